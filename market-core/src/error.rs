@@ -1,0 +1,257 @@
+//! The one error type of every client.
+//!
+//! Per-item rejections in batch operations are data ([`crate::BatchReport`]), not errors: an
+//! [`Error`] means the call as a whole failed.
+
+use std::time::Duration;
+
+use crate::model::MarketplaceKind;
+
+/// The result type of the whole library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a call failed.
+///
+/// Displays never carry credentials: headers are not printed, URLs are stripped from transport
+/// errors, and body excerpts are bounded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The vendor answered with an error status.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The request did not complete: connection refused or reset, TLS failure, body cut.
+    #[error("{vendor} {operation}: transport error: {message}")]
+    Transport {
+        /// The vendor.
+        vendor: &'static str,
+        /// The operation.
+        operation: &'static str,
+        /// What happened (without the URL).
+        message: String,
+        /// True when the request provably never reached the server (connection not made).
+        not_sent: bool,
+        /// The underlying error, its URL removed.
+        #[source]
+        source: Option<reqwest::Error>,
+    },
+    /// The request, or the whole retry budget, ran out of time.
+    #[error("{vendor} {operation}: timed out after {elapsed:?}")]
+    Timeout {
+        /// The vendor.
+        vendor: &'static str,
+        /// The operation.
+        operation: &'static str,
+        /// Time spent, including retries.
+        elapsed: Duration,
+    },
+    /// The vendor's answer could not be decoded into the expected type.
+    #[error(
+        "{vendor} {operation}: cannot decode response at `{path}`: {message}; body starts: {excerpt}"
+    )]
+    Decode {
+        /// The vendor.
+        vendor: &'static str,
+        /// The operation.
+        operation: &'static str,
+        /// The JSON path of the offending field (`result.items[3].price`).
+        path: String,
+        /// The decoder's message.
+        message: String,
+        /// The first bytes of the body (bounded), for diagnosis.
+        excerpt: String,
+    },
+    /// The caller's input is invalid; nothing was sent.
+    #[error("invalid input{}: {message}", item.as_deref().map(|i| format!(" ({i})")).unwrap_or_default())]
+    Validation {
+        /// The offending item (its key), when the problem is one item's.
+        item: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The marketplace has no such operation.
+    #[error("{marketplace} does not support {operation}")]
+    Unsupported {
+        /// The channel.
+        marketplace: MarketplaceKind,
+        /// The operation asked for.
+        operation: &'static str,
+    },
+    /// The client is misconfigured (bad base URL, header value, TLS setup).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+/// What the vendor said when it refused a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The vendor.
+    pub vendor: &'static str,
+    /// The operation.
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The class the vendor hook gave the answer.
+    pub kind: ApiErrorKind,
+    /// The vendor's error code (Ozon `code`, Yandex Market `errors[].code`, RetailCRM
+    /// `errorMsg` key...), when it sends one.
+    pub code: Option<String>,
+    /// The vendor's message, or a bounded excerpt of the body.
+    pub message: String,
+    /// The vendor's request id (`X-Request-Id`, `X-Market-Request-ID`, ...), for support tickets.
+    pub request_id: Option<String>,
+    /// Whether repeating the same call later may succeed.
+    pub retryable: bool,
+    /// How long the vendor asked to wait, if it said.
+    pub retry_after: Option<Duration>,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}: HTTP {}",
+            self.vendor, self.operation, self.status
+        )?;
+        if let Some(code) = &self.code {
+            write!(f, " [{code}]")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// How a vendor's error answer is to be treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// Over quota (Ozon/WB 429, Yandex Market 420, RetailCRM 503): the request was refused
+    /// unprocessed, so it is safe to repeat even when it creates something.
+    RateLimited,
+    /// The server failed (5xx other than a quota answer): it may or may not have acted.
+    Server,
+    /// Credentials missing or wrong (401).
+    Unauthorized,
+    /// Credentials lack the right (403).
+    Forbidden,
+    /// The object does not exist (404).
+    NotFound,
+    /// A conflicting state (409): e.g. an order already shipped.
+    Conflict,
+    /// Any other refusal of the request as sent (400, 422...).
+    BadRequest,
+}
+
+impl Error {
+    /// The vendor's answer, if this is one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, if the vendor answered.
+    pub fn status(&self) -> Option<u16> {
+        self.api().map(|e| e.status)
+    }
+
+    /// Whether repeating the call later may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Api(e) => e.retryable,
+            Self::Transport { .. } | Self::Timeout { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// A validation error about one item.
+    pub fn validation(item: impl std::fmt::Display, message: impl Into<String>) -> Self {
+        Self::Validation {
+            item: Some(item.to_string()),
+            message: message.into(),
+        }
+    }
+
+    /// An unsupported-operation error.
+    pub fn unsupported(marketplace: MarketplaceKind, operation: &'static str) -> Self {
+        Self::Unsupported {
+            marketplace,
+            operation,
+        }
+    }
+
+    /// A short code for reports: the vendor code, `http_<status>`, or the variant name.
+    pub fn code(&self) -> String {
+        match self {
+            Self::Api(e) => e
+                .code
+                .clone()
+                .unwrap_or_else(|| format!("http_{}", e.status)),
+            Self::Transport { .. } => "transport".into(),
+            Self::Timeout { .. } => "timeout".into(),
+            Self::Decode { .. } => "decode".into(),
+            Self::Validation { .. } => "validation".into(),
+            Self::Unsupported { .. } => "unsupported".into(),
+            Self::Config(_) => "config".into(),
+        }
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Self {
+        Self::Api(Box::new(e))
+    }
+}
+
+/// Cuts `body` to at most `max` bytes of text (at a character boundary) for error messages.
+pub fn excerpt(body: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(body);
+    if text.len() <= max {
+        return text.into_owned();
+    }
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_bounded_and_cuts_at_char_boundary() {
+        let body = "ошибка".repeat(100);
+        let e = excerpt(body.as_bytes(), 7);
+        assert!(e.len() <= 7 + '…'.len_utf8());
+        assert!(e.starts_with("ошиб".get(..6).unwrap_or("")));
+        assert_eq!(excerpt(b"short", 100), "short");
+    }
+
+    #[test]
+    fn api_error_display_names_vendor_code_and_request_id() {
+        let e = Error::from(ApiError {
+            vendor: "ozon",
+            operation: "stocks_update",
+            status: 400,
+            kind: ApiErrorKind::BadRequest,
+            code: Some("3".into()),
+            message: "invalid offer".into(),
+            request_id: Some("req-1".into()),
+            retryable: false,
+            retry_after: None,
+        });
+        assert_eq!(
+            e.to_string(),
+            "ozon stocks_update: HTTP 400 [3]: invalid offer (request id req-1)"
+        );
+        assert_eq!(e.code(), "3");
+        assert!(!e.is_retryable());
+    }
+}

@@ -1,0 +1,239 @@
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Currency, MarketplaceKind};
+use crate::ids::{OfferId, OrderId, Sku, WarehouseId};
+
+/// Who stores and delivers the goods of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeliveryScheme {
+    /// Fulfilled by the seller, delivered by the marketplace (Ozon FBS/rFBS via Ozon, WB FBS,
+    /// Yandex Market FBS, Megamarket FBS).
+    Fbs,
+    /// Fulfilled by the marketplace from its own warehouse (Ozon FBO, WB FBW).
+    Fbo,
+    /// Fulfilled by Yandex: Yandex Market's FBO.
+    Fby,
+    /// Delivered by the seller (Ozon rFBS, WB DBS, Yandex Market DBS, Megamarket DBS).
+    Dbs,
+    /// Express delivery by the marketplace's courier from the seller (Yandex Market Express,
+    /// WB DBW).
+    Express,
+    /// Picked up by the buyer at the seller's store (WB "Самовывоз", click and collect).
+    Pickup,
+    /// A scheme this library does not name yet; the vendor's word is kept.
+    Other(String),
+}
+
+/// The unified lifecycle of an order across channels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    /// Created but not actionable yet (unpaid, awaiting registration or checks).
+    Pending,
+    /// The seller must confirm (accept) the order.
+    AwaitingConfirmation,
+    /// Confirmed; the seller must pack it.
+    AwaitingPackaging,
+    /// Packed; waiting to be handed over to the carrier.
+    AwaitingShipment,
+    /// Handed over; on its way to the buyer.
+    InDelivery,
+    /// Received by the buyer.
+    Delivered,
+    /// Cancelled by anyone.
+    Cancelled,
+    /// Returned by the buyer, or not picked up and sent back.
+    Returned,
+    /// A vendor status this library does not map; see [`OrderStatus::raw`].
+    Unknown,
+}
+
+impl Lifecycle {
+    /// True for the states an order does not leave.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Delivered | Self::Cancelled | Self::Returned)
+    }
+}
+
+/// An order status: the unified lifecycle and the vendor's own status, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrderStatus {
+    /// The unified lifecycle state.
+    pub lifecycle: Lifecycle,
+    /// The vendor status as sent (`awaiting_packaging`, `PROCESSING/STARTED`, `confirm`, ...).
+    pub raw: String,
+}
+
+impl OrderStatus {
+    /// A status from its unified state and the vendor's word.
+    pub fn new(lifecycle: Lifecycle, raw: impl Into<String>) -> Self {
+        Self {
+            lifecycle,
+            raw: raw.into(),
+        }
+    }
+}
+
+impl fmt::Display for OrderStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} ({})", self.lifecycle, self.raw)
+    }
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderLine {
+    /// The seller's article.
+    pub offer_id: OfferId,
+    /// The marketplace's product id, where it has one.
+    pub sku: Option<Sku>,
+    /// The product name as ordered.
+    pub name: Option<String>,
+    /// Units ordered.
+    pub quantity: u32,
+    /// The price of one unit the buyer pays, in the order currency.
+    pub unit_price: Decimal,
+}
+
+/// An order (Ozon posting, WB assembly task, Yandex Market order, Megamarket shipment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    /// The channel.
+    pub marketplace: MarketplaceKind,
+    /// The marketplace's id of the order (the posting number on Ozon).
+    pub id: OrderId,
+    /// The buyer-level order this one belongs to, where the vendor splits orders (Ozon's
+    /// `order_number`, Megamarket's `orderCode`).
+    pub parent_id: Option<String>,
+    /// Who fulfils it.
+    pub scheme: DeliveryScheme,
+    /// Its status.
+    pub status: OrderStatus,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed, if the vendor says.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// The deadline to hand it over, if the vendor sets one.
+    pub ship_by: Option<DateTime<Utc>>,
+    /// The warehouse it ships from.
+    pub warehouse_id: Option<WarehouseId>,
+    /// The currency of every amount in the order.
+    pub currency: Currency,
+    /// The lines.
+    pub lines: Vec<OrderLine>,
+    /// The vendor's own record of the order, for anything the unified model does not carry.
+    pub raw: serde_json::Value,
+}
+
+impl Order {
+    /// The sum of the lines (unit price times quantity).
+    pub fn total(&self) -> Decimal {
+        self.lines
+            .iter()
+            .map(|l| l.unit_price * Decimal::from(l.quantity))
+            .sum()
+    }
+}
+
+/// A half-open time interval `[since, until)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeWindow {
+    /// Start, inclusive.
+    pub since: DateTime<Utc>,
+    /// End, exclusive.
+    pub until: DateTime<Utc>,
+}
+
+impl TimeWindow {
+    /// A window; `None` when `since` is not before `until`.
+    pub fn new(since: DateTime<Utc>, until: DateTime<Utc>) -> Option<Self> {
+        (since < until).then_some(Self { since, until })
+    }
+
+    /// The window of the last `duration` up to now.
+    pub fn last(duration: chrono::Duration) -> Self {
+        let until = Utc::now();
+        Self {
+            since: until - duration,
+            until,
+        }
+    }
+}
+
+/// Which orders to stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderQuery {
+    /// Orders created (or, for vendors that filter so, updated) in this window.
+    pub window: TimeWindow,
+    /// Only these lifecycle states; empty means all, which is what an importer must use so
+    /// that an order that moved on between two polls is still seen.
+    pub statuses: Vec<Lifecycle>,
+    /// Only these schemes; empty means every scheme the client serves.
+    pub schemes: Vec<DeliveryScheme>,
+}
+
+impl OrderQuery {
+    /// All orders of every status and scheme in the window.
+    pub fn window(window: TimeWindow) -> Self {
+        Self {
+            window,
+            statuses: Vec::new(),
+            schemes: Vec::new(),
+        }
+    }
+
+    /// Restricts to some lifecycle states.
+    pub fn with_statuses(mut self, statuses: impl IntoIterator<Item = Lifecycle>) -> Self {
+        self.statuses = statuses.into_iter().collect();
+        self
+    }
+
+    /// Restricts to some delivery schemes.
+    pub fn with_schemes(mut self, schemes: impl IntoIterator<Item = DeliveryScheme>) -> Self {
+        self.schemes = schemes.into_iter().collect();
+        self
+    }
+
+    /// True when an order in state `lifecycle` passes the status filter.
+    pub fn wants_status(&self, lifecycle: Lifecycle) -> bool {
+        self.statuses.is_empty() || self.statuses.contains(&lifecycle)
+    }
+
+    /// True when an order of `scheme` passes the scheme filter.
+    pub fn wants_scheme(&self, scheme: &DeliveryScheme) -> bool {
+        self.schemes.is_empty() || self.schemes.contains(scheme)
+    }
+}
+
+/// One package (box) of an order when packing, with the lines it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Package {
+    /// Lines in this package: offer and units.
+    pub items: Vec<(OfferId, u32)>,
+}
+
+/// Why the seller cancels an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelReason {
+    /// The vendor's reason code, if the caller knows it (Ozon `cancel_reason_id`, Yandex
+    /// Market `substatus`); otherwise the client picks its "out of stock" reason.
+    pub code: Option<String>,
+    /// A free-text comment, where the vendor takes one.
+    pub message: Option<String>,
+}
+
+impl CancelReason {
+    /// The common case: the product is out of stock.
+    pub fn out_of_stock() -> Self {
+        Self {
+            code: None,
+            message: Some("out of stock".into()),
+        }
+    }
+}

@@ -1,0 +1,838 @@
+//! One resilient HTTP transport shared by every vendor crate.
+//!
+//! A vendor crate implements [`Vendor`] (its name, auth headers, error shape, rate-limit
+//! headers), declares each endpoint once as an [`Operation`], and calls
+//! [`Transport::json`] or [`Transport::send`]. The transport then:
+//!
+//! - waits for the (account, limit group) rate limiter, counting requests or items;
+//! - sends over one pooled `reqwest::Client` (rustls, gzip, timeouts, a User-Agent naming the
+//!   vendor crate and market-core);
+//! - classifies the answer through the vendor hook and retries 429/5xx/connection failures with
+//!   exponential backoff and full jitter, honouring `Retry-After` and vendor hints, bounded by
+//!   attempts and total time, and never repeating a non-idempotent operation the server may
+//!   have seen;
+//! - decodes JSON naming the offending field, and records a `tracing` span per call and per
+//!   attempt.
+
+mod operation;
+mod rate_limit;
+mod retry;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+use tracing::Instrument;
+use url::Url;
+
+pub use operation::Operation;
+pub use rate_limit::{LimitRegistry, QuotaUnit, RateFeedback, RateLimit, TokioClock};
+pub use retry::{RetryPolicy, parse_retry_after, retry_after, seconds_header};
+
+use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt};
+
+/// The most bytes of a body quoted in an error.
+pub const EXCERPT_LEN: usize = 512;
+
+/// What a vendor crate tells the transport about its vendor.
+///
+/// Only [`Vendor::name`] and [`Vendor::authorize`] are required; the defaults fit a vendor that
+/// answers 429 when over quota, sends `Retry-After`, and puts a JSON `message` in error bodies.
+pub trait Vendor: fmt::Debug + Send + Sync + 'static {
+    /// A short name for logs and errors (`ozon`).
+    fn name(&self) -> &'static str;
+
+    /// Adds the vendor's auth headers to a request. Mark secret values with
+    /// [`HeaderValue::set_sensitive`] so that they never appear in `Debug` output.
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()>;
+
+    /// An account label for the rate limiter (never a secret): requests of the same account
+    /// share its quota. Defaults to the vendor name.
+    fn account(&self) -> String {
+        self.name().to_owned()
+    }
+
+    /// The documented quota of a limit group; `None` means unlimited.
+    fn rate_limit(&self, group: &str) -> Option<RateLimit> {
+        let _ = group;
+        None
+    }
+
+    /// True when `status` (with this body) is a success for `op`. Defaults to 2xx.
+    fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
+        let _ = (op, body);
+        status.is_success()
+    }
+
+    /// Classifies an error answer. The default: 429 over quota, 5xx server error, 401/403/
+    /// 404/409 by name, any other status a bad request.
+    fn classify(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiErrorKind {
+        let _ = (headers, body);
+        default_classify(status)
+    }
+
+    /// The vendor's error code and message from an error body. The default reads a JSON
+    /// object's `code` and `message` (or `error`, `errorMessage`, `detail`, `title`), or quotes
+    /// the body.
+    fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+        default_error_details(status, body)
+    }
+
+    /// How long the server asked to wait. The default reads `Retry-After`.
+    fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
+        retry_after(headers)
+    }
+
+    /// What the response headers say about the quota. The default reads nothing.
+    fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
+        let _ = headers;
+        None
+    }
+
+    /// Removes secrets from text taken from a server's answer (a vendor may echo the key in
+    /// an error message) before it goes into an [`Error`]. The default returns it unchanged;
+    /// clients holding a key replace it.
+    fn redact(&self, text: String) -> String {
+        text
+    }
+
+    /// The vendor's request id. The default reads `X-Request-Id`.
+    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        header_str(headers, "x-request-id")
+    }
+}
+
+/// The default classification of an error status.
+pub fn default_classify(status: StatusCode) -> ApiErrorKind {
+    match status.as_u16() {
+        429 => ApiErrorKind::RateLimited,
+        401 => ApiErrorKind::Unauthorized,
+        403 => ApiErrorKind::Forbidden,
+        404 => ApiErrorKind::NotFound,
+        409 => ApiErrorKind::Conflict,
+        s if s >= 500 => ApiErrorKind::Server,
+        _ => ApiErrorKind::BadRequest,
+    }
+}
+
+/// The default reading of an error body: `code` and `message`-like fields of a JSON object,
+/// or a bounded quote of the body.
+pub fn default_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
+        let text = |v: &serde_json::Value| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let code = map.get("code").and_then(text);
+        let message = [
+            "message",
+            "error",
+            "errorMessage",
+            "errorMsg",
+            "detail",
+            "title",
+        ]
+        .iter()
+        .find_map(|k| map.get(*k).and_then(text));
+        if code.is_some() || message.is_some() {
+            return (code, message.unwrap_or_else(|| excerpt(body, EXCERPT_LEN)));
+        }
+    }
+    let quoted = excerpt(body, EXCERPT_LEN);
+    let message = if quoted.trim().is_empty() {
+        status.canonical_reason().unwrap_or("error").to_owned()
+    } else {
+        quoted
+    };
+    (None, message)
+}
+
+/// A header's value as text.
+pub fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// The body of a request, serialised once so that retries resend the same bytes.
+#[derive(Clone, Default)]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// A JSON document.
+    Json(Bytes),
+    /// A form (`application/x-www-form-urlencoded`).
+    Form(String),
+    /// Raw bytes with a content type.
+    Raw {
+        /// The `Content-Type`.
+        content_type: HeaderValue,
+        /// The bytes.
+        bytes: Bytes,
+    },
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Empty"),
+            Self::Json(b) => write!(f, "Json({} bytes)", b.len()),
+            Self::Form(s) => write!(f, "Form({} bytes)", s.len()),
+            Self::Raw { bytes, .. } => write!(f, "Raw({} bytes)", bytes.len()),
+        }
+    }
+}
+
+/// One call of an [`Operation`]: the rendered path, query, body and weight.
+#[derive(Debug, Clone)]
+pub struct Request {
+    path: String,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Body,
+    weight: u32,
+}
+
+impl Request {
+    /// A request of `op` with its path template as is.
+    pub fn new(op: &Operation) -> Self {
+        Self {
+            path: op.path.to_owned(),
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            body: Body::Empty,
+            weight: 1,
+        }
+    }
+
+    /// Fills the `{name}` placeholder of the path with `value`, percent-encoded.
+    pub fn path_param(mut self, name: &str, value: impl fmt::Display) -> Self {
+        let encoded: String =
+            url::form_urlencoded::byte_serialize(value.to_string().as_bytes()).collect();
+        self.path = self
+            .path
+            .replace(&format!("{{{name}}}"), &encoded.replace('+', "%20"));
+        self
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: impl Into<String>, value: impl fmt::Display) -> Self {
+        self.query.push((name.into(), value.to_string()));
+        self
+    }
+
+    /// Adds a header for this request only.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::Validation {
+            item: None,
+            message: format!("cannot encode request body: {e}"),
+        })?;
+        self.body = Body::Json(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    /// Sets a form body.
+    pub fn form<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
+        let text = serde_urlencoded_like(body)?;
+        self.body = Body::Form(text);
+        Ok(self)
+    }
+
+    /// Sets a raw body.
+    pub fn raw(mut self, content_type: HeaderValue, bytes: Bytes) -> Self {
+        self.body = Body::Raw {
+            content_type,
+            bytes,
+        };
+        self
+    }
+
+    /// Sets how many items the request carries, for quotas that count items.
+    pub fn weight(mut self, items: usize) -> Self {
+        self.weight = u32::try_from(items).unwrap_or(u32::MAX).max(1);
+        self
+    }
+
+    /// The rendered path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+}
+
+/// Encodes a flat serialisable value as a form, through `serde_json`.
+fn serde_urlencoded_like<T: Serialize + ?Sized>(body: &T) -> Result<String> {
+    let value = serde_json::to_value(body).map_err(|e| Error::Validation {
+        item: None,
+        message: format!("cannot encode form body: {e}"),
+    })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(Error::Validation {
+            item: None,
+            message: "a form body must be an object".into(),
+        });
+    };
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in map {
+        match v {
+            serde_json::Value::Null => {}
+            serde_json::Value::String(s) => {
+                form.append_pair(&k, &s);
+            }
+            other => {
+                form.append_pair(&k, &other.to_string());
+            }
+        }
+    }
+    Ok(form.finish())
+}
+
+/// A successful answer.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Bytes,
+    /// The vendor's request id, if it sent one.
+    pub request_id: Option<String>,
+}
+
+/// Timeouts and identity of the HTTP client.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Time to establish a connection (`None`: no limit).
+    pub connect_timeout: Option<Duration>,
+    /// Time for one attempt, from sending to the end of the body (`None`: no limit).
+    pub request_timeout: Option<Duration>,
+    /// How long idle pooled connections are kept (`None`: forever).
+    pub pool_idle_timeout: Option<Duration>,
+    /// The User-Agent.
+    pub user_agent: String,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Some(Duration::from_secs(10)),
+            request_timeout: Some(Duration::from_secs(60)),
+            pool_idle_timeout: Some(Duration::from_secs(90)),
+            user_agent: format!("market-core/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// Builds a [`Transport`].
+#[derive(Debug)]
+pub struct TransportBuilder {
+    vendor: Arc<dyn Vendor>,
+    base_url: Url,
+    retry: RetryPolicy,
+    http: HttpSettings,
+    limits: Option<Arc<LimitRegistry>>,
+    rate_limits: bool,
+    client: Option<reqwest::Client>,
+}
+
+impl TransportBuilder {
+    /// Sets the retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets timeouts and User-Agent.
+    pub fn http(mut self, settings: HttpSettings) -> Self {
+        self.http = settings;
+        self
+    }
+
+    /// Names the client in the User-Agent: `"{name}/{version} market-core/{core}"`.
+    pub fn user_agent(mut self, name: &str, version: &str) -> Self {
+        self.http.user_agent =
+            format!("{name}/{version} market-core/{}", env!("CARGO_PKG_VERSION"));
+        self
+    }
+
+    /// Sets the connect timeout.
+    pub fn connect_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.http.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the per-attempt timeout.
+    pub fn request_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.http.request_timeout = timeout;
+        self
+    }
+
+    /// Shares a rate-limit registry with other transports of the same account.
+    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
+        self.limits = Some(registry);
+        self
+    }
+
+    /// Turns client-side rate limiting off (the server's 429s are still honoured).
+    pub fn without_rate_limits(mut self) -> Self {
+        self.rate_limits = false;
+        self
+    }
+
+    /// Uses a ready `reqwest::Client` (its own timeouts and TLS settings then apply).
+    pub fn reqwest_client(mut self, client: reqwest::Client) -> Self {
+        self.client = Some(client);
+        self
+    }
+
+    /// Builds the transport.
+    pub fn build(self) -> Result<Transport> {
+        let client = match self.client {
+            Some(c) => c,
+            None => {
+                let mut b = reqwest::Client::builder()
+                    .user_agent(self.http.user_agent.clone())
+                    .gzip(true)
+                    .pool_idle_timeout(self.http.pool_idle_timeout);
+                if let Some(t) = self.http.connect_timeout {
+                    b = b.connect_timeout(t);
+                }
+                if let Some(t) = self.http.request_timeout {
+                    b = b.timeout(t);
+                }
+                b.build()
+                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+            }
+        };
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                account: self.vendor.account(),
+                vendor: self.vendor,
+                base_url: self.base_url,
+                retry: self.retry,
+                limits: self.limits.unwrap_or_default(),
+                rate_limits: self.rate_limits,
+                client,
+            }),
+        })
+    }
+}
+
+struct Inner {
+    vendor: Arc<dyn Vendor>,
+    account: String,
+    base_url: Url,
+    retry: RetryPolicy,
+    limits: Arc<LimitRegistry>,
+    rate_limits: bool,
+    client: reqwest::Client,
+}
+
+/// The HTTP core of a vendor client. Cheap to clone (one shared pool and limiter set).
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("vendor", &self.inner.vendor)
+            .field("account", &self.inner.account)
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How one attempt ended.
+enum Attempt {
+    Done(Response),
+    Failed {
+        error: Error,
+        may_retry: bool,
+        wait: Option<Duration>,
+    },
+}
+
+impl Transport {
+    /// Starts a builder for `vendor` at `base_url` (any URL: production, the vendor's sandbox,
+    /// a local emulator, a proxy with a path prefix).
+    pub fn builder(vendor: impl Vendor, base_url: &str) -> Result<TransportBuilder> {
+        let mut base_url = Url::parse(base_url)
+            .map_err(|e| Error::Config(format!("invalid base URL {base_url:?}: {e}")))?;
+        if !matches!(base_url.scheme(), "http" | "https") {
+            return Err(Error::Config(format!(
+                "base URL must be http or https, not {}",
+                base_url.scheme()
+            )));
+        }
+        base_url.set_query(None);
+        base_url.set_fragment(None);
+        Ok(TransportBuilder {
+            vendor: Arc::new(vendor),
+            base_url,
+            retry: RetryPolicy::default(),
+            http: HttpSettings::default(),
+            limits: None,
+            rate_limits: true,
+            client: None,
+        })
+    }
+
+    /// The vendor hook.
+    pub fn vendor(&self) -> &dyn Vendor {
+        self.inner.vendor.as_ref()
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// The rate-limit registry (to share with another transport of the same account).
+    pub fn limits(&self) -> Arc<LimitRegistry> {
+        self.inner.limits.clone()
+    }
+
+    /// The full URL of a path below the base URL.
+    pub fn url(&self, path: &str) -> Result<Url> {
+        let base = self.inner.base_url.as_str().trim_end_matches('/');
+        let path = path.trim_start_matches('/');
+        Url::parse(&format!("{base}/{path}"))
+            .map_err(|e| Error::Config(format!("invalid URL for path {path:?}: {e}")))
+    }
+
+    /// Sends `request` and decodes the JSON answer into `T`.
+    pub async fn json<T: DeserializeOwned>(&self, op: &Operation, request: Request) -> Result<T> {
+        let response = self.send(op, request).await?;
+        self.decode(op, &response.body)
+    }
+
+    /// Decodes a JSON body into `T`, naming the offending field on failure.
+    pub fn decode<T: DeserializeOwned>(&self, op: &Operation, body: &[u8]) -> Result<T> {
+        decode_json(self.inner.vendor.name(), op.name, body).map_err(|e| match e {
+            Error::Decode {
+                vendor,
+                operation,
+                path,
+                message,
+                excerpt,
+            } => Error::Decode {
+                vendor,
+                operation,
+                path,
+                message: self.inner.vendor.redact(message),
+                excerpt: self.inner.vendor.redact(excerpt),
+            },
+            other => other,
+        })
+    }
+
+    /// Sends `request` with rate limiting and retries, and returns the successful answer.
+    pub async fn send(&self, op: &Operation, request: Request) -> Result<Response> {
+        let vendor = self.inner.vendor.name();
+        let span = tracing::info_span!(
+            "market.call",
+            vendor,
+            operation = op.name,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        async move {
+            let result = self.send_with_retries(op, &request).await;
+            let span = tracing::Span::current();
+            match &result {
+                Ok(r) => {
+                    span.record("status", r.status.as_u16());
+                }
+                Err(e) => {
+                    if let Some(s) = e.status() {
+                        span.record("status", s);
+                    }
+                    tracing::warn!(error = %e, "call failed");
+                }
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn send_with_retries(&self, op: &Operation, request: &Request) -> Result<Response> {
+        let inner = &self.inner;
+        let started = Instant::now();
+        let mut schedule = inner.retry.schedule();
+        let limiter = match inner.vendor.rate_limit(op.limit_group) {
+            Some(spec) if inner.rate_limits => {
+                Some(inner.limits.group(&inner.account, op.limit_group, spec))
+            }
+            _ => None,
+        };
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let permit = match &limiter {
+                Some(l) => Some(l.acquire(request.weight).await),
+                None => None,
+            };
+            let outcome = self.attempt(op, request, attempt, limiter.as_deref()).await;
+            drop(permit);
+            tracing::Span::current().record("attempts", attempt);
+            let (error, wait) = match outcome {
+                Attempt::Done(response) => return Ok(response),
+                Attempt::Failed {
+                    error,
+                    may_retry: false,
+                    ..
+                } => return Err(error),
+                Attempt::Failed {
+                    error,
+                    may_retry: true,
+                    wait,
+                } => (error, wait),
+            };
+            let Some(base) = schedule.next() else {
+                return Err(error);
+            };
+            let delay = wait.unwrap_or_else(|| inner.retry.jittered(base));
+            if started.elapsed().saturating_add(delay) > inner.retry.max_elapsed {
+                return Err(error);
+            }
+            tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        op: &Operation,
+        request: &Request,
+        attempt: u32,
+        limiter: Option<&rate_limit::GroupLimiter>,
+    ) -> Attempt {
+        let inner = &self.inner;
+        let vendor = inner.vendor.name();
+        let span = tracing::debug_span!(
+            "market.attempt",
+            vendor,
+            operation = op.name,
+            attempt,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let result = self.exchange(op, request).instrument(span.clone()).await;
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        let (status, headers, body) = match result {
+            Ok(parts) => parts,
+            Err(error) => {
+                let may_retry = match &error {
+                    Error::Transport { not_sent, .. } => op.idempotent || *not_sent,
+                    Error::Timeout { .. } => op.idempotent,
+                    _ => false,
+                };
+                return Attempt::Failed {
+                    error,
+                    may_retry,
+                    wait: None,
+                };
+            }
+        };
+        span.record("status", status.as_u16());
+        let request_id = inner.vendor.request_id(&headers);
+        if let Some(id) = &request_id {
+            span.record("request_id", id.as_str());
+        }
+        let feedback = inner.vendor.rate_feedback(&headers);
+        if let (Some(l), Some(fb)) = (limiter, &feedback) {
+            l.feedback(fb);
+        }
+        if inner.vendor.is_success(op, status, &body) {
+            return Attempt::Done(Response {
+                status,
+                headers,
+                body,
+                request_id,
+            });
+        }
+        let kind = inner.vendor.classify(status, &headers, &body);
+        let (code, message) = inner.vendor.error_details(status, &body);
+        let message = inner.vendor.redact(message);
+        let code = code.map(|c| inner.vendor.redact(c));
+        let retry_after = inner.vendor.retry_after(&headers).or_else(|| {
+            feedback
+                .and_then(|f| f.reset_after)
+                .filter(|_| kind == ApiErrorKind::RateLimited)
+        });
+        let retryable = matches!(kind, ApiErrorKind::RateLimited | ApiErrorKind::Server);
+        if kind == ApiErrorKind::RateLimited
+            && let (Some(l), Some(wait)) = (limiter, retry_after)
+        {
+            // The quota is spent for the whole group, not only for this call.
+            l.pause_until(Instant::now() + wait);
+        }
+        let may_retry = match kind {
+            // Over quota: refused unprocessed, safe to repeat whatever the operation does.
+            ApiErrorKind::RateLimited => true,
+            // The server may have acted before failing: only repeat what is idempotent.
+            ApiErrorKind::Server => op.idempotent,
+            _ => false,
+        };
+        tracing::debug!(parent: &span, attempt, status = status.as_u16(), ?kind, "vendor refused");
+        Attempt::Failed {
+            error: Error::from(ApiError {
+                vendor,
+                operation: op.name,
+                status: status.as_u16(),
+                kind,
+                code,
+                message,
+                request_id,
+                retryable,
+                retry_after,
+            }),
+            may_retry,
+            wait: retry_after,
+        }
+    }
+
+    /// One HTTP exchange: build, authorise, send, read the whole body.
+    async fn exchange(
+        &self,
+        op: &Operation,
+        request: &Request,
+    ) -> Result<(StatusCode, HeaderMap, Bytes)> {
+        let inner = &self.inner;
+        let vendor = inner.vendor.name();
+        let url = self.url(&request.path)?;
+        let mut headers = request.headers.clone();
+        inner.vendor.authorize(&mut headers)?;
+        let mut builder = inner
+            .client
+            .request(op.method.clone(), url)
+            .headers(headers);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        builder = match &request.body {
+            Body::Empty => builder,
+            Body::Json(bytes) => builder
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .body(bytes.clone()),
+            Body::Form(text) => builder
+                .header(
+                    http::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(text.clone()),
+            Body::Raw {
+                content_type,
+                bytes,
+            } => builder
+                .header(http::header::CONTENT_TYPE, content_type.clone())
+                .body(bytes.clone()),
+        };
+        let started = Instant::now();
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| transport_error(vendor, op.name, e, started.elapsed()))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(vendor, op.name, e, started.elapsed()))?;
+        Ok((status, headers, body))
+    }
+}
+
+/// Maps a reqwest error, removing its URL (it may carry a key in a query string).
+fn transport_error(
+    vendor: &'static str,
+    operation: &'static str,
+    e: reqwest::Error,
+    elapsed: Duration,
+) -> Error {
+    let e = e.without_url();
+    if e.is_timeout() {
+        return Error::Timeout {
+            vendor,
+            operation,
+            elapsed,
+        };
+    }
+    let not_sent = e.is_connect();
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Error::Transport {
+        vendor,
+        operation,
+        message,
+        not_sent,
+        source: Some(e),
+    }
+}
+
+/// Decodes JSON into `T`, naming the offending field path on failure.
+pub fn decode_json<T: DeserializeOwned>(
+    vendor: &'static str,
+    operation: &'static str,
+    body: &[u8],
+) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+        vendor,
+        operation,
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+        excerpt: excerpt(body, EXCERPT_LEN),
+    })?;
+    de.end().map_err(|e| Error::Decode {
+        vendor,
+        operation,
+        path: ".".into(),
+        message: e.to_string(),
+        excerpt: excerpt(body, EXCERPT_LEN),
+    })?;
+    Ok(value)
+}
+
+/// Replaces every occurrence of `secret` in `text` with `[REDACTED]`: the usual body of
+/// [`Vendor::redact`] for a client holding one key.
+pub fn redact_secret(text: String, secret: &secrecy::SecretString) -> String {
+    use secrecy::ExposeSecret;
+    let s = secret.expose_secret();
+    if s.is_empty() || !text.contains(s) {
+        text
+    } else {
+        text.replace(s, "[REDACTED]")
+    }
+}

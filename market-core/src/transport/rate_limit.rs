@@ -1,0 +1,281 @@
+//! Rate limits per (account, limit group): GCRA from [`governor`], on tokio's clock.
+//!
+//! A vendor documents its quotas per group of methods ("100 requests a minute for stock
+//! updates"), sometimes counting items rather than requests (Yandex Market counts offers), and
+//! sometimes capping parallel requests. A [`RateLimit`] says that once; the transport waits for
+//! a permit before every attempt, so the documented quota is reached and no 429 is provoked.
+//! What the server says back (remaining quota, reset time, a changed limit) adjusts the limiter
+//! through [`RateFeedback`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use governor::clock::Clock;
+use governor::middleware::NoOpMiddleware;
+use governor::state::{InMemoryState, NotKeyed};
+use governor::{Quota, RateLimiter};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::time::Instant;
+
+/// What a quota counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuotaUnit {
+    /// Each request costs one.
+    Requests,
+    /// Each request costs the number of items it carries (its [`super::Request::weight`]).
+    Items,
+}
+
+/// A documented quota of one limit group: `count` units per `period`, with a burst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Units allowed per period.
+    pub count: u32,
+    /// The period.
+    pub period: Duration,
+    /// Units that may be spent at once after a quiet time (defaults to `count`, the whole
+    /// period's allowance, as most vendors count per fixed window; lower it to smooth).
+    pub burst: u32,
+    /// What is counted.
+    pub unit: QuotaUnit,
+    /// At most this many requests of the group in flight at once.
+    pub max_concurrent: Option<u32>,
+}
+
+impl RateLimit {
+    /// `count` requests per `period`, burst `count`.
+    pub const fn per(count: u32, period: Duration) -> Self {
+        Self {
+            count,
+            period,
+            burst: count,
+            unit: QuotaUnit::Requests,
+            max_concurrent: None,
+        }
+    }
+
+    /// `count` requests a second.
+    pub const fn per_second(count: u32) -> Self {
+        Self::per(count, Duration::from_secs(1))
+    }
+
+    /// `count` requests a minute.
+    pub const fn per_minute(count: u32) -> Self {
+        Self::per(count, Duration::from_secs(60))
+    }
+
+    /// Sets the burst.
+    pub const fn with_burst(mut self, burst: u32) -> Self {
+        self.burst = burst;
+        self
+    }
+
+    /// Counts items rather than requests.
+    pub const fn counting_items(mut self) -> Self {
+        self.unit = QuotaUnit::Items;
+        self
+    }
+
+    /// Caps parallel requests.
+    pub const fn max_concurrent(mut self, n: u32) -> Self {
+        self.max_concurrent = Some(n);
+        self
+    }
+
+    fn quota(&self) -> Option<Quota> {
+        let count = NonZeroU32::new(self.count)?;
+        let burst = NonZeroU32::new(self.burst).unwrap_or(count);
+        let cell = self.period.checked_div(count.get())?;
+        Quota::with_period(cell).map(|q| q.allow_burst(burst))
+    }
+}
+
+/// What a response said about the quota, read by the vendor hook from its headers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RateFeedback {
+    /// Units left in the current window.
+    pub remaining: Option<u64>,
+    /// Time until the window resets (or until the next request is allowed).
+    pub reset_after: Option<Duration>,
+    /// The limit the server says applies, when it differs from the documented default.
+    pub limit: Option<RateLimit>,
+}
+
+/// governor's clock reading tokio's time, so that limits follow `tokio::time::pause()` in tests.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokioClock;
+
+impl Clock for TokioClock {
+    type Instant = std::time::Instant;
+
+    fn now(&self) -> Self::Instant {
+        Instant::now().into_std()
+    }
+}
+
+type Gcra = RateLimiter<NotKeyed, InMemoryState, TokioClock, NoOpMiddleware<std::time::Instant>>;
+
+/// The live limiter of one (account, group).
+pub(crate) struct GroupLimiter {
+    state: Mutex<GroupState>,
+    semaphore: Option<Arc<Semaphore>>,
+}
+
+struct GroupState {
+    spec: RateLimit,
+    gcra: Option<Arc<Gcra>>,
+    paused_until: Option<Instant>,
+}
+
+/// Held while a request is in flight; releases the concurrency slot when dropped.
+pub(crate) struct Permit {
+    _slot: Option<OwnedSemaphorePermit>,
+}
+
+fn lock(m: &Mutex<GroupState>) -> MutexGuard<'_, GroupState> {
+    // A poisoned lock only means another task panicked while holding it; the state (a few
+    // numbers) is still consistent, so carry on rather than propagate the panic.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl GroupLimiter {
+    fn new(spec: RateLimit) -> Self {
+        Self {
+            semaphore: spec
+                .max_concurrent
+                .map(|n| Arc::new(Semaphore::new(n.max(1) as usize))),
+            state: Mutex::new(GroupState {
+                gcra: spec
+                    .quota()
+                    .map(|q| Arc::new(RateLimiter::direct_with_clock(q, TokioClock))),
+                spec,
+                paused_until: None,
+            }),
+        }
+    }
+
+    /// Waits until a request of `weight` units may go, then holds a concurrency slot.
+    pub(crate) async fn acquire(&self, weight: u32) -> Permit {
+        let slot = match &self.semaphore {
+            // The semaphore is never closed, so acquire_owned cannot fail; if it ever did,
+            // going on without a slot is better than failing the call.
+            Some(s) => s.clone().acquire_owned().await.ok(),
+            None => None,
+        };
+        loop {
+            let (gcra, paused_until, unit, burst) = {
+                let st = lock(&self.state);
+                (
+                    st.gcra.clone(),
+                    st.paused_until,
+                    st.spec.unit,
+                    st.spec.burst,
+                )
+            };
+            if let Some(until) = paused_until
+                && until > Instant::now()
+            {
+                tokio::time::sleep_until(until).await;
+                continue;
+            }
+            let Some(gcra) = gcra else { break };
+            let cells = match unit {
+                QuotaUnit::Requests => 1,
+                // A request heavier than the burst can never fit: let it take the whole burst.
+                QuotaUnit::Items => weight.clamp(1, burst.max(1)),
+            };
+            let n = NonZeroU32::new(cells).unwrap_or(NonZeroU32::MIN);
+            match gcra.check_n(n) {
+                Ok(Ok(())) => break,
+                Ok(Err(not_until)) => {
+                    let wait = not_until.wait_time_from(TokioClock.now());
+                    tokio::time::sleep(wait).await;
+                }
+                // Cannot happen after the clamp above; do not block forever if it does.
+                Err(_) => break,
+            }
+        }
+        Permit { _slot: slot }
+    }
+
+    /// Stops every request of the group until `until` (the server said the quota is spent).
+    pub(crate) fn pause_until(&self, until: Instant) {
+        let mut st = lock(&self.state);
+        if st.paused_until.is_none_or(|p| p < until) {
+            st.paused_until = Some(until);
+        }
+    }
+
+    /// Applies what the server said about the quota.
+    pub(crate) fn feedback(&self, fb: &RateFeedback) {
+        if let Some(limit) = fb.limit {
+            let mut st = lock(&self.state);
+            if limit.count > 0 && (limit.count != st.spec.count || limit.period != st.spec.period) {
+                let spec = RateLimit {
+                    max_concurrent: st.spec.max_concurrent,
+                    unit: st.spec.unit,
+                    burst: limit.burst.min(limit.count).max(1),
+                    ..limit
+                };
+                st.gcra = spec
+                    .quota()
+                    .map(|q| Arc::new(RateLimiter::direct_with_clock(q, TokioClock)));
+                st.spec = spec;
+            }
+        }
+        if fb.remaining == Some(0)
+            && let Some(reset) = fb.reset_after
+        {
+            self.pause_until(Instant::now() + reset);
+        }
+    }
+
+    /// The quota now in force.
+    pub(crate) fn spec(&self) -> RateLimit {
+        lock(&self.state).spec
+    }
+}
+
+/// The limiters of many accounts and groups. One registry may be shared by several clients
+/// of the same account (`TransportBuilder::limits`), so that together they stay within the
+/// account's quota.
+#[derive(Default)]
+pub struct LimitRegistry {
+    groups: Mutex<HashMap<(String, String), Arc<GroupLimiter>>>,
+}
+
+impl fmt::Debug for LimitRegistry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let groups = self.groups.lock().map(|g| g.len()).unwrap_or(0);
+        f.debug_struct("LimitRegistry")
+            .field("groups", &groups)
+            .finish()
+    }
+}
+
+impl LimitRegistry {
+    /// An empty registry.
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    /// The limiter of (account, group), created with `spec` on first use.
+    pub(crate) fn group(&self, account: &str, group: &str, spec: RateLimit) -> Arc<GroupLimiter> {
+        let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        groups
+            .entry((account.to_owned(), group.to_owned()))
+            .or_insert_with(|| Arc::new(GroupLimiter::new(spec)))
+            .clone()
+    }
+
+    /// The quota in force for (account, group), if that group has been used.
+    pub fn current(&self, account: &str, group: &str) -> Option<RateLimit> {
+        let groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        groups
+            .get(&(account.to_owned(), group.to_owned()))
+            .map(|g| g.spec())
+    }
+}

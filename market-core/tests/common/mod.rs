@@ -1,0 +1,129 @@
+//! Shared test vendor (included with `mod common;`).
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use http::{HeaderMap, HeaderValue};
+use market_core::Result;
+use market_core::transport::{
+    RateFeedback, RateLimit, RetryPolicy, Transport, Vendor, redact_secret, seconds_header,
+};
+use secrecy::SecretString;
+
+pub const KEY: &str = "sk-live-SECRET-0123456789";
+
+/// A vendor that counts attempts (authorize runs once per attempt, right before sending) and
+/// records the virtual time of each.
+#[derive(Debug, Clone)]
+pub struct TestVendor {
+    pub key: Arc<SecretString>,
+    pub sends: Arc<Mutex<Vec<tokio::time::Instant>>>,
+    pub limit: Option<RateLimit>,
+    pub refusals: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl TestVendor {
+    pub fn new() -> Self {
+        Self {
+            key: Arc::new(SecretString::from(KEY)),
+            sends: Arc::default(),
+            limit: None,
+            refusals: Arc::default(),
+        }
+    }
+
+    pub fn with_limit(limit: RateLimit) -> Self {
+        Self {
+            limit: Some(limit),
+            ..Self::new()
+        }
+    }
+
+    pub fn attempts(&self) -> usize {
+        self.sends.lock().unwrap().len()
+    }
+
+    pub fn times(&self) -> Vec<tokio::time::Instant> {
+        self.sends.lock().unwrap().clone()
+    }
+}
+
+impl Vendor for TestVendor {
+    fn name(&self) -> &'static str {
+        "test"
+    }
+
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
+        use secrecy::ExposeSecret;
+        self.sends.lock().unwrap().push(tokio::time::Instant::now());
+        let mut v = HeaderValue::from_str(self.key.expose_secret())
+            .map_err(|e| market_core::Error::Config(e.to_string()))?;
+        v.set_sensitive(true);
+        headers.insert("api-key", v);
+        Ok(())
+    }
+
+    fn account(&self) -> String {
+        "acc-1".into()
+    }
+
+    fn rate_limit(&self, group: &str) -> Option<RateLimit> {
+        (group == "limited").then_some(self.limit).flatten()
+    }
+
+    fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
+        let remaining = headers
+            .get("x-ratelimit-remaining")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
+        let reset_after = seconds_header(headers, "x-ratelimit-reset");
+        (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
+            remaining,
+            reset_after,
+            limit: None,
+        })
+    }
+
+    fn classify(
+        &self,
+        status: http::StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> market_core::ApiErrorKind {
+        let _ = (headers, body);
+        self.refusals
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        market_core::transport::default_classify(status)
+    }
+
+    fn redact(&self, text: String) -> String {
+        redact_secret(text, &self.key)
+    }
+}
+
+/// Exact delays, no timers of reqwest's own (they would fire under tokio's paused clock).
+pub fn policy(max_attempts: u32) -> RetryPolicy {
+    RetryPolicy {
+        max_attempts,
+        initial_delay: Duration::from_secs(1),
+        max_delay: Duration::from_secs(8),
+        max_elapsed: Duration::from_secs(600),
+        jitter: false,
+    }
+}
+
+pub fn transport(vendor: &TestVendor, base: &str, max_attempts: u32) -> Transport {
+    Transport::builder(vendor.clone(), base)
+        .unwrap()
+        .retry(policy(max_attempts))
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .user_agent("test-api", "9.9.9")
+        .build()
+        .unwrap()
+}

@@ -1,0 +1,529 @@
+//! The transport against a local wiremock server, on tokio's paused clock.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{KEY, TestVendor, transport};
+use market_core::transport::{Operation, RateLimit, Request};
+use market_core::{ApiErrorKind, Error};
+use serde_json::json;
+use tokio::time::Instant;
+use wiremock::matchers::{header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+static READ: Operation = Operation::post("read", "/v1/read");
+static CREATE: Operation = Operation::post("create", "/v1/create").non_idempotent();
+static LIMITED: Operation = Operation::post("limited", "/v1/limited").in_group("limited");
+
+fn ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"result": "ok"}))
+}
+
+async fn received(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap().len()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_with_retry_after_is_retried_after_exactly_that_delay() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/read"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("Retry-After", "7")
+                .set_body_json(json!({"code": 8, "message": "too many requests"})),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/read"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 5);
+
+    let start = Instant::now();
+    let v: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    assert_eq!(v["result"], "ok");
+    let times = vendor.times();
+    assert_eq!(times.len(), 2);
+    assert_eq!(
+        times[1] - times[0],
+        Duration::from_secs(7),
+        "waited exactly Retry-After"
+    );
+    assert_eq!(start.elapsed(), Duration::from_secs(7));
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_as_an_http_date_is_honoured() {
+    let server = MockServer::start().await;
+    let at = std::time::SystemTime::now() + Duration::from_secs(30);
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(429).insert_header("Retry-After", httpdate::fmt_http_date(at)),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 3);
+    let _: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    let times = vendor.times();
+    let waited = times[1] - times[0];
+    // HTTP dates have one-second resolution.
+    assert!(
+        waited >= Duration::from_secs(28) && waited <= Duration::from_secs(30),
+        "waited {waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_503_is_retried_to_the_limit_then_a_typed_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .insert_header("x-request-id", "req-42")
+                .set_body_string("upstream unavailable"),
+        )
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 4);
+    let start = Instant::now();
+    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    assert_eq!(received(&server).await, 4);
+    // Backoff without jitter: 1 + 2 + 4 seconds.
+    assert_eq!(start.elapsed(), Duration::from_secs(7));
+    let api = err.api().expect("an API error");
+    assert_eq!(api.status, 503);
+    assert_eq!(api.kind, ApiErrorKind::Server);
+    assert!(api.retryable);
+    assert_eq!(api.request_id.as_deref(), Some("req-42"));
+    assert_eq!(api.message, "upstream unavailable");
+    assert_eq!(api.operation, "read");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_400_is_never_retried_and_carries_the_vendor_code_and_message() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "code": 3, "message": "offer_id is required", "details": []
+        })))
+        .mount(&server)
+        .await;
+    for status in [400u16, 401, 403, 404, 409] {
+        server.reset().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(status).set_body_json(json!({
+                "code": 3, "message": "offer_id is required"
+            })))
+            .mount(&server)
+            .await;
+        let vendor = TestVendor::new();
+        let t = transport(&vendor, &server.uri(), 5);
+        let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+        assert_eq!(
+            received(&server).await,
+            1,
+            "status {status} must not be retried"
+        );
+        let api = err.api().unwrap();
+        assert_eq!(api.code.as_deref(), Some("3"));
+        assert_eq!(api.message, "offer_id is required");
+        assert!(!api.retryable);
+        let kind = match status {
+            400 => ApiErrorKind::BadRequest,
+            401 => ApiErrorKind::Unauthorized,
+            403 => ApiErrorKind::Forbidden,
+            404 => ApiErrorKind::NotFound,
+            _ => ApiErrorKind::Conflict,
+        };
+        assert_eq!(api.kind, kind);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_non_idempotent_call_is_not_repeated_after_the_server_may_have_seen_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/create"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 5);
+    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(received(&server).await, 1);
+    assert_eq!(vendor.attempts(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_non_idempotent_call_refused_over_quota_is_repeated() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "2"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 5);
+    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    assert_eq!(received(&server).await, 2);
+}
+
+/// A port nothing listens on: the connection is refused, so the request provably never left.
+async fn refused_url() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    drop(l);
+    format!("http://127.0.0.1:{port}")
+}
+
+#[tokio::test(start_paused = true)]
+async fn connection_failures_are_retried_even_for_non_idempotent_calls() {
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &refused_url().await, 3);
+    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    assert_eq!(vendor.attempts(), 3, "not sent, so safe to repeat");
+    match err {
+        Error::Transport {
+            not_sent,
+            vendor,
+            operation,
+            ..
+        } => {
+            assert!(not_sent);
+            assert_eq!((vendor, operation), ("test", "create"));
+        }
+        other => panic!("expected a transport error, got {other:?}"),
+    }
+}
+
+/// A server that answers every request with a body cut short, and counts connections.
+async fn cut_body_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let c = count.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            c.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut buf = vec![0u8; 4096];
+            let _ = sock.read(&mut buf).await;
+            let _ = sock
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"result\":")
+                .await;
+            let _ = sock.shutdown().await;
+        }
+    });
+    (format!("http://{addr}"), count)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cut_body_is_retried_for_reads_only() {
+    let (url, count) = cut_body_server().await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &url, 3);
+    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                not_sent: false,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(vendor.attempts(), 3);
+
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &url, 3);
+    let before = count.load(std::sync::atomic::Ordering::SeqCst);
+    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                not_sent: false,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(vendor.attempts(), 1);
+    assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst) - before, 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_retry_budget_bounds_total_time() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "100"))
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = market_core::transport::Transport::builder(vendor.clone(), &server.uri())
+        .unwrap()
+        .retry(market_core::transport::RetryPolicy {
+            max_elapsed: Duration::from_secs(60),
+            ..common::policy(10)
+        })
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    assert_eq!(
+        start.elapsed(),
+        Duration::ZERO,
+        "a 100 s wait does not fit a 60 s budget"
+    );
+    let api = err.api().unwrap();
+    assert_eq!(api.kind, ApiErrorKind::RateLimited);
+    assert_eq!(api.retry_after, Some(Duration::from_secs(100)));
+    assert_eq!(received(&server).await, 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_rate_limiter_reaches_its_quota_and_never_exceeds_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    // 10 requests a second, burst 5.
+    let vendor = TestVendor::with_limit(RateLimit::per_second(10).with_burst(5));
+    let t = transport(&vendor, &server.uri(), 1);
+    let n = 45;
+    let start = Instant::now();
+    let calls = (0..n).map(|_| t.send(&LIMITED, Request::new(&LIMITED)));
+    for r in futures::future::join_all(calls).await {
+        r.unwrap();
+    }
+    let elapsed = start.elapsed();
+    // (N - burst) / Q = 40 / 10 = 4 s, within one interval (0.1 s).
+    let expected = Duration::from_secs(4);
+    assert!(
+        elapsed >= expected && elapsed <= expected + Duration::from_millis(100),
+        "took {elapsed:?}"
+    );
+    // In every window of length w there are at most burst + w * Q sends.
+    let times = vendor.times();
+    assert_eq!(times.len(), n);
+    for (i, a) in times.iter().enumerate() {
+        for w_ms in [100u64, 500, 1000, 2000] {
+            let w = Duration::from_millis(w_ms);
+            let in_window = times[i..].iter().filter(|b| **b - *a < w).count();
+            let allowed = 5 + (w_ms as usize * 10).div_ceil(1000);
+            assert!(
+                in_window <= allowed,
+                "{in_window} sends in {w:?} after send {i}"
+            );
+        }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn item_quotas_count_items() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    // 100 items a minute (Yandex Market style); each request carries 50.
+    let vendor = TestVendor::with_limit(RateLimit::per_minute(100).counting_items());
+    let t = transport(&vendor, &server.uri(), 1);
+    let start = Instant::now();
+    for _ in 0..4 {
+        t.send(&LIMITED, Request::new(&LIMITED).weight(50))
+            .await
+            .unwrap();
+    }
+    // Two requests fit the burst; the next 100 items take one more minute.
+    assert_eq!(start.elapsed(), Duration::from_secs(60));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_spent_quota_reported_by_headers_pauses_the_group() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ok().insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", "12"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::with_limit(RateLimit::per_second(100));
+    let t = transport(&vendor, &server.uri(), 1);
+    let start = Instant::now();
+    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    assert_eq!(
+        start.elapsed(),
+        Duration::from_secs(12),
+        "waited for the reset"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_pauses_other_calls_of_the_group_too() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "5"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::with_limit(RateLimit::per_second(100));
+    let t = transport(&vendor, &server.uri(), 3);
+    let start = Instant::now();
+    let first = t.send(&LIMITED, Request::new(&LIMITED));
+    let second = async {
+        // Starts 1 s after the 429 was handled, while the group is paused. (Spinning keeps
+        // the paused clock from jumping ahead while the first answer is on its way.)
+        while vendor.refusals.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        t.send(&LIMITED, Request::new(&LIMITED)).await
+    };
+    let (a, b) = tokio::join!(first, second);
+    a.unwrap();
+    b.unwrap();
+    let offsets: Vec<Duration> = vendor.times().iter().map(|t| *t - start).collect();
+    assert_eq!(offsets.len(), 3);
+    assert_eq!(offsets[0], Duration::ZERO);
+    // Neither call is sent before the 5 s the server asked for.
+    assert_eq!(offsets[1], Duration::from_secs(5));
+    assert_eq!(offsets[2], Duration::from_secs(5));
+}
+
+#[tokio::test(start_paused = true)]
+async fn requests_carry_user_agent_auth_query_and_encoded_path() {
+    static GET_ONE: Operation =
+        Operation::get("get_one", "/v2/campaigns/{campaignId}/orders/{orderId}");
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/prefix/v2/campaigns/12/orders/A%2FB%20C"))
+        .and(query_param("limit", "50"))
+        .and(header("api-key", KEY))
+        .and(header(
+            "user-agent",
+            format!("test-api/9.9.9 market-core/{}", env!("CARGO_PKG_VERSION")).as_str(),
+        ))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &format!("{}/prefix/", server.uri()), 1);
+    let req = Request::new(&GET_ONE)
+        .path_param("campaignId", 12)
+        .path_param("orderId", "A/B C")
+        .query("limit", 50);
+    let v: serde_json::Value = t.json(&GET_ONE, req).await.unwrap();
+    assert_eq!(v["result"], "ok");
+}
+
+#[tokio::test(start_paused = true)]
+async fn decode_errors_name_the_field_and_quote_a_bounded_excerpt() {
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        price: rust_decimal::Decimal,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Answer {
+        items: Vec<Item>,
+    }
+    let server = MockServer::start().await;
+    let long = "x".repeat(5000);
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "items": [{"price": "1.5"}, {"price": {"bad": true}}], "pad": long
+        })))
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 3);
+    let err = t
+        .json::<Answer>(&READ, Request::new(&READ))
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Decode { path, excerpt, .. } => {
+            assert_eq!(path, "items[1].price");
+            assert!(excerpt.len() <= market_core::transport::EXCERPT_LEN + 3);
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert_eq!(received(&server).await, 1, "decode errors are not retried");
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_key_never_appears_in_debug_display_or_errors() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({
+            "code": 16, "message": format!("Api-Key {KEY} is invalid")
+        })))
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 3);
+    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let texts = [
+        format!("{t:?}"),
+        format!("{vendor:?}"),
+        format!("{err}"),
+        format!("{err:?}"),
+    ];
+    for text in texts {
+        assert!(!text.contains(KEY), "leaked in: {text}");
+        assert!(!text.contains("SECRET"), "leaked in: {text}");
+    }
+    assert!(err.to_string().contains("[REDACTED] is invalid"));
+
+    // Transport errors too: reqwest's message has its URL removed.
+    let t = transport(&vendor, &refused_url().await, 1);
+    let err = t
+        .send(&READ, Request::new(&READ).query("apiKey", KEY))
+        .await
+        .unwrap_err();
+    assert!(!format!("{err} {err:?}").contains(KEY));
+}
