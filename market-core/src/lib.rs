@@ -43,6 +43,7 @@ pub mod marketplace;
 pub mod model;
 pub mod paginate;
 pub mod transport;
+pub mod wire;
 
 pub use error::{ApiError, ApiErrorKind, Error, Result};
 pub use ids::{

@@ -527,3 +527,66 @@ async fn the_key_never_appears_in_debug_display_or_errors() {
         .unwrap_err();
     assert!(!format!("{err} {err:?}").contains(KEY));
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_timed_out_attempt_is_retried_for_reads_and_not_for_creates() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok().set_delay(Duration::from_secs(3600)))
+        .mount(&server)
+        .await;
+    let build = |vendor: &TestVendor| {
+        market_core::transport::Transport::builder(vendor.clone(), &server.uri())
+            .unwrap()
+            .retry(common::policy(3))
+            .http(market_core::transport::HttpSettings {
+                connect_timeout: None,
+                request_timeout: Some(Duration::from_secs(10)),
+                pool_idle_timeout: None,
+                ..Default::default()
+            })
+            .build()
+            .unwrap()
+    };
+    let vendor = TestVendor::new();
+    let start = Instant::now();
+    let err = build(&vendor)
+        .send(&READ, Request::new(&READ))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                operation: "read",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.is_retryable());
+    assert_eq!(vendor.attempts(), 3);
+    // Three 10 s attempts and backoffs of 1 s and 2 s.
+    assert_eq!(start.elapsed(), Duration::from_secs(33));
+
+    let vendor = TestVendor::new();
+    let err = build(&vendor)
+        .send(&CREATE, Request::new(&CREATE))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                operation: "create",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        vendor.attempts(),
+        1,
+        "the server may have seen it: not repeated"
+    );
+}

@@ -337,7 +337,8 @@ impl<S: LinkStore> OrderImporter<S> {
     /// use market_core::helpers::{MemoryLinkStore, OrderImporter};
     /// use market_core::TimeWindow;
     ///
-    /// let query = OrderImporter::<MemoryLinkStore>::query_for(TimeWindow::last(chrono::Duration::hours(1)));
+    /// let window = TimeWindow::last(chrono::Duration::hours(1));
+    /// let query = OrderImporter::<MemoryLinkStore>::query_for(window);
     /// assert!(query.statuses.is_empty() && query.schemes.is_empty());
     /// ```
     pub fn query_for(window: TimeWindow) -> OrderQuery {
@@ -374,7 +375,11 @@ impl<S: LinkStore> OrderImporter<S> {
             match item {
                 Ok(order) => self.import_one(&kind, &order, sink, &mut report).await,
                 Err(e) => {
-                    tracing::warn!(marketplace = %kind, error = %e, "order stream failed; import stopped");
+                    tracing::warn!(
+                        marketplace = %kind,
+                        error = %e,
+                        "order stream failed; import stopped"
+                    );
                     report.stream_error = Some(e.to_string());
                     break;
                 }
@@ -408,32 +413,36 @@ impl<S: LinkStore> OrderImporter<S> {
                 report.unchanged += 1;
                 Ok(())
             }
-            Ok(Some(link)) => {
-                match sink
-                    .status_changed(&link.local_id, order, &link.last_status)
-                    .await
-                {
-                    Err(e) => Err(e.to_string()),
-                    Ok(()) => match self
-                        .store
-                        .update_status(kind, id, order.status.clone())
-                        .await
-                    {
-                        Err(e) => Err(format!(
-                            "status change reported to the sink but not stored: {e}"
-                        )),
-                        Ok(()) => {
-                            report.status_changed.push(id.clone());
-                            Ok(())
-                        }
-                    },
-                }
-            }
+            Ok(Some(link)) => self.change_status(kind, order, &link, sink, report).await,
         };
         if let Err(message) = outcome {
-            tracing::warn!(marketplace = %kind, order = %id, error = %message, "order import failed");
+            tracing::warn!(
+                marketplace = %kind,
+                order = %id,
+                error = %message,
+                "order import failed"
+            );
             report.failed.push((id.clone(), message));
         }
+    }
+
+    async fn change_status(
+        &self,
+        kind: &MarketplaceKind,
+        order: &Order,
+        link: &Link,
+        sink: &dyn OrderSink,
+        report: &mut ImportReport,
+    ) -> std::result::Result<(), String> {
+        sink.status_changed(&link.local_id, order, &link.last_status)
+            .await
+            .map_err(|e| e.to_string())?;
+        self.store
+            .update_status(kind, &order.id, order.status.clone())
+            .await
+            .map_err(|e| format!("status change reported to the sink but not stored: {e}"))?;
+        report.status_changed.push(order.id.clone());
+        Ok(())
     }
 
     async fn create(

@@ -99,3 +99,29 @@ impl From<HelperError> for Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_offending_input() {
+        let e = HelperError::InvalidCommission {
+            commission: Decimal::new(15, 1),
+        };
+        assert_eq!(e.to_string(), "commission 1.5 is not a fraction in [0, 1)");
+        let e = HelperError::EmptyKit {
+            kit: Some(OfferId::from("gift")),
+        };
+        assert_eq!(e.to_string(), "kit gift has no components");
+        assert_eq!(
+            HelperError::EmptyKit { kit: None }.to_string(),
+            "kit has no components"
+        );
+        let e = Error::from(HelperError::NegativeBase {
+            base: Decimal::new(-1, 0),
+        });
+        assert!(matches!(&e, Error::Validation { item: None, message } if message.contains("-1")));
+        assert_eq!(e.code(), "validation");
+    }
+}

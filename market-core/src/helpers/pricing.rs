@@ -248,3 +248,40 @@ pub fn channel_price(base: Decimal, pricing: &ChannelPricing) -> Result<Decimal,
         None => Ok(rounded),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_to_an_awkward_step_stays_exact() {
+        let step = Decimal::new(3, 2); // 0.03
+        for mode in [RoundingMode::Up, RoundingMode::Nearest, RoundingMode::Down] {
+            let rounding = Rounding::new(step, mode);
+            for value in [
+                Decimal::new(1, 2),
+                Decimal::new(100_000_000_000_001, 2),
+                Decimal::new(i64::MAX, 2),
+                Decimal::from_i128_with_scale(10_i128.pow(26) + 1, 2),
+            ] {
+                match rounding.round(value) {
+                    Ok(r) => {
+                        assert_eq!(r.checked_rem(step), Some(Decimal::ZERO), "{value} -> {r}");
+                        assert!(r.checked_sub(value).is_some_and(|d| d.abs() < step));
+                    }
+                    Err(e) => assert!(matches!(e, HelperError::Overflow { .. }), "{e}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn default_rounding_is_up_to_kopecks() {
+        assert_eq!(Rounding::default(), Rounding::kopecks());
+        assert_eq!(
+            Rounding::default().round(Decimal::new(10001, 3)),
+            Ok(Decimal::new(1001, 2))
+        );
+        assert_eq!(ChannelPricing::default().rounding, Rounding::kopecks());
+    }
+}

@@ -98,7 +98,10 @@ impl StockPolicy {
     /// use market_core::StockUpdate;
     ///
     /// let policy = StockPolicy::new().with_safety_reserve(1);
-    /// let out = policy.apply(vec![StockUpdate::new("ball", "main", 5), StockUpdate::new("cap", "main", -3)]);
+    /// let out = policy.apply(vec![
+    ///     StockUpdate::new("ball", "main", 5),
+    ///     StockUpdate::new("cap", "main", -3),
+    /// ]);
     /// assert_eq!(out[0].quantity, 4);
     /// assert_eq!(out[1].quantity, 0);
     /// ```

@@ -759,8 +759,9 @@ impl Transport {
             .send()
             .await
             .map_err(|e| transport_error(vendor, op.name, e, started.elapsed()))?;
+        let mut response = response;
         let status = response.status();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
         let body = response
             .bytes()
             .await
@@ -807,8 +808,13 @@ pub fn decode_json<T: DeserializeOwned>(
     operation: &'static str,
     body: &[u8],
 ) -> Result<T> {
+    // Fast path: plain serde_json. Only on failure decode again, tracking the path, to name
+    // the offending field (path tracking costs on every field, so not on the happy path).
+    if let Ok(value) = serde_json::from_slice::<T>(body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| Error::Decode {
         vendor,
         operation,
         path: e.path().to_string(),

@@ -279,3 +279,60 @@ impl LimitRegistry {
             .map(|g| g.spec())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn parallel_requests_are_capped() {
+        let g = GroupLimiter::new(RateLimit::per_second(1000).max_concurrent(2));
+        let a = g.acquire(1).await;
+        let _b = g.acquire(1).await;
+        // A third must wait for a slot, however long.
+        let third = tokio::time::timeout(Duration::from_secs(3600), g.acquire(1)).await;
+        assert!(
+            third.is_err(),
+            "a third request got a slot while two were in flight"
+        );
+        drop(a);
+        let third = tokio::time::timeout(Duration::from_millis(1), g.acquire(1)).await;
+        assert!(third.is_ok(), "a freed slot was not handed on");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_limit_reported_by_the_server_replaces_the_default() {
+        let g = GroupLimiter::new(RateLimit::per_second(100));
+        g.feedback(&RateFeedback {
+            limit: Some(RateLimit::per_second(2)),
+            ..RateFeedback::default()
+        });
+        assert_eq!(g.spec().count, 2);
+        let start = Instant::now();
+        for _ in 0..6 {
+            let _ = g.acquire(1).await;
+        }
+        // Burst 2, then one every 0.5 s: four more take 2 s.
+        assert_eq!(start.elapsed(), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_item_heavier_than_the_burst_takes_the_whole_burst_instead_of_blocking() {
+        let g = GroupLimiter::new(RateLimit::per_minute(100).counting_items());
+        let start = Instant::now();
+        let _ = g.acquire(500).await;
+        let _ = g.acquire(1).await;
+        assert!(
+            start.elapsed() <= Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
+    fn zero_quotas_mean_no_limiter_rather_than_a_panic() {
+        assert!(RateLimit::per_second(0).quota().is_none());
+        assert!(RateLimit::per(5, Duration::ZERO).quota().is_none());
+        assert!(RateLimit::per_second(5).with_burst(0).quota().is_some());
+    }
+}

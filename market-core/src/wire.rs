@@ -1,0 +1,272 @@
+//! Building blocks for vendor wire models, so that all five crates decode alike.
+//!
+//! - [`wire_enum!`](crate::wire_enum): a vendor enum that keeps unknown values
+//!   (`Unknown(String)`) by default and rejects them under market-core's `strict` feature;
+//! - [`de`]: lenient decoders for what vendors really send (money as `"480.000000"`, `480` or
+//!   `480.0`; `""` for "no value").
+//!
+//! Structs opt into strict decoding with
+//! `#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]` and a `strict` feature of
+//! their crate that turns on `market-core/strict`.
+
+/// True when market-core was built with the `strict` feature (contract tests): unknown enum
+/// values are then decode errors instead of `Unknown(..)`.
+pub const STRICT: bool = cfg!(feature = "strict");
+
+/// Declares a string enum of a vendor's wire format that keeps unknown values.
+///
+/// ```
+/// market_core::wire_enum! {
+///     /// Ozon posting status.
+///     pub enum PostingStatus {
+///         /// Waiting to be packed.
+///         AwaitingPackaging = "awaiting_packaging",
+///         /// Delivered.
+///         Delivered = "delivered",
+///     }
+/// }
+///
+/// let s: PostingStatus = serde_json::from_str("\"delivered\"").unwrap();
+/// assert_eq!(s, PostingStatus::Delivered);
+/// assert_eq!(s.as_str(), "delivered");
+/// let new: Result<PostingStatus, _> = serde_json::from_str("\"teleported\"");
+/// if market_core::wire::STRICT {
+///     assert!(new.is_err());
+/// } else {
+///     assert_eq!(new.unwrap(), PostingStatus::Unknown("teleported".into()));
+/// }
+/// ```
+#[macro_export]
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the library does not know, kept verbatim.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// Every known wire value.
+            pub const KNOWN: &'static [&'static str] = &[$($wire),+];
+
+            /// The value as the vendor spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(s) => s.as_str(),
+                }
+            }
+
+            /// Parses a wire value; unknown values become `Unknown`.
+            pub fn from_wire(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )+
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::reexports::serde::Serialize for $name {
+            fn serialize<S: $crate::reexports::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::reexports::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::reexports::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value: ::std::borrow::Cow<'de, str> =
+                    $crate::reexports::serde::Deserialize::deserialize(deserializer)?;
+                let parsed = Self::from_wire(&value);
+                if $crate::wire::STRICT && matches!(parsed, Self::Unknown(_)) {
+                    return Err(<D::Error as $crate::reexports::serde::de::Error>::unknown_variant(
+                        &value,
+                        Self::KNOWN,
+                    ));
+                }
+                Ok(parsed)
+            }
+        }
+    };
+}
+
+/// Lenient field decoders (`#[serde(deserialize_with = "...")]`).
+pub mod de {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, de::Error as _};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Num<'a> {
+        Str(std::borrow::Cow<'a, str>),
+        Int(i64),
+        UInt(u64),
+        Float(f64),
+    }
+
+    fn parse<E: serde::de::Error>(n: Num<'_>) -> Result<Option<Decimal>, E> {
+        match n {
+            Num::Str(s) => {
+                let s = s.trim();
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                let s = s.replace(',', ".");
+                s.parse::<Decimal>()
+                    .or_else(|_| Decimal::from_scientific(&s))
+                    .map(Some)
+                    .map_err(|_| E::custom(format!("invalid decimal {s:?}")))
+            }
+            Num::Int(i) => Ok(Some(Decimal::from(i))),
+            Num::UInt(u) => Ok(Some(Decimal::from(u))),
+            Num::Float(f) => {
+                if !f.is_finite() {
+                    return Err(E::custom("non-finite number"));
+                }
+                // The shortest representation that reads back as the same float: 480.1, not
+                // 480.10000000000002.
+                let text = f.to_string();
+                text.parse::<Decimal>()
+                    .or_else(|_| Decimal::from_scientific(&text))
+                    .map(Some)
+                    .map_err(|_| E::custom(format!("decimal out of range: {text}")))
+            }
+        }
+    }
+
+    /// Money or a quantity sent as a string (`"480.000000"`, `"1,5"`), an integer or a float.
+    pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        parse(Num::deserialize(d)?)?.ok_or_else(|| D::Error::custom("empty decimal"))
+    }
+
+    /// As [`decimal`], with `null`, a missing field (with `#[serde(default)]`) and `""` read as
+    /// `None`.
+    pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        match Option::<Num<'de>>::deserialize(d)? {
+            None => Ok(None),
+            Some(n) => parse(n),
+        }
+    }
+
+    /// A string that may come as `null`: read as `""`.
+    pub fn null_as_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// An identifier that may come as a number or a string: read as a string.
+    pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        match Num::deserialize(d)? {
+            Num::Str(s) => Ok(s.into_owned()),
+            Num::Int(i) => Ok(i.to_string()),
+            Num::UInt(u) => Ok(u.to_string()),
+            Num::Float(f) => Ok(f.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Price {
+        #[serde(deserialize_with = "super::de::decimal")]
+        price: Decimal,
+        #[serde(default, deserialize_with = "super::de::opt_decimal")]
+        old_price: Option<Decimal>,
+    }
+
+    fn price(json: &str) -> Result<Price, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn money_in_every_form_vendors_send() {
+        for (json, want) in [
+            (r#"{"price": "480.000000"}"#, "480.000000"),
+            (r#"{"price": 480}"#, "480"),
+            (r#"{"price": 480.0}"#, "480"),
+            (r#"{"price": 480.1}"#, "480.1"),
+            (r#"{"price": "1,5"}"#, "1.5"),
+            (r#"{"price": "1e3"}"#, "1000"),
+            (r#"{"price": 18446744073709551615}"#, "18446744073709551615"),
+        ] {
+            let p = price(json).unwrap();
+            assert_eq!(p.price, want.parse::<Decimal>().unwrap(), "{json}");
+            assert_eq!(p.old_price, None);
+        }
+        // Exact: no float noise in a string amount.
+        assert_eq!(
+            price(r#"{"price": "0.1"}"#).unwrap().price.to_string(),
+            "0.1"
+        );
+    }
+
+    #[test]
+    fn empty_and_null_are_none_for_optional_money_only() {
+        assert_eq!(
+            price(r#"{"price": 1, "old_price": ""}"#).unwrap().old_price,
+            None
+        );
+        assert_eq!(
+            price(r#"{"price": 1, "old_price": null}"#)
+                .unwrap()
+                .old_price,
+            None
+        );
+        assert_eq!(
+            price(r#"{"price": 1, "old_price": "2.50"}"#)
+                .unwrap()
+                .old_price,
+            Some(Decimal::new(250, 2))
+        );
+        assert!(price(r#"{"price": ""}"#).is_err());
+        assert!(price(r#"{"price": "abc"}"#).is_err());
+        assert!(price(r#"{"price": true}"#).is_err());
+    }
+
+    crate::wire_enum! {
+        /// Test enum.
+        enum Status {
+            /// A.
+            New = "new",
+            /// B.
+            Done = "done",
+        }
+    }
+
+    #[test]
+    fn wire_enums_round_trip_and_keep_unknown_values_unless_strict() {
+        let s: Status = serde_json::from_str("\"done\"").unwrap();
+        assert_eq!(s, Status::Done);
+        assert_eq!(serde_json::to_string(&Status::New).unwrap(), "\"new\"");
+        let unknown = serde_json::from_str::<Status>("\"lost\"");
+        if super::STRICT {
+            let err = unknown.unwrap_err().to_string();
+            assert!(err.contains("unknown variant `lost`"), "{err}");
+        } else {
+            let u = unknown.unwrap();
+            assert_eq!(u, Status::Unknown("lost".into()));
+            assert_eq!(serde_json::to_string(&u).unwrap(), "\"lost\"");
+        }
+    }
+}
