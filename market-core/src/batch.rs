@@ -27,7 +27,7 @@ pub type ChunkResult<K> = crate::error::Result<BatchReport<K>>;
 /// use market_core::batch::run_batches;
 /// use market_core::BatchReport;
 ///
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
 /// let items: Vec<i64> = vec![5, -1, 7];
 /// let report = run_batches(
 ///     items,
@@ -39,7 +39,9 @@ pub type ChunkResult<K> = crate::error::Result<BatchReport<K>>;
 /// .await;
 /// assert_eq!(report.accepted, ["5", "7"]);
 /// assert_eq!(report.rejected[0].key, "-1");
-/// # });
+/// # Ok::<(), market_core::Error>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub async fn run_batches<I, K, KF, VF, SF, Fut>(
     items: Vec<I>,

@@ -118,16 +118,18 @@ impl std::fmt::Debug for Capabilities {
 ///     fn capabilities(&self) -> Capabilities { Capabilities::NONE }
 /// }
 ///
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
 /// let channels: Vec<Box<dyn Marketplace>> = vec![Box::new(Shop)];
 /// for channel in &channels {
 ///     if !channel.capabilities().supports(Capability::Stocks) {
 ///         // Every operation a channel lacks answers a typed error, never a panic.
-///         let err = channel.update_stocks(&[]).await.unwrap_err();
-///         assert!(matches!(err, market_core::Error::Unsupported { .. }));
+///         let result = channel.update_stocks(&[]).await;
+///         assert!(matches!(result, Err(market_core::Error::Unsupported { .. })));
 ///     }
 /// }
-/// # });
+/// # Ok::<(), market_core::Error>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// Every method has a default body that returns [`Error::Unsupported`]; a client overrides what

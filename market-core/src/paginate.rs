@@ -45,7 +45,7 @@ enum State<C> {
 /// use futures::TryStreamExt;
 /// use market_core::paginate::{paginate, Page};
 ///
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
 /// // Offsets 0, 2, 4 over five items, two a page.
 /// let all: Vec<u32> = paginate(0u32, |offset| async move {
 ///     let items: Vec<u32> = (offset..(offset + 2).min(5)).collect();
@@ -53,10 +53,11 @@ enum State<C> {
 ///     Ok(if next < 5 { Page::more(items, next) } else { Page::last(items) })
 /// })
 /// .try_collect()
-/// .await
-/// .unwrap();
+/// .await?;
 /// assert_eq!(all, [0, 1, 2, 3, 4]);
-/// # });
+/// # Ok::<(), market_core::Error>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn paginate<'a, T, C, F, Fut>(first: C, mut fetch: F) -> BoxStream<'a, Result<T>>
 where

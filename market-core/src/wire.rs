@@ -26,15 +26,16 @@ pub const STRICT: bool = cfg!(feature = "strict");
 ///     }
 /// }
 ///
-/// let s: PostingStatus = serde_json::from_str("\"delivered\"").unwrap();
+/// let s: PostingStatus = serde_json::from_str("\"delivered\"")?;
 /// assert_eq!(s, PostingStatus::Delivered);
 /// assert_eq!(s.as_str(), "delivered");
 /// let new: Result<PostingStatus, _> = serde_json::from_str("\"teleported\"");
 /// if market_core::wire::STRICT {
 ///     assert!(new.is_err());
 /// } else {
-///     assert_eq!(new.unwrap(), PostingStatus::Unknown("teleported".into()));
+///     assert_eq!(new?, PostingStatus::Unknown("teleported".into()));
 /// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[macro_export]
 macro_rules! wire_enum {

@@ -279,7 +279,7 @@ impl ImportReport {
 ///     }
 /// }
 ///
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
 /// let order = Order {
 ///     marketplace: MarketplaceKind::Other("shop".into()),
 ///     id: "1001".into(),
@@ -305,7 +305,8 @@ impl ImportReport {
 /// assert!(second.created.is_empty());
 /// assert_eq!(second.unchanged, 1);
 /// # Ok::<(), market_core::Error>(())
-/// # }).unwrap();
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Default)]
 pub struct OrderImporter<S: LinkStore> {
@@ -497,11 +498,12 @@ impl<S: LinkStore> OrderImporter<S> {
 /// use market_core::helpers::next_window;
 /// use market_core::TimeWindow;
 ///
-/// let t = |h| Utc.with_ymd_and_hms(2025, 1, 1, h, 0, 0).unwrap();
-/// let previous = TimeWindow::new(t(10), t(11)).unwrap();
+/// let t = |h| Utc.with_ymd_and_hms(2025, 1, 1, h, 0, 0).single().unwrap_or_default();
+/// let previous = TimeWindow::new(t(10), t(11)).ok_or("empty window")?;
 /// let next = next_window(&previous, t(12), Duration::minutes(10));
 /// assert_eq!(next.since, t(11) - Duration::minutes(10));
 /// assert_eq!(next.until, t(12));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn next_window(previous: &TimeWindow, now: DateTime<Utc>, overlap: TimeDelta) -> TimeWindow {
     let overlap = overlap.max(TimeDelta::zero());
