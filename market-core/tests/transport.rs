@@ -590,3 +590,64 @@ async fn a_timed_out_attempt_is_retried_for_reads_and_not_for_creates() {
         "the server may have seen it: not repeated"
     );
 }
+
+/// A vendor that signals "over quota" as Yandex Market does: 420 and an "until" HTTP date.
+#[derive(Debug, Clone)]
+struct QuotaBy420(TestVendor);
+
+impl market_core::transport::Vendor for QuotaBy420 {
+    fn name(&self) -> &'static str {
+        "ym-like"
+    }
+    fn authorize(&self, headers: &mut http::HeaderMap) -> market_core::Result<()> {
+        self.0.authorize(headers)
+    }
+    fn classify(&self, status: http::StatusCode, _: &http::HeaderMap, _: &[u8]) -> ApiErrorKind {
+        match status.as_u16() {
+            420 => ApiErrorKind::RateLimited,
+            _ => market_core::transport::default_classify(status),
+        }
+    }
+    fn retry_after(&self, headers: &http::HeaderMap) -> Option<Duration> {
+        let until = market_core::transport::header_str(headers, "x-ratelimit-resource-until")?;
+        market_core::transport::parse_retry_after(&until, std::time::SystemTime::now())
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_vendor_hook_can_make_420_the_over_quota_signal() {
+    let server = MockServer::start().await;
+    let until = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(20));
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(420).insert_header("X-RateLimit-Resource-Until", until.as_str()),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let inner = TestVendor::new();
+    let t = market_core::transport::Transport::builder(QuotaBy420(inner.clone()), &server.uri())
+        .unwrap()
+        .retry(common::policy(3))
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    // Even an operation that creates something: a quota refusal is unprocessed.
+    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    let times = inner.times();
+    assert_eq!(times.len(), 2);
+    let waited = times[1] - times[0];
+    assert!(
+        waited >= Duration::from_secs(18) && waited <= Duration::from_secs(20),
+        "{waited:?}"
+    );
+}
