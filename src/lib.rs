@@ -2,7 +2,7 @@
 //!
 //! One dependency for selling on the Russian marketplaces: typed clients of the Ozon,
 //! Wildberries, Yandex Market, Megamarket and RetailCRM APIs, and one
-//! [`Marketplace`](market_core::Marketplace) trait over them, with retries, rate limits,
+//! [`Marketplace`] trait over them, with retries, rate limits,
 //! batching and pagination solved once in [`core`].
 //!
 //! Each client is behind a feature of the same name (all on by default):

@@ -651,3 +651,25 @@ async fn a_vendor_hook_can_make_420_the_over_quota_signal() {
         "{waited:?}"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_account_wide_limit_applies_on_top_of_the_group_limit() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    // Group: 100/s; account: 2/s with burst 2, shared by every operation.
+    let vendor = TestVendor {
+        account_limit: Some(RateLimit::per_second(2)),
+        ..TestVendor::with_limit(RateLimit::per_second(100))
+    };
+    let t = transport(&vendor, &server.uri(), 1);
+    let start = Instant::now();
+    for _ in 0..3 {
+        t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+        t.send(&READ, Request::new(&READ)).await.unwrap();
+    }
+    // Six requests, burst 2, then one every 0.5 s.
+    assert_eq!(start.elapsed(), Duration::from_secs(2));
+}

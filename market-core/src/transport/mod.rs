@@ -36,6 +36,9 @@ pub use retry::{RetryPolicy, parse_retry_after, retry_after, seconds_header};
 
 use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt};
 
+/// The limit group name under which [`Vendor::account_rate_limit`] is kept.
+pub const ACCOUNT_GROUP: &str = "__account__";
+
 /// The most bytes of a body quoted in an error.
 pub const EXCERPT_LEN: usize = 512;
 
@@ -55,6 +58,12 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
     /// share its quota. Defaults to the vendor name.
     fn account(&self) -> String {
         self.name().to_owned()
+    }
+
+    /// A quota over every request of the account, on top of the group's (Ozon: 50 requests a
+    /// second across all methods). `None` means none.
+    fn account_rate_limit(&self) -> Option<RateLimit> {
+        None
     }
 
     /// The documented quota of a limit group; `None` means unlimited.
@@ -589,15 +598,26 @@ impl Transport {
             }
             _ => None,
         };
+        let account_limiter = match inner.vendor.account_rate_limit() {
+            Some(spec) if inner.rate_limits => {
+                Some(inner.limits.group(&inner.account, ACCOUNT_GROUP, spec))
+            }
+            _ => None,
+        };
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
+            let account_permit = match &account_limiter {
+                Some(l) => Some(l.acquire(1).await),
+                None => None,
+            };
             let permit = match &limiter {
                 Some(l) => Some(l.acquire(request.weight).await),
                 None => None,
             };
             let outcome = self.attempt(op, request, attempt, limiter.as_deref()).await;
             drop(permit);
+            drop(account_permit);
             tracing::Span::current().record("attempts", attempt);
             let (error, wait) = match outcome {
                 Attempt::Done(response) => return Ok(response),

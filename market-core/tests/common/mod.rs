@@ -20,6 +20,7 @@ pub struct TestVendor {
     pub key: Arc<SecretString>,
     pub sends: Arc<Mutex<Vec<tokio::time::Instant>>>,
     pub limit: Option<RateLimit>,
+    pub account_limit: Option<RateLimit>,
     pub refusals: Arc<std::sync::atomic::AtomicUsize>,
 }
 
@@ -29,6 +30,7 @@ impl TestVendor {
             key: Arc::new(SecretString::from(KEY)),
             sends: Arc::default(),
             limit: None,
+            account_limit: None,
             refusals: Arc::default(),
         }
     }
@@ -66,6 +68,10 @@ impl Vendor for TestVendor {
 
     fn account(&self) -> String {
         "acc-1".into()
+    }
+
+    fn account_rate_limit(&self) -> Option<RateLimit> {
+        self.account_limit
     }
 
     fn rate_limit(&self, group: &str) -> Option<RateLimit> {
