@@ -1,14 +1,30 @@
 //! # ozon-api
 //!
-//! A typed client of the Ozon Seller API, built on [`market_core`].
+//! A typed client of the [Ozon Seller API](https://docs.ozon.ru/api/seller/), built on
+//! [`market_core`]: retries, rate limits (50 requests a second per `Client-Id`, 80 stock updates
+//! a minute), batching and pagination come from the shared transport.
 //!
-//! This crate is a skeleton: the workspace layout and its dependency on `market-core` are in
-//! place, and the client itself lands under its own issue. Until then it exports only the
-//! vendor's name, so that the workspace and the `market` facade build.
+//! ```no_run
+//! use ozon_api::models::stocks::ProductsStocksRequestStock;
+//!
+//! # async fn run() -> market_core::Result<()> {
+//! let ozon = ozon_api::Client::new("123456", "api-key")?;
+//! // Any number of items: split at 100 a request, invalid ones rejected by name.
+//! let report = ozon
+//!     .stocks()
+//!     .update(vec![ProductsStocksRequestStock::by_offer("PH11042", 22142605386000, 100)])
+//!     .await?;
+//! for r in &report.rejected {
+//!     eprintln!("{}: {}", r.key, r.message);
+//! }
+//! # Ok(()) }
+//! ```
 #![deny(missing_docs)]
 
-/// The vendor this crate is a client of.
-pub const VENDOR: &str = "Ozon Seller API";
+pub mod api;
+pub mod client;
+pub mod ids;
+pub mod models;
 
-/// The market-core version this crate is built against.
-pub use market_core as core;
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use ids::{PostingNumber, ProductId, Sku, WarehouseId};

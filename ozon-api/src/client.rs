@@ -1,0 +1,254 @@
+//! [`Client`] and [`ClientBuilder`]: credentials, base URL, transport settings.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{HeaderMap, HeaderValue};
+use market_core::transport::{
+    HttpSettings, LimitRegistry, RateLimit, RetryPolicy, Transport, Vendor, redact_secret,
+};
+use market_core::{Error, Result};
+use secrecy::{ExposeSecret, SecretString};
+
+/// Ozon's production host.
+pub const DEFAULT_BASE_URL: &str = "https://api-seller.ozon.ru";
+
+/// Ozon's rate-limit groups.
+///
+/// Ozon documents 50 requests a second per `Client-Id` across all methods (applied to every
+/// request) and, on top of it, 80 requests a minute for stock updates. Other per-method limits
+/// are per item ("a price at most 10 times an hour", "a product-warehouse pair once in 30 s") and
+/// come back as per-item errors, which land in the batch report.
+pub mod groups {
+    /// Every method without a group of its own.
+    pub const DEFAULT: &str = "default";
+    /// `POST /v2/products/stocks`: 80 requests a minute.
+    pub const STOCKS_UPDATE: &str = "stocks_update";
+}
+
+/// The environment variable holding the `Client-Id`.
+pub const ENV_CLIENT_ID: &str = "OZON_CLIENT_ID";
+/// The environment variable holding the `Api-Key`.
+pub const ENV_API_KEY: &str = "OZON_API_KEY";
+/// The environment variable overriding the base URL.
+pub const ENV_BASE_URL: &str = "OZON_BASE_URL";
+
+/// The Ozon side of the transport: auth headers, limits, error shape.
+#[derive(Clone)]
+pub(crate) struct OzonVendor {
+    client_id: String,
+    api_key: Arc<SecretString>,
+}
+
+impl fmt::Debug for OzonVendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OzonVendor")
+            .field("client_id", &self.client_id)
+            .field("api_key", &"[REDACTED]")
+            .finish()
+    }
+}
+
+impl Vendor for OzonVendor {
+    fn name(&self) -> &'static str {
+        "ozon"
+    }
+
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
+        let id = HeaderValue::from_str(&self.client_id)
+            .map_err(|_| Error::Config("Client-Id is not a valid header value".into()))?;
+        let mut key = HeaderValue::from_str(self.api_key.expose_secret())
+            .map_err(|_| Error::Config("Api-Key is not a valid header value".into()))?;
+        key.set_sensitive(true);
+        headers.insert("client-id", id);
+        headers.insert("api-key", key);
+        Ok(())
+    }
+
+    fn account(&self) -> String {
+        self.client_id.clone()
+    }
+
+    fn account_rate_limit(&self) -> Option<RateLimit> {
+        Some(RateLimit::per_second(50))
+    }
+
+    fn rate_limit(&self, group: &str) -> Option<RateLimit> {
+        match group {
+            groups::STOCKS_UPDATE => Some(RateLimit::per_minute(80)),
+            _ => None,
+        }
+    }
+
+    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        market_core::transport::header_str(headers, "x-o3-trace-id")
+            .or_else(|| market_core::transport::header_str(headers, "x-request-id"))
+    }
+
+    fn redact(&self, text: String) -> String {
+        redact_secret(text, &self.api_key)
+    }
+}
+
+/// A client of the Ozon Seller API for one seller account (`Client-Id`).
+///
+/// Cheap to clone; clones share the connection pool and rate limiters. `Debug` shows the
+/// `Client-Id` and never the key.
+///
+/// ```no_run
+/// # async fn run() -> market_core::Result<()> {
+/// let ozon = ozon_api::Client::new("123456", "api-key")?;
+/// let stock = ozon.stocks().by_warehouse_fbs(vec![ozon_api::Sku(1826363)]).await?;
+/// for row in stock {
+///     println!("{} at {}: {} free", row.sku, row.warehouse_name, row.present - row.reserved);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) transport: Transport,
+    client_id: String,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ozon_api::Client")
+            .field("client_id", &self.client_id)
+            .field("base_url", &self.transport.base_url().as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for production with default settings.
+    pub fn new(client_id: impl Into<String>, api_key: impl Into<String>) -> Result<Self> {
+        Self::builder(client_id, api_key).build()
+    }
+
+    /// A builder.
+    pub fn builder(client_id: impl Into<String>, api_key: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            client_id: client_id.into(),
+            api_key: SecretString::from(api_key.into()),
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            retry: RetryPolicy::default(),
+            http: HttpSettings::default(),
+            limits: None,
+            rate_limits: true,
+        }
+    }
+
+    /// A builder from `OZON_CLIENT_ID`, `OZON_API_KEY` and optionally `OZON_BASE_URL`; `None`
+    /// when the credentials are not set.
+    pub fn from_env() -> Option<ClientBuilder> {
+        let id = std::env::var(ENV_CLIENT_ID)
+            .ok()
+            .filter(|s| !s.is_empty())?;
+        let key = std::env::var(ENV_API_KEY).ok().filter(|s| !s.is_empty())?;
+        let mut b = Self::builder(id, key);
+        if let Ok(url) = std::env::var(ENV_BASE_URL)
+            && !url.is_empty()
+        {
+            b = b.base_url(url);
+        }
+        Some(b)
+    }
+
+    /// The seller account.
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// The transport (for operations this crate does not wrap yet).
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+}
+
+/// Builds a [`Client`].
+pub struct ClientBuilder {
+    client_id: String,
+    api_key: SecretString,
+    base_url: String,
+    retry: RetryPolicy,
+    http: HttpSettings,
+    limits: Option<Arc<LimitRegistry>>,
+    rate_limits: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ozon_api::ClientBuilder")
+            .field("client_id", &self.client_id)
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Aims the client at another server (a proxy, a local emulator).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets timeouts.
+    pub fn timeouts(mut self, connect: Option<Duration>, request: Option<Duration>) -> Self {
+        self.http.connect_timeout = connect;
+        self.http.request_timeout = request;
+        self
+    }
+
+    /// Sets all HTTP settings.
+    pub fn http(mut self, settings: HttpSettings) -> Self {
+        self.http = settings;
+        self
+    }
+
+    /// Shares rate limiters with other clients of the same account.
+    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
+        self.limits = Some(registry);
+        self
+    }
+
+    /// Turns client-side rate limiting off.
+    pub fn without_rate_limits(mut self) -> Self {
+        self.rate_limits = false;
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client> {
+        if self.client_id.trim().is_empty() {
+            return Err(Error::Config("Client-Id is empty".into()));
+        }
+        if self.api_key.expose_secret().trim().is_empty() {
+            return Err(Error::Config("Api-Key is empty".into()));
+        }
+        let vendor = OzonVendor {
+            client_id: self.client_id.clone(),
+            api_key: Arc::new(self.api_key),
+        };
+        let mut b = Transport::builder(vendor, &self.base_url)?
+            .retry(self.retry)
+            .http(self.http)
+            .user_agent(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+        if let Some(l) = self.limits {
+            b = b.limits(l);
+        }
+        if !self.rate_limits {
+            b = b.without_rate_limits();
+        }
+        Ok(Client {
+            transport: b.build()?,
+            client_id: self.client_id,
+        })
+    }
+}

@@ -1,0 +1,181 @@
+//! Ozon's identifiers, as newtypes.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+macro_rules! numeric_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        ///
+        /// Ozon sends int64 identifiers as JSON numbers in most places and as strings in some
+        /// (arrays of ids): both are read; it is written as a number.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The number.
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.trim().parse().map(Self)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i64(self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                crate::ids::int64(d).map(Self)
+            }
+        }
+    };
+}
+
+/// Reads an int64 sent as a number or a string.
+pub(crate) fn int64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw<'a> {
+        Num(i64),
+        Str(std::borrow::Cow<'a, str>),
+    }
+    match Raw::deserialize(d)? {
+        Raw::Num(n) => Ok(n),
+        Raw::Str(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("invalid int64 {s:?}"))),
+    }
+}
+
+numeric_id!(
+    /// Ozon's product id (`product_id`), one per seller article.
+    ProductId
+);
+numeric_id!(
+    /// Ozon's SKU (`sku`), the product as buyers see it.
+    Sku
+);
+numeric_id!(
+    /// A warehouse id (`warehouse_id`).
+    WarehouseId
+);
+numeric_id!(
+    /// A delivery method id (`delivery_method_id`).
+    DeliveryMethodId
+);
+numeric_id!(
+    /// A description category id (`description_category_id`).
+    DescriptionCategoryId
+);
+numeric_id!(
+    /// A product type id (`type_id`) within a description category.
+    TypeId
+);
+numeric_id!(
+    /// A characteristic (attribute) id.
+    AttributeId
+);
+numeric_id!(
+    /// A dictionary value id of an attribute.
+    DictionaryValueId
+);
+numeric_id!(
+    /// A product import task id (`task_id`).
+    ImportTaskId
+);
+
+/// A posting number (`posting_number`): one shipment of an order, e.g. `"57195475-0050-3"`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PostingNumber(pub String);
+
+impl PostingNumber {
+    /// Wraps a posting number.
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PostingNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for PostingNumber {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+impl From<String> for PostingNumber {
+    fn from(s: String) -> Self {
+        Self(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_read_numbers_and_strings() {
+        let a: WarehouseId = serde_json::from_str("22142605386000").unwrap();
+        let b: WarehouseId = serde_json::from_str("\"22142605386000\"").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(serde_json::to_string(&a).unwrap(), "22142605386000");
+        assert!(serde_json::from_str::<Sku>("\"abc\"").is_err());
+    }
+}
+
+/// Writes int64 ids as strings (for request fields the spec types `string`/`int64`).
+pub(crate) mod as_strings {
+    use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
+
+    /// Serialises a list of ids as strings.
+    pub(crate) fn serialize<T: std::fmt::Display, S: Serializer>(
+        ids: &[T],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(ids.len()))?;
+        for id in ids {
+            seq.serialize_element(&id.to_string())?;
+        }
+        seq.end()
+    }
+
+    /// Reads a list of ids sent as strings or numbers.
+    pub(crate) fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Vec::<T>::deserialize(d)
+    }
+}
