@@ -25,6 +25,7 @@ pub mod api;
 pub mod client;
 pub mod ids;
 pub mod models;
+pub mod push;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use ids::{PostingNumber, ProductId, Sku, WarehouseId};

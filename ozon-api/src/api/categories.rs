@@ -1,0 +1,1 @@
+//! The categories section (being written).

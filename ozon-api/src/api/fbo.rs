@@ -1,0 +1,1 @@
+//! The fbo section (being written).

@@ -1,0 +1,1 @@
+//! The fbs section (being written).

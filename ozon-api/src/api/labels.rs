@@ -1,0 +1,1 @@
+//! The labels section (being written).

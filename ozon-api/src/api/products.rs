@@ -1,0 +1,1 @@
+//! The products section (being written).

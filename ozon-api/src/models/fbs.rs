@@ -1,0 +1,1 @@
+//! Wire types of the fbs section (being written).
