@@ -30,9 +30,30 @@ pub struct Card {
     pub variants: Vec<Variant>,
     /// VAT rate as a fraction (0.2 for 20 %), when the channel asks for it.
     pub vat: Option<Decimal>,
+    /// The selling price, for channels that take one when the card is created (Ozon); prices
+    /// are otherwise kept in step with [`crate::PriceUpdate`].
+    pub price: Option<Decimal>,
 }
 
 impl Card {
+    /// A card with a name and category and nothing else yet.
+    pub fn new(offer_id: impl Into<OfferId>, name: impl Into<String>, category: CategoryRef) -> Self {
+        Self {
+            offer_id: offer_id.into(),
+            name: name.into(),
+            category,
+            brand: None,
+            description: None,
+            attributes: Vec::new(),
+            images: Vec::new(),
+            barcodes: Vec::new(),
+            dimensions: None,
+            variants: Vec::new(),
+            vat: None,
+            price: None,
+        }
+    }
+
     /// The key this card is reported under in a [`BatchReport`].
     pub fn key(&self) -> ItemKey {
         ItemKey::offer(self.offer_id.clone())
