@@ -24,6 +24,7 @@
 pub mod api;
 pub mod client;
 pub mod ids;
+pub mod marketplace;
 pub mod models;
 pub mod push;
 

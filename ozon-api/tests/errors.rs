@@ -14,26 +14,66 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 async fn answer(status: u16, body: serde_json::Value) -> (MockServer, Error) {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(status).insert_header("x-o3-trace-id", "trace-1").set_body_json(body))
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("x-o3-trace-id", "trace-1")
+                .set_body_json(body),
+        )
         .mount(&server)
         .await;
     let ozon = client(&server);
-    let err = ozon.stocks().by_warehouse_fbs(vec![Sku(1)]).await.unwrap_err();
+    let err = ozon
+        .stocks()
+        .by_warehouse_fbs(vec![Sku(1)])
+        .await
+        .unwrap_err();
     (server, err)
 }
 
 #[tokio::test]
 async fn error_bodies_map_to_typed_errors_with_ozons_code_and_message() {
     let cases = [
-        (400, 3, "invalid argument: sku", ApiErrorKind::BadRequest, false, 1),
-        (403, 7, "Api-Key is not valid", ApiErrorKind::Forbidden, false, 1),
+        (
+            400,
+            3,
+            "invalid argument: sku",
+            ApiErrorKind::BadRequest,
+            false,
+            1,
+        ),
+        (
+            403,
+            7,
+            "Api-Key is not valid",
+            ApiErrorKind::Forbidden,
+            false,
+            1,
+        ),
         (404, 5, "not found", ApiErrorKind::NotFound, false, 1),
-        (409, 6, "posting already shipped", ApiErrorKind::Conflict, false, 1),
-        (429, 8, "You have reached request rate limit per second", ApiErrorKind::RateLimited, true, 2),
+        (
+            409,
+            6,
+            "posting already shipped",
+            ApiErrorKind::Conflict,
+            false,
+            1,
+        ),
+        (
+            429,
+            8,
+            "You have reached request rate limit per second",
+            ApiErrorKind::RateLimited,
+            true,
+            2,
+        ),
         (500, 13, "internal error", ApiErrorKind::Server, true, 2),
     ];
     for (status, code, message, kind, retryable, attempts) in cases {
-        let (server, err) = answer(status, json!({"code": code, "message": message, "details": []})).await;
+        let (server, err) = answer(
+            status,
+            json!({"code": code, "message": message, "details": []}),
+        )
+        .await;
         let api = err.api().unwrap_or_else(|| panic!("{status}: {err:?}"));
         assert_eq!(api.status, status);
         assert_eq!(api.vendor, "ozon");
@@ -55,7 +95,11 @@ async fn a_non_json_error_body_is_quoted_and_bounded() {
         .respond_with(ResponseTemplate::new(502).set_body_string("<html>".repeat(500)))
         .mount(&server)
         .await;
-    let err = client(&server).stocks().by_warehouse_fbs(vec![Sku(1)]).await.unwrap_err();
+    let err = client(&server)
+        .stocks()
+        .by_warehouse_fbs(vec![Sku(1)])
+        .await
+        .unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.code, None);
     assert!(api.message.starts_with("<html>"));
@@ -64,11 +108,20 @@ async fn a_non_json_error_body_is_quoted_and_bounded() {
 
 #[tokio::test]
 async fn the_api_key_never_reaches_debug_display_or_errors() {
-    let (_server, err) = answer(403, json!({"code": 7, "message": format!("Api-Key {API_KEY} is not valid")})).await;
+    let (_server, err) = answer(
+        403,
+        json!({"code": 7, "message": format!("Api-Key {API_KEY} is not valid")}),
+    )
+    .await;
     let server = MockServer::start().await;
     let ozon = client(&server);
     let builder = ozon_api::Client::builder(CLIENT_ID, API_KEY);
-    for text in [format!("{err}"), format!("{err:?}"), format!("{ozon:?}"), format!("{builder:?}")] {
+    for text in [
+        format!("{err}"),
+        format!("{err:?}"),
+        format!("{ozon:?}"),
+        format!("{builder:?}"),
+    ] {
         assert!(!text.contains(API_KEY), "leaked: {text}");
     }
     assert!(format!("{ozon:?}").contains(CLIENT_ID));
@@ -76,19 +129,41 @@ async fn the_api_key_never_reaches_debug_display_or_errors() {
 
 #[test]
 fn empty_credentials_are_a_config_error() {
-    assert!(matches!(ozon_api::Client::new("", "key"), Err(Error::Config(_))));
-    assert!(matches!(ozon_api::Client::new("1", " "), Err(Error::Config(_))));
     assert!(matches!(
-        ozon_api::Client::builder("1", "k").base_url("ftp://x").build(),
+        ozon_api::Client::new("", "key"),
+        Err(Error::Config(_))
+    ));
+    assert!(matches!(
+        ozon_api::Client::new("1", " "),
+        Err(Error::Config(_))
+    ));
+    assert!(matches!(
+        ozon_api::Client::builder("1", "k")
+            .base_url("ftp://x")
+            .build(),
         Err(Error::Config(_))
     ));
 }
 
 #[tokio::test]
 async fn requests_carry_the_user_agent_of_this_crate() {
-    let server = serve("/v1/product/info/stocks-by-warehouse/fbs", json!({"result": []})).await;
-    client(&server).stocks().by_warehouse_fbs(vec![Sku(1)]).await.unwrap();
+    let server = serve(
+        "/v1/product/info/stocks-by-warehouse/fbs",
+        json!({"result": []}),
+    )
+    .await;
+    client(&server)
+        .stocks()
+        .by_warehouse_fbs(vec![Sku(1)])
+        .await
+        .unwrap();
     let (r, _) = sent(&server).await.remove(0);
     let ua = r.headers.get("user-agent").unwrap().to_str().unwrap();
-    assert!(ua.starts_with(&format!("ozon-api/{} market-core/", env!("CARGO_PKG_VERSION"))), "{ua}");
+    assert!(
+        ua.starts_with(&format!(
+            "ozon-api/{} market-core/",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{ua}"
+    );
 }

@@ -37,7 +37,11 @@ pub struct Card {
 
 impl Card {
     /// A card with a name and category and nothing else yet.
-    pub fn new(offer_id: impl Into<OfferId>, name: impl Into<String>, category: CategoryRef) -> Self {
+    pub fn new(
+        offer_id: impl Into<OfferId>,
+        name: impl Into<String>,
+        category: CategoryRef,
+    ) -> Self {
         Self {
             offer_id: offer_id.into(),
             name: name.into(),

@@ -1,1 +1,566 @@
-//! The fbs section (being written).
+//! FBS postings: lists and details, shipping (packaging), cancellation, status transitions,
+//! tracking numbers.
+
+use chrono::{DateTime, Duration, Utc};
+use futures::stream::BoxStream;
+use market_core::batch::run_batches;
+use market_core::paginate::{Page, paginate};
+use market_core::transport::{Operation, Request};
+use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
+
+use crate::Client;
+use crate::ids::PostingNumber;
+use crate::models::fbs::*;
+
+/// The largest page of the FBS posting lists.
+pub const FBS_LIST_PAGE_MAX: i64 = 1000;
+/// The longest time window of the FBS posting lists, in days (Ozon says "at most a year"; a
+/// leap year's 366 days are let through).
+pub const FBS_LIST_WINDOW_MAX_DAYS: i64 = 366;
+/// The most postings an awaiting-delivery request carries.
+pub const AWAITING_DELIVERY_MAX: usize = 100;
+/// The most tracking numbers a request carries.
+pub const TRACKING_NUMBERS_MAX: usize = 20;
+/// The cancellation reason ("other") that needs a message.
+pub const CANCEL_REASON_OTHER: i64 = 402;
+
+/// `POST /v3/posting/fbs/list`.
+pub static FBS_LIST: Operation = Operation::post("fbs_posting_list", "/v3/posting/fbs/list");
+/// `POST /v3/posting/fbs/unfulfilled/list`.
+pub static FBS_UNFULFILLED_LIST: Operation = Operation::post(
+    "fbs_posting_unfulfilled_list",
+    "/v3/posting/fbs/unfulfilled/list",
+);
+/// `POST /v3/posting/fbs/get`.
+pub static FBS_GET: Operation = Operation::post("fbs_posting_get", "/v3/posting/fbs/get");
+/// `POST /v4/posting/fbs/ship`.
+pub static FBS_SHIP: Operation =
+    Operation::post("fbs_posting_ship", "/v4/posting/fbs/ship").non_idempotent();
+/// `POST /v4/posting/fbs/ship/package`.
+pub static FBS_SHIP_PACKAGE: Operation =
+    Operation::post("fbs_posting_ship_package", "/v4/posting/fbs/ship/package").non_idempotent();
+/// `POST /v2/posting/fbs/cancel`.
+pub static FBS_CANCEL: Operation = Operation::post("fbs_posting_cancel", "/v2/posting/fbs/cancel");
+/// `POST /v2/posting/fbs/cancel-reason/list`.
+pub static FBS_CANCEL_REASON_LIST: Operation = Operation::post(
+    "fbs_cancel_reason_list",
+    "/v2/posting/fbs/cancel-reason/list",
+);
+/// `POST /v1/posting/fbs/cancel-reason`.
+pub static FBS_CANCEL_REASON: Operation =
+    Operation::post("fbs_cancel_reason", "/v1/posting/fbs/cancel-reason");
+/// `POST /v2/posting/fbs/awaiting-delivery`.
+pub static FBS_AWAITING_DELIVERY: Operation = Operation::post(
+    "fbs_posting_awaiting_delivery",
+    "/v2/posting/fbs/awaiting-delivery",
+)
+.batch_max(AWAITING_DELIVERY_MAX);
+/// `POST /v2/fbs/posting/delivering`.
+pub static FBS_DELIVERING: Operation =
+    Operation::post("fbs_posting_delivering", "/v2/fbs/posting/delivering");
+/// `POST /v2/fbs/posting/last-mile`.
+pub static FBS_LAST_MILE: Operation =
+    Operation::post("fbs_posting_last_mile", "/v2/fbs/posting/last-mile");
+/// `POST /v2/fbs/posting/delivered`.
+pub static FBS_DELIVERED: Operation =
+    Operation::post("fbs_posting_delivered", "/v2/fbs/posting/delivered");
+/// `POST /v2/fbs/posting/sent-by-seller`.
+pub static FBS_SENT_BY_SELLER: Operation = Operation::post(
+    "fbs_posting_sent_by_seller",
+    "/v2/fbs/posting/sent-by-seller",
+);
+/// `POST /v2/fbs/posting/tracking-number/set`.
+pub static FBS_TRACKING_NUMBER_SET: Operation = Operation::post(
+    "fbs_posting_tracking_number_set",
+    "/v2/fbs/posting/tracking-number/set",
+)
+.non_idempotent()
+.batch_max(TRACKING_NUMBERS_MAX);
+
+fn invalid(message: String) -> Error {
+    Error::Validation {
+        item: None,
+        message,
+    }
+}
+
+/// Checks a time window: both ends given, start before end, at most `max_days` long.
+pub(crate) fn check_window(
+    what: &str,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    max_days: i64,
+) -> Result<()> {
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(invalid(format!(
+            "{what}: both ends of the window are required"
+        )));
+    };
+    if from >= to {
+        return Err(invalid(format!(
+            "{what}: the window start {from} is not before its end {to}"
+        )));
+    }
+    if to - from > Duration::days(max_days) {
+        return Err(invalid(format!(
+            "{what}: the window {from} to {to} is longer than {max_days} days"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a page: `limit` in `1..=max`, `offset` not negative.
+pub(crate) fn check_page(limit: i64, offset: i64, max: i64) -> Result<()> {
+    if !(1..=max).contains(&limit) {
+        return Err(invalid(format!("limit {limit} is not in 1..={max}")));
+    }
+    if offset < 0 {
+        return Err(invalid(format!("offset {offset} is negative")));
+    }
+    Ok(())
+}
+
+fn check_posting_number(p: &PostingNumber) -> Result<()> {
+    if p.as_str().trim().is_empty() {
+        return Err(invalid("posting_number is empty".into()));
+    }
+    Ok(())
+}
+
+fn validate_posting_number(p: &PostingNumber) -> std::result::Result<(), String> {
+    if p.as_str().trim().is_empty() {
+        Err("posting_number is empty".into())
+    } else {
+        Ok(())
+    }
+}
+
+fn validate_tracking(t: &TrackingNumber) -> std::result::Result<(), String> {
+    validate_posting_number(&t.posting_number)?;
+    if t.tracking_number.trim().is_empty() {
+        return Err("tracking_number is empty".into());
+    }
+    Ok(())
+}
+
+/// Checks a ship request before sending.
+pub fn validate_ship(request: &ShipRequest) -> Result<()> {
+    check_posting_number(&request.posting_number)?;
+    if request.packages.is_empty() {
+        return Err(invalid("ship: no packages".into()));
+    }
+    for (i, package) in request.packages.iter().enumerate() {
+        if package.products.is_empty() {
+            return Err(invalid(format!("ship: package {i} has no products")));
+        }
+        for p in &package.products {
+            if p.product_id.0 <= 0 || p.quantity <= 0 {
+                return Err(invalid(format!(
+                    "ship: package {i}: product {} quantity {} (both must be positive)",
+                    p.product_id, p.quantity
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a partial ship request before sending.
+pub fn validate_ship_package(request: &ShipPackageRequest) -> Result<()> {
+    check_posting_number(&request.posting_number)?;
+    if request.products.is_empty() {
+        return Err(invalid("ship package: no products".into()));
+    }
+    for p in &request.products {
+        if p.product_id.0 <= 0 || p.quantity <= 0 {
+            return Err(invalid(format!(
+                "ship package: product {} quantity {} (both must be positive)",
+                p.product_id, p.quantity
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The FBS postings section: `client.fbs()`.
+#[derive(Debug, Clone, Copy)]
+pub struct FbsApi<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// FBS postings: lists, details, shipping, cancellation, status transitions.
+    pub fn fbs(&self) -> FbsApi<'_> {
+        FbsApi { client: self }
+    }
+}
+
+impl<'a> FbsApi<'a> {
+    async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        op: &'static Operation,
+        body: &(impl serde::Serialize + ?Sized),
+    ) -> Result<T> {
+        self.client
+            .transport
+            .json(op, Request::new(op).json(body)?)
+            .await
+    }
+
+    /// `POST /v3/posting/fbs/list`: one page of FBS postings in a time window.
+    ///
+    /// Rejected before sending: a window whose start is not before its end or that is longer
+    /// than [`FBS_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=1000`, a negative offset.
+    pub async fn list(&self, request: &FbsPostingListRequest) -> Result<FbsPostingListResponse> {
+        check_window(
+            "filter.since/to",
+            Some(request.filter.since),
+            Some(request.filter.to),
+            FBS_LIST_WINDOW_MAX_DAYS,
+        )?;
+        check_page(request.limit, request.offset, FBS_LIST_PAGE_MAX)?;
+        self.call(&FBS_LIST, request).await
+    }
+
+    /// Every FBS posting matching `filter`, page by page (offset paging until `has_next` is
+    /// false), oldest first.
+    pub fn list_stream(
+        &self,
+        filter: FbsPostingListFilter,
+        with: FbsPostingWith,
+    ) -> BoxStream<'a, Result<FbsPosting>> {
+        let api = *self;
+        paginate(0i64, move |offset| {
+            let request = FbsPostingListRequest {
+                dir: Some(SortDirection::Asc),
+                filter: filter.clone(),
+                limit: FBS_LIST_PAGE_MAX,
+                offset,
+                with,
+            };
+            async move {
+                let page = api.list(&request).await?.result;
+                let next = offset + page.postings.len() as i64;
+                Ok(if page.has_next {
+                    Page::more(page.postings, next)
+                } else {
+                    Page::last(page.postings)
+                })
+            }
+        })
+    }
+
+    /// `POST /v3/posting/fbs/unfulfilled/list`: one page of unfulfilled FBS postings.
+    ///
+    /// Rejected before sending: no window or both windows (cut-off and delivering date), a
+    /// window whose start is not before its end or longer than [`FBS_LIST_WINDOW_MAX_DAYS`], a
+    /// limit outside `1..=1000`, a negative offset.
+    pub async fn unfulfilled(
+        &self,
+        request: &FbsUnfulfilledListRequest,
+    ) -> Result<FbsUnfulfilledListResponse> {
+        let f = &request.filter;
+        let cutoff = f.cutoff_from.is_some() || f.cutoff_to.is_some();
+        let delivering = f.delivering_date_from.is_some() || f.delivering_date_to.is_some();
+        match (cutoff, delivering) {
+            (true, false) => check_window(
+                "filter.cutoff_from/cutoff_to",
+                f.cutoff_from,
+                f.cutoff_to,
+                FBS_LIST_WINDOW_MAX_DAYS,
+            )?,
+            (false, true) => check_window(
+                "filter.delivering_date_from/delivering_date_to",
+                f.delivering_date_from,
+                f.delivering_date_to,
+                FBS_LIST_WINDOW_MAX_DAYS,
+            )?,
+            (true, true) => {
+                return Err(invalid(
+                    "filter: give the cut-off window or the delivering-date window, not both"
+                        .into(),
+                ));
+            }
+            (false, false) => {
+                return Err(invalid(
+                    "filter: a cut-off or delivering-date window is required".into(),
+                ));
+            }
+        }
+        check_page(request.limit, request.offset, FBS_LIST_PAGE_MAX)?;
+        self.call(&FBS_UNFULFILLED_LIST, request).await
+    }
+
+    /// Every unfulfilled FBS posting matching `filter`, page by page (offset paging; a page
+    /// shorter than the limit is the last, since the spec does not say whether `count` counts
+    /// the page or the whole filter).
+    pub fn unfulfilled_stream(
+        &self,
+        filter: FbsUnfulfilledListFilter,
+        with: FbsPostingWith,
+    ) -> BoxStream<'a, Result<FbsPosting>> {
+        let api = *self;
+        paginate(0i64, move |offset| {
+            let request = FbsUnfulfilledListRequest {
+                dir: Some(SortDirection::Asc),
+                filter: filter.clone(),
+                limit: FBS_LIST_PAGE_MAX,
+                offset,
+                with,
+            };
+            async move {
+                let postings = api.unfulfilled(&request).await?.result.postings;
+                let full = postings.len() as i64 >= request.limit;
+                let next = offset + postings.len() as i64;
+                Ok(if full {
+                    Page::more(postings, next)
+                } else {
+                    Page::last(postings)
+                })
+            }
+        })
+    }
+
+    /// `POST /v3/posting/fbs/get`: one FBS posting with the extra blocks asked for.
+    pub async fn get(&self, request: &FbsPostingGetRequest) -> Result<FbsPostingDetail> {
+        check_posting_number(&request.posting_number)?;
+        let response: FbsPostingGetResponse = self.call(&FBS_GET, request).await?;
+        Ok(response.result)
+    }
+
+    /// `POST /v4/posting/fbs/ship`: packs a posting into packages (several split the order)
+    /// and moves it to `awaiting_deliver`. Not idempotent: not retried once it may have
+    /// reached Ozon.
+    pub async fn ship(&self, request: &ShipRequest) -> Result<ShipResponse> {
+        validate_ship(request)?;
+        self.call(&FBS_SHIP, request).await
+    }
+
+    /// `POST /v4/posting/fbs/ship/package`: packs part of a posting as one package; the rest
+    /// stays in the original posting. Not idempotent.
+    pub async fn ship_package(&self, request: &ShipPackageRequest) -> Result<ShipPackageResponse> {
+        validate_ship_package(request)?;
+        self.call(&FBS_SHIP_PACKAGE, request).await
+    }
+
+    /// `POST /v2/posting/fbs/cancel`: cancels a posting; true when Ozon accepted.
+    ///
+    /// Rejected before sending: an empty posting number, a reason id that is not positive,
+    /// reason [`CANCEL_REASON_OTHER`] without a message.
+    pub async fn cancel(&self, request: &CancelRequest) -> Result<bool> {
+        check_posting_number(&request.posting_number)?;
+        if request.cancel_reason_id <= 0 {
+            return Err(invalid(format!(
+                "cancel_reason_id {} is not a reason",
+                request.cancel_reason_id
+            )));
+        }
+        if request.cancel_reason_id == CANCEL_REASON_OTHER
+            && request.cancel_reason_message.trim().is_empty()
+        {
+            return Err(invalid(format!(
+                "cancel_reason_message is required for reason {CANCEL_REASON_OTHER}"
+            )));
+        }
+        let response: BooleanResponse = self.call(&FBS_CANCEL, request).await?;
+        Ok(response.result)
+    }
+
+    /// `POST /v2/posting/fbs/cancel-reason/list`: every cancellation reason.
+    pub async fn cancel_reasons(&self) -> Result<Vec<CancelReason>> {
+        let response: CancelReasonListResponse = self
+            .call(&FBS_CANCEL_REASON_LIST, &serde_json::Map::new())
+            .await?;
+        Ok(response.result)
+    }
+
+    /// `POST /v1/posting/fbs/cancel-reason`: the reasons these postings may be cancelled for.
+    pub async fn cancel_reasons_for(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<Vec<RelatedPostingCancelReason>> {
+        if posting_numbers.is_empty() {
+            return Err(invalid("no posting numbers".into()));
+        }
+        for p in &posting_numbers {
+            check_posting_number(p)?;
+        }
+        let request = CancelReasonRequest {
+            related_posting_numbers: posting_numbers,
+        };
+        let response: CancelReasonResponse = self.call(&FBS_CANCEL_REASON, &request).await?;
+        Ok(response.result)
+    }
+
+    /// `POST /v2/posting/fbs/awaiting-delivery`: hands disputed postings over to shipping
+    /// (`awaiting_deliver`). Any number: split at 100 a request; Ozon answers one yes/no per
+    /// request, which is reported for each posting of it.
+    pub async fn awaiting_delivery(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        let api = *self;
+        Ok(run_batches(
+            posting_numbers,
+            AWAITING_DELIVERY_MAX,
+            Clone::clone,
+            validate_posting_number,
+            |chunk| async move {
+                let request = PostingNumbersRequest {
+                    posting_number: chunk,
+                };
+                let response: BooleanResponse = api
+                    .client
+                    .transport
+                    .json(
+                        &FBS_AWAITING_DELIVERY,
+                        Request::new(&FBS_AWAITING_DELIVERY)
+                            .weight(request.posting_number.len())
+                            .json(&request)?,
+                    )
+                    .await?;
+                let mut report = BatchReport::new();
+                for p in request.posting_number {
+                    if response.result {
+                        report.accept(p);
+                    } else {
+                        report.reject(
+                            p,
+                            RejectionStage::Vendor,
+                            None,
+                            "Ozon answered false for the request",
+                        );
+                    }
+                }
+                Ok(report)
+            },
+        )
+        .await)
+    }
+
+    /// `POST /v2/fbs/posting/delivering`: moves postings of a third-party delivery service to
+    /// `delivering`; outcome per posting.
+    pub async fn delivering(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        self.transition(&FBS_DELIVERING, posting_numbers).await
+    }
+
+    /// `POST /v2/fbs/posting/last-mile`: moves postings of a third-party delivery service to
+    /// the last mile; outcome per posting.
+    pub async fn last_mile(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        self.transition(&FBS_LAST_MILE, posting_numbers).await
+    }
+
+    /// `POST /v2/fbs/posting/delivered`: moves postings of a third-party delivery service to
+    /// `delivered`; outcome per posting.
+    pub async fn delivered(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        self.transition(&FBS_DELIVERED, posting_numbers).await
+    }
+
+    /// `POST /v2/fbs/posting/sent-by-seller`: moves postings to `sent_by_seller` (first-mile
+    /// sellers abroad); outcome per posting.
+    pub async fn sent_by_seller(
+        &self,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        self.transition(&FBS_SENT_BY_SELLER, posting_numbers).await
+    }
+
+    /// A transition with per-posting outcomes and no documented maximum: one request.
+    async fn transition(
+        &self,
+        op: &'static Operation,
+        posting_numbers: Vec<PostingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        let api = *self;
+        let max = posting_numbers.len().max(1);
+        Ok(run_batches(
+            posting_numbers,
+            max,
+            Clone::clone,
+            validate_posting_number,
+            |chunk| async move {
+                let request = PostingNumbersRequest {
+                    posting_number: chunk,
+                };
+                let response: MoveStatusResponse = api
+                    .client
+                    .transport
+                    .json(
+                        op,
+                        Request::new(op)
+                            .weight(request.posting_number.len())
+                            .json(&request)?,
+                    )
+                    .await?;
+                Ok(move_report(response))
+            },
+        )
+        .await)
+    }
+
+    /// `POST /v2/fbs/posting/tracking-number/set`: sets tracking numbers; outcome per posting.
+    /// Any number: split at 20 a request; pairs with an empty posting or tracking number are
+    /// rejected locally. Not idempotent.
+    pub async fn set_tracking_numbers(
+        &self,
+        tracking_numbers: Vec<TrackingNumber>,
+    ) -> Result<BatchReport<PostingNumber>> {
+        let api = *self;
+        Ok(run_batches(
+            tracking_numbers,
+            TRACKING_NUMBERS_MAX,
+            |t: &TrackingNumber| t.posting_number.clone(),
+            validate_tracking,
+            |chunk| async move {
+                let request = TrackingNumberSetRequest {
+                    tracking_numbers: chunk,
+                };
+                let response: MoveStatusResponse = api
+                    .client
+                    .transport
+                    .json(
+                        &FBS_TRACKING_NUMBER_SET,
+                        Request::new(&FBS_TRACKING_NUMBER_SET)
+                            .weight(request.tracking_numbers.len())
+                            .json(&request)?,
+                    )
+                    .await?;
+                Ok(move_report(response))
+            },
+        )
+        .await)
+    }
+}
+
+/// Turns Ozon's per-posting outcomes into a report.
+fn move_report(response: MoveStatusResponse) -> BatchReport<PostingNumber> {
+    let mut report = BatchReport::new();
+    for r in response.result {
+        if r.result && r.error.is_empty() {
+            report.accept(r.posting_number);
+        } else {
+            let code = (!r.error.is_empty()).then(|| r.error.clone());
+            let message = if r.error.is_empty() {
+                "not moved".to_owned()
+            } else {
+                r.error
+            };
+            report.rejected.push(Rejection {
+                key: r.posting_number,
+                stage: RejectionStage::Vendor,
+                code,
+                message,
+            });
+        }
+    }
+    report
+}

@@ -1,1 +1,1637 @@
-//! Wire types of the fbs section (being written).
+//! Wire types of the FBS postings section: posting lists and details, shipping (packaging),
+//! cancellation and its reasons, status transitions, tracking numbers.
+//!
+//! Shared with the FBO section: [`PostingStatus`], [`SortDirection`], [`PostingFinancialData`],
+//! [`LegalInfo`], [`AdditionalDataItem`].
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{DeliveryMethodId, PostingNumber, ProductId, Sku, WarehouseId};
+
+/// Lenient decoders for what Ozon sends in posting responses.
+pub(crate) mod de {
+    use chrono::{DateTime, Utc};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+
+    /// A value that may come as `null`: read as its default (an empty list, an empty string).
+    pub(crate) fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + Default,
+    {
+        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// A time that may come as `null` or `""`: read as `None`.
+    pub(crate) fn opt_time<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) if s.trim().is_empty() => Ok(None),
+            Some(s) => DateTime::parse_from_rfc3339(s.trim())
+                .map(|t| Some(t.with_timezone(&Utc)))
+                .map_err(|e| D::Error::custom(format!("invalid time {s:?}: {e}"))),
+        }
+    }
+
+    /// An error the schema types as a string but Ozon also sends as `null` or a list: read as
+    /// one string (list elements joined with `"; "`), empty when there is none.
+    pub(crate) fn error_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            List(Vec<serde_json::Value>),
+        }
+        Ok(match Option::<Raw>::deserialize(d)? {
+            None => String::new(),
+            Some(Raw::Text(s)) => s,
+            Some(Raw::List(items)) => items
+                .iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
+    }
+}
+
+market_core::wire_enum! {
+    /// Posting status (FBS and FBO). The spec types `status` as a plain string; these are the
+    /// values its descriptions of the status filters and of the posting `status` fields name.
+    pub enum PostingStatus {
+        /// Awaiting registration.
+        AwaitingRegistration = "awaiting_registration",
+        /// Acceptance in progress.
+        AcceptanceInProgress = "acceptance_in_progress",
+        /// Awaiting confirmation.
+        AwaitingApprove = "awaiting_approve",
+        /// Awaiting packaging (to be shipped by the seller).
+        AwaitingPackaging = "awaiting_packaging",
+        /// Packaged, awaiting handover to delivery.
+        AwaitingDeliver = "awaiting_deliver",
+        /// Created, awaiting verification.
+        AwaitingVerification = "awaiting_verification",
+        /// In arbitration.
+        Arbitration = "arbitration",
+        /// In the buyer's delivery arbitration.
+        ClientArbitration = "client_arbitration",
+        /// Being delivered.
+        Delivering = "delivering",
+        /// With the driver.
+        DriverPickup = "driver_pickup",
+        /// Delivered.
+        Delivered = "delivered",
+        /// Cancelled.
+        Cancelled = "cancelled",
+        /// Cancelled because the posting was split.
+        CancelledFromSplitPending = "cancelled_from_split_pending",
+        /// Not accepted at the sorting centre.
+        NotAccepted = "not_accepted",
+        /// Sent by the seller (first-mile sellers abroad).
+        SentBySeller = "sent_by_seller",
+    }
+}
+
+impl Default for PostingStatus {
+    /// An absent status: `Unknown("")`.
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+
+market_core::wire_enum! {
+    /// Sort direction of posting lists (the spec types `dir` as a plain string; its examples
+    /// send `"ASC"`).
+    pub enum SortDirection {
+        /// Oldest first.
+        Asc = "ASC",
+        /// Newest first.
+        Desc = "DESC",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests of the lists and of the detail.
+// ---------------------------------------------------------------------------------------------
+
+/// Extra blocks to include in list responses (schema `postingv3FbsPostingWithParams`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingWith {
+    /// Include `analytics_data`.
+    #[serde(default)]
+    pub analytics_data: bool,
+    /// Include `barcodes`.
+    #[serde(default)]
+    pub barcodes: bool,
+    /// Include `financial_data`.
+    #[serde(default)]
+    pub financial_data: bool,
+    /// Include `legal_info`.
+    #[serde(default)]
+    pub legal_info: bool,
+    /// Transliterate addresses from Cyrillic to Latin.
+    #[serde(default)]
+    pub translit: bool,
+}
+
+impl FbsPostingWith {
+    /// Every block.
+    pub fn all() -> Self {
+        Self {
+            analytics_data: true,
+            barcodes: true,
+            financial_data: true,
+            legal_info: true,
+            translit: false,
+        }
+    }
+}
+
+/// Extra blocks to include in a posting's detail (schema `postingv3FbsPostingWithParamsExamplars`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingWithExemplars {
+    /// Include `analytics_data`.
+    #[serde(default)]
+    pub analytics_data: bool,
+    /// Include `barcodes`.
+    #[serde(default)]
+    pub barcodes: bool,
+    /// Include `financial_data`.
+    #[serde(default)]
+    pub financial_data: bool,
+    /// Include `legal_info`.
+    #[serde(default)]
+    pub legal_info: bool,
+    /// Include `product_exemplars`.
+    #[serde(default)]
+    pub product_exemplars: bool,
+    /// Include `related_postings`.
+    #[serde(default)]
+    pub related_postings: bool,
+    /// Transliterate addresses from Cyrillic to Latin.
+    #[serde(default)]
+    pub translit: bool,
+}
+
+impl FbsPostingWithExemplars {
+    /// Every block, without transliteration.
+    pub fn all() -> Self {
+        Self {
+            analytics_data: true,
+            barcodes: true,
+            financial_data: true,
+            legal_info: true,
+            product_exemplars: true,
+            related_postings: true,
+            translit: false,
+        }
+    }
+}
+
+/// `POST /v3/posting/fbs/list` request (schema `postingv3GetFbsPostingListRequest`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingListRequest {
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<SortDirection>,
+    /// The filter (the time window is required).
+    pub filter: FbsPostingListFilter,
+    /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
+    pub limit: i64,
+    /// Postings to skip.
+    pub offset: i64,
+    /// Extra blocks to include.
+    #[serde(default)]
+    pub with: FbsPostingWith,
+}
+
+impl FbsPostingListRequest {
+    /// The first page of at most `limit` postings matching `filter`.
+    pub fn new(filter: FbsPostingListFilter, limit: i64) -> Self {
+        Self {
+            dir: None,
+            filter,
+            limit,
+            offset: 0,
+            with: FbsPostingWith::default(),
+        }
+    }
+}
+
+/// The filter of [`FbsPostingListRequest`] (schema `postingv3GetFbsPostingListRequestFilter`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingListFilter {
+    /// Only these delivery methods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivery_method_id: Vec<DeliveryMethodId>,
+    /// Only quant postings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_quantum: Option<bool>,
+    /// Only postings whose status last changed in this window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_changed_status_date: Option<StatusChangeWindow>,
+    /// Only this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<i64>,
+    /// Only these delivery services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provider_id: Vec<i64>,
+    /// Start of the window (at most a year before `to`).
+    pub since: DateTime<Utc>,
+    /// Only this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PostingStatus>,
+    /// End of the window.
+    pub to: DateTime<Utc>,
+    /// Only these warehouses (sent as strings, as the spec types them).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_id: Vec<WarehouseId>,
+}
+
+impl FbsPostingListFilter {
+    /// Postings processed between `since` and `to`.
+    pub fn new(since: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        Self {
+            delivery_method_id: Vec::new(),
+            is_quantum: None,
+            last_changed_status_date: None,
+            order_id: None,
+            provider_id: Vec::new(),
+            since,
+            status: None,
+            to,
+            warehouse_id: Vec::new(),
+        }
+    }
+
+    /// Only this status.
+    pub fn with_status(mut self, status: PostingStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Only these warehouses.
+    pub fn with_warehouses(mut self, ids: impl IntoIterator<Item = WarehouseId>) -> Self {
+        self.warehouse_id = ids.into_iter().collect();
+        self
+    }
+
+    /// Only these delivery methods.
+    pub fn with_delivery_methods(
+        mut self,
+        ids: impl IntoIterator<Item = DeliveryMethodId>,
+    ) -> Self {
+        self.delivery_method_id = ids.into_iter().collect();
+        self
+    }
+
+    /// Only these delivery services.
+    pub fn with_providers(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
+        self.provider_id = ids.into_iter().collect();
+        self
+    }
+
+    /// Only this order.
+    pub fn with_order(mut self, order_id: i64) -> Self {
+        self.order_id = Some(order_id);
+        self
+    }
+
+    /// Only postings whose status last changed between `from` and `to`.
+    pub fn with_status_changed(mut self, from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        self.last_changed_status_date = Some(StatusChangeWindow {
+            from: Some(from),
+            to: Some(to),
+        });
+        self
+    }
+
+    /// Only quant postings (`true`) or all (`false`).
+    pub fn with_quantum(mut self, only_quantum: bool) -> Self {
+        self.is_quantum = Some(only_quantum);
+        self
+    }
+}
+
+/// A window of the last status change (schema `postinglistV3status`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct StatusChangeWindow {
+    /// Start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<DateTime<Utc>>,
+    /// End.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// `POST /v3/posting/fbs/list` response (schema `v3GetFbsPostingListResponseV3`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingListResponse {
+    /// The page.
+    #[serde(default)]
+    pub result: FbsPostingListResult,
+}
+
+/// A page of FBS postings (schema `v3GetFbsPostingListResponseV3Result`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingListResult {
+    /// True when more postings follow (ask again with a larger `offset`).
+    #[serde(default)]
+    pub has_next: bool,
+    /// The postings.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub postings: Vec<FbsPosting>,
+}
+
+/// `POST /v3/posting/fbs/unfulfilled/list` request (schema
+/// `postingv3GetFbsPostingUnfulfilledListRequest`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsUnfulfilledListRequest {
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<SortDirection>,
+    /// The filter (one window: cut-off or delivering date).
+    pub filter: FbsUnfulfilledListFilter,
+    /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
+    pub limit: i64,
+    /// Postings to skip.
+    pub offset: i64,
+    /// Extra blocks to include.
+    #[serde(default)]
+    pub with: FbsPostingWith,
+}
+
+impl FbsUnfulfilledListRequest {
+    /// The first page of at most `limit` postings matching `filter`.
+    pub fn new(filter: FbsUnfulfilledListFilter, limit: i64) -> Self {
+        Self {
+            dir: None,
+            filter,
+            limit,
+            offset: 0,
+            with: FbsPostingWith::default(),
+        }
+    }
+}
+
+/// The filter of [`FbsUnfulfilledListRequest`] (schema
+/// `postingv3GetFbsPostingUnfulfilledListRequestFilter`).
+///
+/// Give exactly one window: the cut-off (`cutoff_from`/`cutoff_to`, when the posting must be
+/// packed) or the delivering date (`delivering_date_from`/`delivering_date_to`); Ozon refuses
+/// both at once. (The schema marks the cut-off required, while the method's text offers the
+/// delivering date instead; this crate follows the text.)
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsUnfulfilledListFilter {
+    /// Start of the cut-off window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff_from: Option<DateTime<Utc>>,
+    /// End of the cut-off window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff_to: Option<DateTime<Utc>>,
+    /// Start of the delivering-date window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivering_date_from: Option<DateTime<Utc>>,
+    /// End of the delivering-date window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivering_date_to: Option<DateTime<Utc>>,
+    /// Only these delivery methods.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivery_method_id: Vec<DeliveryMethodId>,
+    /// Only quant postings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_quantum: Option<bool>,
+    /// Only these delivery services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provider_id: Vec<i64>,
+    /// Only this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PostingStatus>,
+    /// Only these warehouses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warehouse_id: Vec<WarehouseId>,
+}
+
+impl FbsUnfulfilledListFilter {
+    /// Postings to be packed between `from` and `to`.
+    pub fn by_cutoff(from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        Self {
+            cutoff_from: Some(from),
+            cutoff_to: Some(to),
+            ..Self::default()
+        }
+    }
+
+    /// Postings to be handed to delivery between `from` and `to`.
+    pub fn by_delivering_date(from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        Self {
+            delivering_date_from: Some(from),
+            delivering_date_to: Some(to),
+            ..Self::default()
+        }
+    }
+
+    /// Only this status.
+    pub fn with_status(mut self, status: PostingStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Only these warehouses.
+    pub fn with_warehouses(mut self, ids: impl IntoIterator<Item = WarehouseId>) -> Self {
+        self.warehouse_id = ids.into_iter().collect();
+        self
+    }
+
+    /// Only these delivery methods.
+    pub fn with_delivery_methods(
+        mut self,
+        ids: impl IntoIterator<Item = DeliveryMethodId>,
+    ) -> Self {
+        self.delivery_method_id = ids.into_iter().collect();
+        self
+    }
+}
+
+/// `POST /v3/posting/fbs/unfulfilled/list` response (schema
+/// `postingv3GetFbsPostingUnfulfilledListResponse`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsUnfulfilledListResponse {
+    /// The page.
+    #[serde(default)]
+    pub result: FbsUnfulfilledListResult,
+}
+
+/// A page of unfulfilled postings (schema `postingv3GetFbsPostingUnfulfilledListResponseResult`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsUnfulfilledListResult {
+    /// Ozon's element counter (the spec does not say whether of the page or of the filter).
+    #[serde(default)]
+    pub count: i64,
+    /// The postings.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub postings: Vec<FbsPosting>,
+}
+
+/// `POST /v3/posting/fbs/get` request (schema `postingv3GetFbsPostingRequest`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingGetRequest {
+    /// The posting.
+    pub posting_number: PostingNumber,
+    /// Extra blocks to include.
+    #[serde(default)]
+    pub with: FbsPostingWithExemplars,
+}
+
+impl FbsPostingGetRequest {
+    /// A posting, without extra blocks.
+    pub fn new(posting_number: impl Into<PostingNumber>) -> Self {
+        Self {
+            posting_number: posting_number.into(),
+            with: FbsPostingWithExemplars::default(),
+        }
+    }
+
+    /// With these extra blocks.
+    pub fn with(mut self, with: FbsPostingWithExemplars) -> Self {
+        self.with = with;
+        self
+    }
+}
+
+/// `POST /v3/posting/fbs/get` response (schema `v3GetFbsPostingResponseV3`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingGetResponse {
+    /// The posting.
+    #[serde(default)]
+    pub result: FbsPostingDetail,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postings.
+// ---------------------------------------------------------------------------------------------
+
+/// An FBS posting in a list (schema `v3FbsPosting`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPosting {
+    /// The recipient's contacts, when Ozon shares them.
+    #[serde(default)]
+    pub addressee: Option<Addressee>,
+    /// Analytics, when asked for (`with.analytics_data`).
+    #[serde(default)]
+    pub analytics_data: Option<FbsPostingAnalyticsData>,
+    /// Actions available on the posting (`ship`, `cancel`, `set_track_number`, ...).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub available_actions: Vec<String>,
+    /// Barcodes, when asked for (`with.barcodes`).
+    #[serde(default)]
+    pub barcodes: Option<Barcodes>,
+    /// Cancellation details.
+    #[serde(default)]
+    pub cancellation: Option<Cancellation>,
+    /// The buyer, when Ozon shares them.
+    #[serde(default)]
+    pub customer: Option<Customer>,
+    /// When the posting was handed to delivery.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub delivering_date: Option<DateTime<Utc>>,
+    /// The delivery method.
+    #[serde(default)]
+    pub delivery_method: Option<DeliveryMethod>,
+    /// Prices, discounts, commissions and payout, when asked for (`with.financial_data`).
+    #[serde(default)]
+    pub financial_data: Option<PostingFinancialData>,
+    /// When processing began.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub in_process_at: Option<DateTime<Utc>>,
+    /// True for Ozon Express delivery.
+    #[serde(default)]
+    pub is_express: bool,
+    /// True when a multi-box product needs its box count before packaging.
+    #[serde(default)]
+    pub is_multibox: bool,
+    /// The buyer's legal details, when asked for (`with.legal_info`).
+    #[serde(default)]
+    pub legal_info: Option<LegalInfo>,
+    /// Boxes the multi-box product is packed in.
+    #[serde(default)]
+    pub multi_box_qty: i32,
+    /// Products with extra characteristics.
+    #[serde(default)]
+    pub optional: Option<FbsPostingOptional>,
+    /// The order.
+    #[serde(default)]
+    pub order_id: i64,
+    /// The order number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub order_number: String,
+    /// The posting this one was split from; empty if none.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub parent_posting_number: String,
+    /// When the courier's code was verified.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub pickup_code_verified_at: Option<DateTime<Utc>>,
+    /// The posting number.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// The products.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<FbsPostingProduct>,
+    /// Loading service code (`lift`, `stairs`, `none`, `delivery_default`).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub prr_option: String,
+    /// The economy-product (quant) id.
+    #[serde(default)]
+    pub quantum_id: i64,
+    /// Products needing more data before the posting can move on.
+    #[serde(default)]
+    pub requirements: Option<FbsPostingRequirements>,
+    /// When the posting must be packed by.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub shipment_date: Option<DateTime<Utc>>,
+    /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
+    #[serde(default)]
+    pub status: PostingStatus,
+    /// The substatus as Ozon spells it (`posting_created`, `posting_awaiting_passport_data`, ...).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub substatus: String,
+    /// Tariffication of the shipment.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tariffication: Vec<FbsTariffication>,
+    /// Delivery integration: `ozon`, `3pl_tracking`, `non_integrated`, `aggregator`, `hybryd`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tpl_integration_type: String,
+    /// The tracking number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tracking_number: String,
+}
+
+/// An FBS posting's detail (schema `v3FbsPostingDetail`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingDetail {
+    /// Additional key-value data.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub additional_data: Vec<AdditionalDataItem>,
+    /// The recipient's contacts, when Ozon shares them.
+    #[serde(default)]
+    pub addressee: Option<Addressee>,
+    /// Analytics, when asked for.
+    #[serde(default)]
+    pub analytics_data: Option<FbsPostingAnalyticsData>,
+    /// Actions available on the posting.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub available_actions: Vec<String>,
+    /// Barcodes, when asked for.
+    #[serde(default)]
+    pub barcodes: Option<Barcodes>,
+    /// Cancellation details.
+    #[serde(default)]
+    pub cancellation: Option<Cancellation>,
+    /// The courier.
+    #[serde(default)]
+    pub courier: Option<Courier>,
+    /// The buyer, when Ozon shares them.
+    #[serde(default)]
+    pub customer: Option<Customer>,
+    /// When the posting was handed to delivery.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub delivering_date: Option<DateTime<Utc>>,
+    /// The delivery method.
+    #[serde(default)]
+    pub delivery_method: Option<DeliveryMethod>,
+    /// Delivery cost; `None` when Ozon sends none.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    pub delivery_price: Option<Decimal>,
+    /// Prices, discounts, commissions and payout, when asked for.
+    #[serde(default)]
+    pub financial_data: Option<PostingFinancialData>,
+    /// When processing began.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub in_process_at: Option<DateTime<Utc>>,
+    /// True for Ozon Express delivery.
+    #[serde(default)]
+    pub is_express: bool,
+    /// True when a multi-box product needs its box count before packaging.
+    #[serde(default)]
+    pub is_multibox: bool,
+    /// The buyer's legal details, when asked for.
+    #[serde(default)]
+    pub legal_info: Option<LegalInfo>,
+    /// Boxes the multi-box product is packed in.
+    #[serde(default)]
+    pub multi_box_qty: i32,
+    /// Products with extra characteristics.
+    #[serde(default)]
+    pub optional: Option<FbsPostingOptional>,
+    /// The order.
+    #[serde(default)]
+    pub order_id: i64,
+    /// The order number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub order_number: String,
+    /// The posting this one was split from; empty if none.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub parent_posting_number: String,
+    /// When the courier's code was verified.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub pickup_code_verified_at: Option<DateTime<Utc>>,
+    /// The posting number.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// The previous substatus as Ozon spells it.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub previous_substatus: String,
+    /// Product exemplars, when asked for (`with.product_exemplars`).
+    #[serde(default)]
+    pub product_exemplars: Option<ProductExemplars>,
+    /// The products.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<PostingProductDetail>,
+    /// The delivery service's own status.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub provider_status: String,
+    /// The loading service.
+    #[serde(default)]
+    pub prr_option: Option<PrrOption>,
+    /// Related postings, when asked for (`with.related_postings`).
+    #[serde(default)]
+    pub related_postings: Option<RelatedPostings>,
+    /// Products needing more data before the posting can move on.
+    #[serde(default)]
+    pub requirements: Option<FbsPostingRequirements>,
+    /// When the posting must be packed by.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub shipment_date: Option<DateTime<Utc>>,
+    /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
+    #[serde(default)]
+    pub status: PostingStatus,
+    /// The substatus as Ozon spells it.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub substatus: String,
+    /// Tariffication of the shipment.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tariffication: Vec<FbsTariffication>,
+    /// Delivery integration: `ozon`, `3pl_tracking`, `non_integrated`, `aggregator`, `hybryd`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tpl_integration_type: String,
+    /// The tracking number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tracking_number: String,
+}
+
+/// The recipient's contacts (schemas `v3AddresseeFbsLists` and `v3Addressee`, identical).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Addressee {
+    /// Name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// Phone.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub phone: String,
+}
+
+/// The buyer (schemas `v3CustomerFbsLists` and `v3Customer`, identical).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Customer {
+    /// The delivery address.
+    #[serde(default)]
+    pub address: Option<Address>,
+    /// The buyer id.
+    #[serde(default)]
+    pub customer_id: i64,
+    /// Name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// Phone.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub phone: String,
+}
+
+/// A delivery address (schema `v3Address`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Address {
+    /// The address line.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub address_tail: String,
+    /// City.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub city: String,
+    /// The buyer's comment.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub comment: String,
+    /// Country.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub country: String,
+    /// District.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub district: String,
+    /// Latitude.
+    #[serde(default)]
+    pub latitude: f64,
+    /// Longitude.
+    #[serde(default)]
+    pub longitude: f64,
+    /// The pick-up point code at the delivery service.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub provider_pvz_code: String,
+    /// The pick-up point code.
+    #[serde(default)]
+    pub pvz_code: i64,
+    /// Region.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub region: String,
+    /// Postcode.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub zip_code: String,
+}
+
+/// Analytics of an FBS posting (schema `v3FbsPostingAnalyticsData`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingAnalyticsData {
+    /// Delivery city.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub city: String,
+    /// Start of the delivery window.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub delivery_date_begin: Option<DateTime<Utc>>,
+    /// End of the delivery window.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub delivery_date_end: Option<DateTime<Utc>>,
+    /// Delivery type (`PVZ`, `Courier`, ...).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub delivery_type: String,
+    /// True when the buyer is a legal entity.
+    #[serde(default)]
+    pub is_legal: bool,
+    /// True for a Premium subscriber.
+    #[serde(default)]
+    pub is_premium: bool,
+    /// Payment method group.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub payment_type_group_name: String,
+    /// Delivery region.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub region: String,
+    /// The delivery service.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tpl_provider: String,
+    /// The delivery service id.
+    #[serde(default)]
+    pub tpl_provider_id: i64,
+    /// The warehouse name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub warehouse: String,
+    /// The warehouse.
+    #[serde(default)]
+    pub warehouse_id: WarehouseId,
+}
+
+/// Posting barcodes (schema `v3Barcodes`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Barcodes {
+    /// The lower barcode on the label.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub lower_barcode: String,
+    /// The upper barcode on the label.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub upper_barcode: String,
+}
+
+/// Cancellation details (schema `v3Cancellation`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Cancellation {
+    /// True when the cancellation counts against the seller's rating.
+    #[serde(default)]
+    pub affect_cancellation_rating: bool,
+    /// The reason's text.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cancel_reason: String,
+    /// The reason id.
+    #[serde(default)]
+    pub cancel_reason_id: i64,
+    /// Who cancelled, as Ozon words it.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cancellation_initiator: String,
+    /// Cancellation type: `seller`, `client`/`customer`, `ozon`, `system`, `delivery`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cancellation_type: String,
+    /// True when cancelled after shipping.
+    #[serde(default)]
+    pub cancelled_after_ship: bool,
+}
+
+/// The delivery method (schema `v3DeliveryMethod`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct DeliveryMethod {
+    /// The delivery method id.
+    #[serde(default)]
+    pub id: DeliveryMethodId,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The delivery service.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tpl_provider: String,
+    /// The delivery service id.
+    #[serde(default)]
+    pub tpl_provider_id: i64,
+    /// The warehouse name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub warehouse: String,
+    /// The warehouse.
+    #[serde(default)]
+    pub warehouse_id: WarehouseId,
+}
+
+/// Money of a posting (schemas `v3PostingFinancialData` and `v2PostingFinancialData`, identical).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingFinancialData {
+    /// The shipping cluster.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cluster_from: String,
+    /// The delivery cluster.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cluster_to: String,
+    /// Per product.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<PostingFinancialDataProduct>,
+}
+
+/// Money of one product of a posting (schema `PostingFinancialDataProduct`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingFinancialDataProduct {
+    /// Promotions applied.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub actions: Vec<String>,
+    /// The commission.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub commission_amount: Decimal,
+    /// The commission percentage.
+    #[serde(default)]
+    pub commission_percent: i64,
+    /// The currency of the commission.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub commissions_currency_code: String,
+    /// The currency of the prices.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency_code: String,
+    /// The price before discounts.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub old_price: Decimal,
+    /// The payout to the seller.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub payout: Decimal,
+    /// The price after discounts.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub price: Decimal,
+    /// Ozon's product id.
+    #[serde(default)]
+    pub product_id: ProductId,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i64,
+    /// The discount percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub total_discount_percent: Decimal,
+    /// The discount amount.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub total_discount_value: Decimal,
+}
+
+/// The buyer's legal details (schema `v2FboSinglePostingLegalInfo`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct LegalInfo {
+    /// Company name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub company_name: String,
+    /// Taxpayer number (INN).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub inn: String,
+    /// Registration reason code (KPP).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub kpp: String,
+}
+
+/// Products with extra characteristics (schema `v3FbsPostingDetailOptional`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingOptional {
+    /// Products that may need a mandatory mark (the spec gives no item type; kept as JSON).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_with_possible_mandatory_mark: Vec<serde_json::Value>,
+}
+
+/// A product of an FBS posting in a list (schema `v3FbsPostingProduct`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingProduct {
+    /// The currency of the price.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency_code: String,
+    /// True when the product is traceable.
+    #[serde(default)]
+    pub is_blr_traceable: bool,
+    /// True for a marketplace buyout.
+    #[serde(default)]
+    pub is_marketplace_buyout: bool,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The seller's article.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub offer_id: String,
+    /// The price (sent as a string, `"480.000000"`).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub price: Decimal,
+    /// Not in the schema but in Ozon's example of the unfulfilled list; kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub products_requiring_jw_uin: Option<String>,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i32,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+}
+
+/// Products needing more data before the posting moves on, by SKU (schema
+/// `v3FbsPostingRequirementsV3`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsPostingRequirements {
+    /// Whose country of origin must be changed.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_change_country: Vec<Sku>,
+    /// Whose country of origin must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_country: Vec<Sku>,
+    /// Whose customs declaration number (GTD) must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_gtd: Vec<Sku>,
+    /// Whose jewellery id (UIN) must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_jw_uin: Vec<Sku>,
+    /// Not in the schema but in every Ozon example (an older name of the jewellery list).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_jwn: Vec<Sku>,
+    /// Whose "Chestny ZNAK" mark must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_mandatory_mark: Vec<Sku>,
+    /// Whose batch registration number (RNPT) must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_rnpt: Vec<Sku>,
+}
+
+/// Tariffication of a shipment (schema `v3FbsTariffication`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsTariffication {
+    /// The current discount or surcharge amount; `None` when Ozon sends `""`.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    pub current_tariff_charge: Option<Decimal>,
+    /// Its currency.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub current_tariff_charge_currency_code: String,
+    /// The current percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub current_tariff_rate: Decimal,
+    /// The current type: discount or surcharge.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub current_tariff_type: String,
+    /// The next discount or surcharge amount; `None` when Ozon sends `""`.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    pub next_tariff_charge: Option<Decimal>,
+    /// Its currency.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub next_tariff_charge_currency_code: String,
+    /// The next percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub next_tariff_rate: Decimal,
+    /// When the next tariff applies.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub next_tariff_starts_at: Option<DateTime<Utc>>,
+    /// The next type: discount or surcharge.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub next_tariff_type: String,
+}
+
+/// A key-value pair (schemas `v3AdditionalDataItem` and `v2AdditionalDataItem`, identical).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct AdditionalDataItem {
+    /// The key.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub key: String,
+    /// The value.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub value: String,
+}
+
+/// The courier (schema `FbsPostingDetailCourier`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Courier {
+    /// Car model.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub car_model: String,
+    /// Car number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub car_number: String,
+    /// Name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// Phone.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub phone: String,
+}
+
+/// Product exemplars of a posting (schema `v3FbsPostingProductExemplarsV3`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ProductExemplars {
+    /// Per product.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<ExemplarProduct>,
+}
+
+/// Exemplars of one product (schema `v3FbsPostingExemplarProductV3`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ExemplarProduct {
+    /// The exemplars.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub exemplars: Vec<ExemplarInfo>,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+}
+
+/// One exemplar (schema `v3FbsPostingProductExemplarInfoV3`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ExemplarInfo {
+    /// The exemplar id.
+    #[serde(default)]
+    pub exemplar_id: i64,
+    /// Customs declaration number (GTD).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub gtd: String,
+    /// True when the GTD is declared absent.
+    #[serde(default)]
+    pub is_gtd_absent: bool,
+    /// True when the RNPT is declared absent.
+    #[serde(default)]
+    pub is_rnpt_absent: bool,
+    /// The "Chestny ZNAK" mark.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub mandatory_mark: String,
+    /// Batch registration number (RNPT).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub rnpt: String,
+}
+
+/// A product of a posting's detail (schema `v3PostingProductDetail`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingProductDetail {
+    /// The currency of the price.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency_code: String,
+    /// Package dimensions and weight.
+    #[serde(default)]
+    pub dimensions: Option<Dimensions>,
+    /// True when the product is traceable.
+    #[serde(default)]
+    pub is_blr_traceable: bool,
+    /// True for a marketplace buyout.
+    #[serde(default)]
+    pub is_marketplace_buyout: bool,
+    /// Jewellery ids (UIN); the spec's type is `array of strings`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub jw_uin: Vec<String>,
+    /// Mandatory marks (deprecated by Ozon).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub mandatory_mark: Vec<String>,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The seller's article.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub offer_id: String,
+    /// The price after discounts (sent as a string).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub price: Decimal,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i32,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+}
+
+/// Package dimensions, as Ozon sends them (strings such as `"40.00"`; schema `v3Dimensions`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Dimensions {
+    /// Height.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub height: String,
+    /// Length.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub length: String,
+    /// Weight.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub weight: String,
+    /// Width.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub width: String,
+}
+
+/// The loading service of a bulky posting (schema `FbsPostingDetailPrrOption`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PrrOption {
+    /// Service code: `lift`, `stairs`, `none`, `delivery_default`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub code: String,
+    /// The currency of the price.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency_code: String,
+    /// The floor.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub floor: String,
+    /// What Ozon pays the seller for the service; `None` when Ozon sends `""`.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    pub price: Option<Decimal>,
+}
+
+/// Related postings (schema `v3FbsPostingDetailRelatedPostings`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct RelatedPostings {
+    /// Their numbers.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub related_posting_numbers: Vec<PostingNumber>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shipping.
+// ---------------------------------------------------------------------------------------------
+
+/// `POST /v4/posting/fbs/ship` request (schema `fbsv4FbsPostingShipV4Request`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipRequest {
+    /// The packages: one posting each; several split the order.
+    pub packages: Vec<ShipPackage>,
+    /// The posting to ship.
+    pub posting_number: PostingNumber,
+    /// Extra data to return.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<ShipWith>,
+}
+
+impl ShipRequest {
+    /// Ships `posting_number` as these packages.
+    pub fn new(posting_number: impl Into<PostingNumber>, packages: Vec<ShipPackage>) -> Self {
+        Self {
+            packages,
+            posting_number: posting_number.into(),
+            with: None,
+        }
+    }
+
+    /// Asks for the products' additional data in the answer.
+    pub fn with_additional_data(mut self) -> Self {
+        self.with = Some(ShipWith {
+            additional_data: true,
+        });
+        self
+    }
+}
+
+/// One package of [`ShipRequest`] (schema `FbsPostingShipV4RequestPackage`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipPackage {
+    /// The products in the package.
+    pub products: Vec<ShipPackageProduct>,
+}
+
+impl ShipPackage {
+    /// A package of these products.
+    pub fn new(products: Vec<ShipPackageProduct>) -> Self {
+        Self { products }
+    }
+}
+
+/// A product in a package (schema `FbsPostingShipV4RequestPackageProduct`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipPackageProduct {
+    /// The product's Ozon SKU (the field is named `product_id`; Ozon describes it as the SKU).
+    pub product_id: Sku,
+    /// Units.
+    pub quantity: i32,
+}
+
+impl ShipPackageProduct {
+    /// `quantity` units of `sku`.
+    pub fn new(sku: impl Into<Sku>, quantity: i32) -> Self {
+        Self {
+            product_id: sku.into(),
+            quantity,
+        }
+    }
+}
+
+/// Extra data of [`ShipRequest`] (schema `FbsPostingShipV4RequestWith`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipWith {
+    /// Return the products' additional data.
+    #[serde(default)]
+    pub additional_data: bool,
+}
+
+/// `POST /v4/posting/fbs/ship` response (schema `fbsv4FbsPostingShipV4Response`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipResponse {
+    /// Products per resulting posting, when asked for.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub additional_data: Vec<ShipAdditionalData>,
+    /// The postings the order became.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub result: Vec<PostingNumber>,
+}
+
+/// Products of one resulting posting (schema `FbsPostingShipV4ResponseShipAdditionalData`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipAdditionalData {
+    /// The posting.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// Its products.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<ShippedProduct>,
+}
+
+/// A product of a resulting posting (schema `fbsv4PostingProductDetailWithoutDimensions`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShippedProduct {
+    /// The currency of the price.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency_code: String,
+    /// Mandatory marks.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub mandatory_mark: Vec<String>,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The seller's article.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub offer_id: String,
+    /// The price (sent as a string).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub price: Decimal,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i32,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+}
+
+/// `POST /v4/posting/fbs/ship/package` request (schema `v4FbsPostingShipPackageV4Request`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipPackageRequest {
+    /// The posting to split.
+    pub posting_number: PostingNumber,
+    /// The products packed now; the rest stay in the original posting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<ShipPackageRequestProduct>,
+}
+
+impl ShipPackageRequest {
+    /// Packs these products of `posting_number` as one package.
+    pub fn new(
+        posting_number: impl Into<PostingNumber>,
+        products: Vec<ShipPackageRequestProduct>,
+    ) -> Self {
+        Self {
+            posting_number: posting_number.into(),
+            products,
+        }
+    }
+}
+
+/// A product of [`ShipPackageRequest`] (schema `v4FbsPostingShipPackageV4RequestProduct`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipPackageRequestProduct {
+    /// Exemplar ids (sent as strings, as the spec types them).
+    #[serde(
+        default,
+        rename = "exemplarsIds",
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub exemplars_ids: Vec<i64>,
+    /// The product's SKU (the field is named `product_id`; Ozon describes it as the SKU).
+    pub product_id: Sku,
+    /// Units.
+    pub quantity: i32,
+}
+
+impl ShipPackageRequestProduct {
+    /// `quantity` units of `sku`.
+    pub fn new(sku: impl Into<Sku>, quantity: i32) -> Self {
+        Self {
+            exemplars_ids: Vec::new(),
+            product_id: sku.into(),
+            quantity,
+        }
+    }
+
+    /// With these exemplars.
+    pub fn with_exemplars(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
+        self.exemplars_ids = ids.into_iter().collect();
+        self
+    }
+}
+
+/// `POST /v4/posting/fbs/ship/package` response (schema `v4FbsPostingShipPackageV4Response`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ShipPackageResponse {
+    /// The posting numbers formed by the packaging, as Ozon sends them (one string).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub result: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cancellation.
+// ---------------------------------------------------------------------------------------------
+
+/// `POST /v2/posting/fbs/cancel` request (schema `postingCancelFbsPostingRequest`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CancelRequest {
+    /// The reason (see [`crate::api::fbs::FbsApi::cancel_reasons_for`]).
+    pub cancel_reason_id: i64,
+    /// Free text; required for reason [`crate::api::fbs::CANCEL_REASON_OTHER`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cancel_reason_message: String,
+    /// The posting.
+    pub posting_number: PostingNumber,
+}
+
+impl CancelRequest {
+    /// Cancels `posting_number` for `reason_id`.
+    pub fn new(posting_number: impl Into<PostingNumber>, reason_id: i64) -> Self {
+        Self {
+            cancel_reason_id: reason_id,
+            cancel_reason_message: String::new(),
+            posting_number: posting_number.into(),
+        }
+    }
+
+    /// With a message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.cancel_reason_message = message.into();
+        self
+    }
+}
+
+/// A yes/no answer (schema `postingBooleanResponse`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct BooleanResponse {
+    /// True on success.
+    #[serde(default)]
+    pub result: bool,
+}
+
+/// `POST /v2/posting/fbs/cancel-reason/list` response (schema `postingCancelReasonListResponse`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CancelReasonListResponse {
+    /// The reasons.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub result: Vec<CancelReason>,
+}
+
+/// A cancellation reason (schema `postingCancelReason`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CancelReason {
+    /// The reason id.
+    #[serde(default)]
+    pub id: i64,
+    /// True when the seller may cancel for this reason.
+    #[serde(default)]
+    pub is_available_for_cancellation: bool,
+    /// The reason's text.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub title: String,
+    /// Who cancels: `buyer` or `seller`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub type_id: String,
+}
+
+/// `POST /v1/posting/fbs/cancel-reason` request (schema `postingCancelReasonRequest`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CancelReasonRequest {
+    /// The postings.
+    pub related_posting_numbers: Vec<PostingNumber>,
+}
+
+/// `POST /v1/posting/fbs/cancel-reason` response (schema `postingCancelReasonResponse`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CancelReasonResponse {
+    /// Reasons per posting.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub result: Vec<RelatedPostingCancelReason>,
+}
+
+/// The reasons one posting may be cancelled for (schema `relatedPostingCancelReason`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct RelatedPostingCancelReason {
+    /// The posting.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// The reasons.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub reasons: Vec<RelatedCancelReason>,
+}
+
+/// A reason one posting may be cancelled for (schema `relatedPostingCancelReasons`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct RelatedCancelReason {
+    /// The reason id.
+    #[serde(default)]
+    pub id: i64,
+    /// The reason's text.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub title: String,
+    /// Who cancels: `buyer` or `seller`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub type_id: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status transitions and tracking numbers.
+// ---------------------------------------------------------------------------------------------
+
+/// A list of postings to move (schemas `v2MovePostingToAwaitingDeliveryRequest`,
+/// `postingFbsPostingDeliveringRequest`, `postingFbsPostingLastMileRequest`,
+/// `postingFbsPostingDeliveredRequest`, `postingFbsPostingSentbysellerRequest`, identical).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingNumbersRequest {
+    /// The postings.
+    pub posting_number: Vec<PostingNumber>,
+}
+
+/// Per-posting outcomes of a transition (schemas `postingFbsPostingMoveStatusResponse` and
+/// `postingFbsPostingSentbysellerResponse`, identical).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct MoveStatusResponse {
+    /// One per posting.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub result: Vec<MoveStatus>,
+}
+
+/// The outcome for one posting (schemas `FbsPostingMoveStatusResponseMoveStatus` and
+/// `postingFbsPostingSentbysellerResponseItem`, identical).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct MoveStatus {
+    /// Why it failed; empty on success (Ozon also sends `null` and `[]`).
+    #[serde(default, deserialize_with = "de::error_text")]
+    pub error: String,
+    /// The posting.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// True when the posting moved.
+    #[serde(default)]
+    pub result: bool,
+}
+
+/// `POST /v2/fbs/posting/tracking-number/set` request (schema
+/// `postingFbsPostingTrackingNumberSetRequest`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct TrackingNumberSetRequest {
+    /// Posting-tracking number pairs.
+    pub tracking_numbers: Vec<TrackingNumber>,
+}
+
+/// A posting's tracking number (schema `FbsPostingTrackingNumberSetRequestTrackingNumber`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct TrackingNumber {
+    /// The posting.
+    pub posting_number: PostingNumber,
+    /// Its tracking number.
+    pub tracking_number: String,
+}
+
+impl TrackingNumber {
+    /// `tracking_number` for `posting_number`.
+    pub fn new(
+        posting_number: impl Into<PostingNumber>,
+        tracking_number: impl Into<String>,
+    ) -> Self {
+        Self {
+            posting_number: posting_number.into(),
+            tracking_number: tracking_number.into(),
+        }
+    }
+}

@@ -1,0 +1,740 @@
+//! `impl market_core::Marketplace for Client`: Ozon seen through the seller's model.
+//!
+//! | trait | Ozon |
+//! |---|---|
+//! | warehouses | `/v1/warehouse/list` (rFBS warehouses as [`DeliveryScheme::Dbs`]) |
+//! | update_stocks | `/v2/products/stocks` by article and warehouse, 100 a request |
+//! | update_prices | `/v1/product/import/prices` (price, old, min, currency), 1000 a request |
+//! | publish_cards / card_import_status | `/v3/product/import` + `/v1/product/import/info` |
+//! | orders | `/v3/posting/fbs/list` and `/v2/posting/fbo/list`, every status of the window |
+//! | order | `/v3/posting/fbs/get`, then `/v2/posting/fbo/get` |
+//! | pack_order | `/v4/posting/fbs/ship` (Ozon calls packaging "ship") |
+//! | ship_order | packs if still unpacked; rFBS: `/v2/fbs/posting/delivering` |
+//! | cancel_order | `/v2/posting/fbs/cancel` (reason 352 "out of stock" by default) |
+//! | label | `/v2/posting/fbs/package-label` (PDF) |
+//! | returns | `/v1/returns/list` by return date |
+//!
+//! Ozon has no step where the seller accepts an order (postings arrive ready to pack), so
+//! `confirm_order` is not offered.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, TimeDelta, Utc};
+use futures::stream::{self, BoxStream, StreamExt};
+use market_core::{
+    BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState, CardImportStatus,
+    CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat, Lifecycle,
+    Marketplace, MarketplaceKind, Order, OrderId, OrderLine, OrderQuery, OrderStatus, Package,
+    PriceUpdate, Rejection, RejectionStage, Result, Return, ReturnLine, ReturnQuery, StockUpdate,
+    TaskId, TimeWindow, Warehouse,
+};
+
+use crate::Client;
+use crate::ids::{DescriptionCategoryId, ImportTaskId, PostingNumber, Sku, TypeId, WarehouseId};
+use crate::models::fbo::{FboPosting, FboPostingGetRequest, FboPostingListFilter, FboPostingWith};
+use crate::models::fbs::{
+    CancelRequest, FbsPosting, FbsPostingDetail, FbsPostingGetRequest, FbsPostingListFilter,
+    FbsPostingWith, PostingStatus, ShipPackage, ShipPackageProduct, ShipRequest,
+};
+use crate::models::prices::ImportPricesRequestPrice;
+use crate::models::products::{
+    DimensionUnit, ImportItemStatus, ProductAttribute, ProductAttributeValue, ProductImportItem,
+    WeightUnit,
+};
+use crate::models::returns::{ReturnItem, ReturnSchema, ReturnsFilter, TimeRange};
+use crate::models::stocks::ProductsStocksRequestStock;
+use crate::models::warehouses::WarehouseStatus;
+
+/// Ozon's cancel reason "the product is out of stock", used when the caller gives none.
+pub const DEFAULT_CANCEL_REASON: i64 = 352;
+
+/// The longest window one FBS/FBO list request may cover; longer windows are split.
+const WINDOW_MAX: TimeDelta = TimeDelta::days(365);
+
+/// Maps an Ozon posting status onto the unified lifecycle.
+///
+/// | Ozon | lifecycle |
+/// |---|---|
+/// | `awaiting_registration`, `acceptance_in_progress`, `awaiting_verification` | Pending |
+/// | `awaiting_approve` | AwaitingConfirmation |
+/// | `awaiting_packaging` | AwaitingPackaging |
+/// | `awaiting_deliver`, `not_accepted` (refused at the sorting centre, to hand over again) | AwaitingShipment |
+/// | `delivering`, `driver_pickup`, `sent_by_seller`, `arbitration`, `client_arbitration` | InDelivery |
+/// | `delivered` | Delivered |
+/// | `cancelled`, `cancelled_from_split_pending` | Cancelled |
+/// | anything else | Unknown (the raw status is kept) |
+pub fn lifecycle(status: &PostingStatus) -> Lifecycle {
+    match status {
+        PostingStatus::AwaitingRegistration
+        | PostingStatus::AcceptanceInProgress
+        | PostingStatus::AwaitingVerification => Lifecycle::Pending,
+        PostingStatus::AwaitingApprove => Lifecycle::AwaitingConfirmation,
+        PostingStatus::AwaitingPackaging => Lifecycle::AwaitingPackaging,
+        PostingStatus::AwaitingDeliver | PostingStatus::NotAccepted => Lifecycle::AwaitingShipment,
+        PostingStatus::Delivering
+        | PostingStatus::DriverPickup
+        | PostingStatus::SentBySeller
+        | PostingStatus::Arbitration
+        | PostingStatus::ClientArbitration => Lifecycle::InDelivery,
+        PostingStatus::Delivered => Lifecycle::Delivered,
+        PostingStatus::Cancelled | PostingStatus::CancelledFromSplitPending => Lifecycle::Cancelled,
+        _ => Lifecycle::Unknown,
+    }
+}
+
+/// True for postings the seller delivers (rFBS): any 3PL integration other than Ozon's own.
+fn seller_delivers(tpl_integration_type: &str) -> bool {
+    !tpl_integration_type.is_empty() && tpl_integration_type != "ozon"
+}
+
+fn currency(code: &str) -> Currency {
+    if code.is_empty() {
+        Currency::Rub
+    } else {
+        Currency::parse(code)
+    }
+}
+
+fn raw<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// An FBS posting from the list as an [`Order`].
+pub fn order_from_fbs(p: &FbsPosting) -> Order {
+    let lines = p
+        .products
+        .iter()
+        .map(|l| OrderLine {
+            offer_id: l.offer_id.as_str().into(),
+            sku: Some(l.sku.to_string().into()),
+            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
+            quantity: u32::try_from(l.quantity).unwrap_or(0),
+            unit_price: l.price,
+        })
+        .collect();
+    Order {
+        marketplace: MarketplaceKind::Ozon,
+        id: p.posting_number.as_str().into(),
+        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
+        scheme: if seller_delivers(&p.tpl_integration_type) {
+            DeliveryScheme::Dbs
+        } else {
+            DeliveryScheme::Fbs
+        },
+        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+        created_at: p.in_process_at.unwrap_or_default(),
+        updated_at: None,
+        ship_by: p.shipment_date,
+        warehouse_id: p
+            .delivery_method
+            .as_ref()
+            .map(|d| d.warehouse_id.to_string().into()),
+        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
+        lines,
+        raw: raw(p),
+    }
+}
+
+/// An FBS posting from `get` as an [`Order`].
+pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
+    let lines = p
+        .products
+        .iter()
+        .map(|l| OrderLine {
+            offer_id: l.offer_id.as_str().into(),
+            sku: Some(l.sku.to_string().into()),
+            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
+            quantity: u32::try_from(l.quantity).unwrap_or(0),
+            unit_price: l.price,
+        })
+        .collect();
+    Order {
+        marketplace: MarketplaceKind::Ozon,
+        id: p.posting_number.as_str().into(),
+        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
+        scheme: if seller_delivers(&p.tpl_integration_type) {
+            DeliveryScheme::Dbs
+        } else {
+            DeliveryScheme::Fbs
+        },
+        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+        created_at: p.in_process_at.unwrap_or_default(),
+        updated_at: None,
+        ship_by: p.shipment_date,
+        warehouse_id: p
+            .delivery_method
+            .as_ref()
+            .map(|d| d.warehouse_id.to_string().into()),
+        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
+        lines,
+        raw: raw(p),
+    }
+}
+
+/// An FBO posting as an [`Order`].
+pub fn order_from_fbo(p: &FboPosting) -> Order {
+    let lines = p
+        .products
+        .iter()
+        .map(|l| OrderLine {
+            offer_id: l.offer_id.as_str().into(),
+            sku: Some(l.sku.to_string().into()),
+            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
+            quantity: u32::try_from(l.quantity).unwrap_or(0),
+            unit_price: l.price,
+        })
+        .collect();
+    Order {
+        marketplace: MarketplaceKind::Ozon,
+        id: p.posting_number.as_str().into(),
+        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
+        scheme: DeliveryScheme::Fbo,
+        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+        created_at: p.created_at,
+        updated_at: None,
+        ship_by: None,
+        warehouse_id: p
+            .analytics_data
+            .as_ref()
+            .map(|a| a.warehouse_id.to_string().into()),
+        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
+        lines,
+        raw: raw(p),
+    }
+}
+
+/// An Ozon return as a [`Return`].
+pub fn return_from_ozon(r: &ReturnItem) -> Return {
+    let status = r
+        .visual
+        .as_ref()
+        .and_then(|v| v.status.as_ref())
+        .map(|s| match &s.sys_name {
+            Some(sys) => sys.as_str().to_owned(),
+            None => s.display_name.clone(),
+        })
+        .unwrap_or_default();
+    let lines = r
+        .product
+        .as_ref()
+        .map(|p| ReturnLine {
+            offer_id: Some(p.offer_id.as_str().into())
+                .filter(|o: &market_core::OfferId| !o.is_blank()),
+            sku: Some(p.sku.to_string().into()),
+            quantity: u32::try_from(p.quantity).unwrap_or(0),
+            reason: Some(r.return_reason_name.clone()).filter(|s| !s.is_empty()),
+        })
+        .into_iter()
+        .collect();
+    Return {
+        id: r.id.to_string().into(),
+        order_id: Some(r.posting_number.as_str().into()).filter(|o: &OrderId| !o.is_blank()),
+        scheme: r.scheme().map(|s| match s {
+            ReturnSchema::Fbo => DeliveryScheme::Fbo,
+            _ => DeliveryScheme::Fbs,
+        }),
+        status,
+        created_at: r.logistic.as_ref().and_then(|l| l.return_date),
+        lines,
+        raw: raw(r),
+    }
+}
+
+/// Splits a window into consecutive windows no longer than Ozon accepts.
+fn split_window(window: TimeWindow) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut out = Vec::new();
+    let mut since = window.since;
+    while since < window.until {
+        let until = (since + WINDOW_MAX).min(window.until);
+        out.push((since, until));
+        since = until;
+    }
+    out
+}
+
+fn posting_number(id: &OrderId) -> Result<PostingNumber> {
+    if id.is_blank() {
+        return Err(Error::validation("order", "the posting number is empty"));
+    }
+    Ok(PostingNumber::new(id.as_str()))
+}
+
+fn is_missing(e: &Error) -> bool {
+    e.api().is_some_and(|a| {
+        matches!(
+            a.kind,
+            market_core::ApiErrorKind::NotFound | market_core::ApiErrorKind::BadRequest
+        )
+    })
+}
+
+impl Client {
+    async fn fbs_detail(&self, id: &OrderId) -> Result<FbsPostingDetail> {
+        self.fbs()
+            .get(&FbsPostingGetRequest::new(posting_number(id)?))
+            .await
+    }
+
+    /// Packs a posting: every line in one package when `packages` is empty.
+    async fn pack(&self, posting: &FbsPostingDetail, packages: &[Package]) -> Result<()> {
+        let skus: HashMap<&str, Sku> = posting
+            .products
+            .iter()
+            .map(|p| (p.offer_id.as_str(), p.sku))
+            .collect();
+        let ship_packages = if packages.is_empty() {
+            vec![ShipPackage::new(
+                posting
+                    .products
+                    .iter()
+                    .map(|p| ShipPackageProduct::new(p.sku, p.quantity))
+                    .collect(),
+            )]
+        } else {
+            let mut out = Vec::with_capacity(packages.len());
+            for package in packages {
+                let mut products = Vec::with_capacity(package.items.len());
+                for (offer, quantity) in &package.items {
+                    let sku = skus.get(offer.as_str()).ok_or_else(|| {
+                        Error::validation(
+                            format!("offer {offer}"),
+                            format!("not in posting {}", posting.posting_number),
+                        )
+                    })?;
+                    let quantity = i32::try_from(*quantity).map_err(|_| {
+                        Error::validation(format!("offer {offer}"), "quantity is too large")
+                    })?;
+                    products.push(ShipPackageProduct::new(*sku, quantity));
+                }
+                out.push(ShipPackage::new(products));
+            }
+            out
+        };
+        self.fbs()
+            .ship(&ShipRequest::new(
+                posting.posting_number.clone(),
+                ship_packages,
+            ))
+            .await
+            .map(|_| ())
+    }
+}
+
+fn stock_item(u: &StockUpdate) -> std::result::Result<ProductsStocksRequestStock, String> {
+    u.validate(true)?;
+    let warehouse = u
+        .warehouse_id
+        .as_ref()
+        .map(|w| w.as_str().trim())
+        .unwrap_or_default();
+    let warehouse: WarehouseId = warehouse.parse().map_err(|_| {
+        format!("warehouse id {warehouse:?} is not an Ozon warehouse id (a number)")
+    })?;
+    Ok(ProductsStocksRequestStock::by_offer(
+        u.offer_id.as_str(),
+        warehouse,
+        u.quantity,
+    ))
+}
+
+fn price_item(u: &PriceUpdate) -> std::result::Result<ImportPricesRequestPrice, String> {
+    u.validate(None)?;
+    let mut item = ImportPricesRequestPrice::by_offer(u.offer_id.as_str(), u.price)
+        .with_currency(u.currency.code());
+    if let Some(old) = u.old_price {
+        item = item.with_old_price(old);
+    }
+    if let Some(min) = u.min_price {
+        item = item.with_min_price(min);
+    }
+    Ok(item)
+}
+
+fn import_item(card: &Card) -> std::result::Result<ProductImportItem, String> {
+    if !card.variants.is_empty() {
+        return Err(
+            "Ozon has no variants inside a card: publish each variant as its own card \
+                    (cards with the same model-name attribute are grouped by Ozon)"
+                .into(),
+        );
+    }
+    let category: DescriptionCategoryId = card.category.id.as_str().parse().map_err(|_| {
+        format!(
+            "category id {:?} is not an Ozon description category id",
+            card.category.id.as_str()
+        )
+    })?;
+    let type_id: TypeId = card
+        .category
+        .type_id
+        .as_deref()
+        .ok_or("Ozon needs the category's type_id")?
+        .parse()
+        .map_err(|_| "type_id is not a number".to_owned())?;
+    let price = card.price.ok_or("Ozon needs a price to create a card")?;
+    let mut item = ProductImportItem::new(
+        card.offer_id.as_str(),
+        card.name.clone(),
+        category,
+        type_id,
+        price,
+    );
+    for attribute in &card.attributes {
+        let id = attribute
+            .id
+            .as_str()
+            .parse::<crate::ids::AttributeId>()
+            .map_err(|_| format!("attribute id {:?} is not a number", attribute.id.as_str()))?;
+        let mut values = Vec::with_capacity(attribute.values.len());
+        for v in &attribute.values {
+            values.push(match v {
+                market_core::AttributeValue::Text(t) => ProductAttributeValue {
+                    dictionary_value_id: None,
+                    value: t.clone(),
+                },
+                market_core::AttributeValue::Number(n) => ProductAttributeValue {
+                    dictionary_value_id: None,
+                    value: n.normalize().to_string(),
+                },
+                market_core::AttributeValue::Bool(b) => ProductAttributeValue {
+                    dictionary_value_id: None,
+                    value: if *b { "true".into() } else { "false".into() },
+                },
+                market_core::AttributeValue::Dictionary { id: dict, value } => {
+                    ProductAttributeValue {
+                        dictionary_value_id: Some(dict.parse().map_err(|_| {
+                            format!(
+                                "dictionary value id {dict:?} of attribute {id} is not a number"
+                            )
+                        })?),
+                        value: value.clone().unwrap_or_default(),
+                    }
+                }
+            });
+        }
+        let mut a = ProductAttribute::text(id, "");
+        a.values = values;
+        item = item.with_attribute(a);
+    }
+    if !card.images.is_empty() {
+        item = item.with_images(card.images.iter().map(|u| u.to_string()));
+    }
+    if let Some(b) = card.barcodes.first() {
+        item = item.with_barcode(b.as_str());
+    }
+    if let Some(d) = card.dimensions {
+        let mm = |v: u32| i32::try_from(v).map_err(|_| "a dimension is too large".to_owned());
+        item = item
+            .with_dimensions(
+                mm(d.length_mm)?,
+                mm(d.width_mm)?,
+                mm(d.height_mm)?,
+                DimensionUnit::Millimetres,
+            )
+            .with_weight(mm(d.weight_g)?, WeightUnit::Grams);
+    }
+    if let Some(vat) = card.vat {
+        item = item.with_vat(vat);
+    }
+    Ok(item)
+}
+
+#[async_trait]
+impl Marketplace for Client {
+    fn kind(&self) -> MarketplaceKind {
+        MarketplaceKind::Ozon
+    }
+
+    fn account(&self) -> &str {
+        self.client_id()
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::of(&[
+            Capability::Warehouses,
+            Capability::Stocks,
+            Capability::Prices,
+            Capability::Cards,
+            Capability::Orders,
+            Capability::PackOrder,
+            Capability::ShipOrder,
+            Capability::CancelOrder,
+            Capability::Labels,
+            Capability::Returns,
+        ])
+    }
+
+    async fn warehouses(&self) -> Result<Vec<Warehouse>> {
+        Ok(self
+            .warehouses()
+            .list()
+            .await?
+            .into_iter()
+            .map(|w| Warehouse {
+                id: w.warehouse_id.to_string().into(),
+                name: w.name.clone(),
+                scheme: if w.is_rfbs {
+                    DeliveryScheme::Dbs
+                } else {
+                    DeliveryScheme::Fbs
+                },
+                active: matches!(w.status, Some(WarehouseStatus::Created)),
+                address: None,
+                raw: raw(&w),
+            })
+            .collect())
+    }
+
+    async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
+        let mut report = BatchReport::new();
+        let mut items = Vec::with_capacity(updates.len());
+        let mut keys: HashMap<(String, WarehouseId), ItemKey> = HashMap::new();
+        for u in updates {
+            match stock_item(u) {
+                Ok(item) => {
+                    keys.insert((u.offer_id.as_str().to_owned(), item.warehouse_id), u.key());
+                    items.push(item);
+                }
+                Err(message) => report.reject(
+                    u.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    message,
+                ),
+            }
+        }
+        let sent = self.stocks().update(items).await?;
+        report.merge(sent.map_keys(|k| {
+            let offer = k.offer_id.unwrap_or_default();
+            keys.get(&(offer.clone(), k.warehouse_id))
+                .cloned()
+                .unwrap_or_else(|| ItemKey::stock(offer, k.warehouse_id.to_string()))
+        }));
+        Ok(report)
+    }
+
+    async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
+        let mut report = BatchReport::new();
+        let mut items = Vec::with_capacity(updates.len());
+        for u in updates {
+            match price_item(u) {
+                Ok(item) => items.push(item),
+                Err(message) => report.reject(
+                    u.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    message,
+                ),
+            }
+        }
+        let sent = self.prices().update(items).await?;
+        report.merge(sent.map_keys(|k| ItemKey::offer(k.offer_id.unwrap_or_default())));
+        Ok(report)
+    }
+
+    async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
+        let mut report = BatchReport::new();
+        let mut items = Vec::with_capacity(cards.len());
+        for card in cards {
+            match import_item(card) {
+                Ok(item) => items.push(item),
+                Err(message) => report.reject(
+                    card.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    message,
+                ),
+            }
+        }
+        let submission = self.products().import(items).await?;
+        report.merge(submission.report.map_keys(ItemKey::offer));
+        Ok(CardSubmission {
+            tasks: submission
+                .tasks
+                .iter()
+                .map(|t| TaskId::new(t.task_id.to_string()))
+                .collect(),
+            report,
+        })
+    }
+
+    async fn card_import_status(&self, task: &TaskId) -> Result<CardImportStatus> {
+        let id: ImportTaskId = task
+            .as_str()
+            .parse()
+            .map_err(|_| Error::validation(format!("task {task}"), "not an Ozon import task id"))?;
+        let info = self.products().import_info(id).await?;
+        let mut report = BatchReport::new();
+        for item in &info.items {
+            let key = ItemKey::offer(item.offer_id.as_str());
+            match item.status_kind() {
+                ImportItemStatus::Imported | ImportItemStatus::Skipped
+                    if item.errors.iter().all(|e| e.level != "error") =>
+                {
+                    report.accept(key)
+                }
+                ImportItemStatus::Pending => {}
+                _ => report.rejected.push(Rejection {
+                    key,
+                    stage: RejectionStage::Vendor,
+                    code: item.errors.first().map(|e| e.code.clone()),
+                    message: if item.errors.is_empty() {
+                        format!("import status {}", item.status)
+                    } else {
+                        item.errors
+                            .iter()
+                            .map(|e| format!("{}: {}", e.code, e.description))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    },
+                }),
+            }
+        }
+        Ok(CardImportStatus {
+            task_id: task.clone(),
+            state: if info.is_finished() {
+                CardImportState::Done
+            } else {
+                CardImportState::Pending
+            },
+            report,
+        })
+    }
+
+    fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
+        let fbs =
+            query.wants_scheme(&DeliveryScheme::Fbs) || query.wants_scheme(&DeliveryScheme::Dbs);
+        let fbo = query.wants_scheme(&DeliveryScheme::Fbo);
+        let windows = split_window(query.window);
+        let fbs_stream = stream::iter(if fbs { windows.clone() } else { Vec::new() }).flat_map(
+            move |(since, to)| {
+                self.fbs()
+                    .list_stream(
+                        FbsPostingListFilter::new(since, to),
+                        FbsPostingWith::default(),
+                    )
+                    .map(|r| r.map(|p| order_from_fbs(&p)))
+            },
+        );
+        let fbo_stream =
+            stream::iter(if fbo { windows } else { Vec::new() }).flat_map(move |(since, to)| {
+                self.fbo()
+                    .list_stream(
+                        FboPostingListFilter::new(since, to),
+                        FboPostingWith::default(),
+                    )
+                    .map(|r| r.map(|p| order_from_fbo(&p)))
+            });
+        fbs_stream
+            .chain(fbo_stream)
+            .filter(move |r| {
+                let keep = match r {
+                    Ok(o) => {
+                        query.wants_status(o.status.lifecycle) && query.wants_scheme(&o.scheme)
+                    }
+                    Err(_) => true,
+                };
+                futures::future::ready(keep)
+            })
+            .boxed()
+    }
+
+    async fn order(&self, id: &OrderId) -> Result<Order> {
+        match self.fbs_detail(id).await {
+            Ok(p) => Ok(order_from_fbs_detail(&p)),
+            Err(fbs_error) if is_missing(&fbs_error) => {
+                match self
+                    .fbo()
+                    .get(&FboPostingGetRequest::new(posting_number(id)?))
+                    .await
+                {
+                    Ok(p) => Ok(order_from_fbo(&p)),
+                    Err(_) => Err(fbs_error),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn pack_order(&self, id: &OrderId, packages: &[Package]) -> Result<()> {
+        let posting = self.fbs_detail(id).await?;
+        self.pack(&posting, packages).await
+    }
+
+    /// Ozon FBS: packs the posting if it is still unpacked; Ozon's courier or drop-off point
+    /// then takes it (no per-posting call exists for that). rFBS (seller delivers): also moves
+    /// it to `delivering`. Already shipped or delivered: nothing to do.
+    async fn ship_order(&self, id: &OrderId) -> Result<()> {
+        let mut posting = self.fbs_detail(id).await?;
+        match lifecycle(&posting.status) {
+            Lifecycle::AwaitingPackaging => {
+                self.pack(&posting, &[]).await?;
+                posting = self.fbs_detail(id).await?;
+            }
+            Lifecycle::InDelivery | Lifecycle::Delivered => return Ok(()),
+            Lifecycle::AwaitingShipment => {}
+            _ => {
+                return Err(Error::validation(
+                    format!("posting {}", posting.posting_number),
+                    format!("cannot be shipped in status {}", posting.status),
+                ));
+            }
+        }
+        if seller_delivers(&posting.tpl_integration_type) {
+            let report = self
+                .fbs()
+                .delivering(vec![posting.posting_number.clone()])
+                .await?;
+            if let Some(r) = report.rejected.first() {
+                return Err(Error::validation(
+                    format!("posting {}", r.key),
+                    r.message.clone(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    async fn cancel_order(&self, id: &OrderId, reason: &CancelReason) -> Result<()> {
+        let reason_id = match &reason.code {
+            Some(code) => code.parse().map_err(|_| {
+                Error::validation(
+                    format!("order {id}"),
+                    format!("cancel reason {code:?} is not an Ozon reason id"),
+                )
+            })?,
+            None => DEFAULT_CANCEL_REASON,
+        };
+        let mut request = CancelRequest::new(posting_number(id)?, reason_id);
+        if let Some(m) = &reason.message {
+            request = request.with_message(m.clone());
+        }
+        if self.fbs().cancel(&request).await? {
+            Ok(())
+        } else {
+            Err(Error::validation(
+                format!("order {id}"),
+                "Ozon did not cancel the posting",
+            ))
+        }
+    }
+
+    async fn label(&self, id: &OrderId) -> Result<Label> {
+        let bytes = self.labels().package_label(&[posting_number(id)?]).await?;
+        Ok(Label {
+            order_id: id.clone(),
+            format: LabelFormat::Pdf,
+            bytes,
+        })
+    }
+
+    fn returns(&self, query: ReturnQuery) -> BoxStream<'_, Result<Return>> {
+        let filter = ReturnsFilter::default()
+            .with_return_date(TimeRange::new(query.window.since, query.window.until));
+        self.returns()
+            .list_stream(Some(filter))
+            .map(|r| r.map(|item| return_from_ozon(&item)))
+            .boxed()
+    }
+}
