@@ -263,12 +263,7 @@ async fn wait_for_task_polls_until_completed_on_a_paused_clock() {
     let started = tokio::time::Instant::now();
     let url = ozon
         .labels()
-        .wait_for_task(
-            7,
-            Duration::from_secs(2),
-            Duration::from_secs(60),
-            tokio::time::sleep,
-        )
+        .wait_for_task(7, Duration::from_secs(2), Duration::from_secs(60))
         .await
         .unwrap();
     assert_eq!(url, "https://cdn1.ozone.ru/s3/labels/1.pdf");
@@ -288,12 +283,7 @@ async fn wait_for_task_gives_up_after_max_wait() {
     let started = tokio::time::Instant::now();
     let err = ozon
         .labels()
-        .wait_for_task(
-            7,
-            Duration::from_secs(2),
-            Duration::from_secs(5),
-            tokio::time::sleep,
-        )
+        .wait_for_task(7, Duration::from_secs(2), Duration::from_secs(5))
         .await
         .unwrap_err();
     match err {
@@ -315,12 +305,7 @@ async fn wait_for_task_stops_at_an_error_status_with_ozons_code() {
     let server = task_server(&["pending", "error"]).await;
     let err = client(&server)
         .labels()
-        .wait_for_task(
-            7,
-            Duration::from_secs(1),
-            Duration::from_secs(60),
-            tokio::time::sleep,
-        )
+        .wait_for_task(7, Duration::from_secs(1), Duration::from_secs(60))
         .await
         .unwrap_err();
     match err {

@@ -1,6 +1,5 @@
 //! Labels: FBS package labels, at once (a PDF) or through an asynchronous label task.
 
-use std::future::Future;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -130,22 +129,16 @@ impl<'a> LabelsApi<'a> {
     /// Polls a label task every `poll_every` until it completes, and returns the file URL
     /// (fetch it with [`LabelsApi::download`]).
     ///
-    /// `sleep` waits between polls: pass `tokio::time::sleep` (this crate does not depend on
-    /// a runtime itself). The time budget counts the waits: after waiting `max_wait` in all,
+    /// Waits with `tokio::time::sleep` between polls. The time budget counts the waits: after waiting `max_wait` in all,
     /// the task is polled once more and, if still not done, the call fails with
     /// [`Error::Timeout`]. A task Ozon reports as failed is an [`Error::Validation`] naming
     /// the task and carrying Ozon's error code (market-core has no vendor-task error).
-    pub async fn wait_for_task<S, F>(
+    pub async fn wait_for_task(
         &self,
         task_id: i64,
         poll_every: Duration,
         max_wait: Duration,
-        sleep: S,
-    ) -> Result<String>
-    where
-        S: Fn(Duration) -> F,
-        F: Future<Output = ()>,
-    {
+    ) -> Result<String> {
         if poll_every.is_zero() {
             return Err(Error::Validation {
                 item: None,
@@ -189,7 +182,7 @@ impl<'a> LabelsApi<'a> {
                 });
             }
             let step = poll_every.min(max_wait.saturating_sub(waited));
-            sleep(step).await;
+            tokio::time::sleep(step).await;
             waited += step;
         }
     }
