@@ -167,6 +167,75 @@ pub mod de {
         }
     }
 
+    /// Any value that may come as `null`: read as its default (empty string, list, 0).
+    pub fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + Default,
+    {
+        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// A date-time that may be missing, `null` or `""`: RFC 3339, or without an offset (read
+    /// as UTC).
+    pub fn opt_time<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+        let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+            return Ok(Some(t.with_timezone(&chrono::Utc)));
+        }
+        chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .map(|t| Some(t.and_utc()))
+            .map_err(|_| D::Error::custom(format!("invalid date-time {text:?}")))
+    }
+
+    /// One value or a list of them (`null` is an empty list): for fields a spec types as one
+    /// object while the vendor sends an array, or the other way round.
+    pub fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: serde::de::DeserializeOwned,
+    {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Null => Ok(Vec::new()),
+            many @ serde_json::Value::Array(_) => {
+                Vec::<T>::deserialize(many).map_err(D::Error::custom)
+            }
+            one => T::deserialize(one)
+                .map(|t| vec![t])
+                .map_err(D::Error::custom),
+        }
+    }
+
+    /// An int64 sent as a number or a string.
+    pub fn int64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        match Num::deserialize(d)? {
+            Num::Int(i) => Ok(i),
+            Num::UInt(u) => {
+                i64::try_from(u).map_err(|_| D::Error::custom(format!("{u} overflows int64")))
+            }
+            Num::Str(s) => s
+                .trim()
+                .parse()
+                .map_err(|_| D::Error::custom(format!("invalid int64 {s:?}"))),
+            Num::Float(f) => Err(D::Error::custom(format!("expected an int64, got {f}"))),
+        }
+    }
+
+    /// As [`int64`]; `null` reads as `None`.
+    pub fn opt_int64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        #[derive(Deserialize)]
+        struct Int(#[serde(deserialize_with = "int64")] i64);
+        Ok(Option::<Int>::deserialize(d)?.map(|i| i.0))
+    }
+
     /// A string that may come as `null`: read as `""`.
     pub fn null_as_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
@@ -243,6 +312,46 @@ mod tests {
         assert!(price(r#"{"price": ""}"#).is_err());
         assert!(price(r#"{"price": "abc"}"#).is_err());
         assert!(price(r#"{"price": true}"#).is_err());
+    }
+
+    #[derive(Deserialize)]
+    struct Lenient {
+        #[serde(default, deserialize_with = "super::de::nullable")]
+        list: Vec<u8>,
+        #[serde(default, deserialize_with = "super::de::opt_time")]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        #[serde(default, deserialize_with = "super::de::one_or_many")]
+        many: Vec<u8>,
+        #[serde(default, deserialize_with = "super::de::opt_int64")]
+        id: Option<i64>,
+    }
+
+    #[test]
+    fn lenient_lists_times_and_ids() {
+        let l: Lenient =
+            serde_json::from_str(r#"{"list": null, "at": "", "many": 3, "id": "42"}"#).unwrap();
+        assert!(l.list.is_empty());
+        assert_eq!(l.at, None);
+        assert_eq!(l.many, [3]);
+        assert_eq!(l.id, Some(42));
+        let l: Lenient = serde_json::from_str(
+            r#"{"list": [1], "at": "2026-11-23T10:00:00+03:00", "many": [1, 2], "id": 7}"#,
+        )
+        .unwrap();
+        assert_eq!(l.list, [1]);
+        assert_eq!(l.at.unwrap().to_rfc3339(), "2026-11-23T07:00:00+00:00");
+        assert_eq!(l.many, [1, 2]);
+        assert_eq!(l.id, Some(7));
+        let naive: Lenient = serde_json::from_str(r#"{"at": "2026-11-23T10:00:00.5"}"#).unwrap();
+        assert_eq!(
+            naive.at.unwrap().to_rfc3339(),
+            "2026-11-23T10:00:00.500+00:00"
+        );
+        assert!(serde_json::from_str::<Lenient>(r#"{"at": "yesterday"}"#).is_err());
+        assert!(serde_json::from_str::<Lenient>(r#"{"id": "x"}"#).is_err());
+        let none: Lenient = serde_json::from_str(r#"{"many": null, "id": null}"#).unwrap();
+        assert!(none.many.is_empty());
+        assert_eq!(none.id, None);
     }
 
     crate::wire_enum! {

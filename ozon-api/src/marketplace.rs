@@ -100,108 +100,125 @@ fn raw<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
+/// One order line from a posting's product.
+fn line(
+    offer_id: &str,
+    sku: Sku,
+    name: &str,
+    quantity: i64,
+    unit_price: rust_decimal::Decimal,
+) -> OrderLine {
+    OrderLine {
+        offer_id: offer_id.into(),
+        sku: Some(sku.to_string().into()),
+        name: Some(name.to_owned()).filter(|n| !n.is_empty()),
+        quantity: u32::try_from(quantity).unwrap_or(0),
+        unit_price,
+    }
+}
+
+/// What the three posting shapes (FBS list, FBS get, FBO) have in common.
+struct PostingParts<'a> {
+    number: &'a PostingNumber,
+    order_number: &'a str,
+    scheme: DeliveryScheme,
+    status: &'a PostingStatus,
+    created_at: DateTime<Utc>,
+    ship_by: Option<DateTime<Utc>>,
+    warehouse: Option<WarehouseId>,
+    currency_code: &'a str,
+    lines: Vec<OrderLine>,
+    raw: serde_json::Value,
+}
+
+impl PostingParts<'_> {
+    fn into_order(self) -> Order {
+        Order {
+            marketplace: MarketplaceKind::Ozon,
+            id: self.number.as_str().into(),
+            parent_id: Some(self.order_number.to_owned()).filter(|n| !n.is_empty()),
+            scheme: self.scheme,
+            status: OrderStatus::new(lifecycle(self.status), self.status.as_str()),
+            created_at: self.created_at,
+            updated_at: None,
+            ship_by: self.ship_by,
+            warehouse_id: self.warehouse.map(|w| w.to_string().into()),
+            currency: currency(self.currency_code),
+            lines: self.lines,
+            raw: self.raw,
+        }
+    }
+}
+
+fn fbs_scheme(tpl_integration_type: &str) -> DeliveryScheme {
+    if seller_delivers(tpl_integration_type) {
+        DeliveryScheme::Dbs
+    } else {
+        DeliveryScheme::Fbs
+    }
+}
+
 /// An FBS posting from the list as an [`Order`].
 pub fn order_from_fbs(p: &FbsPosting) -> Order {
-    let lines = p
-        .products
-        .iter()
-        .map(|l| OrderLine {
-            offer_id: l.offer_id.as_str().into(),
-            sku: Some(l.sku.to_string().into()),
-            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
-            quantity: u32::try_from(l.quantity).unwrap_or(0),
-            unit_price: l.price,
-        })
-        .collect();
-    Order {
-        marketplace: MarketplaceKind::Ozon,
-        id: p.posting_number.as_str().into(),
-        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
-        scheme: if seller_delivers(&p.tpl_integration_type) {
-            DeliveryScheme::Dbs
-        } else {
-            DeliveryScheme::Fbs
-        },
-        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+    PostingParts {
+        number: &p.posting_number,
+        order_number: &p.order_number,
+        scheme: fbs_scheme(&p.tpl_integration_type),
+        status: &p.status,
         created_at: p.in_process_at.unwrap_or_default(),
-        updated_at: None,
         ship_by: p.shipment_date,
-        warehouse_id: p
-            .delivery_method
-            .as_ref()
-            .map(|d| d.warehouse_id.to_string().into()),
-        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
-        lines,
+        warehouse: p.delivery_method.as_ref().map(|d| d.warehouse_id),
+        currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
+        lines: p
+            .products
+            .iter()
+            .map(|l| line(&l.offer_id, l.sku, &l.name, l.quantity.into(), l.price))
+            .collect(),
         raw: raw(p),
     }
+    .into_order()
 }
 
 /// An FBS posting from `get` as an [`Order`].
 pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
-    let lines = p
-        .products
-        .iter()
-        .map(|l| OrderLine {
-            offer_id: l.offer_id.as_str().into(),
-            sku: Some(l.sku.to_string().into()),
-            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
-            quantity: u32::try_from(l.quantity).unwrap_or(0),
-            unit_price: l.price,
-        })
-        .collect();
-    Order {
-        marketplace: MarketplaceKind::Ozon,
-        id: p.posting_number.as_str().into(),
-        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
-        scheme: if seller_delivers(&p.tpl_integration_type) {
-            DeliveryScheme::Dbs
-        } else {
-            DeliveryScheme::Fbs
-        },
-        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+    PostingParts {
+        number: &p.posting_number,
+        order_number: &p.order_number,
+        scheme: fbs_scheme(&p.tpl_integration_type),
+        status: &p.status,
         created_at: p.in_process_at.unwrap_or_default(),
-        updated_at: None,
         ship_by: p.shipment_date,
-        warehouse_id: p
-            .delivery_method
-            .as_ref()
-            .map(|d| d.warehouse_id.to_string().into()),
-        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
-        lines,
+        warehouse: p.delivery_method.as_ref().map(|d| d.warehouse_id),
+        currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
+        lines: p
+            .products
+            .iter()
+            .map(|l| line(&l.offer_id, l.sku, &l.name, l.quantity.into(), l.price))
+            .collect(),
         raw: raw(p),
     }
+    .into_order()
 }
 
 /// An FBO posting as an [`Order`].
 pub fn order_from_fbo(p: &FboPosting) -> Order {
-    let lines = p
-        .products
-        .iter()
-        .map(|l| OrderLine {
-            offer_id: l.offer_id.as_str().into(),
-            sku: Some(l.sku.to_string().into()),
-            name: Some(l.name.clone()).filter(|n| !n.is_empty()),
-            quantity: u32::try_from(l.quantity).unwrap_or(0),
-            unit_price: l.price,
-        })
-        .collect();
-    Order {
-        marketplace: MarketplaceKind::Ozon,
-        id: p.posting_number.as_str().into(),
-        parent_id: Some(p.order_number.clone()).filter(|n| !n.is_empty()),
+    PostingParts {
+        number: &p.posting_number,
+        order_number: &p.order_number,
         scheme: DeliveryScheme::Fbo,
-        status: OrderStatus::new(lifecycle(&p.status), p.status.as_str()),
+        status: &p.status,
         created_at: p.created_at,
-        updated_at: None,
         ship_by: None,
-        warehouse_id: p
-            .analytics_data
-            .as_ref()
-            .map(|a| a.warehouse_id.to_string().into()),
-        currency: currency(p.products.first().map_or("", |l| l.currency_code.as_str())),
-        lines,
+        warehouse: p.analytics_data.as_ref().map(|a| a.warehouse_id),
+        currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
+        lines: p
+            .products
+            .iter()
+            .map(|l| line(&l.offer_id, l.sku, &l.name, l.quantity, l.price))
+            .collect(),
         raw: raw(p),
     }
+    .into_order()
 }
 
 /// An Ozon return as a [`Return`].

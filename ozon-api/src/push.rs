@@ -65,9 +65,9 @@
 //! half of the answers are 200: a repeated notification is usually best acknowledged with
 //! [`PushResponse::ok`].
 
-use std::borrow::Cow;
+use market_core::wire::de::{one_or_many, opt_time};
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use rust_decimal::Decimal;
 use serde::de::value::StringDeserializer;
 use serde::de::{DeserializeOwned, Error as _};
@@ -85,24 +85,6 @@ pub const CONTENT_TYPE: &str = "application/json";
 // ---------------------------------------------------------------------------------------------
 // Lenient field decoders
 // ---------------------------------------------------------------------------------------------
-
-/// A date-time that may be missing, `null` or `""` (Ozon sends empty dates when an interval
-/// was removed). RFC 3339; a time without offset is read as UTC.
-fn opt_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    let Some(text) = Option::<Cow<'de, str>>::deserialize(d)? else {
-        return Ok(None);
-    };
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(Some(t.with_timezone(&Utc)));
-    }
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-        .map(|t| Some(t.and_utc()))
-        .map_err(|_| D::Error::custom(format!("invalid date-time {text:?}")))
-}
 
 /// A string enum that may be missing, `null` or `""`.
 fn opt_enum<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
@@ -151,17 +133,6 @@ fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         Some(other) => Err(D::Error::custom(format!(
             "expected a string or a number, got {other}"
         ))),
-    }
-}
-
-/// One object or an array of objects, read as a list.
-fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(Vec::new()),
-        many @ Value::Array(_) => Vec::<T>::deserialize(many).map_err(D::Error::custom),
-        one => T::deserialize(one)
-            .map(|t| vec![t])
-            .map_err(D::Error::custom),
     }
 }
 

@@ -12,31 +12,9 @@ use crate::ids::{DeliveryMethodId, PostingNumber, ProductId, Sku, WarehouseId};
 
 /// Lenient decoders for what Ozon sends in posting responses.
 pub(crate) mod de {
-    use chrono::{DateTime, Utc};
-    use serde::de::Error as _;
     use serde::{Deserialize, Deserializer};
 
-    /// A value that may come as `null`: read as its default (an empty list, an empty string).
-    pub(crate) fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Deserialize<'de> + Default,
-    {
-        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
-    }
-
-    /// A time that may come as `null` or `""`: read as `None`.
-    pub(crate) fn opt_time<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<Utc>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(s) if s.trim().is_empty() => Ok(None),
-            Some(s) => DateTime::parse_from_rfc3339(s.trim())
-                .map(|t| Some(t.with_timezone(&Utc)))
-                .map_err(|e| D::Error::custom(format!("invalid time {s:?}: {e}"))),
-        }
-    }
+    pub(crate) use market_core::wire::de::{nullable, opt_time};
 
     /// An error the schema types as a string but Ozon also sends as `null` or a list: read as
     /// one string (list elements joined with `"; "`), empty when there is none.

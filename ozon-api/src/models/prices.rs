@@ -12,8 +12,7 @@ use crate::ids::ProductId;
 /// Lenient decoders shared by this crate's models (the prices, warehouses, labels and returns
 /// sections).
 pub(crate) mod de {
-    use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, de::Error as _};
+    use serde::{Deserialize, Deserializer};
 
     /// A string enum whose values the spec lists only in prose (the schema types the field as a
     /// free string): unknown values are kept, even under `strict`.
@@ -43,30 +42,7 @@ pub(crate) mod de {
             .map(|s| T::from_text(&s)))
     }
 
-    /// An RFC 3339 time; `null` and `""` read as `None`.
-    pub(crate) fn opt_time<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<Utc>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(s) if s.trim().is_empty() => Ok(None),
-            Some(s) => DateTime::parse_from_rfc3339(s.trim())
-                .map(|t| Some(t.with_timezone(&Utc)))
-                .map_err(|e| D::Error::custom(format!("invalid time {s:?}: {e}"))),
-        }
-    }
-
-    /// An int64 sent as a number or a string.
-    pub(crate) fn int64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        crate::ids::int64(d)
-    }
-
-    /// An int64 sent as a number or a string; `null` reads as `None`.
-    pub(crate) fn opt_int64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        #[derive(Deserialize)]
-        struct Int(#[serde(deserialize_with = "crate::ids::int64")] i64);
-        Ok(Option::<Int>::deserialize(d)?.map(|i| i.0))
-    }
+    pub(crate) use market_core::wire::de::{int64, opt_int64, opt_time};
 }
 
 /// Parses money sent as text; `None` when empty or not a number.

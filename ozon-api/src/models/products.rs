@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::ids::{
     AttributeId, DescriptionCategoryId, DictionaryValueId, ImportTaskId, ProductId, Sku, TypeId,
@@ -17,26 +17,7 @@ fn plain_decimal<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::E
     }
 }
 
-/// Reads one object or an array of them (the spec types `quants` as one object, its example
-/// sends an array).
-fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany<T> {
-        Many(Vec<T>),
-        One(T),
-        Null(()),
-    }
-    Ok(match OneOrMany::<T>::deserialize(d)? {
-        OneOrMany::Many(v) => v,
-        OneOrMany::One(x) => vec![x],
-        OneOrMany::Null(()) => Vec::new(),
-    })
-}
+use market_core::wire::de::one_or_many;
 
 // ---------------------------------------------------------------------------------------------
 // /v3/product/list
