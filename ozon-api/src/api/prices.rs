@@ -6,7 +6,7 @@ use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
-use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
+use market_core::{BatchReport, Error, Result};
 use rust_decimal::Decimal;
 
 use crate::Client;
@@ -203,36 +203,14 @@ fn price_report(keys: Vec<PriceKey>, response: ImportPricesResponse) -> BatchRep
                 offer_id: (!r.offer_id.is_empty()).then(|| r.offer_id.clone()),
                 product_id: (r.product_id.0 != 0).then_some(r.product_id),
             });
-        if r.updated && r.errors.is_empty() {
-            report.accept(key);
-        } else {
-            let code = r
-                .errors
-                .first()
-                .map(|e| e.code.clone())
-                .filter(|c| !c.is_empty());
-            let message = if r.errors.is_empty() {
-                "not updated".to_owned()
-            } else {
-                r.errors
-                    .iter()
-                    .map(|e| {
-                        if e.message.is_empty() {
-                            e.code.clone()
-                        } else {
-                            format!("{}: {}", e.code, e.message)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            report.rejected.push(Rejection {
-                key,
-                stage: RejectionStage::Vendor,
-                code,
-                message,
-            });
-        }
+        super::record_item(
+            &mut report,
+            key,
+            r.updated,
+            r.errors
+                .iter()
+                .map(|e| (e.code.as_str(), e.message.as_str())),
+        );
     }
     report
 }
