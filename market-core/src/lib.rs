@@ -42,6 +42,8 @@ pub mod ids;
 pub mod marketplace;
 pub mod model;
 pub mod paginate;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 pub mod transport;
 pub mod wire;
 

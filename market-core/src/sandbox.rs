@@ -1,0 +1,349 @@
+//! Scaffolding for the vendor crates' local emulators (feature `sandbox`).
+//!
+//! A vendor crate's `sandbox` module keeps the state of a fake seller account (warehouses,
+//! cards, stocks, prices, orders) behind wiremock responders that speak the vendor's wire
+//! format. What every emulator needs is here, once:
+//!
+//! - [`Faults`]: injected failures (429, 5xx, slow answers, cut bodies) by schedule or by
+//!   probability, from a seed, so a test or a demo can prove the client survives them;
+//! - [`RequestLog`]: a count of every request received, by method and path, so a test can prove
+//!   nothing was sent twice;
+//! - [`WindowLimit`]: a fixed-window rate limit per key, to answer 429 the way the vendor does.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+pub use wiremock;
+use wiremock::ResponseTemplate;
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A poisoned lock means a responder panicked; the emulator's state is still usable.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One injected failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer "too many requests" the vendor's way (the emulator builds the body).
+    RateLimited,
+    /// Answer 500 (or the emulator's 5xx).
+    ServerError,
+    /// Answer normally after this delay.
+    Slow(Duration),
+    /// Answer normally but with the JSON body cut in half.
+    CutBody,
+}
+
+/// When to inject failures. The schedule applies first (the Nth request of the emulator gets
+/// `schedule[N]` if set), then the probabilities, drawn from a seeded generator.
+#[derive(Debug, Clone, Default)]
+pub struct FaultPlan {
+    /// Faults for the first requests, in order (`None` = answer normally).
+    pub schedule: Vec<Option<Fault>>,
+    /// Probability of a 429, 0 to 1.
+    pub rate_limited: f64,
+    /// Probability of a 5xx, 0 to 1.
+    pub server_error: f64,
+    /// Probability of a slow answer, 0 to 1, and its delay.
+    pub slow: (f64, Duration),
+    /// Probability of a cut body, 0 to 1.
+    pub cut_body: f64,
+    /// The seed of the generator.
+    pub seed: u64,
+    /// Only requests whose path contains one of these are affected (empty: all).
+    pub paths: Vec<String>,
+}
+
+impl FaultPlan {
+    /// No faults.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Random faults at the given rates, from a seed.
+    pub fn random(rate_limited: f64, server_error: f64, cut_body: f64, seed: u64) -> Self {
+        Self {
+            rate_limited,
+            server_error,
+            cut_body,
+            seed,
+            ..Self::default()
+        }
+    }
+
+    /// A fixed schedule.
+    pub fn schedule(faults: impl IntoIterator<Item = Option<Fault>>) -> Self {
+        Self {
+            schedule: faults.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Limits the plan to paths containing `fragment`.
+    pub fn on_path(mut self, fragment: impl Into<String>) -> Self {
+        self.paths.push(fragment.into());
+        self
+    }
+}
+
+/// The live fault injector of an emulator.
+#[derive(Debug, Clone)]
+pub struct Faults {
+    inner: Arc<Mutex<FaultState>>,
+}
+
+#[derive(Debug)]
+struct FaultState {
+    plan: FaultPlan,
+    schedule: VecDeque<Option<Fault>>,
+    rng: fastrand::Rng,
+    injected: usize,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Self::new(FaultPlan::none())
+    }
+}
+
+impl Faults {
+    /// An injector following `plan`.
+    pub fn new(plan: FaultPlan) -> Self {
+        Self {
+            inner: Arc::new(Mutex::new(FaultState {
+                schedule: plan.schedule.iter().copied().collect(),
+                rng: fastrand::Rng::with_seed(plan.seed),
+                plan,
+                injected: 0,
+            })),
+        }
+    }
+
+    /// Replaces the plan (and restarts its schedule and generator).
+    pub fn set(&self, plan: FaultPlan) {
+        let mut st = lock(&self.inner);
+        st.schedule = plan.schedule.iter().copied().collect();
+        st.rng = fastrand::Rng::with_seed(plan.seed);
+        st.plan = plan;
+    }
+
+    /// How many faults have been injected.
+    pub fn injected(&self) -> usize {
+        lock(&self.inner).injected
+    }
+
+    /// Decides the fate of a request to `path`.
+    pub fn next(&self, path: &str) -> Option<Fault> {
+        let mut st = lock(&self.inner);
+        if !st.plan.paths.is_empty() && !st.plan.paths.iter().any(|p| path.contains(p.as_str())) {
+            return None;
+        }
+        let fault = match st.schedule.pop_front() {
+            Some(scheduled) => scheduled,
+            None => {
+                let roll = st.rng.f64();
+                let p = &st.plan;
+                let bands = [
+                    (p.rate_limited, Fault::RateLimited),
+                    (p.server_error, Fault::ServerError),
+                    (p.cut_body, Fault::CutBody),
+                    (p.slow.0, Fault::Slow(p.slow.1)),
+                ];
+                let mut edge = 0.0;
+                bands.into_iter().find_map(|(rate, fault)| {
+                    edge += rate;
+                    (roll < edge).then_some(fault)
+                })
+            }
+        };
+        if fault.is_some() {
+            st.injected += 1;
+        }
+        fault
+    }
+}
+
+/// Cuts a JSON answer in half (the status and headers stay; the document is unfinished).
+pub fn cut_body(body: &[u8]) -> Vec<u8> {
+    body.get(..body.len() / 2).unwrap_or_default().to_vec()
+}
+
+/// Applies a decided fault that changes a normal answer (slow, cut) to it.
+pub fn apply(
+    fault: Option<Fault>,
+    template: ResponseTemplate,
+    body: &[u8],
+    content_type: &str,
+) -> ResponseTemplate {
+    match fault {
+        Some(Fault::Slow(d)) => template.set_delay(d),
+        Some(Fault::CutBody) => template.set_body_raw(cut_body(body), content_type),
+        _ => template,
+    }
+}
+
+/// A count of the requests an emulator received.
+#[derive(Debug, Clone, Default)]
+pub struct RequestLog {
+    inner: Arc<Mutex<HashMap<String, usize>>>,
+}
+
+impl RequestLog {
+    /// Records a request.
+    pub fn record(&self, method: &str, path: &str) {
+        *lock(&self.inner)
+            .entry(format!("{method} {path}"))
+            .or_insert(0) += 1;
+    }
+
+    /// Requests received for `"METHOD /path"`.
+    pub fn count(&self, method_and_path: &str) -> usize {
+        lock(&self.inner).get(method_and_path).copied().unwrap_or(0)
+    }
+
+    /// Requests received in all.
+    pub fn total(&self) -> usize {
+        lock(&self.inner).values().sum()
+    }
+
+    /// Every `"METHOD /path"` with its count, sorted.
+    pub fn snapshot(&self) -> Vec<(String, usize)> {
+        let mut v: Vec<_> = lock(&self.inner)
+            .iter()
+            .map(|(k, n)| (k.clone(), *n))
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// A fixed-window rate limit per key (account and method group), as vendors count.
+#[derive(Debug, Clone)]
+pub struct WindowLimit {
+    count: u32,
+    window: Duration,
+    inner: Arc<Mutex<HashMap<String, (Instant, u32)>>>,
+}
+
+impl WindowLimit {
+    /// `count` requests per `window` per key.
+    pub fn new(count: u32, window: Duration) -> Self {
+        Self {
+            count,
+            window,
+            inner: Arc::default(),
+        }
+    }
+
+    /// Counts a request of `key`; `Err(retry_after)` when over the limit.
+    pub fn check(&self, key: &str) -> Result<(), Duration> {
+        let now = Instant::now();
+        let mut map = lock(&self.inner);
+        let entry = map.entry(key.to_owned()).or_insert((now, 0));
+        if now.duration_since(entry.0) >= self.window {
+            *entry = (now, 0);
+        }
+        if entry.1 >= self.count {
+            return Err(self.window.saturating_sub(now.duration_since(entry.0)));
+        }
+        entry.1 += 1;
+        Ok(())
+    }
+}
+
+/// A small valid one-page PDF (for label endpoints).
+pub fn tiny_pdf(text: &str) -> Vec<u8> {
+    let safe: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .collect();
+    let stream = format!("BT /F1 18 Tf 20 100 Td ({safe}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 150] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schedule_comes_first_then_probabilities_from_the_seed() {
+        let f = Faults::new(FaultPlan {
+            schedule: vec![Some(Fault::RateLimited), None, Some(Fault::ServerError)],
+            ..FaultPlan::none()
+        });
+        assert_eq!(f.next("/a"), Some(Fault::RateLimited));
+        assert_eq!(f.next("/a"), None);
+        assert_eq!(f.next("/a"), Some(Fault::ServerError));
+        assert_eq!(f.next("/a"), None);
+        assert_eq!(f.injected(), 2);
+        let a = Faults::new(FaultPlan::random(0.2, 0.2, 0.1, 7));
+        let b = Faults::new(FaultPlan::random(0.2, 0.2, 0.1, 7));
+        let sa: Vec<_> = (0..200).map(|_| a.next("/x")).collect();
+        let sb: Vec<_> = (0..200).map(|_| b.next("/x")).collect();
+        assert_eq!(sa, sb, "same seed, same faults");
+        let n = sa.iter().filter(|f| f.is_some()).count();
+        assert!((60..140).contains(&n), "{n} faults at a 50 % rate");
+        let only = Faults::new(FaultPlan::random(1.0, 0.0, 0.0, 1).on_path("/stocks"));
+        assert_eq!(only.next("/orders"), None);
+        assert_eq!(only.next("/v2/stocks"), Some(Fault::RateLimited));
+    }
+
+    #[test]
+    fn the_window_limit_counts_per_key() {
+        let l = WindowLimit::new(2, Duration::from_secs(60));
+        assert!(l.check("a").is_ok());
+        assert!(l.check("a").is_ok());
+        let wait = l.check("a").unwrap_err();
+        assert!(wait <= Duration::from_secs(60) && wait > Duration::from_secs(59));
+        assert!(l.check("b").is_ok());
+    }
+
+    #[test]
+    fn the_tiny_pdf_is_a_pdf() {
+        let pdf = tiny_pdf("Posting 123-1");
+        assert!(pdf.starts_with(b"%PDF-1.4"));
+        assert!(pdf.ends_with(b"%%EOF\n"));
+        assert_eq!(
+            crate::LabelFormat::sniff(&pdf),
+            Some(crate::LabelFormat::Pdf)
+        );
+    }
+
+    #[test]
+    fn the_log_counts_by_method_and_path() {
+        let log = RequestLog::default();
+        log.record("POST", "/v1/x");
+        log.record("POST", "/v1/x");
+        log.record("GET", "/v1/x");
+        assert_eq!(log.count("POST /v1/x"), 2);
+        assert_eq!(log.total(), 3);
+    }
+}
