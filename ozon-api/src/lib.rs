@@ -27,6 +27,8 @@ pub mod ids;
 pub mod marketplace;
 pub mod models;
 pub mod push;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use ids::{PostingNumber, ProductId, Sku, WarehouseId};

@@ -1,0 +1,1 @@
+//! A stateful local emulator of the Ozon Seller API (being written).
