@@ -49,6 +49,11 @@ use crate::models::warehouses::WarehouseStatus;
 /// Ozon's cancel reason "the product is out of stock", used when the caller gives none.
 pub const DEFAULT_CANCEL_REASON: i64 = 352;
 
+/// Ozon's attribute for the product description ("Аннотация").
+pub const DESCRIPTION_ATTRIBUTE: &str = "4191";
+/// Ozon's attribute for the brand ("Бренд"); Ozon matches the text to its brand dictionary.
+pub const BRAND_ATTRIBUTE: &str = "85";
+
 /// The longest window one FBS/FBO list request may cover; longer windows are split.
 const WINDOW_MAX: TimeDelta = TimeDelta::days(365);
 
@@ -83,9 +88,24 @@ pub fn lifecycle(status: &PostingStatus) -> Lifecycle {
     }
 }
 
-/// True for postings the seller delivers (rFBS): any 3PL integration other than Ozon's own.
+/// FBO postings are read with their analytics block: it carries the warehouse.
+const FBO_WITH: FboPostingWith = FboPostingWith {
+    analytics_data: true,
+    financial_data: false,
+    legal_info: false,
+};
+
+/// True for rFBS postings (delivered by someone other than Ozon): any integration type but
+/// Ozon's own.
 fn seller_delivers(tpl_integration_type: &str) -> bool {
     !tpl_integration_type.is_empty() && tpl_integration_type != "ozon"
+}
+
+/// True for rFBS postings whose delivery service is not integrated with Ozon: only for them
+/// does the seller report "delivering" (integrated services and Ozon's aggregator partners
+/// report their own statuses).
+fn seller_reports_delivery(tpl_integration_type: &str) -> bool {
+    tpl_integration_type == "non_integrated"
 }
 
 fn currency(code: &str) -> Currency {
@@ -165,7 +185,7 @@ pub fn order_from_fbs(p: &FbsPosting) -> Order {
         order_number: &p.order_number,
         scheme: fbs_scheme(&p.tpl_integration_type),
         status: &p.status,
-        created_at: p.in_process_at.unwrap_or_default(),
+        created_at: p.in_process_at.or(p.shipment_date).unwrap_or_default(),
         ship_by: p.shipment_date,
         warehouse: p.delivery_method.as_ref().map(|d| d.warehouse_id),
         currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
@@ -186,7 +206,7 @@ pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
         order_number: &p.order_number,
         scheme: fbs_scheme(&p.tpl_integration_type),
         status: &p.status,
-        created_at: p.in_process_at.unwrap_or_default(),
+        created_at: p.in_process_at.or(p.shipment_date).unwrap_or_default(),
         ship_by: p.shipment_date,
         warehouse: p.delivery_method.as_ref().map(|d| d.warehouse_id),
         currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
@@ -434,6 +454,19 @@ fn import_item(card: &Card) -> std::result::Result<ProductImportItem, String> {
         a.values = values;
         item = item.with_attribute(a);
     }
+    // Ozon takes the description and the brand as attributes (4191 "annotation", 85 "brand");
+    // an attribute the card gives explicitly wins.
+    let given = |id: &str| card.attributes.iter().any(|a| a.id.as_str() == id);
+    if let Some(text) = card.description.as_deref().filter(|t| !t.is_empty())
+        && !given(DESCRIPTION_ATTRIBUTE)
+    {
+        item = item.with_attribute(ProductAttribute::text(4191, text));
+    }
+    if let Some(brand) = card.brand.as_deref().filter(|t| !t.is_empty())
+        && !given(BRAND_ATTRIBUTE)
+    {
+        item = item.with_attribute(ProductAttribute::text(85, brand));
+    }
     if !card.images.is_empty() {
         item = item.with_images(card.images.iter().map(|u| u.to_string()));
     }
@@ -637,10 +670,7 @@ impl Marketplace for Client {
         let fbo_stream =
             stream::iter(if fbo { windows } else { Vec::new() }).flat_map(move |(since, to)| {
                 self.fbo()
-                    .list_stream(
-                        FboPostingListFilter::new(since, to),
-                        FboPostingWith::default(),
-                    )
+                    .list_stream(FboPostingListFilter::new(since, to), FBO_WITH)
                     .map(|r| r.map(|p| order_from_fbo(&p)))
             });
         fbs_stream
@@ -663,7 +693,7 @@ impl Marketplace for Client {
             Err(fbs_error) if is_missing(&fbs_error) => {
                 match self
                     .fbo()
-                    .get(&FboPostingGetRequest::new(posting_number(id)?))
+                    .get(&FboPostingGetRequest::new(posting_number(id)?).with(FBO_WITH))
                     .await
                 {
                     Ok(p) => Ok(order_from_fbo(&p)),
@@ -698,7 +728,7 @@ impl Marketplace for Client {
                 ));
             }
         }
-        if seller_delivers(&posting.tpl_integration_type) {
+        if seller_reports_delivery(&posting.tpl_integration_type) {
             let report = self
                 .fbs()
                 .delivering(vec![posting.posting_number.clone()])
@@ -753,5 +783,65 @@ impl Marketplace for Client {
             .list_stream(Some(filter))
             .map(|r| r.map(|item| return_from_ozon(&item)))
             .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use market_core::CategoryRef;
+
+    fn card() -> Card {
+        let mut c = Card::new(
+            "A-1",
+            "Мяч",
+            CategoryRef {
+                id: "17028922".into(),
+                type_id: Some("91565".into()),
+                name: None,
+            },
+        );
+        c.price = Some(rust_decimal::Decimal::new(1990, 0));
+        c
+    }
+
+    fn attribute_ids(item: &ProductImportItem) -> Vec<String> {
+        item.attributes.iter().map(|a| a.id.to_string()).collect()
+    }
+
+    #[test]
+    fn description_and_brand_become_ozon_attributes_unless_given() {
+        let mut c = card();
+        c.description = Some("Круглый".into());
+        c.brand = Some("Нет бренда".into());
+        let item = import_item(&c).unwrap();
+        assert_eq!(attribute_ids(&item), ["4191", "85"]);
+        assert_eq!(item.attributes[0].values[0].value, "Круглый");
+        assert_eq!(item.attributes[1].values[0].value, "Нет бренда");
+
+        c.attributes.push(market_core::Attribute {
+            id: "85".into(),
+            name: None,
+            values: vec![market_core::AttributeValue::Dictionary {
+                id: "126745801".into(),
+                value: Some("Нет бренда".into()),
+            }],
+        });
+        let item = import_item(&c).unwrap();
+        assert_eq!(
+            attribute_ids(&item),
+            ["85", "4191"],
+            "the explicit brand wins"
+        );
+    }
+
+    #[test]
+    fn only_non_integrated_rfbs_reports_delivery_itself() {
+        assert!(seller_reports_delivery("non_integrated"));
+        for t in ["ozon", "aggregator", "3pl_tracking", ""] {
+            assert!(!seller_reports_delivery(t), "{t}");
+        }
+        assert!(seller_delivers("aggregator"));
+        assert!(!seller_delivers("ozon"));
     }
 }
