@@ -31,7 +31,7 @@
 //!             ..SandboxConfig::default()
 //!         })
 //!         .await;
-//!         let ozon = sandbox.client();
+//!         let ozon = sandbox.client()?;
 //!         let warehouse = sandbox.warehouse_ids()[0];
 //!         let offer = sandbox.offers()[0].clone();
 //!         let report = ozon
@@ -239,15 +239,10 @@ impl Sandbox {
 
     /// A client aimed at [`Sandbox::uri`] with the sandbox credentials and default settings.
     ///
-    /// # Panics
-    ///
-    /// Only if the HTTP client cannot be built at all (its TLS backend fails to initialise),
-    /// in which case no client of this crate can be built either.
-    pub fn client(&self) -> Client {
-        #[allow(clippy::expect_used)]
-        self.client_builder()
-            .build()
-            .expect("a client with non-empty credentials and the sandbox URL always builds")
+    /// Fails only if the HTTP client cannot be built at all (its TLS backend fails to
+    /// initialise).
+    pub fn client(&self) -> market_core::Result<Client> {
+        self.client_builder().build()
     }
 
     /// A builder aimed at [`Sandbox::uri`] with the sandbox credentials, to adjust retries,

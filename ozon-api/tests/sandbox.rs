@@ -101,7 +101,7 @@ fn api_error(e: &Error) -> &market_core::ApiError {
 #[tokio::test]
 async fn warehouses_are_listed_by_the_client_and_the_trait() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let list = client.warehouses().list().await.unwrap();
     let ids: Vec<WarehouseId> = list.iter().map(|w| w.warehouse_id).collect();
     assert_eq!(
@@ -128,7 +128,7 @@ async fn warehouses_are_listed_by_the_client_and_the_trait() {
 #[tokio::test]
 async fn stocks_pushed_are_read_back() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let warehouse = sandbox.warehouse_ids()[0];
     let offers = sandbox.offers();
     assert_eq!(offers.len(), 42);
@@ -211,7 +211,7 @@ async fn stocks_pushed_are_read_back() {
 #[tokio::test]
 async fn two_hundred_fifty_stocks_take_three_requests() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let offers = sandbox.offers();
     let warehouses = sandbox.warehouse_ids();
     // 42 offers x 2 warehouses = 84 distinct pairs; repeat them to reach 250 items.
@@ -239,7 +239,7 @@ async fn two_hundred_fifty_stocks_take_three_requests() {
 #[tokio::test]
 async fn a_request_over_ozons_maximum_is_refused_with_ozons_400() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let warehouse = sandbox.warehouse_ids()[0];
     let offer = sandbox.offers().remove(0);
     let before = sandbox.stock(&offer, warehouse);
@@ -309,7 +309,7 @@ async fn a_request_over_ozons_maximum_is_refused_with_ozons_400() {
 #[tokio::test]
 async fn prices_round_trip() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let offers = sandbox.offers();
     let report = client
         .prices()
@@ -366,7 +366,7 @@ async fn products_list_and_import() {
         ..SandboxConfig::default()
     })
     .await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let listed: Vec<_> = client
         .products()
         .list_stream(ProductListFilter::default())
@@ -433,7 +433,7 @@ async fn the_order_stream_covers_every_posting_of_the_window() {
         ..SandboxConfig::default()
     })
     .await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let m: &dyn Marketplace = &client;
     let orders: Vec<Order> = m
         .orders(OrderQuery::window(whole_window()))
@@ -494,7 +494,7 @@ async fn the_order_stream_covers_every_posting_of_the_window() {
 #[tokio::test]
 async fn ship_then_label_gives_a_pdf() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let m: &dyn Marketplace = &client;
     let number = sandbox.add_orders(1).remove(0);
     let id = OrderId::new(number.as_str());
@@ -579,7 +579,7 @@ async fn ship_then_label_gives_a_pdf() {
 #[tokio::test]
 async fn a_posting_packed_in_two_packages_becomes_two_postings() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     // Find a fresh posting with two units of something.
     let (number, sku) = loop {
         let number = sandbox.add_orders(1).remove(0);
@@ -629,7 +629,7 @@ async fn a_posting_packed_in_two_packages_becomes_two_postings() {
 #[tokio::test]
 async fn cancel_moves_the_status_and_delivered_postings_stay() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let m: &dyn Marketplace = &client;
     let number = sandbox.add_orders(1).remove(0);
     let id = OrderId::new(number.as_str());
@@ -685,7 +685,7 @@ async fn cancel_moves_the_status_and_delivered_postings_stay() {
 #[tokio::test]
 async fn rfbs_postings_move_to_delivering_when_shipped() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let m: &dyn Marketplace = &client;
     let fresh = sandbox.add_orders(40);
     let mut rfbs = None;
@@ -725,7 +725,7 @@ async fn rfbs_postings_move_to_delivering_when_shipped() {
 #[tokio::test]
 async fn unknown_postings_and_paths_are_ozons_404() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let err = client
         .fbs()
         .get(&FbsPostingGetRequest::new("0-0-1"))
@@ -761,7 +761,7 @@ async fn unknown_postings_and_paths_are_ozons_404() {
 #[tokio::test]
 async fn returns_are_listed() {
     let sandbox = Sandbox::start().await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let all: Vec<_> = client
         .returns()
         .list_stream(None)
@@ -794,7 +794,7 @@ async fn new_orders_arrive_on_each_first_page_poll() {
         ..SandboxConfig::default()
     })
     .await;
-    let client = sandbox.client();
+    let client = sandbox.client().unwrap();
     let first = client.fbs().list(&fbs_list_request(0)).await.unwrap();
     assert_eq!(sandbox.posting_count(), 8);
     assert_eq!(first.result.postings.len(), 8);
@@ -827,7 +827,7 @@ async fn the_same_seed_gives_the_same_account() {
             ..SandboxConfig::default()
         })
         .await;
-        let client = sandbox.client();
+        let client = sandbox.client().unwrap();
         let mut postings: Vec<_> = all_fbs(&client)
             .await
             .into_iter()
@@ -989,7 +989,7 @@ async fn rate_limits_refuse_a_client_without_a_limiter_and_spare_one_with_it() {
     let limited = Sandbox::start().await;
     let unlimited = Sandbox::start().await;
     let refused = Sandbox::start().await;
-    let own_limiter = limited.client();
+    let own_limiter = limited.client().unwrap();
     let no_limiter = unlimited
         .client_builder()
         .without_rate_limits()

@@ -1,0 +1,248 @@
+//! What every example shares: choosing between a real Ozon account (credentials from the
+//! environment) and the local Ozon sandbox, and logging to stderr.
+//!
+//! Included by each example with `#[path = "common/mod.rs"] mod common;` (a directory without
+//! a `main.rs` is not an example of its own).
+//!
+//! | environment | `base_url` | the examples talk to |
+//! |---|---|---|
+//! | `OZON_CLIENT_ID` + `OZON_API_KEY` | none (or `OZON_BASE_URL`) | that account on Ozon (or on that host) |
+//! | no credentials | given (or `OZON_BASE_URL`) | that host with the sandbox credentials |
+//! | no credentials | none | a sandbox started in this process |
+#![allow(dead_code)]
+
+use std::sync::Mutex;
+
+use futures::StreamExt;
+use market::core::helpers::OrderSink;
+use market::core::{LocalId, Order, OrderStatus};
+use market::ozon::Client;
+use market::ozon::client::{ENV_API_KEY, ENV_BASE_URL, ENV_CLIENT_ID};
+use market::ozon::models::products::ProductListFilter;
+use market::ozon::sandbox::{SANDBOX_API_KEY, SANDBOX_CLIENT_ID, Sandbox};
+
+// ---- The seller's side: a stand-in for the ERP the examples keep in step with Ozon. ------
+
+/// The kit the examples sell: in the sandbox catalogue, `SKU-0001` stands for a set of two
+/// balls and one basket, assembled at packing time (so its stock follows from theirs).
+pub const KIT_OFFER: &str = "SKU-0001";
+/// The kit's components and units per kit.
+pub const KIT_COMPONENTS: [(&str, u32); 2] = [("BALL", 2), ("BASKET", 1)];
+/// An offer the examples block (recalled, say): published with zero stock whatever is on hand.
+pub const BLOCKED_OFFER: &str = "SKU-0002";
+
+fn fnv1a(parts: &[&str]) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(PRIME);
+    }
+    h
+}
+
+/// The ERP's stock on hand of an offer at a warehouse (0 to 29; the same on every run).
+pub fn on_hand(offer_id: &str, warehouse_id: &str) -> i64 {
+    i64::try_from(fnv1a(&[offer_id, warehouse_id]) % 30).unwrap_or(0)
+}
+
+/// The ERP's base price of an offer: what the seller wants to receive for it (200 to 2550
+/// roubles, in steps of 50; the same on every run).
+pub fn base_price(offer_id: &str) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from(200 + (fnv1a(&[offer_id]) % 48) * 50)
+}
+
+/// Every article of the account's catalogue (archived ones left out). The `Marketplace`
+/// trait has no card listing, so this is Ozon's own `/v3/product/list`, page by page.
+pub async fn catalogue(client: &Client) -> market::Result<Vec<String>> {
+    let mut stream = client.products().list_stream(ProductListFilter::default());
+    let mut offers = Vec::new();
+    while let Some(item) = stream.next().await {
+        let item = item?;
+        if !item.archived {
+            offers.push(item.offer_id);
+        }
+    }
+    Ok(offers)
+}
+
+/// The ERP's order book, in memory: an [`OrderSink`] that numbers new orders `ERP-1`,
+/// `ERP-2`, ... and keeps the last status it was told.
+#[derive(Debug, Default)]
+pub struct Erp {
+    orders: Mutex<Vec<(LocalId, Order)>>,
+}
+
+impl Erp {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(LocalId, Order)>> {
+        self.orders.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// How many orders the ERP holds.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// True when the ERP holds no order.
+    pub fn is_empty(&self) -> bool {
+        self.lock().is_empty()
+    }
+
+    /// The orders the ERP holds, with their ERP ids.
+    pub fn orders(&self) -> Vec<(LocalId, Order)> {
+        self.lock().clone()
+    }
+}
+
+#[async_trait::async_trait]
+impl OrderSink for Erp {
+    async fn create(&self, order: &Order) -> market::Result<LocalId> {
+        let mut orders = self.lock();
+        let id = LocalId::new(format!("ERP-{}", orders.len() + 1));
+        orders.push((id.clone(), order.clone()));
+        Ok(id)
+    }
+
+    async fn status_changed(
+        &self,
+        local: &LocalId,
+        order: &Order,
+        _previous: &OrderStatus,
+    ) -> market::Result<()> {
+        let mut orders = self.lock();
+        if let Some((_, kept)) = orders.iter_mut().find(|(id, _)| id == local) {
+            *kept = order.clone();
+        }
+        Ok(())
+    }
+}
+
+// ---- The channel side: which Ozon to talk to. ---------------------------------------------
+
+/// Where the client points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A real account: credentials from `OZON_CLIENT_ID`/`OZON_API_KEY`.
+    Account,
+    /// Another host (a sandbox elsewhere) with the sandbox credentials.
+    SandboxAt(String),
+    /// The sandbox started by this process.
+    LocalSandbox,
+}
+
+/// An Ozon client and, when this process started one, the sandbox it talks to.
+#[derive(Debug)]
+pub struct Ozon {
+    /// The client.
+    pub client: Client,
+    /// The embedded sandbox; dropping it stops the server, so keep this value alive.
+    pub sandbox: Option<Sandbox>,
+    /// Where the client points.
+    pub target: Target,
+}
+
+impl Ozon {
+    /// True when the client works on a real account (so anything that changes data on the
+    /// channel deserves a second thought).
+    pub fn is_account(&self) -> bool {
+        self.target == Target::Account
+    }
+}
+
+/// `OZON_BASE_URL`, when set and not empty.
+pub fn env_base_url() -> Option<String> {
+    std::env::var(ENV_BASE_URL).ok().filter(|s| !s.is_empty())
+}
+
+/// Selects the target from the environment and `base_url` (which wins over `OZON_BASE_URL`),
+/// starting the local sandbox when there are neither credentials nor a base URL. Says on
+/// stderr what it chose when that is not a real account.
+pub async fn ozon(base_url: Option<String>) -> market::Result<Ozon> {
+    let base_url = base_url.filter(|s| !s.is_empty()).or_else(env_base_url);
+    if let Some(mut builder) = Client::from_env() {
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        return Ok(Ozon {
+            client: builder.build()?,
+            sandbox: None,
+            target: Target::Account,
+        });
+    }
+    let why = format!("no {ENV_CLIENT_ID}/{ENV_API_KEY}");
+    match base_url {
+        Some(url) => sandbox_at(url, &why),
+        None => local_sandbox(&why).await,
+    }
+}
+
+/// A sandbox: the one at `base_url` with the sandbox credentials, or one started here. Never a
+/// real account, whatever credentials the environment holds (for demos that change data).
+pub async fn sandbox(base_url: Option<String>) -> market::Result<Ozon> {
+    let why = if Client::from_env().is_some() {
+        format!("{ENV_CLIENT_ID}/{ENV_API_KEY} left alone (this changes data)")
+    } else {
+        format!("no {ENV_CLIENT_ID}/{ENV_API_KEY}")
+    };
+    match base_url.filter(|s| !s.is_empty()) {
+        Some(url) => sandbox_at(url, &why),
+        None => local_sandbox(&why).await,
+    }
+}
+
+fn sandbox_at(url: String, why: &str) -> market::Result<Ozon> {
+    note(&format!(
+        "{why}: using the sandbox credentials against {url}"
+    ));
+    let client = Client::builder(SANDBOX_CLIENT_ID, SANDBOX_API_KEY)
+        .base_url(url.clone())
+        .build()?;
+    Ok(Ozon {
+        client,
+        sandbox: None,
+        target: Target::SandboxAt(url),
+    })
+}
+
+async fn local_sandbox(why: &str) -> market::Result<Ozon> {
+    let sandbox = Sandbox::start().await;
+    note(&format!(
+        "{why}: using the local Ozon sandbox at {}",
+        sandbox.uri()
+    ));
+    Ok(Ozon {
+        client: sandbox.client()?,
+        sandbox: Some(sandbox),
+        target: Target::LocalSandbox,
+    })
+}
+
+/// Writes one line to stderr; a closed stderr is ignored rather than a panic.
+pub fn note(line: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
+/// Logs to stderr: only errors unless `RUST_LOG` says otherwise (`RUST_LOG=warn` shows every
+/// failed call and retry, `RUST_LOG=debug` every request), since the examples and the tool
+/// report failures themselves, once.
+pub fn init_tracing() {
+    use std::io::IsTerminal as _;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// True when the command line holds `flag` (the small examples take one flag at most).
+pub fn has_flag(flag: &str) -> bool {
+    std::env::args().skip(1).any(|a| a == flag)
+}

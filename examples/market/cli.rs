@@ -1,0 +1,188 @@
+//! The command line of `market`.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use market::core::{Lifecycle, TimeWindow};
+
+/// Work with a marketplace seller account from the shell: warehouses, orders, stocks, prices,
+/// shipping, labels.
+///
+/// Credentials come from the environment (OZON_CLIENT_ID, OZON_API_KEY; OZON_BASE_URL or
+/// --base-url to aim at another host). Without credentials and without a base URL, a local
+/// Ozon sandbox is started, so every command can be tried without an account.
+///
+/// Output: one JSON object per line (or --table). Exit codes: 0 ok, 1 error, 2 usage,
+/// 3 some items rejected and others accepted.
+#[derive(Debug, Parser)]
+#[command(name = "market", version, about, long_about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The marketplaces this tool can talk to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarketplaceArg {
+    /// Ozon Seller API (OZON_CLIENT_ID, OZON_API_KEY).
+    Ozon,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The marketplace.
+    #[arg(long, value_enum, default_value = "ozon", global = true)]
+    pub marketplace: MarketplaceArg,
+    /// Another host for the API (a proxy, a sandbox elsewhere).
+    #[arg(long, value_name = "URL", env = "OZON_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Print an aligned table instead of JSON lines.
+    #[arg(long, global = true)]
+    pub table: bool,
+    /// Start of the time window (RFC 3339, or a date taken as midnight UTC).
+    #[arg(long, value_name = "TIME", value_parser = parse_time, global = true)]
+    pub since: Option<DateTime<Utc>>,
+    /// End of the time window (RFC 3339, or a date); default now.
+    #[arg(long, value_name = "TIME", value_parser = parse_time, global = true)]
+    pub until: Option<DateTime<Utc>>,
+    /// The window is the last N days (ignored when --since is given).
+    #[arg(long, value_name = "N", default_value_t = 7,
+          value_parser = clap::value_parser!(u32).range(1..=3650), global = true)]
+    pub days: u32,
+}
+
+impl Global {
+    /// The time window: `[since, until)`, `until` defaulting to now and `since` to `--days`
+    /// before `until`.
+    pub fn window(&self, now: DateTime<Utc>) -> Result<TimeWindow, String> {
+        let until = self.until.unwrap_or(now);
+        let since = match self.since {
+            Some(s) => s,
+            None => until
+                .checked_sub_signed(TimeDelta::days(i64::from(self.days)))
+                .ok_or("--days goes back too far")?,
+        };
+        TimeWindow::new(since, until)
+            .ok_or_else(|| format!("the window is empty: --since {since} is not before {until}"))
+    }
+}
+
+/// A time on the command line: RFC 3339 (`2025-05-01T10:00:00+03:00`) or a date
+/// (`2025-05-01`, midnight UTC).
+pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
+        .ok_or_else(|| {
+            format!("{text:?} is not an RFC 3339 time (2025-05-01T10:00:00+03:00) or a date")
+        })
+}
+
+/// An order state, as `--status` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Created, not actionable yet.
+    Pending,
+    /// The seller must accept it.
+    #[value(alias = "awaiting_confirmation")]
+    AwaitingConfirmation,
+    /// To pack.
+    #[value(alias = "awaiting_packaging")]
+    AwaitingPackaging,
+    /// Packed, to hand over.
+    #[value(alias = "awaiting_shipment")]
+    AwaitingShipment,
+    /// On its way.
+    #[value(alias = "in_delivery")]
+    InDelivery,
+    /// Received.
+    Delivered,
+    /// Cancelled.
+    Cancelled,
+    /// Returned.
+    Returned,
+    /// A vendor status with no unified name.
+    Unknown,
+}
+
+impl From<StatusArg> for Lifecycle {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Pending => Lifecycle::Pending,
+            StatusArg::AwaitingConfirmation => Lifecycle::AwaitingConfirmation,
+            StatusArg::AwaitingPackaging => Lifecycle::AwaitingPackaging,
+            StatusArg::AwaitingShipment => Lifecycle::AwaitingShipment,
+            StatusArg::InDelivery => Lifecycle::InDelivery,
+            StatusArg::Delivered => Lifecycle::Delivered,
+            StatusArg::Cancelled => Lifecycle::Cancelled,
+            StatusArg::Returned => Lifecycle::Returned,
+            StatusArg::Unknown => Lifecycle::Unknown,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the seller's warehouses.
+    Warehouses,
+    /// Stream the orders of the time window (every page).
+    Orders {
+        /// Only orders in these states (repeat the flag or separate with commas).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        status: Vec<StatusArg>,
+    },
+    /// Show one order.
+    Order {
+        /// The order id (the posting number on Ozon).
+        id: String,
+    },
+    /// Set stocks from a CSV file with the header `offer_id,warehouse_id,quantity`.
+    PushStocks {
+        /// The CSV file (`-` for stdin).
+        file: PathBuf,
+    },
+    /// Set prices from a CSV file with the header `offer_id,price,old_price,min_price`
+    /// (old_price and min_price optional).
+    PushPrices {
+        /// The CSV file (`-` for stdin).
+        file: PathBuf,
+    },
+    /// Hand an order over for delivery (packs it first if needed).
+    Ship {
+        /// The order id.
+        id: String,
+    },
+    /// Cancel an order.
+    Cancel {
+        /// The order id.
+        id: String,
+        /// The vendor's reason code (Ozon: cancel_reason_id; default 352, out of stock).
+        #[arg(long, value_name = "CODE")]
+        reason: Option<String>,
+        /// A comment for the buyer or the marketplace.
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+    },
+    /// Save the shipping label of an order.
+    Label {
+        /// The order id.
+        id: String,
+        /// Where to write the label.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// List the products (cards) of the account.
+    Cards,
+    /// Run the whole job against the sandbox: warehouses, stocks with a kit and a blocked
+    /// item, channel prices, idempotent order import twice, ship and label.
+    Demo,
+}

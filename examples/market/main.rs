@@ -1,0 +1,124 @@
+//! `market`: a seller's command-line tool over the `Marketplace` trait.
+//!
+//! ```sh
+//! cargo run --example market -- warehouses --table
+//! cargo run --example market -- orders --days 3 --status awaiting-packaging
+//! cargo run --example market -- push-stocks stocks.csv      # offer_id,warehouse_id,quantity
+//! cargo run --example market -- push-prices prices.csv      # offer_id,price,old_price,min_price
+//! cargo run --example market -- ship 12345678-0001-1
+//! cargo run --example market -- label 12345678-0001-1 -o label.pdf
+//! cargo run --example market -- demo                        # the whole job, on the sandbox
+//! ```
+//!
+//! Credentials come from `OZON_CLIENT_ID` and `OZON_API_KEY` (and `OZON_BASE_URL` or
+//! `--base-url`); with none, the tool starts the local Ozon sandbox and says so on stderr, so
+//! every command can be tried without an account. Results go to stdout as one JSON object per
+//! line (the market-core types) or, with `--table`, as an aligned table; progress and errors go
+//! to stderr. Exit codes: 0 ok, 1 error, 2 usage, 3 some items rejected and others accepted.
+//!
+//! Adding a marketplace: one variant in `cli::MarketplaceArg`, one arm in [`connect`] (and in
+//! `cards`, where the trait has no card listing).
+#![allow(clippy::print_stdout)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod commands;
+mod csv_input;
+mod demo;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use market::core::Marketplace;
+
+use crate::cli::{Cli, MarketplaceArg};
+use crate::output::{EXIT_ERROR, EXIT_OK, EXIT_USAGE};
+
+/// Why a command stopped: the exit code and one line for stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The exit code.
+    pub code: u8,
+    /// What went wrong, naming the item and the vendor's message.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failed command (exit code 1).
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_ERROR,
+            message: message.into(),
+        }
+    }
+
+    /// A command line or input file the command cannot take (exit code 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+
+    /// A failed call, with what it was about.
+    pub fn call(context: impl std::fmt::Display) -> impl FnOnce(market::Error) -> Self {
+        move |e| Self::error(format!("{context}: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::error(format!("cannot write the output: {e}"))
+    }
+}
+
+/// A connected marketplace.
+pub struct Channel {
+    /// The account, through the trait every command uses.
+    pub market: Box<dyn Marketplace>,
+    /// The vendor client, for what the trait does not cover.
+    pub vendor: Vendor,
+}
+
+/// The vendor side of a [`Channel`].
+pub enum Vendor {
+    /// Ozon, with the sandbox it talks to when this process started one.
+    Ozon(common::Ozon),
+}
+
+/// Connects to the marketplace chosen on the command line.
+async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
+    match cli.marketplace {
+        MarketplaceArg::Ozon => {
+            let ozon = common::ozon(cli.base_url.clone())
+                .await
+                .map_err(Failure::call("ozon client"))?;
+            Ok(Channel {
+                market: Box::new(ozon.client.clone()),
+                vendor: Vendor::Ozon(ozon),
+            })
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    common::init_tracing();
+    match commands::run(cli).await {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            common::note(&format!("market: {}", failure.message));
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,499 @@
+//! The logic of the `market` command-line tool (examples/market), tested as a library: the
+//! CSV input, the JSON-lines and table output, the exit-code rule, the command line, and the
+//! "sandbox or account" selection the examples share (examples/common).
+//! Running the built example from here would need cargo to build examples for tests, so the
+//! modules are included by path instead.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[allow(dead_code)]
+#[path = "../examples/market/csv_input.rs"]
+mod csv_input;
+
+#[allow(dead_code)]
+#[path = "../examples/market/output.rs"]
+mod output;
+
+#[allow(dead_code)]
+#[path = "../examples/market/cli.rs"]
+mod cli;
+
+#[path = "../examples/common/mod.rs"]
+mod common;
+
+use std::io::{self, Write};
+
+use clap::Parser as _;
+use market::core::{BatchReport, ItemKey, Lifecycle, RejectionStage, StockUpdate};
+use rust_decimal::Decimal;
+
+use crate::cli::{Cli, Command};
+use crate::csv_input::{parse_prices, parse_stocks};
+use crate::output::{Format, Out, Table};
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+// ---- CSV input -----------------------------------------------------------------------------
+
+#[test]
+fn stock_rows_are_read_with_their_line_numbers() {
+    let csv = "offer_id,warehouse_id,quantity\nBALL,22142605386000,5\nBASKET, 22142605386000 ,0\n";
+    let parsed = parse_stocks(csv.as_bytes()).unwrap();
+    assert!(parsed.rejected.is_empty());
+    assert_eq!(
+        parsed.items,
+        vec![
+            (2, StockUpdate::new("BALL", "22142605386000", 5)),
+            (3, StockUpdate::new("BASKET", "22142605386000", 0)),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_quantity_is_rejected_with_its_line_and_the_rest_is_kept() {
+    let csv = "offer_id,warehouse_id,quantity\n\
+               A,1,5\n\
+               B,1,ten\n\
+               C,1,2.5\n\
+               D,1,7\n";
+    let parsed = parse_stocks(csv.as_bytes()).unwrap();
+    let offers: Vec<&str> = parsed
+        .items
+        .iter()
+        .map(|(_, s)| s.offer_id.as_str())
+        .collect();
+    assert_eq!(offers, ["A", "D"]);
+    assert_eq!(parsed.rejected.len(), 2);
+    let b = &parsed.rejected[0];
+    assert_eq!(b.key, ItemKey::stock("B", "1"));
+    assert_eq!(b.stage, RejectionStage::Validation);
+    assert_eq!(b.code.as_deref(), Some("csv"));
+    assert_eq!(b.message, "line 3: quantity \"ten\" is not a whole number");
+    assert!(parsed.rejected[1].message.starts_with("line 4: "));
+}
+
+#[test]
+fn a_negative_quantity_is_left_to_the_library_validation() {
+    let csv = "offer_id,warehouse_id,quantity\nA,1,-3\n";
+    let parsed = parse_stocks(csv.as_bytes()).unwrap();
+    assert_eq!(parsed.items.len(), 1);
+    let (_, item) = &parsed.items[0];
+    assert_eq!(
+        item.validate(true),
+        Err("quantity -3 is negative".to_owned())
+    );
+}
+
+#[test]
+fn empty_fields_extra_fields_and_repeated_keys_are_rejected_by_line() {
+    let csv = "offer_id,warehouse_id,quantity\n\
+               ,1,5\n\
+               A,,5\n\
+               A,1,\n\
+               A,1,5,9\n\
+               A,1,5\n\
+               A,1,6\n";
+    let parsed = parse_stocks(csv.as_bytes()).unwrap();
+    assert_eq!(parsed.items, vec![(6, StockUpdate::new("A", "1", 5))]);
+    let messages: Vec<&str> = parsed.rejected.iter().map(|r| r.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "line 2: offer_id is empty",
+            "line 3: warehouse_id is empty",
+            "line 4: quantity is empty",
+            "line 5: 4 fields, the header has 3",
+            "line 7: offer A at warehouse 1 already given on line 6",
+        ]
+    );
+}
+
+#[test]
+fn the_header_may_be_reordered_spaced_and_start_with_a_bom() {
+    let csv = "\u{feff}Quantity , offer_id,WAREHOUSE_ID\n3,A,1\n";
+    let parsed = parse_stocks(csv.as_bytes()).unwrap();
+    assert_eq!(parsed.items, vec![(2, StockUpdate::new("A", "1", 3))]);
+}
+
+#[test]
+fn a_wrong_header_is_a_file_error() {
+    let unknown = parse_stocks("offer,warehouse_id,quantity\nA,1,1\n".as_bytes()).unwrap_err();
+    assert_eq!(
+        unknown.to_string(),
+        "line 1: unknown column \"offer\"; the header is offer_id,warehouse_id,quantity"
+    );
+    let missing = parse_stocks("offer_id,quantity\nA,1\n".as_bytes()).unwrap_err();
+    assert!(
+        missing.to_string().contains("no column \"warehouse_id\""),
+        "{missing}"
+    );
+    let twice = parse_stocks("offer_id,offer_id,warehouse_id,quantity\n".as_bytes()).unwrap_err();
+    assert!(twice.to_string().contains("appears twice"), "{twice}");
+    let empty = parse_stocks("".as_bytes()).unwrap_err();
+    assert!(empty.to_string().contains("empty"), "{empty}");
+}
+
+#[test]
+fn a_header_alone_gives_nothing_to_send() {
+    let parsed = parse_stocks("offer_id,warehouse_id,quantity\n".as_bytes()).unwrap();
+    assert!(parsed.items.is_empty() && parsed.rejected.is_empty());
+}
+
+#[test]
+fn old_and_min_prices_are_optional_as_values_and_as_columns() {
+    let csv = "offer_id,price,old_price,min_price\n\
+               A,1709,2100,1500\n\
+               B,990,,\n\
+               C,\"1299,50\",1500,\n\
+               D,500\n";
+    let parsed = parse_prices(csv.as_bytes()).unwrap();
+    assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+    let items = parsed.values();
+    assert_eq!(items[0].price, dec("1709"));
+    assert_eq!(items[0].old_price, Some(dec("2100")));
+    assert_eq!(items[0].min_price, Some(dec("1500")));
+    assert_eq!((items[1].old_price, items[1].min_price), (None, None));
+    assert_eq!(items[2].price, dec("1299.50"));
+    assert_eq!(items[2].min_price, None);
+    assert_eq!(items[3].price, dec("500"));
+
+    let no_optional_columns = parse_prices("offer_id,price\nA,10\n".as_bytes()).unwrap();
+    assert_eq!(no_optional_columns.values()[0].old_price, None);
+}
+
+#[test]
+fn bad_prices_are_rejected_with_their_line() {
+    let csv = "offer_id,price,old_price\nA,abc,\nB,,100\nC,100,x\nD,100,120\n";
+    let parsed = parse_prices(csv.as_bytes()).unwrap();
+    assert_eq!(parsed.items.len(), 1);
+    assert_eq!(parsed.items[0].0, 5);
+    let messages: Vec<&str> = parsed.rejected.iter().map(|r| r.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "line 2: price \"abc\" is not a number",
+            "line 3: price is empty",
+            "line 4: old_price \"x\" is not a number",
+        ]
+    );
+    assert_eq!(parsed.rejected[0].key, ItemKey::offer("A"));
+}
+
+// ---- Output --------------------------------------------------------------------------------
+
+fn sample_report() -> BatchReport {
+    let mut report = BatchReport::new();
+    report.accept(ItemKey::stock("BALL", "22142605386000"));
+    report.reject(
+        ItemKey::stock("GHOST", "22142605386000"),
+        RejectionStage::Vendor,
+        Some("NOT_FOUND".into()),
+        "NOT_FOUND: Product not found",
+    );
+    report
+}
+
+#[test]
+fn a_batch_report_is_one_json_object_per_item() {
+    let lines = output::batch_json_lines(&sample_report());
+    assert_eq!(
+        lines,
+        [
+            r#"{"status":"accepted","key":{"offer_id":"BALL","warehouse_id":"22142605386000"}}"#,
+            r#"{"status":"rejected","key":{"offer_id":"GHOST","warehouse_id":"22142605386000"},"stage":"vendor","code":"NOT_FOUND","message":"NOT_FOUND: Product not found"}"#,
+        ]
+    );
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["key"]["offer_id"].is_string());
+    }
+}
+
+#[test]
+fn a_batch_report_as_a_table() {
+    let lines = output::batch_table(&sample_report()).render();
+    assert_eq!(
+        lines,
+        [
+            "status    offer_id  warehouse_id    stage   code       message",
+            "--------  --------  --------------  ------  ---------  ----------------------------",
+            "accepted  BALL      22142605386000",
+            "rejected  GHOST     22142605386000  vendor  NOT_FOUND  NOT_FOUND: Product not found",
+        ]
+    );
+}
+
+#[test]
+fn tables_align_by_characters_and_keep_one_line_per_row() {
+    let mut t = Table::new(["id", "name", "active"]);
+    t.push(["1", "Склад Москва", "yes"]);
+    t.push(["22", "a\nb", "no"]);
+    t.push(["3"]);
+    assert_eq!(
+        t.render(),
+        [
+            "id  name          active",
+            "--  ------------  ------",
+            "1   Склад Москва  yes",
+            "22  a b           no",
+            "3",
+        ]
+    );
+    assert!(t.render().iter().all(|l| !l.ends_with(' ')));
+}
+
+#[test]
+fn an_empty_table_is_its_header() {
+    let t = Table::new(["a", "bb"]);
+    assert_eq!(t.render(), ["a  bb", "-  --"]);
+}
+
+#[test]
+fn out_writes_reports_in_the_chosen_format() {
+    let mut out = Out::new(Vec::new(), Format::JsonLines);
+    out.report(&sample_report()).unwrap();
+    let text = String::from_utf8(out.into_inner()).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.ends_with('\n'));
+
+    let mut out = Out::new(Vec::new(), Format::Table);
+    out.report(&sample_report()).unwrap();
+    let text = String::from_utf8(out.into_inner()).unwrap();
+    assert!(text.starts_with("status    offer_id"));
+}
+
+/// A reader that went away after the first line (`market orders | head -1`).
+struct ClosedAfterOne(usize);
+
+impl Write for ClosedAfterOne {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.0 == 0 {
+            return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+        }
+        self.0 -= buf.iter().filter(|b| **b == b'\n').count().min(self.0);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_closed_pipe_stops_the_output_without_an_error() {
+    let mut out = Out::new(ClosedAfterOne(1), Format::JsonLines);
+    out.line("first").unwrap();
+    assert!(!out.is_closed());
+    out.line("second").unwrap();
+    assert!(out.is_closed());
+    out.line("third").unwrap();
+}
+
+#[test]
+fn other_write_errors_are_errors() {
+    struct Full;
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Out::new(Full, Format::JsonLines);
+    assert!(out.line("x").is_err());
+    assert!(!out.is_closed());
+}
+
+// ---- Exit codes ----------------------------------------------------------------------------
+
+#[test]
+fn exit_codes_all_ok_partial_and_error() {
+    assert_eq!(output::exit_code(10, 0), 0);
+    assert_eq!(output::exit_code(0, 0), 0);
+    assert_eq!(output::exit_code(9, 1), 3);
+    assert_eq!(output::exit_code(0, 4), 1);
+    assert_eq!(output::report_exit_code(&sample_report()), 3);
+    let mut all_ok = BatchReport::new();
+    all_ok.accept(ItemKey::offer("A"));
+    assert_eq!(output::report_exit_code(&all_ok), output::EXIT_OK);
+    let mut none_ok: BatchReport = BatchReport::new();
+    none_ok.reject(
+        ItemKey::offer("A"),
+        RejectionStage::Request,
+        None,
+        "HTTP 401",
+    );
+    assert_eq!(output::report_exit_code(&none_ok), output::EXIT_ERROR);
+    assert_eq!(output::EXIT_USAGE, 2);
+}
+
+// ---- Command line --------------------------------------------------------------------------
+
+#[test]
+fn statuses_take_kebab_and_snake_case_and_commas() {
+    let cli = Cli::try_parse_from([
+        "market",
+        "orders",
+        "--status",
+        "awaiting_packaging,awaiting-shipment",
+        "--status",
+        "cancelled",
+    ])
+    .unwrap();
+    let Command::Orders { status } = cli.command else {
+        panic!("not orders");
+    };
+    let lifecycles: Vec<Lifecycle> = status.into_iter().map(Lifecycle::from).collect();
+    assert_eq!(
+        lifecycles,
+        [
+            Lifecycle::AwaitingPackaging,
+            Lifecycle::AwaitingShipment,
+            Lifecycle::Cancelled
+        ]
+    );
+}
+
+#[test]
+fn global_flags_go_anywhere_and_the_window_defaults_to_seven_days() {
+    let cli = Cli::try_parse_from(["market", "orders", "--table"]).unwrap();
+    assert!(cli.global.table);
+    let now = chrono::Utc::now();
+    let w = cli.global.window(now).unwrap();
+    assert_eq!(w.until, now);
+    assert_eq!(w.until - w.since, chrono::TimeDelta::days(7));
+
+    let cli = Cli::try_parse_from([
+        "market",
+        "--since",
+        "2025-05-01T10:00:00+03:00",
+        "orders",
+        "--until",
+        "2025-05-02",
+    ])
+    .unwrap();
+    let w = cli.global.window(now).unwrap();
+    assert_eq!(w.since.to_rfc3339(), "2025-05-01T07:00:00+00:00");
+    assert_eq!(w.until.to_rfc3339(), "2025-05-02T00:00:00+00:00");
+
+    let cli =
+        Cli::try_parse_from(["market", "orders", "--days", "2", "--until", "2025-05-03"]).unwrap();
+    let w = cli.global.window(now).unwrap();
+    assert_eq!(w.since.to_rfc3339(), "2025-05-01T00:00:00+00:00");
+}
+
+#[test]
+fn usage_errors_are_reported_by_clap_with_code_2() {
+    for args in [
+        vec!["market", "orders", "--since", "yesterday"],
+        vec!["market", "--marketplace", "nowhere", "warehouses"],
+        vec!["market", "frobnicate"],
+        vec!["market", "label", "123"],
+        vec!["market", "orders", "--days", "0"],
+    ] {
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        assert!(e.use_stderr(), "{args:?}");
+        assert_eq!(e.exit_code(), 2, "{args:?}");
+    }
+}
+
+#[test]
+fn an_empty_window_is_refused() {
+    let cli = Cli::try_parse_from([
+        "market",
+        "orders",
+        "--since",
+        "2025-05-02",
+        "--until",
+        "2025-05-01",
+    ])
+    .unwrap();
+    let e = cli.global.window(chrono::Utc::now()).unwrap_err();
+    assert!(e.contains("empty"), "{e}");
+}
+
+#[test]
+fn cancel_and_label_take_their_arguments() {
+    let cli = Cli::try_parse_from([
+        "market",
+        "cancel",
+        "123-1",
+        "--reason",
+        "402",
+        "--message",
+        "buyer asked",
+    ])
+    .unwrap();
+    match cli.command {
+        Command::Cancel {
+            id,
+            reason,
+            message,
+        } => {
+            assert_eq!(id, "123-1");
+            assert_eq!(reason.as_deref(), Some("402"));
+            assert_eq!(message.as_deref(), Some("buyer asked"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let cli = Cli::try_parse_from(["market", "label", "123-1", "-o", "l.pdf"]).unwrap();
+    assert!(matches!(cli.command, Command::Label { .. }));
+}
+
+#[test]
+fn the_command_line_is_consistent() {
+    use clap::CommandFactory as _;
+    Cli::command().debug_assert();
+}
+
+// ---- The examples' shared module -----------------------------------------------------------
+
+#[tokio::test]
+async fn a_sandbox_elsewhere_is_reached_with_the_sandbox_credentials() {
+    let sandbox = market::ozon::sandbox::Sandbox::start().await;
+    let ozon = common::sandbox(Some(sandbox.uri())).await.unwrap();
+    assert_eq!(ozon.target, common::Target::SandboxAt(sandbox.uri()));
+    assert!(ozon.sandbox.is_none() && !ozon.is_account());
+    let market: &dyn market::core::Marketplace = &ozon.client;
+    let warehouses = market.warehouses().await.unwrap();
+    assert_eq!(warehouses.len(), sandbox.warehouse_ids().len());
+    let offers = common::catalogue(&ozon.client).await.unwrap();
+    assert_eq!(offers, sandbox.offers());
+    assert!(offers.iter().any(|o| o == common::KIT_OFFER));
+    assert!(offers.iter().any(|o| o == common::BLOCKED_OFFER));
+}
+
+#[tokio::test]
+async fn the_stand_in_erp_is_an_idempotent_import_target() {
+    use market::core::helpers::{MemoryLinkStore, OrderImporter};
+    let sandbox =
+        market::ozon::sandbox::Sandbox::start_with(market::ozon::sandbox::SandboxConfig {
+            fbs_orders: 12,
+            fbo_orders: 3,
+            ..Default::default()
+        })
+        .await;
+    let client = sandbox.client().unwrap();
+    let importer = OrderImporter::new(MemoryLinkStore::new());
+    let erp = common::Erp::default();
+    let window = market::core::TimeWindow::last(chrono::TimeDelta::days(8));
+    let first = importer.import(&client, window, &erp).await.unwrap();
+    let second = importer.import(&client, window, &erp).await.unwrap();
+    assert_eq!(first.created.len(), 15);
+    assert!(second.created.is_empty());
+    assert_eq!(erp.len(), 15);
+    assert_eq!(erp.orders()[0].0.as_str(), "ERP-1");
+}
+
+#[test]
+fn the_stand_in_stock_and_prices_are_stable_and_in_range() {
+    for offer in ["SKU-0001", "BALL", "BASKET", ""] {
+        let units = common::on_hand(offer, "22142605386000");
+        assert!((0..30).contains(&units));
+        assert_eq!(units, common::on_hand(offer, "22142605386000"));
+        let base = common::base_price(offer);
+        assert!(base >= dec("200") && base <= dec("2550"));
+        assert_eq!(base % dec("50"), Decimal::ZERO);
+    }
+}
