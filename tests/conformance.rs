@@ -40,6 +40,8 @@ pub trait Subject: Sized + Send + Sync {
     fn order_count(&self) -> usize;
     /// Creates new orders awaiting packaging.
     fn add_orders(&self, n: usize) -> Vec<OrderId>;
+    /// How many faults the sandbox has injected.
+    fn faults_injected(&self) -> usize;
 }
 
 fn window() -> TimeWindow {
@@ -183,7 +185,19 @@ impl OrderSink for CountingSink {
 }
 
 pub async fn every_order_is_imported_exactly_once_under_faults<S: Subject>() {
-    let s = S::start(300, FaultPlan::random(0.15, 0.15, 0.1, 2026)).await;
+    use market::core::sandbox::Fault;
+    // Each kind of fault for sure, then random ones, over a two-page order list.
+    let plan = FaultPlan {
+        schedule: vec![
+            Some(Fault::RateLimited),
+            Some(Fault::ServerError),
+            None,
+            Some(Fault::CutBody),
+            Some(Fault::ServerError),
+        ],
+        ..FaultPlan::random(0.15, 0.15, 0.1, 2026)
+    };
+    let s = S::start(1_100, plan).await;
     s.add_orders(20);
     let expected = s.order_count();
     let importer = OrderImporter::new(MemoryLinkStore::new());
@@ -206,6 +220,15 @@ pub async fn every_order_is_imported_exactly_once_under_faults<S: Subject>() {
         .await
         .unwrap();
     assert!(again.created.is_empty());
+    assert!(
+        s.faults_injected() >= 4,
+        "the faults did happen: {}",
+        s.faults_injected()
+    );
+    assert!(
+        polls >= 2,
+        "the cut body ended a poll, so the importer had to poll again"
+    );
     let created = sink.created.lock().unwrap();
     let distinct: HashSet<&OrderId> = created.iter().collect();
     assert_eq!(distinct.len(), created.len(), "an order was created twice");
@@ -296,6 +319,9 @@ impl Subject for Ozon {
     }
     fn order_count(&self) -> usize {
         self.sandbox.posting_count()
+    }
+    fn faults_injected(&self) -> usize {
+        self.sandbox.faults().injected()
     }
     fn add_orders(&self, n: usize) -> Vec<OrderId> {
         self.sandbox
