@@ -8,7 +8,7 @@
 //! let body = br#"{"message_type": "TYPE_STATE_CHANGED", "posting_number": "57195475-0050-3",
 //!     "new_state": "posting_delivered", "changed_state_date": "2024-05-02T09:30:00Z",
 //!     "warehouse_id": 22142605386000, "seller_id": 836252}"#;
-//! let now = Utc.with_ymd_and_hms(2024, 5, 2, 9, 30, 1).unwrap();
+//! let now = Utc.with_ymd_and_hms(2024, 5, 2, 9, 30, 1).single().unwrap_or_default();
 //! let (message, answer) = push::handle(body, "my-shop", "1.4.2", now);
 //! assert!(matches!(message, Ok(PushMessage::StateChanged(_))));
 //! assert_eq!(answer.status(), 200);
