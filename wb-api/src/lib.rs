@@ -1,14 +1,16 @@
 //! # wb-api
 //!
-//! A typed client of the Wildberries seller APIs, built on [`market_core`].
-//!
-//! This crate is a skeleton: the workspace layout and its dependency on `market-core` are in
-//! place, and the client itself lands under its own issue. Until then it exports only the
-//! vendor's name, so that the workspace and the `market` facade build.
+//! A typed client of the [Wildberries seller APIs](https://dev.wildberries.ru/openapi), built
+//! on [`market_core`]. WB splits its API into sections on separate hosts ([`Section`]); the
+//! client carries a host per section (each overridable, or all at once for an emulator), the
+//! token in `Authorization`, WB's limits per method group, and WB's `X-Ratelimit-*` headers
+//! driving the limiter and retries.
 #![deny(missing_docs)]
 
-/// The vendor this crate is a client of.
-pub const VENDOR: &str = "Wildberries seller APIs";
+pub mod api;
+pub mod client;
+pub mod ids;
+pub mod models;
 
-/// The market-core version this crate is built against.
-pub use market_core as core;
+pub use client::{Client, ClientBuilder, Section};
+pub use ids::{ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};

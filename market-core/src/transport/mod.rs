@@ -110,6 +110,13 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
         text
     }
 
+    /// The vendor's request id from an error body, for vendors that put it there (WB's
+    /// `requestId`); used when the headers carry none. The default reads nothing.
+    fn body_request_id(&self, body: &[u8]) -> Option<String> {
+        let _ = body;
+        None
+    }
+
     /// The vendor's request id. The default reads `X-Request-Id`.
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
         header_str(headers, "x-request-id")
@@ -697,6 +704,7 @@ impl Transport {
                 request_id,
             });
         }
+        let request_id = request_id.or_else(|| inner.vendor.body_request_id(&body));
         let kind = inner.vendor.classify(status, &headers, &body);
         let (code, message) = inner.vendor.error_details(status, &body);
         let message = inner.vendor.redact(message);

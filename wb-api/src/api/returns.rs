@@ -1,0 +1,1 @@
+//! The returns section (being written).

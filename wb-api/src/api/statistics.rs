@@ -1,0 +1,1 @@
+//! The statistics section (being written).

@@ -1,0 +1,1 @@
+//! The stocks section (being written).

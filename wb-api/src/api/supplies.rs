@@ -1,0 +1,1 @@
+//! The supplies section (being written).

@@ -1,0 +1,1 @@
+//! The warehouses section (being written).

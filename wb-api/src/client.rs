@@ -1,0 +1,417 @@
+//! [`Client`] and [`ClientBuilder`]: the token, the host of each API section, transport settings.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{HeaderMap, HeaderValue, StatusCode};
+use market_core::transport::{
+    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
+    header_str, redact_secret, seconds_header,
+};
+use market_core::{Error, Result};
+use secrecy::{ExposeSecret, SecretString};
+
+/// A WB API section: each has its own host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// Cards, categories, dictionaries, media (`content-api`).
+    Content,
+    /// Prices and discounts (`discounts-prices-api`).
+    Prices,
+    /// FBS: seller warehouses, stocks, orders, supplies, stickers (`marketplace-api`).
+    Marketplace,
+    /// Buyer claims (returns) (`returns-api`).
+    Returns,
+    /// Statistics: FBO stocks, orders and sales reads (`statistics-api`).
+    Statistics,
+}
+
+impl Section {
+    /// Every section.
+    pub const ALL: [Section; 5] = [
+        Self::Content,
+        Self::Prices,
+        Self::Marketplace,
+        Self::Returns,
+        Self::Statistics,
+    ];
+
+    /// The production host.
+    pub fn production_url(self) -> &'static str {
+        match self {
+            Self::Content => "https://content-api.wildberries.ru",
+            Self::Prices => "https://discounts-prices-api.wildberries.ru",
+            Self::Marketplace => "https://marketplace-api.wildberries.ru",
+            Self::Returns => "https://returns-api.wildberries.ru",
+            Self::Statistics => "https://statistics-api.wildberries.ru",
+        }
+    }
+
+    /// WB's sandbox host, where WB has one (content, prices, statistics).
+    pub fn sandbox_url(self) -> Option<&'static str> {
+        match self {
+            Self::Content => Some("https://content-api-sandbox.wildberries.ru"),
+            Self::Prices => Some("https://discounts-prices-api-sandbox.wildberries.ru"),
+            Self::Statistics => Some("https://statistics-api-sandbox.wildberries.ru"),
+            Self::Marketplace | Self::Returns => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Self::Content => 0,
+            Self::Prices => 1,
+            Self::Marketplace => 2,
+            Self::Returns => 3,
+            Self::Statistics => 4,
+        }
+    }
+}
+
+/// WB's rate-limit groups, per seller account, from the limit table of each method in WB's
+/// spec (period, limit, interval, burst). A 409 answer counts as 10 requests for the stocks and
+/// FBS groups on WB's side; the server's `X-Ratelimit-*` headers then pause the group.
+pub mod groups {
+    use std::time::Duration;
+
+    use market_core::transport::RateLimit;
+
+    /// Content methods: 100 a minute, burst 5.
+    pub const CONTENT: &str = "content";
+    /// Card upload, upload/add, update and the error list: 10 a minute, burst 5.
+    pub const CONTENT_UPLOAD: &str = "content_upload";
+    /// Prices and discounts: 10 every 6 s, burst 5.
+    pub const PRICES: &str = "prices";
+    /// Seller warehouses and stocks: 300 a minute, burst 20.
+    pub const STOCKS: &str = "stocks";
+    /// Stock deletion: 50 a minute.
+    pub const STOCKS_DELETE: &str = "stocks_delete";
+    /// FBS orders and supplies: 300 a minute, burst 20.
+    pub const FBS: &str = "fbs";
+    /// Order cancellation: 100 a minute, burst 20.
+    pub const FBS_CANCEL: &str = "fbs_cancel";
+    /// Order metadata: 1000 a minute, burst 20.
+    pub const FBS_META: &str = "fbs_meta";
+    /// Buyer claims: 20 a minute, burst 10.
+    pub const CLAIMS: &str = "claims";
+    /// Statistics reads: 1 a minute.
+    pub const STATISTICS: &str = "statistics";
+
+    /// The documented quota of a group.
+    pub fn limit(group: &str) -> Option<RateLimit> {
+        Some(match group {
+            CONTENT => RateLimit::per_minute(100).with_burst(5),
+            CONTENT_UPLOAD => RateLimit::per_minute(10).with_burst(5),
+            PRICES => RateLimit::per(10, Duration::from_secs(6)).with_burst(5),
+            STOCKS => RateLimit::per_minute(300).with_burst(20),
+            STOCKS_DELETE => RateLimit::per_minute(50).with_burst(10),
+            FBS => RateLimit::per_minute(300).with_burst(20),
+            FBS_CANCEL => RateLimit::per_minute(100).with_burst(20),
+            FBS_META => RateLimit::per_minute(1000).with_burst(20),
+            CLAIMS => RateLimit::per_minute(20).with_burst(10),
+            STATISTICS => RateLimit::per_minute(1).with_burst(1),
+            _ => return None,
+        })
+    }
+}
+
+/// The environment variable holding the token.
+pub const ENV_TOKEN: &str = "WB_API_TOKEN";
+/// The environment variable aiming every section at one base URL (an emulator, a proxy).
+pub const ENV_BASE_URL: &str = "WB_BASE_URL";
+
+/// The WB side of the transport: auth header, limits, error shapes, rate-limit headers.
+#[derive(Clone)]
+pub(crate) struct WbVendor {
+    token: Arc<SecretString>,
+    account: String,
+}
+
+impl fmt::Debug for WbVendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WbVendor")
+            .field("account", &self.account)
+            .field("token", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Reads WB's error bodies: the newer `{title, detail, code, requestId, origin, status}`, the
+/// older `{error: true, errorText, additionalErrors}`, and the marketplace's `{code, message}`.
+pub fn wb_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return market_core::transport::default_error_details(status, body);
+    };
+    let text = |k: &str| {
+        map.get(k)
+            .and_then(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .filter(|s| !s.is_empty())
+    };
+    if map.contains_key("title") || map.contains_key("detail") {
+        let title = text("title");
+        let message = match (text("title"), text("detail")) {
+            (Some(t), Some(d)) => format!("{t}: {d}"),
+            (t, d) => t.or(d).unwrap_or_default(),
+        };
+        return (text("code").or(title), message);
+    }
+    if let Some(error_text) = text("errorText") {
+        let extra = map
+            .get("additionalErrors")
+            .filter(|v| !v.is_null())
+            .map(|v| format!(" ({v})"))
+            .unwrap_or_default();
+        return (None, format!("{error_text}{extra}"));
+    }
+    market_core::transport::default_error_details(status, body)
+}
+
+impl Vendor for WbVendor {
+    fn name(&self) -> &'static str {
+        "wb"
+    }
+
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
+        let mut value = HeaderValue::from_str(self.token.expose_secret())
+            .map_err(|_| Error::Config("the WB token is not a valid header value".into()))?;
+        value.set_sensitive(true);
+        headers.insert(http::header::AUTHORIZATION, value);
+        Ok(())
+    }
+
+    fn account(&self) -> String {
+        self.account.clone()
+    }
+
+    fn rate_limit(&self, group: &str) -> Option<RateLimit> {
+        groups::limit(group)
+    }
+
+    fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+        wb_error_details(status, body)
+    }
+
+    /// `X-Ratelimit-Retry` (seconds to wait after a 429), else `Retry-After`.
+    fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
+        seconds_header(headers, "x-ratelimit-retry")
+            .or_else(|| market_core::transport::retry_after(headers))
+    }
+
+    /// `X-Ratelimit-Remaining` and `X-Ratelimit-Reset` (seconds until the quota is whole).
+    fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
+        let remaining = header_str(headers, "x-ratelimit-remaining").and_then(|v| v.parse().ok());
+        let reset_after = seconds_header(headers, "x-ratelimit-reset");
+        (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
+            remaining,
+            reset_after,
+            limit: None,
+        })
+    }
+
+    fn body_request_id(&self, body: &[u8]) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+        v.get("requestId")?.as_str().map(str::to_owned)
+    }
+
+    fn redact(&self, text: String) -> String {
+        redact_secret(text, &self.token)
+    }
+}
+
+/// A client of the Wildberries seller APIs for one seller account (one token).
+///
+/// Each API section has its own host; all share one connection pool and one set of rate
+/// limiters. Cheap to clone. `Debug` never shows the token.
+///
+/// ```no_run
+/// # async fn run() -> market_core::Result<()> {
+/// let wb = wb_api::Client::new("token")?;
+/// let warehouses = wb.warehouses().list().await?;
+/// # let _ = warehouses;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    transports: Arc<[Transport; 5]>,
+    account: String,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hosts: Vec<&str> = self.transports.iter().map(|t| t.base_url().as_str()).collect();
+        f.debug_struct("wb_api::Client")
+            .field("account", &self.account)
+            .field("hosts", &hosts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A production client with default settings.
+    pub fn new(token: impl Into<String>) -> Result<Self> {
+        Self::builder(token).build()
+    }
+
+    /// A builder.
+    pub fn builder(token: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            token: SecretString::from(token.into()),
+            account: "wb".into(),
+            urls: Section::ALL.map(|s| s.production_url().to_owned()),
+            retry: RetryPolicy::default(),
+            http: HttpSettings::default(),
+            limits: None,
+            rate_limits: true,
+        }
+    }
+
+    /// A builder from `WB_API_TOKEN` (and `WB_BASE_URL` for every section); `None` without a
+    /// token.
+    pub fn from_env() -> Option<ClientBuilder> {
+        let token = std::env::var(ENV_TOKEN).ok().filter(|s| !s.is_empty())?;
+        let mut b = Self::builder(token);
+        if let Ok(url) = std::env::var(ENV_BASE_URL)
+            && !url.is_empty()
+        {
+            b = b.base_url(url);
+        }
+        Some(b)
+    }
+
+    /// The account label (never the token).
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// The transport of a section.
+    pub fn transport(&self, section: Section) -> &Transport {
+        &self.transports[section.index()]
+    }
+}
+
+/// Builds a [`Client`].
+pub struct ClientBuilder {
+    token: SecretString,
+    account: String,
+    urls: [String; 5],
+    retry: RetryPolicy,
+    http: HttpSettings,
+    limits: Option<Arc<LimitRegistry>>,
+    rate_limits: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("wb_api::ClientBuilder")
+            .field("account", &self.account)
+            .field("urls", &self.urls)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Aims every section at one base URL (an emulator, a proxy).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        let url = url.into();
+        self.urls = Section::ALL.map(|_| url.clone());
+        self
+    }
+
+    /// Aims one section at a host.
+    pub fn section_url(mut self, section: Section, url: impl Into<String>) -> Self {
+        self.urls[section.index()] = url.into();
+        self
+    }
+
+    /// Uses WB's sandbox hosts where WB has them (content, prices, statistics; a sandbox token
+    /// is needed). Marketplace and returns keep their hosts.
+    pub fn sandbox(mut self) -> Self {
+        for s in Section::ALL {
+            if let Some(url) = s.sandbox_url() {
+                self.urls[s.index()] = url.to_owned();
+            }
+        }
+        self
+    }
+
+    /// Names the account in limits, logs and the trait (never a secret); defaults to `wb`.
+    pub fn account(mut self, label: impl Into<String>) -> Self {
+        self.account = label.into();
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets all HTTP settings.
+    pub fn http(mut self, settings: HttpSettings) -> Self {
+        self.http = settings;
+        self
+    }
+
+    /// Shares rate limiters with other clients of the same account.
+    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
+        self.limits = Some(registry);
+        self
+    }
+
+    /// Turns client-side rate limiting off.
+    pub fn without_rate_limits(mut self) -> Self {
+        self.rate_limits = false;
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client> {
+        if self.token.expose_secret().trim().is_empty() {
+            return Err(Error::Config("the WB token is empty".into()));
+        }
+        let vendor = WbVendor {
+            token: Arc::new(self.token),
+            account: self.account.clone(),
+        };
+        let user_agent = format!(
+            "{}/{} market-core",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION")
+        );
+        let mut http = reqwest::Client::builder()
+            .user_agent(user_agent)
+            .gzip(true)
+            .pool_idle_timeout(self.http.pool_idle_timeout);
+        if let Some(t) = self.http.connect_timeout {
+            http = http.connect_timeout(t);
+        }
+        if let Some(t) = self.http.request_timeout {
+            http = http.timeout(t);
+        }
+        let http = http
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let limits = self.limits.unwrap_or_else(LimitRegistry::new);
+        let build = |url: &String| -> Result<Transport> {
+            let mut b = Transport::builder(vendor.clone(), url)?
+                .retry(self.retry.clone())
+                .reqwest_client(http.clone())
+                .limits(limits.clone());
+            if !self.rate_limits {
+                b = b.without_rate_limits();
+            }
+            b.build()
+        };
+        let [a, b, c, d, e] = &self.urls;
+        Ok(Client {
+            transports: Arc::new([build(a)?, build(b)?, build(c)?, build(d)?, build(e)?]),
+            account: self.account,
+        })
+    }
+}

@@ -1,0 +1,115 @@
+//! Wildberries' identifiers, as newtypes.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+macro_rules! numeric_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        ///
+        /// Read from a JSON number or a string; written as a number.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The number.
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.trim().parse().map(Self)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i64(self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                market_core::wire::de::int64(d).map(Self)
+            }
+        }
+    };
+}
+
+numeric_id!(
+    /// WB's article (`nmID`): one product card variant as buyers see it.
+    NmId
+);
+numeric_id!(
+    /// A size of a card (`chrtID`).
+    ChrtId
+);
+numeric_id!(
+    /// A subject (WB's category, `subjectID`).
+    SubjectId
+);
+numeric_id!(
+    /// A seller warehouse (`warehouseId`).
+    WarehouseId
+);
+numeric_id!(
+    /// A WB office (`officeId`).
+    OfficeId
+);
+numeric_id!(
+    /// An FBS assembly task, which is what WB calls an order (`id` / `orderId`).
+    OrderId
+);
+numeric_id!(
+    /// A characteristic of a subject (`charcID`).
+    CharcId
+);
+numeric_id!(
+    /// A price upload task (`uploadID`).
+    UploadId
+);
+
+/// A supply (`supplyId`), e.g. `"WB-GI-1234567"`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SupplyId(pub String);
+
+impl SupplyId {
+    /// Wraps a supply id.
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SupplyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for SupplyId {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}

@@ -1,0 +1,1 @@
+//! Wire types of the returns section (being written).

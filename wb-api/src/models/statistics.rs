@@ -1,0 +1,1 @@
+//! Wire types of the statistics section (being written).

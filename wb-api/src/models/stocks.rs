@@ -1,0 +1,1 @@
+//! Wire types of the stocks section (being written).

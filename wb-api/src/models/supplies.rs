@@ -1,0 +1,1 @@
+//! Wire types of the supplies section (being written).
