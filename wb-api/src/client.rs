@@ -172,9 +172,23 @@ pub fn wb_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, Str
     market_core::transport::default_error_details(status, body)
 }
 
+/// Operations whose 409 answer carries per-item data (which items conflicted), handed back
+/// to the section method as an answer rather than an error (WB's stock update and delete).
+pub const PER_ITEM_409: &[&str] = &["stocks_update", "stocks_delete"];
+
 impl Vendor for WbVendor {
     fn name(&self) -> &'static str {
         "wb"
+    }
+
+    fn is_success(
+        &self,
+        op: &market_core::transport::Operation,
+        status: StatusCode,
+        body: &[u8],
+    ) -> bool {
+        let _ = body;
+        status.is_success() || (status == StatusCode::CONFLICT && PER_ITEM_409.contains(&op.name))
     }
 
     fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
