@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use market_core::transport::{HttpSettings, RetryPolicy};
-use wb_api::Client;
 use serde_json::{Map, Value, json};
+use wb_api::Client;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -26,7 +26,12 @@ pub fn spec() -> &'static Spec {
     SPEC.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/spec");
         let mut docs = Vec::new();
-        for name in ["02-products", "03-orders-fbs", "09-communications", "12-reports"] {
+        for name in [
+            "02-products",
+            "03-orders-fbs",
+            "09-communications",
+            "12-reports",
+        ] {
             let path = format!("{dir}/{name}.trimmed.json");
             docs.push(serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap());
         }
@@ -145,9 +150,16 @@ impl Spec {
     /// Checks the query string of a request: every parameter sent is a query parameter of the
     /// operation with a value of its type, and every required one is sent.
     pub fn check_query(&self, p: &str, url: &url::Url) -> Vec<String> {
-        let params: Vec<Value> = self.parameters(p).into_iter().filter(|x| x["in"] == "query").collect();
+        let params: Vec<Value> = self
+            .parameters(p)
+            .into_iter()
+            .filter(|x| x["in"] == "query")
+            .collect();
         let mut problems = Vec::new();
-        let sent: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let sent: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         for (k, v) in &sent {
             match params.iter().find(|x| x["name"] == k.as_str()) {
                 None => problems.push(format!("query {k}: not a parameter of {p}")),
@@ -163,7 +175,9 @@ impl Spec {
                         problems.push(format!("query {k}={v}: not a {}", schema["type"]));
                     }
                     if let Some(e) = schema["enum"].as_array()
-                        && !e.iter().any(|x| x.as_str() == Some(v.as_str()) || x.to_string() == *v)
+                        && !e
+                            .iter()
+                            .any(|x| x.as_str() == Some(v.as_str()) || x.to_string() == *v)
                     {
                         problems.push(format!("query {k}={v}: not one of {e:?}"));
                     }
@@ -497,7 +511,10 @@ pub async fn assert_requests_match_spec(server: &MockServer, op: &str) {
         } else if spec().operation(op)["requestBody"]["required"] == json!(true) {
             problems.push("a required body was not sent".into());
         }
-        assert!(problems.is_empty(), "request to {op} does not match the spec: {problems:#?}\nbody: {body}");
+        assert!(
+            problems.is_empty(),
+            "request to {op} does not match the spec: {problems:#?}\nbody: {body}"
+        );
     }
 }
 
@@ -506,7 +523,10 @@ pub async fn assert_requests_match_spec(server: &MockServer, op: &str) {
 pub fn assert_responses_decode<T: serde::de::DeserializeOwned>(op: &str) {
     let spec = spec();
     let responses = &spec.operation(op)["responses"];
-    let code = ["200", "201", "202"].into_iter().find(|c| responses[*c].is_object()).unwrap_or("200");
+    let code = ["200", "201", "202"]
+        .into_iter()
+        .find(|c| responses[*c].is_object())
+        .unwrap_or("200");
     for example in spec.response_examples(op, code) {
         decode::<T>(op, "vendor example", &example);
     }
@@ -523,7 +543,10 @@ pub fn decode<T: serde::de::DeserializeOwned>(op: &str, what: &str, v: &Value) -
 /// Asserts that a wire enum knows exactly the spec's values.
 pub fn assert_enum(known: &[&str], spec_values: BTreeSet<String>, what: &str) {
     let ours: BTreeSet<String> = known.iter().map(|s| s.to_string()).collect();
-    assert_eq!(ours, spec_values, "{what}: enum values differ from the spec");
+    assert_eq!(
+        ours, spec_values,
+        "{what}: enum values differ from the spec"
+    );
 }
 
 fn example(body: &Value, spec: &Spec) -> Option<Value> {
