@@ -105,7 +105,7 @@ pub mod groups {
             CONTENT_UPLOAD => RateLimit::per_minute(10).with_burst(5),
             PRICES => RateLimit::per(10, Duration::from_secs(6)).with_burst(5),
             STOCKS => RateLimit::per_minute(300).with_burst(20),
-            STOCKS_DELETE => RateLimit::per_minute(50).with_burst(10),
+            STOCKS_DELETE => RateLimit::per_minute(50).with_burst(2),
             FBS => RateLimit::per_minute(300).with_burst(20),
             FBS_CANCEL => RateLimit::per_minute(100).with_burst(20),
             FBS_META => RateLimit::per_minute(1000).with_burst(20),
@@ -411,7 +411,7 @@ impl ClientBuilder {
         let http = http
             .build()
             .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
-        let limits = self.limits.unwrap_or_else(LimitRegistry::new);
+        let limits = self.limits.unwrap_or_default();
         let build = |url: &String| -> Result<Transport> {
             let mut b = Transport::builder(vendor.clone(), url)?
                 .retry(self.retry.clone())

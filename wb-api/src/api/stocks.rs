@@ -1,1 +1,425 @@
-//! The stocks section (being written).
+//! Stocks on the seller's warehouses: update, delete and read, by size (`chrtId`) or by the
+//! deprecated barcode (`sku`).
+//!
+//! WB answers a stock update or delete it refuses with 409 and the items concerned; that answer
+//! comes back from the transport as a response (the operations are named `stocks_update` and
+//! `stocks_delete`, see [`crate::client::PER_ITEM_409`]) and becomes per-item rejections.
+
+use std::fmt;
+
+use http::StatusCode;
+use market_core::batch::{chunks, run_batches};
+use market_core::transport::{Operation, Request};
+use market_core::{BatchReport, Error, RejectionStage, Result};
+use serde::Deserialize;
+
+use super::warehouses::check_warehouse_id;
+use crate::client::groups;
+use crate::ids::{ChrtId, WarehouseId};
+use crate::models::stocks::*;
+use crate::{Client, Section};
+
+/// The most items a stock update, delete or read carries.
+pub const STOCKS_MAX: usize = 1000;
+/// The largest stock WB takes for one size.
+pub const AMOUNT_MAX: i64 = 100_000;
+
+/// `PUT /api/v3/stocks/{warehouseId}`.
+pub static STOCKS_UPDATE: Operation =
+    Operation::put("stocks_update", "/api/v3/stocks/{warehouseId}")
+        .in_group(groups::STOCKS)
+        .batch_max(STOCKS_MAX);
+/// `DELETE /api/v3/stocks/{warehouseId}`.
+pub static STOCKS_DELETE: Operation =
+    Operation::delete("stocks_delete", "/api/v3/stocks/{warehouseId}")
+        .in_group(groups::STOCKS_DELETE)
+        .batch_max(STOCKS_MAX);
+/// `POST /api/v3/stocks/{warehouseId}`.
+pub static STOCKS_READ: Operation = Operation::post("stocks_read", "/api/v3/stocks/{warehouseId}")
+    .in_group(groups::STOCKS)
+    .batch_max(STOCKS_MAX);
+
+/// The code of an item WB did not name in a 409 answer that refused its whole request.
+pub const NOT_APPLIED: &str = "not_applied";
+
+/// What a stock item is reported under: its size and/or barcode, as given.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StockKey {
+    /// The size (`chrtId`), if given.
+    pub chrt_id: Option<ChrtId>,
+    /// The barcode (`sku`, deprecated by WB), if given.
+    pub sku: Option<String>,
+}
+
+impl StockKey {
+    /// A key by size id.
+    pub fn chrt(chrt_id: impl Into<ChrtId>) -> Self {
+        Self {
+            chrt_id: Some(chrt_id.into()),
+            sku: None,
+        }
+    }
+
+    /// A key by barcode (deprecated by WB).
+    pub fn barcode(sku: impl Into<String>) -> Self {
+        Self {
+            chrt_id: None,
+            sku: Some(sku.into()),
+        }
+    }
+
+    /// The key of a stock update item.
+    pub fn of(item: &StockItem) -> Self {
+        Self {
+            chrt_id: item.chrt_id,
+            sku: item.sku.clone(),
+        }
+    }
+}
+
+impl From<ChrtId> for StockKey {
+    fn from(chrt_id: ChrtId) -> Self {
+        Self::chrt(chrt_id)
+    }
+}
+
+impl fmt::Display for StockKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.chrt_id, self.sku.as_deref()) {
+            (Some(c), Some(s)) => write!(f, "chrtId {c} (barcode {s:?})"),
+            (Some(c), None) => write!(f, "chrtId {c}"),
+            (None, Some(s)) => write!(f, "barcode {s:?}"),
+            (None, None) => f.write_str("item without chrtId or barcode"),
+        }
+    }
+}
+
+/// Checks that a key names a size or a barcode that can exist.
+pub fn validate_key(key: &StockKey) -> std::result::Result<(), String> {
+    if let Some(c) = key.chrt_id
+        && c.get() <= 0
+    {
+        return Err(format!("chrtId {c} is not a valid size id"));
+    }
+    if let Some(s) = &key.sku
+        && s.trim().is_empty()
+    {
+        return Err("the barcode is empty".into());
+    }
+    if key.chrt_id.is_none() && key.sku.is_none() {
+        return Err("a chrtId or a barcode is required".into());
+    }
+    Ok(())
+}
+
+/// Checks a stock update item before sending: an identifier, and an amount in 0..=100000.
+pub fn validate_item(item: &StockItem) -> std::result::Result<(), String> {
+    validate_key(&StockKey::of(item))?;
+    if item.amount < 0 {
+        return Err(format!("amount {} is negative", item.amount));
+    }
+    if item.amount > AMOUNT_MAX {
+        return Err(format!(
+            "amount {} is above WB's maximum of {AMOUNT_MAX}",
+            item.amount
+        ));
+    }
+    Ok(())
+}
+
+/// A 409 body: WB's array of conflicts, or a single one.
+#[derive(Deserialize)]
+struct UpdateConflicts(
+    #[serde(deserialize_with = "market_core::wire::de::one_or_many")] Vec<StocksConflict>,
+);
+
+/// A 409 body of a delete: WB's error object, or an array of them.
+#[derive(Deserialize)]
+struct DeleteConflicts(
+    #[serde(deserialize_with = "market_core::wire::de::one_or_many")] Vec<ErrorBody>,
+);
+
+/// The stocks section: `client.stocks()`.
+#[derive(Debug, Clone, Copy)]
+pub struct StocksApi<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// Stocks on the seller's warehouses.
+    pub fn stocks(&self) -> StocksApi<'_> {
+        StocksApi { client: self }
+    }
+}
+
+impl StocksApi<'_> {
+    /// `PUT /api/v3/stocks/{warehouseId}`: sets the stock of sizes at a seller warehouse.
+    ///
+    /// Any number of items: split into requests of at most 1000. Items that cannot be valid
+    /// (no chrtId or barcode, a chrtId not above 0, an empty barcode, an amount below 0 or above
+    /// 100000) are rejected locally and the rest is sent. A 409 answer refuses its whole request:
+    /// the items WB names get WB's code and message, the other items of that request are
+    /// rejected with [`NOT_APPLIED`] (or with WB's code when the error concerns the request, such
+    /// as `StoreIsProcessing`); they can be sent again without the named ones.
+    pub async fn update(
+        &self,
+        warehouse: impl Into<WarehouseId>,
+        items: Vec<StockItem>,
+    ) -> Result<BatchReport<StockKey>> {
+        let warehouse = warehouse.into();
+        check_warehouse_id(warehouse)?;
+        let client = self.client;
+        Ok(run_batches(
+            items,
+            STOCKS_MAX,
+            StockKey::of,
+            validate_item,
+            |chunk| async move {
+                let transport = client.transport(Section::Marketplace);
+                let request = StocksUpdateRequest { stocks: chunk };
+                let response = transport
+                    .send(
+                        &STOCKS_UPDATE,
+                        Request::new(&STOCKS_UPDATE)
+                            .path_param("warehouseId", warehouse)
+                            .json(&request)?,
+                    )
+                    .await?;
+                let keys: Vec<StockKey> = request.stocks.iter().map(StockKey::of).collect();
+                if response.status != StatusCode::CONFLICT {
+                    return Ok(accept_all(keys));
+                }
+                Ok(
+                    match transport.decode::<UpdateConflicts>(&STOCKS_UPDATE, &response.body) {
+                        Ok(conflicts) => conflict_report(&request.stocks, &conflicts.0),
+                        Err(e) => unreadable_conflict(keys, &e),
+                    },
+                )
+            },
+        )
+        .await)
+    }
+
+    /// `DELETE /api/v3/stocks/{warehouseId}`: deletes the stock records of sizes at a seller
+    /// warehouse (irreversible: a deleted stock must be uploaded again to sell).
+    ///
+    /// Any number of keys: split into requests of at most 1000; invalid keys are rejected
+    /// locally. A key with a chrtId is sent by chrtId, one with a barcode only by barcode. A 409
+    /// answer (such as `StoreIsProcessing`) refuses its whole request: every item of it is
+    /// rejected with WB's code and message.
+    pub async fn delete(
+        &self,
+        warehouse: impl Into<WarehouseId>,
+        keys: Vec<StockKey>,
+    ) -> Result<BatchReport<StockKey>> {
+        let warehouse = warehouse.into();
+        check_warehouse_id(warehouse)?;
+        let client = self.client;
+        Ok(run_batches(
+            keys,
+            STOCKS_MAX,
+            StockKey::clone,
+            validate_key,
+            |chunk| async move {
+                let transport = client.transport(Section::Marketplace);
+                let (chrt_ids, skus) = split_keys(&chunk);
+                let request = StocksDeleteRequest { chrt_ids, skus };
+                let response = transport
+                    .send(
+                        &STOCKS_DELETE,
+                        Request::new(&STOCKS_DELETE)
+                            .path_param("warehouseId", warehouse)
+                            .json(&request)?,
+                    )
+                    .await?;
+                if response.status != StatusCode::CONFLICT {
+                    return Ok(accept_all(chunk));
+                }
+                Ok(
+                    match transport.decode::<DeleteConflicts>(&STOCKS_DELETE, &response.body) {
+                        Ok(conflicts) => {
+                            let errors: Vec<(&str, &str)> = conflicts
+                                .0
+                                .iter()
+                                .map(|e| (e.code.as_str(), e.message.as_str()))
+                                .collect();
+                            reject_all(chunk, &errors)
+                        }
+                        Err(e) => unreadable_conflict(chunk, &e),
+                    },
+                )
+            },
+        )
+        .await)
+    }
+
+    /// `POST /api/v3/stocks/{warehouseId}`: the stock of sizes at a seller warehouse.
+    ///
+    /// Any number of keys: split into requests of at most 1000, answers concatenated in order.
+    /// An invalid key fails the call before anything is sent. A key with a chrtId is asked for
+    /// by chrtId, one with a barcode only by barcode.
+    pub async fn read(
+        &self,
+        warehouse: impl Into<WarehouseId>,
+        keys: Vec<StockKey>,
+    ) -> Result<Vec<Stock>> {
+        let warehouse = warehouse.into();
+        check_warehouse_id(warehouse)?;
+        for key in &keys {
+            validate_key(key).map_err(|message| Error::validation(key, message))?;
+        }
+        let transport = self.client.transport(Section::Marketplace);
+        let mut out = Vec::new();
+        for chunk in chunks(keys, STOCKS_MAX) {
+            let (chrt_ids, skus) = split_keys(&chunk);
+            let request = StocksReadRequest { chrt_ids, skus };
+            let response: StocksReadResponse = transport
+                .json(
+                    &STOCKS_READ,
+                    Request::new(&STOCKS_READ)
+                        .path_param("warehouseId", warehouse)
+                        .json(&request)?,
+                )
+                .await?;
+            out.extend(response.stocks);
+        }
+        Ok(out)
+    }
+}
+
+/// The chrtIds and the barcodes (of keys without a chrtId) of a chunk of keys.
+fn split_keys(keys: &[StockKey]) -> (Vec<ChrtId>, Vec<String>) {
+    let chrt_ids = keys.iter().filter_map(|k| k.chrt_id).collect();
+    let skus = keys
+        .iter()
+        .filter(|k| k.chrt_id.is_none())
+        .filter_map(|k| k.sku.clone())
+        .collect();
+    (chrt_ids, skus)
+}
+
+fn accept_all(keys: Vec<StockKey>) -> BatchReport<StockKey> {
+    BatchReport {
+        accepted: keys,
+        rejected: Vec::new(),
+    }
+}
+
+/// `code: message`, or whichever of them WB sent.
+fn describe(code: &str, message: &str) -> String {
+    match (code.is_empty(), message.is_empty()) {
+        (false, false) => format!("{code}: {message}"),
+        (false, true) => code.to_owned(),
+        (true, false) => message.to_owned(),
+        (true, true) => "no details".to_owned(),
+    }
+}
+
+/// WB's first non-empty code, else `http_409`.
+fn first_code<'e>(codes: impl IntoIterator<Item = &'e str>) -> String {
+    codes
+        .into_iter()
+        .find(|c| !c.is_empty())
+        .unwrap_or("http_409")
+        .to_owned()
+}
+
+/// Every item rejected for the same errors of a refused request.
+fn reject_all(keys: Vec<StockKey>, errors: &[(&str, &str)]) -> BatchReport<StockKey> {
+    let code = first_code(errors.iter().map(|(c, _)| *c));
+    let message = if errors.is_empty() {
+        "WB refused the request (409) without details".to_owned()
+    } else {
+        errors
+            .iter()
+            .map(|(c, m)| describe(c, m))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut report = BatchReport::new();
+    for key in keys {
+        report.reject(
+            key,
+            RejectionStage::Vendor,
+            Some(code.clone()),
+            message.clone(),
+        );
+    }
+    report
+}
+
+/// A 409 whose body cannot be read: the request was refused, nothing is known per item.
+fn unreadable_conflict(keys: Vec<StockKey>, error: &Error) -> BatchReport<StockKey> {
+    let mut report = BatchReport::new();
+    for key in keys {
+        report.reject(
+            key,
+            RejectionStage::Vendor,
+            Some("http_409".into()),
+            format!("WB refused the request (409) with an answer that cannot be read: {error}"),
+        );
+    }
+    report
+}
+
+/// Turns WB's 409 answer to a stock update into per-item rejections. The whole request was
+/// refused: items WB names (by barcode) get WB's code and message; errors naming no item
+/// concern the request and apply to every other item; any other item is [`NOT_APPLIED`].
+fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchReport<StockKey> {
+    let general: Vec<(&str, &str)> = conflicts
+        .iter()
+        .filter(|c| c.data.is_empty())
+        .map(|c| (c.code.as_str(), c.message.as_str()))
+        .collect();
+    let summary = conflicts
+        .iter()
+        .map(|c| {
+            let named: Vec<&str> = c.data.iter().map(|d| d.sku.as_str()).collect();
+            if named.is_empty() {
+                describe(&c.code, &c.message)
+            } else {
+                format!(
+                    "{} (barcodes {})",
+                    describe(&c.code, &c.message),
+                    named.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut report = BatchReport::new();
+    for item in sent {
+        let key = StockKey::of(item);
+        let named: Vec<&StocksConflict> = conflicts
+            .iter()
+            .filter(|c| {
+                item.sku
+                    .as_deref()
+                    .is_some_and(|s| c.data.iter().any(|d| d.sku == s))
+            })
+            .collect();
+        let (code, message) = if !named.is_empty() {
+            (
+                first_code(named.iter().map(|c| c.code.as_str())),
+                named
+                    .iter()
+                    .map(|c| describe(&c.code, &c.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        } else if !general.is_empty() || conflicts.is_empty() {
+            let one = reject_all(vec![key], &general);
+            report.merge(one);
+            continue;
+        } else {
+            (
+                NOT_APPLIED.to_owned(),
+                format!(
+                    "not updated: WB refused the whole request because of other items: {summary}"
+                ),
+            )
+        };
+        report.reject(key, RejectionStage::Vendor, Some(code), message);
+    }
+    report
+}

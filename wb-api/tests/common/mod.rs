@@ -177,7 +177,7 @@ impl Spec {
                     if let Some(e) = schema["enum"].as_array()
                         && !e
                             .iter()
-                            .any(|x| x.as_str() == Some(v.as_str()) || x.to_string() == *v)
+                            .any(|x| x.as_str() == Some(v.as_str()) || matches!(x, Value::Number(n) if n.to_string() == *v))
                     {
                         problems.push(format!("query {k}={v}: not one of {e:?}"));
                     }
@@ -208,9 +208,7 @@ impl Spec {
     pub fn resolve<'a>(&'a self, mut s: &'a Value) -> (&'a Value, Option<&'a str>) {
         let mut name = None;
         while let Some(r) = s.get("$ref").and_then(Value::as_str) {
-            let mut parts = r.trim_start_matches("#/components/").splitn(2, '/');
-            let kind = parts.next().unwrap();
-            let n = parts.next().unwrap();
+            let (kind, n) = r.trim_start_matches("#/components/").split_once('/').unwrap();
             name = Some(n);
             s = self.component(kind, n);
         }

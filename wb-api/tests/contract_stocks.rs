@@ -1,0 +1,652 @@
+//! Contract tests of the stocks section against the WB spec snapshot.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+use market_core::RejectionStage;
+use serde_json::{Value, json};
+use wb_api::api::stocks::{
+    AMOUNT_MAX, NOT_APPLIED, STOCKS_DELETE, STOCKS_MAX, STOCKS_READ, STOCKS_UPDATE, StockKey,
+};
+use wb_api::client::{PER_ITEM_409, groups};
+use wb_api::models::stocks::*;
+use wb_api::{ChrtId, Client, Section};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTemplate};
+
+const UPDATE: &str = "PUT /api/v3/stocks/{warehouseId}";
+const DELETE: &str = "DELETE /api/v3/stocks/{warehouseId}";
+const READ: &str = "POST /api/v3/stocks/{warehouseId}";
+
+/// A client whose marketplace section alone reaches the mock server.
+fn marketplace_client(server: &MockServer) -> Client {
+    Client::builder(TOKEN)
+        .base_url("http://127.0.0.1:9")
+        .section_url(Section::Marketplace, server.uri())
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 1,
+            jitter: false,
+            ..Default::default()
+        })
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .without_rate_limits()
+        .build()
+        .unwrap()
+}
+
+async fn answer(m: &str, p: &str, template: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method(m))
+        .and(path(p))
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// The spec's 409 example of the stock update whose code is `code`.
+fn update_409(code: &str) -> Value {
+    spec()
+        .response_examples(UPDATE, "409")
+        .into_iter()
+        .find(|e| e[0]["code"] == code)
+        .unwrap_or_else(|| panic!("no 409 example {code}"))
+}
+
+fn rejection<'r>(
+    report: &'r market_core::BatchReport<StockKey>,
+    key: &StockKey,
+) -> &'r market_core::Rejection<StockKey> {
+    report
+        .rejected
+        .iter()
+        .find(|r| &r.key == key)
+        .unwrap_or_else(|| panic!("{key} is not rejected: {report:?}"))
+}
+
+#[test]
+fn responses_decode_strictly() {
+    assert_responses_decode::<StocksReadResponse>(READ);
+}
+
+#[test]
+fn every_409_and_error_example_decodes_strictly() {
+    let examples = spec().response_examples(UPDATE, "409");
+    assert_eq!(examples.len(), 9);
+    for ex in &examples {
+        let conflicts: Vec<StocksConflict> = decode(UPDATE, "409 example", ex);
+        assert!(!conflicts[0].code.is_empty());
+    }
+    let schema = &spec().response(UPDATE, "409")["content"]["application/json"]["schema"];
+    let _: Vec<StocksConflict> = decode(UPDATE, "409 maximal", &spec().maximal(schema));
+    for (op, status) in [
+        (DELETE, "409"),
+        (DELETE, "404"),
+        (UPDATE, "400"),
+        (READ, "400"),
+    ] {
+        for ex in spec().response_examples(op, status) {
+            let _: ErrorBody = decode(op, status, &ex);
+        }
+        let schema = &spec().response(op, status)["content"]["application/json"]["schema"];
+        let _: ErrorBody = decode(op, status, &spec().maximal(schema));
+    }
+}
+
+#[test]
+fn request_bodies_match_the_spec() {
+    let update = StocksUpdateRequest {
+        stocks: vec![StockItem::chrt(12345678, 10), StockItem::barcode("B1", 0)],
+    };
+    let body = serde_json::to_value(&update).unwrap();
+    assert_eq!(
+        body,
+        json!({"stocks": [{"chrtId": 12345678, "amount": 10}, {"sku": "B1", "amount": 0}]})
+    );
+    assert!(spec().check_request(UPDATE, &body).is_empty());
+    for op in [DELETE, READ] {
+        let body = json!({"chrtIds": [1, 2], "skus": ["B"]});
+        assert!(spec().check_request(op, &body).is_empty(), "{op}");
+        let max = spec().maximal(spec().request_schema(op));
+        let read: StocksReadRequest = decode(op, "maximal request", &max);
+        assert_eq!(serde_json::to_value(&read).unwrap(), max);
+    }
+}
+
+#[test]
+fn operations_are_named_and_grouped_for_wb() {
+    assert_eq!(STOCKS_UPDATE.name, "stocks_update");
+    assert_eq!(STOCKS_DELETE.name, "stocks_delete");
+    assert!(PER_ITEM_409.contains(&STOCKS_UPDATE.name));
+    assert!(PER_ITEM_409.contains(&STOCKS_DELETE.name));
+    assert_eq!(STOCKS_UPDATE.limit_group, groups::STOCKS);
+    assert_eq!(STOCKS_READ.limit_group, groups::STOCKS);
+    assert_eq!(STOCKS_DELETE.limit_group, groups::STOCKS_DELETE);
+    assert_eq!(STOCKS_UPDATE.batch_max, Some(1000));
+    let max = spec().operation(UPDATE)["requestBody"]["content"]["application/json"]["schema"]
+        ["properties"]["stocks"]["maxItems"]
+        .as_u64();
+    assert_eq!(max, Some(STOCKS_MAX as u64));
+    let amount = spec().operation(UPDATE)["requestBody"]["content"]["application/json"]["schema"]
+        ["properties"]["stocks"]["items"]["properties"]["amount"]["maximum"]
+        .as_i64();
+    assert_eq!(amount, Some(AMOUNT_MAX));
+}
+
+#[tokio::test]
+async fn update_sends_to_the_warehouse_and_accepts_every_item_on_204() {
+    let server = answer("PUT", "/api/v3/stocks/507", ResponseTemplate::new(204)).await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(
+            507,
+            vec![
+                StockItem::chrt(12345678, 10),
+                StockItem::barcode("BarcodeTest123", 0),
+                StockItem {
+                    chrt_id: Some(ChrtId(5)),
+                    sku: Some("B5".into()),
+                    amount: AMOUNT_MAX,
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    assert!(report.is_complete_success());
+    assert_eq!(
+        report.accepted,
+        [
+            StockKey::chrt(12345678),
+            StockKey::barcode("BarcodeTest123"),
+            StockKey {
+                chrt_id: Some(ChrtId(5)),
+                sku: Some("B5".into())
+            },
+        ]
+    );
+    let requests = sent(&server).await;
+    assert_eq!(
+        requests[0].1,
+        json!({"stocks": [
+            {"chrtId": 12345678, "amount": 10},
+            {"sku": "BarcodeTest123", "amount": 0},
+            {"chrtId": 5, "sku": "B5", "amount": 100000},
+        ]})
+    );
+    assert_requests_match_spec(&server, UPDATE).await;
+}
+
+#[tokio::test]
+async fn update_splits_at_the_maximum_of_1000() {
+    for (n, expected) in [
+        (999usize, vec![999usize]),
+        (1000, vec![1000]),
+        (1001, vec![1000, 1]),
+    ] {
+        let server = answer("PUT", "/api/v3/stocks/1", ResponseTemplate::new(204)).await;
+        let wb = marketplace_client(&server);
+        let items: Vec<StockItem> = (1..=n as i64).map(|i| StockItem::chrt(i, i % 7)).collect();
+        let report = wb.stocks().update(1, items).await.unwrap();
+        assert_eq!(report.accepted.len(), n);
+        assert!(report.rejected.is_empty());
+        let sizes: Vec<usize> = sent(&server)
+            .await
+            .iter()
+            .map(|(_, b)| b["stocks"].as_array().unwrap().len())
+            .collect();
+        assert_eq!(sizes, expected, "{n} items");
+        assert_requests_match_spec(&server, UPDATE).await;
+    }
+}
+
+#[tokio::test]
+async fn invalid_items_are_rejected_locally_by_key() {
+    let server = answer("PUT", "/api/v3/stocks/1", ResponseTemplate::new(204)).await;
+    let wb = marketplace_client(&server);
+    let items = vec![
+        StockItem::chrt(1, 5),
+        StockItem::chrt(2, -1),
+        StockItem::chrt(3, AMOUNT_MAX + 1),
+        StockItem::barcode("", 4),
+        StockItem::barcode("  ", 4),
+        StockItem::chrt(0, 4),
+        StockItem::chrt(-9, 4),
+        StockItem {
+            chrt_id: None,
+            sku: None,
+            amount: 1,
+        },
+        StockItem::barcode("OK", AMOUNT_MAX),
+    ];
+    let report = wb.stocks().update(1, items).await.unwrap();
+    assert_eq!(report.len(), 9);
+    assert_eq!(
+        report.accepted,
+        [StockKey::chrt(1), StockKey::barcode("OK")]
+    );
+    for r in &report.rejected {
+        assert_eq!(r.stage, RejectionStage::Validation, "{r:?}");
+        assert_eq!(r.code.as_deref(), Some("validation"));
+    }
+    assert!(
+        rejection(&report, &StockKey::chrt(2))
+            .message
+            .contains("negative")
+    );
+    assert!(
+        rejection(&report, &StockKey::chrt(3))
+            .message
+            .contains("100001 is above WB's maximum of 100000")
+    );
+    assert!(
+        rejection(&report, &StockKey::barcode(""))
+            .message
+            .contains("empty")
+    );
+    assert!(
+        rejection(&report, &StockKey::chrt(0))
+            .message
+            .contains("chrtId 0")
+    );
+    rejection(&report, &StockKey::chrt(-9));
+    rejection(&report, &StockKey::barcode("  "));
+    rejection(
+        &report,
+        &StockKey {
+            chrt_id: None,
+            sku: None,
+        },
+    );
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].1,
+        json!({"stocks": [{"chrtId": 1, "amount": 5}, {"sku": "OK", "amount": 100000}]})
+    );
+}
+
+#[tokio::test]
+async fn a_bad_warehouse_fails_the_call_before_sending() {
+    let server = MockServer::start().await;
+    let wb = marketplace_client(&server);
+    let s = wb.stocks();
+    let errors = [
+        s.update(0, vec![StockItem::chrt(1, 1)]).await.unwrap_err(),
+        s.delete(-1, vec![StockKey::chrt(1)]).await.unwrap_err(),
+        s.read(0, vec![StockKey::chrt(1)]).await.unwrap_err(),
+    ];
+    for e in &errors {
+        assert!(
+            matches!(e, market_core::Error::Validation { item: Some(i), .. } if i.starts_with("warehouse")),
+            "{e}"
+        );
+    }
+    assert!(sent(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_409_names_the_items_wb_refused_and_the_rest_of_the_request_is_not_applied() {
+    // WB's UploadDataLimit and SubjectFBSRestriction examples, in one answer.
+    let mut body = update_409("UploadDataLimit");
+    body.as_array_mut().unwrap().extend(
+        update_409("SubjectFBSRestriction")
+            .as_array()
+            .unwrap()
+            .clone(),
+    );
+    let server = answer(
+        "PUT",
+        "/api/v3/stocks/1",
+        ResponseTemplate::new(409).set_body_json(body),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(
+            1,
+            vec![
+                StockItem::barcode("skuTest1", 3),
+                StockItem::barcode("skuTest2", 1),
+                StockItem::chrt(77, 5),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent(&server).await.len(), 1, "a 409 is not retried");
+    assert!(
+        report.accepted.is_empty(),
+        "a 409 refuses the whole request"
+    );
+    assert_eq!(report.rejected.len(), 3);
+    let named = rejection(&report, &StockKey::barcode("skuTest2"));
+    assert_eq!(named.stage, RejectionStage::Vendor);
+    assert_eq!(named.code.as_deref(), Some("UploadDataLimit"));
+    assert_eq!(
+        named.message,
+        "UploadDataLimit: Upload limit exceeded.; SubjectFBSRestriction: The product category \
+         cannot be sold with 'Delivery By Supplier'."
+    );
+    for other in [StockKey::barcode("skuTest1"), StockKey::chrt(77)] {
+        let r = rejection(&report, &other);
+        assert_eq!(r.stage, RejectionStage::Vendor);
+        assert_eq!(r.code.as_deref(), Some(NOT_APPLIED));
+        assert!(
+            r.message.contains("UploadDataLimit") && r.message.contains("skuTest2"),
+            "{}",
+            r.message
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_409_about_the_request_rejects_every_item_with_wb_code() {
+    let server = answer(
+        "PUT",
+        "/api/v3/stocks/1",
+        ResponseTemplate::new(409).set_body_json(update_409("StoreIsProcessing")),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(1, vec![StockItem::chrt(1, 1), StockItem::chrt(2, 2)])
+        .await
+        .unwrap();
+    assert!(report.accepted.is_empty());
+    for r in &report.rejected {
+        assert_eq!(r.code.as_deref(), Some("StoreIsProcessing"));
+        assert_eq!(r.message, "StoreIsProcessing: The store is processing");
+    }
+    assert_eq!(report.rejected.len(), 2);
+}
+
+/// Answers 409 (WB's NotFound example) to the first stock update, 204 to the others.
+struct FirstConflicts(std::sync::atomic::AtomicUsize);
+
+impl Respond for FirstConflicts {
+    fn respond(&self, _: &WireRequest) -> ResponseTemplate {
+        if self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            ResponseTemplate::new(409).set_body_json(update_409("NotFound"))
+        } else {
+            ResponseTemplate::new(204)
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_409_affects_only_its_own_chunk() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v3/stocks/1"))
+        .respond_with(FirstConflicts(Default::default()))
+        .mount(&server)
+        .await;
+    let wb = marketplace_client(&server);
+    let mut items: Vec<StockItem> = (0..1000)
+        .map(|i| StockItem::barcode(format!("B{i}"), 1))
+        .collect();
+    items[10] = StockItem::barcode("skuTest4", 10);
+    items.push(StockItem::barcode("next-chunk", 2));
+    let report = wb.stocks().update(1, items).await.unwrap();
+    assert_eq!(sent(&server).await.len(), 2);
+    assert_eq!(report.accepted, [StockKey::barcode("next-chunk")]);
+    assert_eq!(report.rejected.len(), 1000);
+    let r = rejection(&report, &StockKey::barcode("skuTest4"));
+    assert_eq!(r.code.as_deref(), Some("NotFound"));
+    assert_eq!(r.message, "NotFound: Not found");
+    assert_eq!(
+        rejection(&report, &StockKey::barcode("B0")).code.as_deref(),
+        Some(NOT_APPLIED)
+    );
+}
+
+#[tokio::test]
+async fn an_unreadable_409_still_rejects_the_request() {
+    let server = answer(
+        "PUT",
+        "/api/v3/stocks/1",
+        ResponseTemplate::new(409).set_body_string("<html>conflict</html>"),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(1, vec![StockItem::chrt(1, 1)])
+        .await
+        .unwrap();
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.rejected[0].code.as_deref(), Some("http_409"));
+}
+
+#[tokio::test]
+async fn a_failed_update_request_rejects_its_items_with_wb_code() {
+    let example = spec()
+        .response_examples(UPDATE, "400")
+        .into_iter()
+        .find(|e| e["code"] == "IncorrectRequestBody")
+        .unwrap();
+    let server = answer(
+        "PUT",
+        "/api/v3/stocks/1",
+        ResponseTemplate::new(400).set_body_json(example),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(1, vec![StockItem::chrt(1, 1)])
+        .await
+        .unwrap();
+    let r = &report.rejected[0];
+    assert_eq!(r.stage, RejectionStage::Request);
+    assert_eq!(r.code.as_deref(), Some("IncorrectRequestBody"));
+    assert!(
+        r.message.contains("Incorrect required body"),
+        "{}",
+        r.message
+    );
+}
+
+#[tokio::test]
+async fn delete_sends_chrt_ids_and_barcodes_and_splits_at_1000() {
+    let server = answer("DELETE", "/api/v3/stocks/9", ResponseTemplate::new(204)).await;
+    let wb = marketplace_client(&server);
+    let mut keys: Vec<StockKey> = (1..=1000).map(StockKey::chrt).collect();
+    keys.push(StockKey::barcode("BarcodeTest123"));
+    keys.push(StockKey::chrt(0));
+    let report = wb.stocks().delete(9, keys).await.unwrap();
+    assert_eq!(report.accepted.len(), 1001);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].key, StockKey::chrt(0));
+    assert_eq!(report.rejected[0].stage, RejectionStage::Validation);
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].1["chrtIds"].as_array().unwrap().len(), 1000);
+    assert!(requests[0].1.get("skus").is_none());
+    assert_eq!(
+        requests[1].1,
+        json!({"chrtIds": [], "skus": ["BarcodeTest123"]})
+    );
+    assert_requests_match_spec(&server, DELETE).await;
+}
+
+#[tokio::test]
+async fn a_409_on_delete_rejects_every_item_with_wb_code() {
+    let example = spec().response_examples(DELETE, "409").remove(0);
+    let server = answer(
+        "DELETE",
+        "/api/v3/stocks/9",
+        ResponseTemplate::new(409).set_body_json(example),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .delete(9, vec![StockKey::chrt(1), StockKey::chrt(2)])
+        .await
+        .unwrap();
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.rejected.len(), 2);
+    for r in &report.rejected {
+        assert_eq!(r.stage, RejectionStage::Vendor);
+        assert_eq!(r.code.as_deref(), Some("StoreIsProcessing"));
+        assert_eq!(r.message, "StoreIsProcessing: The store is processing");
+    }
+    assert_eq!(sent(&server).await.len(), 1);
+}
+
+/// Answers a stock read with one row per chrtId asked for.
+struct EchoStocks;
+
+impl Respond for EchoStocks {
+    fn respond(&self, request: &WireRequest) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let mut stocks: Vec<Value> = body["chrtIds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(
+                |c| json!({"chrtId": c, "sku": format!("S{c}"), "amount": c.as_i64().unwrap() % 5}),
+            )
+            .collect();
+        for s in body["skus"].as_array().into_iter().flatten() {
+            stocks.push(json!({"sku": s, "amount": 3}));
+        }
+        ResponseTemplate::new(200).set_body_json(json!({ "stocks": stocks }))
+    }
+}
+
+#[tokio::test]
+async fn read_splits_at_1000_and_concatenates_in_order() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v3/stocks/4"))
+        .respond_with(EchoStocks)
+        .mount(&server)
+        .await;
+    let wb = marketplace_client(&server);
+    let mut keys: Vec<StockKey> = (1..=1500).map(|c| StockKey::chrt(ChrtId(c))).collect();
+    keys.push(StockKey::barcode("BarcodeTest123"));
+    keys.push(StockKey {
+        chrt_id: Some(ChrtId(2000)),
+        sku: Some("ignored".into()),
+    });
+    let stocks = wb.stocks().read(4, keys).await.unwrap();
+    let requests = sent(&server).await;
+    let sizes: Vec<(usize, usize)> = requests
+        .iter()
+        .map(|(_, b)| {
+            (
+                b["chrtIds"].as_array().unwrap().len(),
+                b["skus"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert_eq!(sizes, [(1000, 0), (501, 1)]);
+    assert_eq!(stocks.len(), 1502);
+    assert_eq!(stocks[0].chrt_id, Some(ChrtId(1)));
+    assert_eq!(stocks[999].chrt_id, Some(ChrtId(1000)));
+    assert_eq!(stocks[1000].chrt_id, Some(ChrtId(1001)));
+    assert_eq!(stocks[4].amount, 0);
+    assert_eq!(stocks[3].amount, 4);
+    let last = stocks.last().unwrap();
+    assert_eq!(
+        (last.chrt_id, last.sku.as_deref(), last.amount),
+        (None, Some("BarcodeTest123"), 3)
+    );
+    assert_requests_match_spec(&server, READ).await;
+}
+
+#[tokio::test]
+async fn read_rejects_an_invalid_key_before_sending_and_sends_nothing_for_no_keys() {
+    let server = MockServer::start().await;
+    let wb = marketplace_client(&server);
+    let err = wb
+        .stocks()
+        .read(4, vec![StockKey::chrt(1), StockKey::barcode("")])
+        .await
+        .unwrap_err();
+    match err {
+        market_core::Error::Validation { item, .. } => {
+            assert_eq!(item.as_deref(), Some("barcode \"\""))
+        }
+        other => panic!("{other}"),
+    }
+    assert!(wb.stocks().read(4, Vec::new()).await.unwrap().is_empty());
+    let report = wb.stocks().update(4, Vec::new()).await.unwrap();
+    assert!(report.is_empty());
+    assert!(sent(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn read_errors_carry_both_wb_error_forms() {
+    let newer = json!({
+        "title": "access denied",
+        "detail": "the token has no access to the marketplace category",
+        "code": "403-AD-1",
+        "requestId": "ab12cd34",
+        "origin": "s2s-api-auth-marketplace",
+        "status": 403
+    });
+    let server = answer(
+        "POST",
+        "/api/v3/stocks/4",
+        ResponseTemplate::new(403).set_body_json(newer),
+    )
+    .await;
+    let err = marketplace_client(&server)
+        .stocks()
+        .read(4, vec![StockKey::chrt(1)])
+        .await
+        .unwrap_err();
+    let api = err.api().unwrap();
+    assert_eq!(api.status, 403);
+    assert_eq!(api.code.as_deref(), Some("403-AD-1"));
+    assert_eq!(
+        api.message,
+        "access denied: the token has no access to the marketplace category"
+    );
+    assert_eq!(api.request_id.as_deref(), Some("ab12cd34"));
+    assert_eq!(api.operation, "stocks_read");
+
+    let older = json!({"error": true, "errorText": "Склад не найден", "additionalErrors": {"warehouseId": 4}});
+    let server = answer(
+        "POST",
+        "/api/v3/stocks/4",
+        ResponseTemplate::new(400).set_body_json(older),
+    )
+    .await;
+    let err = marketplace_client(&server)
+        .stocks()
+        .read(4, vec![StockKey::chrt(1)])
+        .await
+        .unwrap_err();
+    let api = err.api().unwrap();
+    assert_eq!(api.status, 400);
+    assert_eq!(api.code, None);
+    assert_eq!(api.message, "Склад не найден ({\"warehouseId\":4})");
+    assert_eq!(api.request_id, None);
+}
+
+#[test]
+fn keys_display_what_identifies_the_item() {
+    assert_eq!(StockKey::chrt(5).to_string(), "chrtId 5");
+    assert_eq!(StockKey::barcode("B").to_string(), "barcode \"B\"");
+    assert_eq!(
+        StockKey::of(&StockItem {
+            chrt_id: Some(ChrtId(5)),
+            sku: Some("B".into()),
+            amount: 1
+        })
+        .to_string(),
+        "chrtId 5 (barcode \"B\")"
+    );
+    assert_eq!(StockKey::from(ChrtId(9)), StockKey::chrt(9));
+}
