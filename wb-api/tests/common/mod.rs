@@ -175,9 +175,10 @@ impl Spec {
                         problems.push(format!("query {k}={v}: not a {}", schema["type"]));
                     }
                     if let Some(e) = schema["enum"].as_array()
-                        && !e
-                            .iter()
-                            .any(|x| x.as_str() == Some(v.as_str()) || matches!(x, Value::Number(n) if n.to_string() == *v))
+                        && !e.iter().any(|x| {
+                            x.as_str() == Some(v.as_str())
+                                || matches!(x, Value::Number(n) if n.to_string() == *v)
+                        })
                     {
                         problems.push(format!("query {k}={v}: not one of {e:?}"));
                     }
@@ -208,7 +209,10 @@ impl Spec {
     pub fn resolve<'a>(&'a self, mut s: &'a Value) -> (&'a Value, Option<&'a str>) {
         let mut name = None;
         while let Some(r) = s.get("$ref").and_then(Value::as_str) {
-            let (kind, n) = r.trim_start_matches("#/components/").split_once('/').unwrap();
+            let (kind, n) = r
+                .trim_start_matches("#/components/")
+                .split_once('/')
+                .unwrap();
             name = Some(n);
             s = self.component(kind, n);
         }
