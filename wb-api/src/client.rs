@@ -258,7 +258,11 @@ pub struct Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hosts: Vec<&str> = self.transports.iter().map(|t| t.base_url().as_str()).collect();
+        let hosts: Vec<&str> = self
+            .transports
+            .iter()
+            .map(|t| t.base_url().as_str())
+            .collect();
         f.debug_struct("wb_api::Client")
             .field("account", &self.account)
             .field("hosts", &hosts)

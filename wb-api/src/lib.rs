@@ -10,6 +10,7 @@
 pub mod api;
 pub mod client;
 pub mod ids;
+pub mod marketplace;
 pub mod models;
 
 pub use client::{Client, ClientBuilder, Section};

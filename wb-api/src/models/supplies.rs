@@ -1,1 +1,109 @@
-//! Wire types of the supplies section (being written).
+//! Wire types of the supplies section: FBS supplies, their orders and QR codes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{OfficeId, OrderId, SupplyId};
+use crate::models::orders::{CargoType, StickerType};
+
+/// `POST /api/v3/supplies` request (inline schema).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CreateSupplyRequest {
+    /// The supply's name, 1 to [`crate::api::supplies::SUPPLY_NAME_MAX`] characters.
+    pub name: String,
+}
+
+/// `POST /api/v3/supplies` response (inline schema).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CreateSupplyResponse {
+    /// The new supply.
+    #[serde(default)]
+    pub id: SupplyId,
+}
+
+/// `GET /api/v3/supplies` response (inline schema).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct SuppliesResponse {
+    /// The cursor of the next page (schema `Next`).
+    #[serde(default)]
+    pub next: i64,
+    /// The supplies.
+    #[serde(default)]
+    pub supplies: Vec<Supply>,
+}
+
+/// A supply (schema `Supply`); also the `GET /api/v3/supplies/{supplyId}` response.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct Supply {
+    /// The cargo type, taken from the first order added (`Unset` while empty).
+    #[serde(default)]
+    pub cargo_type: CargoType,
+    /// When the supply was closed.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_time")]
+    pub closed_at: Option<DateTime<Utc>>,
+    /// When the supply was created.
+    #[serde(default)]
+    pub created_at: DateTime<Utc>,
+    /// The destination WB office, when set.
+    #[serde(default)]
+    pub destination_office_id: Option<OfficeId>,
+    /// True when the supply is closed.
+    #[serde(default)]
+    pub done: bool,
+    /// The supply.
+    #[serde(default)]
+    pub id: SupplyId,
+    /// The name.
+    #[serde(default)]
+    pub name: String,
+    /// When the supply was scanned.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_time")]
+    pub scan_dt: Option<DateTime<Utc>>,
+}
+
+/// `PATCH /api/marketplace/v3/supplies/{supplyId}/orders` request (inline schema).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct AddOrdersRequest {
+    /// The assembly tasks, 1 to [`crate::api::supplies::ADD_ORDERS_MAX`].
+    pub orders: Vec<OrderId>,
+}
+
+/// `GET /api/marketplace/v3/supplies/{supplyId}/order-ids` response (schema
+/// `v3.SupplyOrderIDsAPI`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct SupplyOrderIds {
+    /// The assembly tasks in the supply.
+    #[serde(default, rename = "orderIds")]
+    pub order_ids: Vec<OrderId>,
+}
+
+/// `GET /api/v3/supplies/{supplyId}/barcode` response (inline schema).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct SupplyBarcodeResponse {
+    /// The encoded value (the supply id).
+    #[serde(default)]
+    pub barcode: String,
+    /// The file, base64.
+    #[serde(default)]
+    pub file: String,
+}
+
+/// A supply QR code with its file decoded (what
+/// [`crate::api::supplies::SuppliesApi::barcode`] returns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupplyBarcode {
+    /// The encoded value (the supply id).
+    pub barcode: String,
+    /// The format asked for.
+    pub format: StickerType,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}

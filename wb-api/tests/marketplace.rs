@@ -1,0 +1,941 @@
+//! `impl market_core::Marketplace for wb_api::Client`, through the trait object, against a
+//! mock server: the status table, order mapping, stock and price batches, supplies, labels,
+//! returns and what WB does not offer.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use common::{assert_requests_match_spec, client, sent, spec};
+use futures::StreamExt;
+use market_core::{
+    CancelReason, Capability, DeliveryScheme, Error, ItemKey, LabelFormat, Lifecycle, Marketplace,
+    MarketplaceKind, OrderId, OrderQuery, PriceUpdate, RejectionStage, ReturnQuery, StockUpdate,
+    TimeWindow,
+};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use wb_api::marketplace::{SUPPLY_NAME, lifecycle};
+use wb_api::models::orders::{SupplierStatus as S, WbStatus as W};
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ORDERS_LIST: &str = "GET /api/v3/orders";
+const ORDERS_STATUS: &str = "POST /api/v3/orders/status";
+const STOCKS_UPDATE: &str = "PUT /api/v3/stocks/{warehouseId}";
+const PRICES_UPLOAD: &str = "POST /api/v2/upload/task";
+const SUPPLIES_LIST: &str = "GET /api/v3/supplies";
+const SUPPLY_CREATE: &str = "POST /api/v3/supplies";
+const SUPPLY_ADD_ORDERS: &str = "PATCH /api/marketplace/v3/supplies/{supplyId}/orders";
+const SUPPLY_DELIVER: &str = "PATCH /api/v3/supplies/{supplyId}/deliver";
+const ORDER_CANCEL: &str = "PATCH /api/v3/orders/{orderId}/cancel";
+const STICKERS: &str = "POST /api/v3/orders/stickers";
+const CLAIMS: &str = "GET /api/v1/claims";
+
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn window() -> TimeWindow {
+    TimeWindow::new(t("2026-01-01T00:00:00Z"), t("2026-01-10T00:00:00Z")).unwrap()
+}
+
+async fn mount(server: &MockServer, m: &str, p: &str, response: ResponseTemplate) {
+    Mock::given(method(m))
+        .and(path(p))
+        .respond_with(response)
+        .mount(server)
+        .await;
+}
+
+fn ok(body: Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(body)
+}
+
+fn no_content() -> ResponseTemplate {
+    ResponseTemplate::new(204)
+}
+
+/// Matches a concrete path against a template with `{params}`.
+fn path_matches(template: &str, actual: &str) -> bool {
+    let t: Vec<&str> = template.split('/').collect();
+    let a: Vec<&str> = actual.split('/').collect();
+    t.len() == a.len() && t.iter().zip(&a).all(|(t, a)| t.starts_with('{') || t == a)
+}
+
+/// As `assert_requests_match_spec`, for a server that received several operations: each
+/// request is matched to one of `ops` and checked against it (auth, query, body).
+async fn assert_each_request_matches(server: &MockServer, ops: &[&str]) {
+    let requests = sent(server).await;
+    assert!(!requests.is_empty(), "no request reached the server");
+    for (r, body) in requests {
+        let op = ops
+            .iter()
+            .find(|op| {
+                let (m, p) = op.split_once(' ').unwrap();
+                r.method.as_str() == m && path_matches(p, r.url.path())
+            })
+            .unwrap_or_else(|| panic!("{} {} is none of {ops:?}", r.method, r.url.path()));
+        assert!(!spec().is_deprecated(op), "{op} is deprecated");
+        assert_eq!(r.headers.get("authorization").unwrap(), common::TOKEN);
+        let mut problems = spec().check_query(op, &r.url);
+        if !r.body.is_empty() {
+            problems.extend(spec().check_request(op, &body));
+        }
+        assert!(problems.is_empty(), "{op}: {problems:#?}\nbody: {body}");
+    }
+}
+
+/// The requests received as `"METHOD /path"` in order.
+async fn calls(server: &MockServer) -> Vec<String> {
+    sent(server)
+        .await
+        .iter()
+        .map(|(r, _)| format!("{} {}", r.method, r.url.path()))
+        .collect()
+}
+
+/// A WB assembly task (with the fields the mapping reads).
+fn wb_order(id: i64, supply: Option<&str>) -> Value {
+    let mut o = json!({
+        "id": id,
+        "rid": format!("rid-{id}"),
+        "orderUid": format!("uid-{id}"),
+        "article": format!("ART-{id}"),
+        "nmId": 100_000 + id,
+        "chrtId": 200_000 + id,
+        "warehouseId": 507,
+        "createdAt": "2026-01-02T03:04:05Z",
+        "price": 150000,
+        "convertedPrice": 150000,
+        "currencyCode": 643,
+        "convertedCurrencyCode": 643,
+        "cargoType": 1,
+        "deliveryType": "fbs",
+        "skus": ["2000000000001"],
+    });
+    if let Some(s) = supply {
+        o["supplyId"] = json!(s);
+    }
+    o
+}
+
+fn status(id: i64, supplier: &str, wb: &str) -> Value {
+    json!({"id": id, "supplierStatus": supplier, "wbStatus": wb})
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The status table.
+
+#[test]
+fn lifecycle_maps_the_two_wb_statuses() {
+    use Lifecycle::*;
+    let u = || S::Unknown("teleported".into());
+    let cases: Vec<(Option<S>, Option<W>, Lifecycle)> = vec![
+        (Some(S::New), Some(W::Waiting), AwaitingConfirmation),
+        (Some(S::New), None, AwaitingConfirmation),
+        (Some(S::Confirm), Some(W::Waiting), AwaitingShipment),
+        (Some(S::Complete), Some(W::Waiting), InDelivery),
+        (Some(S::Complete), Some(W::Sorted), InDelivery),
+        (None, Some(W::ReadyForPickup), InDelivery),
+        (None, Some(W::SentToCarrier), InDelivery),
+        (None, Some(W::AcceptedByCarrier), InDelivery),
+        (None, Some(W::PostponedDelivery), InDelivery),
+        (Some(S::Complete), Some(W::Sold), Delivered),
+        (None, Some(W::Sold), Delivered),
+        // A cancellation wins over everything.
+        (Some(S::Cancel), Some(W::Sold), Cancelled),
+        (Some(S::Cancel), Some(W::Waiting), Cancelled),
+        (Some(S::Cancel), None, Cancelled),
+        (Some(S::New), Some(W::Canceled), Cancelled),
+        (Some(S::Confirm), Some(W::CanceledByClient), Cancelled),
+        (Some(S::New), Some(W::DeclinedByClient), Cancelled),
+        (Some(S::Complete), Some(W::Defect), Cancelled),
+        (Some(u()), Some(W::Canceled), Cancelled),
+        // What the table does not name.
+        (None, None, Unknown),
+        (None, Some(W::Waiting), Unknown),
+        (Some(u()), None, Unknown),
+        (Some(u()), Some(W::Waiting), Unknown),
+        (None, Some(W::Unknown("lost".into())), Unknown),
+    ];
+    for (supplier, wb, want) in cases {
+        assert_eq!(
+            lifecycle(supplier.as_ref(), wb.as_ref()),
+            want,
+            "{supplier:?} / {wb:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Orders.
+
+/// Two pages of orders (1, 2 then 3) and `statuses` for them.
+async fn orders_server(statuses: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v3/orders"))
+        .and(query_param("next", "0"))
+        .respond_with(ok(json!({
+            "next": 500,
+            "orders": [wb_order(1, None), wb_order(2, Some("WB-GI-1"))],
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v3/orders"))
+        .and(query_param("next", "500"))
+        .respond_with(ok(json!({"next": 0, "orders": [wb_order(3, None)]})))
+        .mount(&server)
+        .await;
+    mount(&server, "POST", "/api/v3/orders/status", statuses).await;
+    server
+}
+
+fn three_statuses() -> ResponseTemplate {
+    ok(json!({"orders": [
+        status(1, "new", "waiting"),
+        status(2, "confirm", "waiting"),
+        status(3, "cancel", "sold"),
+    ]}))
+}
+
+#[tokio::test]
+async fn orders_page_by_next_then_read_statuses_and_map() {
+    let server = orders_server(three_statuses()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let orders: Vec<_> = m
+        .orders(OrderQuery::window(window()))
+        .map(Result::unwrap)
+        .collect()
+        .await;
+
+    // Two list pages, then one status call for every id.
+    assert_eq!(
+        calls(&server).await,
+        [
+            "GET /api/v3/orders",
+            "GET /api/v3/orders",
+            "POST /api/v3/orders/status"
+        ]
+    );
+    let requests = sent(&server).await;
+    let q = |i: usize, k: &str| {
+        requests[i]
+            .0
+            .url
+            .query_pairs()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.into_owned())
+    };
+    assert_eq!(q(0, "next").as_deref(), Some("0"));
+    assert_eq!(q(1, "next").as_deref(), Some("500"));
+    let from = window().since.timestamp().to_string();
+    let to = window().until.timestamp().to_string();
+    for i in 0..2 {
+        assert_eq!(q(i, "dateFrom"), Some(from.clone()));
+        assert_eq!(q(i, "dateTo"), Some(to.clone()));
+    }
+    assert_eq!(requests[2].1, json!({"orders": [1, 2, 3]}));
+    assert_each_request_matches(&server, &[ORDERS_LIST, ORDERS_STATUS]).await;
+
+    let ids: Vec<&str> = orders.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    let o = &orders[0];
+    assert_eq!(o.marketplace, MarketplaceKind::Wildberries);
+    assert_eq!(o.parent_id.as_deref(), Some("uid-1"));
+    assert_eq!(o.scheme, DeliveryScheme::Fbs);
+    assert_eq!(o.warehouse_id.as_ref().unwrap().as_str(), "507");
+    assert_eq!(o.created_at, t("2026-01-02T03:04:05Z"));
+    assert_eq!(o.currency, market_core::Currency::Rub);
+    assert_eq!(o.lines.len(), 1);
+    let line = &o.lines[0];
+    assert_eq!(line.offer_id.as_str(), "ART-1");
+    assert_eq!(line.sku.as_ref().unwrap().as_str(), "100001");
+    assert_eq!(line.quantity, 1);
+    // 150000 kopecks are 1500.00 roubles.
+    assert_eq!(line.unit_price, Decimal::new(150000, 2));
+    assert_eq!(line.unit_price, Decimal::from(1500));
+    assert_eq!(o.total(), Decimal::from(1500));
+    assert_eq!(o.raw["id"], json!(1));
+
+    let statuses: Vec<(Lifecycle, &str)> = orders
+        .iter()
+        .map(|o| (o.status.lifecycle, o.status.raw.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (Lifecycle::AwaitingConfirmation, "new/waiting"),
+            (Lifecycle::AwaitingShipment, "confirm/waiting"),
+            (Lifecycle::Cancelled, "cancel/sold"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_order_wb_gives_no_status_for_is_unknown() {
+    let server = orders_server(ok(json!({"orders": [status(1, "new", "waiting")]}))).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let orders: Vec<_> = m
+        .orders(OrderQuery::window(window()))
+        .map(Result::unwrap)
+        .collect()
+        .await;
+    assert_eq!(orders.len(), 3);
+    assert_eq!(orders[1].status.lifecycle, Lifecycle::Unknown);
+    assert_eq!(orders[1].status.raw, "/");
+}
+
+#[tokio::test]
+async fn the_status_filter_keeps_only_the_states_asked_for() {
+    let server = orders_server(three_statuses()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let query = OrderQuery::window(window())
+        .with_statuses([Lifecycle::AwaitingShipment, Lifecycle::Cancelled]);
+    let ids: Vec<String> = m
+        .orders(query)
+        .map(|o| o.unwrap().id.into_inner())
+        .collect()
+        .await;
+    assert_eq!(ids, ["2", "3"]);
+
+    // Another scheme: nothing is asked of WB.
+    let fbo = OrderQuery::window(window()).with_schemes([DeliveryScheme::Fbo]);
+    let before = sent(&server).await.len();
+    assert_eq!(m.orders(fbo).count().await, 0);
+    assert_eq!(sent(&server).await.len(), before);
+}
+
+#[tokio::test]
+async fn a_failed_status_call_is_an_error_item() {
+    let server = orders_server(
+        ResponseTemplate::new(400)
+            .set_body_json(json!({"code": "IncorrectRequest", "message": "bad"})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let items: Vec<_> = m.orders(OrderQuery::window(window())).collect().await;
+    assert!(!items.is_empty());
+    assert!(
+        items.iter().all(Result::is_err),
+        "no order without its status"
+    );
+    match &items[0] {
+        Err(Error::Api(e)) => assert_eq!(e.status, 400),
+        other => panic!("expected the status call's error, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Stocks.
+
+fn stock_key(offer: &str, warehouse: &str) -> ItemKey {
+    ItemKey::stock(offer, warehouse)
+}
+
+#[tokio::test]
+async fn stocks_go_by_barcode_to_each_warehouse_and_bad_items_stay_local() {
+    let server = MockServer::start().await;
+    mount(&server, "PUT", "/api/v3/stocks/507", no_content()).await;
+    mount(&server, "PUT", "/api/v3/stocks/608", no_content()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let updates = [
+        StockUpdate::new("2000000000001", "507", 5),
+        StockUpdate::new("2000000000002", "507", 0),
+        StockUpdate::new("2000000000003", "608", 7),
+        StockUpdate::new("2000000000004", "main", 1),
+        StockUpdate::new("2000000000005", "507", -1),
+    ];
+    let report = m.update_stocks(&updates).await.unwrap();
+
+    let mut requests: Vec<(String, Value)> = sent(&server)
+        .await
+        .into_iter()
+        .map(|(r, b)| (r.url.path().to_owned(), b))
+        .collect();
+    requests.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        requests,
+        [
+            (
+                "/api/v3/stocks/507".to_owned(),
+                json!({"stocks": [
+                    {"sku": "2000000000001", "amount": 5},
+                    {"sku": "2000000000002", "amount": 0},
+                ]})
+            ),
+            (
+                "/api/v3/stocks/608".to_owned(),
+                json!({"stocks": [{"sku": "2000000000003", "amount": 7}]})
+            ),
+        ]
+    );
+    assert_requests_match_spec(&server, STOCKS_UPDATE).await;
+
+    let mut accepted = report.accepted.clone();
+    accepted.sort();
+    assert_eq!(
+        accepted,
+        [
+            stock_key("2000000000001", "507"),
+            stock_key("2000000000002", "507"),
+            stock_key("2000000000003", "608"),
+        ]
+    );
+    assert_eq!(report.rejected.len(), 2);
+    for (key, needle) in [
+        (stock_key("2000000000004", "main"), "warehouse"),
+        (stock_key("2000000000005", "507"), "negative"),
+    ] {
+        let r = report
+            .rejected
+            .iter()
+            .find(|r| r.key == key)
+            .unwrap_or_else(|| panic!("{key} not rejected: {report:?}"));
+        assert_eq!(r.stage, RejectionStage::Validation);
+        assert!(r.message.contains(needle), "{}", r.message);
+    }
+}
+
+#[tokio::test]
+async fn a_409_conflict_comes_back_under_the_original_key() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "PUT",
+        "/api/v3/stocks/507",
+        ResponseTemplate::new(409).set_body_json(json!([{
+            "code": "SubjectFBSRestriction",
+            "message": "The product category cannot be sold with 'Delivery By Supplier'.",
+            "data": [{"sku": "2000000000002", "amount": 3}],
+        }])),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let report = m
+        .update_stocks(&[
+            StockUpdate::new("2000000000001", " 507 ", 1),
+            StockUpdate::new("2000000000002", " 507 ", 3),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(sent(&server).await.len(), 1);
+    assert!(
+        report.accepted.is_empty(),
+        "a 409 refuses the whole request"
+    );
+    assert_eq!(report.rejected.len(), 2);
+    let named = report
+        .rejected
+        .iter()
+        .find(|r| r.key == stock_key("2000000000002", " 507 "))
+        .expect("the refused barcode under its original key");
+    assert_eq!(named.stage, RejectionStage::Vendor);
+    assert_eq!(named.code.as_deref(), Some("SubjectFBSRestriction"));
+    let other = report
+        .rejected
+        .iter()
+        .find(|r| r.key == stock_key("2000000000001", " 507 "))
+        .expect("the other item under its original key");
+    assert_eq!(other.stage, RejectionStage::Vendor);
+}
+
+/// BUG (wb-api/src/marketplace.rs, `update_stocks`, the `.await?` after
+/// `self.stocks().update(warehouse, ...)`): a warehouse id that parses as a number but is not
+/// positive ("0", "-5") passes the local check in `update_stocks`, then `StocksApi::update`
+/// refuses it with `Err(Validation)` and the `?` fails the whole call: the other warehouses'
+/// items (possibly already sent) are lost from the report. Expected: an `Ok` report with the
+/// item rejected (stage Validation) under its key and the others accepted.
+#[tokio::test]
+async fn a_non_positive_warehouse_is_rejected_per_item() {
+    let server = MockServer::start().await;
+    mount(&server, "PUT", "/api/v3/stocks/507", no_content()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let report = m
+        .update_stocks(&[
+            StockUpdate::new("2000000000001", "507", 1),
+            StockUpdate::new("2000000000002", "0", 1),
+        ])
+        .await
+        .expect("per-item problems are data, not an error");
+    assert_eq!(report.accepted, [stock_key("2000000000001", "507")]);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].key, stock_key("2000000000002", "0"));
+    assert_eq!(report.rejected[0].stage, RejectionStage::Validation);
+    assert_eq!(calls(&server).await, ["PUT /api/v3/stocks/507"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Prices.
+
+fn task_created() -> ResponseTemplate {
+    ok(json!({"data": {"id": 123456, "alreadyExists": false}, "error": false, "errorText": ""}))
+}
+
+#[tokio::test]
+async fn prices_go_by_nm_id_as_full_price_and_discount() {
+    let server = MockServer::start().await;
+    mount(&server, "POST", "/api/v2/upload/task", task_created()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let report = m
+        .update_prices(&[
+            PriceUpdate::new("100001", Decimal::from(900)).with_old_price(Decimal::from(1000)),
+            PriceUpdate::new("100002", Decimal::from(900)),
+            PriceUpdate::new("ART-3", Decimal::from(900)),
+            PriceUpdate::new("100004", Decimal::new(7500, 1)).with_old_price(Decimal::from(1000)),
+        ])
+        .await
+        .unwrap();
+
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].1,
+        json!({"data": [
+            {"nmID": 100001, "price": 1000, "discount": 10},
+            {"nmID": 100002, "price": 900, "discount": 0},
+            {"nmID": 100004, "price": 1000, "discount": 25},
+        ]})
+    );
+    assert_requests_match_spec(&server, PRICES_UPLOAD).await;
+
+    assert_eq!(
+        report.accepted,
+        [
+            ItemKey::offer("100001"),
+            ItemKey::offer("100002"),
+            ItemKey::offer("100004")
+        ]
+    );
+    assert_eq!(report.rejected.len(), 1);
+    let r = &report.rejected[0];
+    assert_eq!(r.key, ItemKey::offer("ART-3"));
+    assert_eq!(r.stage, RejectionStage::Validation);
+    assert!(r.message.contains("nmID"), "{}", r.message);
+}
+
+#[tokio::test]
+async fn only_invalid_prices_send_nothing() {
+    let server = MockServer::start().await;
+    mount(&server, "POST", "/api/v2/upload/task", task_created()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let report = m
+        .update_prices(&[
+            PriceUpdate::new("not-a-number", Decimal::from(900)),
+            // The old price must be above the price.
+            PriceUpdate::new("100001", Decimal::from(900)).with_old_price(Decimal::from(800)),
+            PriceUpdate::new("100002", Decimal::ZERO),
+        ])
+        .await
+        .unwrap();
+    assert!(sent(&server).await.is_empty());
+    assert!(report.accepted.is_empty());
+    let keys: Vec<&str> = report
+        .rejected
+        .iter()
+        .map(|r| r.key.offer_id.as_str())
+        .collect();
+    assert_eq!(keys, ["not-a-number", "100001", "100002"]);
+    assert!(
+        report
+            .rejected
+            .iter()
+            .all(|r| r.stage == RejectionStage::Validation)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Confirm, ship, cancel.
+
+fn supply(id: &str, name: &str, done: bool) -> Value {
+    json!({"id": id, "name": name, "done": done, "createdAt": "2026-01-02T00:00:00Z"})
+}
+
+async fn supplies_server(supplies: Vec<Value>) -> MockServer {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v3/supplies",
+        ok(json!({"next": 0, "supplies": supplies})),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/api/v3/supplies",
+        ResponseTemplate::new(201).set_body_json(json!({"id": "WB-GI-7777"})),
+    )
+    .await;
+    Mock::given(method("PATCH"))
+        .and(path_regex_orders())
+        .respond_with(no_content())
+        .mount(&server)
+        .await;
+    server
+}
+
+fn path_regex_orders() -> wiremock::matchers::PathRegexMatcher {
+    wiremock::matchers::path_regex(r"^/api/marketplace/v3/supplies/[^/]+/orders$")
+}
+
+#[tokio::test]
+async fn confirm_creates_a_supply_when_none_of_ours_is_open() {
+    // Ours but delivered, and someone else's open supply: neither is used.
+    let server = supplies_server(vec![
+        supply("WB-GI-1", SUPPLY_NAME, true),
+        supply("WB-GI-2", "manual", false),
+    ])
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    m.confirm_order(&OrderId::new("5632423")).await.unwrap();
+    assert_eq!(
+        calls(&server).await,
+        [
+            "GET /api/v3/supplies",
+            "POST /api/v3/supplies",
+            "PATCH /api/marketplace/v3/supplies/WB-GI-7777/orders",
+        ]
+    );
+    let requests = sent(&server).await;
+    assert_eq!(requests[1].1, json!({"name": "market-rs"}));
+    assert_eq!(requests[2].1, json!({"orders": [5632423]}));
+    assert_each_request_matches(&server, &[SUPPLIES_LIST, SUPPLY_CREATE, SUPPLY_ADD_ORDERS]).await;
+}
+
+#[tokio::test]
+async fn confirm_uses_our_open_supply() {
+    let server = supplies_server(vec![
+        supply("WB-GI-1", SUPPLY_NAME, true),
+        supply("WB-GI-3", SUPPLY_NAME, false),
+    ])
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    m.confirm_order(&OrderId::new("5632423")).await.unwrap();
+    assert_eq!(
+        calls(&server).await,
+        [
+            "GET /api/v3/supplies",
+            "PATCH /api/marketplace/v3/supplies/WB-GI-3/orders",
+        ]
+    );
+    assert_each_request_matches(&server, &[SUPPLIES_LIST, SUPPLY_ADD_ORDERS]).await;
+}
+
+#[tokio::test]
+async fn confirm_with_a_bad_id_sends_nothing() {
+    let server = supplies_server(vec![]).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    for bad in ["abc", "0", "-3", ""] {
+        let e = m.confirm_order(&OrderId::new(bad)).await.unwrap_err();
+        assert!(matches!(e, Error::Validation { .. }), "{bad}: {e:?}");
+    }
+    assert!(sent(&server).await.is_empty());
+}
+
+async fn ship_server(orders: Vec<Value>) -> MockServer {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v3/orders",
+        ok(json!({"next": 0, "orders": orders})),
+    )
+    .await;
+    Mock::given(method("PATCH"))
+        .and(wiremock::matchers::path_regex(
+            r"^/api/v3/supplies/[^/]+/deliver$",
+        ))
+        .respond_with(no_content())
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn ship_delivers_the_supply_of_the_order() {
+    let server = ship_server(vec![
+        wb_order(1, Some("WB-GI-1")),
+        wb_order(2, Some("WB-GI-2")),
+    ])
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    m.ship_order(&OrderId::new("2")).await.unwrap();
+    assert_eq!(
+        calls(&server).await,
+        [
+            "GET /api/v3/orders",
+            "PATCH /api/v3/supplies/WB-GI-2/deliver"
+        ]
+    );
+    let (list, _) = &sent(&server).await[0];
+    let from: i64 = list
+        .url
+        .query_pairs()
+        .find(|(k, _)| k == "dateFrom")
+        .unwrap()
+        .1
+        .parse()
+        .unwrap();
+    let age = Utc::now().timestamp() - from;
+    assert!(
+        (30 * 86_400 - 60..=30 * 86_400 + 60).contains(&age),
+        "{age}"
+    );
+    assert_each_request_matches(&server, &[ORDERS_LIST, SUPPLY_DELIVER]).await;
+}
+
+#[tokio::test]
+async fn ship_without_a_supply_or_order_delivers_nothing() {
+    let server = ship_server(vec![wb_order(1, None), wb_order(2, Some(""))]).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    for id in ["1", "2", "3"] {
+        let e = m.ship_order(&OrderId::new(id)).await.unwrap_err();
+        assert!(matches!(e, Error::Validation { .. }), "{id}: {e:?}");
+    }
+    assert!(
+        calls(&server)
+            .await
+            .iter()
+            .all(|c| c == "GET /api/v3/orders"),
+        "nothing delivered"
+    );
+}
+
+#[tokio::test]
+async fn cancel_patches_the_order() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "PATCH",
+        "/api/v3/orders/5632423/cancel",
+        no_content(),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    m.cancel_order(&OrderId::new("5632423"), &CancelReason::out_of_stock())
+        .await
+        .unwrap();
+    assert_eq!(sent(&server).await.len(), 1);
+    assert_requests_match_spec(&server, ORDER_CANCEL).await;
+
+    for bad in ["WB-5", "0", "1.5"] {
+        let e = m
+            .cancel_order(&OrderId::new(bad), &CancelReason::out_of_stock())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::Validation { .. }), "{bad}: {e:?}");
+    }
+    assert_eq!(sent(&server).await.len(), 1, "nothing sent for bad ids");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Labels.
+
+const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="580" height="400"></svg>"#;
+const SVG_BASE64: &str = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI1ODAiIGhlaWdodD0iNDAwIj48L3N2Zz4=";
+
+#[tokio::test]
+async fn label_is_the_decoded_svg_sticker() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/api/v3/orders/stickers",
+        ok(json!({"stickers": [{
+            "orderId": 5346346,
+            "partA": "231648",
+            "partB": "9753",
+            "barcode": "!uKEtQZVx",
+            "file": SVG_BASE64,
+        }]})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let label = m.label(&OrderId::new("5346346")).await.unwrap();
+    assert_eq!(label.format, LabelFormat::Svg);
+    assert_eq!(label.order_id.as_str(), "5346346");
+    assert_eq!(&label.bytes[..], SVG.as_bytes());
+    assert_eq!(LabelFormat::sniff(&label.bytes), Some(LabelFormat::Svg));
+
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].1, json!({"orders": [5346346]}));
+    let query: Vec<(String, String)> = requests[0]
+        .0
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    for (k, v) in [("type", "svg"), ("width", "58"), ("height", "40")] {
+        assert!(
+            query.contains(&(k.to_owned(), v.to_owned())),
+            "{k}={v} not in {query:?}"
+        );
+    }
+    assert_requests_match_spec(&server, STICKERS).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Returns.
+
+fn claim(id: &str, nm: i64, dt: &str, comment: &str) -> Value {
+    json!({
+        "id": id,
+        "claim_type": 1,
+        "status": 2,
+        "status_ex": 8,
+        "nm_id": nm,
+        "imt_name": "Кабель 0.5 м",
+        "user_comment": comment,
+        "wb_comment": null,
+        "dt": dt,
+        "order_dt": "2025-12-20T05:18:56",
+        "dt_update": dt,
+        "photos": [],
+        "video_paths": [],
+        "actions": ["autorefund1"],
+        "price": 157,
+        "currency_code": "643",
+        "srid": format!("srid-{id}"),
+    })
+}
+
+#[tokio::test]
+async fn returns_read_open_then_archived_claims_in_the_window() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/claims"))
+        .and(query_param("is_archive", "false"))
+        .respond_with(ok(json!({"total": 2, "claims": [
+            claim("open-in", 196320101, "2026-01-05T17:06:12.245611", "Длина провода не та"),
+            claim("open-before", 196320102, "2025-12-31T23:59:59", "too early"),
+        ]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/claims"))
+        .and(query_param("is_archive", "true"))
+        .respond_with(ok(json!({"total": 2, "claims": [
+            claim("archived-in", 196320103, "2026-01-01T00:00:00", ""),
+            claim("archived-after", 196320104, "2026-01-10T00:00:00", "at the end"),
+        ]})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let returns: Vec<_> = m
+        .returns(ReturnQuery { window: window() })
+        .map(Result::unwrap)
+        .collect()
+        .await;
+
+    let archive: Vec<String> = sent(&server)
+        .await
+        .iter()
+        .map(|(r, _)| {
+            r.url
+                .query_pairs()
+                .find(|(k, _)| k == "is_archive")
+                .unwrap()
+                .1
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(archive, ["false", "true"]);
+    assert_requests_match_spec(&server, CLAIMS).await;
+
+    let ids: Vec<&str> = returns.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["open-in", "archived-in"]);
+    let r = &returns[0];
+    assert_eq!(
+        r.created_at,
+        Some(
+            Utc.with_ymd_and_hms(2026, 1, 5, 17, 6, 12).unwrap()
+                + chrono::Duration::microseconds(245_611)
+        )
+    );
+    assert_eq!(r.lines.len(), 1);
+    assert_eq!(r.lines[0].sku.as_ref().unwrap().as_str(), "196320101");
+    assert_eq!(r.lines[0].reason.as_deref(), Some("Длина провода не та"));
+    assert_eq!(r.lines[0].quantity, 1);
+    assert_eq!(r.status, "2");
+    assert_eq!(r.order_id.as_ref().unwrap().as_str(), "srid-open-in");
+    assert_eq!(
+        returns[1].lines[0].sku.as_ref().unwrap().as_str(),
+        "196320103"
+    );
+    assert_eq!(
+        returns[1].lines[0].reason, None,
+        "an empty comment is no reason"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Identity.
+
+#[tokio::test]
+async fn identity_capabilities_and_what_wb_does_not_offer() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    assert_eq!(m.kind(), MarketplaceKind::Wildberries);
+    let caps = m.capabilities();
+    for c in [
+        Capability::Warehouses,
+        Capability::Stocks,
+        Capability::Prices,
+        Capability::Orders,
+        Capability::ConfirmOrder,
+        Capability::ShipOrder,
+        Capability::CancelOrder,
+        Capability::Labels,
+        Capability::Returns,
+    ] {
+        assert!(caps.supports(c), "{c:?}");
+    }
+    assert!(!caps.supports(Capability::Cards));
+    assert!(!caps.supports(Capability::PackOrder));
+
+    let e = m.publish_cards(&[]).await.unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                operation: "publish_cards",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = m.pack_order(&OrderId::new("1"), &[]).await.unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                operation: "pack_order",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(sent(&server).await.is_empty());
+}
