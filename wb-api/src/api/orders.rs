@@ -186,8 +186,8 @@ impl<'a> OrdersApi<'a> {
 
     /// Every assembly task in `window`, page by page (1000 a page, following `next` from 0).
     ///
-    /// The stream ends after a page shorter than the limit (an empty one included) or a page
-    /// whose `next` is 0. An invalid window is the stream's only item, and nothing is sent.
+    /// The stream ends after an empty page or a page whose `next` is 0 (a short page is not
+    /// taken as the end). An invalid window is the stream's only item, and nothing is sent.
     pub fn list_stream(&self, window: OrdersWindow) -> BoxStream<'a, Result<Order>> {
         let api = *self;
         paginate(0i64, move |next| {

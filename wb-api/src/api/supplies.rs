@@ -123,13 +123,14 @@ impl<'a> SuppliesApi<'a> {
     }
 
     /// Every supply, page by page (1000 a page, following `next` from 0). The stream ends
-    /// after a page shorter than the limit (an empty one included) or whose `next` is 0.
+    /// after an empty page or a page whose `next` is 0 (a short page is not taken as the end).
     pub fn list_stream(&self) -> BoxStream<'a, Result<Supply>> {
         let api = *self;
         paginate(0i64, move |next| async move {
             let page = api.list(SUPPLIES_PAGE_MAX, next).await?;
-            let full = page.supplies.len() as i64 >= SUPPLIES_PAGE_MAX;
-            Ok(if full && page.next != 0 {
+            // WB's rule: pass `next` back until it comes back 0 or the page is empty.
+            let more = !page.supplies.is_empty() && page.next != 0;
+            Ok(if more {
                 Page::more(page.supplies, page.next)
             } else {
                 Page::last(page.supplies)
