@@ -36,6 +36,8 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+#[cfg(feature = "contract")]
+pub mod contract;
 pub mod error;
 pub mod helpers;
 pub mod ids;

@@ -1,0 +1,292 @@
+//! Contract-test support (feature `contract`): reading a vendor's OpenAPI documents the way
+//! the contract tests of every vendor crate need, so that each crate's harness only knows where
+//! its snapshot lives and how its operations are named.
+//!
+//! - [`Schemas::maximal`] builds a maximal instance of a schema (every property, one array
+//!   element, the first enum value, typed scalars), which a strict decoder must accept;
+//! - [`Schemas::check`] checks a request body against a schema: every field sent is defined
+//!   with the right JSON type and enum value, and every required field is sent;
+//! - `$ref`s to any component kind are followed across all the documents given.
+//!
+//! A missing component reads as `Null`, so a stale reference shows up as a failing test
+//! rather than a panic.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+static NULL: Value = Value::Null;
+
+/// A set of OpenAPI documents (one per vendor file) whose components refer to each other.
+#[derive(Debug, Clone, Default)]
+pub struct Schemas {
+    docs: Vec<Value>,
+}
+
+impl Schemas {
+    /// The documents, searched in order.
+    pub fn new(docs: Vec<Value>) -> Self {
+        Self { docs }
+    }
+
+    /// The documents.
+    pub fn docs(&self) -> &[Value] {
+        &self.docs
+    }
+
+    /// Checks a request body against a schema (see the module docs); required fields named in
+    /// `exempt` may be missing.
+    pub fn check(&self, schema: &Value, body: &Value, exempt: &[&str]) -> Vec<String> {
+        let mut problems = Vec::new();
+        self.check_into(schema, body, "", exempt, &mut problems);
+        problems
+    }
+
+    /// A named schema (`Null` when the documents have none).
+    pub fn schema(&self, name: &str) -> &Value {
+        self.component("schemas", name)
+    }
+
+    /// A component of any kind (`schemas`, `responses`, `parameters`...) by name.
+    pub fn component(&self, kind: &str, name: &str) -> &Value {
+        self.docs
+            .iter()
+            .map(|d| &d["components"][kind][name])
+            .find(|s| s.is_object())
+            .unwrap_or(&NULL)
+    }
+
+    /// Follows `$ref`s; returns the schema and the name of the last one followed.
+    pub fn resolve<'a>(&'a self, mut s: &'a Value) -> (&'a Value, Option<&'a str>) {
+        let mut name = None;
+        while let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let Some((kind, n)) = r.trim_start_matches("#/components/").split_once('/') else {
+                return (&NULL, None);
+            };
+            name = Some(n);
+            s = self.component(kind, n);
+        }
+        (s, name)
+    }
+
+    /// The enum values of a named schema (a string enum).
+    pub fn enum_values(&self, name: &str) -> BTreeSet<String> {
+        self.schema(name)["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The enum values of a property of a named object schema.
+    pub fn property_enum(&self, name: &str, property: &str) -> BTreeSet<String> {
+        let (p, _) = self.resolve(&self.schema(name)["properties"][property]);
+        let p = if p.get("items").is_some() {
+            self.resolve(&p["items"]).0
+        } else {
+            p
+        };
+        p["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// A maximal instance of a schema: every property present, arrays with one element, enum
+    /// fields at their first value, typed scalars.
+    pub fn maximal(&self, schema: &Value) -> Value {
+        self.build(schema, &mut Vec::new(), 0)
+    }
+
+    fn build(&self, schema: &Value, stack: &mut Vec<String>, depth: usize) -> Value {
+        let (s, name) = self.resolve(schema);
+        if let Some(n) = name {
+            if stack.iter().any(|x| x == n) || depth > 12 {
+                return Value::Null;
+            }
+            stack.push(n.to_owned());
+        }
+        let out = self.build_resolved(s, stack, depth);
+        if name.is_some() {
+            stack.pop();
+        }
+        out
+    }
+
+    fn build_resolved(&self, s: &Value, stack: &mut Vec<String>, depth: usize) -> Value {
+        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+            let mut obj = Map::new();
+            for sub in all {
+                if let Value::Object(m) = self.build(sub, stack, depth + 1) {
+                    obj.extend(m);
+                }
+            }
+            return Value::Object(obj);
+        }
+        if let Some(one) = s
+            .get("oneOf")
+            .or_else(|| s.get("anyOf"))
+            .and_then(Value::as_array)
+        {
+            return one
+                .first()
+                .map(|x| self.build(x, stack, depth + 1))
+                .unwrap_or(Value::Null);
+        }
+        if let Some(e) = s.get("enum").and_then(Value::as_array) {
+            return e.first().cloned().unwrap_or(Value::Null);
+        }
+        let ty =
+            s.get("type")
+                .and_then(Value::as_str)
+                .unwrap_or(if s.get("properties").is_some() {
+                    "object"
+                } else if s.get("items").is_some() {
+                    "array"
+                } else {
+                    "object"
+                });
+        match ty {
+            "object" => {
+                let mut obj = Map::new();
+                if let Some(props) = s.get("properties").and_then(Value::as_object) {
+                    for (k, v) in props {
+                        let val = self.build(v, stack, depth + 1);
+                        let (rv, _) = self.resolve(v);
+                        let is_array = rv.get("items").is_some();
+                        obj.insert(
+                            k.clone(),
+                            if val.is_null() && is_array {
+                                json!([])
+                            } else {
+                                val
+                            },
+                        );
+                    }
+                } else if let Some(ap) = s.get("additionalProperties").filter(|a| a.is_object()) {
+                    obj.insert("key".into(), self.build(ap, stack, depth + 1));
+                }
+                Value::Object(obj)
+            }
+            "array" => {
+                let item = self.build(&s["items"], stack, depth + 1);
+                if item.is_null() {
+                    json!([])
+                } else {
+                    json!([item])
+                }
+            }
+            "integer" => json!(7),
+            "number" => json!(12.5),
+            "boolean" => json!(true),
+            "string" => match s.get("format").and_then(Value::as_str) {
+                Some("date-time") => json!("2026-11-23T10:15:30Z"),
+                Some("date") => json!("2026-11-23"),
+                Some("int64") | Some("int32") | Some("uint64") => json!("7"),
+                Some("double") | Some("float") | Some("decimal") => json!("12.5"),
+                Some("byte") => json!("JVBERi0xLjQK"),
+                _ => json!("text"),
+            },
+            _ => Value::Null,
+        }
+    }
+
+    /// Checks a request body against the operation's request schema: every field sent is in
+    /// the schema with the right JSON type and enum value, and every required field is sent.
+    /// Checks `v` against `schema` at path `at`, collecting problems; required fields named
+    /// in `exempt` (paths like `stocks[].product_id`) may be missing.
+    pub fn check_into(
+        &self,
+        schema: &Value,
+        v: &Value,
+        at: &str,
+        exempt: &[&str],
+        problems: &mut Vec<String>,
+    ) {
+        let (s, _) = self.resolve(schema);
+        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+            let mut merged = Map::new();
+            let mut required = Vec::new();
+            for sub in all {
+                let (r, _) = self.resolve(sub);
+                if let Some(p) = r.get("properties").and_then(Value::as_object) {
+                    merged.extend(p.clone());
+                }
+                if let Some(req) = r.get("required").and_then(Value::as_array) {
+                    required.extend(req.clone());
+                }
+            }
+            let flat = json!({"type": "object", "properties": merged, "required": required});
+            return self.check_into(&flat, v, at, exempt, problems);
+        }
+        if let Some(e) = s.get("enum").and_then(Value::as_array)
+            && !e.contains(v)
+        {
+            problems.push(format!("{at}: {v} is not one of {e:?}"));
+            return;
+        }
+        let ty =
+            s.get("type")
+                .and_then(Value::as_str)
+                .unwrap_or(if s.get("properties").is_some() {
+                    "object"
+                } else if s.get("items").is_some() {
+                    "array"
+                } else {
+                    "any"
+                });
+        match (ty, v) {
+            ("object", Value::Object(m)) => {
+                let props = s.get("properties").and_then(Value::as_object);
+                for (k, val) in m {
+                    let path = if at.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{at}.{k}")
+                    };
+                    match props.and_then(|p| p.get(k)) {
+                        Some(ps) => self.check_into(ps, val, &path, exempt, problems),
+                        None if s.get("additionalProperties").is_some() => {}
+                        None => problems.push(format!("{path}: not in the request schema")),
+                    }
+                }
+                for r in s
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let Some(r) = r.as_str() else { continue };
+                    let path = if at.is_empty() {
+                        r.to_owned()
+                    } else {
+                        format!("{at}.{r}")
+                    };
+                    // A required name the schema does not define (stocks[].quant_size, removed
+                    // in 2025 but left in `required`) is the spec's own inconsistency.
+                    let defined = props.is_some_and(|p| p.contains_key(r));
+                    let skip = !defined || exempt.contains(&path.as_str());
+                    if !m.contains_key(r) && !skip {
+                        problems.push(format!("{path}: required but not sent"));
+                    }
+                }
+            }
+            ("array", Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let _ = i;
+                    self.check_into(&s["items"], item, &format!("{at}[]"), exempt, problems);
+                }
+            }
+            ("integer", Value::Number(n)) if n.is_i64() || n.is_u64() => {}
+            ("number", Value::Number(_)) => {}
+            ("boolean", Value::Bool(_)) => {}
+            ("string", Value::String(_)) => {}
+            ("any", _) => {}
+            (_, Value::Null) => problems.push(format!("{at}: null sent; omit the field instead")),
+            (t, v) => problems.push(format!("{at}: expected {t}, sent {v}")),
+        }
+    }
+}
