@@ -1,11 +1,24 @@
 //! # yandex-market-api
 //!
-//! A typed client of the Yandex Market Partner API, built on [`market_core`].
-//!
-//! This crate is a skeleton: the workspace layout and its dependency on `market-core` are in
-//! place, and the client itself lands under its own issue. Until then it exports only the
-//! vendor's name, so that the workspace and the `market` facade build.
+//! A typed client of the [Yandex Market Partner API](https://yandex.ru/dev/market/partner-api/),
+//! built on [`market_core`]: the `Api-Key` header, business- and campaign-level methods,
+//! Yandex Market's quotas per method (some counting items) with HTTP 420 and the
+//! `X-RateLimit-Resource-*` headers driving the limiter and retries, and its error body mapped
+//! to [`market_core::Error`].
 #![deny(missing_docs)]
+
+pub mod api;
+pub mod client;
+pub mod ids;
+pub mod limits;
+pub mod models;
+
+pub use client::{CampaignClient, Client, ClientBuilder};
+pub use ids::{
+    BoxId, BusinessId, CampaignId, CategoryId, MarketSku, OrderId, OrderItemId, ParameterId,
+    ReturnId, ShipmentId, WarehouseId,
+};
+pub use limits::Tier;
 
 /// The vendor this crate is a client of.
 pub const VENDOR: &str = "Yandex Market Partner API";

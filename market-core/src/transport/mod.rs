@@ -121,6 +121,13 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
         header_str(headers, "x-request-id")
     }
+
+    /// The largest request body the vendor accepts, in bytes (Yandex Market: 512 KB); a
+    /// larger body is refused with [`Error::Validation`] before anything is sent. The
+    /// default: no limit.
+    fn max_body_bytes(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// The default classification of an error status.
@@ -195,6 +202,23 @@ pub enum Body {
         /// The bytes.
         bytes: Bytes,
     },
+}
+
+impl Body {
+    /// The body's length in bytes.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Empty => 0,
+            Self::Json(b) => b.len(),
+            Self::Form(f) => f.len(),
+            Self::Raw { bytes, .. } => bytes.len(),
+        }
+    }
+
+    /// True when there is no body.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl fmt::Debug for Body {
@@ -597,6 +621,18 @@ impl Transport {
 
     async fn send_with_retries(&self, op: &Operation, request: &Request) -> Result<Response> {
         let inner = &self.inner;
+        if let Some(max) = inner.vendor.max_body_bytes() {
+            let len = request.body.len();
+            if len > max {
+                return Err(Error::Validation {
+                    item: None,
+                    message: format!(
+                        "{}: the request body is {len} bytes, over the vendor's maximum of {max}; send fewer items",
+                        op.name
+                    ),
+                });
+            }
+        }
         let started = Instant::now();
         let mut schedule = inner.retry.schedule();
         let limiter = match inner.vendor.rate_limit(op.limit_group) {

@@ -1,0 +1,1 @@
+//! The campaigns section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The categories section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The labels section (see the module's endpoints).

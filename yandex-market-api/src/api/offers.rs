@@ -1,0 +1,1 @@
+//! The offers section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The orders section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The prices section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The returns section (see the module's endpoints).

@@ -1,0 +1,1 @@
+//! The stocks section (see the module's endpoints).

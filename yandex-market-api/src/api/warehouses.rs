@@ -1,0 +1,1 @@
+//! The warehouses section (see the module's endpoints).

@@ -1,0 +1,407 @@
+//! [`Client`] and [`ClientBuilder`]: the API key, the host, transport settings; the Yandex
+//! Market side of the transport (error body, HTTP 420, `X-RateLimit-Resource-*` headers).
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use market_core::transport::{
+    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
+    default_classify, header_str, redact_secret,
+};
+use market_core::{ApiErrorKind, Error, Result};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::ids::{BusinessId, CampaignId};
+use crate::limits::{self, PARALLEL_PER_LOGIN, Tier};
+
+/// The production host.
+pub const PRODUCTION_URL: &str = "https://api.partner.market.yandex.ru";
+
+/// The environment variable holding the API key.
+pub const ENV_API_KEY: &str = "YM_API_KEY";
+/// The environment variable holding the business id.
+pub const ENV_BUSINESS_ID: &str = "YM_BUSINESS_ID";
+/// The environment variable holding the campaign id.
+pub const ENV_CAMPAIGN_ID: &str = "YM_CAMPAIGN_ID";
+/// The environment variable aiming the client at another host (an emulator, a proxy).
+pub const ENV_BASE_URL: &str = "YM_BASE_URL";
+
+/// Yandex Market's status for a spent quota (HTTP 420, "Enhance Your Calm").
+pub const RATE_LIMITED: u16 = 420;
+
+/// The Yandex Market side of the transport.
+#[derive(Clone)]
+pub(crate) struct YmVendor {
+    api_key: Arc<SecretString>,
+    account: String,
+    tier: Tier,
+}
+
+impl fmt::Debug for YmVendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("YmVendor")
+            .field("account", &self.account)
+            .field("tier", &self.tier)
+            .field("api_key", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Reads Yandex Market's error body `{"status": "ERROR", "errors": [{"code", "message"}]}`:
+/// the first error's code, and every error's `code: message` joined. Other bodies fall back
+/// to market-core's reading.
+pub fn ym_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        #[serde(default)]
+        errors: Option<Vec<Item>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Item {
+        #[serde(default)]
+        code: Option<String>,
+        #[serde(default)]
+        message: Option<String>,
+    }
+    let errors = serde_json::from_slice::<Body>(body)
+        .ok()
+        .and_then(|b| b.errors)
+        .filter(|e| !e.is_empty());
+    let Some(errors) = errors else {
+        return market_core::transport::default_error_details(status, body);
+    };
+    let code = errors.iter().find_map(|e| e.code.clone());
+    let message = errors
+        .iter()
+        .map(|e| match (&e.code, &e.message) {
+            (Some(c), Some(m)) => format!("{c}: {m}"),
+            (Some(c), None) => c.clone(),
+            (None, Some(m)) => m.clone(),
+            (None, None) => String::new(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let message = if message.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_owned()
+    } else {
+        message
+    };
+    (code, message)
+}
+
+/// Reads `X-RateLimit-Resource-Until`: an HTTP date, an RFC 3339 time, or seconds; the time
+/// left until it, from `now`.
+pub fn until(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
+    let raw = header_str(headers, "x-ratelimit-resource-until")?;
+    let at = DateTime::parse_from_rfc2822(&raw)
+        .or_else(|_| DateTime::parse_from_rfc3339(&raw))
+        .map(|t| t.with_timezone(&Utc))
+        .ok();
+    match at {
+        Some(at) => Some((at - now).to_std().unwrap_or(Duration::ZERO)),
+        None => raw
+            .parse::<f64>()
+            .ok()
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(Duration::from_secs_f64),
+    }
+}
+
+impl Vendor for YmVendor {
+    fn name(&self) -> &'static str {
+        "yandex-market"
+    }
+
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
+        let mut value = HeaderValue::from_str(self.api_key.expose_secret()).map_err(|_| {
+            Error::Config("the Yandex Market API key is not a valid header value".into())
+        })?;
+        value.set_sensitive(true);
+        headers.insert("api-key", value);
+        Ok(())
+    }
+
+    fn account(&self) -> String {
+        self.account.clone()
+    }
+
+    /// Two requests in flight per login, across all methods.
+    fn account_rate_limit(&self) -> Option<RateLimit> {
+        Some(RateLimit::per(u32::MAX, Duration::from_secs(1)).max_concurrent(PARALLEL_PER_LOGIN))
+    }
+
+    fn rate_limit(&self, group: &str) -> Option<RateLimit> {
+        limits::limit(group, self.tier)
+    }
+
+    /// HTTP 420 is Yandex Market's "quota spent", retried like a 429.
+    fn classify(&self, status: StatusCode, _: &HeaderMap, _: &[u8]) -> ApiErrorKind {
+        if status.as_u16() == RATE_LIMITED {
+            ApiErrorKind::RateLimited
+        } else {
+            default_classify(status)
+        }
+    }
+
+    fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+        ym_error_details(status, body)
+    }
+
+    /// `X-RateLimit-Resource-Until` (when the quota is whole again), else `Retry-After`.
+    fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
+        until(headers, Utc::now()).or_else(|| market_core::transport::retry_after(headers))
+    }
+
+    /// `X-RateLimit-Resource-Remaining`, `-Until` and `-Limit`.
+    fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
+        let remaining =
+            header_str(headers, "x-ratelimit-resource-remaining").and_then(|v| v.parse().ok());
+        let reset_after = until(headers, Utc::now());
+        (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
+            remaining,
+            reset_after,
+            limit: None,
+        })
+    }
+
+    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        header_str(headers, "x-market-request-id").or_else(|| header_str(headers, "x-request-id"))
+    }
+
+    fn redact(&self, text: String) -> String {
+        redact_secret(text, &self.api_key)
+    }
+
+    fn max_body_bytes(&self) -> Option<usize> {
+        Some(limits::MAX_BODY_BYTES)
+    }
+}
+
+/// A client of the Yandex Market Partner API for one API key.
+///
+/// The key gives access to a business and its campaigns; methods take the
+/// [`BusinessId`] or [`CampaignId`] they act on. [`Client::campaign`] binds one campaign
+/// (and its business) for the [`market_core::Marketplace`] trait. Cheap to clone. `Debug`
+/// never shows the key.
+///
+/// ```no_run
+/// # async fn run() -> market_core::Result<()> {
+/// use yandex_market_api::{BusinessId, CampaignId, Client};
+/// let ym = Client::new("api-key")?;
+/// let settings = ym.transport().base_url().as_str().to_owned();
+/// let shop = ym.campaign(BusinessId(100), CampaignId(200));
+/// # let _ = (settings, shop);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    transport: Transport,
+    account: String,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("yandex_market_api::Client")
+            .field("account", &self.account)
+            .field("base_url", &self.transport.base_url().as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A production client with default settings.
+    pub fn new(api_key: impl Into<String>) -> Result<Self> {
+        Self::builder(api_key).build()
+    }
+
+    /// A builder.
+    pub fn builder(api_key: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            api_key: SecretString::from(api_key.into()),
+            account: "yandex-market".into(),
+            base_url: PRODUCTION_URL.to_owned(),
+            tier: Tier::Base,
+            retry: RetryPolicy::default(),
+            http: HttpSettings::default(),
+            limits: None,
+            rate_limits: true,
+        }
+    }
+
+    /// A builder from `YM_API_KEY` (and `YM_BASE_URL`); `None` without a key. The business
+    /// and campaign come from [`ids_from_env`].
+    pub fn from_env() -> Option<ClientBuilder> {
+        let key = std::env::var(ENV_API_KEY).ok().filter(|s| !s.is_empty())?;
+        let mut b = Self::builder(key);
+        if let Ok(url) = std::env::var(ENV_BASE_URL)
+            && !url.is_empty()
+        {
+            b = b.base_url(url);
+        }
+        Some(b)
+    }
+
+    /// The account label (never the key).
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// The transport.
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+}
+
+/// `YM_BUSINESS_ID` and `YM_CAMPAIGN_ID`, when both are set; an error when one is not a
+/// number.
+pub fn ids_from_env() -> Result<Option<(BusinessId, CampaignId)>> {
+    let read = |name: &str| -> Result<Option<i64>> {
+        match std::env::var(name) {
+            Ok(v) if !v.trim().is_empty() => v
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| Error::Config(format!("{name} is not a number: {v:?}"))),
+            _ => Ok(None),
+        }
+    };
+    Ok(match (read(ENV_BUSINESS_ID)?, read(ENV_CAMPAIGN_ID)?) {
+        (Some(b), Some(c)) => Some((BusinessId(b), CampaignId(c))),
+        _ => None,
+    })
+}
+
+/// Builds a [`Client`].
+pub struct ClientBuilder {
+    api_key: SecretString,
+    account: String,
+    base_url: String,
+    tier: Tier,
+    retry: RetryPolicy,
+    http: HttpSettings,
+    limits: Option<Arc<LimitRegistry>>,
+    rate_limits: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("yandex_market_api::ClientBuilder")
+            .field("account", &self.account)
+            .field("base_url", &self.base_url)
+            .field("tier", &self.tier)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Aims the client at another host (an emulator, a proxy).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Names the account in limits, logs and the trait (never a secret); defaults to
+    /// `yandex-market`.
+    pub fn account(mut self, label: impl Into<String>) -> Self {
+        self.account = label.into();
+        self
+    }
+
+    /// The cabinet's quota tier (default [`Tier::Base`]).
+    pub fn tier(mut self, tier: Tier) -> Self {
+        self.tier = tier;
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets all HTTP settings.
+    pub fn http(mut self, settings: HttpSettings) -> Self {
+        self.http = settings;
+        self
+    }
+
+    /// Shares rate limiters with other clients of the same account.
+    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
+        self.limits = Some(registry);
+        self
+    }
+
+    /// Turns client-side rate limiting off.
+    pub fn without_rate_limits(mut self) -> Self {
+        self.rate_limits = false;
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<Client> {
+        if self.api_key.expose_secret().trim().is_empty() {
+            return Err(Error::Config("the Yandex Market API key is empty".into()));
+        }
+        let vendor = YmVendor {
+            api_key: Arc::new(self.api_key),
+            account: self.account.clone(),
+            tier: self.tier,
+        };
+        let user_agent = format!(
+            "{}/{} market-core",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION")
+        );
+        let mut http = reqwest::Client::builder()
+            .user_agent(user_agent)
+            .gzip(true)
+            .pool_idle_timeout(self.http.pool_idle_timeout);
+        if let Some(t) = self.http.connect_timeout {
+            http = http.connect_timeout(t);
+        }
+        if let Some(t) = self.http.request_timeout {
+            http = http.timeout(t);
+        }
+        let http = http
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let mut b = Transport::builder(vendor, &self.base_url)?
+            .retry(self.retry)
+            .reqwest_client(http)
+            .limits(self.limits.unwrap_or_default());
+        if !self.rate_limits {
+            b = b.without_rate_limits();
+        }
+        Ok(Client {
+            transport: b.build()?,
+            account: self.account,
+        })
+    }
+}
+
+/// One campaign (shop) of a business, bound for the [`market_core::Marketplace`] trait:
+/// catalogue and prices act on the business, stocks and orders on the campaign.
+#[derive(Debug, Clone)]
+pub struct CampaignClient {
+    /// The client.
+    pub client: Client,
+    /// The business owning the campaign.
+    pub business: BusinessId,
+    /// The campaign.
+    pub campaign: CampaignId,
+}
+
+impl Client {
+    /// Binds one campaign of a business (for the [`market_core::Marketplace`] trait).
+    pub fn campaign(&self, business: BusinessId, campaign: CampaignId) -> CampaignClient {
+        CampaignClient {
+            client: self.clone(),
+            business,
+            campaign,
+        }
+    }
+}
