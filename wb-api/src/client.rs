@@ -95,8 +95,13 @@ pub mod groups {
     pub const FBS_META: &str = "fbs_meta";
     /// Buyer claims: 20 a minute, burst 10.
     pub const CLAIMS: &str = "claims";
-    /// Statistics reads: 1 a minute.
-    pub const STATISTICS: &str = "statistics";
+    /// Statistics: stocks on WB's warehouses, 1 a minute (WB counts each statistics method
+    /// on its own).
+    pub const STATISTICS_STOCKS: &str = "statistics_stocks";
+    /// Statistics: orders, 1 a minute.
+    pub const STATISTICS_ORDERS: &str = "statistics_orders";
+    /// Statistics: sales and returns, 1 a minute.
+    pub const STATISTICS_SALES: &str = "statistics_sales";
 
     /// The documented quota of a group.
     pub fn limit(group: &str) -> Option<RateLimit> {
@@ -110,7 +115,9 @@ pub mod groups {
             FBS_CANCEL => RateLimit::per_minute(100).with_burst(20),
             FBS_META => RateLimit::per_minute(1000).with_burst(20),
             CLAIMS => RateLimit::per_minute(20).with_burst(10),
-            STATISTICS => RateLimit::per_minute(1).with_burst(1),
+            STATISTICS_STOCKS | STATISTICS_ORDERS | STATISTICS_SALES => {
+                RateLimit::per_minute(1).with_burst(1)
+            }
             _ => return None,
         })
     }

@@ -371,3 +371,42 @@ async fn each_statistics_page_waits_a_minute_of_quota() {
     );
     assert_eq!(sent(&server).await.len(), 3);
 }
+
+#[tokio::test(start_paused = true)]
+async fn each_statistics_method_has_its_own_minute() {
+    let server = MockServer::start().await;
+    for path in [
+        "/api/v1/supplier/stocks",
+        "/api/v1/supplier/orders",
+        "/api/v1/supplier/sales",
+    ] {
+        wiremock::Mock::given(wiremock::matchers::method("GET"))
+            .and(wiremock::matchers::path(path))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+            .mount(&server)
+            .await;
+    }
+    let wb = limited_client(&server);
+    let start = tokio::time::Instant::now();
+    wb.statistics().stocks(day(2024, 1, 1)).await.unwrap();
+    wb.statistics()
+        .orders(day(2024, 1, 1), DateMode::ChangedSince)
+        .await
+        .unwrap();
+    wb.statistics()
+        .sales(day(2024, 1, 1), DateMode::ChangedSince)
+        .await
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "three different methods go at once: {:?}",
+        start.elapsed()
+    );
+    wb.statistics().stocks(day(2024, 1, 1)).await.unwrap();
+    assert!(
+        start.elapsed() >= Duration::from_secs(59),
+        "the same method waits for its minute: {:?}",
+        start.elapsed()
+    );
+    assert_eq!(sent(&server).await.len(), 4);
+}

@@ -1,7 +1,8 @@
 //! Statistics: FBO stocks on WB's warehouses, orders and sales reports.
 //!
 //! WB allows **one request a minute** per account for each of these methods
-//! ([`groups::STATISTICS`]); the client waits for its turn, so a second call within a minute
+//! ([`groups::STATISTICS_STOCKS`], [`groups::STATISTICS_ORDERS`], [`groups::STATISTICS_SALES`]: one method does not
+//! wait for another); the client waits for its turn, so a second call of a method within a minute
 //! takes up to a minute. The data is refreshed every 30 minutes.
 
 use std::future::Future;
@@ -18,14 +19,14 @@ use crate::models::statistics::*;
 use crate::{Client, Section};
 
 /// `GET /api/v1/supplier/stocks`.
-pub static STOCKS: Operation =
-    Operation::get("statistics_stocks", "/api/v1/supplier/stocks").in_group(groups::STATISTICS);
+pub static STOCKS: Operation = Operation::get("statistics_stocks", "/api/v1/supplier/stocks")
+    .in_group(groups::STATISTICS_STOCKS);
 /// `GET /api/v1/supplier/orders`.
-pub static ORDERS: Operation =
-    Operation::get("statistics_orders", "/api/v1/supplier/orders").in_group(groups::STATISTICS);
+pub static ORDERS: Operation = Operation::get("statistics_orders", "/api/v1/supplier/orders")
+    .in_group(groups::STATISTICS_ORDERS);
 /// `GET /api/v1/supplier/sales`.
 pub static SALES: Operation =
-    Operation::get("statistics_sales", "/api/v1/supplier/sales").in_group(groups::STATISTICS);
+    Operation::get("statistics_sales", "/api/v1/supplier/sales").in_group(groups::STATISTICS_SALES);
 
 /// What `dateFrom` selects in the orders and sales reports (the `flag` parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
