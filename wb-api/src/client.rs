@@ -260,6 +260,9 @@ impl Vendor for WbVendor {
 #[derive(Clone)]
 pub struct Client {
     transports: Arc<[Transport; 5]>,
+    /// The seller's articles and barcodes by nmID, read from the cards list on demand (the
+    /// trait's prices are keyed by the seller's ids; WB's by nmID).
+    pub(crate) card_index: Arc<std::sync::Mutex<Option<crate::marketplace::CardIndex>>>,
     account: String,
 }
 
@@ -436,6 +439,7 @@ impl ClientBuilder {
         let [a, b, c, d, e] = &self.urls;
         Ok(Client {
             transports: Arc::new([build(a)?, build(b)?, build(c)?, build(d)?, build(e)?]),
+            card_index: Arc::default(),
             account: self.account,
         })
     }

@@ -4,33 +4,40 @@
 //! |---|---|
 //! | warehouses | `GET /api/v3/warehouses` (seller warehouses, FBS) |
 //! | update_stocks | `PUT /api/v3/stocks/{warehouseId}`: the offer id is the size's **barcode** |
-//! | update_prices | `POST /api/v2/upload/task`: the offer id is the **nmID**; WB's price is the full (strike-through) price and the selling price is reached with a whole-percent discount |
+//! | update_prices | `POST /api/v2/upload/task`: the offer id is the seller's article (**vendorCode**), a size's **barcode** or the **nmID**, resolved to the nmID through the cards list (read once, again when an id is unknown); WB's price is the full (strike-through) price in whole roubles and the selling price is reached with a whole-percent discount |
+//! | publish_cards | `POST /content/v2/cards/upload`: one card per [`market_core::Card`] (its variants become sizes); a task per 100 articles |
+//! | card_import_status | a card found in the cards list is accepted; one in `POST /content/v2/cards/error/list` is rejected with WB's messages; else pending |
 //! | orders | `GET /api/v3/orders` by the window, statuses from `POST /api/v3/orders/status` |
 //! | confirm_order | adds the order to an open supply (created when none is open) |
-//! | ship_order | delivers the order's supply (every order in it goes with it) |
+//! | ship_order | delivers the order's supply (every order in it goes with it); an order in no supply is added to the open one first |
 //! | cancel_order | `PATCH /api/v3/orders/{orderId}/cancel` |
 //! | label | the order's sticker (`POST /api/v3/orders/stickers`, SVG 58x40) |
 //! | returns | buyer claims (`GET /api/v1/claims`, open then archived) |
 //!
-//! Not offered through the trait yet: cards (WB creates them asynchronously and reports only
-//! failures; use [`crate::api::content`]) and packing (WB has no packing step).
+//! Not offered through the trait: packing (WB has no packing step). Card images are uploaded
+//! with [`crate::api::content::ContentApi::save_media`] once the card has its nmID.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use market_core::{
-    BatchReport, CancelReason, Capabilities, Capability, Currency, DeliveryScheme, Error, ItemKey,
-    Label, LabelFormat, Lifecycle, Marketplace, MarketplaceKind, Order, OrderId as CoreOrderId,
-    OrderLine, OrderQuery, OrderStatus as CoreStatus, PriceUpdate, RejectionStage, Result, Return,
-    ReturnLine, ReturnQuery, StockUpdate, Warehouse,
+    AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
+    CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat,
+    Lifecycle, Marketplace, MarketplaceKind, Order, OrderId as CoreOrderId, OrderLine, OrderQuery,
+    OrderStatus as CoreStatus, PriceUpdate, Rejection, RejectionStage, Result, Return, ReturnLine,
+    ReturnQuery, StockUpdate, TaskId, Warehouse,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Client;
-use crate::ids::{NmId, OrderId, SupplyId, WarehouseId};
+use crate::ids::{CharcId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
+use crate::models::content::{
+    Card as WbCard, CardToCreate, CardVariant, CardsFilter, CharacteristicValue,
+    Dimensions as WbDimensions, NewSize,
+};
 use crate::models::orders::{
     Order as WbOrder, OrderStatus, OrdersWindow, StickerSize, StickerType, SupplierStatus, WbStatus,
 };
@@ -162,15 +169,11 @@ fn wb_order_id(id: &CoreOrderId) -> Result<OrderId> {
         })
 }
 
-/// WB's full price and whole-percent discount that reach `price` (from `old_price` when set).
-fn wb_price(u: &PriceUpdate) -> std::result::Result<GoodPrice, String> {
+/// WB's full price (whole roubles) and whole-percent discount that reach `price` (from
+/// `old_price` when set): the selling price WB shows is `full × (100 − discount) / 100`,
+/// which is `price` when it is reachable in whole percent, else the nearest to it.
+fn wb_price(u: &PriceUpdate, nm: NmId) -> std::result::Result<GoodPrice, String> {
     u.validate(None)?;
-    let nm: i64 = u
-        .offer_id
-        .as_str()
-        .trim()
-        .parse()
-        .map_err(|_| "WB prices are set per nmID: the offer id must be the nmID".to_owned())?;
     let full = u
         .old_price
         .filter(|o| *o > Decimal::ZERO)
@@ -185,7 +188,225 @@ fn wb_price(u: &PriceUpdate) -> std::result::Result<GoodPrice, String> {
     } else {
         0
     };
-    Ok(GoodPrice::new(NmId(nm), full.round_dp(0), discount))
+    if !(0..=99).contains(&discount) {
+        return Err(format!("a discount of {discount} % is outside WB's 0..=99"));
+    }
+    let full = full.round_dp(0);
+    if full < Decimal::ONE {
+        return Err("WB's price is in whole roubles and must be at least 1".into());
+    }
+    Ok(GoodPrice::new(nm, full, discount))
+}
+
+/// Which nmID each of the seller's ids names: the article (`vendorCode`) and every size's
+/// barcode, read from the cards list.
+#[derive(Debug, Clone, Default)]
+pub struct CardIndex {
+    by_vendor_code: HashMap<String, NmId>,
+    by_barcode: HashMap<String, NmId>,
+    nm_ids: HashSet<NmId>,
+}
+
+impl CardIndex {
+    /// Indexes cards.
+    pub fn from_cards<'c>(cards: impl IntoIterator<Item = &'c WbCard>) -> Self {
+        let mut index = Self::default();
+        for card in cards {
+            index.add(card);
+        }
+        index
+    }
+
+    fn add(&mut self, card: &WbCard) {
+        self.nm_ids.insert(card.nm_id);
+        if !card.vendor_code.is_empty() {
+            self.by_vendor_code
+                .insert(card.vendor_code.clone(), card.nm_id);
+        }
+        for sku in card.sizes.iter().flat_map(|s| &s.skus) {
+            self.by_barcode.insert(sku.clone(), card.nm_id);
+        }
+    }
+
+    /// The nmID `offer` names: a seller's article first, then a barcode, then an nmID of an
+    /// indexed card.
+    pub fn resolve(&self, offer: &str) -> Option<NmId> {
+        let offer = offer.trim();
+        self.by_vendor_code
+            .get(offer)
+            .or_else(|| self.by_barcode.get(offer))
+            .copied()
+            .or_else(|| {
+                offer
+                    .parse::<i64>()
+                    .ok()
+                    .map(NmId)
+                    .filter(|n| self.nm_ids.contains(n))
+            })
+    }
+
+    /// How many cards are indexed.
+    pub fn len(&self) -> usize {
+        self.nm_ids.len()
+    }
+
+    /// True when no card is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.nm_ids.is_empty()
+    }
+}
+
+/// The prefix of the task ids [`Marketplace::publish_cards`] returns.
+const CARD_TASK_PREFIX: &str = "wb-cards:";
+
+/// Articles per card task.
+const CARD_TASK_SIZE: usize = 100;
+
+fn card_task(articles: &[String]) -> TaskId {
+    TaskId::new(format!(
+        "{CARD_TASK_PREFIX}{}",
+        serde_json::to_string(articles).unwrap_or_default()
+    ))
+}
+
+fn card_task_articles(task: &TaskId) -> Result<Vec<String>> {
+    task.as_str()
+        .strip_prefix(CARD_TASK_PREFIX)
+        .and_then(|json| serde_json::from_str::<Vec<String>>(json).ok())
+        .ok_or_else(|| {
+            Error::validation(
+                format!("task {task}"),
+                "not a WB card task (returned by publish_cards)",
+            )
+        })
+}
+
+/// Centimetres from millimetres, rounded up (WB takes whole centimetres).
+fn cm(mm: u32) -> i64 {
+    i64::from(mm.div_ceil(10))
+}
+
+/// A seller's card as a WB card to create: the article, name, brand, description,
+/// characteristics (attribute ids are WB characteristic ids), packed dimensions, and a size
+/// per variant (or one size with the card's barcodes and price).
+pub fn card_to_wb(card: &Card) -> std::result::Result<CardToCreate, String> {
+    if card.offer_id.as_str().trim().is_empty() {
+        return Err("the card has no article (offer id)".into());
+    }
+    let subject: i64 = card
+        .category
+        .id
+        .as_str()
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            format!(
+                "category {} is not a WB subject id (a positive number)",
+                card.category.id
+            )
+        })?;
+    let mut v = CardVariant::new(card.offer_id.as_str()).with_title(card.name.as_str());
+    if let Some(b) = &card.brand {
+        v = v.with_brand(b.as_str());
+    }
+    if let Some(d) = &card.description {
+        v = v.with_description(d.as_str());
+    }
+    if let Some(d) = &card.dimensions {
+        v = v.with_dimensions(WbDimensions::new(
+            cm(d.length_mm),
+            cm(d.width_mm),
+            cm(d.height_mm),
+            Decimal::new(i64::from(d.weight_g), 3),
+        ));
+    }
+    for a in &card.attributes {
+        let id: i64 =
+            a.id.as_str()
+                .trim()
+                .parse()
+                .map_err(|_| format!("attribute {} is not a WB characteristic id", a.id))?;
+        let value = match a.values.as_slice() {
+            [AttributeValue::Number(n)] => CharacteristicValue::number(CharcId(id), *n),
+            values => CharacteristicValue::strings(
+                CharcId(id),
+                values.iter().map(|v| match v {
+                    AttributeValue::Text(t) => t.clone(),
+                    AttributeValue::Number(n) => n.normalize().to_string(),
+                    AttributeValue::Bool(b) => if *b { "Да" } else { "Нет" }.to_owned(),
+                    AttributeValue::Dictionary { id, value } => {
+                        value.clone().unwrap_or_else(|| id.clone())
+                    }
+                }),
+            ),
+        };
+        v = v.with_characteristic(value);
+    }
+    let barcodes = |codes: &[market_core::Barcode]| -> Vec<String> {
+        codes.iter().map(|b| b.as_str().to_owned()).collect()
+    };
+    if card.variants.is_empty() {
+        v = v.with_size(NewSize {
+            skus: barcodes(&card.barcodes),
+            price: card.price,
+            ..NewSize::default()
+        });
+    } else {
+        for variant in &card.variants {
+            v = v.with_size(NewSize {
+                skus: barcodes(&variant.barcodes),
+                tech_size: variant.size.clone(),
+                price: card.price,
+                ..NewSize::default()
+            });
+        }
+    }
+    Ok(CardToCreate::new(SubjectId(subject), vec![v]))
+}
+
+impl Client {
+    /// Reads the whole cards list into the index the trait's prices use.
+    pub async fn refresh_card_index(&self) -> Result<usize> {
+        let cards: Vec<WbCard> = self
+            .content()
+            .cards_stream(CardsFilter::default())
+            .try_collect()
+            .await?;
+        let index = CardIndex::from_cards(&cards);
+        let n = index.len();
+        *self
+            .card_index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(index);
+        Ok(n)
+    }
+
+    /// The nmID of each offer id (a seller's article, a barcode or an nmID): the cards list
+    /// is read on first use, and again when an id is not in it. Ids still unknown are left out.
+    pub async fn resolve_nm_ids(&self, offers: &[&str]) -> Result<HashMap<String, NmId>> {
+        let lookup = |client: &Self| {
+            let guard = client
+                .card_index
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let index = guard.as_ref()?;
+            Some(
+                offers
+                    .iter()
+                    .filter_map(|o| index.resolve(o).map(|nm| ((*o).to_owned(), nm)))
+                    .collect::<HashMap<_, _>>(),
+            )
+        };
+        if let Some(found) = lookup(self)
+            && found.len() == offers.iter().collect::<HashSet<_>>().len()
+        {
+            return Ok(found);
+        }
+        self.refresh_card_index().await?;
+        Ok(lookup(self).unwrap_or_default())
+    }
 }
 
 impl Client {
@@ -252,6 +473,7 @@ impl Marketplace for Client {
             Capability::Warehouses,
             Capability::Stocks,
             Capability::Prices,
+            Capability::Cards,
             Capability::Orders,
             Capability::ConfirmOrder,
             Capability::ShipOrder,
@@ -338,8 +560,30 @@ impl Marketplace for Client {
         let mut report = BatchReport::new();
         let mut items = Vec::new();
         let mut keys: HashMap<NmId, ItemKey> = HashMap::new();
+        let wanted: Vec<&str> = updates
+            .iter()
+            .filter(|u| u.validate(None).is_ok())
+            .map(|u| u.offer_id.as_str())
+            .collect();
+        let nm_ids = if wanted.is_empty() {
+            HashMap::new()
+        } else {
+            self.resolve_nm_ids(&wanted).await?
+        };
         for u in updates {
-            match wb_price(u) {
+            let priced = u.validate(None).and_then(|()| {
+                let nm = nm_ids
+                    .get(u.offer_id.as_str())
+                    .copied()
+                    .ok_or_else(|| "no WB card has this article, barcode or nmID".to_owned())?;
+                if keys.contains_key(&nm) {
+                    return Err(format!(
+                        "another update in this call already prices card {nm} (WB prices per card)"
+                    ));
+                }
+                wb_price(u, nm)
+            });
+            match priced {
                 Ok(g) => {
                     keys.insert(g.nm_id, u.key());
                     items.push(g);
@@ -361,6 +605,91 @@ impl Marketplace for Client {
             }));
         }
         Ok(report)
+    }
+
+    /// Uploads the cards (WB creates them asynchronously); the tasks name the articles sent.
+    async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
+        let mut report = BatchReport::new();
+        let mut items = Vec::with_capacity(cards.len());
+        for card in cards {
+            match card_to_wb(card) {
+                Ok(item) => items.push(item),
+                Err(message) => report.reject(
+                    card.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    message,
+                ),
+            }
+        }
+        let mut tasks = Vec::new();
+        if !items.is_empty() {
+            let sent = self.content().upload(items).await?;
+            let accepted: Vec<String> = sent.accepted.clone();
+            tasks = accepted.chunks(CARD_TASK_SIZE).map(card_task).collect();
+            report.merge(sent.map_keys(ItemKey::offer));
+        }
+        Ok(CardSubmission { tasks, report })
+    }
+
+    /// A card in the cards list is accepted; one in WB's error list is rejected with WB's
+    /// messages; the rest are pending.
+    async fn card_import_status(&self, task: &TaskId) -> Result<CardImportStatus> {
+        let articles = card_task_articles(task)?;
+        let wanted: HashSet<&str> = articles.iter().map(String::as_str).collect();
+        let mut errors: HashMap<String, Vec<String>> = HashMap::new();
+        let mut batches = self.content().card_errors_stream(false);
+        while let Some(batch) = batches.try_next().await? {
+            for (article, messages) in batch.errors {
+                if wanted.contains(article.as_str()) {
+                    errors.entry(article).or_default().extend(messages);
+                }
+            }
+        }
+        let mut report = BatchReport::new();
+        let mut pending = false;
+        for article in &articles {
+            let found = self
+                .content()
+                .cards(&crate::models::content::CardsListRequest::first(
+                    CardsFilter::default().with_text_search(article.as_str()),
+                    crate::api::content::CARDS_PAGE_MAX,
+                ))
+                .await?
+                .cards
+                .into_iter()
+                .find(|c| &c.vendor_code == article);
+            let key = ItemKey::offer(article.as_str());
+            match (found, errors.remove(article)) {
+                (Some(card), _) => {
+                    if let Some(index) = self
+                        .card_index
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .as_mut()
+                    {
+                        index.add(&card);
+                    }
+                    report.accept(key);
+                }
+                (None, Some(messages)) => report.rejected.push(Rejection {
+                    key,
+                    stage: RejectionStage::Vendor,
+                    code: None,
+                    message: messages.join("; "),
+                }),
+                (None, None) => pending = true,
+            }
+        }
+        Ok(CardImportStatus {
+            task_id: task.clone(),
+            state: if pending {
+                CardImportState::Pending
+            } else {
+                CardImportState::Done
+            },
+            report,
+        })
     }
 
     fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
@@ -411,18 +740,26 @@ impl Marketplace for Client {
         }
     }
 
-    /// Delivers the supply holding the order: WB ships supplies, so every order in it goes.
+    /// Delivers the supply holding the order (WB ships supplies, so every order in it goes);
+    /// an order not yet in a supply is first added to the open one, as `confirm_order` does.
     async fn ship_order(&self, id: &CoreOrderId) -> Result<()> {
         let order = self.find_order(wb_order_id(id)?).await?;
-        let supply = order
-            .supply_id
-            .filter(|s| !s.as_str().is_empty())
-            .ok_or_else(|| {
-                Error::validation(
-                    format!("order {id}"),
-                    "not in a supply yet: confirm it first",
-                )
-            })?;
+        let supply = match order.supply_id.filter(|s| !s.as_str().is_empty()) {
+            Some(s) => s,
+            None => {
+                self.confirm_order(id).await?;
+                self.find_order(order.id)
+                    .await?
+                    .supply_id
+                    .filter(|s| !s.as_str().is_empty())
+                    .ok_or_else(|| {
+                        Error::validation(
+                            format!("order {id}"),
+                            "WB did not put the order in a supply",
+                        )
+                    })?
+            }
+        };
         self.supplies().deliver(&supply).await
     }
 

@@ -481,47 +481,110 @@ fn task_created() -> ResponseTemplate {
     ok(json!({"data": {"id": 123456, "alreadyExists": false}, "error": false, "errorText": ""}))
 }
 
+/// A cards list answer (one page, the last) with `(nmID, vendorCode, barcodes)`.
+fn cards_page(cards: &[(i64, &str, &[&str])]) -> ResponseTemplate {
+    let cards: Vec<Value> = cards
+        .iter()
+        .map(|(nm, vc, skus)| {
+            json!({
+                "nmID": nm, "imtID": nm + 1, "vendorCode": vc, "subjectID": 105,
+                "updatedAt": "2026-01-01T00:00:00Z",
+                "sizes": [{"chrtID": nm + 2, "techSize": "0", "skus": skus}],
+            })
+        })
+        .collect();
+    let total = cards.len();
+    ok(
+        json!({"cards": cards, "cursor": {"updatedAt": "2026-01-01T00:00:00Z", "nmID": 1, "total": total}}),
+    )
+}
+
 #[tokio::test]
-async fn prices_go_by_nm_id_as_full_price_and_discount() {
+async fn prices_go_by_article_barcode_or_nm_id_as_full_price_and_discount() {
     let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[
+            (100001, "ART-1", &["2000000000011"]),
+            (100002, "ART-2", &["2000000000022", "2000000000023"]),
+            (100004, "ART-4", &[]),
+        ]),
+    )
+    .await;
     mount(&server, "POST", "/api/v2/upload/task", task_created()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let report = m
         .update_prices(&[
-            PriceUpdate::new("100001", Decimal::from(900)).with_old_price(Decimal::from(1000)),
-            PriceUpdate::new("100002", Decimal::from(900)),
+            PriceUpdate::new("ART-1", Decimal::from(900)).with_old_price(Decimal::from(1000)),
+            PriceUpdate::new("2000000000022", Decimal::from(900)),
             PriceUpdate::new("ART-3", Decimal::from(900)),
             PriceUpdate::new("100004", Decimal::new(7500, 1)).with_old_price(Decimal::from(1000)),
+            // The second size of card 100002: that card is priced already in this call.
+            PriceUpdate::new("2000000000023", Decimal::from(800)),
         ])
         .await
         .unwrap();
 
-    let requests = sent(&server).await;
-    assert_eq!(requests.len(), 1);
     assert_eq!(
-        requests[0].1,
+        calls(&server).await,
+        [
+            "POST /content/v2/get/cards/list",
+            "POST /api/v2/upload/task"
+        ],
+        "the index is read once, then one upload"
+    );
+    let requests = sent(&server).await;
+    assert_eq!(
+        requests[1].1,
         json!({"data": [
             {"nmID": 100001, "price": 1000, "discount": 10},
             {"nmID": 100002, "price": 900, "discount": 0},
             {"nmID": 100004, "price": 1000, "discount": 25},
         ]})
     );
-    assert_requests_match_spec(&server, PRICES_UPLOAD).await;
+    assert_each_request_matches(&server, &[PRICES_UPLOAD, "POST /content/v2/get/cards/list"]).await;
 
     assert_eq!(
         report.accepted,
         [
-            ItemKey::offer("100001"),
-            ItemKey::offer("100002"),
+            ItemKey::offer("ART-1"),
+            ItemKey::offer("2000000000022"),
             ItemKey::offer("100004")
         ]
     );
+    let rejected: Vec<(&str, RejectionStage)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.key.offer_id.as_str(), r.stage))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            ("ART-3", RejectionStage::Validation),
+            ("2000000000023", RejectionStage::Validation)
+        ]
+    );
+    assert!(report.rejected[0].message.contains("no WB card"));
+
+    // A second call finds everything in the index: no cards list read.
+    m.update_prices(&[PriceUpdate::new("ART-2", Decimal::from(500))])
+        .await
+        .unwrap();
+    let seen = calls(&server).await;
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    assert_eq!(seen[2], "POST /api/v2/upload/task");
+    // An id the index does not know makes it read the cards list again (a new card).
+    let report = m
+        .update_prices(&[PriceUpdate::new("ART-9", Decimal::from(500))])
+        .await
+        .unwrap();
     assert_eq!(report.rejected.len(), 1);
-    let r = &report.rejected[0];
-    assert_eq!(r.key, ItemKey::offer("ART-3"));
-    assert_eq!(r.stage, RejectionStage::Validation);
-    assert!(r.message.contains("nmID"), "{}", r.message);
+    let seen = calls(&server).await;
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    assert_eq!(seen[3], "POST /content/v2/get/cards/list");
 }
 
 #[tokio::test]
@@ -532,21 +595,21 @@ async fn only_invalid_prices_send_nothing() {
     let m: &dyn Marketplace = &client;
     let report = m
         .update_prices(&[
-            PriceUpdate::new("not-a-number", Decimal::from(900)),
+            PriceUpdate::new("", Decimal::from(900)),
             // The old price must be above the price.
             PriceUpdate::new("100001", Decimal::from(900)).with_old_price(Decimal::from(800)),
             PriceUpdate::new("100002", Decimal::ZERO),
         ])
         .await
         .unwrap();
-    assert!(sent(&server).await.is_empty());
+    assert!(sent(&server).await.is_empty(), "not even the cards list");
     assert!(report.accepted.is_empty());
     let keys: Vec<&str> = report
         .rejected
         .iter()
         .map(|r| r.key.offer_id.as_str())
         .collect();
-    assert_eq!(keys, ["not-a-number", "100001", "100002"]);
+    assert_eq!(keys, ["", "100001", "100002"]);
     assert!(
         report
             .rejected
@@ -701,11 +764,11 @@ async fn ship_delivers_the_supply_of_the_order() {
 }
 
 #[tokio::test]
-async fn ship_without_a_supply_or_order_delivers_nothing() {
-    let server = ship_server(vec![wb_order(1, None), wb_order(2, Some(""))]).await;
+async fn ship_of_an_unknown_or_bad_order_delivers_nothing() {
+    let server = ship_server(vec![wb_order(1, Some("WB-GI-1"))]).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
-    for id in ["1", "2", "3"] {
+    for id in ["3", "x", "-1"] {
         let e = m.ship_order(&OrderId::new(id)).await.unwrap_err();
         assert!(matches!(e, Error::Validation { .. }), "{id}: {e:?}");
     }
@@ -719,178 +782,58 @@ async fn ship_without_a_supply_or_order_delivers_nothing() {
 }
 
 #[tokio::test]
-async fn cancel_patches_the_order() {
+async fn ship_of_an_order_in_no_supply_adds_it_to_ours_then_delivers() {
     let server = MockServer::start().await;
-    mount(
-        &server,
-        "PATCH",
-        "/api/v3/orders/5632423/cancel",
-        no_content(),
-    )
-    .await;
-    let client = client(&server);
-    let m: &dyn Marketplace = &client;
-    m.cancel_order(&OrderId::new("5632423"), &CancelReason::out_of_stock())
-        .await
-        .unwrap();
-    assert_eq!(sent(&server).await.len(), 1);
-    assert_requests_match_spec(&server, ORDER_CANCEL).await;
-
-    for bad in ["WB-5", "0", "1.5"] {
-        let e = m
-            .cancel_order(&OrderId::new(bad), &CancelReason::out_of_stock())
-            .await
-            .unwrap_err();
-        assert!(matches!(e, Error::Validation { .. }), "{bad}: {e:?}");
-    }
-    assert_eq!(sent(&server).await.len(), 1, "nothing sent for bad ids");
-}
-
-// ---------------------------------------------------------------------------------------------
-// 6. Labels.
-
-const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="580" height="400"></svg>"#;
-const SVG_BASE64: &str = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI1ODAiIGhlaWdodD0iNDAwIj48L3N2Zz4=";
-
-#[tokio::test]
-async fn label_is_the_decoded_svg_sticker() {
-    let server = MockServer::start().await;
-    mount(
-        &server,
-        "POST",
-        "/api/v3/orders/stickers",
-        ok(json!({"stickers": [{
-            "orderId": 5346346,
-            "partA": "231648",
-            "partB": "9753",
-            "barcode": "!uKEtQZVx",
-            "file": SVG_BASE64,
-        }]})),
-    )
-    .await;
-    let client = client(&server);
-    let m: &dyn Marketplace = &client;
-    let label = m.label(&OrderId::new("5346346")).await.unwrap();
-    assert_eq!(label.format, LabelFormat::Svg);
-    assert_eq!(label.order_id.as_str(), "5346346");
-    assert_eq!(&label.bytes[..], SVG.as_bytes());
-    assert_eq!(LabelFormat::sniff(&label.bytes), Some(LabelFormat::Svg));
-
-    let requests = sent(&server).await;
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].1, json!({"orders": [5346346]}));
-    let query: Vec<(String, String)> = requests[0]
-        .0
-        .url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    for (k, v) in [("type", "svg"), ("width", "58"), ("height", "40")] {
-        assert!(
-            query.contains(&(k.to_owned(), v.to_owned())),
-            "{k}={v} not in {query:?}"
-        );
-    }
-    assert_requests_match_spec(&server, STICKERS).await;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 7. Returns.
-
-fn claim(id: &str, nm: i64, dt: &str, comment: &str) -> Value {
-    json!({
-        "id": id,
-        "claim_type": 1,
-        "status": 2,
-        "status_ex": 8,
-        "nm_id": nm,
-        "imt_name": "Кабель 0.5 м",
-        "user_comment": comment,
-        "wb_comment": null,
-        "dt": dt,
-        "order_dt": "2025-12-20T05:18:56",
-        "dt_update": dt,
-        "photos": [],
-        "video_paths": [],
-        "actions": ["autorefund1"],
-        "price": 157,
-        "currency_code": "643",
-        "srid": format!("srid-{id}"),
-    })
-}
-
-#[tokio::test]
-async fn returns_read_open_then_archived_claims_in_the_window() {
-    let server = MockServer::start().await;
+    // The first read finds the order in no supply; after the add, it is in WB-GI-9.
     Mock::given(method("GET"))
-        .and(path("/api/v1/claims"))
-        .and(query_param("is_archive", "false"))
-        .respond_with(ok(json!({"total": 2, "claims": [
-            claim("open-in", 196320101, "2026-01-05T17:06:12.245611", "Длина провода не та"),
-            claim("open-before", 196320102, "2025-12-31T23:59:59", "too early"),
-        ]})))
+        .and(path("/api/v3/orders"))
+        .respond_with(ok(json!({"next": 0, "orders": [wb_order(1, None)]})))
+        .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/claims"))
-        .and(query_param("is_archive", "true"))
-        .respond_with(ok(json!({"total": 2, "claims": [
-            claim("archived-in", 196320103, "2026-01-01T00:00:00", ""),
-            claim("archived-after", 196320104, "2026-01-10T00:00:00", "at the end"),
-        ]})))
+    mount(
+        &server,
+        "GET",
+        "/api/v3/orders",
+        ok(json!({"next": 0, "orders": [wb_order(1, Some("WB-GI-9"))]})),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
+        "/api/v3/supplies",
+        ok(json!({"next": 0, "supplies": [
+            {"id": "WB-GI-9", "name": SUPPLY_NAME, "done": false, "createdAt": "2026-01-01T00:00:00Z", "cargoType": 0}
+        ]})),
+    )
+    .await;
+    Mock::given(method("PATCH"))
+        .and(path("/api/marketplace/v3/supplies/WB-GI-9/orders"))
+        .respond_with(no_content())
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/api/v3/supplies/WB-GI-9/deliver"))
+        .respond_with(no_content())
         .mount(&server)
         .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
-    let returns: Vec<_> = m
-        .returns(ReturnQuery { window: window() })
-        .map(Result::unwrap)
-        .collect()
-        .await;
-
-    let archive: Vec<String> = sent(&server)
-        .await
-        .iter()
-        .map(|(r, _)| {
-            r.url
-                .query_pairs()
-                .find(|(k, _)| k == "is_archive")
-                .unwrap()
-                .1
-                .into_owned()
-        })
-        .collect();
-    assert_eq!(archive, ["false", "true"]);
-    assert_requests_match_spec(&server, CLAIMS).await;
-
-    let ids: Vec<&str> = returns.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["open-in", "archived-in"]);
-    let r = &returns[0];
+    m.ship_order(&OrderId::new("1")).await.unwrap();
+    let calls = calls(&server).await;
     assert_eq!(
-        r.created_at,
-        Some(
-            Utc.with_ymd_and_hms(2026, 1, 5, 17, 6, 12).unwrap()
-                + chrono::Duration::microseconds(245_611)
-        )
-    );
-    assert_eq!(r.lines.len(), 1);
-    assert_eq!(r.lines[0].sku.as_ref().unwrap().as_str(), "196320101");
-    assert_eq!(r.lines[0].reason.as_deref(), Some("Длина провода не та"));
-    assert_eq!(r.lines[0].quantity, 1);
-    assert_eq!(r.status, "2");
-    assert_eq!(r.order_id.as_ref().unwrap().as_str(), "srid-open-in");
-    assert_eq!(
-        returns[1].lines[0].sku.as_ref().unwrap().as_str(),
-        "196320103"
+        calls
+            .iter()
+            .filter(|c| c.contains("/orders") && c.starts_with("PATCH"))
+            .count(),
+        1,
+        "{calls:?}"
     );
     assert_eq!(
-        returns[1].lines[0].reason, None,
-        "an empty comment is no reason"
+        calls.last().unwrap(),
+        "PATCH /api/v3/supplies/WB-GI-9/deliver"
     );
 }
-
-// ---------------------------------------------------------------------------------------------
-// 8. Identity.
 
 #[tokio::test]
 async fn identity_capabilities_and_what_wb_does_not_offer() {
@@ -912,20 +855,9 @@ async fn identity_capabilities_and_what_wb_does_not_offer() {
     ] {
         assert!(caps.supports(c), "{c:?}");
     }
-    assert!(!caps.supports(Capability::Cards));
+    assert!(caps.supports(Capability::Cards));
     assert!(!caps.supports(Capability::PackOrder));
 
-    let e = m.publish_cards(&[]).await.unwrap_err();
-    assert!(
-        matches!(
-            e,
-            Error::Unsupported {
-                operation: "publish_cards",
-                ..
-            }
-        ),
-        "{e:?}"
-    );
     let e = m.pack_order(&OrderId::new("1"), &[]).await.unwrap_err();
     assert!(
         matches!(
@@ -938,4 +870,163 @@ async fn identity_capabilities_and_what_wb_does_not_offer() {
         "{e:?}"
     );
     assert!(sent(&server).await.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards.
+
+fn core_card(article: &str, subject: &str) -> market_core::Card {
+    let mut card = market_core::Card::new(
+        article,
+        "Мяч футбольный",
+        market_core::CategoryRef {
+            id: subject.into(),
+            type_id: None,
+            name: None,
+        },
+    );
+    card.brand = Some("Бренд".into());
+    card.dimensions = Some(market_core::Dimensions {
+        length_mm: 221,
+        width_mm: 220,
+        height_mm: 90,
+        weight_g: 450,
+    });
+    card.attributes = vec![
+        market_core::Attribute {
+            id: "14177449".into(),
+            name: None,
+            values: vec![market_core::AttributeValue::Text("белый".into())],
+        },
+        market_core::Attribute {
+            id: "88952".into(),
+            name: None,
+            values: vec![market_core::AttributeValue::Number(Decimal::new(450, 0))],
+        },
+    ];
+    card.barcodes = vec!["2000000000099".into()];
+    card.price = Some(Decimal::from(1500));
+    card
+}
+
+#[tokio::test]
+async fn cards_are_uploaded_as_wb_cards_and_tasks_name_the_articles() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/cards/upload",
+        ok(json!({"data": null, "error": false, "errorText": "", "additionalErrors": null})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let submission = m
+        .publish_cards(&[
+            core_card("BALL-1", "105"),
+            core_card("BALL-2", "not-a-subject"),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(submission.report.accepted, [ItemKey::offer("BALL-1")]);
+    assert_eq!(submission.report.rejected.len(), 1);
+    assert_eq!(submission.report.rejected[0].key, ItemKey::offer("BALL-2"));
+    assert_eq!(
+        submission.report.rejected[0].stage,
+        RejectionStage::Validation
+    );
+    assert_eq!(submission.tasks.len(), 1);
+
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].1,
+        json!([{
+            "subjectID": 105,
+            "variants": [{
+                "vendorCode": "BALL-1",
+                "title": "Мяч футбольный",
+                "brand": "Бренд",
+                "dimensions": {"length": 23, "width": 22, "height": 9, "weightBrutto": 0.45},
+                "characteristics": [
+                    {"id": 14177449, "value": ["белый"]},
+                    {"id": 88952, "value": 450}
+                ],
+                "sizes": [{"skus": ["2000000000099"], "price": 1500}]
+            }]
+        }])
+    );
+    assert_each_request_matches(&server, &["POST /content/v2/cards/upload"]).await;
+}
+
+#[tokio::test]
+async fn card_status_accepts_found_cards_rejects_listed_errors_and_waits_for_the_rest() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/cards/upload",
+        ok(json!({"data": null, "error": false, "errorText": "", "additionalErrors": null})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let submission = m
+        .publish_cards(&[
+            core_card("BALL-1", "105"),
+            core_card("BALL-2", "105"),
+            core_card("BALL-3", "105"),
+        ])
+        .await
+        .unwrap();
+    let task = submission.tasks[0].clone();
+
+    // WB: BALL-1 became a card, BALL-2 failed, BALL-3 is still being made.
+    Mock::given(method("POST"))
+        .and(path("/content/v2/get/cards/list"))
+        .and(wiremock::matchers::body_partial_json(
+            json!({"settings": {"filter": {"textSearch": "BALL-1"}}}),
+        ))
+        .respond_with(cards_page(&[(300001, "BALL-1", &["2000000000099"])]))
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[]),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/cards/error/list",
+        ok(json!({
+            "data": {
+                "items": [{
+                    "batchUUID": "b-1",
+                    "vendorCodes": ["BALL-2", "OTHER"],
+                    "errors": {"BALL-2": ["Недопустимый предмет", "Нет фото"], "OTHER": ["x"]},
+                    "subjects": {}, "brands": {}
+                }],
+                "cursor": {"next": false, "updatedAt": null, "batchUUID": ""}
+            },
+            "error": false, "errorText": "", "additionalErrors": null
+        })),
+    )
+    .await;
+    let status = m.card_import_status(&task).await.unwrap();
+    assert_eq!(status.state, market_core::CardImportState::Pending);
+    assert_eq!(status.report.accepted, [ItemKey::offer("BALL-1")]);
+    assert_eq!(status.report.rejected.len(), 1);
+    let r = &status.report.rejected[0];
+    assert_eq!(r.key, ItemKey::offer("BALL-2"));
+    assert_eq!(r.stage, RejectionStage::Vendor);
+    assert_eq!(r.message, "Недопустимый предмет; Нет фото");
+
+    let e = m
+        .card_import_status(&market_core::TaskId::new("12345"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Validation { .. }), "{e:?}");
 }
