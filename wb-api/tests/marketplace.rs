@@ -836,6 +836,180 @@ async fn ship_of_an_order_in_no_supply_adds_it_to_ours_then_delivers() {
 }
 
 #[tokio::test]
+async fn cancel_patches_the_order() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "PATCH",
+        "/api/v3/orders/5632423/cancel",
+        no_content(),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    m.cancel_order(&OrderId::new("5632423"), &CancelReason::out_of_stock())
+        .await
+        .unwrap();
+    assert_eq!(sent(&server).await.len(), 1);
+    assert_requests_match_spec(&server, ORDER_CANCEL).await;
+
+    for bad in ["WB-5", "0", "1.5"] {
+        let e = m
+            .cancel_order(&OrderId::new(bad), &CancelReason::out_of_stock())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::Validation { .. }), "{bad}: {e:?}");
+    }
+    assert_eq!(sent(&server).await.len(), 1, "nothing sent for bad ids");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Labels.
+
+const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="580" height="400"></svg>"#;
+const SVG_BASE64: &str = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI1ODAiIGhlaWdodD0iNDAwIj48L3N2Zz4=";
+
+#[tokio::test]
+async fn label_is_the_decoded_svg_sticker() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/api/v3/orders/stickers",
+        ok(json!({"stickers": [{
+            "orderId": 5346346,
+            "partA": "231648",
+            "partB": "9753",
+            "barcode": "!uKEtQZVx",
+            "file": SVG_BASE64,
+        }]})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let label = m.label(&OrderId::new("5346346")).await.unwrap();
+    assert_eq!(label.format, LabelFormat::Svg);
+    assert_eq!(label.order_id.as_str(), "5346346");
+    assert_eq!(&label.bytes[..], SVG.as_bytes());
+    assert_eq!(LabelFormat::sniff(&label.bytes), Some(LabelFormat::Svg));
+
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].1, json!({"orders": [5346346]}));
+    let query: Vec<(String, String)> = requests[0]
+        .0
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    for (k, v) in [("type", "svg"), ("width", "58"), ("height", "40")] {
+        assert!(
+            query.contains(&(k.to_owned(), v.to_owned())),
+            "{k}={v} not in {query:?}"
+        );
+    }
+    assert_requests_match_spec(&server, STICKERS).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Returns.
+
+fn claim(id: &str, nm: i64, dt: &str, comment: &str) -> Value {
+    json!({
+        "id": id,
+        "claim_type": 1,
+        "status": 2,
+        "status_ex": 8,
+        "nm_id": nm,
+        "imt_name": "Кабель 0.5 м",
+        "user_comment": comment,
+        "wb_comment": null,
+        "dt": dt,
+        "order_dt": "2025-12-20T05:18:56",
+        "dt_update": dt,
+        "photos": [],
+        "video_paths": [],
+        "actions": ["autorefund1"],
+        "price": 157,
+        "currency_code": "643",
+        "srid": format!("srid-{id}"),
+    })
+}
+
+#[tokio::test]
+async fn returns_read_open_then_archived_claims_in_the_window() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/claims"))
+        .and(query_param("is_archive", "false"))
+        .respond_with(ok(json!({"total": 2, "claims": [
+            claim("open-in", 196320101, "2026-01-05T17:06:12.245611", "Длина провода не та"),
+            claim("open-before", 196320102, "2025-12-31T23:59:59", "too early"),
+        ]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/claims"))
+        .and(query_param("is_archive", "true"))
+        .respond_with(ok(json!({"total": 2, "claims": [
+            claim("archived-in", 196320103, "2026-01-01T00:00:00", ""),
+            claim("archived-after", 196320104, "2026-01-10T00:00:00", "at the end"),
+        ]})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let returns: Vec<_> = m
+        .returns(ReturnQuery { window: window() })
+        .map(Result::unwrap)
+        .collect()
+        .await;
+
+    let archive: Vec<String> = sent(&server)
+        .await
+        .iter()
+        .map(|(r, _)| {
+            r.url
+                .query_pairs()
+                .find(|(k, _)| k == "is_archive")
+                .unwrap()
+                .1
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(archive, ["false", "true"]);
+    assert_requests_match_spec(&server, CLAIMS).await;
+
+    let ids: Vec<&str> = returns.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["open-in", "archived-in"]);
+    let r = &returns[0];
+    assert_eq!(
+        r.created_at,
+        Some(
+            Utc.with_ymd_and_hms(2026, 1, 5, 17, 6, 12).unwrap()
+                + chrono::Duration::microseconds(245_611)
+        )
+    );
+    assert_eq!(r.lines.len(), 1);
+    assert_eq!(r.lines[0].sku.as_ref().unwrap().as_str(), "196320101");
+    assert_eq!(r.lines[0].reason.as_deref(), Some("Длина провода не та"));
+    assert_eq!(r.lines[0].quantity, 1);
+    assert_eq!(r.status, "2");
+    assert_eq!(r.order_id.as_ref().unwrap().as_str(), "srid-open-in");
+    assert_eq!(
+        returns[1].lines[0].sku.as_ref().unwrap().as_str(),
+        "196320103"
+    );
+    assert_eq!(
+        returns[1].lines[0].reason, None,
+        "an empty comment is no reason"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Identity.
+
+#[tokio::test]
 async fn identity_capabilities_and_what_wb_does_not_offer() {
     let server = MockServer::start().await;
     let client = client(&server);
