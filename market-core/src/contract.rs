@@ -194,6 +194,35 @@ impl Schemas {
         }
     }
 
+    /// The properties and required names of an `allOf` schema, its parts' `allOf`s merged
+    /// too (a vendor may nest them: Yandex Market's price update over its price schema).
+    fn merge_all_of(
+        &self,
+        s: &Value,
+        merged: &mut Map<String, Value>,
+        required: &mut Vec<Value>,
+        depth: usize,
+    ) {
+        if depth > 12 {
+            return;
+        }
+        if let Some(p) = s.get("properties").and_then(Value::as_object) {
+            merged.extend(p.clone());
+        }
+        if let Some(req) = s.get("required").and_then(Value::as_array) {
+            required.extend(req.clone());
+        }
+        for sub in s
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (r, _) = self.resolve(sub);
+            self.merge_all_of(r, merged, required, depth + 1);
+        }
+    }
+
     /// Checks a request body against the operation's request schema: every field sent is in
     /// the schema with the right JSON type and enum value, and every required field is sent.
     /// Checks `v` against `schema` at path `at`, collecting problems; required fields named
@@ -207,18 +236,10 @@ impl Schemas {
         problems: &mut Vec<String>,
     ) {
         let (s, _) = self.resolve(schema);
-        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+        if s.get("allOf").is_some() {
             let mut merged = Map::new();
             let mut required = Vec::new();
-            for sub in all {
-                let (r, _) = self.resolve(sub);
-                if let Some(p) = r.get("properties").and_then(Value::as_object) {
-                    merged.extend(p.clone());
-                }
-                if let Some(req) = r.get("required").and_then(Value::as_array) {
-                    required.extend(req.clone());
-                }
-            }
+            self.merge_all_of(s, &mut merged, &mut required, 0);
             let flat = json!({"type": "object", "properties": merged, "required": required});
             return self.check_into(&flat, v, at, exempt, problems);
         }
@@ -287,6 +308,48 @@ impl Schemas {
             ("any", _) => {}
             (_, Value::Null) => problems.push(format!("{at}: null sent; omit the field instead")),
             (t, v) => problems.push(format!("{at}: expected {t}, sent {v}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schemas() -> Schemas {
+        Schemas::new(vec![json!({"components": {"schemas": {
+            "Base": {"type": "object", "required": ["value"], "properties": {
+                "value": {"type": "number"}, "currencyId": {"type": "string", "enum": ["RUR"]}
+            }},
+            "WithDiscount": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object",
+                "properties": {"discountBase": {"type": "number"}}}]},
+            "Update": {"allOf": [{"$ref": "#/components/schemas/WithDiscount"}, {"type": "object",
+                "properties": {"minimumForBestseller": {"type": "number"}}}]}
+        }}})])
+    }
+
+    #[test]
+    fn nested_all_of_is_merged_at_every_level() {
+        let s = schemas();
+        let schema = json!({"$ref": "#/components/schemas/Update"});
+        let ok = json!({"value": 10, "currencyId": "RUR", "discountBase": 12, "minimumForBestseller": 9});
+        assert_eq!(s.check(&schema, &ok, &[]), Vec::<String>::new());
+        let missing = json!({"discountBase": 12});
+        assert_eq!(
+            s.check(&schema, &missing, &[]).len(),
+            1,
+            "value is required two levels down"
+        );
+        let unknown = json!({"value": 1, "extra": true});
+        assert_eq!(s.check(&schema, &unknown, &[]).len(), 1);
+        let built = s.maximal(&schema);
+        for field in [
+            "value",
+            "currencyId",
+            "discountBase",
+            "minimumForBestseller",
+        ] {
+            assert!(built.get(field).is_some(), "{field} in {built}");
         }
     }
 }
