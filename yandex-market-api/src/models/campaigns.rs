@@ -1,1 +1,701 @@
-//! Models of the campaigns section.
+//! Models of the campaigns section: the shops (campaigns) of a business, their settings, and
+//! the business's settings. Also the shapes the other sections reuse: [`CurrencyType`] and the
+//! `DD-MM-YYYY` date helper [`dd_mm_yyyy`] (neither is in `models::common`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{BusinessId, CampaignId};
+use crate::models::common::{ApiStatus, Pager};
+
+market_core::wire_enum! {
+    /// A currency code (schema `CurrencyType`).
+    pub enum CurrencyType {
+        /// Russian rouble.
+        Rur = "RUR",
+        /// US dollar.
+        Usd = "USD",
+        /// Euro.
+        Eur = "EUR",
+        /// Ukrainian hryvnia.
+        Uah = "UAH",
+        /// Currency code `AUD`.
+        Aud = "AUD",
+        /// Currency code `GBP`.
+        Gbp = "GBP",
+        /// Currency code `BYR`.
+        Byr = "BYR",
+        /// Belarusian rouble.
+        Byn = "BYN",
+        /// Currency code `DKK`.
+        Dkk = "DKK",
+        /// Currency code `ISK`.
+        Isk = "ISK",
+        /// Kazakhstani tenge.
+        Kzt = "KZT",
+        /// Currency code `CAD`.
+        Cad = "CAD",
+        /// Chinese yuan.
+        Cny = "CNY",
+        /// Currency code `NOK`.
+        Nok = "NOK",
+        /// Currency code `XDR`.
+        Xdr = "XDR",
+        /// Currency code `SGD`.
+        Sgd = "SGD",
+        /// Currency code `TRY`.
+        Try = "TRY",
+        /// Currency code `SEK`.
+        Sek = "SEK",
+        /// Currency code `CHF`.
+        Chf = "CHF",
+        /// Currency code `JPY`.
+        Jpy = "JPY",
+        /// Currency code `AZN`.
+        Azn = "AZN",
+        /// Currency code `ALL`.
+        All = "ALL",
+        /// Currency code `DZD`.
+        Dzd = "DZD",
+        /// Currency code `AOA`.
+        Aoa = "AOA",
+        /// Currency code `ARS`.
+        Ars = "ARS",
+        /// Currency code `AMD`.
+        Amd = "AMD",
+        /// Currency code `AFN`.
+        Afn = "AFN",
+        /// Currency code `BHD`.
+        Bhd = "BHD",
+        /// Currency code `BGN`.
+        Bgn = "BGN",
+        /// Currency code `BOB`.
+        Bob = "BOB",
+        /// Currency code `BWP`.
+        Bwp = "BWP",
+        /// Currency code `BND`.
+        Bnd = "BND",
+        /// Currency code `BRL`.
+        Brl = "BRL",
+        /// Currency code `BIF`.
+        Bif = "BIF",
+        /// Currency code `HUF`.
+        Huf = "HUF",
+        /// Currency code `VEF`.
+        Vef = "VEF",
+        /// Currency code `KPW`.
+        Kpw = "KPW",
+        /// Currency code `VND`.
+        Vnd = "VND",
+        /// Currency code `GMD`.
+        Gmd = "GMD",
+        /// Currency code `GHS`.
+        Ghs = "GHS",
+        /// Currency code `GNF`.
+        Gnf = "GNF",
+        /// Currency code `HKD`.
+        Hkd = "HKD",
+        /// Currency code `GEL`.
+        Gel = "GEL",
+        /// Currency code `AED`.
+        Aed = "AED",
+        /// Currency code `EGP`.
+        Egp = "EGP",
+        /// Currency code `ZMK`.
+        Zmk = "ZMK",
+        /// Currency code `ILS`.
+        Ils = "ILS",
+        /// Currency code `INR`.
+        Inr = "INR",
+        /// Currency code `IDR`.
+        Idr = "IDR",
+        /// Currency code `JOD`.
+        Jod = "JOD",
+        /// Currency code `IQD`.
+        Iqd = "IQD",
+        /// Currency code `IRR`.
+        Irr = "IRR",
+        /// Currency code `YER`.
+        Yer = "YER",
+        /// Currency code `QAR`.
+        Qar = "QAR",
+        /// Currency code `KES`.
+        Kes = "KES",
+        /// Currency code `KGS`.
+        Kgs = "KGS",
+        /// Currency code `COP`.
+        Cop = "COP",
+        /// Currency code `CDF`.
+        Cdf = "CDF",
+        /// Currency code `CRC`.
+        Crc = "CRC",
+        /// Currency code `KWD`.
+        Kwd = "KWD",
+        /// Currency code `CUP`.
+        Cup = "CUP",
+        /// Currency code `LAK`.
+        Lak = "LAK",
+        /// Currency code `LVL`.
+        Lvl = "LVL",
+        /// Currency code `SLL`.
+        Sll = "SLL",
+        /// Currency code `LBP`.
+        Lbp = "LBP",
+        /// Currency code `LYD`.
+        Lyd = "LYD",
+        /// Currency code `SZL`.
+        Szl = "SZL",
+        /// Currency code `LTL`.
+        Ltl = "LTL",
+        /// Currency code `MUR`.
+        Mur = "MUR",
+        /// Currency code `MRO`.
+        Mro = "MRO",
+        /// Currency code `MKD`.
+        Mkd = "MKD",
+        /// Currency code `MWK`.
+        Mwk = "MWK",
+        /// Currency code `MGA`.
+        Mga = "MGA",
+        /// Currency code `MYR`.
+        Myr = "MYR",
+        /// Currency code `MAD`.
+        Mad = "MAD",
+        /// Currency code `MXN`.
+        Mxn = "MXN",
+        /// Currency code `MZN`.
+        Mzn = "MZN",
+        /// Currency code `MDL`.
+        Mdl = "MDL",
+        /// Currency code `MNT`.
+        Mnt = "MNT",
+        /// Currency code `NPR`.
+        Npr = "NPR",
+        /// Currency code `NGN`.
+        Ngn = "NGN",
+        /// Currency code `NIO`.
+        Nio = "NIO",
+        /// Currency code `NZD`.
+        Nzd = "NZD",
+        /// Currency code `OMR`.
+        Omr = "OMR",
+        /// Currency code `PKR`.
+        Pkr = "PKR",
+        /// Currency code `PYG`.
+        Pyg = "PYG",
+        /// Currency code `PEN`.
+        Pen = "PEN",
+        /// Currency code `PLN`.
+        Pln = "PLN",
+        /// Currency code `KHR`.
+        Khr = "KHR",
+        /// Currency code `SAR`.
+        Sar = "SAR",
+        /// Currency code `RON`.
+        Ron = "RON",
+        /// Currency code `SCR`.
+        Scr = "SCR",
+        /// Currency code `SYP`.
+        Syp = "SYP",
+        /// Currency code `SKK`.
+        Skk = "SKK",
+        /// Currency code `SOS`.
+        Sos = "SOS",
+        /// Currency code `SDG`.
+        Sdg = "SDG",
+        /// Currency code `SRD`.
+        Srd = "SRD",
+        /// Currency code `TJS`.
+        Tjs = "TJS",
+        /// Currency code `THB`.
+        Thb = "THB",
+        /// Currency code `TWD`.
+        Twd = "TWD",
+        /// Currency code `BDT`.
+        Bdt = "BDT",
+        /// Currency code `TZS`.
+        Tzs = "TZS",
+        /// Currency code `TND`.
+        Tnd = "TND",
+        /// Currency code `TMM`.
+        Tmm = "TMM",
+        /// Currency code `UGX`.
+        Ugx = "UGX",
+        /// Currency code `UZS`.
+        Uzs = "UZS",
+        /// Currency code `UYU`.
+        Uyu = "UYU",
+        /// Currency code `PHP`.
+        Php = "PHP",
+        /// Currency code `DJF`.
+        Djf = "DJF",
+        /// Currency code `XAF`.
+        Xaf = "XAF",
+        /// Currency code `XOF`.
+        Xof = "XOF",
+        /// Currency code `HRK`.
+        Hrk = "HRK",
+        /// Currency code `CZK`.
+        Czk = "CZK",
+        /// Currency code `CLP`.
+        Clp = "CLP",
+        /// Currency code `LKR`.
+        Lkr = "LKR",
+        /// Currency code `EEK`.
+        Eek = "EEK",
+        /// Currency code `ETB`.
+        Etb = "ETB",
+        /// Currency code `RSD`.
+        Rsd = "RSD",
+        /// Currency code `ZAR`.
+        Zar = "ZAR",
+        /// Currency code `KRW`.
+        Krw = "KRW",
+        /// Currency code `NAD`.
+        Nad = "NAD",
+        /// Turkish lira (`TL`).
+        Tl = "TL",
+        /// A conventional unit (Yandex Market's `UE`).
+        Ue = "UE",
+    }
+}
+
+market_core::wire_enum! {
+    /// The model a campaign works by (schema `PlacementType`).
+    pub enum PlacementType {
+        /// FBS: the seller stores and ships; Express shops are FBS too.
+        Fbs = "FBS",
+        /// FBY: Yandex Market stores and ships.
+        Fby = "FBY",
+        /// DBS: the seller stores and delivers.
+        Dbs = "DBS",
+        /// LaaS: logistics as a service.
+        Laas = "LAAS",
+    }
+}
+
+market_core::wire_enum! {
+    /// Whether a campaign may use the API (schema `ApiAvailabilityStatusType`).
+    pub enum ApiAvailabilityStatus {
+        /// The API is available.
+        Available = "AVAILABLE",
+        /// Off: the shop has shown no offers for a long time.
+        DisabledByInactivity = "DISABLED_BY_INACTIVITY",
+        /// Off: no active contract with Yandex Market.
+        DisabledByNoActiveContract = "DISABLED_BY_NO_ACTIVE_CONTRACT",
+        /// Off: the integration was switched off by hand.
+        ManuallyDisabled = "MANUALLY_DISABLED",
+        /// Off: the shop has no placement model.
+        DisabledByNoPlacementType = "DISABLED_BY_NO_PLACEMENT_TYPE",
+    }
+}
+
+market_core::wire_enum! {
+    /// The kind of a region (schema `RegionType`).
+    pub enum RegionType {
+        /// Another kind.
+        Other = "OTHER",
+        /// A continent.
+        Continent = "CONTINENT",
+        /// A region.
+        Region = "REGION",
+        /// A country.
+        Country = "COUNTRY",
+        /// A federal district.
+        CountryDistrict = "COUNTRY_DISTRICT",
+        /// A subject of the federation.
+        Republic = "REPUBLIC",
+        /// A city.
+        City = "CITY",
+        /// A village.
+        Village = "VILLAGE",
+        /// A district of a city.
+        CityDistrict = "CITY_DISTRICT",
+        /// A metro station.
+        SubwayStation = "SUBWAY_STATION",
+        /// A district of a subject of the federation.
+        RepublicArea = "REPUBLIC_AREA",
+    }
+}
+
+market_core::wire_enum! {
+    /// Where a shop's delivery settings come from (schema `CampaignSettingsScheduleSourceType`).
+    pub enum ScheduleSource {
+        /// Set in the seller's cabinet.
+        Web = "WEB",
+        /// Set in the price list (YML).
+        Yml = "YML",
+    }
+}
+
+market_core::wire_enum! {
+    /// A VAT rate (schema `VatRateType`).
+    pub enum VatRate {
+        /// 22 %.
+        Vat22 = "VAT_22",
+        /// No VAT.
+        NoVat = "NO_VAT",
+        /// 12 %.
+        Vat12 = "VAT_12",
+        /// 10 %.
+        Vat10 = "VAT_10",
+        /// 5 %.
+        Vat05 = "VAT_05",
+        /// 7 %.
+        Vat07 = "VAT_07",
+    }
+}
+
+market_core::wire_enum! {
+    /// A business's subscription level (schema `BusinessSubscriptionLevelType`).
+    pub enum SubscriptionLevel {
+        /// No subscription.
+        None = "NONE",
+        /// The light level.
+        Light = "LIGHT",
+        /// The medium level.
+        Medium = "MEDIUM",
+    }
+}
+
+market_core::wire_enum! {
+    /// A trait of a business (schema `BusinessTraitType`).
+    pub enum BusinessTrait {
+        /// A Market Yandex Go seller.
+        MarketYandexGo = "MARKET_YANDEX_GO",
+    }
+}
+
+/// Serde helpers for Yandex Market's `DD-MM-YYYY` dates (format `date-dd-MM-yyyy`), as
+/// [`NaiveDate`]: `#[serde(with = "dd_mm_yyyy")]`, `dd_mm_yyyy::option` (missing, `null` or
+/// `""` read as `None`) and `dd_mm_yyyy::vec` (`null` read as empty).
+pub mod dd_mm_yyyy {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// The `chrono` format of the dates.
+    pub const FORMAT: &str = "%d-%m-%Y";
+
+    /// Parses `DD-MM-YYYY`.
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+    }
+
+    /// Writes a date as `DD-MM-YYYY`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format(FORMAT))
+    }
+
+    /// Reads a `DD-MM-YYYY` date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {text:?}")))
+    }
+
+    /// An optional `DD-MM-YYYY` date.
+    pub mod option {
+        use super::*;
+
+        /// Writes the date, or `null`.
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a date; `null` and `""` are `None`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+                None => Ok(None),
+                Some(t) if t.trim().is_empty() => Ok(None),
+                Some(t) => parse(&t)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}"))),
+            }
+        }
+    }
+
+    /// A list of `DD-MM-YYYY` dates.
+    pub mod vec {
+        use super::*;
+
+        /// Writes the dates.
+        pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(dates.iter().map(|d| d.format(FORMAT).to_string()))
+        }
+
+        /// Reads the dates; `null` is an empty list.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Option::<Vec<String>>::deserialize(d)?
+                .unwrap_or_default()
+                .iter()
+                .map(|t| {
+                    parse(t)
+                        .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}")))
+                })
+                .collect()
+        }
+    }
+}
+
+/// A business (cabinet) (schema `BusinessDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct Business {
+    /// The business id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<BusinessId>,
+    /// The business's name.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A campaign (shop) (schema `CampaignDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct Campaign {
+    /// The shop's name.
+    #[serde(default)]
+    pub domain: String,
+    /// The campaign id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<CampaignId>,
+    /// The payer's id in Yandex Balance (deprecated by the vendor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// The business the campaign belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<Business>,
+    /// The model the shop works by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement_type: Option<PlacementType>,
+    /// Whether the shop may use the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_availability: Option<ApiAvailabilityStatus>,
+}
+
+/// Page numbers of a list answer (schema `FlippingPagerDTO`), given next to page tokens.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct FlippingPager {
+    /// How many items were found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i32>,
+    /// The number of the first item of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    /// The number of the last item of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    /// The current page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_page: Option<i32>,
+    /// How many pages there are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages_count: Option<i32>,
+    /// The page size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+}
+
+/// Answer of `getCampaigns` (schema `GetCampaignsResponse`; no `status`/`result` envelope).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignsResponse {
+    /// The campaigns of this page.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub campaigns: Vec<Campaign>,
+    /// Page numbers (of the deprecated page/pageSize paging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pager: Option<FlippingPager>,
+    /// The next page's token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Pager>,
+}
+
+/// Answer of `getCampaign` (schema `GetCampaignResponse`; no `status`/`result` envelope).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignResponse {
+    /// The campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
+}
+
+/// Answer of `getCampaignSettings` (schema `GetCampaignSettingsResponse`; no envelope).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignSettingsResponse {
+    /// The settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<CampaignSettings>,
+}
+
+/// A shop's settings (schema `CampaignSettingsDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignSettings {
+    /// The region the shop is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_region: Option<i64>,
+    /// The shop's name on Yandex Market; `None` when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop_name: Option<String>,
+    /// Shown on partner sites of Yandex Distribution (deprecated by the vendor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_in_context: Option<bool>,
+    /// Shown in the block above search results (deprecated by the vendor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_in_premium: Option<bool>,
+    /// Uses external web statistics (deprecated by the vendor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_open_stat: Option<bool>,
+    /// The shop's own region and its delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_region: Option<CampaignLocalRegion>,
+    /// Taxation.
+    #[serde(default)]
+    pub taxation: TaxationInfo,
+}
+
+/// The shop's own region (schema `CampaignSettingsLocalRegionDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignLocalRegion {
+    /// The region id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// The region's name.
+    #[serde(default)]
+    pub name: String,
+    /// The kind of region.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub region_type: Option<RegionType>,
+    /// Where the delivery settings come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_options_source: Option<ScheduleSource>,
+    /// Delivery in the region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<CampaignDelivery>,
+}
+
+/// Delivery in the shop's region (schema `CampaignSettingsDeliveryDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignDelivery {
+    /// The delivery service's schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<CampaignSchedule>,
+}
+
+/// The delivery service's schedule in the shop's region (schema `CampaignSettingsScheduleDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignSchedule {
+    /// Whether it works on public holidays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_on_holidays: Option<bool>,
+    /// Days off the shop set in the cabinet.
+    #[serde(default, with = "dd_mm_yyyy::vec")]
+    pub custom_holidays: Vec<NaiveDate>,
+    /// Weekend days and holidays the service works on, set in the cabinet.
+    #[serde(default, with = "dd_mm_yyyy::vec")]
+    pub custom_working_days: Vec<NaiveDate>,
+    /// The period the schedule covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<CampaignTimePeriod>,
+    /// Every day off, weekends and holidays included.
+    #[serde(default, with = "dd_mm_yyyy::vec")]
+    pub total_holidays: Vec<NaiveDate>,
+    /// Days of the week off (1 = Monday .. 7 = Sunday).
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub weekly_holidays: Vec<i32>,
+}
+
+/// A period of dates (schema `CampaignSettingsTimePeriodDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignTimePeriod {
+    /// The first day.
+    #[serde(
+        default,
+        with = "dd_mm_yyyy::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from_date: Option<NaiveDate>,
+    /// The last day.
+    #[serde(
+        default,
+        with = "dd_mm_yyyy::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to_date: Option<NaiveDate>,
+}
+
+/// Taxation of a shop (schema `TaxationInfoDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct TaxationInfo {
+    /// The VAT rate; `None` when not set (the field is nullable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat: Option<VatRate>,
+}
+
+/// Answer of `getBusinessSettings` (schema `GetBusinessSettingsResponse`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessSettingsResponse {
+    /// `OK` or `ERROR`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ApiStatus>,
+    /// The business and its settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<BusinessSettingsInfo>,
+}
+
+/// A business and its settings (schema `GetBusinessSettingsInfoDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessSettingsInfo {
+    /// The business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<Business>,
+    /// The business-level settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<BusinessSettings>,
+    /// The subscription level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscription_level: Option<SubscriptionLevel>,
+    /// The business's traits (`null` read as none).
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub traits: Vec<BusinessTrait>,
+}
+
+/// A business's settings (schema `BusinessSettingsDTO`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessSettings {
+    /// `true`: only business-wide prices can be set, not per-shop ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_default_price: Option<bool>,
+    /// The cabinet's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<CurrencyType>,
+}
