@@ -1,1 +1,103 @@
-//! The categories section (see the module's endpoints).
+//! The categories section: Yandex Market's category tree and the content parameters
+//! (characteristics) of a leaf category, which offers fill in through
+//! [`crate::api::offers::OffersApi::update`] and [`crate::api::offers::OffersApi::update_content`].
+
+use market_core::transport::{Operation, Request};
+use market_core::{Error, Result};
+
+use crate::Client;
+use crate::ids::{BusinessId, CategoryId};
+use crate::models::categories::*;
+
+/// `POST /v2/categories/tree`: the category tree.
+pub static GET_CATEGORIES_TREE: Operation =
+    Operation::post("getCategoriesTree", "/v2/categories/tree").in_group("getCategoriesTree");
+
+/// `POST /v2/category/{categoryId}/parameters`: the parameters of a leaf category.
+pub static GET_CATEGORY_CONTENT_PARAMETERS: Operation = Operation::post(
+    "getCategoryContentParameters",
+    "/v2/category/{categoryId}/parameters",
+)
+.in_group("getCategoryContentParameters");
+
+/// The categories section: `client.categories()`.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoriesApi<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// Yandex Market's categories and their parameters.
+    pub fn categories(&self) -> CategoriesApi<'_> {
+        CategoriesApi { client: self }
+    }
+}
+
+/// A missing `result` in an answer whose result the caller needs.
+fn no_result(op: &Operation) -> Error {
+    Error::Decode {
+        vendor: "yandex-market",
+        operation: op.name,
+        path: "result".into(),
+        message: "the answer has no result".into(),
+        excerpt: String::new(),
+    }
+}
+
+impl CategoriesApi<'_> {
+    /// `POST /v2/categories/tree` (`getCategoriesTree`): the whole category tree, its root
+    /// returned. Names are in `language` (Russian when `None`). The quota is small (50 calls an
+    /// hour on the base tier): cache the tree. [`Category::leaves`] lists the categories offers
+    /// may be placed in.
+    pub async fn tree(&self, language: Option<Language>) -> Result<Category> {
+        let body = CategoriesTreeRequest { language };
+        let response: CategoriesTreeResponse = self
+            .client
+            .transport()
+            .json(
+                &GET_CATEGORIES_TREE,
+                Request::new(&GET_CATEGORIES_TREE).json(&body)?,
+            )
+            .await?;
+        response
+            .result
+            .ok_or_else(|| no_result(&GET_CATEGORIES_TREE))
+    }
+
+    /// `POST /v2/category/{categoryId}/parameters` (`getCategoryContentParameters`): the
+    /// parameters of a leaf category, with their types, units, allowed values and whether
+    /// they are required. With `business`, the answer takes the business's settings into
+    /// account. The category id must be above 0.
+    pub async fn parameters(
+        &self,
+        category: impl Into<CategoryId>,
+        business: Option<BusinessId>,
+    ) -> Result<CategoryContentParameters> {
+        let category = category.into();
+        if category.get() <= 0 {
+            return Err(Error::validation(
+                format!("category {category}"),
+                "a category id is above 0",
+            ));
+        }
+        let mut request =
+            Request::new(&GET_CATEGORY_CONTENT_PARAMETERS).path_param("categoryId", category);
+        if let Some(b) = business {
+            if b.get() < 1 {
+                return Err(Error::validation(
+                    format!("business {b}"),
+                    "a business id is at least 1",
+                ));
+            }
+            request = request.query("businessId", b);
+        }
+        let response: CategoryContentParametersResponse = self
+            .client
+            .transport()
+            .json(&GET_CATEGORY_CONTENT_PARAMETERS, request)
+            .await?;
+        response
+            .result
+            .ok_or_else(|| no_result(&GET_CATEGORY_CONTENT_PARAMETERS))
+    }
+}
