@@ -464,6 +464,40 @@ async fn a_sandbox_elsewhere_is_reached_with_the_sandbox_credentials() {
     assert!(offers.iter().any(|o| o == common::BLOCKED_OFFER));
 }
 
+#[test]
+fn the_marketplace_is_chosen_on_the_command_line() {
+    use crate::cli::MarketplaceArg;
+    let cli = Cli::try_parse_from(["market", "warehouses"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::Ozon);
+    let cli = Cli::try_parse_from(["market", "--marketplace", "wb", "warehouses"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::Wb);
+    let cli = Cli::try_parse_from(["market", "orders", "--marketplace", "wb"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::Wb);
+}
+
+#[tokio::test]
+async fn the_wb_sandbox_is_reached_with_its_token_and_speaks_through_the_trait() {
+    let sandbox = market::wb::sandbox::Sandbox::start().await;
+    let wb = common::sandbox_of::<common::WbConnector>(Some(sandbox.uri()))
+        .await
+        .unwrap();
+    assert_eq!(wb.target, common::Target::SandboxAt(sandbox.uri()));
+    assert!(wb.sandbox.is_none() && !wb.is_account());
+    let market: &dyn market::core::Marketplace = &wb.client;
+    assert_eq!(market.kind(), market::core::MarketplaceKind::Wildberries);
+    let warehouses = market.warehouses().await.unwrap();
+    assert_eq!(warehouses.len(), sandbox.warehouse_ids().len());
+
+    // Without a token or a URL the tool starts its own WB sandbox.
+    if std::env::var("WB_API_TOKEN").is_err() && std::env::var("WB_BASE_URL").is_err() {
+        let local = common::connect::<common::WbConnector>(None).await.unwrap();
+        assert_eq!(local.target, common::Target::LocalSandbox);
+        assert!(local.sandbox.is_some());
+        let market: &dyn market::core::Marketplace = &local.client;
+        assert!(!market.warehouses().await.unwrap().is_empty());
+    }
+}
+
 #[tokio::test]
 async fn the_stand_in_erp_is_an_idempotent_import_target() {
     use market::core::helpers::{MemoryLinkStore, OrderImporter};

@@ -359,3 +359,73 @@ impl Subject for Ozon {
 }
 
 conformance!(ozon, Ozon);
+
+// ---- Wildberries ---------------------------------------------------------------------------
+
+struct Wb {
+    sandbox: market::wb::sandbox::Sandbox,
+    client: market::wb::Client,
+}
+
+#[async_trait]
+impl Subject for Wb {
+    async fn start(orders: usize, faults: FaultPlan) -> Self {
+        use market::wb::sandbox::{Sandbox, SandboxConfig};
+        let sandbox = Sandbox::start_with(SandboxConfig {
+            orders,
+            faults,
+            ..SandboxConfig::default()
+        })
+        .await;
+        let client = sandbox
+            .client_builder()
+            .retry(market::core::transport::RetryPolicy {
+                initial_delay: std::time::Duration::from_millis(5),
+                max_delay: std::time::Duration::from_millis(50),
+                ..Default::default()
+            })
+            .build()
+            .unwrap();
+        Self { sandbox, client }
+    }
+    fn marketplace(&self) -> &dyn Marketplace {
+        &self.client
+    }
+    fn requests(&self) -> &RequestLog {
+        self.sandbox.requests()
+    }
+    fn stock_update_path(&self) -> &'static str {
+        "PUT /api/v3/stocks/{warehouseId}"
+    }
+    fn stock_batch_max(&self) -> usize {
+        market::wb::api::stocks::STOCKS_MAX
+    }
+    fn offers(&self) -> Vec<String> {
+        // The size barcodes: WB's stock key, and a price key the client resolves to the card.
+        self.sandbox.barcodes()
+    }
+    fn stock(&self, offer: &str, warehouse: &WarehouseId) -> Option<i64> {
+        self.sandbox.stock(
+            offer,
+            market::wb::WarehouseId(warehouse.as_str().parse().ok()?),
+        )
+    }
+    fn price(&self, offer: &str) -> Option<Decimal> {
+        self.sandbox.selling_price(self.sandbox.nm_id_of(offer)?)
+    }
+    fn order_count(&self) -> usize {
+        self.sandbox.order_count()
+    }
+    fn faults_injected(&self) -> usize {
+        self.sandbox.faults().injected()
+    }
+    fn add_orders(&self, n: usize) -> Vec<OrderId> {
+        self.sandbox
+            .add_orders(n)
+            .into_iter()
+            .map(|o| OrderId::new(o.to_string()))
+            .collect()
+    }
+}
+
+conformance!(wb, Wb);

@@ -1,13 +1,14 @@
-//! What every example shares: choosing between a real Ozon account (credentials from the
-//! environment) and the local Ozon sandbox, and logging to stderr.
+//! What every example shares: choosing between a real account (credentials from the
+//! environment) and the marketplace's local sandbox ([`Connector`], one per marketplace), the
+//! ERP stand-in, and logging to stderr.
 //!
 //! Included by each example with `#[path = "common/mod.rs"] mod common;` (a directory without
 //! a `main.rs` is not an example of its own).
 //!
 //! | environment | `base_url` | the examples talk to |
 //! |---|---|---|
-//! | `OZON_CLIENT_ID` + `OZON_API_KEY` | none (or `OZON_BASE_URL`) | that account on Ozon (or on that host) |
-//! | no credentials | given (or `OZON_BASE_URL`) | that host with the sandbox credentials |
+//! | credentials (`OZON_CLIENT_ID` + `OZON_API_KEY`, `WB_API_TOKEN`) | none (or `OZON_BASE_URL`, `WB_BASE_URL`) | that account (or that host) |
+//! | no credentials | given (or the `*_BASE_URL` variable) | that host with the sandbox credentials |
 //! | no credentials | none | a sandbox started in this process |
 #![allow(dead_code)]
 
@@ -17,7 +18,7 @@ use futures::StreamExt;
 use market::core::helpers::OrderSink;
 use market::core::{LocalId, Order, OrderStatus};
 use market::ozon::Client;
-use market::ozon::client::{ENV_API_KEY, ENV_BASE_URL, ENV_CLIENT_ID};
+use market::ozon::client::ENV_BASE_URL;
 use market::ozon::models::products::ProductListFilter;
 use market::ozon::sandbox::{SANDBOX_API_KEY, SANDBOX_CLIENT_ID, Sandbox};
 
@@ -121,12 +122,12 @@ impl OrderSink for Erp {
     }
 }
 
-// ---- The channel side: which Ozon to talk to. ---------------------------------------------
+// ---- The channel side: which account or sandbox to talk to. -------------------------------
 
 /// Where the client points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// A real account: credentials from `OZON_CLIENT_ID`/`OZON_API_KEY`.
+    /// A real account: credentials from the environment.
     Account,
     /// Another host (a sandbox elsewhere) with the sandbox credentials.
     SandboxAt(String),
@@ -134,18 +135,41 @@ pub enum Target {
     LocalSandbox,
 }
 
-/// An Ozon client and, when this process started one, the sandbox it talks to.
+/// What the examples need to know about a marketplace to connect to it: its credentials in
+/// the environment, its sandbox credentials and its embedded sandbox.
+pub trait Connector {
+    /// The client the examples use (through the `Marketplace` trait and directly).
+    type Client;
+    /// The embedded sandbox.
+    type Sandbox;
+    /// The marketplace's name in messages.
+    const NAME: &'static str;
+    /// The credential variables, for messages.
+    const CREDENTIALS: &'static str;
+    /// The variable holding another host.
+    const ENV_BASE_URL: &'static str;
+    /// A client of the account the environment names (aimed at `base_url` when given); `None`
+    /// without credentials.
+    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>>;
+    /// A client with the sandbox credentials aimed at `url`.
+    fn sandbox_at(url: &str) -> market::Result<Self::Client>;
+    /// Starts the embedded sandbox: it, its URL and a client of it.
+    fn start_sandbox()
+    -> impl std::future::Future<Output = market::Result<(Self::Sandbox, String, Self::Client)>>;
+}
+
+/// A client and, when this process started one, the sandbox it talks to.
 #[derive(Debug)]
-pub struct Ozon {
+pub struct Connection<C: Connector> {
     /// The client.
-    pub client: Client,
+    pub client: C::Client,
     /// The embedded sandbox; dropping it stops the server, so keep this value alive.
-    pub sandbox: Option<Sandbox>,
+    pub sandbox: Option<C::Sandbox>,
     /// Where the client points.
     pub target: Target,
 }
 
-impl Ozon {
+impl<C: Connector> Connection<C> {
     /// True when the client works on a real account (so anything that changes data on the
     /// channel deserves a second thought).
     pub fn is_account(&self) -> bool {
@@ -153,72 +177,147 @@ impl Ozon {
     }
 }
 
-/// `OZON_BASE_URL`, when set and not empty.
-pub fn env_base_url() -> Option<String> {
-    std::env::var(ENV_BASE_URL).ok().filter(|s| !s.is_empty())
-}
-
-/// Selects the target from the environment and `base_url` (which wins over `OZON_BASE_URL`),
-/// starting the local sandbox when there are neither credentials nor a base URL. Says on
-/// stderr what it chose when that is not a real account.
-pub async fn ozon(base_url: Option<String>) -> market::Result<Ozon> {
-    let base_url = base_url.filter(|s| !s.is_empty()).or_else(env_base_url);
-    if let Some(mut builder) = Client::from_env() {
-        if let Some(url) = base_url {
-            builder = builder.base_url(url);
-        }
-        return Ok(Ozon {
-            client: builder.build()?,
+/// Selects the target from the environment and `base_url` (which wins over the vendor's
+/// `*_BASE_URL`), starting the local sandbox when there are neither credentials nor a base
+/// URL. Says on stderr what it chose when that is not a real account.
+pub async fn connect<C: Connector>(base_url: Option<String>) -> market::Result<Connection<C>> {
+    let base_url = base_url.filter(|s| !s.is_empty()).or_else(|| {
+        std::env::var(C::ENV_BASE_URL)
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    if let Some(client) = C::from_env(base_url.clone()) {
+        return Ok(Connection {
+            client: client?,
             sandbox: None,
             target: Target::Account,
         });
     }
-    let why = format!("no {ENV_CLIENT_ID}/{ENV_API_KEY}");
+    let why = format!("no {}", C::CREDENTIALS);
     match base_url {
-        Some(url) => sandbox_at(url, &why),
-        None => local_sandbox(&why).await,
+        Some(url) => sandbox_at::<C>(url, &why),
+        None => local_sandbox::<C>(&why).await,
     }
 }
 
 /// A sandbox: the one at `base_url` with the sandbox credentials, or one started here. Never a
 /// real account, whatever credentials the environment holds (for demos that change data).
-pub async fn sandbox(base_url: Option<String>) -> market::Result<Ozon> {
-    let why = if Client::from_env().is_some() {
-        format!("{ENV_CLIENT_ID}/{ENV_API_KEY} left alone (this changes data)")
+pub async fn sandbox_of<C: Connector>(base_url: Option<String>) -> market::Result<Connection<C>> {
+    let why = if C::from_env(None).is_some() {
+        format!("{} left alone (this changes data)", C::CREDENTIALS)
     } else {
-        format!("no {ENV_CLIENT_ID}/{ENV_API_KEY}")
+        format!("no {}", C::CREDENTIALS)
     };
     match base_url.filter(|s| !s.is_empty()) {
-        Some(url) => sandbox_at(url, &why),
-        None => local_sandbox(&why).await,
+        Some(url) => sandbox_at::<C>(url, &why),
+        None => local_sandbox::<C>(&why).await,
     }
 }
 
-fn sandbox_at(url: String, why: &str) -> market::Result<Ozon> {
+fn sandbox_at<C: Connector>(url: String, why: &str) -> market::Result<Connection<C>> {
     note(&format!(
-        "{why}: using the sandbox credentials against {url}"
+        "{why}: using the {} sandbox credentials against {url}",
+        C::NAME
     ));
-    let client = Client::builder(SANDBOX_CLIENT_ID, SANDBOX_API_KEY)
-        .base_url(url.clone())
-        .build()?;
-    Ok(Ozon {
-        client,
+    Ok(Connection {
+        client: C::sandbox_at(&url)?,
         sandbox: None,
         target: Target::SandboxAt(url),
     })
 }
 
-async fn local_sandbox(why: &str) -> market::Result<Ozon> {
-    let sandbox = Sandbox::start().await;
+async fn local_sandbox<C: Connector>(why: &str) -> market::Result<Connection<C>> {
+    let (sandbox, uri, client) = C::start_sandbox().await?;
     note(&format!(
-        "{why}: using the local Ozon sandbox at {}",
-        sandbox.uri()
+        "{why}: using the local {} sandbox at {uri}",
+        C::NAME
     ));
-    Ok(Ozon {
-        client: sandbox.client()?,
+    Ok(Connection {
+        client,
         sandbox: Some(sandbox),
         target: Target::LocalSandbox,
     })
+}
+
+/// Ozon: `OZON_CLIENT_ID` + `OZON_API_KEY`.
+#[derive(Debug)]
+pub struct OzonConnector;
+
+impl Connector for OzonConnector {
+    type Client = Client;
+    type Sandbox = Sandbox;
+    const NAME: &'static str = "Ozon";
+    const CREDENTIALS: &'static str = "OZON_CLIENT_ID/OZON_API_KEY";
+    const ENV_BASE_URL: &'static str = ENV_BASE_URL;
+
+    fn from_env(base_url: Option<String>) -> Option<market::Result<Client>> {
+        let mut builder = Client::from_env()?;
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        Some(builder.build())
+    }
+
+    fn sandbox_at(url: &str) -> market::Result<Client> {
+        Client::builder(SANDBOX_CLIENT_ID, SANDBOX_API_KEY)
+            .base_url(url)
+            .build()
+    }
+
+    async fn start_sandbox() -> market::Result<(Sandbox, String, Client)> {
+        let sandbox = Sandbox::start().await;
+        let uri = sandbox.uri();
+        let client = sandbox.client()?;
+        Ok((sandbox, uri, client))
+    }
+}
+
+/// Wildberries: `WB_API_TOKEN`.
+#[derive(Debug)]
+pub struct WbConnector;
+
+impl Connector for WbConnector {
+    type Client = market::wb::Client;
+    type Sandbox = market::wb::sandbox::Sandbox;
+    const NAME: &'static str = "Wildberries";
+    const CREDENTIALS: &'static str = "WB_API_TOKEN";
+    const ENV_BASE_URL: &'static str = market::wb::client::ENV_BASE_URL;
+
+    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>> {
+        let mut builder = market::wb::Client::from_env()?;
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        Some(builder.build())
+    }
+
+    fn sandbox_at(url: &str) -> market::Result<Self::Client> {
+        market::wb::Client::builder(market::wb::sandbox::SANDBOX_TOKEN)
+            .base_url(url)
+            .build()
+    }
+
+    async fn start_sandbox() -> market::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox = market::wb::sandbox::Sandbox::start().await;
+        let uri = sandbox.uri();
+        let client = sandbox.client()?;
+        Ok((sandbox, uri, client))
+    }
+}
+
+/// An Ozon client and, when this process started one, the sandbox it talks to.
+pub type Ozon = Connection<OzonConnector>;
+/// A Wildberries client and, when this process started one, the sandbox it talks to.
+pub type Wb = Connection<WbConnector>;
+
+/// Ozon, chosen as [`connect`] says.
+pub async fn ozon(base_url: Option<String>) -> market::Result<Ozon> {
+    connect::<OzonConnector>(base_url).await
+}
+
+/// The Ozon sandbox, as [`sandbox_of`] says.
+pub async fn sandbox(base_url: Option<String>) -> market::Result<Ozon> {
+    sandbox_of::<OzonConnector>(base_url).await
 }
 
 /// Writes one line to stderr; a closed stderr is ignored rather than a panic.

@@ -29,6 +29,9 @@ pub struct Cli {
 pub enum MarketplaceArg {
     /// Ozon Seller API (OZON_CLIENT_ID, OZON_API_KEY).
     Ozon,
+    /// Wildberries seller APIs (WB_API_TOKEN); offer ids are barcodes for stocks and articles,
+    /// barcodes or nmIDs for prices; order ids are assembly task ids.
+    Wb,
 }
 
 /// Flags every command takes.
@@ -37,8 +40,9 @@ pub struct Global {
     /// The marketplace.
     #[arg(long, value_enum, default_value = "ozon", global = true)]
     pub marketplace: MarketplaceArg,
-    /// Another host for the API (a proxy, a sandbox elsewhere).
-    #[arg(long, value_name = "URL", env = "OZON_BASE_URL", global = true)]
+    /// Another host for the API (a proxy, a sandbox elsewhere); defaults to the
+    /// marketplace's `*_BASE_URL` variable (OZON_BASE_URL, WB_BASE_URL).
+    #[arg(long, value_name = "URL", global = true)]
     pub base_url: Option<String>,
     /// Print an aligned table instead of JSON lines.
     #[arg(long, global = true)]

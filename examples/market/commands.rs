@@ -435,11 +435,19 @@ async fn label(
 #[derive(Debug, Serialize)]
 struct CardLine {
     marketplace: &'static str,
+    /// The seller's article (Ozon `offer_id`, WB `vendorCode`).
     offer_id: String,
+    /// The marketplace's id (Ozon `product_id`, WB `nmID`).
     product_id: String,
-    archived: bool,
-    has_fbs_stocks: bool,
-    has_fbo_stocks: bool,
+    /// The barcodes, where the listing gives them (WB: one per size).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    barcodes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archived: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_fbs_stocks: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_fbo_stocks: Option<bool>,
 }
 
 /// Lists the products. The trait has no card listing, so this is the vendor's own call.
@@ -447,46 +455,71 @@ async fn cards(channel: &Channel, out: &mut Stdio) -> Result<u8, Failure> {
     let mut table = Table::new([
         "offer_id",
         "product_id",
+        "barcodes",
         "archived",
         "has_fbs_stocks",
         "has_fbo_stocks",
     ]);
     let mut count = 0usize;
-    match &channel.vendor {
-        Vendor::Ozon(ozon) => {
-            let mut stream = ozon
-                .client
-                .products()
-                .list_stream(ProductListFilter::default());
-            while let Some(item) = stream.next().await {
-                let p = item
-                    .map_err(|e| Failure::error(format!("cards: after {count} products: {e}")))?;
-                count += 1;
-                let line = CardLine {
+    let mut lines: futures::stream::BoxStream<'_, market::Result<CardLine>> = match &channel.vendor
+    {
+        Vendor::Ozon(ozon) => ozon
+            .client
+            .products()
+            .list_stream(ProductListFilter::default())
+            .map(|item| {
+                item.map(|p| CardLine {
                     marketplace: "ozon",
                     offer_id: p.offer_id,
                     product_id: p.product_id.to_string(),
-                    archived: p.archived,
-                    has_fbs_stocks: p.has_fbs_stocks,
-                    has_fbo_stocks: p.has_fbo_stocks,
+                    barcodes: Vec::new(),
+                    archived: Some(p.archived),
+                    has_fbs_stocks: Some(p.has_fbs_stocks),
+                    has_fbo_stocks: Some(p.has_fbo_stocks),
+                })
+            })
+            .boxed(),
+        Vendor::Wb(wb) => wb
+            .client
+            .content()
+            .cards_stream(market::wb::models::content::CardsFilter::default())
+            .map(|item| {
+                item.map(|c| CardLine {
+                    marketplace: "wb",
+                    offer_id: c.vendor_code,
+                    product_id: c.nm_id.to_string(),
+                    barcodes: c.sizes.into_iter().flat_map(|s| s.skus).collect(),
+                    archived: None,
+                    has_fbs_stocks: None,
+                    has_fbo_stocks: None,
+                })
+            })
+            .boxed(),
+    };
+    while let Some(item) = lines.next().await {
+        let line =
+            item.map_err(|e| Failure::error(format!("cards: after {count} products: {e}")))?;
+        count += 1;
+        match out.format {
+            Format::JsonLines => out.json(&line)?,
+            Format::Table => {
+                let yes = |b: Option<bool>| match b {
+                    Some(true) => "yes".to_owned(),
+                    Some(false) => "no".to_owned(),
+                    None => "-".to_owned(),
                 };
-                match out.format {
-                    Format::JsonLines => out.json(&line)?,
-                    Format::Table => {
-                        let yes = |b: bool| if b { "yes" } else { "no" }.to_owned();
-                        table.push([
-                            line.offer_id,
-                            line.product_id,
-                            yes(line.archived),
-                            yes(line.has_fbs_stocks),
-                            yes(line.has_fbo_stocks),
-                        ]);
-                    }
-                }
-                if out.is_closed() {
-                    return Ok(output::EXIT_OK);
-                }
+                table.push([
+                    line.offer_id,
+                    line.product_id,
+                    line.barcodes.join(" "),
+                    yes(line.archived),
+                    yes(line.has_fbs_stocks),
+                    yes(line.has_fbo_stocks),
+                ]);
             }
+        }
+        if out.is_closed() {
+            return Ok(output::EXIT_OK);
         }
     }
     if out.format == Format::Table {

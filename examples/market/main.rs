@@ -10,9 +10,11 @@
 //! cargo run --example market -- demo                        # the whole job, on the sandbox
 //! ```
 //!
-//! Credentials come from `OZON_CLIENT_ID` and `OZON_API_KEY` (and `OZON_BASE_URL` or
-//! `--base-url`); with none, the tool starts the local Ozon sandbox and says so on stderr, so
-//! every command can be tried without an account. Results go to stdout as one JSON object per
+//! `--marketplace ozon` (the default) or `--marketplace wb`. Credentials come from the
+//! environment: `OZON_CLIENT_ID` and `OZON_API_KEY` (and `OZON_BASE_URL` or `--base-url`) for
+//! Ozon, `WB_API_TOKEN` (and `WB_BASE_URL`) for Wildberries; with none, the tool starts the
+//! marketplace's local sandbox and says so on stderr, so every command can be tried without an
+//! account. Results go to stdout as one JSON object per
 //! line (the market-core types) or, with `--table`, as an aligned table; progress and errors go
 //! to stderr. Exit codes: 0 ok, 1 error, 2 usage, 3 some items rejected and others accepted.
 //!
@@ -87,6 +89,8 @@ pub struct Channel {
 pub enum Vendor {
     /// Ozon, with the sandbox it talks to when this process started one.
     Ozon(common::Ozon),
+    /// Wildberries, with the sandbox it talks to when this process started one.
+    Wb(common::Wb),
 }
 
 /// Connects to the marketplace chosen on the command line.
@@ -99,6 +103,15 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             Ok(Channel {
                 market: Box::new(ozon.client.clone()),
                 vendor: Vendor::Ozon(ozon),
+            })
+        }
+        MarketplaceArg::Wb => {
+            let wb = common::connect::<common::WbConnector>(cli.base_url.clone())
+                .await
+                .map_err(Failure::call("wb client"))?;
+            Ok(Channel {
+                market: Box::new(wb.client.clone()),
+                vendor: Vendor::Wb(wb),
             })
         }
     }

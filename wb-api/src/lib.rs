@@ -12,6 +12,9 @@ pub mod client;
 pub mod ids;
 pub mod marketplace;
 pub mod models;
+/// A stateful local emulator of the WB seller APIs, served by wiremock (feature `sandbox`).
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 pub use client::{Client, ClientBuilder, Section};
 pub use ids::{ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
