@@ -1,1 +1,151 @@
-//! The labels section (see the module's endpoints).
+//! Shipping labels of an order's boxes: the PDF of every box, the PDF of one box, and the
+//! data printed on them.
+//!
+//! The PDF answers are checked by their bytes ([`LabelFormat::sniff`]): anything but a PDF
+//! is an [`Error::Decode`], never a label.
+
+use market_core::transport::{EXCERPT_LEN, Operation, Request, Response};
+use market_core::{Error, Label, LabelFormat, Result};
+
+use crate::Client;
+use crate::api::orders::{check_campaign, check_order};
+use crate::ids::{BoxId, CampaignId, OrderId, ShipmentId};
+use crate::models::labels::*;
+
+/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels`.
+pub static GENERATE_ORDER_LABELS: Operation = Operation::get(
+    "generateOrderLabels",
+    "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels",
+)
+.in_group("generateOrderLabels");
+/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label`.
+pub static GENERATE_ORDER_LABEL: Operation = Operation::get(
+    "generateOrderLabel",
+    "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label",
+)
+.in_group("generateOrderLabel");
+/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data`.
+pub static GET_ORDER_LABELS_DATA: Operation = Operation::get(
+    "getOrderLabelsData",
+    "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data",
+)
+.in_group("getOrderLabelsData");
+
+/// The labels section: `client.labels()`.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelsApi<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// Shipping labels of orders' boxes.
+    pub fn labels(&self) -> LabelsApi<'_> {
+        LabelsApi { client: self }
+    }
+}
+
+impl LabelsApi<'_> {
+    /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels`: one PDF with the
+    /// label of every box of the order (FBS, DBS, Express), laid out as `format` says (A7
+    /// when `None`).
+    pub async fn order_labels(
+        &self,
+        campaign: CampaignId,
+        order_id: OrderId,
+        format: Option<PageFormatType>,
+    ) -> Result<Label> {
+        check_campaign(campaign)?;
+        check_order(order_id)?;
+        let mut request = Request::new(&GENERATE_ORDER_LABELS)
+            .path_param("campaignId", campaign)
+            .path_param("orderId", order_id);
+        if let Some(format) = format {
+            request = request.query("format", format);
+        }
+        let response = self
+            .client
+            .transport()
+            .send(&GENERATE_ORDER_LABELS, request)
+            .await?;
+        pdf_label(&GENERATE_ORDER_LABELS, order_id, response)
+    }
+
+    /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label`:
+    /// the PDF label of one box, laid out as `format` says (A7 when `None`).
+    pub async fn box_label(
+        &self,
+        campaign: CampaignId,
+        order_id: OrderId,
+        shipment_id: ShipmentId,
+        box_id: BoxId,
+        format: Option<PageFormatType>,
+    ) -> Result<Label> {
+        check_campaign(campaign)?;
+        check_order(order_id)?;
+        let mut request = Request::new(&GENERATE_ORDER_LABEL)
+            .path_param("campaignId", campaign)
+            .path_param("orderId", order_id)
+            .path_param("shipmentId", shipment_id)
+            .path_param("boxId", box_id);
+        if let Some(format) = format {
+            request = request.query("format", format);
+        }
+        let response = self
+            .client
+            .transport()
+            .send(&GENERATE_ORDER_LABEL, request)
+            .await?;
+        pdf_label(&GENERATE_ORDER_LABEL, order_id, response)
+    }
+
+    /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data`: what the
+    /// labels of the order's boxes show, box by box.
+    pub async fn labels_data(
+        &self,
+        campaign: CampaignId,
+        order_id: OrderId,
+    ) -> Result<OrderLabels> {
+        check_campaign(campaign)?;
+        check_order(order_id)?;
+        let response: GetOrderLabelsDataResponse = self
+            .client
+            .transport()
+            .json(
+                &GET_ORDER_LABELS_DATA,
+                Request::new(&GET_ORDER_LABELS_DATA)
+                    .path_param("campaignId", campaign)
+                    .path_param("orderId", order_id),
+            )
+            .await?;
+        response.result.ok_or_else(|| Error::Decode {
+            vendor: "yandex-market",
+            operation: GET_ORDER_LABELS_DATA.name,
+            path: "result".into(),
+            message: "the answer has no result".into(),
+            excerpt: String::new(),
+        })
+    }
+}
+
+/// The answer as a PDF label, or a decode error when its bytes are not a PDF.
+fn pdf_label(op: &Operation, order_id: OrderId, response: Response) -> Result<Label> {
+    if LabelFormat::sniff(&response.body) != Some(LabelFormat::Pdf) {
+        let content_type = response
+            .headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("none");
+        return Err(Error::Decode {
+            vendor: "yandex-market",
+            operation: op.name,
+            path: ".".into(),
+            message: format!("the label is not a PDF (content type {content_type})"),
+            excerpt: market_core::error::excerpt(&response.body, EXCERPT_LEN),
+        });
+    }
+    Ok(Label {
+        order_id: market_core::OrderId::new(order_id.to_string()),
+        format: LabelFormat::Pdf,
+        bytes: response.body,
+    })
+}
