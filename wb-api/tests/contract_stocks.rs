@@ -292,7 +292,7 @@ async fn a_bad_warehouse_fails_the_call_before_sending() {
 }
 
 #[tokio::test]
-async fn a_409_names_the_items_wb_refused_and_the_rest_of_the_request_is_not_applied() {
+async fn a_409_names_the_items_wb_refused_and_the_rest_is_sent_once_more() {
     // WB's UploadDataLimit and SubjectFBSRestriction examples, in one answer.
     let mut body = update_409("UploadDataLimit");
     body.as_array_mut().unwrap().extend(
@@ -320,10 +320,19 @@ async fn a_409_names_the_items_wb_refused_and_the_rest_of_the_request_is_not_app
         )
         .await
         .unwrap();
-    assert_eq!(sent(&server).await.len(), 1, "a 409 is not retried");
+    let requests = sent(&server).await;
+    assert_eq!(
+        requests.len(),
+        2,
+        "the 409 is not retried as such: the unnamed items are sent once more, alone"
+    );
+    assert_eq!(
+        requests[1].1,
+        json!({"stocks": [{"sku": "skuTest1", "amount": 3}, {"chrtId": 77, "amount": 5}]})
+    );
     assert!(
         report.accepted.is_empty(),
-        "a 409 refuses the whole request"
+        "this server refuses the second request too"
     );
     assert_eq!(report.rejected.len(), 3);
     let named = rejection(&report, &StockKey::barcode("skuTest2"));
@@ -382,7 +391,7 @@ impl Respond for FirstConflicts {
 }
 
 #[tokio::test]
-async fn a_409_affects_only_its_own_chunk() {
+async fn after_a_409_the_rest_of_its_chunk_is_applied_and_other_chunks_are_untouched() {
     let server = MockServer::start().await;
     Mock::given(path("/api/v3/stocks/1"))
         .respond_with(FirstConflicts(Default::default()))
@@ -395,16 +404,23 @@ async fn a_409_affects_only_its_own_chunk() {
     items[10] = StockItem::barcode("skuTest4", 10);
     items.push(StockItem::barcode("next-chunk", 2));
     let report = wb.stocks().update(1, items).await.unwrap();
-    assert_eq!(sent(&server).await.len(), 2);
-    assert_eq!(report.accepted, [StockKey::barcode("next-chunk")]);
-    assert_eq!(report.rejected.len(), 1000);
+    let requests = sent(&server).await;
+    let sizes: Vec<usize> = requests
+        .iter()
+        .map(|(_, b)| b["stocks"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes.len(), 3, "{sizes:?}");
+    assert!(
+        sizes.contains(&999),
+        "the 999 unnamed items went again: {sizes:?}"
+    );
+    assert_eq!(report.accepted.len(), 1000);
+    assert!(report.accepted.contains(&StockKey::barcode("B0")));
+    assert!(report.accepted.contains(&StockKey::barcode("next-chunk")));
+    assert_eq!(report.rejected.len(), 1);
     let r = rejection(&report, &StockKey::barcode("skuTest4"));
     assert_eq!(r.code.as_deref(), Some("NotFound"));
     assert_eq!(r.message, "NotFound: Not found");
-    assert_eq!(
-        rejection(&report, &StockKey::barcode("B0")).code.as_deref(),
-        Some(NOT_APPLIED)
-    );
 }
 
 #[tokio::test]

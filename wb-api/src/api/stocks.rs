@@ -158,9 +158,10 @@ impl StocksApi<'_> {
     /// Any number of items: split into requests of at most 1000. Items that cannot be valid
     /// (no chrtId or barcode, a chrtId not above 0, an empty barcode, an amount below 0 or above
     /// 100000) are rejected locally and the rest is sent. A 409 answer refuses its whole request:
-    /// the items WB names get WB's code and message, the other items of that request are
-    /// rejected with [`NOT_APPLIED`] (or with WB's code when the error concerns the request, such
-    /// as `StoreIsProcessing`); they can be sent again without the named ones.
+    /// the items WB names get WB's code and message, and the other items of that request are
+    /// sent once more on their own (WB applied none of them); only if that is refused too are
+    /// they rejected with [`NOT_APPLIED`]. An error about the request itself (such as
+    /// `StoreIsProcessing`) rejects every item with WB's code.
     pub async fn update(
         &self,
         warehouse: impl Into<WarehouseId>,
@@ -175,26 +176,31 @@ impl StocksApi<'_> {
             StockKey::of,
             validate_item,
             |chunk| async move {
-                let transport = client.transport(Section::Marketplace);
-                let request = StocksUpdateRequest { stocks: chunk };
-                let response = transport
-                    .send(
-                        &STOCKS_UPDATE,
-                        Request::new(&STOCKS_UPDATE)
-                            .path_param("warehouseId", warehouse)
-                            .json(&request)?,
-                    )
-                    .await?;
-                let keys: Vec<StockKey> = request.stocks.iter().map(StockKey::of).collect();
-                if response.status != StatusCode::CONFLICT {
-                    return Ok(accept_all(keys));
+                let first = send_update(client, warehouse, chunk.clone()).await?;
+                // WB refuses the whole request for the items it names; the others were not
+                // applied only because of them: send those once more on their own.
+                let again: Vec<StockItem> = chunk
+                    .into_iter()
+                    .filter(|item| {
+                        let key = StockKey::of(item);
+                        first
+                            .rejected
+                            .iter()
+                            .any(|r| r.key == key && r.code.as_deref() == Some(NOT_APPLIED))
+                    })
+                    .collect();
+                if again.is_empty() || again.len() == first.len() {
+                    return Ok(first);
                 }
-                Ok(
-                    match transport.decode::<UpdateConflicts>(&STOCKS_UPDATE, &response.body) {
-                        Ok(conflicts) => conflict_report(&request.stocks, &conflicts.0),
-                        Err(e) => unreadable_conflict(keys, &e),
-                    },
-                )
+                let mut report = BatchReport::new();
+                report.accepted = first.accepted;
+                report.rejected = first
+                    .rejected
+                    .into_iter()
+                    .filter(|r| r.code.as_deref() != Some(NOT_APPLIED))
+                    .collect();
+                report.merge(send_update(client, warehouse, again).await?);
+                Ok(report)
             },
         )
         .await)
@@ -360,6 +366,34 @@ fn unreadable_conflict(keys: Vec<StockKey>, error: &Error) -> BatchReport<StockK
         );
     }
     report
+}
+
+/// One stock update request: all accepted, or WB's 409 turned into per-item outcomes.
+async fn send_update(
+    client: &Client,
+    warehouse: WarehouseId,
+    stocks: Vec<StockItem>,
+) -> Result<BatchReport<StockKey>> {
+    let transport = client.transport(Section::Marketplace);
+    let request = StocksUpdateRequest { stocks };
+    let response = transport
+        .send(
+            &STOCKS_UPDATE,
+            Request::new(&STOCKS_UPDATE)
+                .path_param("warehouseId", warehouse)
+                .json(&request)?,
+        )
+        .await?;
+    let keys: Vec<StockKey> = request.stocks.iter().map(StockKey::of).collect();
+    if response.status != StatusCode::CONFLICT {
+        return Ok(accept_all(keys));
+    }
+    Ok(
+        match transport.decode::<UpdateConflicts>(&STOCKS_UPDATE, &response.body) {
+            Ok(conflicts) => conflict_report(&request.stocks, &conflicts.0),
+            Err(e) => unreadable_conflict(keys, &e),
+        },
+    )
 }
 
 /// Turns WB's 409 answer to a stock update into per-item rejections. The whole request was
