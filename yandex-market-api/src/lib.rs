@@ -12,6 +12,7 @@ pub mod client;
 pub mod ids;
 pub mod limits;
 pub mod models;
+pub mod push;
 
 pub use client::{CampaignClient, Client, ClientBuilder};
 pub use ids::{
