@@ -8,7 +8,7 @@
 //! | publish_cards | `POST /content/v2/cards/upload`: one card per [`market_core::Card`] (its variants become sizes); a task per 100 articles |
 //! | card_import_status | a card found in the cards list is accepted; one in `POST /content/v2/cards/error/list` is rejected with WB's messages; else pending |
 //! | orders | `GET /api/v3/orders` by the window, statuses from `POST /api/v3/orders/status` |
-//! | confirm_order | adds the order to an open supply (created when none is open) |
+//! | confirm_order | adds a new order (`GET /api/v3/orders/new`) to our open supply of its warehouse, `market-rs <warehouse>` (created when none is open) |
 //! | ship_order | delivers the order's supply (every order in it goes with it); an order in no supply is added to the open one first |
 //! | cancel_order | `PATCH /api/v3/orders/{orderId}/cancel` |
 //! | label | the order's sticker (`POST /api/v3/orders/stickers`, SVG 58x40) |
@@ -442,20 +442,27 @@ impl Client {
         ))
     }
 
-    /// An open supply (not yet delivered), or a new one.
-    async fn open_supply(&self) -> Result<SupplyId> {
+    /// Our open supply (not yet delivered) for a warehouse, or a new one: WB takes the
+    /// orders of one warehouse only into a supply, so ours are named per warehouse.
+    async fn open_supply(&self, warehouse: WarehouseId) -> Result<SupplyId> {
+        let name = supply_name(warehouse);
         let mut supplies = self.supplies().list_stream();
         let mut open = None;
         while let Some(s) = supplies.try_next().await? {
-            if !s.done && s.name == SUPPLY_NAME {
+            if !s.done && s.name == name {
                 open = Some(s.id);
             }
         }
         match open {
             Some(id) => Ok(id),
-            None => self.supplies().create(SUPPLY_NAME).await,
+            None => self.supplies().create(&name).await,
         }
     }
+}
+
+/// The name of the supply this client fills for a warehouse: `market-rs <warehouse id>`.
+pub fn supply_name(warehouse: WarehouseId) -> String {
+    format!("{SUPPLY_NAME} {warehouse}")
 }
 
 #[async_trait]
@@ -730,12 +737,36 @@ impl Marketplace for Client {
         Ok(order_from_wb(&order, statuses.get(&order.id)))
     }
 
+    /// Adds a new order to our open supply of its warehouse (created when there is none).
     async fn confirm_order(&self, id: &CoreOrderId) -> Result<()> {
         let order = wb_order_id(id)?;
-        let supply = self.open_supply().await?;
+        let warehouse = self
+            .orders()
+            .list_new()
+            .await?
+            .into_iter()
+            .find(|o| o.id == order)
+            .map(|o| o.warehouse_id)
+            .ok_or_else(|| {
+                Error::validation(
+                    format!("order {id}"),
+                    "not among WB's new orders (already confirmed, cancelled, or unknown)",
+                )
+            })?;
+        let supply = self.open_supply(warehouse).await?;
         let report = self.supplies().add_orders(&supply, vec![order]).await?;
         match report.rejected.first() {
-            Some(r) => Err(Error::validation(format!("order {id}"), r.message.clone())),
+            Some(r) => Err(Error::validation(
+                format!("order {id}"),
+                format!(
+                    "WB did not add it to supply {supply}: {}{}",
+                    r.code
+                        .as_deref()
+                        .map(|c| format!("{c}: "))
+                        .unwrap_or_default(),
+                    r.message
+                ),
+            )),
             None => Ok(()),
         }
     }

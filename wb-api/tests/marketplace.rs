@@ -15,7 +15,7 @@ use market_core::{
 };
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
-use wb_api::marketplace::{SUPPLY_NAME, lifecycle};
+use wb_api::marketplace::{SUPPLY_NAME, lifecycle, supply_name};
 use wb_api::models::orders::{SupplierStatus as S, WbStatus as W};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -629,8 +629,24 @@ fn supply(id: &str, name: &str, done: bool) -> Value {
     json!({"id": id, "name": name, "done": done, "createdAt": "2026-01-02T00:00:00Z"})
 }
 
+/// The name of our supply for warehouse 507.
+const OURS: &str = "market-rs 507";
+
+#[test]
+fn our_supplies_are_named_per_warehouse() {
+    assert_eq!(supply_name(wb_api::WarehouseId(507)), OURS);
+    assert!(OURS.starts_with(SUPPLY_NAME));
+}
+
 async fn supplies_server(supplies: Vec<Value>) -> MockServer {
     let server = MockServer::start().await;
+    mount(
+        &server,
+        "GET",
+        "/api/v3/orders/new",
+        ok(json!({"orders": [wb_order(5632423, None)]})),
+    )
+    .await;
     mount(
         &server,
         "GET",
@@ -659,9 +675,11 @@ fn path_regex_orders() -> wiremock::matchers::PathRegexMatcher {
 
 #[tokio::test]
 async fn confirm_creates_a_supply_when_none_of_ours_is_open() {
-    // Ours but delivered, and someone else's open supply: neither is used.
+    // Ours but delivered, ours for another warehouse, and someone else's open supply: none
+    // is used.
     let server = supplies_server(vec![
-        supply("WB-GI-1", SUPPLY_NAME, true),
+        supply("WB-GI-1", OURS, true),
+        supply("WB-GI-4", "market-rs 508", false),
         supply("WB-GI-2", "manual", false),
     ])
     .await;
@@ -671,22 +689,32 @@ async fn confirm_creates_a_supply_when_none_of_ours_is_open() {
     assert_eq!(
         calls(&server).await,
         [
+            "GET /api/v3/orders/new",
             "GET /api/v3/supplies",
             "POST /api/v3/supplies",
             "PATCH /api/marketplace/v3/supplies/WB-GI-7777/orders",
         ]
     );
     let requests = sent(&server).await;
-    assert_eq!(requests[1].1, json!({"name": "market-rs"}));
-    assert_eq!(requests[2].1, json!({"orders": [5632423]}));
-    assert_each_request_matches(&server, &[SUPPLIES_LIST, SUPPLY_CREATE, SUPPLY_ADD_ORDERS]).await;
+    assert_eq!(requests[2].1, json!({"name": OURS}));
+    assert_eq!(requests[3].1, json!({"orders": [5632423]}));
+    assert_each_request_matches(
+        &server,
+        &[
+            "GET /api/v3/orders/new",
+            SUPPLIES_LIST,
+            SUPPLY_CREATE,
+            SUPPLY_ADD_ORDERS,
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn confirm_uses_our_open_supply() {
     let server = supplies_server(vec![
-        supply("WB-GI-1", SUPPLY_NAME, true),
-        supply("WB-GI-3", SUPPLY_NAME, false),
+        supply("WB-GI-1", OURS, true),
+        supply("WB-GI-3", OURS, false),
     ])
     .await;
     let client = client(&server);
@@ -695,11 +723,20 @@ async fn confirm_uses_our_open_supply() {
     assert_eq!(
         calls(&server).await,
         [
+            "GET /api/v3/orders/new",
             "GET /api/v3/supplies",
             "PATCH /api/marketplace/v3/supplies/WB-GI-3/orders",
         ]
     );
-    assert_each_request_matches(&server, &[SUPPLIES_LIST, SUPPLY_ADD_ORDERS]).await;
+    assert_each_request_matches(
+        &server,
+        &["GET /api/v3/orders/new", SUPPLIES_LIST, SUPPLY_ADD_ORDERS],
+    )
+    .await;
+    // An order that is not new is not confirmed, and no supply is touched.
+    let e = m.confirm_order(&OrderId::new("999")).await.unwrap_err();
+    assert!(matches!(e, Error::Validation { .. }), "{e:?}");
+    assert_eq!(calls(&server).await.len(), 4);
 }
 
 #[tokio::test]
@@ -805,9 +842,16 @@ async fn ship_of_an_order_in_no_supply_adds_it_to_ours_then_delivers() {
     mount(
         &server,
         "GET",
+        "/api/v3/orders/new",
+        ok(json!({"orders": [wb_order(1, None)]})),
+    )
+    .await;
+    mount(
+        &server,
+        "GET",
         "/api/v3/supplies",
         ok(json!({"next": 0, "supplies": [
-            {"id": "WB-GI-9", "name": SUPPLY_NAME, "done": false, "createdAt": "2026-01-01T00:00:00Z", "cargoType": 0}
+            {"id": "WB-GI-9", "name": OURS, "done": false, "createdAt": "2026-01-01T00:00:00Z", "cargoType": 0}
         ]})),
     )
     .await;

@@ -729,7 +729,10 @@ async fn confirm_ship_and_advance_move_an_order_on() {
     assert_eq!(order.status.raw, "confirm/waiting");
     assert_eq!(sandbox.requests().count("POST /api/v3/supplies"), 1);
     let supplies: Vec<_> = client.supplies().list_stream().try_collect().await.unwrap();
-    let ours = supplies.iter().find(|s| s.name == SUPPLY_NAME).unwrap();
+    let ours = supplies
+        .iter()
+        .find(|s| s.name.starts_with(SUPPLY_NAME))
+        .unwrap();
     assert!(!ours.done);
     assert!(ours.id.as_str().starts_with("WB-GI-"));
     assert_eq!(client.supplies().order_ids(&ours.id).await.unwrap(), [id]);
@@ -1253,4 +1256,38 @@ async fn order_snapshot(s: &Sandbox) -> Vec<(String, String)> {
     list.into_iter()
         .map(|o| (o.id.as_str().to_owned(), o.status.raw))
         .collect()
+}
+
+#[tokio::test]
+async fn orders_of_both_warehouses_are_confirmed_into_a_supply_per_warehouse() {
+    let sandbox = Sandbox::start().await;
+    let client = sandbox.client().unwrap();
+    let m: &dyn Marketplace = &client;
+    let ids = sandbox.add_orders(8);
+    for id in &ids {
+        m.confirm_order(&core_id(*id)).await.unwrap();
+        assert_eq!(status(&sandbox, *id), pair("confirm", "waiting"));
+    }
+    let supplies: Vec<_> = client.supplies().list_stream().try_collect().await.unwrap();
+    let mut ours: Vec<&str> = supplies
+        .iter()
+        .filter(|s| s.name.starts_with(SUPPLY_NAME))
+        .map(|s| s.name.as_str())
+        .collect();
+    ours.sort_unstable();
+    ours.dedup();
+    let warehouses: Vec<String> = sandbox
+        .warehouse_ids()
+        .iter()
+        .map(|w| wb_api::marketplace::supply_name(*w))
+        .collect();
+    assert!(
+        ours.iter().all(|n| warehouses.iter().any(|w| w == n)),
+        "{ours:?}"
+    );
+    assert_eq!(
+        ours.len(),
+        2,
+        "eight new orders fall on both warehouses: {ours:?}"
+    );
 }
