@@ -19,7 +19,7 @@ use market_core::{
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use wb_api::api::statistics::DateMode;
-use wb_api::api::stocks::{NOT_APPLIED, StockKey};
+use wb_api::api::stocks::StockKey;
 use wb_api::marketplace::SUPPLY_NAME;
 use wb_api::models::content::{CardToCreate, CardVariant, CardsFilter, NewSize, PhotoFilter};
 use wb_api::models::orders::{StickerSize, StickerType};
