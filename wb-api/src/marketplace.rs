@@ -256,6 +256,10 @@ impl CardIndex {
     }
 }
 
+/// WB's answer to a price upload that changes nothing (the ambiguous "item Nos. are
+/// specified incorrectly, or ... already set" is not taken for it).
+const PRICES_ALREADY_SET: &str = "The specified prices and discounts are already set";
+
 /// The prefix of the task ids [`Marketplace::publish_cards`] returns.
 const CARD_TASK_PREFIX: &str = "wb-cards:";
 
@@ -604,7 +608,18 @@ impl Marketplace for Client {
             }
         }
         if !items.is_empty() {
-            let sent = self.prices().upload(items).await?;
+            let mut sent = self.prices().upload(items).await?;
+            // WB refuses an upload that changes nothing: those prices are in force.
+            let (in_force, refused): (Vec<_>, Vec<_>) = std::mem::take(&mut sent.report.rejected)
+                .into_iter()
+                .partition(|r| {
+                    r.message.contains(PRICES_ALREADY_SET)
+                        && !r.message.contains("specified incorrectly")
+                });
+            sent.report.rejected = refused;
+            sent.report
+                .accepted
+                .extend(in_force.into_iter().map(|r| r.key));
             report.merge(sent.report.map_keys(|nm| {
                 keys.get(&nm)
                     .cloned()

@@ -1291,3 +1291,36 @@ async fn orders_of_both_warehouses_are_confirmed_into_a_supply_per_warehouse() {
         "eight new orders fall on both warehouses: {ours:?}"
     );
 }
+
+#[tokio::test]
+async fn a_price_already_in_force_is_accepted_through_the_trait() {
+    let sandbox = Sandbox::start().await;
+    let client = sandbox.client().unwrap();
+    let m: &dyn Marketplace = &client;
+    let offer = sandbox.vendor_codes()[0].clone();
+    let update = market_core::PriceUpdate::new(offer.as_str(), Decimal::from(1200))
+        .with_old_price(Decimal::from(1600));
+    let first = m
+        .update_prices(std::slice::from_ref(&update))
+        .await
+        .unwrap();
+    assert!(first.is_complete_success(), "{first:?}");
+    // Another upload in between, so that WB does not answer "this task already exists".
+    let other = sandbox.vendor_codes()[1].clone();
+    m.update_prices(&[market_core::PriceUpdate::new(
+        other.as_str(),
+        Decimal::from(999),
+    )])
+    .await
+    .unwrap();
+    let uploads = sandbox.requests().count("POST /api/v2/upload/task");
+    let again = m.update_prices(&[update]).await.unwrap();
+    assert_eq!(
+        sandbox.requests().count("POST /api/v2/upload/task"),
+        uploads + 1,
+        "sent again, and WB said it changes nothing"
+    );
+    assert!(again.is_complete_success(), "{again:?}");
+    let nm = sandbox.nm_id_of(&offer).unwrap();
+    assert_eq!(sandbox.selling_price(nm), Some(Decimal::from(1200)));
+}
