@@ -128,9 +128,35 @@ string_id!(
     LocalId
 );
 
+impl TaskId {
+    /// A task that is a list of offers, for vendors that create cards asynchronously without
+    /// a task id of their own (WB, Yandex Market): `prefix` followed by the offers as a JSON
+    /// array. [`TaskId::offers`] reads it back.
+    pub fn of_offers(prefix: &str, offers: &[String]) -> Self {
+        let list = serde_json::to_string(offers).unwrap_or_else(|_| "[]".to_owned());
+        Self::new(format!("{prefix}{list}"))
+    }
+
+    /// The offers of a task made by [`TaskId::of_offers`] with this prefix; `None` for any
+    /// other task id.
+    pub fn offers(&self, prefix: &str) -> Option<Vec<String>> {
+        serde_json::from_str(self.as_str().strip_prefix(prefix)?).ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_of_offers_reads_back_its_offers() {
+        let offers = vec!["A-1".to_owned(), "B \"2\"".to_owned()];
+        let task = TaskId::of_offers("ym-cards:", &offers);
+        assert_eq!(task.offers("ym-cards:"), Some(offers));
+        assert_eq!(task.offers("wb-cards:"), None);
+        assert_eq!(TaskId::new("12345").offers("ym-cards:"), None);
+        assert_eq!(TaskId::new("ym-cards:[1,").offers("ym-cards:"), None);
+    }
 
     #[test]
     fn ids_round_trip_as_plain_strings() {

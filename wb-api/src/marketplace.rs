@@ -266,23 +266,13 @@ const CARD_TASK_PREFIX: &str = "wb-cards:";
 /// Articles per card task.
 const CARD_TASK_SIZE: usize = 100;
 
-fn card_task(articles: &[String]) -> TaskId {
-    TaskId::new(format!(
-        "{CARD_TASK_PREFIX}{}",
-        serde_json::to_string(articles).unwrap_or_default()
-    ))
-}
-
 fn card_task_articles(task: &TaskId) -> Result<Vec<String>> {
-    task.as_str()
-        .strip_prefix(CARD_TASK_PREFIX)
-        .and_then(|json| serde_json::from_str::<Vec<String>>(json).ok())
-        .ok_or_else(|| {
-            Error::validation(
-                format!("task {task}"),
-                "not a WB card task (returned by publish_cards)",
-            )
-        })
+    task.offers(CARD_TASK_PREFIX).ok_or_else(|| {
+        Error::validation(
+            format!("task {task}"),
+            "not a WB card task (returned by publish_cards)",
+        )
+    })
 }
 
 /// Centimetres from millimetres, rounded up (WB takes whole centimetres).
@@ -648,7 +638,10 @@ impl Marketplace for Client {
         if !items.is_empty() {
             let sent = self.content().upload(items).await?;
             let accepted: Vec<String> = sent.accepted.clone();
-            tasks = accepted.chunks(CARD_TASK_SIZE).map(card_task).collect();
+            tasks = accepted
+                .chunks(CARD_TASK_SIZE)
+                .map(|c| TaskId::of_offers(CARD_TASK_PREFIX, c))
+                .collect();
             report.merge(sent.map_keys(ItemKey::offer));
         }
         Ok(CardSubmission { tasks, report })
