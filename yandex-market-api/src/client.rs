@@ -393,6 +393,18 @@ pub struct CampaignClient {
     pub business: BusinessId,
     /// The campaign.
     pub campaign: CampaignId,
+    /// Whether the trait's order reads include Yandex Market's test orders (`fake`), which
+    /// are hidden otherwise; see [`CampaignClient::with_fake_orders`].
+    pub fake_orders: bool,
+}
+
+impl CampaignClient {
+    /// Includes test orders (made in the seller cabinet, `fake = true`) in the trait's order
+    /// reads: Yandex Market has no sandbox, so this is how an integration is tried.
+    pub fn with_fake_orders(mut self) -> Self {
+        self.fake_orders = true;
+        self
+    }
 }
 
 impl Client {
@@ -402,6 +414,7 @@ impl Client {
             client: self.clone(),
             business,
             campaign,
+            fake_orders: false,
         }
     }
 }

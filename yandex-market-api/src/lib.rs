@@ -11,6 +11,7 @@ pub mod api;
 pub mod client;
 pub mod ids;
 pub mod limits;
+pub mod marketplace;
 pub mod models;
 pub mod push;
 

@@ -1,0 +1,719 @@
+//! `impl market_core::Marketplace for CampaignClient`: one Yandex Market campaign (shop) seen
+//! through the seller's model. Catalogue and prices belong to the business, stocks and orders
+//! to the campaign.
+//!
+//! | trait | Yandex Market |
+//! |---|---|
+//! | warehouses | `getPagedWarehouses` for the campaign (its placement type from `getCampaign`) |
+//! | update_stocks | `updateStocks`: the offer id is the seller's SKU (`offerId`); stocks are per campaign, so a warehouse id, when given, must be one of the campaign's |
+//! | update_prices | `updateBusinessPrices`: `price` → `value`, `old_price` → `discountBase` (a whole number above the price), in roubles; `min_price` is not sent (YM has no such field) |
+//! | publish_cards | `updateOfferMappings`: YM checks synchronously (per-offer errors, all-or-nothing per request); a task per 200 offers follows the cards |
+//! | card_import_status | `getOfferCardsContentStatus`: a card that exists or that YM will create is accepted, one with errors (or needing content) rejected with YM's messages, one being checked pending |
+//! | orders | `getBusinessOrders` for the campaign, changed in the window (`updateDateFrom/To`); test orders only when [`CampaignClient::with_fake_orders`] |
+//! | order | `getBusinessOrders` by `orderIds` |
+//! | pack_order | `setOrderBoxLayout`: one box per package, lines by the order's items |
+//! | ship_order | `updateOrderStatus` to `PROCESSING/READY_TO_SHIP` (DBS: `DELIVERY`) |
+//! | cancel_order | `updateOrderStatus` to `CANCELLED/SHOP_FAILED` |
+//! | label | `generateOrderLabels` (PDF, all boxes) |
+//! | returns | `getReturns` of the window's days, then by creation time |
+//!
+//! Not offered: `confirm_order` (Yandex Market accepts FBS orders itself: they arrive in
+//! `PROCESSING/STARTED`; `AWAIT_CONFIRMATION` reads as awaiting confirmation).
+
+use std::collections::{HashMap, HashSet};
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use market_core::{
+    AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
+    CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, Lifecycle,
+    Marketplace, MarketplaceKind, Order, OrderId as CoreOrderId, OrderLine, OrderQuery,
+    OrderStatus as CoreStatus, Package, PriceUpdate, Rejection, RejectionStage, Result, Return,
+    ReturnLine, ReturnQuery, StockUpdate, TaskId, Warehouse,
+};
+use rust_decimal::Decimal;
+
+use crate::api::offers::PageQuery;
+use crate::client::CampaignClient;
+use crate::ids::OrderId;
+use crate::models::campaigns::PlacementType;
+use crate::models::offers::{
+    GetOfferCardsContentStatusRequest, OfferCard, OfferCardStatus, ParameterValue, UpdateOffer,
+    UpdateOfferMapping,
+};
+use crate::models::orders::{
+    BusinessOrder, BusinessOrdersRequest, OrderBox, OrderBoxItem, OrderDatesFilter, OrderStatus,
+    OrderStatusChange, OrderSubstatus, SellingProgramType, SetOrderBoxLayoutRequest,
+};
+use crate::models::prices::BusinessOfferPrice;
+use crate::models::returns::ReturnsFilter;
+use crate::models::stocks::StockUpdate as YmStock;
+use crate::models::warehouses::PagedWarehousesRequest;
+
+/// The prefix of the task ids [`Marketplace::publish_cards`] returns.
+const CARD_TASK_PREFIX: &str = "ym-cards:";
+
+/// Offers per card task (the card status read's maximum per request).
+const CARD_TASK_SIZE: usize = 200;
+
+/// The Moscow calendar day of a time (Yandex Market gives days in Moscow time, UTC+3).
+fn moscow_day(t: DateTime<Utc>) -> NaiveDate {
+    (t + TimeDelta::hours(3)).date_naive()
+}
+
+/// The start of a Moscow calendar day.
+fn moscow_midnight(d: NaiveDate) -> DateTime<Utc> {
+    (d.and_time(NaiveTime::MIN) - TimeDelta::hours(3)).and_utc()
+}
+
+/// Maps Yandex Market's status and substatus onto the unified lifecycle.
+///
+/// | status / substatus | lifecycle |
+/// |---|---|
+/// | `PLACING`, `RESERVED`, `UNPAID`, `PENDING` | Pending |
+/// | `PROCESSING` / `AWAIT_CONFIRMATION` | AwaitingConfirmation |
+/// | `PROCESSING` / `STARTED`, `PACKAGING` and any other substatus | AwaitingPackaging |
+/// | `PROCESSING` / `READY_TO_SHIP` | AwaitingShipment |
+/// | `PROCESSING` / `SHIPPED`, `DELIVERY`, `PICKUP` | InDelivery |
+/// | `DELIVERED` | Delivered |
+/// | `CANCELLED` | Cancelled |
+/// | `RETURNED`, `PARTIALLY_RETURNED` | Returned |
+/// | anything else | Unknown |
+pub fn lifecycle(status: &OrderStatus, substatus: &OrderSubstatus) -> Lifecycle {
+    match status {
+        OrderStatus::Placing
+        | OrderStatus::Reserved
+        | OrderStatus::Unpaid
+        | OrderStatus::Pending => Lifecycle::Pending,
+        OrderStatus::Processing => match substatus {
+            OrderSubstatus::AwaitConfirmation => Lifecycle::AwaitingConfirmation,
+            OrderSubstatus::ReadyToShip => Lifecycle::AwaitingShipment,
+            OrderSubstatus::Shipped => Lifecycle::InDelivery,
+            _ => Lifecycle::AwaitingPackaging,
+        },
+        OrderStatus::Delivery | OrderStatus::Pickup => Lifecycle::InDelivery,
+        OrderStatus::Delivered => Lifecycle::Delivered,
+        OrderStatus::Cancelled => Lifecycle::Cancelled,
+        OrderStatus::Returned | OrderStatus::PartiallyReturned => Lifecycle::Returned,
+        _ => Lifecycle::Unknown,
+    }
+}
+
+fn scheme_of(program: Option<&SellingProgramType>) -> DeliveryScheme {
+    match program {
+        Some(SellingProgramType::Fby) => DeliveryScheme::Fby,
+        Some(SellingProgramType::Dbs) => DeliveryScheme::Dbs,
+        Some(SellingProgramType::Express) => DeliveryScheme::Express,
+        Some(SellingProgramType::Fbs) | None => DeliveryScheme::Fbs,
+        Some(other) => DeliveryScheme::Other(other.as_str().to_owned()),
+    }
+}
+
+fn placement_scheme(p: Option<&PlacementType>) -> DeliveryScheme {
+    match p {
+        Some(PlacementType::Fby) => DeliveryScheme::Fby,
+        Some(PlacementType::Dbs) => DeliveryScheme::Dbs,
+        Some(PlacementType::Fbs) | None => DeliveryScheme::Fbs,
+        Some(other) => DeliveryScheme::Other(other.as_str().to_owned()),
+    }
+}
+
+/// A Yandex Market order as an [`Order`]. A line's unit price is what the buyer paid for all
+/// its units (`payment` + `cashback`, YM gives totals per line) divided by the count;
+/// Yandex Market's subsidies to the seller are in `raw`.
+pub fn order_from_ym(o: &BusinessOrder) -> Order {
+    let lines = o
+        .items
+        .iter()
+        .map(|i| {
+            let total = i
+                .prices
+                .as_ref()
+                .map(|p| {
+                    p.payment.as_ref().map_or(Decimal::ZERO, |v| v.value)
+                        + p.cashback.as_ref().map_or(Decimal::ZERO, |v| v.value)
+                })
+                .unwrap_or_default();
+            let count = i.count.max(1);
+            OrderLine {
+                offer_id: i.offer_id.as_str().into(),
+                sku: None,
+                name: Some(i.offer_name.clone()).filter(|n| !n.is_empty()),
+                quantity: u32::try_from(i.count).unwrap_or(0),
+                unit_price: total
+                    .checked_div(Decimal::from(count))
+                    .unwrap_or_default()
+                    .round_dp(2),
+            }
+        })
+        .collect();
+    let currency = o
+        .items
+        .iter()
+        .filter_map(|i| i.prices.as_ref()?.payment.as_ref())
+        .map(|v| v.currency_id.as_str().to_owned())
+        .next()
+        .map_or(Currency::Rub, |c| match c.as_str() {
+            "RUR" | "RUB" => Currency::Rub,
+            _ => Currency::Other(c),
+        });
+    Order {
+        marketplace: MarketplaceKind::YandexMarket,
+        id: CoreOrderId::new(o.order_id.to_string()),
+        parent_id: o.external_order_id.clone().filter(|s| !s.is_empty()),
+        scheme: scheme_of(o.program_type.as_ref()),
+        status: CoreStatus::new(
+            lifecycle(&o.status, &o.substatus),
+            format!("{}/{}", o.status.as_str(), o.substatus.as_str()),
+        ),
+        created_at: o.creation_date,
+        updated_at: o.update_date,
+        ship_by: o
+            .delivery
+            .shipment
+            .as_ref()
+            .map(|s| moscow_midnight(s.shipment_date)),
+        warehouse_id: o
+            .delivery
+            .warehouse_id
+            .clone()
+            .filter(|w| !w.is_empty())
+            .map(Into::into),
+        currency,
+        lines,
+        raw: serde_json::to_value(o).unwrap_or_default(),
+    }
+}
+
+/// A Yandex Market return as a [`Return`].
+pub fn return_from_ym(r: &crate::models::returns::Return) -> Return {
+    Return {
+        id: r.id.to_string().into(),
+        order_id: Some(CoreOrderId::new(r.order_id.to_string())),
+        scheme: None,
+        status: r
+            .refund_status
+            .as_ref()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+        created_at: r.creation_date,
+        lines: r
+            .items
+            .iter()
+            .map(|i| ReturnLine {
+                offer_id: Some(i.shop_sku.as_str().into()).filter(|_| !i.shop_sku.is_empty()),
+                sku: i.market_sku.map(|s| s.to_string().into()),
+                quantity: u32::try_from(i.count).unwrap_or(0),
+                reason: i
+                    .decisions
+                    .iter()
+                    .find_map(|d| d.comment.clone())
+                    .filter(|c| !c.is_empty()),
+            })
+            .collect(),
+        raw: serde_json::to_value(r).unwrap_or_default(),
+    }
+}
+
+/// A seller's card as a Yandex Market offer: article, name, category (the card's category
+/// id is Yandex Market's `marketCategoryId`), pictures, brand (`vendor`), description,
+/// barcodes, dimensions (cm, kg), parameters (attribute ids are YM parameter ids) and the
+/// price (`basicPrice`).
+pub fn offer_from_card(card: &Card) -> std::result::Result<UpdateOfferMapping, String> {
+    let category: i64 = card
+        .category
+        .id
+        .as_str()
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            format!(
+                "category {} is not a Yandex Market category id (a positive number)",
+                card.category.id
+            )
+        })?;
+    let mut offer = UpdateOffer::create(
+        card.offer_id.as_str(),
+        card.name.as_str(),
+        category,
+        card.images.iter().map(|u| u.to_string()),
+        card.brand.clone().unwrap_or_default(),
+        card.description.clone().unwrap_or_default(),
+    );
+    if card.brand.is_none() {
+        offer.vendor = None;
+    }
+    if card.description.is_none() {
+        offer.description = None;
+    }
+    offer.barcodes = card
+        .barcodes
+        .iter()
+        .chain(card.variants.iter().flat_map(|v| v.barcodes.iter()))
+        .map(|b| b.as_str().to_owned())
+        .collect();
+    if let Some(d) = &card.dimensions {
+        offer.weight_dimensions = Some(crate::models::offers::WeightDimensions {
+            length: Decimal::new(i64::from(d.length_mm), 1),
+            width: Decimal::new(i64::from(d.width_mm), 1),
+            height: Decimal::new(i64::from(d.height_mm), 1),
+            weight: Decimal::new(i64::from(d.weight_g), 3),
+        });
+    }
+    for a in &card.attributes {
+        let id: i64 =
+            a.id.as_str()
+                .trim()
+                .parse()
+                .map_err(|_| format!("attribute {} is not a Yandex Market parameter id", a.id))?;
+        for v in &a.values {
+            offer.parameter_values.push(match v {
+                AttributeValue::Text(t) => ParameterValue::text(id, t.as_str()),
+                AttributeValue::Number(n) => ParameterValue::text(id, n.normalize().to_string()),
+                AttributeValue::Bool(b) => ParameterValue::text(id, b.to_string()),
+                AttributeValue::Dictionary {
+                    id: value_id,
+                    value,
+                } => ParameterValue {
+                    parameter_id: id.into(),
+                    unit_id: None,
+                    value_id: value_id.trim().parse().ok(),
+                    value: value.clone(),
+                },
+            });
+        }
+    }
+    if let Some(price) = card.price {
+        offer.basic_price = Some(crate::models::offers::PriceWithDiscount::rub(price));
+    }
+    Ok(UpdateOfferMapping::new(offer))
+}
+
+/// What a card status says about the card.
+fn card_outcome(card: &OfferCard) -> Option<std::result::Result<(), String>> {
+    let messages = || {
+        let text: Vec<String> = card
+            .errors
+            .iter()
+            .filter_map(|e| e.message.clone())
+            .collect();
+        if text.is_empty() {
+            card.card_status
+                .as_ref()
+                .map_or_else(String::new, |s| s.as_str().to_owned())
+        } else {
+            text.join("; ")
+        }
+    };
+    match card.card_status.as_ref()? {
+        OfferCardStatus::HasCardCanNotUpdate
+        | OfferCardStatus::HasCardCanUpdate
+        | OfferCardStatus::NoCardMarketWillCreate
+        | OfferCardStatus::NoCardAddToCampaign => Some(Ok(())),
+        OfferCardStatus::HasCardCanUpdateErrors
+        | OfferCardStatus::NoCardErrors
+        | OfferCardStatus::NoCardNeedContent => Some(Err(messages())),
+        OfferCardStatus::HasCardCanUpdateProcessing | OfferCardStatus::NoCardProcessing => None,
+        _ => None,
+    }
+}
+
+fn ym_order_id(id: &CoreOrderId) -> Result<OrderId> {
+    id.as_str()
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(OrderId)
+        .ok_or_else(|| {
+            Error::validation(
+                format!("order {id}"),
+                "not a Yandex Market order id (a positive number)",
+            )
+        })
+}
+
+impl CampaignClient {
+    /// The campaign's warehouses.
+    async fn campaign_warehouses(
+        &self,
+    ) -> Result<Vec<crate::models::warehouses::WarehouseDetails>> {
+        self.client
+            .warehouses()
+            .list_stream(
+                self.business,
+                PagedWarehousesRequest::default().with_campaign_ids([self.campaign]),
+            )
+            .try_filter(|w| futures::future::ready(w.campaign_id == self.campaign))
+            .try_collect()
+            .await
+    }
+
+    /// One order of this campaign.
+    async fn find(&self, id: &CoreOrderId) -> Result<BusinessOrder> {
+        let order = ym_order_id(id)?;
+        self.client
+            .orders()
+            .get(self.business, order)
+            .await?
+            .filter(|o| o.campaign_id == self.campaign)
+            .ok_or_else(|| {
+                Error::validation(
+                    format!("order {id}"),
+                    format!("not an order of campaign {}", self.campaign),
+                )
+            })
+    }
+
+    async fn set_status(&self, id: &CoreOrderId, change: OrderStatusChange) -> Result<()> {
+        self.client
+            .orders()
+            .update_status(self.campaign, ym_order_id(id)?, change)
+            .await
+            .map(|_| ())
+    }
+}
+
+#[async_trait]
+impl Marketplace for CampaignClient {
+    fn kind(&self) -> MarketplaceKind {
+        MarketplaceKind::YandexMarket
+    }
+
+    fn account(&self) -> &str {
+        self.client.account()
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::of(&[
+            Capability::Warehouses,
+            Capability::Stocks,
+            Capability::Prices,
+            Capability::Cards,
+            Capability::Orders,
+            Capability::PackOrder,
+            Capability::ShipOrder,
+            Capability::CancelOrder,
+            Capability::Labels,
+            Capability::Returns,
+        ])
+    }
+
+    async fn warehouses(&self) -> Result<Vec<Warehouse>> {
+        let scheme = placement_scheme(
+            self.client
+                .campaigns()
+                .get(self.campaign)
+                .await?
+                .placement_type
+                .as_ref(),
+        );
+        Ok(self
+            .campaign_warehouses()
+            .await?
+            .into_iter()
+            .map(|w| Warehouse {
+                id: w.id.to_string().into(),
+                name: w.name.clone(),
+                scheme: scheme.clone(),
+                active: true,
+                address: None,
+                raw: serde_json::to_value(&w).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
+        let mut report = BatchReport::new();
+        let known: Option<HashSet<String>> = if updates.iter().any(|u| u.warehouse_id.is_some()) {
+            Some(
+                self.campaign_warehouses()
+                    .await?
+                    .into_iter()
+                    .map(|w| w.id.to_string())
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        let mut keys: HashMap<String, ItemKey> = HashMap::new();
+        let mut items = Vec::new();
+        for u in updates {
+            let checked = u.validate(true).and_then(|()| match (&u.warehouse_id, &known) {
+                (Some(w), Some(known)) if !known.contains(w.as_str().trim()) => Err(format!(
+                    "warehouse {w} is not a warehouse of campaign {} (Yandex Market keeps stocks per campaign)",
+                    self.campaign
+                )),
+                _ => Ok(()),
+            });
+            match checked {
+                Ok(()) => {
+                    keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
+                    items.push(YmStock::new(u.offer_id.as_str(), u.quantity));
+                }
+                Err(m) => report.reject(
+                    u.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    m,
+                ),
+            }
+        }
+        if !items.is_empty() {
+            let sent = self.client.stocks().update(self.campaign, items).await?;
+            report.merge(sent.map_keys(|sku| {
+                keys.get(sku.trim())
+                    .cloned()
+                    .unwrap_or_else(|| ItemKey::offer(sku))
+            }));
+        }
+        Ok(report)
+    }
+
+    async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
+        let mut report = BatchReport::new();
+        let mut keys: HashMap<String, ItemKey> = HashMap::new();
+        let mut items = Vec::new();
+        for u in updates {
+            match u.validate(None) {
+                Ok(()) => {
+                    let mut price = BusinessOfferPrice::rub(u.offer_id.as_str(), u.price);
+                    if let Some(old) = u.old_price.filter(|o| *o > u.price) {
+                        price = price.with_discount_base(old);
+                    }
+                    keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
+                    items.push(price);
+                }
+                Err(m) => report.reject(
+                    u.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    m,
+                ),
+            }
+        }
+        if !items.is_empty() {
+            let sent = self
+                .client
+                .prices()
+                .update_business_prices(self.business, items)
+                .await?;
+            report.merge(sent.map_keys(|offer| {
+                keys.get(offer.trim())
+                    .cloned()
+                    .unwrap_or_else(|| ItemKey::offer(offer))
+            }));
+        }
+        Ok(report)
+    }
+
+    async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
+        let mut report = BatchReport::new();
+        let mut items = Vec::with_capacity(cards.len());
+        for card in cards {
+            match offer_from_card(card) {
+                Ok(item) => items.push(item),
+                Err(message) => report.reject(
+                    card.key(),
+                    RejectionStage::Validation,
+                    Some("validation".into()),
+                    message,
+                ),
+            }
+        }
+        let mut tasks = Vec::new();
+        if !items.is_empty() {
+            let sent = self.client.offers().update(self.business, items).await?;
+            tasks = sent
+                .report
+                .accepted
+                .chunks(CARD_TASK_SIZE)
+                .map(|c| TaskId::of_offers(CARD_TASK_PREFIX, c))
+                .collect();
+            report.merge(sent.report.map_keys(ItemKey::offer));
+        }
+        Ok(CardSubmission { tasks, report })
+    }
+
+    async fn card_import_status(&self, task: &TaskId) -> Result<CardImportStatus> {
+        let offers = task.offers(CARD_TASK_PREFIX).ok_or_else(|| {
+            Error::validation(
+                format!("task {task}"),
+                "not a Yandex Market card task (returned by publish_cards)",
+            )
+        })?;
+        let cards: Vec<OfferCard> = self
+            .client
+            .offers()
+            .cards_stream(
+                self.business,
+                GetOfferCardsContentStatusRequest::by_offer_ids(offers.iter().cloned()),
+                PageQuery::first(),
+            )
+            .try_collect()
+            .await?;
+        let mut report = BatchReport::new();
+        let mut pending = false;
+        for offer in &offers {
+            let key = ItemKey::offer(offer.as_str());
+            match cards
+                .iter()
+                .find(|c| c.offer_id.trim() == offer.trim())
+                .and_then(card_outcome)
+            {
+                Some(Ok(())) => report.accept(key),
+                Some(Err(message)) => report.rejected.push(Rejection {
+                    key,
+                    stage: RejectionStage::Vendor,
+                    code: None,
+                    message,
+                }),
+                None => pending = true,
+            }
+        }
+        Ok(CardImportStatus {
+            task_id: task.clone(),
+            state: if pending {
+                CardImportState::Pending
+            } else {
+                CardImportState::Done
+            },
+            report,
+        })
+    }
+
+    fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
+        let mut filter = BusinessOrdersRequest::new()
+            .with_campaign_ids([self.campaign])
+            .with_dates(OrderDatesFilter {
+                update_date_from: Some(query.window.since),
+                update_date_to: Some(query.window.until),
+                ..OrderDatesFilter::default()
+            });
+        if self.fake_orders {
+            filter = filter.with_fake(true);
+        }
+        self.client
+            .orders()
+            .list_stream(self.business, filter)
+            .map_ok(|o| order_from_ym(&o))
+            .try_filter(move |o| {
+                futures::future::ready(
+                    query.wants_status(o.status.lifecycle) && query.wants_scheme(&o.scheme),
+                )
+            })
+            .boxed()
+    }
+
+    async fn order(&self, id: &CoreOrderId) -> Result<Order> {
+        Ok(order_from_ym(&self.find(id).await?))
+    }
+
+    /// One box per package; a package's lines name the order's offers.
+    async fn pack_order(&self, id: &CoreOrderId, packages: &[Package]) -> Result<()> {
+        let order = self.find(id).await?;
+        let mut boxes = Vec::with_capacity(packages.len());
+        for (n, p) in packages.iter().enumerate() {
+            let mut items = Vec::with_capacity(p.items.len());
+            for (offer, count) in &p.items {
+                let line = order
+                    .items
+                    .iter()
+                    .find(|i| i.offer_id.trim() == offer.as_str().trim())
+                    .ok_or_else(|| {
+                        Error::validation(
+                            format!("order {id}"),
+                            format!("package {}: offer {offer} is not in the order", n + 1),
+                        )
+                    })?;
+                items.push(OrderBoxItem::whole(
+                    line.id,
+                    i32::try_from(*count).unwrap_or(i32::MAX),
+                ));
+            }
+            boxes.push(OrderBox::new(items));
+        }
+        self.client
+            .orders()
+            .set_boxes(
+                self.campaign,
+                order.order_id,
+                &SetOrderBoxLayoutRequest::new(boxes),
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// FBS/Express: ready to ship (Yandex Market marks it shipped at hand-over); DBS: in
+    /// delivery.
+    async fn ship_order(&self, id: &CoreOrderId) -> Result<()> {
+        let order = self.find(id).await?;
+        let change = match order.program_type {
+            Some(SellingProgramType::Dbs) => OrderStatusChange::new(OrderStatus::Delivery),
+            _ => OrderStatusChange::to(OrderStatus::Processing, OrderSubstatus::ReadyToShip),
+        };
+        self.set_status(id, change).await
+    }
+
+    /// `CANCELLED/SHOP_FAILED` (the seller cannot fulfil it); the reason is not sent (YM
+    /// takes none).
+    async fn cancel_order(&self, id: &CoreOrderId, reason: &CancelReason) -> Result<()> {
+        let _ = reason;
+        self.set_status(
+            id,
+            OrderStatusChange::to(OrderStatus::Cancelled, OrderSubstatus::ShopFailed),
+        )
+        .await
+    }
+
+    async fn label(&self, id: &CoreOrderId) -> Result<Label> {
+        let mut label = self
+            .client
+            .labels()
+            .order_labels(self.campaign, ym_order_id(id)?, None)
+            .await?;
+        label.order_id = id.clone();
+        Ok(label)
+    }
+
+    fn returns(&self, query: ReturnQuery) -> BoxStream<'_, Result<Return>> {
+        let window = query.window;
+        let filter = ReturnsFilter {
+            from_date: Some(moscow_day(window.since)),
+            to_date: Some(moscow_day(window.until)),
+            ..ReturnsFilter::default()
+        };
+        self.client
+            .returns()
+            .list_stream(self.campaign, filter)
+            .try_filter(move |r| {
+                futures::future::ready(
+                    r.creation_date
+                        .is_none_or(|d| d >= window.since && d < window.until),
+                )
+            })
+            .map_ok(|r| return_from_ym(&r))
+            .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moscow_days() {
+        let t = DateTime::parse_from_rfc3339("2026-11-23T22:30:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        assert_eq!(
+            moscow_day(t),
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        assert_eq!(moscow_midnight(d).to_rfc3339(), "2026-11-23T21:00:00+00:00");
+    }
+}
