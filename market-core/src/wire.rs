@@ -2,6 +2,8 @@
 //!
 //! - [`wire_enum!`](crate::wire_enum): a vendor enum that keeps unknown values
 //!   (`Unknown(String)`) by default and rejects them under market-core's `strict` feature;
+//! - [`numeric_id!`](crate::numeric_id): a vendor's int64 identifier as a newtype, read from a
+//!   number or a string;
 //! - [`de`]: lenient decoders for what vendors really send (money as `"480.000000"`, `480` or
 //!   `480.0`; `""` for "no value").
 //!
@@ -12,6 +14,73 @@
 /// True when market-core was built with the `strict` feature (contract tests): unknown enum
 /// values are then decode errors instead of `Unknown(..)`.
 pub const STRICT: bool = cfg!(feature = "strict");
+
+/// Declares a vendor's numeric identifier as a newtype over `i64`: read from a JSON number
+/// or a string (vendors send int64 ids both ways), written as a number, displayed and parsed
+/// as the number.
+///
+/// ```
+/// market_core::numeric_id!(
+///     /// A warehouse id.
+///     WarehouseId
+/// );
+/// let w: WarehouseId = serde_json::from_str("\"42\"").unwrap_or_default();
+/// assert_eq!(w, WarehouseId(42));
+/// assert_eq!(serde_json::to_string(&w).unwrap_or_default(), "42");
+/// ```
+#[macro_export]
+macro_rules! numeric_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        ///
+        /// Read from a JSON number or a string; written as a number.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The number.
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl ::std::convert::From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v)
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::num::ParseIntError;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                s.trim().parse().map(Self)
+            }
+        }
+
+        impl $crate::reexports::serde::Serialize for $name {
+            fn serialize<S: $crate::reexports::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_i64(self.0)
+            }
+        }
+
+        impl<'de> $crate::reexports::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::reexports::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::wire::de::int64(d).map(Self)
+            }
+        }
+    };
+}
 
 /// Declares a string enum of a vendor's wire format that keeps unknown values.
 ///

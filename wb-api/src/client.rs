@@ -407,24 +407,11 @@ impl ClientBuilder {
             token: Arc::new(self.token),
             account: self.account.clone(),
         };
-        let user_agent = format!(
-            "{}/{} market-core",
-            env!("CARGO_PKG_NAME"),
-            env!("CARGO_PKG_VERSION")
-        );
-        let mut http = reqwest::Client::builder()
-            .user_agent(user_agent)
-            .gzip(true)
-            .pool_idle_timeout(self.http.pool_idle_timeout);
-        if let Some(t) = self.http.connect_timeout {
-            http = http.connect_timeout(t);
-        }
-        if let Some(t) = self.http.request_timeout {
-            http = http.timeout(t);
-        }
-        let http = http
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let http = self
+            .http
+            .clone()
+            .for_crate(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"))
+            .client()?;
         let limits = self.limits.unwrap_or_default();
         let build = |url: &String| -> Result<Transport> {
             let mut b = Transport::builder(vendor.clone(), url)?

@@ -351,28 +351,13 @@ impl ClientBuilder {
             account: self.account.clone(),
             tier: self.tier,
         };
-        let user_agent = format!(
-            "{}/{} market-core",
-            env!("CARGO_PKG_NAME"),
-            env!("CARGO_PKG_VERSION")
-        );
-        let mut http = reqwest::Client::builder()
-            .user_agent(user_agent)
-            .gzip(true)
-            .pool_idle_timeout(self.http.pool_idle_timeout);
-        if let Some(t) = self.http.connect_timeout {
-            http = http.connect_timeout(t);
-        }
-        if let Some(t) = self.http.request_timeout {
-            http = http.timeout(t);
-        }
-        let http = http
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
         let mut b = Transport::builder(vendor, &self.base_url)?
             .retry(self.retry)
-            .reqwest_client(http)
-            .limits(self.limits.unwrap_or_default());
+            .http(self.http)
+            .user_agent(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+        if let Some(l) = self.limits {
+            b = b.limits(l);
+        }
         if !self.rate_limits {
             b = b.without_rate_limits();
         }

@@ -383,6 +383,32 @@ impl Default for HttpSettings {
     }
 }
 
+impl HttpSettings {
+    /// A `reqwest::Client` with these settings (gzip on, rustls), to share between the
+    /// transports of one vendor client.
+    pub fn client(&self) -> Result<reqwest::Client> {
+        let mut b = reqwest::Client::builder()
+            .user_agent(self.user_agent.clone())
+            .gzip(true)
+            .pool_idle_timeout(self.pool_idle_timeout);
+        if let Some(t) = self.connect_timeout {
+            b = b.connect_timeout(t);
+        }
+        if let Some(t) = self.request_timeout {
+            b = b.timeout(t);
+        }
+        b.build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))
+    }
+
+    /// The same settings with the User-Agent of a vendor crate
+    /// (`ozon-api/0.1.0 market-core/0.1.0`).
+    pub fn for_crate(mut self, name: &str, version: &str) -> Self {
+        self.user_agent = format!("{name}/{version} market-core/{}", env!("CARGO_PKG_VERSION"));
+        self
+    }
+}
+
 /// Builds a [`Transport`].
 #[derive(Debug)]
 pub struct TransportBuilder {
@@ -410,8 +436,7 @@ impl TransportBuilder {
 
     /// Names the client in the User-Agent: `"{name}/{version} market-core/{core}"`.
     pub fn user_agent(mut self, name: &str, version: &str) -> Self {
-        self.http.user_agent =
-            format!("{name}/{version} market-core/{}", env!("CARGO_PKG_VERSION"));
+        self.http = self.http.for_crate(name, version);
         self
     }
 
@@ -449,20 +474,7 @@ impl TransportBuilder {
     pub fn build(self) -> Result<Transport> {
         let client = match self.client {
             Some(c) => c,
-            None => {
-                let mut b = reqwest::Client::builder()
-                    .user_agent(self.http.user_agent.clone())
-                    .gzip(true)
-                    .pool_idle_timeout(self.http.pool_idle_timeout);
-                if let Some(t) = self.http.connect_timeout {
-                    b = b.connect_timeout(t);
-                }
-                if let Some(t) = self.http.request_timeout {
-                    b = b.timeout(t);
-                }
-                b.build()
-                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
-            }
+            None => self.http.client()?,
         };
         Ok(Transport {
             inner: Arc::new(Inner {
