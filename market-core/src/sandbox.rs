@@ -252,6 +252,70 @@ impl WindowLimit {
     }
 }
 
+/// The seeded random numbers an emulator derives its catalogue and orders from (the same
+/// seed, the same account), on `fastrand`.
+#[derive(Debug, Clone)]
+pub struct SeededRng(fastrand::Rng);
+
+impl SeededRng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Self(fastrand::Rng::with_seed(seed))
+    }
+
+    /// A random `u64`.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0.u64(..)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.0.u64(..n) }
+    }
+
+    /// A number in `lo..=hi` (`lo` when `hi < lo`).
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        if hi <= lo { lo } else { self.0.u64(lo..=hi) }
+    }
+
+    /// A float in `[0, 1)`.
+    pub fn f64(&mut self) -> f64 {
+        self.0.f64()
+    }
+
+    /// An index in `0..len` (0 when `len` is 0).
+    pub fn index(&mut self, len: usize) -> usize {
+        if len == 0 { 0 } else { self.0.usize(..len) }
+    }
+
+    /// One of `items`; `None` when there are none.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        let i = self.index(items.len());
+        items.get(i)
+    }
+
+    /// `n` random lower-case hex digits.
+    pub fn hex(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from_digit(self.0.u32(..16), 16).unwrap_or('0'))
+            .collect()
+    }
+
+    /// A random UUID in the version 4 layout.
+    pub fn uuid(&mut self) -> String {
+        let h = self.hex(32);
+        let part = |a: usize, b: usize| h.get(a..b).unwrap_or("0");
+        format!(
+            "{}-{}-4{}-a{}-{}",
+            part(0, 8),
+            part(8, 12),
+            part(13, 16),
+            part(17, 20),
+            part(20, 32)
+        )
+    }
+}
+
 /// A small valid one-page PDF (for label endpoints).
 pub fn tiny_pdf(text: &str) -> Vec<u8> {
     let safe: String = text
@@ -292,6 +356,32 @@ pub fn tiny_pdf(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_numbers_within_bounds() {
+        let mut a = SeededRng::new(9);
+        let mut b = SeededRng::new(9);
+        for _ in 0..1000 {
+            assert_eq!(a.next_u64(), b.next_u64());
+            let r = a.range(3, 7);
+            assert!((3..=7).contains(&r));
+            assert_eq!(r, b.range(3, 7));
+            assert!(a.below(5) < 5);
+            b.below(5);
+            let f = a.f64();
+            assert!((0.0..1.0).contains(&f));
+            b.f64();
+        }
+        assert_eq!(a.below(0), 0);
+        assert_eq!(a.range(5, 1), 5);
+        assert_eq!(a.pick::<u8>(&[]), None);
+        let h = a.hex(20);
+        assert_eq!(h.len(), 20);
+        assert!(h.chars().all(|c| c.is_ascii_hexdigit()));
+        let u = a.uuid();
+        assert_eq!(u.len(), 36);
+        assert_eq!(u.get(14..15), Some("4"));
+    }
 
     #[test]
     fn a_schedule_comes_first_then_probabilities_from_the_seed() {

@@ -408,67 +408,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 // A small seeded generator: SplitMix64.
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.below(hi.saturating_sub(lo).saturating_add(1))
-    }
-
-    /// A float in `[0, 1)`.
-    fn f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// An index in `0..len`.
-    fn index(&mut self, len: usize) -> usize {
-        self.below(len as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        let i = self.index(items.len());
-        items.get(i)
-    }
-
-    /// `n` random hex digits.
-    fn hex(&mut self, n: usize) -> String {
-        let mut out = String::with_capacity(n);
-        while out.len() < n {
-            out.push_str(&format!("{:016x}", self.next_u64()));
-        }
-        out.truncate(n);
-        out
-    }
-
-    /// A random UUID (version 4 layout).
-    fn uuid(&mut self) -> String {
-        let h = self.hex(32);
-        let part = |a: usize, b: usize| h.get(a..b).unwrap_or("0");
-        format!(
-            "{}-{}-4{}-a{}-{}",
-            part(0, 8),
-            part(8, 12),
-            part(13, 16),
-            part(17, 20),
-            part(20, 32)
-        )
-    }
-}
+type Rng = market_core::sandbox::SeededRng;
 
 // ---------------------------------------------------------------------------------------------
 // The state of the fake account.
@@ -737,7 +677,7 @@ fn subject_of(
 
 impl State {
     fn generate(config: &SandboxConfig, now: DateTime<Utc>) -> Self {
-        let mut rng = Rng(config.seed);
+        let mut rng = Rng::new(config.seed);
         let warehouses: Vec<WarehouseRec> = (0..config.warehouses)
             .map(|i| {
                 let office = i % OFFICE_LIST.len();
