@@ -499,6 +499,30 @@ async fn the_wb_sandbox_is_reached_with_its_token_and_speaks_through_the_trait()
 }
 
 #[tokio::test]
+async fn the_yandex_market_sandbox_is_one_campaign_through_the_trait() {
+    use crate::cli::MarketplaceArg;
+    let cli = Cli::try_parse_from(["market", "--marketplace", "yandex-market", "orders"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::YandexMarket);
+    let sandbox = market::yandex_market::sandbox::Sandbox::start().await;
+    let ym = common::sandbox_of::<common::YmConnector>(Some(sandbox.uri()))
+        .await
+        .unwrap();
+    assert_eq!(ym.target, common::Target::SandboxAt(sandbox.uri()));
+    assert_eq!(
+        ym.client.business,
+        market::yandex_market::sandbox::SANDBOX_BUSINESS_ID
+    );
+    assert_eq!(
+        ym.client.campaign,
+        market::yandex_market::sandbox::SANDBOX_CAMPAIGN_ID
+    );
+    let market: &dyn market::core::Marketplace = &ym.client;
+    assert_eq!(market.kind(), market::core::MarketplaceKind::YandexMarket);
+    let warehouses = market.warehouses().await.unwrap();
+    assert_eq!(warehouses.len(), sandbox.warehouse_ids().len());
+}
+
+#[tokio::test]
 async fn the_stand_in_erp_is_an_idempotent_import_target() {
     use market::core::helpers::{MemoryLinkStore, OrderImporter};
     let sandbox =

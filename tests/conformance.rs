@@ -429,3 +429,76 @@ impl Subject for Wb {
 }
 
 conformance!(wb, Wb);
+
+// ---- Yandex Market -------------------------------------------------------------------------
+
+struct Ym {
+    sandbox: market::yandex_market::sandbox::Sandbox,
+    shop: market::yandex_market::CampaignClient,
+}
+
+#[async_trait]
+impl Subject for Ym {
+    async fn start(orders: usize, faults: FaultPlan) -> Self {
+        use market::yandex_market::sandbox::{
+            SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID, Sandbox, SandboxConfig,
+        };
+        let sandbox = Sandbox::start_with(SandboxConfig {
+            orders,
+            // Yandex Market refuses a SKU twice in one stock request: the batch scenario
+            // needs more offers than two requests hold.
+            offers: 2 * market::yandex_market::api::stocks::UPDATE_STOCKS_MAX + 100,
+            faults,
+            ..SandboxConfig::default()
+        })
+        .await;
+        let shop = sandbox
+            .client_builder()
+            .retry(market::core::transport::RetryPolicy {
+                initial_delay: std::time::Duration::from_millis(5),
+                max_delay: std::time::Duration::from_millis(50),
+                ..Default::default()
+            })
+            .build()
+            .unwrap()
+            .campaign(SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID);
+        Self { sandbox, shop }
+    }
+    fn marketplace(&self) -> &dyn Marketplace {
+        &self.shop
+    }
+    fn requests(&self) -> &RequestLog {
+        self.sandbox.requests()
+    }
+    fn stock_update_path(&self) -> &'static str {
+        "PUT /v2/campaigns/{campaignId}/offers/stocks"
+    }
+    fn stock_batch_max(&self) -> usize {
+        market::yandex_market::api::stocks::UPDATE_STOCKS_MAX
+    }
+    fn offers(&self) -> Vec<String> {
+        self.sandbox.offers()
+    }
+    fn stock(&self, offer: &str, _warehouse: &WarehouseId) -> Option<i64> {
+        // Stocks are per campaign on Yandex Market.
+        self.sandbox.stock(offer)
+    }
+    fn price(&self, offer: &str) -> Option<Decimal> {
+        self.sandbox.price(offer)
+    }
+    fn order_count(&self) -> usize {
+        self.sandbox.order_count()
+    }
+    fn faults_injected(&self) -> usize {
+        self.sandbox.faults().injected()
+    }
+    fn add_orders(&self, n: usize) -> Vec<OrderId> {
+        self.sandbox
+            .add_orders(n)
+            .into_iter()
+            .map(|o| OrderId::new(o.to_string()))
+            .collect()
+    }
+}
+
+conformance!(yandex_market, Ym);

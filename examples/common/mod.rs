@@ -7,7 +7,7 @@
 //!
 //! | environment | `base_url` | the examples talk to |
 //! |---|---|---|
-//! | credentials (`OZON_CLIENT_ID` + `OZON_API_KEY`, `WB_API_TOKEN`) | none (or `OZON_BASE_URL`, `WB_BASE_URL`) | that account (or that host) |
+//! | credentials (`OZON_CLIENT_ID` + `OZON_API_KEY`, `WB_API_TOKEN`, `YM_API_KEY` + `YM_BUSINESS_ID` + `YM_CAMPAIGN_ID`) | none (or `OZON_BASE_URL`, `WB_BASE_URL`, `YM_BASE_URL`) | that account (or that host) |
 //! | no credentials | given (or the `*_BASE_URL` variable) | that host with the sandbox credentials |
 //! | no credentials | none | a sandbox started in this process |
 #![allow(dead_code)]
@@ -305,8 +305,56 @@ impl Connector for WbConnector {
     }
 }
 
+/// Yandex Market: `YM_API_KEY` with `YM_BUSINESS_ID` and `YM_CAMPAIGN_ID` (the campaign the
+/// trait works on).
+#[derive(Debug)]
+pub struct YmConnector;
+
+impl Connector for YmConnector {
+    type Client = market::yandex_market::CampaignClient;
+    type Sandbox = market::yandex_market::sandbox::Sandbox;
+    const NAME: &'static str = "Yandex Market";
+    const CREDENTIALS: &'static str = "YM_API_KEY/YM_BUSINESS_ID/YM_CAMPAIGN_ID";
+    const ENV_BASE_URL: &'static str = market::yandex_market::client::ENV_BASE_URL;
+
+    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>> {
+        let mut builder = market::yandex_market::Client::from_env()?;
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        Some((|| {
+            let (business, campaign) =
+                market::yandex_market::client::ids_from_env()?.ok_or_else(|| {
+                    market::Error::Config(
+                        "YM_API_KEY is set: set YM_BUSINESS_ID and YM_CAMPAIGN_ID too".into(),
+                    )
+                })?;
+            Ok(builder.build()?.campaign(business, campaign))
+        })())
+    }
+
+    fn sandbox_at(url: &str) -> market::Result<Self::Client> {
+        use market::yandex_market::sandbox::{
+            SANDBOX_API_KEY, SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID,
+        };
+        Ok(market::yandex_market::Client::builder(SANDBOX_API_KEY)
+            .base_url(url)
+            .build()?
+            .campaign(SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID))
+    }
+
+    async fn start_sandbox() -> market::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox = market::yandex_market::sandbox::Sandbox::start().await;
+        let uri = sandbox.uri();
+        let client = sandbox.campaign()?;
+        Ok((sandbox, uri, client))
+    }
+}
+
 /// An Ozon client and, when this process started one, the sandbox it talks to.
 pub type Ozon = Connection<OzonConnector>;
+/// A Yandex Market campaign client and, when this process started one, the sandbox.
+pub type Ym = Connection<YmConnector>;
 /// A Wildberries client and, when this process started one, the sandbox it talks to.
 pub type Wb = Connection<WbConnector>;
 

@@ -32,6 +32,8 @@ pub enum MarketplaceArg {
     /// Wildberries seller APIs (WB_API_TOKEN); offer ids are barcodes for stocks and articles,
     /// barcodes or nmIDs for prices; order ids are assembly task ids.
     Wb,
+    /// Yandex Market Partner API, one campaign (YM_API_KEY, YM_BUSINESS_ID, YM_CAMPAIGN_ID).
+    YandexMarket,
 }
 
 /// Flags every command takes.
@@ -41,7 +43,7 @@ pub struct Global {
     #[arg(long, value_enum, default_value = "ozon", global = true)]
     pub marketplace: MarketplaceArg,
     /// Another host for the API (a proxy, a sandbox elsewhere); defaults to the
-    /// marketplace's `*_BASE_URL` variable (OZON_BASE_URL, WB_BASE_URL).
+    /// marketplace's `*_BASE_URL` variable (OZON_BASE_URL, WB_BASE_URL, YM_BASE_URL).
     #[arg(long, value_name = "URL", global = true)]
     pub base_url: Option<String>,
     /// Print an aligned table instead of JSON lines.

@@ -495,6 +495,34 @@ async fn cards(channel: &Channel, out: &mut Stdio) -> Result<u8, Failure> {
                 })
             })
             .boxed(),
+        Vendor::Ym(ym) => ym
+            .client
+            .client
+            .offers()
+            .list_stream(
+                ym.client.business,
+                market::yandex_market::models::offers::GetOfferMappingsRequest::default(),
+                market::yandex_market::api::offers::PageQuery::first(),
+            )
+            .map(|item| {
+                item.map(|m| {
+                    let offer = m.offer.unwrap_or_default();
+                    CardLine {
+                        marketplace: "yandex-market",
+                        product_id: m
+                            .mapping
+                            .and_then(|x| x.market_sku)
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        barcodes: offer.barcodes,
+                        archived: offer.archived,
+                        has_fbs_stocks: None,
+                        has_fbo_stocks: None,
+                        offer_id: offer.offer_id,
+                    }
+                })
+            })
+            .boxed(),
     };
     while let Some(item) = lines.next().await {
         let line =

@@ -10,9 +10,10 @@
 //! cargo run --example market -- demo                        # the whole job, on the sandbox
 //! ```
 //!
-//! `--marketplace ozon` (the default) or `--marketplace wb`. Credentials come from the
+//! `--marketplace ozon` (the default), `wb` or `yandex-market`. Credentials come from the
 //! environment: `OZON_CLIENT_ID` and `OZON_API_KEY` (and `OZON_BASE_URL` or `--base-url`) for
-//! Ozon, `WB_API_TOKEN` (and `WB_BASE_URL`) for Wildberries; with none, the tool starts the
+//! Ozon, `WB_API_TOKEN` (and `WB_BASE_URL`) for Wildberries, `YM_API_KEY`, `YM_BUSINESS_ID`
+//! and `YM_CAMPAIGN_ID` (and `YM_BASE_URL`) for Yandex Market; with none, the tool starts the
 //! marketplace's local sandbox and says so on stderr, so every command can be tried without an
 //! account. Results go to stdout as one JSON object per
 //! line (the market-core types) or, with `--table`, as an aligned table; progress and errors go
@@ -91,6 +92,8 @@ pub enum Vendor {
     Ozon(common::Ozon),
     /// Wildberries, with the sandbox it talks to when this process started one.
     Wb(common::Wb),
+    /// A Yandex Market campaign, with the sandbox it talks to when this process started one.
+    Ym(common::Ym),
 }
 
 /// Connects to the marketplace chosen on the command line.
@@ -112,6 +115,15 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             Ok(Channel {
                 market: Box::new(wb.client.clone()),
                 vendor: Vendor::Wb(wb),
+            })
+        }
+        MarketplaceArg::YandexMarket => {
+            let ym = common::connect::<common::YmConnector>(cli.base_url.clone())
+                .await
+                .map_err(Failure::call("yandex-market client"))?;
+            Ok(Channel {
+                market: Box::new(ym.client.clone()),
+                vendor: Vendor::Ym(ym),
             })
         }
     }

@@ -14,6 +14,9 @@ pub mod limits;
 pub mod marketplace;
 pub mod models;
 pub mod push;
+/// A stateful local emulator of the Yandex Market Partner API, for tests and demos.
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 pub use client::{CampaignClient, Client, ClientBuilder};
 pub use ids::{

@@ -1,6 +1,27 @@
-//! Shapes every section shares: the response envelope, page tokens, the error body.
+//! Shapes every section shares: the response envelope, page tokens, the error body; and the
+//! vendor schemas more than one section uses, modelled once here and re-exported by the
+//! sections that carry them ([`CurrencyType`], [`CurrencyValue`], [`BasePrice`],
+//! [`RegionType`], [`SellingProgramType`], [`Gps`]), with the serde helpers they share
+//! ([`dd_mm_yyyy`] dates, [`money_number`] amounts).
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// Implements `Default` as "not sent" (an empty `Unknown`) for wire enums, so that a response
+/// missing a required enum still decodes outside strict mode.
+macro_rules! default_unknown {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            impl Default for $name {
+                /// Not sent: an empty `Unknown`.
+                fn default() -> Self {
+                    Self::Unknown(String::new())
+                }
+            }
+        )+
+    };
+}
+pub(crate) use default_unknown;
 
 market_core::wire_enum! {
     /// The status of an answer (`ApiResponseStatusType`).
@@ -55,4 +76,474 @@ pub struct EmptyResponse {
     /// Errors, when `status` is `ERROR`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiErrorItem>>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vendor schemas several sections use.
+// ---------------------------------------------------------------------------------------------
+
+market_core::wire_enum! {
+    /// A currency as Yandex Market codes it (schema `CurrencyType`; the rouble is `RUR`).
+    pub enum CurrencyType {
+        /// Russian rouble.
+        Rur = "RUR",
+        /// US dollar.
+        Usd = "USD",
+        /// Euro.
+        Eur = "EUR",
+        /// Ukrainian hryvnia.
+        Uah = "UAH",
+        /// Currency code `AUD`.
+        Aud = "AUD",
+        /// Currency code `GBP`.
+        Gbp = "GBP",
+        /// Currency code `BYR`.
+        Byr = "BYR",
+        /// Belarusian rouble.
+        Byn = "BYN",
+        /// Currency code `DKK`.
+        Dkk = "DKK",
+        /// Currency code `ISK`.
+        Isk = "ISK",
+        /// Kazakhstani tenge.
+        Kzt = "KZT",
+        /// Currency code `CAD`.
+        Cad = "CAD",
+        /// Chinese yuan.
+        Cny = "CNY",
+        /// Currency code `NOK`.
+        Nok = "NOK",
+        /// Currency code `XDR`.
+        Xdr = "XDR",
+        /// Currency code `SGD`.
+        Sgd = "SGD",
+        /// Currency code `TRY`.
+        Try = "TRY",
+        /// Currency code `SEK`.
+        Sek = "SEK",
+        /// Currency code `CHF`.
+        Chf = "CHF",
+        /// Currency code `JPY`.
+        Jpy = "JPY",
+        /// Currency code `AZN`.
+        Azn = "AZN",
+        /// Currency code `ALL`.
+        All = "ALL",
+        /// Currency code `DZD`.
+        Dzd = "DZD",
+        /// Currency code `AOA`.
+        Aoa = "AOA",
+        /// Currency code `ARS`.
+        Ars = "ARS",
+        /// Currency code `AMD`.
+        Amd = "AMD",
+        /// Currency code `AFN`.
+        Afn = "AFN",
+        /// Currency code `BHD`.
+        Bhd = "BHD",
+        /// Currency code `BGN`.
+        Bgn = "BGN",
+        /// Currency code `BOB`.
+        Bob = "BOB",
+        /// Currency code `BWP`.
+        Bwp = "BWP",
+        /// Currency code `BND`.
+        Bnd = "BND",
+        /// Currency code `BRL`.
+        Brl = "BRL",
+        /// Currency code `BIF`.
+        Bif = "BIF",
+        /// Currency code `HUF`.
+        Huf = "HUF",
+        /// Currency code `VEF`.
+        Vef = "VEF",
+        /// Currency code `KPW`.
+        Kpw = "KPW",
+        /// Currency code `VND`.
+        Vnd = "VND",
+        /// Currency code `GMD`.
+        Gmd = "GMD",
+        /// Currency code `GHS`.
+        Ghs = "GHS",
+        /// Currency code `GNF`.
+        Gnf = "GNF",
+        /// Currency code `HKD`.
+        Hkd = "HKD",
+        /// Currency code `GEL`.
+        Gel = "GEL",
+        /// Currency code `AED`.
+        Aed = "AED",
+        /// Currency code `EGP`.
+        Egp = "EGP",
+        /// Currency code `ZMK`.
+        Zmk = "ZMK",
+        /// Currency code `ILS`.
+        Ils = "ILS",
+        /// Currency code `INR`.
+        Inr = "INR",
+        /// Currency code `IDR`.
+        Idr = "IDR",
+        /// Currency code `JOD`.
+        Jod = "JOD",
+        /// Currency code `IQD`.
+        Iqd = "IQD",
+        /// Currency code `IRR`.
+        Irr = "IRR",
+        /// Currency code `YER`.
+        Yer = "YER",
+        /// Currency code `QAR`.
+        Qar = "QAR",
+        /// Currency code `KES`.
+        Kes = "KES",
+        /// Currency code `KGS`.
+        Kgs = "KGS",
+        /// Currency code `COP`.
+        Cop = "COP",
+        /// Currency code `CDF`.
+        Cdf = "CDF",
+        /// Currency code `CRC`.
+        Crc = "CRC",
+        /// Currency code `KWD`.
+        Kwd = "KWD",
+        /// Currency code `CUP`.
+        Cup = "CUP",
+        /// Currency code `LAK`.
+        Lak = "LAK",
+        /// Currency code `LVL`.
+        Lvl = "LVL",
+        /// Currency code `SLL`.
+        Sll = "SLL",
+        /// Currency code `LBP`.
+        Lbp = "LBP",
+        /// Currency code `LYD`.
+        Lyd = "LYD",
+        /// Currency code `SZL`.
+        Szl = "SZL",
+        /// Currency code `LTL`.
+        Ltl = "LTL",
+        /// Currency code `MUR`.
+        Mur = "MUR",
+        /// Currency code `MRO`.
+        Mro = "MRO",
+        /// Currency code `MKD`.
+        Mkd = "MKD",
+        /// Currency code `MWK`.
+        Mwk = "MWK",
+        /// Currency code `MGA`.
+        Mga = "MGA",
+        /// Currency code `MYR`.
+        Myr = "MYR",
+        /// Currency code `MAD`.
+        Mad = "MAD",
+        /// Currency code `MXN`.
+        Mxn = "MXN",
+        /// Currency code `MZN`.
+        Mzn = "MZN",
+        /// Currency code `MDL`.
+        Mdl = "MDL",
+        /// Currency code `MNT`.
+        Mnt = "MNT",
+        /// Currency code `NPR`.
+        Npr = "NPR",
+        /// Currency code `NGN`.
+        Ngn = "NGN",
+        /// Currency code `NIO`.
+        Nio = "NIO",
+        /// Currency code `NZD`.
+        Nzd = "NZD",
+        /// Currency code `OMR`.
+        Omr = "OMR",
+        /// Currency code `PKR`.
+        Pkr = "PKR",
+        /// Currency code `PYG`.
+        Pyg = "PYG",
+        /// Currency code `PEN`.
+        Pen = "PEN",
+        /// Currency code `PLN`.
+        Pln = "PLN",
+        /// Currency code `KHR`.
+        Khr = "KHR",
+        /// Currency code `SAR`.
+        Sar = "SAR",
+        /// Currency code `RON`.
+        Ron = "RON",
+        /// Currency code `SCR`.
+        Scr = "SCR",
+        /// Currency code `SYP`.
+        Syp = "SYP",
+        /// Currency code `SKK`.
+        Skk = "SKK",
+        /// Currency code `SOS`.
+        Sos = "SOS",
+        /// Currency code `SDG`.
+        Sdg = "SDG",
+        /// Currency code `SRD`.
+        Srd = "SRD",
+        /// Currency code `TJS`.
+        Tjs = "TJS",
+        /// Currency code `THB`.
+        Thb = "THB",
+        /// Currency code `TWD`.
+        Twd = "TWD",
+        /// Currency code `BDT`.
+        Bdt = "BDT",
+        /// Currency code `TZS`.
+        Tzs = "TZS",
+        /// Currency code `TND`.
+        Tnd = "TND",
+        /// Currency code `TMM`.
+        Tmm = "TMM",
+        /// Currency code `UGX`.
+        Ugx = "UGX",
+        /// Currency code `UZS`.
+        Uzs = "UZS",
+        /// Currency code `UYU`.
+        Uyu = "UYU",
+        /// Currency code `PHP`.
+        Php = "PHP",
+        /// Currency code `DJF`.
+        Djf = "DJF",
+        /// Currency code `XAF`.
+        Xaf = "XAF",
+        /// Currency code `XOF`.
+        Xof = "XOF",
+        /// Currency code `HRK`.
+        Hrk = "HRK",
+        /// Currency code `CZK`.
+        Czk = "CZK",
+        /// Currency code `CLP`.
+        Clp = "CLP",
+        /// Currency code `LKR`.
+        Lkr = "LKR",
+        /// Currency code `EEK`.
+        Eek = "EEK",
+        /// Currency code `ETB`.
+        Etb = "ETB",
+        /// Currency code `RSD`.
+        Rsd = "RSD",
+        /// Currency code `ZAR`.
+        Zar = "ZAR",
+        /// Currency code `KRW`.
+        Krw = "KRW",
+        /// Currency code `NAD`.
+        Nad = "NAD",
+        /// Turkish lira (`TL`).
+        Tl = "TL",
+        /// A conventional unit (Yandex Market's `UE`).
+        Ue = "UE",
+    }
+}
+
+market_core::wire_enum! {
+    /// The kind of a region (schema `RegionType`).
+    pub enum RegionType {
+        /// Another kind.
+        Other = "OTHER",
+        /// A continent.
+        Continent = "CONTINENT",
+        /// A region.
+        Region = "REGION",
+        /// A country.
+        Country = "COUNTRY",
+        /// A federal district.
+        CountryDistrict = "COUNTRY_DISTRICT",
+        /// A subject of the federation.
+        Republic = "REPUBLIC",
+        /// A city.
+        City = "CITY",
+        /// A village.
+        Village = "VILLAGE",
+        /// A district of a city.
+        CityDistrict = "CITY_DISTRICT",
+        /// A metro station.
+        SubwayStation = "SUBWAY_STATION",
+        /// A district of a subject of the federation.
+        RepublicArea = "REPUBLIC_AREA",
+    }
+}
+
+market_core::wire_enum! {
+    /// A delivery model (schema `SellingProgramType`).
+    pub enum SellingProgramType {
+        /// Fulfilment by Yandex Market.
+        Fby = "FBY",
+        /// Fulfilment by the seller, delivered by Yandex Market.
+        Fbs = "FBS",
+        /// Delivery by the seller.
+        Dbs = "DBS",
+        /// Express delivery.
+        Express = "EXPRESS",
+        /// Logistics as a service.
+        Laas = "LAAS",
+    }
+}
+
+default_unknown!(CurrencyType, RegionType);
+
+/// An amount in a currency (schema `CurrencyValueDTO`), as orders and returns carry it. A
+/// missing field reads as its default (0, an empty `Unknown` currency).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyValue {
+    /// The amount, exact.
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::decimal",
+        serialize_with = "money_number::serialize"
+    )]
+    pub value: Decimal,
+    /// The currency.
+    #[serde(default)]
+    pub currency_id: CurrencyType,
+}
+
+/// A price above zero and its currency (schema `BasePriceDTO`): an offer's purchase price and
+/// extra expenses, a return's compensation, the price quarantine's deprecated prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct BasePrice {
+    /// The amount, above 0.
+    #[serde(
+        serialize_with = "money_number::serialize",
+        deserialize_with = "market_core::wire::de::decimal"
+    )]
+    pub value: Decimal,
+    /// The currency.
+    pub currency_id: CurrencyType,
+}
+
+impl BasePrice {
+    /// An amount in roubles.
+    pub fn rub(value: Decimal) -> Self {
+        Self {
+            value,
+            currency_id: CurrencyType::Rur,
+        }
+    }
+}
+
+/// Coordinates (schema `GpsDTO`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct Gps {
+    /// The latitude.
+    #[serde(default)]
+    pub latitude: f64,
+    /// The longitude.
+    #[serde(default)]
+    pub longitude: f64,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serde helpers the sections share.
+// ---------------------------------------------------------------------------------------------
+
+/// Serde helpers for Yandex Market's `DD-MM-YYYY` dates (format `date-dd-MM-yyyy`), as
+/// [`NaiveDate`](chrono::NaiveDate): `#[serde(with = "dd_mm_yyyy")]`, `dd_mm_yyyy::option` (missing, `null` or
+/// `""` read as `None`) and `dd_mm_yyyy::vec` (`null` read as empty).
+pub mod dd_mm_yyyy {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// The `chrono` format of the dates.
+    pub const FORMAT: &str = "%d-%m-%Y";
+
+    /// Parses `DD-MM-YYYY`.
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+    }
+
+    /// Writes a date as `DD-MM-YYYY`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format(FORMAT))
+    }
+
+    /// Reads a `DD-MM-YYYY` date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {text:?}")))
+    }
+
+    /// An optional `DD-MM-YYYY` date.
+    pub mod option {
+        use super::*;
+
+        /// Writes the date, or `null`.
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a date; `null` and `""` are `None`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+                None => Ok(None),
+                Some(t) if t.trim().is_empty() => Ok(None),
+                Some(t) => parse(&t)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}"))),
+            }
+        }
+    }
+
+    /// A list of `DD-MM-YYYY` dates.
+    pub mod vec {
+        use super::*;
+
+        /// Writes the dates.
+        pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(dates.iter().map(|d| d.format(FORMAT).to_string()))
+        }
+
+        /// Reads the dates; `null` is an empty list.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Option::<Vec<String>>::deserialize(d)?
+                .unwrap_or_default()
+                .iter()
+                .map(|t| {
+                    parse(t)
+                        .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}")))
+                })
+                .collect()
+        }
+    }
+}
+
+/// Writes a [`Decimal`] as a JSON number (the spec's `number`): an integer when it has no
+/// fraction (`1300`), else the nearest double, which prints as the shortest text reading back
+/// the same (`1499.99`, not `1499.990000000001`).
+pub mod money_number {
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+    use serde::Serializer;
+
+    /// Writes the amount as a JSON number.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        let n = d.normalize();
+        if n.scale() == 0
+            && let Some(i) = n.to_i64()
+        {
+            return s.serialize_i64(i);
+        }
+        match n.to_f64() {
+            Some(f) if f.is_finite() => s.serialize_f64(f),
+            _ => Err(serde::ser::Error::custom(format!(
+                "{d} cannot be written as a JSON number"
+            ))),
+        }
+    }
+
+    /// Writes an optional amount as a JSON number (with `skip_serializing_if`).
+    pub fn opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
 }

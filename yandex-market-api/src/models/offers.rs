@@ -1,47 +1,19 @@
 //! Models of the offers section: the business catalogue (offer mappings: read, create/update,
 //! archive, unarchive, delete) and offer cards (content status, category parameter values).
+//!
+//! [`BasePrice`] and [`SellingProgram`] (schemas `BasePriceDTO`, `SellingProgramType`) are
+//! shared with other sections: they live in [`crate::models::common`] and are re-exported here.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CampaignId, CategoryId, MarketSku, ParameterId};
-use crate::models::campaigns::CurrencyType;
 use crate::models::categories::OfferCardRecommendationType;
-use crate::models::common::{ApiStatus, Pager};
-
-/// Writes a [`Decimal`] as a JSON number (the spec's `number`): an integer when it has no
-/// fraction, else the nearest double (which prints as the shortest text reading back the
-/// same: `1499.99`, not `1499.990000000001`).
-pub(crate) mod number {
-    use rust_decimal::Decimal;
-    use rust_decimal::prelude::ToPrimitive;
-    use serde::Serializer;
-
-    /// Serialises a decimal as a JSON number.
-    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        let n = d.normalize();
-        if n.scale() == 0
-            && let Some(i) = n.to_i64()
-        {
-            return s.serialize_i64(i);
-        }
-        match n.to_f64() {
-            Some(f) if f.is_finite() => s.serialize_f64(f),
-            _ => Err(serde::ser::Error::custom(format!(
-                "{d} cannot be written as a JSON number"
-            ))),
-        }
-    }
-
-    /// Serialises an optional decimal as a JSON number (with `skip_serializing_if`).
-    pub fn opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => serialize(d, s),
-            None => s.serialize_none(),
-        }
-    }
-}
+pub use crate::models::common::BasePrice;
+pub use crate::models::common::SellingProgramType as SellingProgram;
+use crate::models::common::money_number as number;
+use crate::models::common::{ApiStatus, CurrencyType, Pager};
 
 market_core::wire_enum! {
     /// The language of catalogue texts, a query parameter (schema `CatalogLanguageType`).
@@ -214,22 +186,6 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// A delivery model (schema `SellingProgramType`).
-    pub enum SellingProgram {
-        /// Fulfilment by Yandex Market.
-        Fby = "FBY",
-        /// Fulfilment by the seller, delivered by Yandex Market.
-        Fbs = "FBS",
-        /// Delivery by the seller.
-        Dbs = "DBS",
-        /// Express delivery.
-        Express = "EXPRESS",
-        /// Logistics as a service.
-        Laas = "LAAS",
-    }
-}
-
-market_core::wire_enum! {
     /// Whether an offer may be sold on a delivery model (schema `OfferSellingProgramStatusType`).
     pub enum OfferSellingProgramStatus {
         /// It may.
@@ -368,31 +324,6 @@ market_core::wire_enum! {
 // ---------------------------------------------------------------------------------------------
 // Shared pieces of offers.
 // ---------------------------------------------------------------------------------------------
-
-/// A price sent to Yandex Market (schema `BasePriceDTO`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct BasePrice {
-    /// The amount, above 0.
-    #[serde(
-        serialize_with = "number::serialize",
-        deserialize_with = "market_core::wire::de::decimal"
-    )]
-    pub value: Decimal,
-    /// The currency.
-    pub currency_id: CurrencyType,
-}
-
-impl BasePrice {
-    /// An amount in roubles.
-    pub fn rub(value: Decimal) -> Self {
-        Self {
-            value,
-            currency_id: CurrencyType::Rur,
-        }
-    }
-}
 
 /// A price with the price before the discount (schema `PriceWithDiscountDTO`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,10 @@
 //! [`Order`] (the campaign-level shape the status change answers with, `DD-MM-YYYY` dates).
 //! Money is [`Decimal`], read exactly from the JSON number.
 //!
-//! Types this module defines that other sections may define too (the spec shares them):
-//! [`CurrencyType`], [`Region`], [`RegionType`], [`SellingProgramType`], [`Gps`].
+//! The vendor schemas other sections use too ([`CurrencyType`], [`CurrencyValue`],
+//! [`RegionType`], [`SellingProgramType`], [`Gps`]) live in [`crate::models::common`] and are
+//! re-exported here; [`OrderStatus`] and [`OrderSubstatus`] are defined here and re-exported
+//! by [`crate::push`].
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use market_core::wire::de;
@@ -15,7 +17,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{BoxId, CampaignId, OrderId, OrderItemId, ShipmentId};
-use crate::models::common::{ApiStatus, Pager};
+use crate::models::common::{ApiStatus, Pager, default_unknown};
+pub use crate::models::common::{CurrencyType, CurrencyValue, Gps, RegionType, SellingProgramType};
 
 /// Serde helpers for Yandex Market's date and time formats and for money written as a JSON
 /// number.
@@ -26,8 +29,11 @@ pub mod formats {
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    /// The spec's `date-dd-MM-yyyy` format.
-    pub const DMY: &str = "%d-%m-%Y";
+    // `DD-MM-YYYY` dates are the helper the campaigns section uses too.
+    pub use crate::models::common::dd_mm_yyyy as dmy;
+    pub use crate::models::common::dd_mm_yyyy::FORMAT as DMY;
+    pub use crate::models::common::dd_mm_yyyy::option as opt_dmy;
+
     /// The spec's `date-dd-MM-yyyy-HH-mm-ss` format.
     pub const DMY_HMS: &str = "%d-%m-%Y %H:%M:%S";
     /// The spec's `time` format (`HH:MM`).
@@ -37,11 +43,6 @@ pub mod formats {
         Ok(Option::<String>::deserialize(d)?
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty()))
-    }
-
-    fn date<E: serde::de::Error>(s: &str) -> Result<NaiveDate, E> {
-        NaiveDate::parse_from_str(s, DMY)
-            .map_err(|_| E::custom(format!("invalid DD-MM-YYYY date {s:?}")))
     }
 
     /// Moscow time, the zone of Yandex Market's `DD-MM-YYYY HH:MM:SS` times.
@@ -64,40 +65,6 @@ pub mod formats {
         NaiveTime::parse_from_str(s, HM)
             .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
             .map_err(|_| E::custom(format!("invalid HH:MM time {s:?}")))
-    }
-
-    /// A `DD-MM-YYYY` date (`23-09-2022`).
-    pub mod dmy {
-        use super::*;
-
-        /// Writes `DD-MM-YYYY`.
-        pub fn serialize<S: Serializer>(v: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_str(&v.format(DMY))
-        }
-
-        /// Reads `DD-MM-YYYY`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-            let t = text(d)?.ok_or_else(|| D::Error::custom("empty date"))?;
-            date(&t)
-        }
-    }
-
-    /// An optional `DD-MM-YYYY` date; `null` and `""` read as `None`.
-    pub mod opt_dmy {
-        use super::*;
-
-        /// Writes `DD-MM-YYYY` (use with `skip_serializing_if = "Option::is_none"`).
-        pub fn serialize<S: Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(v) => s.collect_str(&v.format(DMY)),
-                None => s.serialize_none(),
-            }
-        }
-
-        /// Reads `DD-MM-YYYY`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            text(d)?.map(|t| date(&t)).transpose()
-        }
     }
 
     /// A `DD-MM-YYYY HH:MM:SS` time in Moscow time (UTC+03:00), as the spec defines the
@@ -178,29 +145,14 @@ pub mod formats {
 
 use formats::{money, opt_money};
 
-/// Implements `Default` as "not sent" (an empty `Unknown`), so that a response missing a
-/// required enum still decodes outside strict mode.
-macro_rules! default_unknown {
-    ($($name:ident),+ $(,)?) => {
-        $(
-            impl Default for $name {
-                /// Not sent: an empty `Unknown`.
-                fn default() -> Self {
-                    Self::Unknown(String::new())
-                }
-            }
-        )+
-    };
-}
-
 market_core::wire_enum! {
-    /// The status of an order (`OrderStatusType`).
+    /// The status of an order (`OrderStatusType`; the notifications carry the same values).
     pub enum OrderStatus {
         /// Being placed by the buyer; not ready for processing yet.
         Placing = "PLACING",
         /// Reserved; the buyer has not finished placing it.
         Reserved = "RESERVED",
-        /// Placed but not paid yet.
+        /// Placed but not paid yet (payment at checkout).
         Unpaid = "UNPAID",
         /// Being processed by the seller (see the substatus for the step).
         Processing = "PROCESSING",
@@ -224,21 +176,22 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// The processing step or the cancellation reason of an order (`OrderSubstatusType`).
+    /// The processing step of a `PROCESSING` order, the reason of a `CANCELLED` one, or another
+    /// stage (`OrderSubstatusType`; the notifications carry the same values).
     pub enum OrderSubstatus {
-        /// Reservation expired.
+        /// Cancelled: the buyer did not complete the reserved order in time.
         ReservationExpired = "RESERVATION_EXPIRED",
-        /// User not paid.
+        /// Cancelled: a prepaid order was not paid in time.
         UserNotPaid = "USER_NOT_PAID",
-        /// User unreachable.
+        /// Cancelled: the buyer could not be reached.
         UserUnreachable = "USER_UNREACHABLE",
-        /// User changed mind.
+        /// Cancelled: the buyer changed their mind.
         UserChangedMind = "USER_CHANGED_MIND",
         /// User refused delivery.
         UserRefusedDelivery = "USER_REFUSED_DELIVERY",
         /// User refused product.
         UserRefusedProduct = "USER_REFUSED_PRODUCT",
-        /// Shop failed.
+        /// Cancelled: the shop cannot fulfil the order.
         ShopFailed = "SHOP_FAILED",
         /// User refused quality.
         UserRefusedQuality = "USER_REFUSED_QUALITY",
@@ -284,11 +237,11 @@ market_core::wire_enum! {
         Preorder = "PREORDER",
         /// Await confirmation.
         AwaitConfirmation = "AWAIT_CONFIRMATION",
-        /// Started.
+        /// Confirmed: the order can be processed.
         Started = "STARTED",
         /// Packaging.
         Packaging = "PACKAGING",
-        /// Ready to ship.
+        /// Packed and ready to ship.
         ReadyToShip = "READY_TO_SHIP",
         /// Shipped.
         Shipped = "SHIPPED",
@@ -380,7 +333,7 @@ market_core::wire_enum! {
         IncompleteMultiOrder = "INCOMPLETE_MULTI_ORDER",
         /// Inappropriate weight size.
         InappropriateWeightSize = "INAPPROPRIATE_WEIGHT_SIZE",
-        /// Technical error.
+        /// A technical error on Yandex Market's side.
         TechnicalError = "TECHNICAL_ERROR",
         /// Sorting center lost.
         SortingCenterLost = "SORTING_CENTER_LOST",
@@ -490,34 +443,6 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// The kind of a region (`RegionType`).
-    pub enum RegionType {
-        /// Other.
-        Other = "OTHER",
-        /// Continent.
-        Continent = "CONTINENT",
-        /// Region.
-        Region = "REGION",
-        /// Country.
-        Country = "COUNTRY",
-        /// Country district.
-        CountryDistrict = "COUNTRY_DISTRICT",
-        /// Republic.
-        Republic = "REPUBLIC",
-        /// City.
-        City = "CITY",
-        /// Village.
-        Village = "VILLAGE",
-        /// City district.
-        CityDistrict = "CITY_DISTRICT",
-        /// Subway station.
-        SubwayStation = "SUBWAY_STATION",
-        /// Republic area.
-        RepublicArea = "REPUBLIC_AREA",
-    }
-}
-
-market_core::wire_enum! {
     /// Who delivers the order: the seller or Yandex Market (`OrderDeliveryPartnerType`).
     pub enum OrderDeliveryPartnerType {
         /// Shop.
@@ -602,258 +527,6 @@ market_core::wire_enum! {
         Rejected = "REJECTED",
         /// Returned.
         Returned = "RETURNED",
-    }
-}
-
-market_core::wire_enum! {
-    /// A currency as Yandex Market codes it (`CurrencyType`; the rouble is `RUR`).
-    pub enum CurrencyType {
-        /// The currency code `RUR`.
-        Rur = "RUR",
-        /// The currency code `USD`.
-        Usd = "USD",
-        /// The currency code `EUR`.
-        Eur = "EUR",
-        /// The currency code `UAH`.
-        Uah = "UAH",
-        /// The currency code `AUD`.
-        Aud = "AUD",
-        /// The currency code `GBP`.
-        Gbp = "GBP",
-        /// The currency code `BYR`.
-        Byr = "BYR",
-        /// The currency code `BYN`.
-        Byn = "BYN",
-        /// The currency code `DKK`.
-        Dkk = "DKK",
-        /// The currency code `ISK`.
-        Isk = "ISK",
-        /// The currency code `KZT`.
-        Kzt = "KZT",
-        /// The currency code `CAD`.
-        Cad = "CAD",
-        /// The currency code `CNY`.
-        Cny = "CNY",
-        /// The currency code `NOK`.
-        Nok = "NOK",
-        /// The currency code `XDR`.
-        Xdr = "XDR",
-        /// The currency code `SGD`.
-        Sgd = "SGD",
-        /// The currency code `TRY`.
-        Try = "TRY",
-        /// The currency code `SEK`.
-        Sek = "SEK",
-        /// The currency code `CHF`.
-        Chf = "CHF",
-        /// The currency code `JPY`.
-        Jpy = "JPY",
-        /// The currency code `AZN`.
-        Azn = "AZN",
-        /// The currency code `ALL`.
-        All = "ALL",
-        /// The currency code `DZD`.
-        Dzd = "DZD",
-        /// The currency code `AOA`.
-        Aoa = "AOA",
-        /// The currency code `ARS`.
-        Ars = "ARS",
-        /// The currency code `AMD`.
-        Amd = "AMD",
-        /// The currency code `AFN`.
-        Afn = "AFN",
-        /// The currency code `BHD`.
-        Bhd = "BHD",
-        /// The currency code `BGN`.
-        Bgn = "BGN",
-        /// The currency code `BOB`.
-        Bob = "BOB",
-        /// The currency code `BWP`.
-        Bwp = "BWP",
-        /// The currency code `BND`.
-        Bnd = "BND",
-        /// The currency code `BRL`.
-        Brl = "BRL",
-        /// The currency code `BIF`.
-        Bif = "BIF",
-        /// The currency code `HUF`.
-        Huf = "HUF",
-        /// The currency code `VEF`.
-        Vef = "VEF",
-        /// The currency code `KPW`.
-        Kpw = "KPW",
-        /// The currency code `VND`.
-        Vnd = "VND",
-        /// The currency code `GMD`.
-        Gmd = "GMD",
-        /// The currency code `GHS`.
-        Ghs = "GHS",
-        /// The currency code `GNF`.
-        Gnf = "GNF",
-        /// The currency code `HKD`.
-        Hkd = "HKD",
-        /// The currency code `GEL`.
-        Gel = "GEL",
-        /// The currency code `AED`.
-        Aed = "AED",
-        /// The currency code `EGP`.
-        Egp = "EGP",
-        /// The currency code `ZMK`.
-        Zmk = "ZMK",
-        /// The currency code `ILS`.
-        Ils = "ILS",
-        /// The currency code `INR`.
-        Inr = "INR",
-        /// The currency code `IDR`.
-        Idr = "IDR",
-        /// The currency code `JOD`.
-        Jod = "JOD",
-        /// The currency code `IQD`.
-        Iqd = "IQD",
-        /// The currency code `IRR`.
-        Irr = "IRR",
-        /// The currency code `YER`.
-        Yer = "YER",
-        /// The currency code `QAR`.
-        Qar = "QAR",
-        /// The currency code `KES`.
-        Kes = "KES",
-        /// The currency code `KGS`.
-        Kgs = "KGS",
-        /// The currency code `COP`.
-        Cop = "COP",
-        /// The currency code `CDF`.
-        Cdf = "CDF",
-        /// The currency code `CRC`.
-        Crc = "CRC",
-        /// The currency code `KWD`.
-        Kwd = "KWD",
-        /// The currency code `CUP`.
-        Cup = "CUP",
-        /// The currency code `LAK`.
-        Lak = "LAK",
-        /// The currency code `LVL`.
-        Lvl = "LVL",
-        /// The currency code `SLL`.
-        Sll = "SLL",
-        /// The currency code `LBP`.
-        Lbp = "LBP",
-        /// The currency code `LYD`.
-        Lyd = "LYD",
-        /// The currency code `SZL`.
-        Szl = "SZL",
-        /// The currency code `LTL`.
-        Ltl = "LTL",
-        /// The currency code `MUR`.
-        Mur = "MUR",
-        /// The currency code `MRO`.
-        Mro = "MRO",
-        /// The currency code `MKD`.
-        Mkd = "MKD",
-        /// The currency code `MWK`.
-        Mwk = "MWK",
-        /// The currency code `MGA`.
-        Mga = "MGA",
-        /// The currency code `MYR`.
-        Myr = "MYR",
-        /// The currency code `MAD`.
-        Mad = "MAD",
-        /// The currency code `MXN`.
-        Mxn = "MXN",
-        /// The currency code `MZN`.
-        Mzn = "MZN",
-        /// The currency code `MDL`.
-        Mdl = "MDL",
-        /// The currency code `MNT`.
-        Mnt = "MNT",
-        /// The currency code `NPR`.
-        Npr = "NPR",
-        /// The currency code `NGN`.
-        Ngn = "NGN",
-        /// The currency code `NIO`.
-        Nio = "NIO",
-        /// The currency code `NZD`.
-        Nzd = "NZD",
-        /// The currency code `OMR`.
-        Omr = "OMR",
-        /// The currency code `PKR`.
-        Pkr = "PKR",
-        /// The currency code `PYG`.
-        Pyg = "PYG",
-        /// The currency code `PEN`.
-        Pen = "PEN",
-        /// The currency code `PLN`.
-        Pln = "PLN",
-        /// The currency code `KHR`.
-        Khr = "KHR",
-        /// The currency code `SAR`.
-        Sar = "SAR",
-        /// The currency code `RON`.
-        Ron = "RON",
-        /// The currency code `SCR`.
-        Scr = "SCR",
-        /// The currency code `SYP`.
-        Syp = "SYP",
-        /// The currency code `SKK`.
-        Skk = "SKK",
-        /// The currency code `SOS`.
-        Sos = "SOS",
-        /// The currency code `SDG`.
-        Sdg = "SDG",
-        /// The currency code `SRD`.
-        Srd = "SRD",
-        /// The currency code `TJS`.
-        Tjs = "TJS",
-        /// The currency code `THB`.
-        Thb = "THB",
-        /// The currency code `TWD`.
-        Twd = "TWD",
-        /// The currency code `BDT`.
-        Bdt = "BDT",
-        /// The currency code `TZS`.
-        Tzs = "TZS",
-        /// The currency code `TND`.
-        Tnd = "TND",
-        /// The currency code `TMM`.
-        Tmm = "TMM",
-        /// The currency code `UGX`.
-        Ugx = "UGX",
-        /// The currency code `UZS`.
-        Uzs = "UZS",
-        /// The currency code `UYU`.
-        Uyu = "UYU",
-        /// The currency code `PHP`.
-        Php = "PHP",
-        /// The currency code `DJF`.
-        Djf = "DJF",
-        /// The currency code `XAF`.
-        Xaf = "XAF",
-        /// The currency code `XOF`.
-        Xof = "XOF",
-        /// The currency code `HRK`.
-        Hrk = "HRK",
-        /// The currency code `CZK`.
-        Czk = "CZK",
-        /// The currency code `CLP`.
-        Clp = "CLP",
-        /// The currency code `LKR`.
-        Lkr = "LKR",
-        /// The currency code `EEK`.
-        Eek = "EEK",
-        /// The currency code `ETB`.
-        Etb = "ETB",
-        /// The currency code `RSD`.
-        Rsd = "RSD",
-        /// The currency code `ZAR`.
-        Zar = "ZAR",
-        /// The currency code `KRW`.
-        Krw = "KRW",
-        /// The currency code `NAD`.
-        Nad = "NAD",
-        /// The currency code `TL`.
-        Tl = "TL",
-        /// The currency code `UE`.
-        Ue = "UE",
     }
 }
 
@@ -966,22 +639,6 @@ market_core::wire_enum! {
         Postpaid = "POSTPAID",
         /// Yandex Market's own `UNKNOWN` value (a value this library does not know is `Unknown(..)`).
         Unspecified = "UNKNOWN",
-    }
-}
-
-market_core::wire_enum! {
-    /// A delivery model of a campaign (`SellingProgramType`).
-    pub enum SellingProgramType {
-        /// Fby.
-        Fby = "FBY",
-        /// Fbs.
-        Fbs = "FBS",
-        /// Dbs.
-        Dbs = "DBS",
-        /// Express.
-        Express = "EXPRESS",
-        /// Laas.
-        Laas = "LAAS",
     }
 }
 
@@ -1175,13 +832,11 @@ default_unknown!(
     OrderStatus,
     OrderSubstatus,
     OrderBuyerType,
-    RegionType,
     OrderDeliveryPartnerType,
     DigitalGoodsDeliveryType,
     OrderDeliveryEacType,
     OrderDeliveryType,
     OrderItemUnitStatusType,
-    CurrencyType,
     OrderPaymentMethodType,
     OrderPaymentType,
     OperationType,
@@ -1589,19 +1244,6 @@ pub struct ItemPrices {
     pub vat: Option<OrderVatType>,
 }
 
-/// An amount in a currency (schema `CurrencyValueDTO`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct CurrencyValue {
-    /// The amount, exact.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
-    pub value: Decimal,
-    /// The currency.
-    #[serde(default)]
-    pub currency_id: CurrencyType,
-}
-
 /// Money of a whole order (schema `OrderPriceDTO`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -1843,19 +1485,6 @@ pub struct BusinessOrderAddress {
     /// Coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gps: Option<Gps>,
-}
-
-/// Coordinates (schema `GpsDTO`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct Gps {
-    /// Latitude.
-    #[serde(default)]
-    pub latitude: f64,
-    /// Longitude.
-    #[serde(default)]
-    pub longitude: f64,
 }
 
 /// A region, with its parents (schema `RegionDTO`).

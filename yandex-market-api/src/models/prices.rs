@@ -4,13 +4,18 @@
 //! `getCampaignQuarantineOffers`, `confirmCampaignPrices`).
 //!
 //! Money is [`Decimal`], read from whatever Yandex Market sends and written as an exact JSON
-//! number (see [`json_money`]).
+//! number (see [`json_money`]). The quarantine's deprecated prices, [`QuarantinePrice`], are the
+//! `BasePriceDTO` every section shares ([`crate::models::common::BasePrice`]), written as
+//! [`crate::models::common::money_number`] writes amounts.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub use crate::models::campaigns::CurrencyType;
+/// A price with its currency, as the quarantine's deprecated fields carry it: schema
+/// `BasePriceDTO`, the [`BasePrice`](crate::models::common::BasePrice) of every section.
+pub use crate::models::common::BasePrice as QuarantinePrice;
+pub use crate::models::common::CurrencyType;
 use crate::models::common::{ApiStatus, Pager};
 pub use crate::models::offers::OfferCardStatus;
 
@@ -616,22 +621,6 @@ impl QuarantineOffer {
             .find(|p| &p.name == name)
             .and_then(QuarantineVerdictParam::decimal)
     }
-}
-
-/// A price with its currency (schema `BasePriceDTO`, as the quarantine's deprecated fields
-/// carry it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct QuarantinePrice {
-    /// The price.
-    #[serde(
-        serialize_with = "json_money::serialize",
-        deserialize_with = "market_core::wire::de::decimal"
-    )]
-    pub value: Decimal,
-    /// The currency.
-    pub currency_id: CurrencyType,
 }
 
 /// Why an offer is in quarantine (schema `PriceQuarantineVerdictDTO`).

@@ -1,47 +1,52 @@
 //! Models of the returns section: returns and unredeemed orders, their items and decisions,
-//! the buyer's application form, and the seller's decisions. Money is [`Decimal`].
+//! the buyer's application form, and the seller's decisions. Money is
+//! [`Decimal`](rust_decimal::Decimal).
+//!
+//! [`RefundStatus`], [`ReturnShipmentStatus`] and [`ReturnType`] are defined here and
+//! re-exported by [`crate::push`]; [`CurrencyValue`], [`BasePrice`] and [`money_number`] are
+//! shared with other sections: they live in [`crate::models::common`] and are re-exported here.
 
 use bytes::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CampaignId, MarketSku, OrderId, ReturnId};
-use crate::models::campaigns::CurrencyType;
 use crate::models::common::{ApiStatus, Pager};
+pub use crate::models::common::{BasePrice, CurrencyValue, money_number};
 
 market_core::wire_enum! {
-    /// The status of the refund of a return (schema `RefundStatusType`).
+    /// The status of the refund of a return (schema `RefundStatusType`; the notifications carry
+    /// the same values).
     pub enum RefundStatus {
-        /// The buyer started the return.
+        /// The buyer started the return in their account.
         StartedByUser = "STARTED_BY_USER",
-        /// The refund is under way.
+        /// The refund is under way: waiting for a decision on it.
         RefundInProgress = "REFUND_IN_PROGRESS",
-        /// Refunded.
+        /// The money was paid back.
         Refunded = "REFUNDED",
-        /// The refund failed.
+        /// The refund failed: it cannot be paid.
         Failed = "FAILED",
-        /// Waiting for the seller's decision.
+        /// Waiting for the seller's decision (DBS).
         WaitingForDecision = "WAITING_FOR_DECISION",
-        /// The seller decided.
+        /// The seller decided (DBS).
         DecisionMade = "DECISION_MADE",
-        /// Refunded in bonuses.
+        /// Refunded in bonus points or a promo code.
         RefundedWithBonuses = "REFUNDED_WITH_BONUSES",
-        /// Refunded by the shop.
+        /// Refunded by the shop itself.
         RefundedByShop = "REFUNDED_BY_SHOP",
         /// Cancelled.
         Cancelled = "CANCELLED",
-        /// Rejected.
+        /// Rejected by moderation or by the pick-up point.
         Rejected = "REJECTED",
         /// Closed without a refund.
         CompleteWithoutRefund = "COMPLETE_WITHOUT_REFUND",
-        /// Pre-moderation: disputed.
+        /// Pre-moderation: disputed (FBY, FBS, Express).
         PremoderationDispute = "PREMODERATION_DISPUTE",
-        /// Pre-moderation: waiting for a decision.
+        /// Pre-moderation: waiting for a decision (FBY, FBS, Express).
         PremoderationDecisionWaiting = "PREMODERATION_DECISION_WAITING",
-        /// Pre-moderation: decided.
+        /// Pre-moderation: decided (FBY, FBS, Express).
         PremoderationDecisionMade = "PREMODERATION_DECISION_MADE",
-        /// Pre-moderation: choosing the delivery.
+        /// Pre-moderation: the buyer is choosing how to send the item back (FBY, FBS, Express).
         PremoderationSelectDelivery = "PREMODERATION_SELECT_DELIVERY",
         /// The vendor's own `UNKNOWN` value (not an unlisted value: see `Unknown`).
         Unspecified = "UNKNOWN",
@@ -49,7 +54,8 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// The logistic status of a return (schema `ReturnShipmentStatusType`).
+    /// The logistic status of a return (schema `ReturnShipmentStatusType`; the notifications
+    /// carry the same values).
     pub enum ReturnShipmentStatus {
         /// Created.
         Created = "CREATED",
@@ -61,23 +67,23 @@ market_core::wire_enum! {
         ReadyForPickup = "READY_FOR_PICKUP",
         /// Picked up by the seller.
         Picked = "PICKED",
-        /// Lost.
+        /// Lost in transit.
         Lost = "LOST",
-        /// The pick-up time ran out.
+        /// The buyer did not bring the item in time.
         Expired = "EXPIRED",
         /// Cancelled.
         Cancelled = "CANCELLED",
-        /// Received at a fulfilment warehouse.
+        /// Received at a Yandex Market fulfilment warehouse.
         FulfilmentReceived = "FULFILMENT_RECEIVED",
         /// Prepared for disposal.
         PreparedForUtilization = "PREPARED_FOR_UTILIZATION",
-        /// Not claimed.
+        /// Not claimed (not collected from the post office).
         NotInDemand = "NOT_IN_DEMAND",
         /// Disposed of.
         Utilized = "UTILIZED",
-        /// Ready to be taken over by Yandex Market.
+        /// Ready to be taken over by Yandex Market (sent for resale).
         ReadyForExpropriation = "READY_FOR_EXPROPRIATION",
-        /// Taken over by Yandex Market.
+        /// Taken over by Yandex Market (accepted for resale).
         ReceivedForExpropriation = "RECEIVED_FOR_EXPROPRIATION",
         /// The vendor's own `UNKNOWN` value (not an unlisted value: see `Unknown`).
         Unspecified = "UNKNOWN",
@@ -85,7 +91,7 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// Return or unredeemed order (schema `ReturnType`).
+    /// Return or unredeemed order (schema `ReturnType`; the notifications carry the same values).
     pub enum ReturnType {
         /// The buyer did not take the order.
         Unredeemed = "UNREDEEMED",
@@ -331,67 +337,6 @@ market_core::wire_enum! {
         DeliveryService = "DELIVERY_SERVICE",
         /// The post.
         Post = "POST",
-    }
-}
-
-/// Serialises money as a JSON number (the spec's `number`), from a [`Decimal`].
-pub mod money_number {
-    use rust_decimal::Decimal;
-    use rust_decimal::prelude::ToPrimitive;
-    use serde::Serializer;
-    use serde::ser::Error as _;
-
-    /// Writes the amount as a JSON number.
-    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        if value.fract().is_zero()
-            && let Some(i) = value.to_i64()
-        {
-            return s.serialize_i64(i);
-        }
-        let f = value
-            .to_f64()
-            .ok_or_else(|| S::Error::custom(format!("{value} does not fit a JSON number")))?;
-        s.serialize_f64(f)
-    }
-}
-
-/// An amount and its currency (schema `CurrencyValueDTO`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct CurrencyValue {
-    /// The amount.
-    #[serde(
-        deserialize_with = "market_core::wire::de::decimal",
-        serialize_with = "money_number::serialize"
-    )]
-    pub value: Decimal,
-    /// The currency.
-    pub currency_id: CurrencyType,
-}
-
-/// A price above zero and its currency (schema `BasePriceDTO`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct BasePrice {
-    /// The amount, above 0.
-    #[serde(
-        deserialize_with = "market_core::wire::de::decimal",
-        serialize_with = "money_number::serialize"
-    )]
-    pub value: Decimal,
-    /// The currency.
-    pub currency_id: CurrencyType,
-}
-
-impl BasePrice {
-    /// An amount in roubles.
-    pub fn rub(value: Decimal) -> Self {
-        Self {
-            value,
-            currency_id: CurrencyType::Rur,
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CampaignId, WarehouseId};
+pub use crate::models::common::Gps;
 use crate::models::common::{ApiStatus, Pager};
 
 market_core::wire_enum! {
@@ -155,19 +156,6 @@ pub struct WarehouseAddress {
     /// The coordinates.
     #[serde(default)]
     pub gps: Gps,
-}
-
-/// GPS coordinates (schema `GpsDTO`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct Gps {
-    /// The latitude.
-    #[serde(default)]
-    pub latitude: f64,
-    /// The longitude.
-    #[serde(default)]
-    pub longitude: f64,
 }
 
 /// Answer of `getFulfillmentWarehouses` (schema `GetFulfillmentWarehousesResponse`).
