@@ -14,7 +14,6 @@ pub mod limits;
 pub mod marketplace;
 pub mod models;
 pub mod push;
-/// A stateful local emulator of the Yandex Market Partner API, for tests and demos.
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 

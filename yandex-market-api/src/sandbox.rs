@@ -5,8 +5,8 @@
 //! and the campaign's stocks, FBS orders of the last week in mixed statuses (and a few test
 //! orders), and a few returns of delivered orders, all derived from a seed. It serves Yandex
 //! Market's real paths with answers built from the crate's own models, so a
-//! [`Client`](crate::Client) aimed at it (or anything built on it, such as the `Marketplace`
-//! implementation of [`CampaignClient`](crate::CampaignClient)) runs unchanged:
+//! [`Client`] aimed at it (or anything built on it, such as the `Marketplace`
+//! implementation of [`CampaignClient`]) runs unchanged:
 //!
 //! - it checks the `Api-Key` header (401 with Yandex Market's
 //!   `{"status": "ERROR", "errors": [{"code", "message"}]}` body) and the business and campaign
