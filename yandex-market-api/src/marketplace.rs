@@ -15,10 +15,8 @@
 //! | ship_order | `updateOrderStatus` to `PROCESSING/READY_TO_SHIP` (DBS: `DELIVERY`) |
 //! | cancel_order | `updateOrderStatus` to `CANCELLED/SHOP_FAILED` |
 //! | label | `generateOrderLabels` (PDF, all boxes) |
-//! | returns | `getReturns` of the window's days, then by creation time |
-//!
-//! Not offered: `confirm_order` (Yandex Market accepts FBS orders itself: they arrive in
-//! `PROCESSING/STARTED`; `AWAIT_CONFIRMATION` reads as awaiting confirmation).
+//! | confirm_order | `updateOrderStatus` from `PROCESSING/AWAIT_CONFIRMATION` to `PROCESSING/STARTED`; an order already past it (most FBS orders arrive `STARTED`) is left alone |
+//! | returns | `getReturns` of the window's days (YM filters by update date), then by update time (creation time when there is none) |
 
 use std::collections::{HashMap, HashSet};
 
@@ -394,6 +392,7 @@ impl Marketplace for CampaignClient {
             Capability::Prices,
             Capability::Cards,
             Capability::Orders,
+            Capability::ConfirmOrder,
             Capability::PackOrder,
             Capability::ShipOrder,
             Capability::CancelOrder,
@@ -612,6 +611,30 @@ impl Marketplace for CampaignClient {
         Ok(order_from_ym(&self.find(id).await?))
     }
 
+    /// Confirms an order awaiting the seller's confirmation; an order already accepted (FBS
+    /// orders usually arrive `PROCESSING/STARTED`) needs nothing.
+    async fn confirm_order(&self, id: &CoreOrderId) -> Result<()> {
+        let order = self.find(id).await?;
+        match (&order.status, &order.substatus) {
+            (OrderStatus::Processing, OrderSubstatus::AwaitConfirmation) => {
+                self.set_status(
+                    id,
+                    OrderStatusChange::to(OrderStatus::Processing, OrderSubstatus::Started),
+                )
+                .await
+            }
+            (OrderStatus::Processing, _) => Ok(()),
+            (status, substatus) => Err(Error::validation(
+                format!("order {id}"),
+                format!(
+                    "{}/{} cannot be confirmed",
+                    status.as_str(),
+                    substatus.as_str()
+                ),
+            )),
+        }
+    }
+
     /// One box per package; a package's lines name the order's offers.
     async fn pack_order(&self, id: &CoreOrderId, packages: &[Package]) -> Result<()> {
         let order = self.find(id).await?;
@@ -691,7 +714,8 @@ impl Marketplace for CampaignClient {
             .list_stream(self.campaign, filter)
             .try_filter(move |r| {
                 futures::future::ready(
-                    r.creation_date
+                    r.update_date
+                        .or(r.creation_date)
                         .is_none_or(|d| d >= window.since && d < window.until),
                 )
             })

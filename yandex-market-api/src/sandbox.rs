@@ -16,7 +16,8 @@
 //!   answering 400 with Yandex Market's error body;
 //! - it keeps state: stocks and prices pushed are read back, offers sent are created or
 //!   updated (nothing is saved of a request in which an offer has errors, as Yandex Market
-//!   does), status changes move orders (`PROCESSING/STARTED` -> `PROCESSING/READY_TO_SHIP`,
+//!   does), status changes move orders (`PROCESSING/AWAIT_CONFIRMATION` -> `PROCESSING/STARTED`,
+//!   `PROCESSING/STARTED` -> `PROCESSING/READY_TO_SHIP`,
 //!   `PROCESSING/*` -> `CANCELLED/SHOP_FAILED`; anything else is Yandex Market's 400
 //!   `STATUS_NOT_ALLOWED` or `SUBSTATUS_NOT_ALLOWED`), box layouts are kept and labels are
 //!   real PDFs;
@@ -327,6 +328,17 @@ impl Sandbox {
         (0..n)
             .filter_map(|_| st.add_order(now, Phase::Started, false))
             .collect()
+    }
+
+    /// Creates `n` real orders awaiting the seller's confirmation
+    /// (`PROCESSING/AWAIT_CONFIRMATION`), created now; returns their ids.
+    pub fn add_orders_awaiting_confirmation(&self, n: usize) -> Vec<OrderId> {
+        let ids = self.add_orders(n);
+        let mut st = lock(&self.state);
+        for o in st.orders.iter_mut().filter(|o| ids.contains(&o.id)) {
+            o.substatus = OrderSubstatus::AwaitConfirmation;
+        }
+        ids
     }
 
     /// Moves Yandex Market's side on by one step: orders ready to ship are handed to delivery
@@ -3203,6 +3215,17 @@ impl State {
             )
         };
         let target = match (to, substatus) {
+            // Confirming an order that awaits the seller's confirmation.
+            (OrderStatus::Processing, Some(OrderSubstatus::Started)) => {
+                if from == OrderStatus::Processing && from_sub == OrderSubstatus::Started {
+                    return Ok(());
+                }
+                if from != OrderStatus::Processing || from_sub != OrderSubstatus::AwaitConfirmation
+                {
+                    return Err(status_not_allowed());
+                }
+                (OrderStatus::Processing, OrderSubstatus::Started)
+            }
             (OrderStatus::Processing, Some(OrderSubstatus::ReadyToShip)) => {
                 if from != OrderStatus::Processing {
                     return Err(status_not_allowed());

@@ -553,6 +553,7 @@ async fn identity_and_capabilities() {
         Capability::Prices,
         Capability::Cards,
         Capability::Orders,
+        Capability::ConfirmOrder,
         Capability::PackOrder,
         Capability::ShipOrder,
         Capability::CancelOrder,
@@ -561,8 +562,76 @@ async fn identity_and_capabilities() {
     ] {
         assert!(caps.supports(c), "{c:?}");
     }
-    assert!(!caps.supports(Capability::ConfirmOrder));
-    let e = m.confirm_order(&OrderId::new("1")).await.unwrap_err();
-    assert!(matches!(e, Error::Unsupported { .. }), "{e:?}");
     assert!(sent(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn confirm_accepts_an_order_awaiting_confirmation_and_leaves_others() {
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(
+        json!({"orderIds": [9]}),
+    ))
+    .respond_with(orders_page(
+        vec![order(9, "PROCESSING", "AWAIT_CONFIRMATION")],
+        None,
+    ))
+    .mount(&server)
+    .await;
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(
+        json!({"orderIds": [6]}),
+    ))
+    .respond_with(orders_page(vec![order(6, "DELIVERED", "UNKNOWN")], None))
+    .mount(&server)
+    .await;
+    mount(
+        &server,
+        "getBusinessOrders",
+        orders_page(vec![order(7, "PROCESSING", "STARTED")], None),
+    )
+    .await;
+    let answer = spec().maximal(spec().response_schema("updateOrderStatus"));
+    mount(&server, "updateOrderStatus", ok(answer)).await;
+    let shop = shop(&server);
+    let m: &dyn Marketplace = &shop;
+    m.confirm_order(&OrderId::new("9")).await.unwrap();
+    m.confirm_order(&OrderId::new("7")).await.unwrap();
+    let e = m.confirm_order(&OrderId::new("6")).await.unwrap_err();
+    assert!(matches!(e, Error::Validation { .. }), "{e:?}");
+    let changes = sent_to(&server, "updateOrderStatus").await;
+    assert_eq!(
+        changes.len(),
+        1,
+        "only the order awaiting confirmation is changed"
+    );
+    assert_eq!(changes[0].0.url.path(), "/v2/campaigns/21/orders/9/status");
+    assert_eq!(
+        changes[0].1,
+        json!({"order": {"status": "PROCESSING", "substatus": "STARTED"}})
+    );
+    assert_requests_match_spec(&server, "updateOrderStatus").await;
+}
+
+#[tokio::test]
+async fn returns_are_those_updated_in_the_window() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "getReturns",
+        ok(json!({"status": "OK", "result": {"returns": [
+            {"id": 1, "orderId": 7, "creationDate": "2024-04-20T10:00:00+03:00",
+             "updateDate": "2024-05-03T10:00:00+03:00", "items": []},
+            {"id": 2, "orderId": 8, "creationDate": "2024-05-02T10:00:00+03:00",
+             "updateDate": "2024-05-09T10:00:00+03:00", "items": []}
+        ]}})),
+    )
+    .await;
+    let shop = shop(&server);
+    let m: &dyn Marketplace = &shop;
+    let returns: Vec<_> = m
+        .returns(ReturnQuery { window: window() })
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = returns.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["1"], "updated in the window, whenever created");
 }

@@ -1751,3 +1751,29 @@ async fn the_marketplace_trait_runs_end_to_end_on_the_campaign() {
     assert!(!returns.is_empty());
     assert_eq!(returns.len(), listed.len());
 }
+
+#[tokio::test]
+async fn an_order_awaiting_confirmation_is_confirmed_through_the_trait() {
+    use market_core::Marketplace;
+    let sandbox = Sandbox::start().await;
+    let shop = sandbox.campaign().unwrap();
+    let m: &dyn Marketplace = &shop;
+    let id = sandbox.add_orders_awaiting_confirmation(1)[0];
+    let core = market_core::OrderId::new(id.to_string());
+    assert_eq!(
+        m.order(&core).await.unwrap().status.lifecycle,
+        market_core::Lifecycle::AwaitingConfirmation
+    );
+    m.confirm_order(&core).await.unwrap();
+    assert_eq!(
+        sandbox.order_status(id),
+        Some(("PROCESSING".to_owned(), "STARTED".to_owned()))
+    );
+    // Confirming again is harmless; shipping moves it on.
+    m.confirm_order(&core).await.unwrap();
+    m.ship_order(&core).await.unwrap();
+    assert_eq!(
+        m.order(&core).await.unwrap().status.lifecycle,
+        market_core::Lifecycle::AwaitingShipment
+    );
+}
