@@ -671,11 +671,17 @@ impl Marketplace for CampaignClient {
     }
 
     /// FBS/Express: ready to ship (Yandex Market marks it shipped at hand-over); DBS: in
-    /// delivery.
+    /// delivery; FBY: refused (Yandex Market ships those itself).
     async fn ship_order(&self, id: &CoreOrderId) -> Result<()> {
         let order = self.find(id).await?;
         let change = match order.program_type {
             Some(SellingProgramType::Dbs) => OrderStatusChange::new(OrderStatus::Delivery),
+            Some(SellingProgramType::Fby) => {
+                return Err(Error::validation(
+                    format!("order {id}"),
+                    "an FBY order is shipped by Yandex Market from its warehouse",
+                ));
+            }
             _ => OrderStatusChange::to(OrderStatus::Processing, OrderSubstatus::ReadyToShip),
         };
         self.set_status(id, change).await

@@ -635,3 +635,35 @@ async fn returns_are_those_updated_in_the_window() {
     let ids: Vec<&str> = returns.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["1"], "updated in the window, whenever created");
 }
+
+#[tokio::test]
+async fn dbs_ships_into_delivery_and_fby_is_not_the_seller_s_to_ship() {
+    let server = MockServer::start().await;
+    let mut dbs = order(4, "PROCESSING", "STARTED");
+    dbs["programType"] = json!("DBS");
+    let mut fby = order(5, "PROCESSING", "STARTED");
+    fby["programType"] = json!("FBY");
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(
+        json!({"orderIds": [4]}),
+    ))
+    .respond_with(orders_page(vec![dbs], None))
+    .mount(&server)
+    .await;
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(
+        json!({"orderIds": [5]}),
+    ))
+    .respond_with(orders_page(vec![fby], None))
+    .mount(&server)
+    .await;
+    let answer = spec().maximal(spec().response_schema("updateOrderStatus"));
+    mount(&server, "updateOrderStatus", ok(answer)).await;
+    let shop = shop(&server);
+    let m: &dyn Marketplace = &shop;
+    m.ship_order(&OrderId::new("4")).await.unwrap();
+    let e = m.ship_order(&OrderId::new("5")).await.unwrap_err();
+    assert!(matches!(e, Error::Validation { .. }), "{e:?}");
+    let changes = sent_to(&server, "updateOrderStatus").await;
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].1, json!({"order": {"status": "DELIVERY"}}));
+    assert_requests_match_spec(&server, "updateOrderStatus").await;
+}
