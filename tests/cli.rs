@@ -465,6 +465,14 @@ async fn a_sandbox_elsewhere_is_reached_with_the_sandbox_credentials() {
 }
 
 #[test]
+fn confirm_takes_an_order_id() {
+    let cli =
+        Cli::try_parse_from(["market", "--marketplace", "wb", "confirm", "1555275607"]).unwrap();
+    assert!(matches!(cli.command, Command::Confirm { ref id } if id == "1555275607"));
+    assert!(Cli::try_parse_from(["market", "confirm"]).is_err());
+}
+
+#[test]
 fn the_marketplace_is_chosen_on_the_command_line() {
     use crate::cli::MarketplaceArg;
     let cli = Cli::try_parse_from(["market", "warehouses"]).unwrap();

@@ -162,6 +162,12 @@ pub enum Command {
         /// The CSV file (`-` for stdin).
         file: PathBuf,
     },
+    /// Accept a new order, on channels with an accept step (WB: into a supply; Yandex
+    /// Market: from awaiting confirmation).
+    Confirm {
+        /// The order id.
+        id: String,
+    },
     /// Hand an order over for delivery (packs it first if needed).
     Ship {
         /// The order id.

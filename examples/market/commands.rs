@@ -43,6 +43,7 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
         Job::Order(id) => order(market, &id, &mut out).await,
         Job::PushStocks(parsed) => push_stocks(market, parsed, &mut out).await,
         Job::PushPrices(parsed) => push_prices(market, parsed, &mut out).await,
+        Job::Confirm(id) => confirm(market, &id, &mut out).await,
         Job::Ship(id) => ship(market, &id, &mut out).await,
         Job::Cancel(id, reason) => cancel(market, &id, &reason, &mut out).await,
         Job::Label(id, file) => label(market, &id, &file, &mut out).await,
@@ -57,6 +58,7 @@ enum Job {
     Order(OrderId),
     PushStocks(Parsed<StockUpdate>),
     PushPrices(Parsed<PriceUpdate>),
+    Confirm(OrderId),
     Ship(OrderId),
     Cancel(OrderId, CancelReason),
     Label(OrderId, PathBuf),
@@ -82,6 +84,7 @@ fn prepare(command: Command, global: &Global) -> Result<Option<Job>, Failure> {
         Command::PushPrices { file } => {
             Job::PushPrices(read_csv(&file, |b: &[u8]| csv_input::parse_prices(b))?)
         }
+        Command::Confirm { id } => Job::Confirm(order_id(&id)?),
         Command::Ship { id } => Job::Ship(order_id(&id)?),
         Command::Cancel {
             id,
@@ -355,6 +358,14 @@ async fn print_action(
         }
     }
     Ok(output::EXIT_OK)
+}
+
+async fn confirm(market: &dyn Marketplace, id: &OrderId, out: &mut Stdio) -> Result<u8, Failure> {
+    market
+        .confirm_order(id)
+        .await
+        .map_err(Failure::call(format!("confirm order {id}")))?;
+    print_action(market, id, "confirm", out).await
 }
 
 async fn ship(market: &dyn Marketplace, id: &OrderId, out: &mut Stdio) -> Result<u8, Failure> {

@@ -5,6 +5,7 @@
 //! cargo run --example market -- orders --days 3 --status awaiting-packaging
 //! cargo run --example market -- push-stocks stocks.csv      # offer_id,warehouse_id,quantity
 //! cargo run --example market -- push-prices prices.csv      # offer_id,price,old_price,min_price
+//! cargo run --example market -- --marketplace wb confirm 1555275607
 //! cargo run --example market -- ship 12345678-0001-1
 //! cargo run --example market -- label 12345678-0001-1 -o label.pdf
 //! cargo run --example market -- demo                        # the whole job, on the sandbox
