@@ -35,19 +35,21 @@
 //! ```
 //! use yandex_market_api::push::{self, Notification, PushReply};
 //!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let body = br#"{"notificationType": "ORDER_CREATED", "campaignId": 21, "orderId": 42,
 //!                 "createdAt": "2025-03-01T10:00:00+03:00", "items": []}"#;
 //! let (status, answer) = match push::decode(body) {
 //!     Ok(n) => {
 //!         // Queue a re-read of the order, then answer.
-//!         let _todo = (n.campaign_id(), n.order_id());
-//!         let reply = PushReply::now("my-shop-integration", "1.4.0").expect("short names");
+//!         let _reread = (n.campaign_id(), n.order_id());
+//!         let reply = PushReply::now("my-shop-integration", "1.4.0")?;
 //!         (200, reply.to_json())
 //!     }
 //!     Err(e) => (e.status(), e.reply().to_json()),
 //! };
 //! assert_eq!(status, 200);
 //! assert!(answer.contains("\"name\":\"my-shop-integration\""));
+//! # Ok(()) }
 //! ```
 //!
 //! Strict decoding (the crate's `strict` feature, for contract tests) turns unknown fields and
