@@ -1,6 +1,7 @@
 //! [`Client`] and [`ClientBuilder`]: the API key, the host, transport settings; the Yandex
 //! Market side of the transport (error body, HTTP 420, `X-RateLimit-Resource-*` headers).
 
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -93,22 +94,37 @@ pub fn ym_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, Str
     (code, message)
 }
 
+/// The longest wait taken from `X-RateLimit-Resource-Until` (Yandex Market's longest quota
+/// window is an hour); a later time is read as this.
+pub const UNTIL_MAX: Duration = Duration::from_secs(3600);
+
 /// Reads `X-RateLimit-Resource-Until`: an HTTP date, an RFC 3339 time, or seconds; the time
-/// left until it, from `now`.
+/// left until it, from `now`, at most [`UNTIL_MAX`]. A time already past, or a value that
+/// cannot be read, gives `None` (the normal backoff then applies).
 pub fn until(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
     let raw = header_str(headers, "x-ratelimit-resource-until")?;
     let at = DateTime::parse_from_rfc2822(&raw)
         .or_else(|_| DateTime::parse_from_rfc3339(&raw))
         .map(|t| t.with_timezone(&Utc))
         .ok();
-    match at {
-        Some(at) => Some((at - now).to_std().unwrap_or(Duration::ZERO)),
+    let wait = match at {
+        Some(at) => (at - now).to_std().ok(),
         None => raw
             .parse::<f64>()
             .ok()
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(Duration::from_secs_f64),
-    }
+            .filter(|s| s.is_finite())
+            .and_then(|s| Duration::try_from_secs_f64(s.min(UNTIL_MAX.as_secs_f64())).ok()),
+    }?;
+    (!wait.is_zero()).then(|| wait.min(UNTIL_MAX))
+}
+
+/// True unless `X-RateLimit-Resource-Remaining` says quota is left: Yandex Market sends the
+/// `X-RateLimit-Resource-*` headers on every answer of a limited method, and `-Until` is a
+/// reason to wait only when the quota is spent.
+fn quota_spent(headers: &HeaderMap) -> bool {
+    header_str(headers, "x-ratelimit-resource-remaining")
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_none_or(|n| n == 0)
 }
 
 impl Vendor for YmVendor {
@@ -151,9 +167,13 @@ impl Vendor for YmVendor {
         ym_error_details(status, body)
     }
 
-    /// `X-RateLimit-Resource-Until` (when the quota is whole again), else `Retry-After`.
+    /// `X-RateLimit-Resource-Until` (when the quota is whole again) when the quota is spent,
+    /// else `Retry-After`.
     fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
-        until(headers, Utc::now()).or_else(|| market_core::transport::retry_after(headers))
+        quota_spent(headers)
+            .then(|| until(headers, Utc::now()))
+            .flatten()
+            .or_else(|| market_core::transport::retry_after(headers))
     }
 
     /// `X-RateLimit-Resource-Remaining`, `-Until` and `-Limit`.
@@ -381,11 +401,14 @@ pub struct CampaignClient {
     /// Whether the trait's order reads include Yandex Market's test orders (`fake`), which
     /// are hidden otherwise; see [`CampaignClient::with_fake_orders`].
     pub fake_orders: bool,
+    /// The campaign's warehouse ids, read once.
+    pub(crate) warehouse_ids: Arc<tokio::sync::OnceCell<HashSet<String>>>,
 }
 
 impl CampaignClient {
     /// Includes test orders (made in the seller cabinet, `fake = true`) in the trait's order
-    /// reads: Yandex Market has no sandbox, so this is how an integration is tried.
+    /// reads, after the real ones: Yandex Market has no sandbox, so this is how an
+    /// integration is tried.
     pub fn with_fake_orders(mut self) -> Self {
         self.fake_orders = true;
         self
@@ -400,6 +423,7 @@ impl Client {
             business,
             campaign,
             fake_orders: false,
+            warehouse_ids: Arc::default(),
         }
     }
 }

@@ -5,13 +5,13 @@
 //! | trait | Yandex Market |
 //! |---|---|
 //! | warehouses | `getPagedWarehouses` for the campaign (its placement type from `getCampaign`) |
-//! | update_stocks | `updateStocks`: the offer id is the seller's SKU (`offerId`); stocks are per campaign, so a warehouse id, when given, must be one of the campaign's |
+//! | update_stocks | `updateStocks`: the offer id is the seller's SKU (`offerId`); stocks are per campaign, so the warehouse id is optional and, when given, must be one of the campaign's (read once per client) |
 //! | update_prices | `updateBusinessPrices`: `price` → `value`, `old_price` → `discountBase` (a whole number above the price), in roubles; `min_price` is not sent (YM has no such field) |
 //! | publish_cards | `updateOfferMappings`: YM checks synchronously (per-offer errors, all-or-nothing per request); a task per 200 offers follows the cards |
 //! | card_import_status | `getOfferCardsContentStatus`: a card that exists or that YM will create is accepted, one with errors (or needing content) rejected with YM's messages, one being checked pending |
-//! | orders | `getBusinessOrders` for the campaign, changed in the window (`updateDateFrom/To`); test orders only when [`CampaignClient::with_fake_orders`] |
+//! | orders | `getBusinessOrders` for the campaign, changed in the window (`updateDateFrom/To`); `ship_by` is the end of the shipment day (Moscow); test orders too (after the real ones) with [`CampaignClient::with_fake_orders`] |
 //! | order | `getBusinessOrders` by `orderIds` |
-//! | pack_order | `setOrderBoxLayout`: one box per package, lines by the order's items |
+//! | pack_order | `setOrderBoxLayout`: one box per package, lines by the order's items (no packages: one box with every line) |
 //! | ship_order | `updateOrderStatus` to `PROCESSING/READY_TO_SHIP` (DBS: `DELIVERY`) |
 //! | cancel_order | `updateOrderStatus` to `CANCELLED/SHOP_FAILED` |
 //! | label | `generateOrderLabels` (PDF, all boxes) |
@@ -171,7 +171,7 @@ pub fn order_from_ym(o: &BusinessOrder) -> Order {
             .delivery
             .shipment
             .as_ref()
-            .map(|s| moscow_midnight(s.shipment_date)),
+            .map(|s| moscow_midnight(s.shipment_date + TimeDelta::days(1))),
         warehouse_id: o
             .delivery
             .warehouse_id
@@ -335,6 +335,21 @@ fn ym_order_id(id: &CoreOrderId) -> Result<OrderId> {
 }
 
 impl CampaignClient {
+    /// The ids of the campaign's warehouses, read once per client (the warehouse list has a
+    /// quota of 100 an hour).
+    async fn warehouse_ids(&self) -> Result<&HashSet<String>> {
+        self.warehouse_ids
+            .get_or_try_init(|| async {
+                Ok(self
+                    .campaign_warehouses()
+                    .await?
+                    .into_iter()
+                    .map(|w| w.id.to_string())
+                    .collect())
+            })
+            .await
+    }
+
     /// The campaign's warehouses.
     async fn campaign_warehouses(
         &self,
@@ -427,26 +442,28 @@ impl Marketplace for CampaignClient {
 
     async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
         let mut report = BatchReport::new();
-        let known: Option<HashSet<String>> = if updates.iter().any(|u| u.warehouse_id.is_some()) {
-            Some(
-                self.campaign_warehouses()
-                    .await?
-                    .into_iter()
-                    .map(|w| w.id.to_string())
-                    .collect(),
-            )
+        let known: Option<&HashSet<String>> = if updates.iter().any(|u| u.warehouse_id.is_some()) {
+            Some(self.warehouse_ids().await?)
         } else {
             None
         };
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
         let mut items = Vec::new();
         for u in updates {
-            let checked = u.validate(true).and_then(|()| match (&u.warehouse_id, &known) {
+            // The warehouse is optional: Yandex Market keeps one stock per campaign.
+            let checked = u.validate(false).and_then(|()| match (&u.warehouse_id, known) {
                 (Some(w), Some(known)) if !known.contains(w.as_str().trim()) => Err(format!(
                     "warehouse {w} is not a warehouse of campaign {} (Yandex Market keeps stocks per campaign)",
                     self.campaign
                 )),
                 _ => Ok(()),
+            });
+            let checked = checked.and_then(|()| {
+                if keys.contains_key(u.offer_id.as_str().trim()) {
+                    Err("the offer appears more than once; only its first entry is sent".into())
+                } else {
+                    Ok(())
+                }
             });
             match checked {
                 Ok(()) => {
@@ -477,7 +494,14 @@ impl Marketplace for CampaignClient {
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
         let mut items = Vec::new();
         for u in updates {
-            match u.validate(None) {
+            let checked = u.validate(None).and_then(|()| {
+                if keys.contains_key(u.offer_id.as_str().trim()) {
+                    Err("the offer appears more than once; only its first entry is sent".into())
+                } else {
+                    Ok(())
+                }
+            });
+            match checked {
                 Ok(()) => {
                     let mut price = BusinessOfferPrice::rub(u.offer_id.as_str(), u.price);
                     if let Some(old) = u.old_price.filter(|o| *o > u.price) {
@@ -592,13 +616,19 @@ impl Marketplace for CampaignClient {
                 update_date_to: Some(query.window.until),
                 ..OrderDatesFilter::default()
             });
-        if self.fake_orders {
-            filter = filter.with_fake(true);
-        }
-        self.client
+        let real = self
+            .client
             .orders()
-            .list_stream(self.business, filter)
-            .map_ok(|o| order_from_ym(&o))
+            .list_stream(self.business, filter.clone());
+        let all = if self.fake_orders {
+            // `fake: true` reads only the test orders: read them after the real ones.
+            filter = filter.with_fake(true);
+            real.chain(self.client.orders().list_stream(self.business, filter))
+                .boxed()
+        } else {
+            real
+        };
+        all.map_ok(|o| order_from_ym(&o))
             .try_filter(move |o| {
                 futures::future::ready(
                     query.wants_status(o.status.lifecycle) && query.wants_scheme(&o.scheme),
@@ -635,9 +665,28 @@ impl Marketplace for CampaignClient {
         }
     }
 
-    /// One box per package; a package's lines name the order's offers.
+    /// One box per package (a package's lines name the order's offers); no packages: one box
+    /// with every line.
     async fn pack_order(&self, id: &CoreOrderId, packages: &[Package]) -> Result<()> {
         let order = self.find(id).await?;
+        if packages.is_empty() {
+            // The trait's "no packages": one box holding every line.
+            let all = order
+                .items
+                .iter()
+                .map(|i| OrderBoxItem::whole(i.id, i32::try_from(i.count).unwrap_or(i32::MAX)))
+                .collect();
+            return self
+                .client
+                .orders()
+                .set_boxes(
+                    self.campaign,
+                    order.order_id,
+                    &SetOrderBoxLayoutRequest::new(vec![OrderBox::new(all)]),
+                )
+                .await
+                .map(|_| ());
+        }
         let mut boxes = Vec::with_capacity(packages.len());
         for (n, p) in packages.iter().enumerate() {
             let mut items = Vec::with_capacity(p.items.len());

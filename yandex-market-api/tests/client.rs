@@ -182,11 +182,22 @@ fn until_reads_http_dates_rfc3339_and_seconds() {
     );
     assert_eq!(
         set("2026-11-23T11:00:00Z"),
-        Some(Duration::ZERO),
-        "a time in the past means no wait"
+        None,
+        "a time in the past: the normal backoff applies"
     );
     assert_eq!(set("7"), Some(Duration::from_secs(7)));
     assert_eq!(set("soon"), None);
+    assert_eq!(
+        set("1e30"),
+        Some(Duration::from_secs(3600)),
+        "no overflow, capped"
+    );
+    assert_eq!(set("-5"), None);
+    assert_eq!(
+        set("Tue, 23 Nov 2027 12:00:00 +0000"),
+        Some(Duration::from_secs(3600)),
+        "a far-future time is capped at an hour"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -329,4 +340,35 @@ fn the_quota_table_is_the_spec_s() {
     assert_eq!(stocks.unit, market_core::transport::QuotaUnit::Items);
     let medium = limits::limit("getOfferMappings", Tier::Medium).unwrap();
     assert_eq!(medium.count, 600);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_5xx_with_quota_left_is_retried_after_the_backoff_not_the_window() {
+    let server = MockServer::start().await;
+    let until = Utc::now() + chrono::TimeDelta::seconds(600);
+    Mock::given(path("/v2/campaigns"))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .insert_header("X-RateLimit-Resource-Remaining", "900")
+                .insert_header("X-RateLimit-Resource-Until", until.to_rfc2822().as_str()),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/v2/campaigns"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let ym = builder(&server).build().unwrap();
+    let start = Instant::now();
+    ym.transport()
+        .send(&PING, Request::new(&PING))
+        .await
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "quota was left: no wait for the window, {:?}",
+        start.elapsed()
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }

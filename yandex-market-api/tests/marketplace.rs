@@ -157,8 +157,8 @@ async fn orders_stream_the_campaign_s_window_with_money_and_times() {
     assert_eq!(o.updated_at, Some(t("2024-05-01T08:30:00Z")));
     assert_eq!(
         o.ship_by,
-        Some(t("2024-05-01T21:00:00Z")),
-        "the shipment day, Moscow"
+        Some(t("2024-05-02T21:00:00Z")),
+        "the end of the shipment day (2024-05-02), Moscow"
     );
     assert_eq!(o.warehouse_id.as_ref().unwrap().as_str(), "3000001");
     // (2599.5 + 0.5) / 2 and 100 / 3, in roubles.
@@ -179,9 +179,7 @@ async fn orders_stream_the_campaign_s_window_with_money_and_times() {
     );
     assert_requests_match_spec(&server, "getBusinessOrders").await;
 
-    // Test orders only when asked; the status filter applies.
-    let with_fake = shop.clone().with_fake_orders();
-    let m: &dyn Marketplace = &with_fake;
+    // The status filter applies.
     let shipped: Vec<_> = m
         .orders(OrderQuery::window(window()).with_statuses([Lifecycle::AwaitingShipment]))
         .try_collect()
@@ -189,8 +187,47 @@ async fn orders_stream_the_campaign_s_window_with_money_and_times() {
         .unwrap();
     assert_eq!(shipped.len(), 1);
     assert_eq!(shipped[0].id.as_str(), "2");
+}
+
+#[tokio::test]
+async fn test_orders_come_after_the_real_ones_only_when_asked() {
+    let server = MockServer::start().await;
+    let mut test_order = order(99, "PROCESSING", "STARTED");
+    test_order["fake"] = json!(true);
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(json!({"fake": true})))
+        .respond_with(orders_page(vec![test_order], None))
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        "getBusinessOrders",
+        orders_page(vec![order(1, "PROCESSING", "STARTED")], None),
+    )
+    .await;
+    let shop = shop(&server);
+    let plain: Vec<_> = Marketplace::orders(&shop, OrderQuery::window(window()))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        plain.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        ["1"]
+    );
+    let with_fake = shop.clone().with_fake_orders();
+    let all: Vec<_> = Marketplace::orders(&with_fake, OrderQuery::window(window()))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        ["1", "99"],
+        "real orders, then the test ones"
+    );
     let requests = sent_to(&server, "getBusinessOrders").await;
+    assert_eq!(requests.len(), 3);
+    assert!(requests[1].1.get("fake").is_none());
     assert_eq!(requests[2].1["fake"], json!(true));
+    assert_requests_match_spec(&server, "getBusinessOrders").await;
 }
 
 #[tokio::test]
@@ -300,6 +337,14 @@ async fn packing_lays_out_one_box_per_package_by_the_order_s_lines() {
         .unwrap_err();
     assert!(matches!(e, Error::Validation { .. }), "{e:?}");
     assert_eq!(sent_to(&server, "setOrderBoxLayout").await.len(), 1);
+
+    // No packages: one box with every line.
+    m.pack_order(&OrderId::new("7"), &[]).await.unwrap();
+    let sent = sent_to(&server, "setOrderBoxLayout").await;
+    assert_eq!(
+        sent[1].1,
+        json!({"boxes": [{"items": [{"id": 70, "fullCount": 2}, {"id": 71, "fullCount": 3}]}]})
+    );
 }
 
 #[tokio::test]
@@ -344,6 +389,32 @@ async fn stocks_go_per_campaign_by_offer_id_and_a_foreign_warehouse_stays_local(
         json!([{"sku": "SKU-1", "items": [{"count": 5}]}])
     );
     assert_requests_match_spec(&server, "updateStocks").await;
+
+    // No warehouse is needed (one stock per campaign); a repeat (after trimming) is
+    // rejected under its own key; the warehouse list is not read again.
+    let report = m
+        .update_stocks(&[
+            StockUpdate {
+                offer_id: "SKU-4".into(),
+                warehouse_id: None,
+                quantity: 7,
+            },
+            StockUpdate::new("SKU-5", "3000001", 1),
+            StockUpdate::new(" SKU-5", "3000001", 2),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        report.accepted,
+        [ItemKey::offer("SKU-4"), ItemKey::stock("SKU-5", "3000001")]
+    );
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].key, ItemKey::stock(" SKU-5", "3000001"));
+    assert_eq!(
+        sent_to(&server, "getPagedWarehouses").await.len(),
+        1,
+        "the campaign's warehouses are read once per client"
+    );
 }
 
 #[tokio::test]

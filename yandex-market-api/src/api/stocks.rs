@@ -206,7 +206,9 @@ impl<'a> StocksApi<'a> {
         let mut seen = HashSet::with_capacity(stocks.len());
         let mut unique = Vec::with_capacity(stocks.len());
         for stock in stocks {
-            if seen.insert(stock.sku.clone()) {
+            // Yandex Market trims SKUs: " A" and "A" are the same offer.
+            let trimmed = stock.sku.trim();
+            if trimmed.is_empty() || seen.insert(trimmed.to_owned()) {
                 unique.push(stock);
             } else {
                 report.reject(
