@@ -673,3 +673,41 @@ async fn an_account_wide_limit_applies_on_top_of_the_group_limit() {
     // Six requests, burst 2, then one every 0.5 s.
     assert_eq!(start.elapsed(), Duration::from_secs(2));
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_group_waiting_for_its_quota_does_not_hold_an_account_slot() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    // Group "limited": 1 a minute; the account: one request in flight at a time.
+    let vendor = TestVendor {
+        account_limit: Some(RateLimit::per(u32::MAX, Duration::from_secs(1)).max_concurrent(1)),
+        ..TestVendor::with_limit(RateLimit::per_minute(1))
+    };
+    let t = transport(&vendor, &server.uri(), 1);
+    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    let start = Instant::now();
+    let waiting = {
+        let t = t.clone();
+        tokio::spawn(async move { t.send(&LIMITED, Request::new(&LIMITED)).await })
+    };
+    tokio::task::yield_now().await;
+    // Another operation goes at once, though the limited one waits a minute for its quota.
+    // (Attempt times, not elapsed time: a paused clock jumps ahead while a socket is awaited.)
+    t.send(&READ, Request::new(&READ)).await.unwrap();
+    waiting.await.unwrap().unwrap();
+    let times = vendor.times();
+    assert_eq!(times.len(), 3);
+    assert!(
+        times[1] - start < Duration::from_secs(1),
+        "the other operation was sent after {:?}",
+        times[1] - start
+    );
+    assert!(
+        times[2] - start >= Duration::from_secs(59),
+        "{:?}",
+        times[2] - start
+    );
+}

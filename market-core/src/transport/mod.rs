@@ -662,12 +662,14 @@ impl Transport {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            let account_permit = match &account_limiter {
-                Some(l) => Some(l.acquire(1).await),
-                None => None,
-            };
+            // The group first: a group waiting out its quota (minutes, for some vendors) must
+            // not hold one of the account's few in-flight slots meanwhile.
             let permit = match &limiter {
                 Some(l) => Some(l.acquire(request.weight).await),
+                None => None,
+            };
+            let account_permit = match &account_limiter {
+                Some(l) => Some(l.acquire(1).await),
                 None => None,
             };
             let outcome = self.attempt(op, request, attempt, limiter.as_deref()).await;
