@@ -168,7 +168,8 @@ pub enum Command {
         /// The order id.
         id: String,
     },
-    /// Hand an order over for delivery (packs it first if needed).
+    /// Hand an order over for delivery (Ozon: packs it first if needed; WB: delivers the
+    /// order's supply; Yandex Market: ready to ship).
     Ship {
         /// The order id.
         id: String,
@@ -194,7 +195,7 @@ pub enum Command {
     },
     /// List the products (cards) of the account.
     Cards,
-    /// Run the whole job against the sandbox: warehouses, stocks with a kit and a blocked
-    /// item, channel prices, idempotent order import twice, ship and label.
+    /// Run the whole job against the Ozon sandbox (never an account): warehouses, stocks with
+    /// a kit and a blocked item, channel prices, idempotent order import twice, ship and label.
     Demo,
 }

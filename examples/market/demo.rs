@@ -57,7 +57,17 @@ fn rejected_line(what: &str, report: &BatchReport) -> String {
 pub async fn run(global: &Global, out: &mut Out<Stdout>) -> Result<u8, Failure> {
     let started = Instant::now();
     let window = global.window(chrono::Utc::now()).map_err(Failure::usage)?;
-    let ozon = common::sandbox(global.base_url.clone())
+    if global.marketplace != crate::cli::MarketplaceArg::Ozon {
+        return Err(Failure::usage(
+            "demo runs on the Ozon sandbox only; try the other commands with --marketplace",
+        ));
+    }
+    let base_url = global.base_url.clone().or_else(|| {
+        std::env::var("OZON_BASE_URL")
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    let ozon = common::sandbox(base_url)
         .await
         .map_err(Failure::call("sandbox client"))?;
     let market: &dyn Marketplace = &ozon.client;

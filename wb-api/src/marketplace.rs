@@ -5,7 +5,7 @@
 //! | warehouses | `GET /api/v3/warehouses` (seller warehouses, FBS) |
 //! | update_stocks | `PUT /api/v3/stocks/{warehouseId}`: the offer id is the size's **barcode** |
 //! | update_prices | `POST /api/v2/upload/task`: the offer id is the seller's article (**vendorCode**), a size's **barcode** or the **nmID**, resolved to the nmID through the cards list (read once, again when an id is unknown); WB's price is the full (strike-through) price in whole roubles and the selling price is reached with a whole-percent discount |
-//! | publish_cards | `POST /content/v2/cards/upload`: one card per [`market_core::Card`] (its variants become sizes); a task per 100 articles |
+//! | publish_cards | `POST /content/v2/cards/upload`: one card per [`market_core::Card`] (its variants become sizes); a task per 100 articles; an article that is a card already is refused (WB's upload only creates) |
 //! | card_import_status | a card found in the cards list is accepted; one in `POST /content/v2/cards/error/list` is rejected with WB's messages; else pending |
 //! | orders | `GET /api/v3/orders` by the window, statuses from `POST /api/v3/orders/status` |
 //! | confirm_order | adds a new order (`GET /api/v3/orders/new`) to our open supply of its warehouse, `market-rs <warehouse>` (created when none is open) |
@@ -623,7 +623,33 @@ impl Marketplace for Client {
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
         let mut report = BatchReport::new();
         let mut items = Vec::with_capacity(cards.len());
+        // WB's upload only creates cards: an article that is a card already would be listed
+        // as an error by WB and left unchanged, so it is refused here with the way to go.
+        let articles: Vec<&str> = cards.iter().map(|c| c.offer_id.as_str()).collect();
+        let existing = if articles.is_empty() {
+            HashMap::new()
+        } else {
+            self.resolve_nm_ids(&articles).await?
+        };
         for card in cards {
+            let exists = self
+                .card_index
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .as_ref()
+                .and_then(|i| i.by_vendor_code.get(card.offer_id.as_str().trim()).copied());
+            if let (Some(nm), true) = (exists, existing.contains_key(card.offer_id.as_str())) {
+                report.reject(
+                    card.key(),
+                    RejectionStage::Validation,
+                    Some("exists".into()),
+                    format!(
+                        "article {} is WB card {nm} already: WB's upload only creates cards; change it with content().update",
+                        card.offer_id
+                    ),
+                );
+                continue;
+            }
             match card_to_wb(card) {
                 Ok(item) => items.push(item),
                 Err(message) => report.reject(

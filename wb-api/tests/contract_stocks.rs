@@ -666,3 +666,49 @@ fn keys_display_what_identifies_the_item() {
     );
     assert_eq!(StockKey::from(ChrtId(9)), StockKey::chrt(9));
 }
+
+/// Answers 409 (WB's NotFound example) to the first stock update, 500 to the others.
+struct ConflictThenDown(std::sync::atomic::AtomicUsize);
+
+impl Respond for ConflictThenDown {
+    fn respond(&self, _: &WireRequest) -> ResponseTemplate {
+        if self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            ResponseTemplate::new(409).set_body_json(update_409("NotFound"))
+        } else {
+            ResponseTemplate::new(500)
+                .set_body_json(json!({"code": "InternalServerError", "message": "down"}))
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_failed_resend_rejects_its_items_and_keeps_wb_reasons_for_the_named_ones() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v3/stocks/1"))
+        .respond_with(ConflictThenDown(Default::default()))
+        .mount(&server)
+        .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(
+            1,
+            vec![
+                StockItem::barcode("skuTest4", 10),
+                StockItem::barcode("B1", 1),
+                StockItem::barcode("B2", 2),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent(&server).await.len(), 2);
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.rejected.len(), 3, "{report:?}");
+    let named = rejection(&report, &StockKey::barcode("skuTest4"));
+    assert_eq!(named.code.as_deref(), Some("NotFound"));
+    for other in ["B1", "B2"] {
+        let r = rejection(&report, &StockKey::barcode(other));
+        assert_eq!(r.stage, RejectionStage::Request);
+        assert_eq!(r.code.as_deref(), Some("InternalServerError"));
+    }
+}

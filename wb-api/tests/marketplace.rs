@@ -1134,6 +1134,14 @@ fn core_card(article: &str, subject: &str) -> market_core::Card {
 #[tokio::test]
 async fn cards_are_uploaded_as_wb_cards_and_tasks_name_the_articles() {
     let server = MockServer::start().await;
+    // BALL-0 is a card already: refused with the way to change it, not uploaded.
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[(300000, "BALL-0", &["2000000000098"])]),
+    )
+    .await;
     mount(
         &server,
         "POST",
@@ -1147,19 +1155,29 @@ async fn cards_are_uploaded_as_wb_cards_and_tasks_name_the_articles() {
         .publish_cards(&[
             core_card("BALL-1", "105"),
             core_card("BALL-2", "not-a-subject"),
+            core_card("BALL-0", "105"),
         ])
         .await
         .unwrap();
     assert_eq!(submission.report.accepted, [ItemKey::offer("BALL-1")]);
-    assert_eq!(submission.report.rejected.len(), 1);
-    assert_eq!(submission.report.rejected[0].key, ItemKey::offer("BALL-2"));
+    let rejected: Vec<(&str, Option<&str>)> = submission
+        .report
+        .rejected
+        .iter()
+        .map(|r| (r.key.offer_id.as_str(), r.code.as_deref()))
+        .collect();
     assert_eq!(
-        submission.report.rejected[0].stage,
-        RejectionStage::Validation
+        rejected,
+        [("BALL-2", Some("validation")), ("BALL-0", Some("exists"))]
     );
+    assert!(submission.report.rejected[1].message.contains("300000"));
     assert_eq!(submission.tasks.len(), 1);
 
-    let requests = sent(&server).await;
+    let requests: Vec<_> = sent(&server)
+        .await
+        .into_iter()
+        .filter(|(r, _)| r.url.path() == "/content/v2/cards/upload")
+        .collect();
     assert_eq!(requests.len(), 1);
     assert_eq!(
         requests[0].1,
@@ -1178,12 +1196,25 @@ async fn cards_are_uploaded_as_wb_cards_and_tasks_name_the_articles() {
             }]
         }])
     );
-    assert_each_request_matches(&server, &["POST /content/v2/cards/upload"]).await;
+    assert_each_request_matches(
+        &server,
+        &[
+            "POST /content/v2/cards/upload",
+            "POST /content/v2/get/cards/list",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn card_status_accepts_found_cards_rejects_listed_errors_and_waits_for_the_rest() {
     let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/content/v2/get/cards/list"))
+        .respond_with(cards_page(&[]))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
     mount(
         &server,
         "POST",

@@ -199,7 +199,22 @@ impl StocksApi<'_> {
                     .into_iter()
                     .filter(|r| r.code.as_deref() != Some(NOT_APPLIED))
                     .collect();
-                report.merge(send_update(client, warehouse, again).await?);
+                let keys: Vec<StockKey> = again.iter().map(StockKey::of).collect();
+                match send_update(client, warehouse, again).await {
+                    Ok(second) => report.merge(second),
+                    // The resend failed as a whole: its items are rejected with that error,
+                    // and WB's reasons for the named items are kept.
+                    Err(e) => {
+                        for key in keys {
+                            report.reject(
+                                key,
+                                RejectionStage::Request,
+                                Some(e.code()),
+                                e.to_string(),
+                            );
+                        }
+                    }
+                }
                 Ok(report)
             },
         )
