@@ -4,10 +4,10 @@
 //!
 //! | trait | Yandex Market |
 //! |---|---|
-//! | warehouses | `getPagedWarehouses` for the campaign (its placement type from `getCampaign`) |
+//! | warehouses | `getPagedWarehouses` for the campaign with their status (inactive when switched off by the seller; placement type from `getCampaign`) |
 //! | update_stocks | `updateStocks`: the offer id is the seller's SKU (`offerId`); stocks are per campaign, so the warehouse id is optional and, when given, must be one of the campaign's (read once per client) |
 //! | update_prices | `updateBusinessPrices`: `price` → `value`, `old_price` → `discountBase` (a whole number above the price), in roubles; `min_price` is not sent (YM has no such field) |
-//! | publish_cards | `updateOfferMappings`: YM checks synchronously (per-offer errors, all-or-nothing per request); a task per 200 offers follows the cards |
+//! | publish_cards | `updateOfferMappings`: YM checks synchronously (per-offer errors; a request with an offer in error saves nothing, so the offers held back only for that are sent once more on their own); a task per 200 offers follows the cards |
 //! | card_import_status | `getOfferCardsContentStatus`: a card that exists or that YM will create is accepted, one with errors (or needing content) rejected with YM's messages, one being checked pending |
 //! | orders | `getBusinessOrders` for the campaign, changed in the window (`updateDateFrom/To`); `ship_by` is the end of the shipment day (Moscow); test orders too (after the real ones) with [`CampaignClient::with_fake_orders`] |
 //! | order | `getBusinessOrders` by `orderIds` |
@@ -47,7 +47,7 @@ use crate::models::orders::{
 use crate::models::prices::BusinessOfferPrice;
 use crate::models::returns::ReturnsFilter;
 use crate::models::stocks::StockUpdate as YmStock;
-use crate::models::warehouses::PagedWarehousesRequest;
+use crate::models::warehouses::{PagedWarehousesRequest, WarehouseComponent, WarehouseStatusType};
 
 /// The prefix of the task ids [`Marketplace::publish_cards`] returns.
 const CARD_TASK_PREFIX: &str = "ym-cards:";
@@ -358,7 +358,9 @@ impl CampaignClient {
             .warehouses()
             .list_stream(
                 self.business,
-                PagedWarehousesRequest::default().with_campaign_ids([self.campaign]),
+                PagedWarehousesRequest::default()
+                    .with_campaign_ids([self.campaign])
+                    .with_components([WarehouseComponent::Status]),
             )
             .try_filter(|w| futures::future::ready(w.campaign_id == self.campaign))
             .try_collect()
@@ -433,7 +435,10 @@ impl Marketplace for CampaignClient {
                 id: w.id.to_string().into(),
                 name: w.name.clone(),
                 scheme: scheme.clone(),
-                active: true,
+                active: !matches!(
+                    w.status.as_ref().and_then(|s| s.status.as_ref()),
+                    Some(WarehouseStatusType::DisabledManually)
+                ),
                 address: None,
                 raw: serde_json::to_value(&w).unwrap_or_default(),
             })
@@ -549,14 +554,43 @@ impl Marketplace for CampaignClient {
         }
         let mut tasks = Vec::new();
         if !items.is_empty() {
-            let sent = self.client.offers().update(self.business, items).await?;
+            let by_offer: HashMap<String, UpdateOfferMapping> = items
+                .iter()
+                .map(|m| (m.offer.offer_id.clone(), m.clone()))
+                .collect();
+            let mut sent = self
+                .client
+                .offers()
+                .update(self.business, items)
+                .await?
+                .report;
+            // Yandex Market saves nothing of a request with an offer in error: the offers held
+            // back only for that go once more, on their own.
+            let (held, refused): (Vec<_>, Vec<_>) = std::mem::take(&mut sent.rejected)
+                .into_iter()
+                .partition(|r| r.code.as_deref() == Some(crate::api::offers::NOT_APPLIED));
+            sent.rejected = refused;
+            let again: Vec<UpdateOfferMapping> = held
+                .iter()
+                .filter_map(|r| by_offer.get(&r.key).cloned())
+                .collect();
+            if again.len() == held.len() && !again.is_empty() {
+                sent.merge(
+                    self.client
+                        .offers()
+                        .update(self.business, again)
+                        .await?
+                        .report,
+                );
+            } else {
+                sent.rejected.extend(held);
+            }
             tasks = sent
-                .report
                 .accepted
                 .chunks(CARD_TASK_SIZE)
                 .map(|c| TaskId::of_offers(CARD_TASK_PREFIX, c))
                 .collect();
-            report.merge(sent.report.map_keys(ItemKey::offer));
+            report.merge(sent.map_keys(ItemKey::offer));
         }
         Ok(CardSubmission { tasks, report })
     }

@@ -738,3 +738,70 @@ async fn dbs_ships_into_delivery_and_fby_is_not_the_seller_s_to_ship() {
     assert_eq!(changes[0].1, json!({"order": {"status": "DELIVERY"}}));
     assert_requests_match_spec(&server, "updateOrderStatus").await;
 }
+
+#[tokio::test]
+async fn offers_held_back_by_another_s_error_are_sent_once_more() {
+    let server = MockServer::start().await;
+    // The first request has SKU-BAD in error (YM saves none of it); later requests succeed.
+    wiremock::Mock::given(wiremock::matchers::body_partial_json(
+        json!({"offerMappings": [{"offer": {"offerId": "SKU-9"}}]}),
+    ))
+    .and(wiremock::matchers::path(
+        "/v2/businesses/11/offer-mappings/update",
+    ))
+    .respond_with(ok(json!({"status": "OK", "results": [
+        {"offerId": "SKU-BAD", "errors": [{"type": "UNKNOWN_CATEGORY", "message": "Нет категории"}]}
+    ]})))
+    .up_to_n_times(1)
+    .mount(&server)
+    .await;
+    mount(
+        &server,
+        "updateOfferMappings",
+        ok(json!({"status": "OK", "results": []})),
+    )
+    .await;
+    let shop = shop(&server);
+    let m: &dyn Marketplace = &shop;
+    let mut bad = card();
+    bad.offer_id = "SKU-BAD".into();
+    let mut other = card();
+    other.offer_id = "SKU-10".into();
+    let submission = m.publish_cards(&[card(), bad, other]).await.unwrap();
+    assert_eq!(
+        submission.report.accepted,
+        [ItemKey::offer("SKU-9"), ItemKey::offer("SKU-10")]
+    );
+    assert_eq!(submission.report.rejected.len(), 1);
+    assert_eq!(submission.report.rejected[0].key, ItemKey::offer("SKU-BAD"));
+    let sent = sent_to(&server, "updateOfferMappings").await;
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].1["offerMappings"].as_array().unwrap().len(), 2);
+    assert_requests_match_spec(&server, "updateOfferMappings").await;
+}
+
+#[tokio::test]
+async fn a_warehouse_switched_off_by_the_seller_is_inactive() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "getPagedWarehouses",
+        ok(json!({"status": "OK", "result": {"warehouses": [
+            {"id": 3000001, "name": "Склад", "campaignId": 21, "express": false,
+             "status": {"status": "DISABLED_MANUALLY"}}
+        ]}})),
+    )
+    .await;
+    mount(
+        &server,
+        "getCampaign",
+        ok(json!({"campaign": {"domain": "shop", "id": 21, "placementType": "FBS"}})),
+    )
+    .await;
+    let shop = shop(&server);
+    let m: &dyn Marketplace = &shop;
+    let w = m.warehouses().await.unwrap();
+    assert!(!w[0].active);
+    let sent = sent_to(&server, "getPagedWarehouses").await;
+    assert_eq!(sent[0].1["components"], json!(["STATUS"]));
+}
