@@ -44,6 +44,15 @@ pub trait Subject: Sized + Send + Sync {
     fn faults_injected(&self) -> usize;
 }
 
+/// Retries with short delays: the sandboxes' faults are answered at once.
+fn fast_retry() -> market::core::transport::RetryPolicy {
+    market::core::transport::RetryPolicy {
+        initial_delay: std::time::Duration::from_millis(5),
+        max_delay: std::time::Duration::from_millis(50),
+        ..Default::default()
+    }
+}
+
 fn window() -> TimeWindow {
     TimeWindow::last(TimeDelta::days(8))
 }
@@ -322,11 +331,7 @@ impl Subject for Ozon {
         .await;
         let client = sandbox
             .client_builder()
-            .retry(market::core::transport::RetryPolicy {
-                initial_delay: std::time::Duration::from_millis(5),
-                max_delay: std::time::Duration::from_millis(50),
-                ..Default::default()
-            })
+            .retry(fast_retry())
             .build()
             .unwrap();
         Self { sandbox, client }
@@ -388,11 +393,7 @@ impl Subject for Wb {
         .await;
         let client = sandbox
             .client_builder()
-            .retry(market::core::transport::RetryPolicy {
-                initial_delay: std::time::Duration::from_millis(5),
-                max_delay: std::time::Duration::from_millis(50),
-                ..Default::default()
-            })
+            .retry(fast_retry())
             .build()
             .unwrap();
         Self { sandbox, client }
@@ -463,11 +464,7 @@ impl Subject for Ym {
         .await;
         let shop = sandbox
             .client_builder()
-            .retry(market::core::transport::RetryPolicy {
-                initial_delay: std::time::Duration::from_millis(5),
-                max_delay: std::time::Duration::from_millis(50),
-                ..Default::default()
-            })
+            .retry(fast_retry())
             .build()
             .unwrap()
             .campaign(SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID);
