@@ -95,6 +95,8 @@ OPERATIONS = [
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 PROSE = {"description", "summary", "externalDocs"}
+EXTRA_SCHEMAS = ["ApiErrorCodeType"]
+
 KEEP_X = {"x-aliases", "x-transform", "x-serialize-transform", "x-deprecation-config"}
 # Values copied verbatim: they are data (a field of an example may well be called `description`).
 VERBATIM = {"example", "default", "enum", "const"}
@@ -183,6 +185,10 @@ def main():
     components = {}
     pending = set()
     refs(paths, pending)
+    # Schemas kept although no kept operation names them: the typed error code list (the
+    # client reads `errors[].code` as this tolerant enum).
+    for name in EXTRA_SCHEMAS:
+        pending.add(f"#/components/schemas/{name}")
     seen = set()
     while pending:
         r = pending.pop()

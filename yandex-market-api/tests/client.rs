@@ -372,3 +372,53 @@ async fn a_5xx_with_quota_left_is_retried_after_the_backoff_not_the_window() {
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
+
+#[test]
+fn the_error_code_enum_is_the_spec_s() {
+    use yandex_market_api::models::common::ApiErrorCode;
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/spec/openapi.trimmed.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let values: Vec<&str> = spec["components"]["schemas"]["ApiErrorCodeType"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(ApiErrorCode::KNOWN, values.as_slice());
+    assert_eq!(
+        ApiErrorCode::from_wire("NEW_CODE_2027"),
+        ApiErrorCode::Unknown("NEW_CODE_2027".into()),
+        "a code this version does not know is kept"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_call_s_code_reads_as_the_typed_code() {
+    use yandex_market_api::models::common::{ApiErrorCode, error_code};
+    let server = MockServer::start().await;
+    Mock::given(path("/v2/campaigns"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "status": "ERROR",
+            "errors": [{"code": "STATUS_NOT_ALLOWED", "message": "no"}]
+        })))
+        .mount(&server)
+        .await;
+    let ym = builder(&server).build().unwrap();
+    let e = ym
+        .transport()
+        .send(&PING, Request::new(&PING))
+        .await
+        .unwrap_err();
+    assert_eq!(error_code(&e), Some(ApiErrorCode::StatusNotAllowed));
+    assert_eq!(
+        error_code(&Error::Config("x".into())),
+        None,
+        "not an answer of Yandex Market"
+    );
+}
