@@ -224,15 +224,23 @@ impl Vendor for WbVendor {
             .or_else(|| market_core::transport::retry_after(headers))
     }
 
-    /// `X-Ratelimit-Remaining` and `X-Ratelimit-Reset` (seconds until the quota is whole).
+    /// `X-Ratelimit-Remaining`, `X-Ratelimit-Reset` (seconds until the quota is whole) and
+    /// `X-Ratelimit-Limit` (the bucket's size: the group's burst).
     fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
         let remaining = header_str(headers, "x-ratelimit-remaining").and_then(|v| v.parse().ok());
         let reset_after = seconds_header(headers, "x-ratelimit-reset");
-        (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
-            remaining,
-            reset_after,
-            limit: None,
-        })
+        // WB counts by token bucket: its limit header is the bucket's size (the burst).
+        let limit_burst = header_str(headers, "x-ratelimit-limit")
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n > 0);
+        (remaining.is_some() || reset_after.is_some() || limit_burst.is_some()).then_some(
+            RateFeedback {
+                remaining,
+                reset_after,
+                limit_burst,
+                ..RateFeedback::default()
+            },
+        )
     }
 
     fn body_request_id(&self, body: &[u8]) -> Option<String> {

@@ -220,3 +220,32 @@ async fn the_token_never_reaches_debug_or_errors() {
         assert!(!text.contains(TOKEN), "leaked: {text}");
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_smaller_bucket_announced_in_x_ratelimit_limit_becomes_the_burst() {
+    let server = MockServer::start().await;
+    Mock::given(path("/limited"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-Ratelimit-Limit", "2")
+                .insert_header("X-Ratelimit-Remaining", "1")
+                .set_body_json(json!({})),
+        )
+        .mount(&server)
+        .await;
+    let wb = builder().base_url(server.uri()).build().unwrap();
+    let start = Instant::now();
+    for _ in 0..6 {
+        wb.transport(Section::Marketplace)
+            .send(&LIMITED, Request::new(&LIMITED))
+            .await
+            .unwrap();
+    }
+    // FBS: 300 a minute (one per 200 ms) with a documented burst of 20; WB says its bucket
+    // holds 2: after the first answer, two go at once and the next three wait 200 ms each.
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_millis(590) && waited <= Duration::from_millis(610),
+        "{waited:?}"
+    );
+}

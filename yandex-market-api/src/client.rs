@@ -176,15 +176,17 @@ impl Vendor for YmVendor {
             .or_else(|| market_core::transport::retry_after(headers))
     }
 
-    /// `X-RateLimit-Resource-Remaining`, `-Until` and `-Limit`.
+    /// `X-RateLimit-Resource-Remaining` and `-Until`.
     fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
         let remaining =
             header_str(headers, "x-ratelimit-resource-remaining").and_then(|v| v.parse().ok());
         let reset_after = until(headers, Utc::now());
+        // `-Limit` is the quota of a window whose length the headers do not give: the
+        // documented quota (and tier) stays; `-Remaining` and `-Until` steer the limiter.
         (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
             remaining,
             reset_after,
-            limit: None,
+            ..RateFeedback::default()
         })
     }
 

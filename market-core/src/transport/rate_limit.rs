@@ -102,6 +102,12 @@ pub struct RateFeedback {
     pub reset_after: Option<Duration>,
     /// The limit the server says applies, when it differs from the documented default.
     pub limit: Option<RateLimit>,
+    /// A count the server says applies over the group's documented period, for vendors that
+    /// announce a count without its period; taken only when lower than the documented count.
+    pub limit_count: Option<u32>,
+    /// The bucket's size (the burst) the server says applies, for token-bucket vendors that
+    /// announce it (WB's `X-Ratelimit-Limit`); taken only when lower than the documented burst.
+    pub limit_burst: Option<u32>,
 }
 
 /// governor's clock reading tokio's time, so that limits follow `tokio::time::pause()` in tests.
@@ -211,9 +217,30 @@ impl GroupLimiter {
 
     /// Applies what the server said about the quota.
     pub(crate) fn feedback(&self, fb: &RateFeedback) {
-        if let Some(limit) = fb.limit {
+        let announced = fb.limit.or_else(|| {
+            if fb.limit_count.is_none() && fb.limit_burst.is_none() {
+                return None;
+            }
+            // Announced without a period, a count or burst is taken only when it is stricter
+            // than the documented one: a larger one read wrongly would provoke refusals.
+            let spec = lock(&self.state).spec;
+            let count = fb.limit_count.map_or(spec.count, |c| c.min(spec.count));
+            Some(RateLimit {
+                count,
+                burst: fb
+                    .limit_burst
+                    .map_or(spec.burst, |b| b.min(spec.burst))
+                    .min(count),
+                ..spec
+            })
+        });
+        if let Some(limit) = announced {
             let mut st = lock(&self.state);
-            if limit.count > 0 && (limit.count != st.spec.count || limit.period != st.spec.period) {
+            if limit.count > 0
+                && (limit.count != st.spec.count
+                    || limit.period != st.spec.period
+                    || limit.burst.min(limit.count).max(1) != st.spec.burst)
+            {
                 let spec = RateLimit {
                     max_concurrent: st.spec.max_concurrent,
                     unit: st.spec.unit,
@@ -314,6 +341,47 @@ mod tests {
         }
         // Burst 2, then one every 0.5 s: four more take 2 s.
         assert_eq!(start.elapsed(), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_count_announced_without_a_period_keeps_the_documented_period() {
+        let g = GroupLimiter::new(RateLimit::per_minute(300).with_burst(20));
+        g.feedback(&RateFeedback {
+            limit_count: Some(60),
+            ..RateFeedback::default()
+        });
+        let spec = g.spec();
+        assert_eq!(spec.count, 60);
+        assert_eq!(spec.period, Duration::from_secs(60));
+        assert_eq!(spec.burst, 20);
+        let start = Instant::now();
+        for _ in 0..21 {
+            let _ = g.acquire(1).await;
+        }
+        // Burst 20, then one a second.
+        assert_eq!(start.elapsed(), Duration::from_secs(1));
+        // The same count again changes nothing.
+        g.feedback(&RateFeedback {
+            limit_count: Some(60),
+            ..RateFeedback::default()
+        });
+        assert_eq!(g.spec().count, 60);
+        // A bucket size announced alone changes the burst only.
+        g.feedback(&RateFeedback {
+            limit_burst: Some(5),
+            ..RateFeedback::default()
+        });
+        let spec = g.spec();
+        assert_eq!((spec.count, spec.burst), (60, 5));
+        assert_eq!(spec.period, Duration::from_secs(60));
+        // Larger announced values are not taken: a misreading must not provoke refusals.
+        g.feedback(&RateFeedback {
+            limit_count: Some(1000),
+            limit_burst: Some(500),
+            ..RateFeedback::default()
+        });
+        let spec = g.spec();
+        assert_eq!((spec.count, spec.burst), (60, 5));
     }
 
     #[tokio::test(start_paused = true)]

@@ -87,7 +87,7 @@ impl Vendor for TestVendor {
         (remaining.is_some() || reset_after.is_some()).then_some(RateFeedback {
             remaining,
             reset_after,
-            limit: None,
+            ..RateFeedback::default()
         })
     }
 
