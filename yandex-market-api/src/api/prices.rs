@@ -340,6 +340,40 @@ fn reject_all(keys: Vec<String>, code: String, message: String) -> BatchReport<S
     report
 }
 
+/// A price update of any number of offers: repeats (by trimmed SKU) rejected, each offer
+/// checked with `validate`, the rest sent in requests of at most `max` to `op` (the business
+/// or campaign named by `target`), each weighing its offers.
+#[allow(clippy::too_many_arguments)]
+async fn update_offers<T, B: serde::Serialize>(
+    client: &Client,
+    op: &'static Operation,
+    target: (&'static str, i64),
+    offers: Vec<T>,
+    max: usize,
+    offer_id: fn(&T) -> &str,
+    validate: fn(&T) -> std::result::Result<(), String>,
+    body: fn(Vec<T>) -> B,
+) -> BatchReport<String> {
+    let (unique, repeats) = first_of_each(offers, offer_id);
+    let mut report = run_batches(
+        unique,
+        max,
+        |o: &T| offer_id(o).to_owned(),
+        validate,
+        |chunk: Vec<T>| async move {
+            let keys: Vec<String> = chunk.iter().map(|o| offer_id(o).to_owned()).collect();
+            let request = Request::new(op)
+                .path_param(target.0, target.1)
+                .weight(chunk.len())
+                .json(&body(chunk))?;
+            send_chunk(client, op, request, keys).await
+        },
+    )
+    .await;
+    report.merge(repeats);
+    report
+}
+
 /// Sends one chunk of an update: its SKUs accepted, or rejected with Yandex Market's code and
 /// message when it refuses the request (HTTP 400 or `ERROR`). Other failures fail the chunk
 /// (reported by `run_batches` at the request stage).
@@ -465,26 +499,17 @@ impl<'a> PricesApi<'a> {
         offers: Vec<BusinessOfferPrice>,
     ) -> Result<BatchReport<String>> {
         check_business(business)?;
-        let (unique, repeats) = first_of_each(offers, |o| o.offer_id.as_str());
-        let client = self.client;
-        let mut report = run_batches(
-            unique,
+        Ok(update_offers(
+            self.client,
+            &UPDATE_BUSINESS_PRICES,
+            ("businessId", business.get()),
+            offers,
             BUSINESS_PRICES_MAX,
-            |o: &BusinessOfferPrice| o.offer_id.clone(),
+            |o: &BusinessOfferPrice| o.offer_id.as_str(),
             validate_business_price,
-            |chunk| async move {
-                let keys: Vec<String> = chunk.iter().map(|o| o.offer_id.clone()).collect();
-                let body = UpdateBusinessPricesRequest { offers: chunk };
-                let request = Request::new(&UPDATE_BUSINESS_PRICES)
-                    .path_param("businessId", business)
-                    .weight(body.offers.len())
-                    .json(&body)?;
-                send_chunk(client, &UPDATE_BUSINESS_PRICES, request, keys).await
-            },
+            |offers| UpdateBusinessPricesRequest { offers },
         )
-        .await;
-        report.merge(repeats);
-        Ok(report)
+        .await)
     }
 
     /// `POST /v2/businesses/{businessId}/offer-prices`: one page of the prices set for every
@@ -576,26 +601,17 @@ impl<'a> PricesApi<'a> {
         offers: Vec<OfferPrice>,
     ) -> Result<BatchReport<String>> {
         check_campaign(campaign)?;
-        let (unique, repeats) = first_of_each(offers, |o| o.offer_id.as_str());
-        let client = self.client;
-        let mut report = run_batches(
-            unique,
+        Ok(update_offers(
+            self.client,
+            &UPDATE_PRICES,
+            ("campaignId", campaign.get()),
+            offers,
             CAMPAIGN_PRICES_MAX,
-            |o: &OfferPrice| o.offer_id.clone(),
+            |o: &OfferPrice| o.offer_id.as_str(),
             validate_campaign_price,
-            |chunk| async move {
-                let keys: Vec<String> = chunk.iter().map(|o| o.offer_id.clone()).collect();
-                let body = UpdatePricesRequest { offers: chunk };
-                let request = Request::new(&UPDATE_PRICES)
-                    .path_param("campaignId", campaign)
-                    .weight(body.offers.len())
-                    .json(&body)?;
-                send_chunk(client, &UPDATE_PRICES, request, keys).await
-            },
+            |offers| UpdatePricesRequest { offers },
         )
-        .await;
-        report.merge(repeats);
-        Ok(report)
+        .await)
     }
 
     /// `POST /v2/campaigns/{campaignId}/offer-prices`: one page of a shop's prices.
