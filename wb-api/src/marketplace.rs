@@ -172,8 +172,8 @@ fn wb_order_id(id: &CoreOrderId) -> Result<OrderId> {
 /// WB's full price (whole roubles) and whole-percent discount that reach `price` (from
 /// `old_price` when set): the selling price WB shows is `full × (100 − discount) / 100`,
 /// which is `price` when it is reachable in whole percent, else the nearest to it.
+/// `u` has passed [`PriceUpdate::validate`].
 fn wb_price(u: &PriceUpdate, nm: NmId) -> std::result::Result<GoodPrice, String> {
-    u.validate(None)?;
     let full = u
         .old_price
         .filter(|o| *o > Decimal::ZERO)
@@ -377,29 +377,56 @@ impl Client {
         Ok(n)
     }
 
+    /// Runs `f` on the card index, when this client has one.
+    fn with_card_index<R>(&self, f: impl FnOnce(&mut CardIndex) -> R) -> Option<R> {
+        self.card_index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_mut()
+            .map(f)
+    }
+
+    /// The cards some articles (`vendorCode`) already are, by article, from the card index
+    /// (read from the cards list when this client has none yet).
+    async fn cards_of_articles<'a>(
+        &self,
+        articles: impl Iterator<Item = &'a str>,
+    ) -> Result<HashMap<String, NmId>> {
+        let articles: Vec<&str> = articles.map(str::trim).collect();
+        let lookup = |index: &mut CardIndex| {
+            articles
+                .iter()
+                .filter_map(|a| {
+                    index
+                        .by_vendor_code
+                        .get(*a)
+                        .map(|nm| ((*a).to_owned(), *nm))
+                })
+                .collect::<HashMap<_, _>>()
+        };
+        if let Some(found) = self.with_card_index(lookup) {
+            return Ok(found);
+        }
+        self.refresh_card_index().await?;
+        Ok(self.with_card_index(lookup).unwrap_or_default())
+    }
+
     /// The nmID of each offer id (a seller's article, a barcode or an nmID): the cards list
     /// is read on first use, and again when an id is not in it. Ids still unknown are left out.
     pub async fn resolve_nm_ids(&self, offers: &[&str]) -> Result<HashMap<String, NmId>> {
-        let lookup = |client: &Self| {
-            let guard = client
-                .card_index
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let index = guard.as_ref()?;
-            Some(
-                offers
-                    .iter()
-                    .filter_map(|o| index.resolve(o).map(|nm| ((*o).to_owned(), nm)))
-                    .collect::<HashMap<_, _>>(),
-            )
+        let lookup = |index: &mut CardIndex| {
+            offers
+                .iter()
+                .filter_map(|o| index.resolve(o).map(|nm| ((*o).to_owned(), nm)))
+                .collect::<HashMap<_, _>>()
         };
-        if let Some(found) = lookup(self)
+        if let Some(found) = self.with_card_index(lookup)
             && found.len() == offers.iter().collect::<HashSet<_>>().len()
         {
             return Ok(found);
         }
         self.refresh_card_index().await?;
-        Ok(lookup(self).unwrap_or_default())
+        Ok(self.with_card_index(lookup).unwrap_or_default())
     }
 }
 
@@ -561,18 +588,21 @@ impl Marketplace for Client {
         let mut report = BatchReport::new();
         let mut items = Vec::new();
         let mut keys: HashMap<NmId, ItemKey> = HashMap::new();
+        let checked: Vec<std::result::Result<(), String>> =
+            updates.iter().map(|u| u.validate(None)).collect();
         let wanted: Vec<&str> = updates
             .iter()
-            .filter(|u| u.validate(None).is_ok())
-            .map(|u| u.offer_id.as_str())
+            .zip(&checked)
+            .filter(|(_, c)| c.is_ok())
+            .map(|(u, _)| u.offer_id.as_str())
             .collect();
         let nm_ids = if wanted.is_empty() {
             HashMap::new()
         } else {
             self.resolve_nm_ids(&wanted).await?
         };
-        for u in updates {
-            let priced = u.validate(None).and_then(|()| {
+        for (u, check) in updates.iter().zip(checked) {
+            let priced = check.and_then(|()| {
                 let nm = nm_ids
                     .get(u.offer_id.as_str())
                     .copied()
@@ -625,20 +655,14 @@ impl Marketplace for Client {
         let mut items = Vec::with_capacity(cards.len());
         // WB's upload only creates cards: an article that is a card already would be listed
         // as an error by WB and left unchanged, so it is refused here with the way to go.
-        let articles: Vec<&str> = cards.iter().map(|c| c.offer_id.as_str()).collect();
-        let existing = if articles.is_empty() {
+        let existing = if cards.is_empty() {
             HashMap::new()
         } else {
-            self.resolve_nm_ids(&articles).await?
+            self.cards_of_articles(cards.iter().map(|c| c.offer_id.as_str()))
+                .await?
         };
         for card in cards {
-            let exists = self
-                .card_index
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .as_ref()
-                .and_then(|i| i.by_vendor_code.get(card.offer_id.as_str().trim()).copied());
-            if let (Some(nm), true) = (exists, existing.contains_key(card.offer_id.as_str())) {
+            if let Some(nm) = existing.get(card.offer_id.as_str().trim()) {
                 report.reject(
                     card.key(),
                     RejectionStage::Validation,
@@ -703,14 +727,7 @@ impl Marketplace for Client {
             let key = ItemKey::offer(article.as_str());
             match (found, errors.remove(article)) {
                 (Some(card), _) => {
-                    if let Some(index) = self
-                        .card_index
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .as_mut()
-                    {
-                        index.add(&card);
-                    }
+                    self.with_card_index(|index| index.add(&card));
                     report.accept(key);
                 }
                 (None, Some(messages)) => report.rejected.push(Rejection {
