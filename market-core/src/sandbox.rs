@@ -11,16 +11,11 @@
 //! - [`WindowLimit`]: a fixed-window rate limit per key, to answer 429 the way the vendor does.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use wiremock;
 use wiremock::ResponseTemplate;
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A poisoned lock means a responder panicked; the emulator's state is still usable.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 /// One injected failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +245,29 @@ impl WindowLimit {
         entry.1 += 1;
         Ok(())
     }
+}
+
+/// Starts the local server of an emulator (requests are not recorded: the emulator keeps its
+/// own [`RequestLog`]); [`answer_all`] then hands it the emulator.
+pub async fn server() -> wiremock::MockServer {
+    wiremock::MockServer::builder()
+        .disable_request_recording()
+        .start()
+        .await
+}
+
+/// Makes `emulator` answer every request `server` receives.
+pub async fn answer_all(server: &wiremock::MockServer, emulator: impl wiremock::Respond + 'static) {
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(emulator)
+        .mount(server)
+        .await;
+}
+
+/// Locks an emulator's state. A poisoned lock means a responder panicked; the state is still
+/// usable, so the lock is taken anyway.
+pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The seeded random numbers an emulator derives its catalogue and orders from (the same

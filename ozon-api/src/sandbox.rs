@@ -55,7 +55,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -63,7 +63,7 @@ use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, apply, tiny_pdf
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
 use crate::api::fbo::{FBO_LIST_OFFSET_MAX, FBO_LIST_PAGE_MAX};
 use crate::api::fbs::{CANCEL_REASON_OTHER, FBS_LIST_PAGE_MAX, FBS_LIST_WINDOW_MAX_DAYS};
@@ -209,10 +209,7 @@ impl Sandbox {
         let state = Arc::new(Mutex::new(State::generate(&config, Utc::now())));
         let requests = RequestLog::default();
         let faults = Faults::new(config.faults.clone());
-        let server = MockServer::builder()
-            .disable_request_recording()
-            .start()
-            .await;
+        let server = market_core::sandbox::server().await;
         let emulator = Emulator {
             state: Arc::clone(&state),
             requests: requests.clone(),
@@ -220,10 +217,7 @@ impl Sandbox {
             limits: config.rate_limits.then(Limits::ozon),
             traces: AtomicU64::new(0),
         };
-        Mock::given(wiremock::matchers::any())
-            .respond_with(emulator)
-            .mount(&server)
-            .await;
+        market_core::sandbox::answer_all(&server, emulator).await;
         Sandbox {
             server,
             state,
@@ -346,10 +340,7 @@ impl Sandbox {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A poisoned lock means a responder panicked; the state is still usable.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+use market_core::sandbox::lock;
 
 // ---------------------------------------------------------------------------------------------
 // A small seeded generator (ozon-api does not depend on fastrand): SplitMix64.

@@ -68,7 +68,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
@@ -79,7 +79,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Number, Value};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
 use crate::api::content::{
     CARD_ERRORS, CARD_ERRORS_PAGE_MAX, CARDS_LIMITS, CARDS_LIST, CARDS_PAGE_MAX, CARDS_UPLOAD,
@@ -236,10 +236,7 @@ impl Sandbox {
         let state = Arc::new(Mutex::new(State::generate(&config, Utc::now())));
         let requests = RequestLog::default();
         let faults = Faults::new(config.faults.clone());
-        let server = MockServer::builder()
-            .disable_request_recording()
-            .start()
-            .await;
+        let server = market_core::sandbox::server().await;
         let emulator = Emulator {
             state: Arc::clone(&state),
             requests: requests.clone(),
@@ -247,10 +244,7 @@ impl Sandbox {
             limits: config.rate_limits.then(Limits::default),
             traces: AtomicU64::new(1),
         };
-        Mock::given(wiremock::matchers::any())
-            .respond_with(emulator)
-            .mount(&server)
-            .await;
+        market_core::sandbox::answer_all(&server, emulator).await;
         Sandbox {
             server,
             state,
@@ -399,10 +393,7 @@ impl Sandbox {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A poisoned lock means a responder panicked; the state is still usable.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+use market_core::sandbox::lock;
 
 // ---------------------------------------------------------------------------------------------
 // A small seeded generator: SplitMix64.

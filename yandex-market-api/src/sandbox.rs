@@ -80,7 +80,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration as TimeDelta, NaiveDate, Utc};
 use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, apply, tiny_pdf};
@@ -89,7 +89,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
 use crate::ids::{
     BoxId, BusinessId, CampaignId, CategoryId, MarketSku, OrderId, OrderItemId, ParameterId,
@@ -252,10 +252,7 @@ impl Sandbox {
 
     /// Starts a sandbox with `config`.
     pub async fn start_with(config: SandboxConfig) -> Sandbox {
-        let server = MockServer::builder()
-            .disable_request_recording()
-            .start()
-            .await;
+        let server = market_core::sandbox::server().await;
         let mut state = State::generate(&config, Utc::now());
         state.base_url = server.uri();
         let state = Arc::new(Mutex::new(state));
@@ -270,10 +267,7 @@ impl Sandbox {
                 .then(|| Limits::new(config.quotas.iter().cloned())),
             traces: AtomicU64::new(1),
         };
-        Mock::given(wiremock::matchers::any())
-            .respond_with(emulator)
-            .mount(&server)
-            .await;
+        market_core::sandbox::answer_all(&server, emulator).await;
         Sandbox {
             server,
             state,
@@ -419,10 +413,7 @@ impl Sandbox {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A poisoned lock means a responder panicked; the state is still usable.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+use market_core::sandbox::lock;
 
 // ---------------------------------------------------------------------------------------------
 // A small seeded generator: SplitMix64.
