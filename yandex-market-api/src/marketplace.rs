@@ -319,6 +319,15 @@ fn card_outcome(card: &OfferCard) -> Option<std::result::Result<(), String>> {
     }
 }
 
+/// `Ok` unless the offer (trimmed, as Yandex Market reads it) is among `seen` already.
+fn first_entry(seen: &HashMap<String, ItemKey>, offer_id: &str) -> std::result::Result<(), String> {
+    if seen.contains_key(offer_id.trim()) {
+        Err("the offer appears more than once; only its first entry is sent".into())
+    } else {
+        Ok(())
+    }
+}
+
 fn ym_order_id(id: &CoreOrderId) -> Result<OrderId> {
     id.as_str()
         .trim()
@@ -463,13 +472,7 @@ impl Marketplace for CampaignClient {
                 )),
                 _ => Ok(()),
             });
-            let checked = checked.and_then(|()| {
-                if keys.contains_key(u.offer_id.as_str().trim()) {
-                    Err("the offer appears more than once; only its first entry is sent".into())
-                } else {
-                    Ok(())
-                }
-            });
+            let checked = checked.and_then(|()| first_entry(&keys, u.offer_id.as_str()));
             match checked {
                 Ok(()) => {
                     keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
@@ -499,13 +502,9 @@ impl Marketplace for CampaignClient {
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
         let mut items = Vec::new();
         for u in updates {
-            let checked = u.validate(None).and_then(|()| {
-                if keys.contains_key(u.offer_id.as_str().trim()) {
-                    Err("the offer appears more than once; only its first entry is sent".into())
-                } else {
-                    Ok(())
-                }
-            });
+            let checked = u
+                .validate(None)
+                .and_then(|()| first_entry(&keys, u.offer_id.as_str()));
             match checked {
                 Ok(()) => {
                     let mut price = BusinessOfferPrice::rub(u.offer_id.as_str(), u.price);
