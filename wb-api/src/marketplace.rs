@@ -479,6 +479,31 @@ impl Client {
             None => self.supplies().create(&name).await,
         }
     }
+
+    /// Adds an order to our open supply of its warehouse; that supply.
+    async fn add_to_our_supply(
+        &self,
+        id: &CoreOrderId,
+        order: OrderId,
+        warehouse: WarehouseId,
+    ) -> Result<SupplyId> {
+        let supply = self.open_supply(warehouse).await?;
+        let report = self.supplies().add_orders(&supply, vec![order]).await?;
+        match report.rejected.first() {
+            Some(r) => Err(Error::validation(
+                format!("order {id}"),
+                format!(
+                    "WB did not add it to supply {supply}: {}{}",
+                    r.code
+                        .as_deref()
+                        .map(|c| format!("{c}: "))
+                        .unwrap_or_default(),
+                    r.message
+                ),
+            )),
+            None => Ok(supply),
+        }
+    }
 }
 
 /// The name of the supply this client fills for a warehouse: `market-rs <warehouse id>`.
@@ -804,22 +829,9 @@ impl Marketplace for Client {
                     "not among WB's new orders (already confirmed, cancelled, or unknown)",
                 )
             })?;
-        let supply = self.open_supply(warehouse).await?;
-        let report = self.supplies().add_orders(&supply, vec![order]).await?;
-        match report.rejected.first() {
-            Some(r) => Err(Error::validation(
-                format!("order {id}"),
-                format!(
-                    "WB did not add it to supply {supply}: {}{}",
-                    r.code
-                        .as_deref()
-                        .map(|c| format!("{c}: "))
-                        .unwrap_or_default(),
-                    r.message
-                ),
-            )),
-            None => Ok(()),
-        }
+        self.add_to_our_supply(id, order, warehouse)
+            .await
+            .map(|_| ())
     }
 
     /// Delivers the supply holding the order (WB ships supplies, so every order in it goes);
@@ -829,17 +841,8 @@ impl Marketplace for Client {
         let supply = match order.supply_id.filter(|s| !s.as_str().is_empty()) {
             Some(s) => s,
             None => {
-                self.confirm_order(id).await?;
-                self.find_order(order.id)
+                self.add_to_our_supply(id, order.id, order.warehouse_id)
                     .await?
-                    .supply_id
-                    .filter(|s| !s.as_str().is_empty())
-                    .ok_or_else(|| {
-                        Error::validation(
-                            format!("order {id}"),
-                            "WB did not put the order in a supply",
-                        )
-                    })?
             }
         };
         self.supplies().deliver(&supply).await
