@@ -65,6 +65,7 @@ fn reject(parsed_rejected: &mut Vec<Rejection>, line: u64, key: ItemKey, message
     parsed_rejected.push(Rejection {
         key,
         stage: RejectionStage::Validation,
+        retry_after: None,
         code: Some(CSV_CODE.into()),
         message: format!("line {line}: {message}"),
     });

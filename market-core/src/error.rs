@@ -144,6 +144,10 @@ pub enum ApiErrorKind {
     Conflict,
     /// Any other refusal of the request as sent (400, 422...).
     BadRequest,
+    /// The vendor refused the request unprocessed because the resource is busy with an earlier
+    /// request (WB's 409 `StoreIsProcessing`: "try again after a few seconds"): retried after
+    /// a pause, whatever the operation does, since nothing was done.
+    Busy,
 }
 
 impl Error {

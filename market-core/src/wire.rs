@@ -98,6 +98,9 @@ macro_rules! numeric_id {
 /// let s: PostingStatus = serde_json::from_str("\"delivered\"")?;
 /// assert_eq!(s, PostingStatus::Delivered);
 /// assert_eq!(s.as_str(), "delivered");
+/// // Real servers change the case of enum strings: the spelling is not meaningful.
+/// let s: PostingStatus = serde_json::from_str("\"Delivered\"")?;
+/// assert_eq!(s, PostingStatus::Delivered);
 /// let new: Result<PostingStatus, _> = serde_json::from_str("\"teleported\"");
 /// if market_core::wire::STRICT {
 ///     assert!(new.is_err());
@@ -135,11 +138,18 @@ macro_rules! wire_enum {
                 }
             }
 
-            /// Parses a wire value; unknown values become `Unknown`.
+            /// Parses a wire value; unknown values become `Unknown`. Vendors' real servers
+            /// do not always spell a value the way their spec does (`"Ozon"` for `ozon`):
+            /// an exact match wins, then a match ignoring ASCII case.
             pub fn from_wire(value: &str) -> Self {
                 match value {
                     $( $wire => Self::$variant, )+
-                    other => Self::Unknown(other.to_owned()),
+                    other => {
+                        $( if other.eq_ignore_ascii_case($wire) {
+                            return Self::$variant;
+                        } )+
+                        Self::Unknown(other.to_owned())
+                    }
                 }
             }
         }
@@ -176,6 +186,116 @@ macro_rules! wire_enum {
             }
         }
     };
+}
+
+/// A field whose shape the vendor may change (a list becoming an object, a number becoming a
+/// string), where the seller's model does not need it: a changed shape must not cost the whole
+/// record, or the page of records around it.
+///
+/// In tolerant mode (the default), a value that does not decode as `T` is kept as raw JSON and
+/// a warning is logged (`tracing`, target `market_core::wire`); under the `strict` feature
+/// (contract tests) it is a decode error, and the decoder names the field's path.
+///
+/// ```
+/// use market_core::wire::Lenient;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Posting {
+///     posting_number: String,
+///     #[serde(default)]
+///     tariffication: Lenient<Vec<serde_json::Value>>,
+/// }
+///
+/// let p: Posting = serde_json::from_str(r#"{"posting_number":"1-2-3","tariffication":[]}"#)?;
+/// assert_eq!(p.tariffication.typed().map(Vec::len), Some(0));
+///
+/// let changed = r#"{"posting_number":"1-2-3","tariffication":{"current_tariff_rate":0}}"#;
+/// let p: Result<Posting, _> = serde_json::from_str(changed);
+/// if market_core::wire::STRICT {
+///     assert!(p.is_err());
+/// } else {
+///     let p = p?;
+///     assert_eq!(p.posting_number, "1-2-3");
+///     assert!(p.tariffication.typed().is_none());
+///     assert!(p.tariffication.raw().is_some());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lenient<T> {
+    /// The value in the shape this library knows.
+    Typed(T),
+    /// A value of another shape, kept verbatim (tolerant mode only).
+    Raw(serde_json::Value),
+}
+
+impl<T> Lenient<T> {
+    /// The value, when it had the known shape.
+    pub fn typed(&self) -> Option<&T> {
+        match self {
+            Self::Typed(t) => Some(t),
+            Self::Raw(_) => None,
+        }
+    }
+
+    /// The value, when it had the known shape.
+    pub fn into_typed(self) -> Option<T> {
+        match self {
+            Self::Typed(t) => Some(t),
+            Self::Raw(_) => None,
+        }
+    }
+
+    /// The raw JSON, when the value had another shape.
+    pub fn raw(&self) -> Option<&serde_json::Value> {
+        match self {
+            Self::Typed(_) => None,
+            Self::Raw(v) => Some(v),
+        }
+    }
+}
+
+impl<T: Default> Default for Lenient<T> {
+    fn default() -> Self {
+        Self::Typed(T::default())
+    }
+}
+
+impl<T> From<T> for Lenient<T> {
+    fn from(t: T) -> Self {
+        Self::Typed(t)
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Lenient<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Typed(t) => t.serialize(s),
+            Self::Raw(v) => v.serialize(s),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> serde::Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        match serde_json::from_value::<T>(value.clone()) {
+            Ok(t) => Ok(Self::Typed(t)),
+            Err(e) if STRICT => Err(serde::de::Error::custom(format_args!(
+                "the value does not have the shape of {}: {e}",
+                std::any::type_name::<T>()
+            ))),
+            Err(e) => {
+                tracing::warn!(
+                    target: "market_core::wire",
+                    expected = std::any::type_name::<T>(),
+                    error = %e,
+                    "a field changed shape on the vendor's side; kept as raw JSON"
+                );
+                Ok(Self::Raw(value))
+            }
+        }
+    }
 }
 
 /// Lenient field decoders (`#[serde(deserialize_with = "...")]`).

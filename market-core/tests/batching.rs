@@ -64,6 +64,7 @@ async fn send_chunk(t: &Transport, chunk: Vec<StockUpdate>) -> market_core::Resu
             report.rejected.push(Rejection {
                 key,
                 stage: RejectionStage::Vendor,
+                retry_after: None,
                 code: e["code"].as_str().map(str::to_owned),
                 message: e["message"].as_str().unwrap_or_default().to_owned(),
             });
@@ -295,4 +296,37 @@ fn chunks_split_exactly() {
     assert_eq!(sizes(1000), [1000]);
     assert_eq!(sizes(1001), [1000, 1]);
     assert!(sizes(0).is_empty());
+}
+
+#[test]
+fn a_deferred_item_is_reported_for_retry_not_as_accepted_or_lost() {
+    let mut report = BatchReport::new();
+    report.accept(ItemKey::stock("a", "1"));
+    report.defer(
+        ItemKey::stock("b", "1"),
+        Some("TOO_MANY_REQUESTS".into()),
+        "one update of a pair every 30 s",
+        Some(std::time::Duration::from_secs(30)),
+    );
+    report.reject(
+        ItemKey::stock("c", "1"),
+        RejectionStage::Vendor,
+        None,
+        "bad",
+    );
+    assert_eq!(report.len(), 3);
+    assert!(!report.is_complete_success());
+    let later: Vec<_> = report.retry_later().collect();
+    assert_eq!(later.len(), 1);
+    assert_eq!(later[0].key, ItemKey::stock("b", "1"));
+    assert_eq!(
+        later[0].retry_after,
+        Some(std::time::Duration::from_secs(30))
+    );
+    // The hint survives a change of key and a round trip through serde.
+    let mapped = report.clone().map_keys(|k| k.offer_id);
+    assert_eq!(mapped.retry_later().count(), 1);
+    let json = serde_json::to_string(&report).unwrap();
+    let back: BatchReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
 }

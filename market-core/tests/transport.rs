@@ -711,3 +711,81 @@ async fn a_group_waiting_for_its_quota_does_not_hold_an_account_slot() {
         times[2] - start
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_refusal_the_vendor_counts_as_ten_requests_is_paid_before_the_next_request() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"message": "bad"})))
+        .mount(&server)
+        .await;
+    // One request a second, burst 1; a 4xx costs 9 units more (10 in all).
+    let mut vendor = TestVendor::with_limit(RateLimit::per_second(1).with_burst(1));
+    vendor.refusal_cost_4xx = 9;
+    let t = transport(&vendor, &server.uri(), 1);
+    for _ in 0..3 {
+        let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+        assert_eq!(err.status(), Some(400));
+    }
+    let times = vendor.times();
+    assert_eq!(times.len(), 3);
+    // Each refusal cost 10 units at one a second: the next request waited 10 s, not 1 s.
+    assert_eq!(times[1] - times[0], Duration::from_secs(10));
+    assert_eq!(times[2] - times[1], Duration::from_secs(10));
+
+    // The same vendor without the extra cost paces refusals at the plain rate.
+    let plain = TestVendor::with_limit(RateLimit::per_second(1).with_burst(1));
+    let t = transport(&plain, &server.uri(), 1);
+    for _ in 0..3 {
+        t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    }
+    let times = plain.times();
+    assert_eq!(times[1] - times[0], Duration::from_secs(1));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_busy_refusal_is_repeated_after_a_pause_even_for_a_non_idempotent_call() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(409).set_body_json(json!({
+            "code": "StoreIsProcessing", "message": "try again after a few seconds"
+        })))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let mut vendor = TestVendor::new();
+    vendor.busy_on_409 = true;
+    let t = transport(&vendor, &server.uri(), 5);
+    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    let times = vendor.times();
+    assert_eq!(times.len(), 3);
+    // The default pause (2 s) each time, not the backoff schedule (1 s, 2 s).
+    assert_eq!(times[1] - times[0], Duration::from_secs(2));
+    assert_eq!(times[2] - times[1], Duration::from_secs(2));
+
+    // Out of attempts, the error says busy and retryable.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(409).set_body_json(json!({"code": "StoreIsProcessing"})),
+        )
+        .mount(&server)
+        .await;
+    let t = transport(&vendor, &server.uri(), 2);
+    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    let api = err.api().unwrap();
+    assert_eq!(api.kind, ApiErrorKind::Busy);
+    assert!(api.retryable);
+    assert_eq!(api.retry_after, Some(Duration::from_secs(2)));
+
+    // A plain 409 (conflict) is still never repeated.
+    let plain = TestVendor::new();
+    let t = transport(&plain, &server.uri(), 5);
+    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::Conflict);
+    assert_eq!(plain.attempts(), 1);
+}

@@ -628,6 +628,7 @@ impl Marketplace for Client {
                 _ => report.rejected.push(Rejection {
                     key,
                     stage: RejectionStage::Vendor,
+                    retry_after: None,
                     code: item.errors.first().map(|e| e.code.clone()),
                     message: if item.errors.is_empty() {
                         format!("import status {}", item.status)

@@ -758,6 +758,7 @@ impl Marketplace for Client {
                 (None, Some(messages)) => report.rejected.push(Rejection {
                     key,
                     stage: RejectionStage::Vendor,
+                    retry_after: None,
                     code: None,
                     message: messages.join("; "),
                 }),

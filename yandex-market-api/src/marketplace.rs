@@ -624,6 +624,7 @@ impl Marketplace for CampaignClient {
                 Some(Err(message)) => report.rejected.push(Rejection {
                     key,
                     stage: RejectionStage::Vendor,
+                    retry_after: None,
                     code: None,
                     message,
                 }),

@@ -1,4 +1,5 @@
 use std::fmt;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,10 @@ pub enum RejectionStage {
     /// The request carrying the item failed as a whole (after retries); the item's fate on the
     /// vendor's side is given by the message: not sent, or unknown.
     Request,
+    /// The vendor deferred the item without judging it (Ozon's per-item `TOO_MANY_REQUESTS`:
+    /// one update of a pair every 30 s): nothing is wrong with the item; send it again after
+    /// [`Rejection::retry_after`].
+    RetryLater,
 }
 
 /// One item that was not accepted, with the reason.
@@ -64,6 +69,10 @@ pub struct Rejection<K = ItemKey> {
     pub code: Option<String>,
     /// A readable reason.
     pub message: String,
+    /// For [`RejectionStage::RetryLater`]: how long to wait before sending the item again,
+    /// when the vendor says.
+    #[serde(default)]
+    pub retry_after: Option<Duration>,
 }
 
 /// The outcome of a batch operation, item by item. Per-item rejections are data, not errors:
@@ -111,7 +120,32 @@ impl<K> BatchReport<K> {
             stage,
             code,
             message: message.into(),
+            retry_after: None,
         });
+    }
+
+    /// Records an item the vendor deferred ([`RejectionStage::RetryLater`]).
+    pub fn defer(
+        &mut self,
+        key: K,
+        code: Option<String>,
+        message: impl Into<String>,
+        retry_after: Option<Duration>,
+    ) {
+        self.rejected.push(Rejection {
+            key,
+            stage: RejectionStage::RetryLater,
+            code,
+            message: message.into(),
+            retry_after,
+        });
+    }
+
+    /// The items the vendor deferred: send them again after their `retry_after`.
+    pub fn retry_later(&self) -> impl Iterator<Item = &Rejection<K>> {
+        self.rejected
+            .iter()
+            .filter(|r| r.stage == RejectionStage::RetryLater)
     }
 
     /// Appends another report (the next chunk) to this one.
@@ -147,6 +181,7 @@ impl<K> BatchReport<K> {
                     stage: r.stage,
                     code: r.code,
                     message: r.message,
+                    retry_after: r.retry_after,
                 })
                 .collect(),
         }

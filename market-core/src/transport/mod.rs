@@ -72,6 +72,22 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
         None
     }
 
+    /// Extra quota units charged to `op`'s limit group when the server refuses a request with
+    /// this (non-success) `status`, on top of the request itself. WB counts "one request with a
+    /// 4XX response code as 10 requests": its hook answers 9 for those. The limiter takes the
+    /// extra units before the group's next request, so a run of refusals slows down instead of
+    /// ending in over-quota answers. Defaults to none.
+    fn refusal_cost(&self, op: &Operation, status: StatusCode) -> u32 {
+        let _ = (op, status);
+        0
+    }
+
+    /// How long to wait before repeating a request refused as [`ApiErrorKind::Busy`] when the
+    /// server gives no hint. Defaults to 2 s.
+    fn busy_delay(&self) -> Duration {
+        Duration::from_secs(2)
+    }
+
     /// True when `status` (with this body) is a success for `op`. Defaults to 2xx.
     fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
         let _ = (op, body);
@@ -755,6 +771,9 @@ impl Transport {
             });
         }
         let request_id = request_id.or_else(|| inner.vendor.body_request_id(&body));
+        if let Some(l) = limiter {
+            l.charge(inner.vendor.refusal_cost(op, status));
+        }
         let kind = inner.vendor.classify(status, &headers, &body);
         let (code, message) = inner.vendor.error_details(status, &body);
         let message = inner.vendor.redact(message);
@@ -764,7 +783,14 @@ impl Transport {
                 .and_then(|f| f.reset_after)
                 .filter(|_| kind == ApiErrorKind::RateLimited)
         });
-        let retryable = matches!(kind, ApiErrorKind::RateLimited | ApiErrorKind::Server);
+        let retry_after = match kind {
+            ApiErrorKind::Busy => Some(retry_after.unwrap_or_else(|| inner.vendor.busy_delay())),
+            _ => retry_after,
+        };
+        let retryable = matches!(
+            kind,
+            ApiErrorKind::RateLimited | ApiErrorKind::Server | ApiErrorKind::Busy
+        );
         if kind == ApiErrorKind::RateLimited
             && let (Some(l), Some(wait)) = (limiter, retry_after)
         {
@@ -774,6 +800,8 @@ impl Transport {
         let may_retry = match kind {
             // Over quota: refused unprocessed, safe to repeat whatever the operation does.
             ApiErrorKind::RateLimited => true,
+            // Busy: refused unprocessed as well.
+            ApiErrorKind::Busy => true,
             // The server may have acted before failing: only repeat what is idempotent.
             ApiErrorKind::Server => op.idempotent,
             _ => false,

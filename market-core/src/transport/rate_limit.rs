@@ -122,6 +122,9 @@ impl Clock for TokioClock {
     }
 }
 
+/// A bound on the units owed, so that a storm of refusals cannot stall a group for hours.
+const MAX_DEBT: u32 = 10_000;
+
 type Gcra = RateLimiter<NotKeyed, InMemoryState, TokioClock, NoOpMiddleware<std::time::Instant>>;
 
 /// The live limiter of one (account, group).
@@ -134,6 +137,9 @@ struct GroupState {
     spec: RateLimit,
     gcra: Option<Arc<Gcra>>,
     paused_until: Option<Instant>,
+    /// Units the server charged beyond the requests themselves (WB counts a refused request
+    /// as ten), taken before the next request goes.
+    debt: u32,
 }
 
 /// Held while a request is in flight; releases the concurrency slot when dropped.
@@ -159,6 +165,7 @@ impl GroupLimiter {
                     .map(|q| Arc::new(RateLimiter::direct_with_clock(q, TokioClock))),
                 spec,
                 paused_until: None,
+                debt: 0,
             }),
         }
     }
@@ -188,6 +195,26 @@ impl GroupLimiter {
                 continue;
             }
             let Some(gcra) = gcra else { break };
+            // A debt is paid first, a burst at a time (a larger check could never pass).
+            let debt = lock(&self.state).debt.min(burst.max(1));
+            if debt > 0 {
+                let n = NonZeroU32::new(debt).unwrap_or(NonZeroU32::MIN);
+                match gcra.check_n(n) {
+                    Ok(Ok(())) => {
+                        let mut st = lock(&self.state);
+                        st.debt = st.debt.saturating_sub(debt);
+                        continue;
+                    }
+                    Ok(Err(not_until)) => {
+                        tokio::time::sleep(not_until.wait_time_from(TokioClock.now())).await;
+                        continue;
+                    }
+                    Err(_) => {
+                        lock(&self.state).debt = 0;
+                        continue;
+                    }
+                }
+            }
             let cells = match unit {
                 QuotaUnit::Requests => 1,
                 // A request heavier than the burst can never fit: let it take the whole burst.
@@ -205,6 +232,15 @@ impl GroupLimiter {
             }
         }
         Permit { _slot: slot }
+    }
+
+    /// Charges `units` beyond the request itself (the server counts a refusal as several
+    /// requests); the group's next request waits for them.
+    pub(crate) fn charge(&self, units: u32) {
+        if units > 0 {
+            let mut st = lock(&self.state);
+            st.debt = st.debt.saturating_add(units).min(MAX_DEBT);
+        }
     }
 
     /// Stops every request of the group until `until` (the server said the quota is spent).

@@ -22,6 +22,10 @@ pub struct TestVendor {
     pub limit: Option<RateLimit>,
     pub account_limit: Option<RateLimit>,
     pub refusals: Arc<std::sync::atomic::AtomicUsize>,
+    /// Extra units a 4xx costs (WB: a 4xx counts as 10 requests, so 9 extra).
+    pub refusal_cost_4xx: u32,
+    /// A 409 means "busy, try again in a few seconds" (WB's `StoreIsProcessing`).
+    pub busy_on_409: bool,
 }
 
 impl TestVendor {
@@ -32,6 +36,8 @@ impl TestVendor {
             limit: None,
             account_limit: None,
             refusals: Arc::default(),
+            refusal_cost_4xx: 0,
+            busy_on_409: false,
         }
     }
 
@@ -100,7 +106,22 @@ impl Vendor for TestVendor {
         let _ = (headers, body);
         self.refusals
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if self.busy_on_409 && status.as_u16() == 409 {
+            return market_core::ApiErrorKind::Busy;
+        }
         market_core::transport::default_classify(status)
+    }
+
+    fn refusal_cost(
+        &self,
+        _op: &market_core::transport::Operation,
+        status: http::StatusCode,
+    ) -> u32 {
+        if status.is_client_error() {
+            self.refusal_cost_4xx
+        } else {
+            0
+        }
     }
 
     fn redact(&self, text: String) -> String {

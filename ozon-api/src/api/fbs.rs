@@ -557,6 +557,7 @@ fn move_report(response: MoveStatusResponse) -> BatchReport<PostingNumber> {
             report.rejected.push(Rejection {
                 key: r.posting_number,
                 stage: RejectionStage::Vendor,
+                retry_after: None,
                 code,
                 message,
             });

@@ -50,6 +50,7 @@ pub(crate) fn record_item<'e, K>(
     report.rejected.push(Rejection {
         key,
         stage: RejectionStage::Vendor,
+        retry_after: None,
         code,
         message,
     });

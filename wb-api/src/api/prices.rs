@@ -475,6 +475,7 @@ where
                     .map(|k| Rejection {
                         key: k.clone(),
                         stage: RejectionStage::Vendor,
+                        retry_after: None,
                         code: Some("no_task".into()),
                         message: message.clone(),
                     })
