@@ -46,6 +46,35 @@ fn the_snapshot_holds_exactly_the_43_operations_none_deprecated() {
     assert_eq!(spec().server(), "https://api.partner.market.yandex.ru");
 }
 
+/// `yandex_market_api::api::OPERATIONS` (what the guard and the drift report read) is the
+/// contract tests' list, each entry at the spec's method and path, in its own limit group, with
+/// its row in the quota table: the three lists cannot drift apart.
+#[test]
+fn the_crate_operation_list_is_the_contract_list_and_the_quota_table() {
+    use yandex_market_api::api::OPERATIONS as CRATE_OPERATIONS;
+    use yandex_market_api::limits;
+    let ids: Vec<&str> = CRATE_OPERATIONS.iter().map(|op| op.name).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "an operation is listed twice: {ids:?}"
+    );
+    let contract: BTreeSet<&str> = OPERATIONS.iter().copied().collect();
+    assert_eq!(
+        unique, contract,
+        "api::OPERATIONS vs tests/common OPERATIONS"
+    );
+    let quotas: BTreeSet<&str> = limits::table().iter().map(|l| l.operation).collect();
+    assert_eq!(unique, quotas, "api::OPERATIONS vs limits::table()");
+    for op in CRATE_OPERATIONS {
+        let (m, p) = spec().locate(op.name);
+        assert_eq!(op.method.as_str(), m, "{}", op.name);
+        assert_eq!(op.path, p, "{}", op.name);
+        assert_eq!(op.limit_group, op.name, "{}", op.name);
+    }
+}
+
 #[test]
 #[should_panic(expected = "is not in the spec snapshot")]
 fn an_unknown_operation_is_named() {
