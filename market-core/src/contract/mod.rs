@@ -11,6 +11,9 @@
 //! A missing component reads as `Null`, so a stale reference shows up as a failing test
 //! rather than a panic.
 
+pub mod drift;
+pub mod lifecycle;
+
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};

@@ -1,0 +1,1 @@
+//! Drift between two snapshots of a vendor's OpenAPI documents.

@@ -1,0 +1,172 @@
+//! The command line: `cargo xtask snapshot ...`, `cargo xtask drift ...`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::Value;
+
+use crate::snapshot::{self, Source};
+
+/// Maintenance commands of the market-rs workspace.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// A vendor with an OpenAPI spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Vendor {
+    /// Ozon Seller API.
+    Ozon,
+    /// Wildberries (one document per API section).
+    Wb,
+    /// Yandex Market Partner API.
+    YandexMarket,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Writes the prose-free snapshot of a vendor's OpenAPI document(s).
+    ///
+    /// A folder as input gives a folder as output: each OpenAPI file (JSON or YAML) becomes
+    /// `<output>/<file stem>.json`; other files (manifests) are skipped.
+    Snapshot {
+        /// The vendor.
+        vendor: Vendor,
+        /// The vendor's document, or a folder of them.
+        input: PathBuf,
+        /// The output file (or folder, for a folder input).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Where the input comes from: `owner/name:path/in/repo@commit YYYY-MM-DD`
+        /// (for a folder, a path ending in `/` gets each file name appended).
+        #[arg(long)]
+        source_note: Option<String>,
+        /// The source repository (overrides the note's).
+        #[arg(long)]
+        repository: Option<String>,
+        /// The file's path in the source repository (overrides the note's).
+        #[arg(long)]
+        source_path: Option<String>,
+        /// The source commit (overrides the note's).
+        #[arg(long)]
+        commit: Option<String>,
+        /// The source commit's date (overrides the note's).
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+/// Runs the command line (without the program name); returns what to print.
+pub fn run(args: &[String]) -> Result<String, String> {
+    let cli = Cli::try_parse_from(std::iter::once("xtask".to_owned()).chain(args.iter().cloned()))
+        .map_err(|e| e.to_string())?;
+    match cli.command {
+        Command::Snapshot {
+            vendor: _,
+            input,
+            output,
+            source_note,
+            repository,
+            source_path,
+            commit,
+            date,
+        } => {
+            let mut source = match source_note {
+                Some(n) => Source::parse_note(&n)?,
+                None => Source::default(),
+            };
+            source.repository = repository.or(source.repository);
+            source.path = source_path.or(source.path);
+            source.commit = commit.or(source.commit);
+            source.date = date.or(source.date);
+            write_snapshots(&input, &output, &source)
+        }
+    }
+}
+
+/// Writes the snapshot of a file, or of every OpenAPI file of a folder; returns a summary.
+pub fn write_snapshots(input: &Path, output: &Path, source: &Source) -> Result<String, String> {
+    let mut summary = String::new();
+    if input.is_dir() {
+        std::fs::create_dir_all(output)
+            .map_err(|e| format!("creating {}: {e}", output.display()))?;
+        for file in spec_files(input)? {
+            let doc = snapshot::load(&file)?;
+            if !snapshot::is_openapi(&doc) {
+                summary.push_str(&format!("skipped {} (not OpenAPI)\n", file.display()));
+                continue;
+            }
+            let name = file_name(&file);
+            let stem = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .ok_or_else(|| format!("bad file name {}", file.display()))?;
+            let out = output.join(format!("{stem}.json"));
+            summary.push_str(&write_one(doc, &out, &source.for_file(&name))?);
+        }
+    } else {
+        let doc = snapshot::load(input)?;
+        if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        }
+        summary.push_str(&write_one(doc, output, source)?);
+    }
+    Ok(summary)
+}
+
+fn write_one(doc: Value, out: &Path, source: &Source) -> Result<String, String> {
+    let snap = snapshot::snapshot(doc, source);
+    let text = snapshot::to_pretty(&snap);
+    std::fs::write(out, &text).map_err(|e| format!("writing {}: {e}", out.display()))?;
+    Ok(format!(
+        "wrote {} ({} operations, {} bytes)\n",
+        out.display(),
+        operation_count(&snap),
+        text.len()
+    ))
+}
+
+/// The JSON and YAML files of a folder, sorted by name.
+pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "json" | "yaml" | "yml"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The number of operations in a document.
+pub fn operation_count(doc: &Value) -> usize {
+    doc.get("paths")
+        .and_then(Value::as_object)
+        .map_or(0, |paths| {
+            paths
+                .values()
+                .filter_map(Value::as_object)
+                .map(|item| {
+                    market_core::contract::lifecycle::HTTP_METHODS
+                        .iter()
+                        .filter(|m| item.get(**m).is_some_and(Value::is_object))
+                        .count()
+                })
+                .sum()
+        })
+}
