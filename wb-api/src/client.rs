@@ -23,18 +23,21 @@ pub enum Section {
     Marketplace,
     /// Buyer claims (returns) (`returns-api`).
     Returns,
-    /// Statistics: FBO stocks, orders and sales reads (`statistics-api`).
+    /// Statistics: orders and sales reports (`statistics-api`).
     Statistics,
+    /// Analytics: the stock report of WB's warehouses (`seller-analytics-api`).
+    Analytics,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Self::Content,
         Self::Prices,
         Self::Marketplace,
         Self::Returns,
         Self::Statistics,
+        Self::Analytics,
     ];
 
     /// The production host.
@@ -45,6 +48,7 @@ impl Section {
             Self::Marketplace => "https://marketplace-api.wildberries.ru",
             Self::Returns => "https://returns-api.wildberries.ru",
             Self::Statistics => "https://statistics-api.wildberries.ru",
+            Self::Analytics => "https://seller-analytics-api.wildberries.ru",
         }
     }
 
@@ -54,7 +58,7 @@ impl Section {
             Self::Content => Some("https://content-api-sandbox.wildberries.ru"),
             Self::Prices => Some("https://discounts-prices-api-sandbox.wildberries.ru"),
             Self::Statistics => Some("https://statistics-api-sandbox.wildberries.ru"),
-            Self::Marketplace | Self::Returns => None,
+            Self::Marketplace | Self::Returns | Self::Analytics => None,
         }
     }
 
@@ -65,63 +69,14 @@ impl Section {
             Self::Marketplace => 2,
             Self::Returns => 3,
             Self::Statistics => 4,
+            Self::Analytics => 5,
         }
     }
 }
 
-/// WB's rate-limit groups, per seller account, from the limit table of each method in WB's
-/// spec (period, limit, interval, burst). A 409 answer counts as 10 requests for the stocks and
-/// FBS groups on WB's side; the server's `X-Ratelimit-*` headers then pause the group.
-pub mod groups {
-    use std::time::Duration;
-
-    use market_core::transport::RateLimit;
-
-    /// Content methods: 100 a minute, burst 5.
-    pub const CONTENT: &str = "content";
-    /// Card upload, upload/add, update and the error list: 10 a minute, burst 5.
-    pub const CONTENT_UPLOAD: &str = "content_upload";
-    /// Prices and discounts: 10 every 6 s, burst 5.
-    pub const PRICES: &str = "prices";
-    /// Seller warehouses and stocks: 300 a minute, burst 20.
-    pub const STOCKS: &str = "stocks";
-    /// Stock deletion: 50 a minute.
-    pub const STOCKS_DELETE: &str = "stocks_delete";
-    /// FBS orders and supplies: 300 a minute, burst 20.
-    pub const FBS: &str = "fbs";
-    /// Order cancellation: 100 a minute, burst 20.
-    pub const FBS_CANCEL: &str = "fbs_cancel";
-    /// Order metadata: 1000 a minute, burst 20.
-    pub const FBS_META: &str = "fbs_meta";
-    /// Buyer claims: 20 a minute, burst 10.
-    pub const CLAIMS: &str = "claims";
-    /// Statistics: stocks on WB's warehouses, 1 a minute (WB counts each statistics method
-    /// on its own).
-    pub const STATISTICS_STOCKS: &str = "statistics_stocks";
-    /// Statistics: orders, 1 a minute.
-    pub const STATISTICS_ORDERS: &str = "statistics_orders";
-    /// Statistics: sales and returns, 1 a minute.
-    pub const STATISTICS_SALES: &str = "statistics_sales";
-
-    /// The documented quota of a group.
-    pub fn limit(group: &str) -> Option<RateLimit> {
-        Some(match group {
-            CONTENT => RateLimit::per_minute(100).with_burst(5),
-            CONTENT_UPLOAD => RateLimit::per_minute(10).with_burst(5),
-            PRICES => RateLimit::per(10, Duration::from_secs(6)).with_burst(5),
-            STOCKS => RateLimit::per_minute(300).with_burst(20),
-            STOCKS_DELETE => RateLimit::per_minute(50).with_burst(2),
-            FBS => RateLimit::per_minute(300).with_burst(20),
-            FBS_CANCEL => RateLimit::per_minute(100).with_burst(20),
-            FBS_META => RateLimit::per_minute(1000).with_burst(20),
-            CLAIMS => RateLimit::per_minute(20).with_burst(10),
-            STATISTICS_STOCKS | STATISTICS_ORDERS | STATISTICS_SALES => {
-                RateLimit::per_minute(1).with_burst(1)
-            }
-            _ => return None,
-        })
-    }
-}
+pub use crate::limits::TokenType;
+/// WB's rate-limit groups (kept here for existing paths; the table is [`crate::limits`]).
+pub use crate::limits::groups;
 
 /// The environment variable holding the token.
 pub const ENV_TOKEN: &str = "WB_API_TOKEN";
@@ -133,12 +88,14 @@ pub const ENV_BASE_URL: &str = "WB_BASE_URL";
 pub(crate) struct WbVendor {
     token: Arc<SecretString>,
     account: String,
+    token_type: TokenType,
 }
 
 impl fmt::Debug for WbVendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WbVendor")
             .field("account", &self.account)
+            .field("token_type", &self.token_type)
             .field("token", &"[REDACTED]")
             .finish()
     }
@@ -180,8 +137,30 @@ pub fn wb_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, Str
 }
 
 /// Operations whose 409 answer carries per-item data (which items conflicted), handed back
-/// to the section method as an answer rather than an error (WB's stock update and delete).
+/// to the section method as an answer rather than an error (WB's stock update and delete),
+/// unless it is [`STORE_IS_PROCESSING`].
 pub const PER_ITEM_409: &[&str] = &["stocks_update", "stocks_delete"];
+
+/// WB's code of a 409 refusing a stock update or delete because the warehouse is being updated
+/// or deleted: "try again after a few seconds" (nothing was done).
+pub const STORE_IS_PROCESSING: &str = "StoreIsProcessing";
+
+/// True when a body is WB's `StoreIsProcessing` error: `{code}` or `[{code}, ...]` (the code
+/// compared without regard to case).
+pub fn is_store_processing(body: &[u8]) -> bool {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return false;
+    };
+    let is = |e: &serde_json::Value| {
+        e.get("code")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case(STORE_IS_PROCESSING))
+    };
+    match &v {
+        serde_json::Value::Array(items) => !items.is_empty() && items.iter().all(is),
+        other => is(other),
+    }
+}
 
 impl Vendor for WbVendor {
     fn name(&self) -> &'static str {
@@ -194,8 +173,34 @@ impl Vendor for WbVendor {
         status: StatusCode,
         body: &[u8],
     ) -> bool {
-        let _ = body;
-        status.is_success() || (status == StatusCode::CONFLICT && PER_ITEM_409.contains(&op.name))
+        status.is_success()
+            || (status == StatusCode::CONFLICT
+                && PER_ITEM_409.contains(&op.name)
+                && !is_store_processing(body))
+    }
+
+    /// 409 `StoreIsProcessing` is [`ApiErrorKind::Busy`](market_core::ApiErrorKind::Busy):
+    /// retried after a pause; anything else as usual.
+    fn classify(
+        &self,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> market_core::ApiErrorKind {
+        let _ = headers;
+        if status == StatusCode::CONFLICT && is_store_processing(body) {
+            return market_core::ApiErrorKind::Busy;
+        }
+        market_core::transport::default_classify(status)
+    }
+
+    /// WB counts a 4XX answer as 10 requests in the sections that say so.
+    fn refusal_cost(&self, op: &market_core::transport::Operation, status: StatusCode) -> u32 {
+        crate::limits::refusal_cost(op.limit_group, status)
+    }
+
+    fn account_rate_limit(&self) -> Option<RateLimit> {
+        crate::limits::account_limit(self.token_type)
     }
 
     fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
@@ -211,7 +216,7 @@ impl Vendor for WbVendor {
     }
 
     fn rate_limit(&self, group: &str) -> Option<RateLimit> {
-        groups::limit(group)
+        crate::limits::limit(group, self.token_type)
     }
 
     fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
@@ -267,7 +272,7 @@ impl Vendor for WbVendor {
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    transports: Arc<[Transport; 5]>,
+    transports: Arc<[Transport; 6]>,
     /// The seller's articles and barcodes by nmID, read from the cards list on demand (the
     /// trait's prices are keyed by the seller's ids; WB's by nmID).
     pub(crate) card_index: Arc<std::sync::Mutex<Option<crate::marketplace::CardIndex>>>,
@@ -304,6 +309,7 @@ impl Client {
             http: HttpSettings::default(),
             limits: None,
             rate_limits: true,
+            token_type: TokenType::default(),
         }
     }
 
@@ -335,11 +341,12 @@ impl Client {
 pub struct ClientBuilder {
     token: SecretString,
     account: String,
-    urls: [String; 5],
+    urls: [String; 6],
     retry: RetryPolicy,
     http: HttpSettings,
     limits: Option<Arc<LimitRegistry>>,
     rate_limits: bool,
+    token_type: TokenType,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -400,6 +407,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The kind of token the client holds (default [`TokenType::Personal`]): it picks WB's
+    /// limit row of each method ([`crate::limits`]). A base token has much lower limits on
+    /// many methods (2 an hour on some content methods); the sandbox's test token
+    /// ([`TokenType::Test`]) reads the personal rows and sends at most one request a second
+    /// for the whole account, as WB's sandbox allows.
+    pub fn token_type(mut self, token_type: TokenType) -> Self {
+        self.token_type = token_type;
+        self
+    }
+
     /// Turns client-side rate limiting off.
     pub fn without_rate_limits(mut self) -> Self {
         self.rate_limits = false;
@@ -414,6 +431,7 @@ impl ClientBuilder {
         let vendor = WbVendor {
             token: Arc::new(self.token),
             account: self.account.clone(),
+            token_type: self.token_type,
         };
         let http = self
             .http
@@ -431,9 +449,16 @@ impl ClientBuilder {
             }
             b.build()
         };
-        let [a, b, c, d, e] = &self.urls;
+        let [a, b, c, d, e, f] = &self.urls;
         Ok(Client {
-            transports: Arc::new([build(a)?, build(b)?, build(c)?, build(d)?, build(e)?]),
+            transports: Arc::new([
+                build(a)?,
+                build(b)?,
+                build(c)?,
+                build(d)?,
+                build(e)?,
+                build(f)?,
+            ]),
             card_index: Arc::default(),
             account: self.account,
         })

@@ -10,6 +10,7 @@
 pub mod api;
 pub mod client;
 pub mod ids;
+pub mod limits;
 pub mod marketplace;
 pub mod models;
 /// A stateful local emulator of the WB seller APIs, served by wiremock (feature `sandbox`).
@@ -18,3 +19,4 @@ pub mod sandbox;
 
 pub use client::{Client, ClientBuilder, Section};
 pub use ids::{ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
+pub use limits::TokenType;

@@ -18,8 +18,8 @@
 //!   (`new` -> `confirm` -> `complete`), cancelling moves an order to `cancel`, a card upload
 //!   creates cards (or error-list entries);
 //! - it limits requests per WB method group as the client's
-//!   [`groups`](crate::client::groups) table says (a token bucket of the group's burst,
-//!   refilled at its rate; a 409 of the stock and FBS methods costs 10), answering 429 with
+//!   [`limits`](crate::limits) table says for a personal token (a token bucket of the group's
+//!   burst, refilled at its rate; a 4XX answer costs 10 where WB says so), answering 429 with
 //!   WB's body and `X-Ratelimit-*` headers, unless
 //!   [`SandboxConfig::rate_limits`](crate::sandbox::SandboxConfig::rate_limits) is off;
 //! - it injects faults (429, 500, slow answers, cut bodies) from a
@@ -81,6 +81,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Number, Value};
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
+use crate::api::analytics::{NM_IDS_MAX, STOCKS_REPORT_PAGE_MAX, STOCKS_REPORT_WB};
 use crate::api::content::{
     CARD_ERRORS, CARD_ERRORS_PAGE_MAX, CARDS_LIMITS, CARDS_LIST, CARDS_PAGE_MAX, CARDS_UPLOAD,
     PARENT_CATEGORIES, SUBJECTS, SUBJECTS_PAGE_MAX, UPLOAD_MAX, VARIANTS_PER_CARD_MAX,
@@ -94,15 +95,17 @@ use crate::api::prices::{
     HISTORY_GOODS, HISTORY_TASK, PAGE_MAX, PRICE_UPLOAD, PRICE_UPLOAD_MAX,
 };
 use crate::api::returns::{CLAIMS, CLAIMS_PAGE_MAX};
-use crate::api::statistics::{ORDERS as STAT_ORDERS, SALES as STAT_SALES, STOCKS as STAT_STOCKS};
+use crate::api::statistics::{ORDERS as STAT_ORDERS, SALES as STAT_SALES};
 use crate::api::stocks::{AMOUNT_MAX, STOCKS_DELETE, STOCKS_MAX, STOCKS_READ, STOCKS_UPDATE};
 use crate::api::supplies::{
     ADD_ORDERS_MAX, SUPPLIES_LIST, SUPPLIES_PAGE_MAX, SUPPLY_ADD_ORDERS, SUPPLY_BARCODE,
     SUPPLY_CREATE, SUPPLY_DELETE, SUPPLY_DELIVER, SUPPLY_GET, SUPPLY_NAME_MAX, SUPPLY_ORDER_IDS,
 };
 use crate::api::warehouses::{OFFICES, WAREHOUSES_LIST};
-use crate::client::groups;
 use crate::ids::{CharcId, ChrtId, NmId, OfficeId, OrderId, SubjectId, SupplyId, UploadId};
+use crate::models::analytics::{
+    InventoryRequest, InventoryWbEnvelope, InventoryWbItem, InventoryWbResponse,
+};
 use crate::models::content::{
     Card, CardCharacteristic, CardDimensions, CardErrorBatch, CardErrorSubject,
     CardErrorsCursorAnswer, CardErrorsPage, CardErrorsRequest, CardPhoto, CardSize, CardToCreate,
@@ -122,7 +125,7 @@ use crate::models::prices::{
     TaskHistoryResponse, TaskMetadata,
 };
 use crate::models::returns::{Claim, ClaimsResponse};
-use crate::models::statistics::{OrderRow, SaleRow, StockRow, WarehouseType, utc_to_moscow};
+use crate::models::statistics::{OrderRow, SaleRow, WarehouseType, utc_to_moscow};
 use crate::models::stocks::{
     ErrorBody, Stock, StocksConflict, StocksConflictItem, StocksDeleteRequest, StocksReadRequest,
     StocksReadResponse, StocksUpdateRequest,
@@ -161,8 +164,6 @@ const WINDOW_SLACK_SECS: i64 = 120;
 const RATE_TOLERANCE: Duration = Duration::from_millis(250);
 /// ISO 4217 numeric code of the rouble.
 const RUB: i32 = 643;
-/// What a WB 409 costs in the stock and FBS groups (WB counts it as 10 requests).
-const CONFLICT_COST: f64 = 10.0;
 
 /// What the sandbox holds and how it behaves.
 #[derive(Debug, Clone)]
@@ -183,7 +184,8 @@ pub struct SandboxConfig {
     /// `GET /api/v3/orders`, before it is answered (default 0).
     pub new_orders_per_poll: usize,
     /// Whether WB's rate limits apply (default true), per method group as
-    /// [`crate::client::groups::limit`] gives them, answered 429 with WB's body and headers.
+    /// [`crate::limits::limit`] gives them for a personal token, answered 429 with WB's body
+    /// and headers; a 4XX answer (but 429) costs 10 requests in the groups where WB says so.
     pub rate_limits: bool,
     /// Injected faults (default none).
     pub faults: FaultPlan,
@@ -488,8 +490,6 @@ const REGIONS: &[(&str, &str)] = &[
     ("Уральский федеральный округ", "Свердловская область"),
     ("Сибирский федеральный округ", "Новосибирская область"),
 ];
-/// WB's warehouses the statistics' stock rows name.
-const WB_WAREHOUSES: &[&str] = &["Коледино", "Электросталь", "Казань"];
 const CLAIM_COMMENTS: &[&str] = &[
     "Не подошёл размер",
     "Товар не соответствует описанию",
@@ -510,7 +510,7 @@ struct SizeRec {
     tech_size: String,
     wb_size: String,
     skus: Vec<String>,
-    /// Units on WB's warehouses (the statistics' stock report).
+    /// Units on WB's warehouses (the analytics stock report).
     fbo: i64,
 }
 
@@ -1258,6 +1258,23 @@ fn prices_error(text: &str) -> Answer {
     )
 }
 
+/// The analytics API's error body (schema `ErrorObject400`: `{title, detail, requestId, origin}`).
+fn analytics_error(status: u16, detail: &str) -> Answer {
+    json_answer(
+        status,
+        &serde_json::json!({
+            "title": "bad request",
+            "detail": detail,
+            "requestId": "sandbox",
+            "origin": "analytic-open-api",
+        }),
+    )
+}
+
+fn analytics_bad_request() -> Answer {
+    analytics_error(400, "invalid request body")
+}
+
 /// The statistics API's 400 body (`{errors}`).
 fn stat_error(errors: Value) -> Answer {
     json_answer(400, &serde_json::json!({ "errors": errors }))
@@ -1350,7 +1367,7 @@ impl Limits {
     /// Counts a request of `group`: `Ok` with what is left, or `Err((retry, reset, burst))`
     /// in seconds when over the limit. Groups without a documented limit are not counted.
     fn admit(&self, group: &'static str) -> Result<Option<Quota>, (f64, f64, u64)> {
-        let Some(limit) = groups::limit(group) else {
+        let Some(limit) = crate::limits::limit(group, crate::limits::TokenType::Personal) else {
             return Ok(None);
         };
         let now = Instant::now();
@@ -1381,7 +1398,7 @@ impl Limits {
         }
     }
 
-    /// Charges a group `tokens` more (WB counts a 409 as 10 requests).
+    /// Charges a group `tokens` more (WB counts a 4XX answer as 10 requests in some groups).
     fn charge(&self, group: &'static str, tokens: f64) -> Option<u64> {
         let mut buckets = lock(&self.buckets);
         let bucket = buckets.get_mut(group)?;
@@ -1439,7 +1456,7 @@ enum Route {
     SupplyDeliver,
     SupplyBarcode,
     Claims,
-    StatStocks,
+    StocksReport,
     StatOrders,
     StatSales,
 }
@@ -1480,7 +1497,7 @@ fn routes() -> [(&'static Operation, Route); 36] {
         (&SUPPLY_DELIVER, Route::SupplyDeliver),
         (&SUPPLY_BARCODE, Route::SupplyBarcode),
         (&CLAIMS, Route::Claims),
-        (&STAT_STOCKS, Route::StatStocks),
+        (&STOCKS_REPORT_WB, Route::StocksReport),
         (&STAT_ORDERS, Route::StatOrders),
         (&STAT_SALES, Route::StatSales),
     ]
@@ -1558,14 +1575,6 @@ struct Emulator {
     limits: Option<Limits>,
     traces: AtomicU64,
 }
-
-/// Groups where WB counts a 409 as ten requests.
-const CONFLICT_GROUPS: &[&str] = &[
-    groups::STOCKS,
-    groups::STOCKS_DELETE,
-    groups::FBS,
-    groups::FBS_CANCEL,
-];
 
 fn too_many(request_id: &str, retry: f64, reset: f64, burst: u64) -> ResponseTemplate {
     problem(
@@ -1666,11 +1675,12 @@ impl Respond for Emulator {
             st.route(route, &args, &request.body).unwrap_or_else(|e| e)
         };
         let mut remaining = quota.as_ref().map(|q| q.remaining);
-        if answer.status == 409
-            && CONFLICT_GROUPS.contains(&group)
+        let extra = http::StatusCode::from_u16(answer.status)
+            .map_or(0, |status| crate::limits::refusal_cost(group, status));
+        if extra > 0
             && let Some(l) = &self.limits
         {
-            remaining = l.charge(group, CONFLICT_COST - 1.0).or(remaining);
+            remaining = l.charge(group, f64::from(extra)).or(remaining);
         }
         let mut template = answer
             .template()
@@ -1740,7 +1750,7 @@ impl State {
             Route::SupplyDeliver => self.supply_deliver(args),
             Route::SupplyBarcode => self.supply_barcode(args),
             Route::Claims => self.claims_list(args),
-            Route::StatStocks => self.stat_stocks(args),
+            Route::StocksReport => self.stocks_report(body),
             Route::StatOrders => self.stat_orders(args),
             Route::StatSales => self.stat_sales(args),
         }
@@ -3169,44 +3179,48 @@ impl State {
         Ok(json_answer(200, &v))
     }
 
-    fn stat_stocks(&self, args: &Args) -> Handled {
-        let (from, _) = stat_args(args, false)?;
-        let mut rows: Vec<StockRow> = Vec::new();
-        for (i, c) in self.cards.iter().enumerate() {
-            let subject = subject_of(c.subject);
+    /// The stock report of WB's warehouses: one row per size (WB reports its warehouses as
+    /// one, `-999999` "Склад WB"), by article and size, paged by `offset` and `limit`.
+    fn stocks_report(&self, body: &[u8]) -> Handled {
+        let request: InventoryRequest = parse(body, analytics_bad_request)?;
+        if request.nm_ids.len() > NM_IDS_MAX {
+            return Err(analytics_error(400, "nmIds: too many items"));
+        }
+        let limit = request.limit.unwrap_or(STOCKS_REPORT_PAGE_MAX);
+        if limit > STOCKS_REPORT_PAGE_MAX {
+            return Err(analytics_error(400, "limit: must be at most 250000"));
+        }
+        let mut rows: Vec<InventoryWbItem> = Vec::new();
+        for c in &self.cards {
+            if !request.nm_ids.is_empty() && !request.nm_ids.contains(&c.nm_id) {
+                continue;
+            }
             for s in &c.sizes {
-                let changed = seconds(c.updated_at);
-                if changed < from {
+                if !request.nm_ids.is_empty()
+                    && !request.chrt_ids.is_empty()
+                    && !request.chrt_ids.contains(&s.chrt_id)
+                {
                     continue;
                 }
-                rows.push(StockRow {
-                    last_change_date: changed,
-                    warehouse_name: WB_WAREHOUSES
-                        .get(i % WB_WAREHOUSES.len())
-                        .copied()
-                        .unwrap_or("Коледино")
-                        .into(),
-                    supplier_article: c.vendor_code.clone(),
+                rows.push(InventoryWbItem {
                     nm_id: c.nm_id,
-                    barcode: s.skus.first().cloned().unwrap_or_default(),
+                    chrt_id: s.chrt_id,
+                    warehouse_id: -999_999,
+                    warehouse_name: "Склад WB".into(),
+                    region_name: "Склад WB".into(),
                     quantity: s.fbo,
                     in_way_to_client: s.fbo / 10,
                     in_way_from_client: s.fbo / 40,
-                    quantity_full: s.fbo + s.fbo / 10 + s.fbo / 40,
-                    category: subject.map(|s| s.3.to_owned()).unwrap_or_default(),
-                    subject: subject.map(|s| s.1.to_owned()).unwrap_or_default(),
-                    brand: c.brand.clone(),
-                    tech_size: s.tech_size.clone(),
-                    price: c.price,
-                    discount: Decimal::from(c.discount),
-                    is_supply: true,
-                    is_realization: false,
-                    sc_code: "Tech".into(),
                 });
             }
         }
-        rows.sort_by_key(|r| r.last_change_date);
-        Self::stat_answer(&rows)
+        rows.sort_by_key(|r| (r.nm_id, r.chrt_id));
+        let offset = usize::try_from(request.offset.unwrap_or(0)).unwrap_or(usize::MAX);
+        let items: Vec<InventoryWbItem> =
+            rows.into_iter().skip(offset).take(limit as usize).collect();
+        ok(&InventoryWbEnvelope {
+            data: InventoryWbResponse { items },
+        })
     }
 
     /// The fields the orders and sales reports share, of one task.

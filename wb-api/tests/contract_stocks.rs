@@ -355,26 +355,114 @@ async fn a_409_names_the_items_wb_refused_and_the_rest_is_sent_once_more() {
     }
 }
 
-#[tokio::test]
-async fn a_409_about_the_request_rejects_every_item_with_wb_code() {
-    let server = answer(
-        "PUT",
-        "/api/v3/stocks/1",
-        ResponseTemplate::new(409).set_body_json(update_409("StoreIsProcessing")),
-    )
-    .await;
-    let wb = marketplace_client(&server);
+/// Answers `first` (a 409) `n` times, then 204.
+struct BusyThen(std::sync::atomic::AtomicUsize, usize, Value);
+
+impl Respond for BusyThen {
+    fn respond(&self, _: &WireRequest) -> ResponseTemplate {
+        if self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < self.1 {
+            ResponseTemplate::new(409).set_body_json(self.2.clone())
+        } else {
+            ResponseTemplate::new(204)
+        }
+    }
+}
+
+/// A client that repeats refused requests (WB's StoreIsProcessing is one).
+fn retrying_client(server: &MockServer) -> Client {
+    Client::builder(TOKEN)
+        .base_url(server.uri())
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 3,
+            jitter: false,
+            ..Default::default()
+        })
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .without_rate_limits()
+        .build()
+        .unwrap()
+}
+
+#[tokio::test(start_paused = true)]
+async fn store_is_processing_is_busy_and_the_update_is_sent_again_after_a_pause() {
+    // WB's own example: `[{"code": "StoreIsProcessing", ...}]` ("try again after a few
+    // seconds"), and the same code as WB's case may vary.
+    for body in [
+        update_409("StoreIsProcessing"),
+        json!({"code": "storeisprocessing", "message": "The store is processing"}),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/api/v3/stocks/1"))
+            .respond_with(BusyThen(Default::default(), 1, body.clone()))
+            .mount(&server)
+            .await;
+        let wb = retrying_client(&server);
+        let start = tokio::time::Instant::now();
+        let report = wb
+            .stocks()
+            .update(1, vec![StockItem::chrt(1, 1), StockItem::chrt(2, 2)])
+            .await
+            .unwrap();
+        assert!(report.rejected.is_empty(), "{body}: {:?}", report.rejected);
+        assert_eq!(report.accepted.len(), 2);
+        assert_eq!(sent(&server).await.len(), 2, "sent again once");
+        assert!(
+            start.elapsed() >= std::time::Duration::from_secs(2),
+            "waited {:?} before repeating",
+            start.elapsed()
+        );
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_delete_refused_while_the_store_is_processing_is_sent_again() {
+    let example = spec().response_examples(DELETE, "409").remove(0);
+    assert_eq!(example["code"], "StoreIsProcessing");
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/v3/stocks/9"))
+        .respond_with(BusyThen(Default::default(), 1, example))
+        .mount(&server)
+        .await;
+    let wb = retrying_client(&server);
     let report = wb
         .stocks()
-        .update(1, vec![StockItem::chrt(1, 1), StockItem::chrt(2, 2)])
+        .delete(9, vec![StockKey::chrt(1), StockKey::chrt(2)])
+        .await
+        .unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert_eq!(report.accepted.len(), 2);
+    assert_eq!(sent(&server).await.len(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_store_that_stays_busy_fails_the_request_not_the_items() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v3/stocks/1"))
+        .respond_with(BusyThen(
+            Default::default(),
+            usize::MAX,
+            update_409("StoreIsProcessing"),
+        ))
+        .mount(&server)
+        .await;
+    let wb = retrying_client(&server);
+    let report = wb
+        .stocks()
+        .update(1, vec![StockItem::chrt(1, 1)])
         .await
         .unwrap();
     assert!(report.accepted.is_empty());
-    for r in &report.rejected {
-        assert_eq!(r.code.as_deref(), Some("StoreIsProcessing"));
-        assert_eq!(r.message, "StoreIsProcessing: The store is processing");
-    }
-    assert_eq!(report.rejected.len(), 2);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].stage, RejectionStage::Request);
+    assert_eq!(sent(&server).await.len(), 3, "every attempt of the policy");
 }
 
 /// Answers 409 (WB's NotFound example) to the first stock update, 204 to the others.
@@ -491,31 +579,6 @@ async fn delete_sends_chrt_ids_and_barcodes_and_splits_at_1000() {
         json!({"chrtIds": [], "skus": ["BarcodeTest123"]})
     );
     assert_requests_match_spec(&server, DELETE).await;
-}
-
-#[tokio::test]
-async fn a_409_on_delete_rejects_every_item_with_wb_code() {
-    let example = spec().response_examples(DELETE, "409").remove(0);
-    let server = answer(
-        "DELETE",
-        "/api/v3/stocks/9",
-        ResponseTemplate::new(409).set_body_json(example),
-    )
-    .await;
-    let wb = marketplace_client(&server);
-    let report = wb
-        .stocks()
-        .delete(9, vec![StockKey::chrt(1), StockKey::chrt(2)])
-        .await
-        .unwrap();
-    assert!(report.accepted.is_empty());
-    assert_eq!(report.rejected.len(), 2);
-    for r in &report.rejected {
-        assert_eq!(r.stage, RejectionStage::Vendor);
-        assert_eq!(r.code.as_deref(), Some("StoreIsProcessing"));
-        assert_eq!(r.message, "StoreIsProcessing: The store is processing");
-    }
-    assert_eq!(sent(&server).await.len(), 1);
 }
 
 /// Answers a stock read with one row per chrtId asked for.

@@ -193,7 +193,7 @@ async fn create_sends_name_and_office_and_returns_the_id() {
 async fn create_is_not_repeated_after_a_server_error_but_a_read_is() {
     assert!(!WAREHOUSE_CREATE.idempotent);
     assert!(WAREHOUSES_LIST.idempotent);
-    assert_eq!(WAREHOUSE_CREATE.limit_group, groups::STOCKS);
+    assert_eq!(WAREHOUSE_CREATE.limit_group, groups::WAREHOUSES);
     let server = MockServer::start().await;
     Mock::given(path("/api/v3/warehouses"))
         .respond_with(ResponseTemplate::new(500))

@@ -984,12 +984,10 @@ async fn statistics_reports_are_served() {
     let client = sandbox.client().unwrap();
     let long_ago = Utc::now() - TimeDelta::days(365);
     let stats = client.statistics();
-    let (stocks, orders, sales) = tokio::join!(
-        stats.stocks(long_ago),
+    let (orders, sales) = tokio::join!(
         stats.orders(long_ago, DateMode::ChangedSince),
         stats.sales(long_ago, DateMode::ChangedSince),
     );
-    assert_eq!(stocks.unwrap().len(), sandbox.barcodes().len());
     let orders = orders.unwrap();
     assert_eq!(orders.len(), sandbox.order_count());
     assert!(orders.iter().any(|o| o.is_cancel));
@@ -1030,6 +1028,56 @@ async fn statistics_reports_are_served() {
         .parse()
         .unwrap();
     assert!((50..=60).contains(&wait), "{wait}");
+}
+
+#[tokio::test]
+async fn the_stock_report_of_wb_warehouses_pages_by_offset_and_the_old_report_is_gone() {
+    let sandbox = Sandbox::start_with(SandboxConfig {
+        rate_limits: false,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let client = sandbox.client().unwrap();
+    let sizes = sandbox.barcodes().len();
+    // Pages of 7 rows: every size once, in order, the last page short.
+    let rows: Vec<_> = client
+        .analytics()
+        .wb_warehouses_stocks_stream(Vec::new(), 7)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), sizes);
+    let mut keys: Vec<_> = rows.iter().map(|r| (r.nm_id, r.chrt_id)).collect();
+    keys.dedup();
+    assert_eq!(keys.len(), sizes);
+    assert!(rows.iter().all(|r| r.warehouse_id == -999_999));
+    assert_eq!(
+        sandbox
+            .requests()
+            .count("POST /api/analytics/v1/stocks-report/wb-warehouses"),
+        sizes.div_ceil(7) + usize::from(sizes % 7 == 0)
+    );
+    // Filtered by article.
+    let nm = sandbox.nm_ids()[0];
+    let one = client
+        .analytics()
+        .wb_warehouses_stocks(&wb_api::models::analytics::InventoryRequest {
+            nm_ids: vec![nm],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(!one.is_empty() && one.iter().all(|r| r.nm_id == nm));
+    // The switched-off statistics stock report answers WB's 404.
+    let r = raw(
+        &sandbox,
+        reqwest::Method::GET,
+        "/api/v1/supplier/stocks?dateFrom=2024-01-01",
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 404);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,43 +61,46 @@ pub static SUBJECT_CHARCS: Operation =
         .in_group(groups::CONTENT);
 /// `GET /content/v2/directory/colors`.
 pub static DIRECTORY_COLORS: Operation =
-    Operation::get("directory_colors", "/content/v2/directory/colors").in_group(groups::CONTENT);
+    Operation::get("directory_colors", "/content/v2/directory/colors")
+        .in_group(groups::CONTENT_CHARCS);
 /// `GET /content/v2/directory/kinds`.
 pub static DIRECTORY_KINDS: Operation =
-    Operation::get("directory_kinds", "/content/v2/directory/kinds").in_group(groups::CONTENT);
+    Operation::get("directory_kinds", "/content/v2/directory/kinds")
+        .in_group(groups::CONTENT_CHARCS);
 /// `GET /content/v2/directory/countries`.
 pub static DIRECTORY_COUNTRIES: Operation =
     Operation::get("directory_countries", "/content/v2/directory/countries")
         .in_group(groups::CONTENT);
 /// `GET /content/v2/directory/seasons`.
 pub static DIRECTORY_SEASONS: Operation =
-    Operation::get("directory_seasons", "/content/v2/directory/seasons").in_group(groups::CONTENT);
+    Operation::get("directory_seasons", "/content/v2/directory/seasons")
+        .in_group(groups::CONTENT_CHARCS);
 /// `GET /content/v2/directory/vat`.
 pub static DIRECTORY_VAT: Operation =
-    Operation::get("directory_vat", "/content/v2/directory/vat").in_group(groups::CONTENT);
+    Operation::get("directory_vat", "/content/v2/directory/vat").in_group(groups::CONTENT_CHARCS);
 /// `GET /content/v2/directory/tnved`.
 pub static DIRECTORY_TNVED: Operation =
     Operation::get("directory_tnved", "/content/v2/directory/tnved").in_group(groups::CONTENT);
 /// `POST /content/v2/get/cards/list`.
 pub static CARDS_LIST: Operation =
-    Operation::post("cards_list", "/content/v2/get/cards/list").in_group(groups::CONTENT);
+    Operation::post("cards_list", "/content/v2/get/cards/list").in_group(groups::CARDS_LIST);
 /// `POST /content/v2/cards/error/list`.
 pub static CARD_ERRORS: Operation =
-    Operation::post("card_errors", "/content/v2/cards/error/list").in_group(groups::CONTENT_UPLOAD);
+    Operation::post("card_errors", "/content/v2/cards/error/list").in_group(groups::CARD_ERRORS);
 /// `POST /content/v2/cards/upload`: creates cards.
 pub static CARDS_UPLOAD: Operation = Operation::post("cards_upload", "/content/v2/cards/upload")
-    .in_group(groups::CONTENT_UPLOAD)
+    .in_group(groups::CARDS_UPLOAD)
     .non_idempotent()
     .batch_max(UPLOAD_MAX);
 /// `POST /content/v2/cards/upload/add`: creates cards into a merged card.
 pub static CARDS_UPLOAD_ADD: Operation =
     Operation::post("cards_upload_add", "/content/v2/cards/upload/add")
-        .in_group(groups::CONTENT_UPLOAD)
+        .in_group(groups::CARDS_UPLOAD_ADD)
         .non_idempotent()
         .batch_max(VARIANTS_PER_CARD_MAX);
 /// `POST /content/v2/cards/update`: overwrites cards.
 pub static CARDS_UPDATE: Operation = Operation::post("cards_update", "/content/v2/cards/update")
-    .in_group(groups::CONTENT_UPLOAD)
+    .in_group(groups::CARDS_UPDATE)
     .batch_max(UPDATE_MAX);
 /// `POST /content/v2/barcodes`.
 pub static BARCODES: Operation = Operation::post("barcodes", "/content/v2/barcodes")
@@ -105,19 +108,19 @@ pub static BARCODES: Operation = Operation::post("barcodes", "/content/v2/barcod
     .batch_max(BARCODES_MAX as usize);
 /// `POST /content/v3/media/save`: replaces a card's media by links.
 pub static MEDIA_SAVE: Operation =
-    Operation::post("media_save", "/content/v3/media/save").in_group(groups::CONTENT);
+    Operation::post("media_save", "/content/v3/media/save").in_group(groups::MEDIA);
 /// `POST /content/v2/cards/delete/trash`.
 pub static CARDS_TRASH: Operation =
     Operation::post("cards_trash", "/content/v2/cards/delete/trash")
-        .in_group(groups::CONTENT)
+        .in_group(groups::CARDS_TRASH)
         .batch_max(TRASH_MAX);
 /// `POST /content/v2/cards/recover`.
 pub static CARDS_RECOVER: Operation = Operation::post("cards_recover", "/content/v2/cards/recover")
-    .in_group(groups::CONTENT)
+    .in_group(groups::CARDS_RECOVER)
     .batch_max(TRASH_MAX);
 /// `GET /content/v2/cards/limits`.
 pub static CARDS_LIMITS: Operation =
-    Operation::get("cards_limits", "/content/v2/cards/limits").in_group(groups::CONTENT);
+    Operation::get("cards_limits", "/content/v2/cards/limits").in_group(groups::CARDS_LIMITS);
 
 /// The content section: `client.content()`.
 #[derive(Debug, Clone, Copy)]

@@ -52,38 +52,39 @@ pub static ORDERS_STICKERS: Operation =
     Operation::post("orders_stickers", "/api/v3/orders/stickers")
         .in_group(groups::FBS)
         .batch_max(STICKERS_MAX);
-/// `POST /api/marketplace/v3/orders/meta`. WB gives reading and deleting metadata a quota of
-/// 300 a minute, burst 20 (not the 1000 of setting it), so these share the FBS group's.
+/// `POST /api/marketplace/v3/orders/meta`. WB gives reading and deleting label identifiers a
+/// shared limit of their own (300 a minute, burst 20), not the 1000 of adding them.
 pub static ORDERS_META: Operation =
     Operation::post("orders_meta", "/api/marketplace/v3/orders/meta")
-        .in_group(groups::FBS)
+        .in_group(groups::FBS_META)
         .batch_max(ORDERS_META_MAX);
-/// `DELETE /api/v3/orders/{orderId}/meta` (in the FBS group, as [`ORDERS_META`]).
+/// `DELETE /api/v3/orders/{orderId}/meta` (in the group of [`ORDERS_META`]).
 pub static ORDER_META_DELETE: Operation =
-    Operation::delete("order_meta_delete", "/api/v3/orders/{orderId}/meta").in_group(groups::FBS);
+    Operation::delete("order_meta_delete", "/api/v3/orders/{orderId}/meta")
+        .in_group(groups::FBS_META);
 /// `PUT /api/v3/orders/{orderId}/meta/sgtin`.
 pub static ORDER_META_SGTIN: Operation =
     Operation::put("order_meta_sgtin", "/api/v3/orders/{orderId}/meta/sgtin")
-        .in_group(groups::FBS_META)
+        .in_group(groups::FBS_META_ADD)
         .batch_max(SGTINS_MAX);
 /// `PUT /api/v3/orders/{orderId}/meta/uin`.
 pub static ORDER_META_UIN: Operation =
     Operation::put("order_meta_uin", "/api/v3/orders/{orderId}/meta/uin")
-        .in_group(groups::FBS_META);
+        .in_group(groups::FBS_META_ADD);
 /// `PUT /api/v3/orders/{orderId}/meta/imei`.
 pub static ORDER_META_IMEI: Operation =
     Operation::put("order_meta_imei", "/api/v3/orders/{orderId}/meta/imei")
-        .in_group(groups::FBS_META);
+        .in_group(groups::FBS_META_ADD);
 /// `PUT /api/v3/orders/{orderId}/meta/gtin`.
 pub static ORDER_META_GTIN: Operation =
     Operation::put("order_meta_gtin", "/api/v3/orders/{orderId}/meta/gtin")
-        .in_group(groups::FBS_META);
+        .in_group(groups::FBS_META_ADD);
 /// `PUT /api/v3/orders/{orderId}/meta/expiration`.
 pub static ORDER_META_EXPIRATION: Operation = Operation::put(
     "order_meta_expiration",
     "/api/v3/orders/{orderId}/meta/expiration",
 )
-.in_group(groups::FBS_META);
+.in_group(groups::FBS_META_ADD);
 
 fn invalid(message: String) -> Error {
     Error::Validation {

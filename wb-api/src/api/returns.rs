@@ -23,7 +23,7 @@ pub static CLAIMS: Operation = Operation::get("claims", "/api/v1/claims").in_gro
 /// `PATCH /api/v1/claim`. Not repeated after an unclear outcome: an answered claim changes
 /// state, and the same answer sent again may be refused.
 pub static CLAIM_ANSWER: Operation = Operation::patch("claim_answer", "/api/v1/claim")
-    .in_group(groups::CLAIMS)
+    .in_group(groups::CLAIM_ANSWER)
     .non_idempotent();
 
 /// Checks a claims query before sending.

@@ -1,9 +1,10 @@
-//! Statistics: FBO stocks on WB's warehouses, orders and sales reports.
+//! Statistics: orders and sales reports. (The stock of WB's warehouses moved to
+//! [`crate::api::analytics`]: WB switched `GET /api/v1/supplier/stocks` off.)
 //!
 //! WB allows **one request a minute** per account for each of these methods
-//! ([`groups::STATISTICS_STOCKS`], [`groups::STATISTICS_ORDERS`], [`groups::STATISTICS_SALES`]: one method does not
-//! wait for another); the client waits for its turn, so a second call of a method within a minute
-//! takes up to a minute. The data is refreshed every 30 minutes.
+//! ([`groups::STATISTICS_ORDERS`] with a burst of 10, [`groups::STATISTICS_SALES`]: one method
+//! does not wait for another; base tokens one in 3 and 2 hours); the client waits for its
+//! turn. The data is refreshed every 30 minutes.
 
 use std::future::Future;
 
@@ -18,9 +19,6 @@ use crate::client::groups;
 use crate::models::statistics::*;
 use crate::{Client, Section};
 
-/// `GET /api/v1/supplier/stocks`.
-pub static STOCKS: Operation = Operation::get("statistics_stocks", "/api/v1/supplier/stocks")
-    .in_group(groups::STATISTICS_STOCKS);
 /// `GET /api/v1/supplier/orders`.
 pub static ORDERS: Operation = Operation::get("statistics_orders", "/api/v1/supplier/orders")
     .in_group(groups::STATISTICS_ORDERS);
@@ -73,38 +71,21 @@ impl<'a> StatisticsApi<'a> {
         &self,
         op: &'static Operation,
         date_from: DateTime<Utc>,
-        mode: Option<DateMode>,
+        mode: DateMode,
     ) -> Result<Vec<T>> {
-        let mut request = Request::new(op).query("dateFrom", date_from_param(date_from));
-        if let Some(mode) = mode {
-            request = request.query("flag", mode.flag());
-        }
+        let request = Request::new(op)
+            .query("dateFrom", date_from_param(date_from))
+            .query("flag", mode.flag());
         self.client
             .transport(Section::Statistics)
             .json(op, request)
             .await
     }
 
-    /// `GET /api/v1/supplier/stocks`: one page (up to about 60 000 rows) of stock on WB's
-    /// warehouses changed at or after `date_from`. For the whole stock pass an early date, or
-    /// use [`Self::stocks_stream`].
-    pub async fn stocks(&self, date_from: DateTime<Utc>) -> Result<Vec<StockRow>> {
-        self.get(&STOCKS, date_from, None).await
-    }
-
-    /// Every stock row changed at or after `date_from`, page by page: each next page starts
-    /// at the `lastChangeDate` of the previous page's last row, until WB answers an empty
-    /// page. **Each page costs a minute of quota**: the stream waits a minute between pages
-    /// (and the last, empty page is a request too).
-    pub fn stocks_stream(&self, date_from: DateTime<Utc>) -> BoxStream<'a, Result<StockRow>> {
-        let api = *self;
-        date_from_stream(date_from, move |from| async move { api.stocks(from).await })
-    }
-
     /// `GET /api/v1/supplier/orders`: one page of orders of the last 90 days, selected by
     /// `mode` (changed since `date_from`, or placed on its day).
     pub async fn orders(&self, date_from: DateTime<Utc>, mode: DateMode) -> Result<Vec<OrderRow>> {
-        self.get(&ORDERS, date_from, Some(mode)).await
+        self.get(&ORDERS, date_from, mode).await
     }
 
     /// Every order changed at or after `date_from` (`flag=0`), page by page by
@@ -119,7 +100,7 @@ impl<'a> StatisticsApi<'a> {
     /// `GET /api/v1/supplier/sales`: one page of sales and returns of the last 90 days,
     /// selected by `mode`.
     pub async fn sales(&self, date_from: DateTime<Utc>, mode: DateMode) -> Result<Vec<SaleRow>> {
-        self.get(&SALES, date_from, Some(mode)).await
+        self.get(&SALES, date_from, mode).await
     }
 
     /// Every sale and return changed at or after `date_from` (`flag=0`), page by page by

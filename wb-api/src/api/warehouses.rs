@@ -13,21 +13,22 @@ pub const WAREHOUSE_NAME_MAX: usize = 200;
 
 /// `GET /api/v3/offices`.
 pub static OFFICES: Operation =
-    Operation::get("offices", "/api/v3/offices").in_group(groups::STOCKS);
+    Operation::get("offices", "/api/v3/offices").in_group(groups::WAREHOUSES);
 /// `GET /api/v3/warehouses`.
 pub static WAREHOUSES_LIST: Operation =
-    Operation::get("warehouses_list", "/api/v3/warehouses").in_group(groups::STOCKS);
+    Operation::get("warehouses_list", "/api/v3/warehouses").in_group(groups::WAREHOUSES);
 /// `POST /api/v3/warehouses` (creates a warehouse: not repeated after an ambiguous failure).
 pub static WAREHOUSE_CREATE: Operation = Operation::post("warehouse_create", "/api/v3/warehouses")
-    .in_group(groups::STOCKS)
+    .in_group(groups::WAREHOUSES)
     .non_idempotent();
 /// `PUT /api/v3/warehouses/{warehouseId}`.
 pub static WAREHOUSE_UPDATE: Operation =
-    Operation::put("warehouse_update", "/api/v3/warehouses/{warehouseId}").in_group(groups::STOCKS);
+    Operation::put("warehouse_update", "/api/v3/warehouses/{warehouseId}")
+        .in_group(groups::WAREHOUSES);
 /// `DELETE /api/v3/warehouses/{warehouseId}`.
 pub static WAREHOUSE_DELETE: Operation =
     Operation::delete("warehouse_delete", "/api/v3/warehouses/{warehouseId}")
-        .in_group(groups::STOCKS);
+        .in_group(groups::WAREHOUSES);
 
 /// Rejects a warehouse id that cannot exist (zero or negative) before anything is sent.
 pub(crate) fn check_warehouse_id(id: WarehouseId) -> Result<()> {

@@ -1,5 +1,4 @@
-//! Wire types of the statistics section: FBO stocks on WB's warehouses, orders and sales
-//! reports.
+//! Wire types of the statistics section: orders and sales reports.
 //!
 //! WB's statistics give times in Moscow time (UTC+3) without an offset
 //! (`"2023-07-05T11:13:35"`); they are read here as [`DateTime<Utc>`] by taking the offset
@@ -74,76 +73,6 @@ market_core::wire_enum! {
         /// The seller's warehouse (FBS).
         Seller = "Склад продавца",
     }
-}
-
-/// `GET /api/v1/supplier/stocks` row: stock of one size on one WB warehouse (schema
-/// `StocksItem`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-#[serde(rename_all = "camelCase")]
-pub struct StockRow {
-    /// When the row last changed; the next page's `dateFrom`.
-    #[serde(default, deserialize_with = "moscow_time")]
-    pub last_change_date: DateTime<Utc>,
-    /// The warehouse's name.
-    #[serde(default)]
-    pub warehouse_name: String,
-    /// The seller's article.
-    #[serde(default)]
-    pub supplier_article: String,
-    /// WB's article.
-    #[serde(default)]
-    pub nm_id: NmId,
-    /// The barcode.
-    #[serde(default)]
-    pub barcode: String,
-    /// Units available to buy.
-    #[serde(default)]
-    pub quantity: i64,
-    /// Units on their way to buyers.
-    #[serde(default)]
-    pub in_way_to_client: i64,
-    /// Units on their way back from buyers.
-    #[serde(default)]
-    pub in_way_from_client: i64,
-    /// Units not sold that the warehouse holds (`quantity` plus those on their way).
-    #[serde(default)]
-    pub quantity_full: i64,
-    /// The category.
-    #[serde(default)]
-    pub category: String,
-    /// The subject.
-    #[serde(default)]
-    pub subject: String,
-    /// The brand.
-    #[serde(default)]
-    pub brand: String,
-    /// The size.
-    #[serde(default)]
-    pub tech_size: String,
-    /// The price.
-    #[serde(
-        default,
-        rename = "Price",
-        deserialize_with = "market_core::wire::de::decimal"
-    )]
-    pub price: Decimal,
-    /// The discount, percent.
-    #[serde(
-        default,
-        rename = "Discount",
-        deserialize_with = "market_core::wire::de::decimal"
-    )]
-    pub discount: Decimal,
-    /// Supply contract (WB's internal data).
-    #[serde(default)]
-    pub is_supply: bool,
-    /// Consignment contract (WB's internal data).
-    #[serde(default)]
-    pub is_realization: bool,
-    /// The contract code (WB's internal data).
-    #[serde(default, rename = "SCCode")]
-    pub sc_code: String,
 }
 
 /// `GET /api/v1/supplier/orders` row: one unit ordered (schema `OrdersItem`).
@@ -338,12 +267,6 @@ impl SaleRow {
 pub trait LastChange {
     /// When the row last changed.
     fn last_change(&self) -> DateTime<Utc>;
-}
-
-impl LastChange for StockRow {
-    fn last_change(&self) -> DateTime<Utc> {
-        self.last_change_date
-    }
 }
 
 impl LastChange for OrderRow {
