@@ -12,6 +12,7 @@ use market_core::{Error, Result};
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId};
 use crate::models::campaigns::*;
+use crate::models::common::ApiStatus;
 
 /// The largest page of `getCampaigns` (its `limit` parameter).
 pub const CAMPAIGNS_PAGE_MAX: u32 = 100;
@@ -42,6 +43,25 @@ pub(crate) fn required<T>(op: &Operation, field: &str, value: Option<T>) -> Resu
         message: format!("the answer has no `{field}`"),
         excerpt: String::new(),
     })
+}
+
+/// The `result` of an answer that must carry one (every list read): an error when the answer
+/// says `ERROR` (a 200 may) or has no `result`, never an empty last page.
+pub(crate) fn ok_result<T>(
+    op: &Operation,
+    status: Option<&ApiStatus>,
+    result: Option<T>,
+) -> Result<T> {
+    if status == Some(&ApiStatus::Error) {
+        return Err(Error::Decode {
+            vendor: "yandex-market",
+            operation: op.name,
+            path: "status".to_owned(),
+            message: "the answer says ERROR".to_owned(),
+            excerpt: String::new(),
+        });
+    }
+    required(op, "result", result)
 }
 
 /// Checks a page size against the operation's bounds (1 to `max`).
@@ -183,6 +203,10 @@ impl<'a> CampaignsApi<'a> {
                 Request::new(&GET_BUSINESS_SETTINGS).path_param("businessId", business),
             )
             .await?;
-        required(&GET_BUSINESS_SETTINGS, "result", response.result)
+        ok_result(
+            &GET_BUSINESS_SETTINGS,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 }

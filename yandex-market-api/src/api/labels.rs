@@ -7,6 +7,7 @@
 use market_core::transport::{EXCERPT_LEN, Operation, Request, Response};
 use market_core::{Error, Label, LabelFormat, Result};
 
+use super::campaigns::ok_result;
 use crate::Client;
 use crate::api::orders::{check_campaign, check_order};
 use crate::ids::{BoxId, CampaignId, OrderId, ShipmentId};
@@ -117,13 +118,11 @@ impl LabelsApi<'_> {
                     .path_param("orderId", order_id),
             )
             .await?;
-        response.result.ok_or_else(|| Error::Decode {
-            vendor: "yandex-market",
-            operation: GET_ORDER_LABELS_DATA.name,
-            path: "result".into(),
-            message: "the answer has no result".into(),
-            excerpt: String::new(),
-        })
+        ok_result(
+            &GET_ORDER_LABELS_DATA,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 }
 

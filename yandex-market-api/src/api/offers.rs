@@ -27,6 +27,7 @@ use market_core::{BatchReport, Error, RejectionStage, Result};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::campaigns::ok_result;
 use crate::Client;
 use crate::ids::{BusinessId, CategoryId};
 use crate::limits::MAX_BODY_BYTES;
@@ -462,7 +463,11 @@ impl<'a> OffersApi<'a> {
             .transport()
             .json(&GET_OFFER_MAPPINGS, request.json(body)?)
             .await?;
-        let result = response.result.unwrap_or_default();
+        let result = ok_result(
+            &GET_OFFER_MAPPINGS,
+            response.status.as_ref(),
+            response.result,
+        )?;
         let next = next_token(result.paging.as_ref());
         Ok((result.offer_mappings, next))
     }
@@ -646,7 +651,11 @@ impl<'a> OffersApi<'a> {
             .transport()
             .json(&GET_OFFER_CARDS_CONTENT_STATUS, request.json(body)?)
             .await?;
-        let result = response.result.unwrap_or_default();
+        let result = ok_result(
+            &GET_OFFER_CARDS_CONTENT_STATUS,
+            response.status.as_ref(),
+            response.result,
+        )?;
         let next = next_token(result.paging.as_ref());
         Ok((result.offer_cards, next))
     }

@@ -16,6 +16,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
 use market_core::{BatchReport, Error, RejectionStage, Result};
 
+use super::campaigns::ok_result;
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId, OrderId, OrderItemId};
 use crate::models::common::EmptyResponse;
@@ -264,7 +265,12 @@ impl<'a> OrdersApi<'a> {
             .transport()
             .json(&SET_ORDER_BOX_LAYOUT, request.json(layout)?)
             .await?;
-        Ok(response.result.map(|r| r.boxes).unwrap_or_default())
+        Ok(ok_result(
+            &SET_ORDER_BOX_LAYOUT,
+            response.status.as_ref(),
+            response.result,
+        )?
+        .boxes)
     }
 
     /// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/items`: reduces or removes lines of an
@@ -336,7 +342,12 @@ impl<'a> OrdersApi<'a> {
             .transport()
             .json(&PROVIDE_ORDER_ITEM_IDENTIFIERS, request.json(&body)?)
             .await?;
-        Ok(response.result.map(|r| r.items).unwrap_or_default())
+        Ok(ok_result(
+            &PROVIDE_ORDER_ITEM_IDENTIFIERS,
+            response.status.as_ref(),
+            response.result,
+        )?
+        .items)
     }
 
     /// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/cancellation/accept`: answers a

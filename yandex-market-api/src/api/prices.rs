@@ -25,7 +25,7 @@ use market_core::transport::{Operation, Request};
 use market_core::{ApiError, ApiErrorKind, BatchReport, Error, RejectionStage, Result};
 use rust_decimal::Decimal;
 
-use super::campaigns::{chain_until_error, check_limit, paged, required};
+use super::campaigns::{chain_until_error, check_limit, ok_result, paged};
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId};
 use crate::models::common::{ApiStatus, EmptyResponse, Pager};
@@ -548,7 +548,11 @@ impl<'a> PricesApi<'a> {
             .transport()
             .json(&GET_DEFAULT_PRICES, request)
             .await?;
-        required(&GET_DEFAULT_PRICES, "result", response.result)
+        ok_result(
+            &GET_DEFAULT_PRICES,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 
     /// `POST /v2/businesses/{businessId}/offer-prices`: every price set for every shop, page
@@ -662,7 +666,11 @@ impl<'a> PricesApi<'a> {
             .transport()
             .json(&GET_PRICES_BY_OFFER_IDS, request)
             .await?;
-        required(&GET_PRICES_BY_OFFER_IDS, "result", response.result)
+        ok_result(
+            &GET_PRICES_BY_OFFER_IDS,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 
     /// `POST /v2/campaigns/{campaignId}/offer-prices`: every price of a shop. Without
@@ -735,7 +743,11 @@ impl<'a> PricesApi<'a> {
             .transport()
             .json(&GET_BUSINESS_QUARANTINE_OFFERS, request)
             .await?;
-        required(&GET_BUSINESS_QUARANTINE_OFFERS, "result", response.result)
+        ok_result(
+            &GET_BUSINESS_QUARANTINE_OFFERS,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 
     /// `POST /v2/businesses/{businessId}/price-quarantine`: every offer whose business price
@@ -777,7 +789,11 @@ impl<'a> PricesApi<'a> {
             .transport()
             .json(&GET_CAMPAIGN_QUARANTINE_OFFERS, request)
             .await?;
-        required(&GET_CAMPAIGN_QUARANTINE_OFFERS, "result", response.result)
+        ok_result(
+            &GET_CAMPAIGN_QUARANTINE_OFFERS,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 
     /// `POST /v2/campaigns/{campaignId}/price-quarantine`: every offer whose price in the shop

@@ -7,7 +7,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
 use market_core::{Error, Result};
 
-use super::campaigns::{chain_until_error, check_limit, dedup, paged, required};
+use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId, OrderId, ReturnId};
 use crate::models::common::{ApiStatus, EmptyResponse};
@@ -167,7 +167,7 @@ impl<'a> ReturnsApi<'a> {
             filter,
         )?;
         let response: ReturnsResponse = self.client.transport().json(&GET_RETURNS, request).await?;
-        required(&GET_RETURNS, "result", response.result)
+        ok_result(&GET_RETURNS, response.status.as_ref(), response.result)
     }
 
     /// `GET /v2/campaigns/{campaignId}/returns`: every return and unredeemed order matching
@@ -230,7 +230,7 @@ impl<'a> ReturnsApi<'a> {
             .path_param("orderId", order)
             .path_param("returnId", return_id);
         let response: ReturnResponse = self.client.transport().json(&GET_RETURN, request).await?;
-        required(&GET_RETURN, "result", response.result)
+        ok_result(&GET_RETURN, response.status.as_ref(), response.result)
     }
 
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/application`: the
@@ -282,10 +282,12 @@ impl<'a> ReturnsApi<'a> {
             .transport()
             .json(&GET_RETURN_AVAILABLE_DECISIONS, request)
             .await?;
-        Ok(
-            required(&GET_RETURN_AVAILABLE_DECISIONS, "result", response.result)?
-                .available_decisions,
-        )
+        Ok(ok_result(
+            &GET_RETURN_AVAILABLE_DECISIONS,
+            response.status.as_ref(),
+            response.result,
+        )?
+        .available_decisions)
     }
 
     /// `POST /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/decision/submit`:

@@ -12,7 +12,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
 use market_core::{BatchReport, Error, RejectionStage, Result};
 
-use super::campaigns::{chain_until_error, check_limit, dedup, paged, required};
+use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
 use crate::Client;
 use crate::ids::CampaignId;
 use crate::limits::MAX_BODY_BYTES;
@@ -300,7 +300,7 @@ impl<'a> StocksApi<'a> {
         .json(&body)?;
         let response: GetStocksResponse =
             self.client.transport().json(&GET_STOCKS, request).await?;
-        required(&GET_STOCKS, "result", response.result)
+        ok_result(&GET_STOCKS, response.status.as_ref(), response.result)
     }
 
     /// `POST /v2/campaigns/{campaignId}/offers/stocks`: every SKU's stocks, one entry per SKU

@@ -7,7 +7,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
 use market_core::{Error, Result};
 
-use super::campaigns::{chain_until_error, check_limit, dedup, paged, required};
+use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId};
 use crate::models::warehouses::*;
@@ -103,7 +103,11 @@ impl<'a> WarehousesApi<'a> {
             .transport()
             .json(&GET_PAGED_WAREHOUSES, request)
             .await?;
-        required(&GET_PAGED_WAREHOUSES, "result", response.result)
+        ok_result(
+            &GET_PAGED_WAREHOUSES,
+            response.status.as_ref(),
+            response.result,
+        )
     }
 
     /// `POST /v2/businesses/{businessId}/warehouses`: every warehouse of the business, page
@@ -167,6 +171,11 @@ impl<'a> WarehousesApi<'a> {
             .transport()
             .json(&GET_FULFILLMENT_WAREHOUSES, request)
             .await?;
-        Ok(required(&GET_FULFILLMENT_WAREHOUSES, "result", response.result)?.warehouses)
+        Ok(ok_result(
+            &GET_FULFILLMENT_WAREHOUSES,
+            response.status.as_ref(),
+            response.result,
+        )?
+        .warehouses)
     }
 }

@@ -156,8 +156,7 @@ pub struct FlippingPager {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignsResponse {
-    /// The campaigns of this page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The campaigns of this page (required: an answer without it is an error, not an empty page).
     pub campaigns: Vec<Campaign>,
     /// Page numbers (of the deprecated page/pageSize paging).
     #[serde(default, skip_serializing_if = "Option::is_none")]

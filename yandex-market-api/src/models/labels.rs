@@ -48,8 +48,7 @@ pub struct OrderLabels {
     /// The URL of the PDF with every box's label (deprecated by Yandex Market).
     #[serde(default)]
     pub url: String,
-    /// One label per box.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// One label per box (required: an answer without it is an error, not an empty page).
     pub parcel_box_labels: Vec<BoxLabel>,
 }
 

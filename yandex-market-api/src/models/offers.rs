@@ -688,8 +688,7 @@ pub struct GetOfferMappingsResult {
     /// The token of the next page.
     #[serde(default)]
     pub paging: Option<Pager>,
-    /// The offers with their cards.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The offers with their cards (required: an answer without it is an error, not an empty page).
     pub offer_mappings: Vec<OfferMapping>,
 }
 
@@ -1301,8 +1300,7 @@ pub struct GetOfferCardsContentStatusResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferCardsContentStatus {
-    /// The cards.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The cards (required: an answer without it is an error, not an empty page).
     pub offer_cards: Vec<OfferCard>,
     /// The token of the next page.
     #[serde(default)]

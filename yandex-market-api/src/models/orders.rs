@@ -1053,8 +1053,7 @@ impl OrderDatesFilter {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct BusinessOrdersResponse {
-    /// The orders of this page (at most 50).
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// The orders of this page (at most 50) (required: an answer without it is an error, not an empty page).
     pub orders: Vec<BusinessOrder>,
     /// The token of the next page; absent on the last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2540,8 +2539,7 @@ pub struct SetOrderBoxLayoutResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderBoxesLayout {
-    /// The boxes.
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// The boxes (required: an answer without it is an error, not an empty page).
     pub boxes: Vec<LaidOutBox>,
 }
 
@@ -2654,8 +2652,7 @@ pub struct ProvideOrderItemIdentifiersResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemsModificationResult {
-    /// The lines.
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// The lines (required: an answer without it is an error, not an empty page).
     pub items: Vec<BriefOrderItem>,
 }
 

@@ -276,8 +276,7 @@ pub struct GetDefaultPricesResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct DefaultPrices {
-    /// The offers of this page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The offers of this page (required: an answer without it is an error, not an empty page).
     pub offers: Vec<OfferDefaultPrice>,
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -467,8 +466,7 @@ pub struct GetPricesByOfferIdsResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignPrices {
-    /// The offers of this page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The offers of this page (required: an answer without it is an error, not an empty page).
     pub offers: Vec<CampaignOfferPrice>,
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -583,8 +581,7 @@ pub struct GetQuarantineOffersResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct QuarantineOffers {
-    /// The offers of this page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The offers of this page (required: an answer without it is an error, not an empty page).
     pub offers: Vec<QuarantineOffer>,
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -415,8 +415,7 @@ pub struct PagedReturns {
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Pager>,
-    /// The returns.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The returns (required: an answer without it is an error, not an empty page).
     pub returns: Vec<Return>,
 }
 
@@ -675,8 +674,7 @@ pub struct AvailableDecisionsResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct AvailableDecisions {
-    /// The decisions.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The decisions (required: an answer without it is an error, not an empty page).
     pub available_decisions: Vec<AvailableDecision>,
 }
 

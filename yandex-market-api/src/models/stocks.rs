@@ -179,8 +179,7 @@ pub struct WarehouseStocks {
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Pager>,
-    /// The warehouses and their SKUs.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The warehouses and their SKUs (required: an answer without it is an error, not an empty page).
     pub warehouses: Vec<WarehouseOffers>,
 }
 

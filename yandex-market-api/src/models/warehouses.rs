@@ -74,8 +74,7 @@ pub struct PagedWarehousesResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct PagedWarehouses {
-    /// The warehouses.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The warehouses (required: an answer without it is an error, not an empty page).
     pub warehouses: Vec<WarehouseDetails>,
     /// The next page's token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -176,8 +175,7 @@ pub struct FulfillmentWarehousesResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct FulfillmentWarehouses {
-    /// The warehouses.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The warehouses (required: an answer without it is an error, not an empty page).
     pub warehouses: Vec<FulfillmentWarehouse>,
 }
 
