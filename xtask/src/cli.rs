@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
+use market_core::contract::drift::{Used, compare};
+
 use crate::snapshot::{self, Source};
 
 /// Maintenance commands of the market-rs workspace.
@@ -57,6 +59,22 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Prints (Markdown) what changed between two snapshots of a vendor's spec.
+    ///
+    /// Inputs may be snapshots or the vendor's own documents (JSON or YAML; a folder reads
+    /// every OpenAPI file in it); both are normalised the same way first.
+    Drift {
+        /// The vendor.
+        vendor: Vendor,
+        /// The older snapshot (file or folder).
+        old: PathBuf,
+        /// The newer snapshot (file or folder).
+        new: PathBuf,
+        /// Report the field changes of the operations this file lists, one per line:
+        /// `METHOD /path [name]` (`#` starts a comment).
+        #[arg(long)]
+        ops_file: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line (without the program name); returns what to print.
@@ -84,7 +102,90 @@ pub fn run(args: &[String]) -> Result<String, String> {
             source.date = date.or(source.date);
             write_snapshots(&input, &output, &source)
         }
+        Command::Drift {
+            vendor,
+            old,
+            new,
+            ops_file,
+        } => {
+            let uses = match ops_file {
+                Some(f) => read_ops_file(&f)?,
+                None => Vec::new(),
+            };
+            drift_report(vendor, &old, &new, &uses)
+        }
     }
+}
+
+/// Loads a snapshot (a file, or every OpenAPI file of a folder), normalised as
+/// [`snapshot::snapshot`] does, so that raw vendor documents and snapshots compare alike.
+pub fn load_snapshot(path: &Path) -> Result<Vec<Value>, String> {
+    let files = if path.is_dir() {
+        spec_files(path)?
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut docs = Vec::new();
+    for f in files {
+        let doc = snapshot::load(&f)?;
+        if snapshot::is_openapi(&doc) {
+            docs.push(snapshot::snapshot(doc, &Source::default()));
+        }
+    }
+    if docs.is_empty() {
+        return Err(format!("no OpenAPI document in {}", path.display()));
+    }
+    Ok(docs)
+}
+
+/// Reads an operations file: `METHOD /path [name]` per line, `#` comments.
+pub fn read_ops_file(path: &Path) -> Result<Vec<Used>, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    parse_ops(&text)
+}
+
+/// Parses the lines of an operations file.
+pub fn parse_ops(text: &str) -> Result<Vec<Used>, String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(method), Some(path)) = (parts.next(), parts.next()) else {
+            return Err(format!("bad operation line: {line}"));
+        };
+        out.push(Used {
+            name: parts.next().unwrap_or("-").to_owned(),
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// The drift report between two snapshots of a vendor, for the operations in `uses`.
+pub fn drift_report(
+    vendor: Vendor,
+    old: &Path,
+    new: &Path,
+    uses: &[Used],
+) -> Result<String, String> {
+    let old_docs = load_snapshot(old)?;
+    let new_docs = load_snapshot(new)?;
+    let drift = compare(&old_docs, &new_docs, uses);
+    let name = match vendor {
+        Vendor::Ozon => "Ozon",
+        Vendor::Wb => "Wildberries",
+        Vendor::YandexMarket => "Yandex Market",
+    };
+    Ok(drift.to_markdown(&format!(
+        "{name} API drift: {} -> {}",
+        old.display(),
+        new.display()
+    )))
 }
 
 /// Writes the snapshot of a file, or of every OpenAPI file of a folder; returns a summary.
