@@ -25,8 +25,9 @@ Output is deterministic: sorted keys, indent 1, UTF-8.
 
 Usage: python3 trim.py [SPEC_DIR [OUT_DIR]]
   SPEC_DIR holds openapi.bundled.yaml, limits.json and LICENSE.openapi (default:
-  $YANDEX_MARKET_SPEC_DIR, else /work/shared/specs/yandex-market); OUT_DIR defaults to the
-  folder of this script.
+  $YANDEX_MARKET_SPEC_DIR, else ../shared/specs/yandex-market from the repository root,
+  which is found from this script's own location); OUT_DIR defaults to the folder of this
+  script.
 """
 import json
 import os
@@ -152,8 +153,12 @@ def refs(node, found):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
+    # The repository root is two levels up from yandex-market-api/spec/; the shared specs
+    # sit beside the repository.
+    repo_root = os.path.dirname(os.path.dirname(here))
+    default_src = os.path.join(repo_root, "..", "shared", "specs", "yandex-market")
     src_dir = sys.argv[1] if len(sys.argv) > 1 else os.environ.get(
-        "YANDEX_MARKET_SPEC_DIR", "/work/shared/specs/yandex-market"
+        "YANDEX_MARKET_SPEC_DIR", os.path.normpath(default_src)
     )
     out_dir = sys.argv[2] if len(sys.argv) > 2 else here
     with open(os.path.join(src_dir, "openapi.bundled.yaml"), encoding="utf-8") as f:
