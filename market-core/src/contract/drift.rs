@@ -306,7 +306,19 @@ pub fn fields(s: &Schemas, schema: &Value) -> BTreeMap<String, Field> {
     body_fields(s, Some(schema))
 }
 
+/// The type recorded for a schema the source cut short (WB's 2026-08 files, rendered in a
+/// browser, replace schemas nested too deep with the string `"[MaxDepth]"`): its fields are
+/// unknown, not removed.
+pub const TRUNCATED: &str = "truncated";
+
 fn type_of(s: &Value) -> String {
+    if s.is_string()
+        || [&s["properties"], &s["items"]]
+            .iter()
+            .any(|v| v.is_string())
+    {
+        return TRUNCATED.to_owned();
+    }
     match s.get("type") {
         Some(Value::String(t)) => t.clone(),
         Some(Value::Array(ts)) => ts
@@ -438,7 +450,8 @@ fn diff_fields(
             if retyped.iter().any(|r| is_ancestor(r, k)) {
                 continue;
             }
-            if o.ty != n.ty && o.ty != "any" && n.ty != "any" {
+            let vague = |t: &str| t == "any" || t == TRUNCATED;
+            if o.ty != n.ty && !vague(&o.ty) && !vague(&n.ty) {
                 retyped.push(k);
                 push(
                     k,
@@ -477,7 +490,13 @@ fn diff_fields(
         }
     }
     for k in &removed {
-        if removed.iter().any(|a| is_ancestor(a, k)) || retyped.iter().any(|r| is_ancestor(r, k)) {
+        let truncated = new
+            .iter()
+            .any(|(a, f)| f.ty == TRUNCATED && (a == "(root)" || is_ancestor(a, k)));
+        if truncated
+            || removed.iter().any(|a| is_ancestor(a, k))
+            || retyped.iter().any(|r| is_ancestor(r, k))
+        {
             continue;
         }
         if let Some(o) = old.get(*k) {
@@ -707,6 +726,29 @@ mod tests {
             md.contains("- `POST /v2/fbs/posting/sent-by-seller`"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn fields_under_a_truncated_schema_are_not_reported_removed() {
+        let old = doc(
+            json!({"type": "object", "properties": {"id": {"type": "integer"}}}),
+            json!({}),
+        );
+        let mut new = old.clone();
+        new["components"]["schemas"]["Resp"]["properties"]["result"]["properties"] =
+            json!("[MaxDepth]");
+        let uses = [Used {
+            name: "x".into(),
+            method: "POST".into(),
+            path: "/v3/posting/fbs/list".into(),
+        }];
+        let d = compare(std::slice::from_ref(&old), &[new], &uses);
+        assert_eq!(d.used[0].changes, vec![]);
+        // Without the truncation the same loss is reported.
+        let mut gone = old.clone();
+        gone["components"]["schemas"]["Resp"]["properties"]["result"]["properties"] = json!({});
+        let d = compare(&[old], &[gone], &uses);
+        assert_eq!(d.used[0].changes[0].field, "result.postings");
     }
 
     #[test]
