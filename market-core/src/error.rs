@@ -107,6 +107,61 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
 }
 
+impl ApiError {
+    /// A refusal the vendor's answer carries although its status does not say so: a 200 with
+    /// the vendor's error body, or a write that answered 200 and then read back as failed
+    /// (Ozon's `ship_failed`). Retryable as its `kind` is (see [`ApiErrorKind`]).
+    ///
+    /// ```
+    /// use market_core::{ApiError, ApiErrorKind};
+    ///
+    /// let e = ApiError::new("ozon", "fbs_posting_ship", 200, ApiErrorKind::Conflict)
+    ///     .with_code("ship_failed")
+    ///     .with_message("the posting could not be assembled");
+    /// assert!(!e.retryable);
+    /// assert_eq!(e.to_string(), "ozon fbs_posting_ship: HTTP 200 [ship_failed]: the posting could not be assembled");
+    /// ```
+    pub fn new(
+        vendor: &'static str,
+        operation: &'static str,
+        status: u16,
+        kind: ApiErrorKind,
+    ) -> Self {
+        Self {
+            vendor,
+            operation,
+            status,
+            kind,
+            code: None,
+            message: String::new(),
+            request_id: None,
+            retryable: matches!(
+                kind,
+                ApiErrorKind::RateLimited | ApiErrorKind::Server | ApiErrorKind::Busy
+            ),
+            retry_after: None,
+        }
+    }
+
+    /// Sets the vendor's code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets the vendor's message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// Sets the vendor's request id.
+    pub fn with_request_id(mut self, id: impl Into<String>) -> Self {
+        self.request_id = Some(id.into());
+        self
+    }
+}
+
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
