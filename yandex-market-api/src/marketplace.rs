@@ -152,9 +152,12 @@ pub fn order_from_ym(o: &BusinessOrder) -> Order {
         .filter_map(|i| i.prices.as_ref()?.payment.as_ref())
         .map(|v| v.currency_id.as_str().to_owned())
         .next()
-        .map_or(Currency::Rub, |c| match c.as_str() {
-            "RUR" | "RUB" => Currency::Rub,
-            _ => Currency::Other(c),
+        .map_or(Currency::Rub, |c| {
+            if c.eq_ignore_ascii_case("RUR") || c.eq_ignore_ascii_case("RUB") {
+                Currency::Rub
+            } else {
+                Currency::Other(c)
+            }
         });
     Order {
         marketplace: MarketplaceKind::YandexMarket,

@@ -528,7 +528,10 @@ impl Notification {
             }
             None => return Err(PushError::MissingType),
         };
-        let k = kind.as_str();
+        // Matched case-insensitively: the types are upper case in the spec, but a server
+        // spelling one otherwise still means the same notification.
+        let upper = kind.to_ascii_uppercase();
+        let k = upper.as_str();
         Ok(match k {
             "PING" => Self::Ping(payload(k, map)?),
             "ORDER_CREATED" => Self::OrderCreated(payload(k, map)?),

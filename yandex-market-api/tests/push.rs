@@ -526,3 +526,22 @@ fn sender_addresses_are_checked_against_the_documented_networks() {
         assert!(!is_sender_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
     }
 }
+
+/// The notification type and the statuses inside are read case-insensitively (a realistic
+/// variant: no real push body in another case is public): `order_status_updated` with
+/// `processing`/`ready_to_ship` is the same notification as the upper-case one.
+#[test]
+fn a_lower_case_notification_reads_as_the_upper_case_one() {
+    let upper = fixtures()
+        .into_iter()
+        .find(|f| f["notificationType"] == "ORDER_STATUS_UPDATED")
+        .unwrap();
+    let mut lower = upper.clone();
+    for k in ["notificationType", "status", "substatus"] {
+        lower[k] = json!(upper[k].as_str().unwrap().to_lowercase());
+    }
+    let a = decode_value(&upper).unwrap();
+    let b = decode_value(&lower).unwrap();
+    assert_eq!(b.notification_type(), "ORDER_STATUS_UPDATED");
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
+}
