@@ -272,6 +272,18 @@ fn the_trimmed_snapshot_is_the_full_snapshot_for_our_operations() {
         }
     }
     assert_eq!(count, OPERATIONS.len());
+    // The quota rows the limiter's table is tested against are the full snapshot's quotas.
+    let limits = read("limits.trimmed.json");
+    for row in limits["operations"].as_array().unwrap() {
+        let id = row["operationId"].as_str().unwrap();
+        let (m, p) = (
+            row["method"].as_str().unwrap().to_ascii_lowercase(),
+            row["path"].as_str().unwrap(),
+        );
+        let op = &full["paths"][p][m.as_str()];
+        assert_eq!(op["operationId"], id);
+        assert_eq!(row["resourceLimit"], op["x-resource-limit-config"], "{id}");
+    }
     for (kind, entries) in trimmed["components"].as_object().unwrap() {
         for (name, value) in entries.as_object().unwrap() {
             assert_eq!(
