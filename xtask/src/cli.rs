@@ -58,6 +58,13 @@ enum Command {
         /// The source commit's date (overrides the note's).
         #[arg(long)]
         date: Option<String>,
+        /// An earlier document (or folder, matched by file name) of the same source, to fill
+        /// the schemas the input cut short (`"[MaxDepth]"`) at the same places.
+        #[arg(long)]
+        fill_from: Option<PathBuf>,
+        /// Where the earlier documents come from, as `--source-note`.
+        #[arg(long)]
+        fill_note: Option<String>,
     },
     /// Prints (Markdown) what changed between two snapshots of a vendor's spec.
     ///
@@ -91,7 +98,19 @@ pub fn run(args: &[String]) -> Result<String, String> {
             source_path,
             commit,
             date,
+            fill_from,
+            fill_note,
         } => {
+            let fill = match fill_from {
+                Some(path) => Some(Fill {
+                    path,
+                    source: match fill_note {
+                        Some(n) => Source::parse_note(&n)?,
+                        None => Source::default(),
+                    },
+                }),
+                None => None,
+            };
             let mut source = match source_note {
                 Some(n) => Source::parse_note(&n)?,
                 None => Source::default(),
@@ -100,7 +119,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
             source.path = source_path.or(source.path);
             source.commit = commit.or(source.commit);
             source.date = date.or(source.date);
-            write_snapshots(&input, &output, &source)
+            write_snapshots(&input, &output, &source, fill.as_ref())
         }
         Command::Drift {
             vendor,
@@ -188,8 +207,47 @@ pub fn drift_report(
     )))
 }
 
+/// Earlier documents of the same source, to fill what the input cut short.
+#[derive(Debug, Clone)]
+pub struct Fill {
+    /// A document, or a folder of them matched by file name.
+    pub path: PathBuf,
+    /// Where they come from.
+    pub source: Source,
+}
+
+impl Fill {
+    /// The earlier documents for an input file: the file of the same name when `path` is a
+    /// folder holding one, else every OpenAPI document of the folder (a source split into other
+    /// files), or the one file `path` names.
+    fn older(&self, file_name: &str) -> Result<Vec<Value>, String> {
+        if !self.path.is_dir() {
+            return snapshot::load(&self.path).map(|d| vec![d]);
+        }
+        let same = self.path.join(file_name);
+        let files = if same.is_file() {
+            vec![same]
+        } else {
+            spec_files(&self.path)?
+        };
+        let mut docs = Vec::new();
+        for f in files {
+            let d = snapshot::load(&f)?;
+            if snapshot::is_openapi(&d) {
+                docs.push(d);
+            }
+        }
+        Ok(docs)
+    }
+}
+
 /// Writes the snapshot of a file, or of every OpenAPI file of a folder; returns a summary.
-pub fn write_snapshots(input: &Path, output: &Path, source: &Source) -> Result<String, String> {
+pub fn write_snapshots(
+    input: &Path,
+    output: &Path,
+    source: &Source,
+    fill: Option<&Fill>,
+) -> Result<String, String> {
     let mut summary = String::new();
     if input.is_dir() {
         std::fs::create_dir_all(output)
@@ -206,20 +264,43 @@ pub fn write_snapshots(input: &Path, output: &Path, source: &Source) -> Result<S
                 .and_then(|s| s.to_str())
                 .ok_or_else(|| format!("bad file name {}", file.display()))?;
             let out = output.join(format!("{stem}.json"));
-            summary.push_str(&write_one(doc, &out, &source.for_file(&name))?);
+            summary.push_str(&write_one(doc, &out, &source.for_file(&name), fill, &name)?);
         }
     } else {
         let doc = snapshot::load(input)?;
         if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
         }
-        summary.push_str(&write_one(doc, output, source)?);
+        summary.push_str(&write_one(doc, output, source, fill, &file_name(input))?);
     }
     Ok(summary)
 }
 
-fn write_one(doc: Value, out: &Path, source: &Source) -> Result<String, String> {
-    let snap = snapshot::snapshot(doc, source);
+fn write_one(
+    mut doc: Value,
+    out: &Path,
+    source: &Source,
+    fill: Option<&Fill>,
+    name: &str,
+) -> Result<String, String> {
+    let mut filled = None;
+    if let Some(fill) = fill {
+        let older = fill.older(name)?;
+        let report = crate::fill::fill_cut(&mut doc, &older);
+        let src = fill.source.for_file(name);
+        filled = Some(serde_json::json!({
+            "repository": src.repository,
+            "path": src.path,
+            "commit": src.commit,
+            "date": src.date,
+            "filled": report.filled,
+            "left": report.left,
+        }));
+    }
+    let mut snap = snapshot::snapshot(doc, source);
+    if let (Some(f), Some(info)) = (filled, snap.get_mut("info").and_then(Value::as_object_mut)) {
+        info.insert("x-filled-from".into(), f);
+    }
     let text = snapshot::to_pretty(&snap);
     std::fs::write(out, &text).map_err(|e| format!("writing {}: {e}", out.display()))?;
     Ok(format!(

@@ -3,8 +3,11 @@
 //! - `snapshot`: writes the prose-free snapshot of a vendor's OpenAPI documents that the
 //!   vendor crates keep in `<crate>/spec/` ([`snapshot`]);
 //! - `drift`: compares two snapshots of a vendor and prints what changed for the crate
-//!   ([`market_core::contract::drift`]).
+//!   ([`market_core::contract::drift`]);
+//! - `snapshot --fill-from`: fills the schemas a source cut short from an earlier document of
+//!   the same source ([`fill`]).
 #![deny(missing_docs)]
 
 pub mod cli;
+pub mod fill;
 pub mod snapshot;
