@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Client;
-use crate::ids::{CharcId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
+use crate::ids::{CharcId, ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
 use crate::models::content::{
     Card as WbCard, CardToCreate, CardVariant, CardsFilter, CharacteristicValue,
     Dimensions as WbDimensions, NewSize,
@@ -205,6 +205,10 @@ pub struct CardIndex {
     by_vendor_code: HashMap<String, NmId>,
     by_barcode: HashMap<String, NmId>,
     nm_ids: HashSet<NmId>,
+    /// The size (`chrtId`) of each barcode: WB takes stock by size only.
+    size_by_barcode: HashMap<String, ChrtId>,
+    /// The size of each card that has exactly one.
+    only_size: HashMap<NmId, ChrtId>,
 }
 
 impl CardIndex {
@@ -223,9 +227,25 @@ impl CardIndex {
             self.by_vendor_code
                 .insert(card.vendor_code.clone(), card.nm_id);
         }
-        for sku in card.sizes.iter().flat_map(|s| &s.skus) {
-            self.by_barcode.insert(sku.clone(), card.nm_id);
+        for size in &card.sizes {
+            for sku in &size.skus {
+                self.by_barcode.insert(sku.clone(), card.nm_id);
+                self.size_by_barcode.insert(sku.clone(), size.chrt_id);
+            }
         }
+        if let [only] = card.sizes.as_slice() {
+            self.only_size.insert(card.nm_id, only.chrt_id);
+        }
+    }
+
+    /// The size (`chrtId`) `offer` names: a barcode's size, else the only size of the card a
+    /// seller's article or nmID names.
+    pub fn resolve_size(&self, offer: &str) -> Option<ChrtId> {
+        let offer = offer.trim();
+        self.size_by_barcode.get(offer).copied().or_else(|| {
+            self.resolve(offer)
+                .and_then(|nm| self.only_size.get(&nm).copied())
+        })
     }
 
     /// The nmID `offer` names: a seller's article first, then a barcode, then an nmID of an
@@ -411,6 +431,25 @@ impl Client {
         Ok(self.with_card_index(lookup).unwrap_or_default())
     }
 
+    /// The size (`chrtId`) of each offer id (a barcode, or the article or nmID of a card with
+    /// one size): the cards list is read on first use, and again when an id is not in it. Ids
+    /// still unknown are left out.
+    pub async fn resolve_sizes(&self, offers: &[&str]) -> Result<HashMap<String, ChrtId>> {
+        let lookup = |index: &mut CardIndex| {
+            offers
+                .iter()
+                .filter_map(|o| index.resolve_size(o).map(|c| ((*o).to_owned(), c)))
+                .collect::<HashMap<_, _>>()
+        };
+        if let Some(found) = self.with_card_index(lookup)
+            && found.len() == offers.iter().collect::<HashSet<_>>().len()
+        {
+            return Ok(found);
+        }
+        self.refresh_card_index().await?;
+        Ok(self.with_card_index(lookup).unwrap_or_default())
+    }
+
     /// The nmID of each offer id (a seller's article, a barcode or an nmID): the cards list
     /// is read on first use, and again when an id is not in it. Ids still unknown are left out.
     pub async fn resolve_nm_ids(&self, offers: &[&str]) -> Result<HashMap<String, NmId>> {
@@ -556,6 +595,18 @@ impl Marketplace for Client {
     async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
         let mut report = BatchReport::new();
         let mut by_warehouse: HashMap<WarehouseId, Vec<(ItemKey, StockItem)>> = HashMap::new();
+        // WB takes stock by size (`chrtId`) only: a stock sent by barcode is refused
+        // (`SKUUploadDisabled`). Barcodes and single-size articles are read as sizes.
+        let wanted: Vec<&str> = updates
+            .iter()
+            .filter(|u| u.validate(true).is_ok())
+            .map(|u| u.offer_id.as_str())
+            .collect();
+        let sizes = if wanted.is_empty() {
+            HashMap::new()
+        } else {
+            self.resolve_sizes(&wanted).await?
+        };
         for u in updates {
             let parsed = u.validate(true).and_then(|()| {
                 u.warehouse_id
@@ -565,12 +616,22 @@ impl Marketplace for Client {
                     .ok_or_else(|| {
                         "the warehouse id is not a WB warehouse id (a positive number)".to_owned()
                     })
+                    .and_then(|w| {
+                        sizes
+                            .get(u.offer_id.as_str())
+                            .map(|c| (w, *c))
+                            .ok_or_else(|| {
+                                "no WB size has this barcode (or the card of this article has \
+                                 several sizes): WB takes stock by size (chrtId)"
+                                    .to_owned()
+                            })
+                    })
             });
             match parsed {
-                Ok(w) => by_warehouse
+                Ok((w, chrt)) => by_warehouse
                     .entry(w)
                     .or_default()
-                    .push((u.key(), StockItem::barcode(u.offer_id.as_str(), u.quantity))),
+                    .push((u.key(), StockItem::chrt(chrt, u.quantity))),
                 Err(m) => report.reject(
                     u.key(),
                     RejectionStage::Validation,
@@ -580,9 +641,9 @@ impl Marketplace for Client {
             }
         }
         for (warehouse, items) in by_warehouse {
-            let keys: HashMap<String, ItemKey> = items
+            let keys: HashMap<ChrtId, ItemKey> = items
                 .iter()
-                .map(|(k, _)| (k.offer_id.as_str().to_owned(), k.clone()))
+                .filter_map(|(k, i)| i.chrt_id.map(|c| (c, k.clone())))
                 .collect();
             let all_keys: Vec<ItemKey> = items.iter().map(|(k, _)| k.clone()).collect();
             let sent = match self
@@ -600,10 +661,9 @@ impl Marketplace for Client {
                 }
             };
             report.merge(sent.map_keys(|k| {
-                let barcode = k.sku.clone().unwrap_or_default();
-                keys.get(&barcode)
-                    .cloned()
-                    .unwrap_or_else(|| ItemKey::stock(barcode, warehouse.to_string()))
+                k.chrt_id
+                    .and_then(|c| keys.get(&c).cloned())
+                    .unwrap_or_else(|| ItemKey::stock(k.to_string(), warehouse.to_string()))
             }));
         }
         Ok(report)

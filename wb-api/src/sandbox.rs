@@ -2498,6 +2498,7 @@ impl State {
             match chrt {
                 Some(c) => resolved.push((c, item.amount)),
                 None => unknown.push(StocksConflictItem {
+                    chrt_id: item.chrt_id,
                     sku: item.sku.clone().unwrap_or_default(),
                     amount: item.amount,
                 }),

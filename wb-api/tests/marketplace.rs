@@ -340,8 +340,23 @@ fn stock_key(offer: &str, warehouse: &str) -> ItemKey {
 }
 
 #[tokio::test]
-async fn stocks_go_by_barcode_to_each_warehouse_and_bad_items_stay_local() {
+async fn stocks_go_by_size_of_the_barcode_to_each_warehouse_and_bad_items_stay_local() {
+    // WB refuses stock by barcode (`SKUUploadDisabled`): each barcode is sent as its size
+    // (`chrtId`, read from the cards list; `cards_page` gives nmID + 2).
     let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[
+            (1, "A1", &["2000000000001"]),
+            (2, "A2", &["2000000000002"]),
+            (3, "A3", &["2000000000003"]),
+            (4, "A4", &["2000000000004"]),
+            (5, "A5", &["2000000000005"]),
+        ]),
+    )
+    .await;
     mount(&server, "PUT", "/api/v3/stocks/507", no_content()).await;
     mount(&server, "PUT", "/api/v3/stocks/608", no_content()).await;
     let client = client(&server);
@@ -359,6 +374,7 @@ async fn stocks_go_by_barcode_to_each_warehouse_and_bad_items_stay_local() {
         .await
         .into_iter()
         .map(|(r, b)| (r.url.path().to_owned(), b))
+        .filter(|(p, _)| p.starts_with("/api/v3/stocks"))
         .collect();
     requests.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(
@@ -367,17 +383,17 @@ async fn stocks_go_by_barcode_to_each_warehouse_and_bad_items_stay_local() {
             (
                 "/api/v3/stocks/507".to_owned(),
                 json!({"stocks": [
-                    {"sku": "2000000000001", "amount": 5},
-                    {"sku": "2000000000002", "amount": 0},
+                    {"chrtId": 3, "amount": 5},
+                    {"chrtId": 4, "amount": 0},
                 ]})
             ),
             (
                 "/api/v3/stocks/608".to_owned(),
-                json!({"stocks": [{"sku": "2000000000003", "amount": 7}]})
+                json!({"stocks": [{"chrtId": 5, "amount": 7}]})
             ),
         ]
     );
-    assert_requests_match_spec(&server, STOCKS_UPDATE).await;
+    assert_each_request_matches(&server, &[STOCKS_UPDATE, "POST /content/v2/get/cards/list"]).await;
 
     let mut accepted = report.accepted.clone();
     accepted.sort();
@@ -409,12 +425,25 @@ async fn a_409_conflict_comes_back_under_the_original_key() {
     let server = MockServer::start().await;
     mount(
         &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[
+            (1, "A1", &["2000000000001"]),
+            (2, "A2", &["2000000000002"]),
+            (3, "A3", &["2000000000003"]),
+            (4, "A4", &["2000000000004"]),
+            (5, "A5", &["2000000000005"]),
+        ]),
+    )
+    .await;
+    mount(
+        &server,
         "PUT",
         "/api/v3/stocks/507",
         ResponseTemplate::new(409).set_body_json(json!([{
             "code": "SubjectFBSRestriction",
             "message": "The product category cannot be sold with 'Delivery By Supplier'.",
-            "data": [{"sku": "2000000000002", "amount": 3}],
+            "data": [{"chrtId": 4, "amount": 3}],
         }])),
     )
     .await;
@@ -428,7 +457,11 @@ async fn a_409_conflict_comes_back_under_the_original_key() {
         .await
         .unwrap();
     assert_eq!(
-        sent(&server).await.len(),
+        sent(&server)
+            .await
+            .iter()
+            .filter(|(r, _)| r.url.path() == "/api/v3/stocks/507")
+            .count(),
         2,
         "the unnamed item is sent once more alone (this server refuses it again)"
     );
@@ -461,6 +494,19 @@ async fn a_409_conflict_comes_back_under_the_original_key() {
 #[tokio::test]
 async fn a_non_positive_warehouse_is_rejected_per_item() {
     let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[
+            (1, "A1", &["2000000000001"]),
+            (2, "A2", &["2000000000002"]),
+            (3, "A3", &["2000000000003"]),
+            (4, "A4", &["2000000000004"]),
+            (5, "A5", &["2000000000005"]),
+        ]),
+    )
+    .await;
     mount(&server, "PUT", "/api/v3/stocks/507", no_content()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
@@ -475,7 +521,10 @@ async fn a_non_positive_warehouse_is_rejected_per_item() {
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].key, stock_key("2000000000002", "0"));
     assert_eq!(report.rejected[0].stage, RejectionStage::Validation);
-    assert_eq!(calls(&server).await, ["PUT /api/v3/stocks/507"]);
+    assert_eq!(
+        calls(&server).await,
+        ["POST /content/v2/get/cards/list", "PUT /api/v3/stocks/507"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

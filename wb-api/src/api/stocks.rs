@@ -412,7 +412,7 @@ async fn send_update(
 }
 
 /// Turns WB's 409 answer to a stock update into per-item rejections. The whole request was
-/// refused: items WB names (by barcode) get WB's code and message; errors naming no item
+/// refused: items WB names (by size or barcode) get WB's code and message; errors naming no item
 /// concern the request and apply to every other item; any other item is [`NOT_APPLIED`].
 fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchReport<StockKey> {
     let general: Vec<(&str, &str)> = conflicts
@@ -423,12 +423,19 @@ fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchRep
     let summary = conflicts
         .iter()
         .map(|c| {
-            let named: Vec<&str> = c.data.iter().map(|d| d.sku.as_str()).collect();
+            let named: Vec<String> = c
+                .data
+                .iter()
+                .map(|d| match d.chrt_id {
+                    Some(chrt) => chrt.to_string(),
+                    None => d.sku.clone(),
+                })
+                .collect();
             if named.is_empty() {
                 describe(&c.code, &c.message)
             } else {
                 format!(
-                    "{} (barcodes {})",
+                    "{} (items {})",
                     describe(&c.code, &c.message),
                     named.join(", ")
                 )
@@ -442,9 +449,13 @@ fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchRep
         let named: Vec<&StocksConflict> = conflicts
             .iter()
             .filter(|c| {
-                item.sku
-                    .as_deref()
-                    .is_some_and(|s| c.data.iter().any(|d| d.sku == s))
+                c.data.iter().any(|d| {
+                    (d.chrt_id.is_some() && d.chrt_id == item.chrt_id)
+                        || item
+                            .sku
+                            .as_deref()
+                            .is_some_and(|s| !s.is_empty() && d.sku == s)
+                })
             })
             .collect();
         let (code, message) = if !named.is_empty() {

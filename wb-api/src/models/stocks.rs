@@ -70,7 +70,10 @@ pub struct StocksConflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksConflictItem {
-    /// The barcode.
+    /// The size, when WB names it by size.
+    #[serde(rename = "chrtId", default, skip_serializing_if = "Option::is_none")]
+    pub chrt_id: Option<ChrtId>,
+    /// The barcode, when WB names it by barcode.
     #[serde(default)]
     pub sku: String,
     /// The amount that was sent.
