@@ -733,7 +733,29 @@ async fn a_refusal_the_vendor_counts_as_ten_requests_is_paid_before_the_next_req
     assert_eq!(times[1] - times[0], Duration::from_secs(10));
     assert_eq!(times[2] - times[1], Duration::from_secs(10));
 
+    // A 4xx the vendor hook reads as an answer (per-item conflicts) costs the same.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(409).set_body_json(json!([{"code": "NotFound"}])))
+        .mount(&server)
+        .await;
+    let mut answered = TestVendor::with_limit(RateLimit::per_second(1).with_burst(1));
+    answered.refusal_cost_4xx = 9;
+    answered.accept_409 = true;
+    let t = transport(&answered, &server.uri(), 1);
+    for _ in 0..2 {
+        let r = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+        assert_eq!(r.status.as_u16(), 409);
+    }
+    let times = answered.times();
+    assert_eq!(times[1] - times[0], Duration::from_secs(10));
+
     // The same vendor without the extra cost paces refusals at the plain rate.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"message": "bad"})))
+        .mount(&server)
+        .await;
     let plain = TestVendor::with_limit(RateLimit::per_second(1).with_burst(1));
     let t = transport(&plain, &server.uri(), 1);
     for _ in 0..3 {

@@ -762,6 +762,13 @@ impl Transport {
         if let (Some(l), Some(fb)) = (limiter, &feedback) {
             l.feedback(fb);
         }
+        // What the vendor counts a refusal as is charged whether or not the answer is read as
+        // a success (WB's per-item 409 on a stock update is both).
+        if !status.is_success()
+            && let Some(l) = limiter
+        {
+            l.charge(inner.vendor.refusal_cost(op, status));
+        }
         if inner.vendor.is_success(op, status, &body) {
             return Attempt::Done(Response {
                 status,
@@ -771,9 +778,6 @@ impl Transport {
             });
         }
         let request_id = request_id.or_else(|| inner.vendor.body_request_id(&body));
-        if let Some(l) = limiter {
-            l.charge(inner.vendor.refusal_cost(op, status));
-        }
         let kind = inner.vendor.classify(status, &headers, &body);
         let (code, message) = inner.vendor.error_details(status, &body);
         let message = inner.vendor.redact(message);

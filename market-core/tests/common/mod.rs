@@ -26,6 +26,8 @@ pub struct TestVendor {
     pub refusal_cost_4xx: u32,
     /// A 409 means "busy, try again in a few seconds" (WB's `StoreIsProcessing`).
     pub busy_on_409: bool,
+    /// A 409 is an answer to read (WB's per-item conflicts on a stock update), not an error.
+    pub accept_409: bool,
 }
 
 impl TestVendor {
@@ -38,6 +40,7 @@ impl TestVendor {
             refusals: Arc::default(),
             refusal_cost_4xx: 0,
             busy_on_409: false,
+            accept_409: false,
         }
     }
 
@@ -110,6 +113,15 @@ impl Vendor for TestVendor {
             return market_core::ApiErrorKind::Busy;
         }
         market_core::transport::default_classify(status)
+    }
+
+    fn is_success(
+        &self,
+        _op: &market_core::transport::Operation,
+        status: http::StatusCode,
+        _body: &[u8],
+    ) -> bool {
+        status.is_success() || (self.accept_409 && status.as_u16() == 409)
     }
 
     fn refusal_cost(
