@@ -2,14 +2,14 @@
 //!
 //! | trait | Ozon |
 //! |---|---|
-//! | warehouses | `/v1/warehouse/list` (rFBS warehouses as [`DeliveryScheme::Dbs`]) |
+//! | warehouses | `/v2/warehouse/list` (rFBS warehouses as [`DeliveryScheme::Dbs`]) |
 //! | update_stocks | `/v2/products/stocks` by article and warehouse, 100 a request |
 //! | update_prices | `/v1/product/import/prices` (price, old, min, currency), 1000 a request |
 //! | publish_cards / card_import_status | `/v3/product/import` + `/v1/product/import/info` |
-//! | orders | `/v3/posting/fbs/list` and `/v2/posting/fbo/list`, every status of the window |
+//! | orders | `/v4/posting/fbs/list` and `/v3/posting/fbo/list`, every status of the window |
 //! | order | `/v3/posting/fbs/get`, then `/v2/posting/fbo/get` |
-//! | pack_order | `/v4/posting/fbs/ship` (Ozon calls packaging "ship") |
-//! | ship_order | packs if still unpacked; rFBS: `/v2/fbs/posting/delivering` |
+//! | pack_order | `/v4/posting/fbs/ship` (Ozon calls packaging "ship"), then `/v3/posting/fbs/get`: a 200 does not guarantee assembly, `substatus = ship_failed` is an error |
+//! | ship_order | packs if still unpacked (with the same re-read); rFBS: `/v2/fbs/posting/delivering` |
 //! | cancel_order | `/v2/posting/fbs/cancel` (reason 352 "out of stock" by default) |
 //! | label | `/v2/posting/fbs/package-label` (PDF) |
 //! | returns | `/v1/returns/list` by return date |
@@ -32,10 +32,13 @@ use market_core::{
 
 use crate::Client;
 use crate::ids::{DescriptionCategoryId, ImportTaskId, PostingNumber, Sku, TypeId, WarehouseId};
-use crate::models::fbo::{FboPosting, FboPostingGetRequest, FboPostingListFilter, FboPostingWith};
+use crate::models::fbo::{
+    FboListPosting, FboPosting, FboPostingGetRequest, FboPostingListFilter, FboPostingWith,
+};
 use crate::models::fbs::{
     CancelRequest, FbsPosting, FbsPostingDetail, FbsPostingGetRequest, FbsPostingListFilter,
     FbsPostingWith, PostingStatus, ShipPackage, ShipPackageProduct, ShipRequest,
+    TplIntegrationType,
 };
 use crate::models::prices::ImportPricesRequestPrice;
 use crate::models::products::{
@@ -94,19 +97,6 @@ const FBO_WITH: FboPostingWith = FboPostingWith {
     financial_data: false,
     legal_info: false,
 };
-
-/// True for rFBS postings (delivered by someone other than Ozon): any integration type but
-/// Ozon's own.
-fn seller_delivers(tpl_integration_type: &str) -> bool {
-    !tpl_integration_type.is_empty() && tpl_integration_type != "ozon"
-}
-
-/// True for rFBS postings whose delivery service is not integrated with Ozon: only for them
-/// does the seller report "delivering" (integrated services and Ozon's aggregator partners
-/// report their own statuses).
-fn seller_reports_delivery(tpl_integration_type: &str) -> bool {
-    tpl_integration_type == "non_integrated"
-}
 
 fn currency(code: &str) -> Currency {
     if code.is_empty() {
@@ -170,8 +160,10 @@ impl PostingParts<'_> {
     }
 }
 
-fn fbs_scheme(tpl_integration_type: &str) -> DeliveryScheme {
-    if seller_delivers(tpl_integration_type) {
+/// FBS, or DBS for rFBS postings (delivered by someone other than Ozon: any integration type
+/// but Ozon's own, whatever its case).
+fn fbs_scheme(tpl_integration_type: &TplIntegrationType) -> DeliveryScheme {
+    if tpl_integration_type.seller_delivers() {
         DeliveryScheme::Dbs
     } else {
         DeliveryScheme::Fbs
@@ -188,11 +180,19 @@ pub fn order_from_fbs(p: &FbsPosting) -> Order {
         created_at: p.in_process_at.or(p.shipment_date).unwrap_or_default(),
         ship_by: p.shipment_date,
         warehouse: p.delivery_method.as_ref().map(|d| d.warehouse_id),
-        currency_code: p.products.first().map_or("", |l| l.currency_code.as_str()),
+        currency_code: p.products.first().map_or("", |l| l.price.currency.as_str()),
         lines: p
             .products
             .iter()
-            .map(|l| line(&l.offer_id, l.sku, &l.name, l.quantity.into(), l.price))
+            .map(|l| {
+                line(
+                    &l.offer_id,
+                    l.sku,
+                    &l.name,
+                    l.quantity.into(),
+                    l.price.amount,
+                )
+            })
             .collect(),
         raw: raw(p),
     }
@@ -220,7 +220,28 @@ pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
     .into_order()
 }
 
-/// An FBO posting as an [`Order`].
+/// An FBO posting from the list as an [`Order`].
+pub fn order_from_fbo_list(p: &FboListPosting) -> Order {
+    PostingParts {
+        number: &p.posting_number,
+        order_number: &p.order_number,
+        scheme: DeliveryScheme::Fbo,
+        status: &p.status,
+        created_at: p.created_at,
+        ship_by: None,
+        warehouse: p.analytics_data.as_ref().map(|a| a.warehouse_id),
+        currency_code: p.products.first().map_or("", |l| l.price.currency.as_str()),
+        lines: p
+            .products
+            .iter()
+            .map(|l| line(&l.offer_id, l.sku, &l.name, l.quantity, l.price.amount))
+            .collect(),
+        raw: raw(p),
+    }
+    .into_order()
+}
+
+/// An FBO posting from `get` as an [`Order`].
 pub fn order_from_fbo(p: &FboPosting) -> Order {
     PostingParts {
         number: &p.posting_number,
@@ -313,8 +334,13 @@ impl Client {
             .await
     }
 
-    /// Packs a posting: every line in one package when `packages` is empty.
-    async fn pack(&self, posting: &FbsPostingDetail, packages: &[Package]) -> Result<()> {
+    /// Packs a posting (every line in one package when `packages` is empty) and returns it as
+    /// read back: `substatus = ship_failed` after Ozon's 200 is an error.
+    async fn pack(
+        &self,
+        posting: &FbsPostingDetail,
+        packages: &[Package],
+    ) -> Result<FbsPostingDetail> {
         let skus: HashMap<&str, Sku> = posting
             .products
             .iter()
@@ -348,13 +374,19 @@ impl Client {
             }
             out
         };
-        self.fbs()
-            .ship(&ShipRequest::new(
+        let (_, mut postings) = self
+            .fbs()
+            .ship_checked(&ShipRequest::new(
                 posting.posting_number.clone(),
                 ship_packages,
             ))
-            .await
-            .map(|_| ())
+            .await?;
+        if postings.is_empty() {
+            return self
+                .fbs_detail(&posting.posting_number.as_str().into())
+                .await;
+        }
+        Ok(postings.swap_remove(0))
     }
 }
 
@@ -672,7 +704,7 @@ impl Marketplace for Client {
             stream::iter(if fbo { windows } else { Vec::new() }).flat_map(move |(since, to)| {
                 self.fbo()
                     .list_stream(FboPostingListFilter::new(since, to), FBO_WITH)
-                    .map(|r| r.map(|p| order_from_fbo(&p)))
+                    .map(|r| r.map(|p| order_from_fbo_list(&p)))
             });
         fbs_stream
             .chain(fbo_stream)
@@ -707,18 +739,18 @@ impl Marketplace for Client {
 
     async fn pack_order(&self, id: &OrderId, packages: &[Package]) -> Result<()> {
         let posting = self.fbs_detail(id).await?;
-        self.pack(&posting, packages).await
+        self.pack(&posting, packages).await.map(|_| ())
     }
 
-    /// Ozon FBS: packs the posting if it is still unpacked; Ozon's courier or drop-off point
-    /// then takes it (no per-posting call exists for that). rFBS (seller delivers): also moves
+    /// Ozon FBS: packs the posting if it is still unpacked and reads it back (Ozon's 200 does
+    /// not guarantee the assembly: `substatus = ship_failed` is an error); Ozon's courier or
+    /// drop-off point then takes it (no per-posting call exists for that). rFBS (seller delivers): also moves
     /// it to `delivering`. Already shipped or delivered: nothing to do.
     async fn ship_order(&self, id: &OrderId) -> Result<()> {
         let mut posting = self.fbs_detail(id).await?;
         match lifecycle(&posting.status) {
             Lifecycle::AwaitingPackaging => {
-                self.pack(&posting, &[]).await?;
-                posting = self.fbs_detail(id).await?;
+                posting = self.pack(&posting, &[]).await?;
             }
             Lifecycle::InDelivery | Lifecycle::Delivered => return Ok(()),
             Lifecycle::AwaitingShipment => {}
@@ -729,7 +761,7 @@ impl Marketplace for Client {
                 ));
             }
         }
-        if seller_reports_delivery(&posting.tpl_integration_type) {
+        if posting.tpl_integration_type.seller_reports_delivery() {
             let report = self
                 .fbs()
                 .delivering(vec![posting.posting_number.clone()])
@@ -836,13 +868,29 @@ mod tests {
         );
     }
 
+    fn integration(wire: &str) -> TplIntegrationType {
+        serde_json::from_value(serde_json::json!(wire)).unwrap()
+    }
+
     #[test]
     fn only_non_integrated_rfbs_reports_delivery_itself() {
-        assert!(seller_reports_delivery("non_integrated"));
-        for t in ["ozon", "aggregator", "3pl_tracking", ""] {
-            assert!(!seller_reports_delivery(t), "{t}");
+        assert!(integration("non_integrated").seller_reports_delivery());
+        assert!(integration("NON_INTEGRATED").seller_reports_delivery());
+        for t in ["ozon", "Ozon", "aggregator", "3pl_tracking"] {
+            assert!(!integration(t).seller_reports_delivery(), "{t}");
         }
-        assert!(seller_delivers("aggregator"));
-        assert!(!seller_delivers("ozon"));
+        assert!(integration("aggregator").seller_delivers());
+        assert!(!integration("ozon").seller_delivers());
+        assert!(!TplIntegrationType::default().seller_delivers());
+    }
+
+    #[test]
+    fn ozon_written_with_a_capital_is_ozon_delivery_not_dbs() {
+        assert_eq!(fbs_scheme(&integration("Ozon")), DeliveryScheme::Fbs);
+        assert_eq!(fbs_scheme(&integration("ozon")), DeliveryScheme::Fbs);
+        assert_eq!(
+            fbs_scheme(&integration("non_integrated")),
+            DeliveryScheme::Dbs
+        );
     }
 }

@@ -194,21 +194,9 @@ market_core::wire_enum! {
     }
 }
 
-market_core::wire_enum! {
-    /// How the delivery service of an FBS/rFBS posting is integrated (`tpl_integration_type`).
-    pub enum TplIntegrationType {
-        /// Delivered by Ozon.
-        Ozon = "ozon",
-        /// Delivered by an integrated service.
-        ThreePlTracking = "3pl_tracking",
-        /// Delivered by a third-party service.
-        NonIntegrated = "non_integrated",
-        /// Delivered by an Ozon partner.
-        Aggregator = "aggregator",
-        /// The Russian Post scheme (Ozon's spelling).
-        Hybryd = "hybryd",
-    }
-}
+/// How the delivery service of an FBS/rFBS posting is integrated (`tpl_integration_type`):
+/// the same enum as the posting lists'.
+pub use crate::models::fbs::TplIntegrationType;
 
 market_core::wire_enum! {
     /// The kind of chat of a chat notification (`chat_type`).

@@ -65,7 +65,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
-use crate::api::fbo::{FBO_LIST_OFFSET_MAX, FBO_LIST_PAGE_MAX};
+use crate::api::fbo::FBO_LIST_PAGE_MAX;
 use crate::api::fbs::{CANCEL_REASON_OTHER, FBS_LIST_PAGE_MAX, FBS_LIST_WINDOW_MAX_DAYS};
 use crate::api::labels::PACKAGE_LABEL_MAX;
 use crate::api::prices::{PRICES_INFO_PAGE_MAX, PRICES_UPDATE_MAX, validate_price};
@@ -75,24 +75,28 @@ use crate::api::products::{
 };
 use crate::api::returns::{RETURNS_PAGE_MAX, RETURNS_POSTINGS_MAX};
 use crate::api::stocks::{
-    STOCKS_BY_WAREHOUSE_MAX, STOCKS_INFO_PAGE_MAX, STOCKS_UPDATE_MAX, validate_stock,
+    STOCKS_BY_WAREHOUSE_MAX, STOCKS_BY_WAREHOUSE_PAGE_MAX, STOCKS_INFO_PAGE_MAX, STOCKS_UPDATE_MAX,
+    validate_stock,
 };
+use crate::api::warehouses::WAREHOUSES_PAGE_MAX;
 use crate::ids::{
     DeliveryMethodId, DescriptionCategoryId, ImportTaskId, PostingNumber, ProductId, Sku, TypeId,
     WarehouseId,
 };
 use crate::models::fbo::{
-    FboPosting, FboPostingAnalyticsData, FboPostingGetRequest, FboPostingListRequest,
-    FboPostingListResponse, FboPostingProduct, FboPostingResponse, FboPostingWith,
+    FboListPosting, FboListPostingProduct, FboPosting, FboPostingAnalyticsData,
+    FboPostingGetRequest, FboPostingListRequest, FboPostingListResponse, FboPostingProduct,
+    FboPostingResponse, FboPostingWith,
 };
 use crate::models::fbs::{
     BooleanResponse, CancelReason, CancelReasonListResponse, CancelRequest, Cancellation,
-    DeliveryMethod, Dimensions, ExemplarProduct, FbsPosting, FbsPostingAnalyticsData,
+    DeliveryMethod, Dimensions, ExemplarProduct, FbsListCommission, FbsListFinancialData,
+    FbsListFinancialProduct, FbsListPostingProduct, FbsPosting, FbsPostingAnalyticsData,
     FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, FbsPostingListRequest,
-    FbsPostingListResponse, FbsPostingListResult, FbsPostingProduct, LegalInfo, MoveStatus,
-    MoveStatusResponse, PostingFinancialData, PostingFinancialDataProduct, PostingNumbersRequest,
-    PostingProductDetail, PostingStatus, ProductExemplars, RelatedPostings, ShipAdditionalData,
-    ShipRequest, ShipResponse, ShippedProduct, SortDirection,
+    FbsPostingListResponse, LegalInfo, MoveStatus, MoveStatusResponse, PostingFinancialData,
+    PostingFinancialDataProduct, PostingMoney, PostingNumbersRequest, PostingProductDetail,
+    PostingStatus, PostingSubstatus, ProductExemplars, RelatedPostings, ShipAdditionalData,
+    ShipRequest, ShipResponse, ShippedProduct, SortDirection, TplIntegrationType,
 };
 use crate::models::labels::PackageLabelRequest;
 use crate::models::prices::{
@@ -119,7 +123,8 @@ use crate::models::stocks::{
     ProductsStocksResponseError, ProductsStocksResponseResult, StockShipmentType,
 };
 use crate::models::warehouses::{
-    FirstMile, FirstMileType, Warehouse, WarehouseListResponse, WarehouseStatus, Weekday,
+    FirstMile, FirstMileType, Warehouse, WarehouseListRequest, WarehouseListResponse,
+    WarehouseStatus, Weekday,
 };
 use crate::{Client, ClientBuilder};
 
@@ -260,6 +265,13 @@ impl Sandbox {
         let mut st = lock(&self.state);
         let now = Utc::now();
         (0..n).map(|_| st.add_fbs(now, None)).collect()
+    }
+
+    /// Makes the next `POST /v4/posting/fbs/ship` of this posting fail as Ozon documents it:
+    /// the answer is 200, but the posting stays awaiting packaging with
+    /// `substatus = ship_failed` (seen by `/v3/posting/fbs/get` and the lists).
+    pub fn fail_next_ship(&self, posting: &PostingNumber) {
+        lock(&self.state).failing_ships.insert(posting.clone());
     }
 
     /// Moves postings one step on: `awaiting_deliver` to `delivering`, `delivering` to
@@ -473,6 +485,18 @@ struct FbsRec {
     city: usize,
     lines: Vec<Line>,
     cancellation: Option<Cancellation>,
+    /// The last `ship` was answered 200 but the assembly failed (`substatus = ship_failed`).
+    ship_failed: bool,
+}
+
+impl FbsRec {
+    fn substatus(&self) -> PostingSubstatus {
+        if self.ship_failed {
+            PostingSubstatus::ShipFailed
+        } else {
+            substatus(&self.status)
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -515,6 +539,8 @@ struct State {
     next_sku: i64,
     next_task: i64,
     new_orders_per_poll: usize,
+    /// Postings whose next `ship` Ozon answers 200 without assembling them.
+    failing_ships: BTreeSet<PostingNumber>,
 }
 
 /// `v` with Ozon's six decimals in postings.
@@ -562,6 +588,7 @@ impl State {
             returns: Vec::new(),
             tasks: BTreeMap::new(),
             new_orders_per_poll: config.new_orders_per_poll,
+            failing_ships: BTreeSet::new(),
         };
         let created = now - TimeDelta::days(90);
         for i in 1..=config.products {
@@ -761,6 +788,7 @@ impl State {
             city,
             lines,
             cancellation,
+            ship_failed: false,
         });
         number
     }
@@ -1178,23 +1206,23 @@ impl Respond for Emulator {
 impl State {
     fn route(&mut self, path: &str, body: &[u8]) -> Handled {
         match path {
-            "/v1/warehouse/list" => self.warehouse_list(),
+            "/v2/warehouse/list" => self.warehouse_list(body),
             "/v2/products/stocks" => self.stocks_update(body),
             "/v4/product/info/stocks" => self.stocks_info(body),
-            "/v1/product/info/stocks-by-warehouse/fbs" => self.stocks_by_warehouse(body),
+            "/v2/product/info/stocks-by-warehouse/fbs" => self.stocks_by_warehouse(body),
             "/v1/product/import/prices" => self.prices_update(body),
             "/v5/product/info/prices" => self.prices_info(body),
             "/v3/product/list" => self.product_list(body),
             "/v3/product/info/list" => self.product_info_list(body),
             "/v3/product/import" => self.product_import(body),
             "/v1/product/import/info" => self.product_import_info(body),
-            "/v3/posting/fbs/list" => self.fbs_list(body),
+            "/v4/posting/fbs/list" => self.fbs_list(body),
             "/v3/posting/fbs/get" => self.fbs_get(body),
             "/v4/posting/fbs/ship" => self.fbs_ship(body),
             "/v2/posting/fbs/cancel" => self.fbs_cancel(body),
             "/v2/posting/fbs/cancel-reason/list" => self.cancel_reasons(),
             "/v2/fbs/posting/delivering" => self.fbs_delivering(body),
-            "/v2/posting/fbo/list" => self.fbo_list(body),
+            "/v3/posting/fbo/list" => self.fbo_list(body),
             "/v2/posting/fbo/get" => self.fbo_get(body),
             "/v2/posting/fbs/package-label" => self.package_label(body),
             "/v1/returns/list" => self.returns_list(body),
@@ -1204,27 +1232,30 @@ impl State {
 
     // ---- warehouses ---------------------------------------------------------------------
 
-    fn warehouse_list(&self) -> Handled {
-        let result = self
+    fn warehouse_list(&self, body: &[u8]) -> Handled {
+        let request: WarehouseListRequest = parse(body)?;
+        check_limit(request.limit, WAREHOUSES_PAGE_MAX)?;
+        if request.warehouse_ids.len() > 200 {
+            return Err(invalid("warehouse_ids: at most 200 are allowed"));
+        }
+        let start = parse_cursor(&request.cursor)?;
+        let matching: Vec<&WarehouseRec> = self
             .warehouses
             .iter()
+            .filter(|w| request.warehouse_ids.is_empty() || request.warehouse_ids.contains(&w.id))
+            .collect();
+        let limit = usize::try_from(request.limit).unwrap_or(0);
+        let warehouses: Vec<Warehouse> = matching
+            .iter()
+            .skip(start)
+            .take(limit)
             .map(|w| Warehouse {
-                can_print_act_in_advance: true,
-                first_mile_type: FirstMile {
-                    dropoff_point_id: String::new(),
-                    dropoff_timeslot_id: 0,
-                    first_mile_is_changing: false,
-                    first_mile_type: Some(FirstMileType::Pickup),
-                },
-                has_entrusted_acceptance: false,
-                has_postings_limit: false,
-                is_economy: false,
-                is_karantin: false,
-                is_kgt: false,
+                first_mile: Some(FirstMile {
+                    first_mile_type: Some(FirstMileType::PickUp),
+                    ..FirstMile::default()
+                }),
                 is_rfbs: w.rfbs,
-                is_timetable_editable: true,
                 min_postings_limit: 0,
-                min_working_days: 5,
                 name: w.name.clone(),
                 postings_limit: -1,
                 status: Some(WarehouseStatus::Created),
@@ -1236,9 +1267,20 @@ impl State {
                     Weekday::Thursday,
                     Weekday::Friday,
                 ],
+                ..Warehouse::default()
             })
             .collect();
-        ok(&WarehouseListResponse { result })
+        let next = start.saturating_add(warehouses.len());
+        let has_next = next < matching.len();
+        ok(&WarehouseListResponse {
+            cursor: if has_next {
+                next.to_string()
+            } else {
+                String::new()
+            },
+            warehouses,
+            has_next,
+        })
     }
 
     // ---- stocks -------------------------------------------------------------------------
@@ -1352,17 +1394,31 @@ impl State {
 
     fn stocks_by_warehouse(&self, body: &[u8]) -> Handled {
         let request: GetProductInfoStocksByWarehouseFbsRequest = parse(body)?;
-        check_batch("sku", request.sku.len(), STOCKS_BY_WAREHOUSE_MAX)?;
-        let mut result = Vec::new();
-        for sku in &request.sku {
-            let Some(p) = self.products.iter().find(|p| p.sku == *sku) else {
+        match (request.sku.is_empty(), request.offer_id.is_empty()) {
+            (true, true) => return Err(invalid("sku or offer_id is required")),
+            (false, false) => return Err(invalid("give sku or offer_id, not both")),
+            _ => {}
+        }
+        check_batch(
+            "sku/offer_id",
+            request.sku.len().max(request.offer_id.len()),
+            STOCKS_BY_WAREHOUSE_MAX,
+        )?;
+        check_limit(request.limit, STOCKS_BY_WAREHOUSE_PAGE_MAX)?;
+        let start = parse_cursor(&request.cursor)?;
+        let mut rows = Vec::new();
+        for p in &self.products {
+            if !(request.sku.contains(&p.sku) || request.offer_id.contains(&p.offer_id)) {
                 continue;
-            };
+            }
             for (w, wh) in self.warehouses.iter().enumerate() {
                 let reserved = self.reserved(p.sku, w);
-                result.push(GetProductInfoStocksByWarehouseFbsResponseResult {
+                let stock = p.stocks.get(&wh.id).copied().unwrap_or(0);
+                rows.push(GetProductInfoStocksByWarehouseFbsResponseResult {
+                    free_stock: stock,
+                    offer_id: p.offer_id.clone(),
                     sku: p.sku,
-                    present: p.stocks.get(&wh.id).copied().unwrap_or(0) + reserved,
+                    present: stock + reserved,
                     product_id: p.product_id,
                     reserved,
                     warehouse_id: wh.id,
@@ -1370,7 +1426,19 @@ impl State {
                 });
             }
         }
-        ok(&GetProductInfoStocksByWarehouseFbsResponse { result })
+        let limit = usize::try_from(request.limit).unwrap_or(0);
+        let products: Vec<_> = rows.iter().skip(start).take(limit).cloned().collect();
+        let next = start.saturating_add(products.len());
+        let has_next = next < rows.len();
+        ok(&GetProductInfoStocksByWarehouseFbsResponse {
+            cursor: if has_next {
+                next.to_string()
+            } else {
+                String::new()
+            },
+            has_next,
+            products,
+        })
     }
 
     // ---- prices -------------------------------------------------------------------------
@@ -1464,7 +1532,9 @@ impl State {
                     fbs_first_mile_min_amount: Decimal::ZERO,
                     fbs_return_flow_amount: Decimal::new(5000, 2),
                     sales_percent_fbo: Decimal::from(15),
+                    sales_percent_fbp: Decimal::from(15),
                     sales_percent_fbs: Decimal::from(16),
+                    sales_percent_rfbs: Decimal::from(16),
                 },
                 marketing_actions: Default::default(),
                 offer_id: p.offer_id.clone(),
@@ -1472,7 +1542,6 @@ impl State {
                     auto_action_enabled: false,
                     auto_add_to_ozon_actions_list_enabled: false,
                     currency_code: "RUB".into(),
-                    marketing_price: p.price,
                     marketing_seller_price: p.price,
                     min_price: p.min_price,
                     net_price: Decimal::ZERO,
@@ -1586,7 +1655,6 @@ impl State {
             images: vec![image.clone()],
             is_archived: p.archived,
             is_prepayment_allowed: true,
-            marketing_price: Some(p.price),
             min_price: Some(p.min_price),
             model_info: ProductModelInfo {
                 count: 1,
@@ -1801,6 +1869,8 @@ impl State {
         let method = self.delivery_method(p);
         FbsPostingAnalyticsData {
             city: city.into(),
+            client_delivery_date_begin: None,
+            client_delivery_date_end: None,
             delivery_date_begin: Some(p.shipment_date + TimeDelta::days(1)),
             delivery_date_end: Some(p.shipment_date + TimeDelta::days(3)),
             delivery_type: if p.city % 2 == 0 { "PVZ" } else { "Courier" }.into(),
@@ -1823,7 +1893,10 @@ impl State {
             cancellation: p.cancellation.clone(),
             delivering_date: p.delivering_date,
             delivery_method: Some(self.delivery_method(p)),
-            financial_data: with.financial_data.then(|| financial(&p.lines, p.city)),
+            financial_data: with
+                .financial_data
+                .then(|| financial_v4(&p.lines, p.city))
+                .into(),
             in_process_at: Some(p.in_process_at),
             legal_info: with.legal_info.then(LegalInfo::default),
             order_id: p.order_id,
@@ -1833,21 +1906,20 @@ impl State {
             products: p
                 .lines
                 .iter()
-                .map(|l| FbsPostingProduct {
-                    currency_code: "RUB".into(),
+                .map(|l| FbsListPostingProduct {
                     name: l.name.clone(),
                     offer_id: l.offer_id.clone(),
-                    price: l.price,
+                    price: rub(l.price),
                     quantity: l.quantity,
                     sku: l.sku,
-                    ..FbsPostingProduct::default()
+                    ..FbsListPostingProduct::default()
                 })
                 .collect(),
             prr_option: String::new(),
             shipment_date: Some(p.shipment_date),
             status: p.status.clone(),
-            substatus: substatus(&p.status).into(),
-            tpl_integration_type: if p.rfbs { "non_integrated" } else { "ozon" }.into(),
+            substatus: p.substatus(),
+            tpl_integration_type: integration(p.rfbs),
             ..FbsPosting::default()
         }
     }
@@ -1864,10 +1936,8 @@ impl State {
             ));
         }
         check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
-        if request.offset < 0 {
-            return Err(invalid("offset must not be negative"));
-        }
-        if request.offset == 0 {
+        let offset = parse_cursor(&request.cursor)?;
+        if offset == 0 {
             let now = Utc::now();
             for _ in 0..self.new_orders_per_poll {
                 self.add_fbs(now, None);
@@ -1877,21 +1947,20 @@ impl State {
             .fbs
             .iter()
             .filter(|p| p.in_process_at >= f.since && p.in_process_at < f.to)
-            .filter(|p| f.status.as_ref().is_none_or(|s| *s == p.status))
+            .filter(|p| f.statuses.is_empty() || f.statuses.contains(&p.status))
             .filter(|p| f.order_id.is_none_or(|o| o == p.order_id))
             .filter(|p| {
-                f.warehouse_id.is_empty()
+                f.warehouse_ids.is_empty()
                     || self
                         .warehouses
                         .get(p.warehouse)
-                        .is_some_and(|w| f.warehouse_id.contains(&w.id))
+                        .is_some_and(|w| f.warehouse_ids.contains(&w.id))
             })
             .collect();
         matching.sort_by(|a, b| (a.in_process_at, &a.number).cmp(&(b.in_process_at, &b.number)));
-        if request.dir == Some(SortDirection::Desc) {
+        if request.sort_dir == Some(SortDirection::Desc) {
             matching.reverse();
         }
-        let offset = usize::try_from(request.offset).unwrap_or(usize::MAX);
         let limit = usize::try_from(request.limit).unwrap_or(0);
         let postings: Vec<FbsPosting> = matching
             .iter()
@@ -1899,9 +1968,16 @@ impl State {
             .take(limit)
             .map(|p| self.fbs_posting(p, &request.with))
             .collect();
-        let has_next = offset.saturating_add(postings.len()) < matching.len();
+        let next = offset.saturating_add(postings.len());
+        let has_next = next < matching.len();
         ok(&FbsPostingListResponse {
-            result: FbsPostingListResult { has_next, postings },
+            cursor: if has_next {
+                next.to_string()
+            } else {
+                String::new()
+            },
+            has_next,
+            postings,
         })
     }
 
@@ -1925,7 +2001,10 @@ impl State {
             cancellation: p.cancellation.clone(),
             delivering_date: p.delivering_date,
             delivery_method: Some(self.delivery_method(p)),
-            financial_data: with.financial_data.then(|| financial(&p.lines, p.city)),
+            financial_data: with
+                .financial_data
+                .then(|| financial(&p.lines, p.city))
+                .into(),
             in_process_at: Some(p.in_process_at),
             legal_info: with.legal_info.then(LegalInfo::default),
             order_id: p.order_id,
@@ -1966,8 +2045,8 @@ impl State {
             }),
             shipment_date: Some(p.shipment_date),
             status: p.status.clone(),
-            substatus: substatus(&p.status).into(),
-            tpl_integration_type: if p.rfbs { "non_integrated" } else { "ozon" }.into(),
+            substatus: p.substatus(),
+            tpl_integration_type: integration(p.rfbs),
             ..FbsPostingDetail::default()
         };
         ok(&FbsPostingGetResponse { result })
@@ -2038,6 +2117,15 @@ impl State {
                 detail.join(", ")
             )));
         }
+        if self.failing_ships.remove(&original.number) {
+            if let Some(slot) = self.fbs.get_mut(index) {
+                slot.ship_failed = true;
+            }
+            return ok(&ShipResponse {
+                additional_data: Vec::new(),
+                result: vec![original.number.clone()],
+            });
+        }
         // The first package stays the posting; each further one becomes a posting of the
         // same order.
         let mut next_suffix = self
@@ -2066,6 +2154,7 @@ impl State {
                 .collect();
             let mut posting = FbsRec {
                 status: PostingStatus::AwaitingDeliver,
+                ship_failed: false,
                 lines,
                 ..original.clone()
             };
@@ -2230,12 +2319,49 @@ impl State {
 
     // ---- FBO postings -------------------------------------------------------------------
 
+    fn fbo_list_posting(&self, p: &FboRec, with: &FboPostingWith) -> FboListPosting {
+        let full = self.fbo_posting(p, with);
+        FboListPosting {
+            additional_data: full.additional_data,
+            analytics_data: full.analytics_data,
+            cancel_reason_id: full.cancel_reason_id,
+            created_at: full.created_at,
+            financial_data: with
+                .financial_data
+                .then(|| financial_v4(&p.lines, p.city))
+                .into(),
+            in_process_at: full.in_process_at,
+            legal_info: full.legal_info,
+            order_id: full.order_id,
+            order_number: full.order_number,
+            posting_number: full.posting_number,
+            products: p
+                .lines
+                .iter()
+                .map(|l| FboListPostingProduct {
+                    digital_codes: Vec::new(),
+                    is_marketplace_buyout: false,
+                    name: l.name.clone(),
+                    offer_id: l.offer_id.clone(),
+                    price: rub(l.price.round_dp(2)),
+                    quantity: i64::from(l.quantity),
+                    sku: l.sku,
+                })
+                .collect(),
+            status: full.status,
+            substatus: full.substatus,
+            ..FboListPosting::default()
+        }
+    }
+
     fn fbo_posting(&self, p: &FboRec, with: &FboPostingWith) -> FboPosting {
         let (id, warehouse) = FBO_WAREHOUSES.get(p.warehouse).copied().unwrap_or((0, ""));
         FboPosting {
             additional_data: Vec::new(),
             analytics_data: with.analytics_data.then(|| FboPostingAnalyticsData {
                 city: CITIES.get(p.city).map(|c| c.0).unwrap_or("Москва").into(),
+                client_delivery_date_begin: None,
+                client_delivery_date_end: None,
                 delivery_type: "PVZ".into(),
                 is_legal: false,
                 is_premium: p.order_id % 5 == 0,
@@ -2245,7 +2371,11 @@ impl State {
             }),
             cancel_reason_id: p.cancel_reason_id,
             created_at: p.created_at,
-            financial_data: with.financial_data.then(|| financial(&p.lines, p.city)),
+            fact_delivery_date: None,
+            financial_data: with
+                .financial_data
+                .then(|| financial(&p.lines, p.city))
+                .into(),
             in_process_at: Some(p.created_at + TimeDelta::minutes(5)),
             legal_info: with.legal_info.then(LegalInfo::default),
             order_id: p.order_id,
@@ -2266,6 +2396,7 @@ impl State {
                 })
                 .collect(),
             status: p.status.clone(),
+            substatus: substatus(&p.status).as_str().to_owned(),
         }
     }
 
@@ -2281,30 +2412,36 @@ impl State {
             ));
         }
         check_limit(request.limit, FBO_LIST_PAGE_MAX)?;
-        if !(0..=FBO_LIST_OFFSET_MAX).contains(&request.offset) {
-            return Err(invalid(format!(
-                "offset must be between 0 and {FBO_LIST_OFFSET_MAX}"
-            )));
-        }
+        let offset = parse_cursor(&request.cursor)?;
         let mut matching: Vec<&FboRec> = self
             .fbo
             .iter()
             .filter(|p| p.created_at >= f.since && p.created_at < f.to)
-            .filter(|p| f.status.as_ref().is_none_or(|s| *s == p.status))
+            .filter(|p| f.statuses.is_empty() || f.statuses.contains(&p.status))
+            .filter(|p| f.posting_numbers.is_empty() || f.posting_numbers.contains(&p.number))
             .collect();
         matching.sort_by(|a, b| (a.created_at, &a.number).cmp(&(b.created_at, &b.number)));
-        if request.dir == Some(SortDirection::Desc) {
+        if request.sort_dir == Some(SortDirection::Desc) {
             matching.reverse();
         }
-        let offset = usize::try_from(request.offset).unwrap_or(usize::MAX);
         let limit = usize::try_from(request.limit).unwrap_or(0);
-        let result = matching
+        let postings: Vec<FboListPosting> = matching
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|p| self.fbo_posting(p, &request.with))
+            .map(|p| self.fbo_list_posting(p, &request.with))
             .collect();
-        ok(&FboPostingListResponse { result })
+        let next = offset.saturating_add(postings.len());
+        let has_next = next < matching.len();
+        ok(&FboPostingListResponse {
+            cursor: if has_next {
+                next.to_string()
+            } else {
+                String::new()
+            },
+            has_next,
+            postings,
+        })
     }
 
     fn fbo_get(&self, body: &[u8]) -> Handled {
@@ -2439,14 +2576,60 @@ fn available_actions(p: &FbsRec) -> Vec<String> {
     actions.iter().map(|a| (*a).to_owned()).collect()
 }
 
-fn substatus(status: &PostingStatus) -> &'static str {
+fn substatus(status: &PostingStatus) -> PostingSubstatus {
     match status {
-        PostingStatus::AwaitingPackaging => "posting_created",
-        PostingStatus::AwaitingDeliver => "posting_transferring_to_delivery",
-        PostingStatus::Delivering => "posting_in_courier_service",
-        PostingStatus::Delivered => "posting_delivered",
-        PostingStatus::Cancelled => "posting_canceled",
-        _ => "",
+        PostingStatus::AwaitingPackaging => PostingSubstatus::Created,
+        PostingStatus::AwaitingDeliver => PostingSubstatus::TransferringToDelivery,
+        PostingStatus::Delivering => PostingSubstatus::InCourierService,
+        PostingStatus::Delivered => PostingSubstatus::Delivered,
+        PostingStatus::Cancelled => PostingSubstatus::Canceled,
+        _ => PostingSubstatus::default(),
+    }
+}
+
+fn integration(rfbs: bool) -> TplIntegrationType {
+    if rfbs {
+        TplIntegrationType::NonIntegrated
+    } else {
+        TplIntegrationType::Ozon
+    }
+}
+
+/// An amount in roubles as the v4 lists send it.
+fn rub(amount: Decimal) -> PostingMoney {
+    PostingMoney {
+        amount,
+        currency: "RUB".into(),
+    }
+}
+
+/// The financial block of the v4 FBS list and the v3 FBO list.
+fn financial_v4(lines: &[Line], city: usize) -> FbsListFinancialData {
+    let old = financial(lines, city);
+    FbsListFinancialData {
+        cluster_from: old.cluster_from,
+        cluster_to: old.cluster_to,
+        products: old
+            .products
+            .into_iter()
+            .zip(lines)
+            .map(|(f, l)| FbsListFinancialProduct {
+                actions: f.actions,
+                commission: Some(FbsListCommission {
+                    amount: f.commission_amount,
+                    currency: f.commissions_currency_code,
+                    percent: f.commission_percent,
+                }),
+                customer_price: Some(rub(l.price)),
+                old_price: f.old_price,
+                payout: f.payout,
+                price: f.price,
+                product_id: l.sku,
+                quantity: f.quantity,
+                total_discount_percent: f.total_discount_percent,
+                total_discount_value: f.total_discount_value,
+            })
+            .collect(),
     }
 }
 
@@ -2473,6 +2656,8 @@ fn financial(lines: &[Line], city: usize) -> PostingFinancialData {
                     commission_percent: 15,
                     commissions_currency_code: "RUB".into(),
                     currency_code: "RUB".into(),
+                    customer_currency_code: "RUB".into(),
+                    customer_price: Some(l.price),
                     old_price: l.old_price,
                     payout: total.saturating_sub(commission),
                     price: l.price,

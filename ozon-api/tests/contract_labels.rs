@@ -220,8 +220,11 @@ async fn task_status_reads_the_file_url() {
     assert_eq!(state.status, Some(LabelTaskStatus::Completed));
     assert_eq!(
         state.file_url,
-        "https://cdn1.ozone.ru/s3/sc-temporary/e6/0c/e60cdfd7aed78c2b44d134504fbd591d.pdf"
+        "https://cdn1.ozone.ru/s3/ord-tmp-12/small_label/ticket-00-0000-0000.pdf"
     );
+    assert_eq!(state.printed_postings_count, 1);
+    assert_eq!(state.unprinted_postings_count, 0);
+    assert!(state.unprinted_postings.is_empty());
     assert_eq!(
         sent(&server).await[0].1,
         json!({"task_id": 5819327210248i64})

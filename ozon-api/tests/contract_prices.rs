@@ -80,6 +80,7 @@ fn every_price_field_is_sent_as_the_spec_types_it() {
         .with_auto_add_to_ozon_actions(PriceToggle::Disabled)
         .with_price_strategy(PriceToggle::Unchanged)
         .with_min_price_for_auto_actions(true)
+        .with_elastic_boosting(false)
         .with_quant_size(1);
     let body = serde_json::to_value(ImportPricesRequest { prices: vec![item] }).unwrap();
     let problems = spec().check_request("/v1/product/import/prices", &body);
@@ -245,15 +246,15 @@ async fn price_info_pages_by_cursor_and_reads_money_exactly() {
             "offer_id": o,
             "product_id": "243686911",
             "acquiring": 3,
-            "commissions": {"sales_percent_fbo": 15, "fbs_deliv_to_customer_amount": "60.5"},
+            "commissions": {"sales_percent_fbo": 15, "sales_percent_rfbs": 17.5, "fbs_deliv_to_customer_amount": "60.5"},
             "marketing_actions": {
-                "actions": [{"date_from": "2024-12-13T06:49:37.591Z", "date_to": "2024-12-20T00:00:00Z", "title": "Sale", "value": "12.5"}],
+                "actions": [{"date_from": "2024-12-13T06:49:37.591Z", "date_to": "2024-12-20T00:00:00Z", "title": "Sale", "value": 12}],
                 "current_period_from": "2024-12-13T06:49:37.591Z",
                 "current_period_to": null,
                 "ozon_actions_exist": true
             },
             "price": {"price": price, "old_price": 579, "currency_code": "RUB", "vat": 0.2, "auto_action_enabled": true},
-            "price_indexes": {"color_index": "GREEN", "ozon_index_data": {"min_price": "450.10", "min_price_currency": "RUB", "price_index_value": 0.9}},
+            "price_indexes": {"color_index": "GREEN", "ozon_index_data": {"min_price": 450.1, "min_price_currency": "RUB", "price_index_value": 0.9}},
             "volume_weight": 0.5
         })
     };
@@ -300,11 +301,12 @@ async fn price_info_pages_by_cursor_and_reads_money_exactly() {
     );
     assert_eq!(items[0].price_indexes.color_index, Some(ColorIndex::Green));
     assert_eq!(
-        items[0].price_indexes.ozon_index_data.min_price_amount(),
-        Some(dec("450.10"))
+        items[0].price_indexes.ozon_index_data.min_price,
+        dec("450.1")
     );
+    assert_eq!(items[0].commissions.sales_percent_rfbs, dec("17.5"));
     let action = &items[0].marketing_actions.actions[0];
-    assert_eq!(action.amount(), Some(dec("12.5")));
+    assert_eq!(action.value, dec("12"));
     assert_eq!(
         action.date_to.unwrap().to_rfc3339(),
         "2024-12-20T00:00:00+00:00"

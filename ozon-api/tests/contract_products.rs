@@ -46,13 +46,62 @@ fn responses_decode_strictly() {
     assert_responses_decode::<UploadQuotaResponse>(LIMIT);
 }
 
+/// Ozon's 2026-06 example of `/v3/product/info/list` breaks its own schema (a VAT in percent
+/// and enum values the schema does not list): it is read leniently, in strict mode too, with
+/// the values it shows.
+#[test]
+fn the_product_info_example_decodes_with_its_values() {
+    let s = spec();
+    let ex = s.response_example(INFO_LIST).unwrap();
+    // The example really is outside the schema's enums: this is why those fields are lenient.
+    let item = &ex["items"][0];
+    assert_eq!(item["vat"], "20%");
+    for (value, schema) in [
+        (
+            &item["price_indexes"]["color_index"],
+            "PriceIndexesColorIndex",
+        ),
+        (
+            &item["promotions"][0]["type"],
+            "v3GetProductInfoListResponsePromotionType",
+        ),
+        (&item["sources"][0]["shipment_type"], "SourceShipmentType"),
+        (&item["errors"][0]["level"], "ErrorErrorLevel"),
+    ] {
+        let v = value.as_str().unwrap();
+        assert!(!s.enum_values(schema).contains(v), "{schema}: {v}");
+    }
+    let r: ProductInfoListResponse = decode(INFO_LIST, "vendor example", &ex);
+    let p = &r.items[0];
+    assert_eq!(p.id, ProductId(100001));
+    assert_eq!(p.offer_id, "OFFER_123456789");
+    assert_eq!(p.price, Some(dec("1299.99")));
+    assert_eq!(p.old_price, Some(dec("1499.99")));
+    assert_eq!(p.min_price, Some(dec("999.99")));
+    assert_eq!(p.vat, Some(dec("0.2")));
+    assert_eq!(
+        p.price_indexes.color_index,
+        Some(ColorIndex::Unknown("RED".into()))
+    );
+    assert_eq!(p.availabilities[0].sku, Sku(987654321));
+    assert_eq!(p.availabilities[0].reasons[0].id, 12345);
+    assert_eq!(
+        p.availabilities[0].reasons[0].human_text.text,
+        "Товар доступен на складе"
+    );
+    assert_eq!(p.commissions[0].value, dec("200"));
+    assert_eq!(
+        p.created_at,
+        Utc.with_ymd_and_hms(2023, 1, 15, 10, 30, 0).unwrap()
+    );
+}
+
 /// The money fields of `/v3/product/info/list` are plain strings in the spec; the maximal
 /// instance fills them with a word, which no decimal decoder takes. They are given numbers
 /// here, and the unpatched instance is shown to fail exactly on them.
 #[test]
 fn product_info_decodes_strictly_with_money_as_decimals() {
     let s = spec();
-    assert!(s.response_example(INFO_LIST).is_none());
     let max = s.maximal(s.response_schema(INFO_LIST));
     let err = market_core::transport::decode_json::<ProductInfoListResponse>(
         "ozon",
@@ -61,13 +110,17 @@ fn product_info_decodes_strictly_with_money_as_decimals() {
     )
     .unwrap_err();
     assert!(
-        err.to_string().contains("marketing_price"),
+        err.to_string().contains("min_price"),
         "the first money field is the one refused: {err}"
     );
 
     let mut patched = max.clone();
     let item = &mut patched["items"][0];
-    for f in ["marketing_price", "min_price", "old_price", "price"] {
+    assert!(
+        item.get("marketing_price").is_none(),
+        "marketing_price left the spec in 2026"
+    );
+    for f in ["min_price", "old_price", "price"] {
         assert_eq!(item[f], "text", "{f} is a plain string in the spec");
         item[f] = json!("1234.50");
     }
@@ -89,6 +142,7 @@ fn product_info_decodes_strictly_with_money_as_decimals() {
         Some(dec("99.90"))
     );
     assert_eq!(p.price_indexes.color_index, Some(ColorIndex::Unspecified));
+    assert_eq!(p.availabilities.len(), 1);
     assert_eq!(
         p.created_at,
         Utc.with_ymd_and_hms(2026, 11, 23, 10, 15, 30).unwrap()
@@ -176,15 +230,19 @@ fn the_vendor_request_examples_round_trip() {
     // and sent as numbers (what the schema asks for).
     let ex = spec().request_example(ARCHIVE).unwrap();
     let req: ArchiveRequest = decode(ARCHIVE, "request example", &ex);
-    assert_eq!(req.product_id, [ProductId(125529926)]);
+    assert_eq!(req.product_id, [ProductId(125529926), ProductId(987654321)]);
     let sent = serde_json::to_value(&req).unwrap();
-    assert_eq!(sent, json!({"product_id": [125529926]}));
+    assert_eq!(sent, json!({"product_id": [125529926, 987654321]}));
     assert!(spec().check_request(ARCHIVE, &sent).is_empty());
 }
 
 #[test]
 fn list_quants_are_read_as_one_object_or_a_list() {
-    // The schema types `quants` as one object; the vendor example sends a list.
+    // The 2026-06 schema types `quants` as a list (the 2025-09 one as one object): both read.
+    assert_eq!(
+        spec().schema("productv3GetProductListResponseItem")["properties"]["quants"]["type"],
+        "array"
+    );
     let one: ProductListItem =
         serde_json::from_value(json!({"quants": {"quant_code": "q1", "quant_size": 5}})).unwrap();
     let many: ProductListItem = serde_json::from_value(
@@ -272,7 +330,11 @@ async fn product_list_sends_product_ids_as_strings_and_checks_the_filter() {
         })
         .await
         .unwrap();
-    assert_eq!(page.items[0].quants[0].quant_code, "string");
+    // The 2026-06 example: one product, no quants (a list now).
+    assert_eq!(page.items[0].product_id, ProductId(3397917680));
+    assert_eq!(page.items[0].offer_id, "2026-01-13 16:56:03 PDF");
+    assert!(page.items[0].quants.is_empty());
+    assert_eq!(page.last_id, "WzMzOTc5MTc2ODAsMzM5NzkxNzY4MF0=");
     assert_eq!(page.total, 1);
     assert_eq!(
         sent(&server).await[0].1["filter"]["product_id"],
@@ -819,6 +881,7 @@ async fn limits_are_read_with_an_empty_body() {
         json!({
             "daily_create": {"limit": 1000, "reset_at": "2026-11-24T00:00:00Z", "usage": 250},
             "daily_update": {"limit": 5000, "reset_at": "2026-11-24T00:00:00Z", "usage": 10},
+            "operation_limits": {"limit": 100, "limit_type": "RATE_LIMIT_PER_MINUTE"},
             "total": {"limit": 20000, "usage": 12000}
         }),
     )
@@ -833,6 +896,11 @@ async fn limits_are_read_with_an_empty_body() {
         Some(Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap())
     );
     assert_eq!(q.total.usage, 12000);
+    assert_eq!(q.operation_limits.limit, 100);
+    assert_eq!(
+        q.operation_limits.limit_type,
+        Some(OperationLimitType::RateLimitPerMinute)
+    );
 }
 
 #[test]

@@ -39,6 +39,13 @@ fn the_vendor_example_decodes_with_exact_money_times_and_ids() {
     assert_eq!(item.order_id, 24540784250);
     assert_eq!(item.clearing_id, 21190893156000);
     assert_eq!(item.return_clearing_id, None);
+    let compensation = item.compensation_status.as_ref().unwrap();
+    assert_eq!(
+        compensation.change_moment,
+        Some(at("2025-11-06T16:06:56.639Z"))
+    );
+    let cs = compensation.status.as_ref().unwrap();
+    assert_eq!((cs.id, cs.sys_name.as_str()), (2, "Received"));
     assert_eq!(item.exemplars[0].id, 1019562967545956);
     assert_eq!(item.posting_number, PostingNumber::new("58544282-0057-1"));
     assert_eq!(item.kind, Some(ReturnType::FullReturn));
@@ -99,31 +106,39 @@ fn statuses_and_types_from_prose_keep_unknown_values_even_when_strict() {
 
 #[test]
 fn the_vendor_request_example_decodes_and_is_sent_back_as_the_schema_types_it() {
-    let mut ex = spec().request_example(P).unwrap();
-    // The example's status is the placeholder "string", not one of the statuses the prose
-    // lists.
-    assert_eq!(ex["filter"]["visual_status_name"], "string");
-    ex["filter"]["visual_status_name"] = json!("Approved");
+    let ex = spec().request_example(P).unwrap();
     let req: ReturnsListRequest = decode(P, "request example", &ex);
     let filter = req.filter.as_ref().unwrap();
     // The example sends the int64 filters as strings; the schema types them as integers.
-    assert_eq!(filter.order_id, Some(0));
-    assert_eq!(filter.warehouse_id, Some(WarehouseId(911)));
-    assert_eq!(filter.return_schema, Some(ReturnSchema::Fbo));
+    assert_eq!(filter.order_id, Some(7000123456));
+    assert_eq!(filter.warehouse_id, Some(WarehouseId(3000007863)));
+    assert_eq!(filter.return_schema, Some(ReturnSchema::Fbs));
     assert_eq!(
         filter.visual_status_name,
-        Some(ReturnVisualStatus::Approved)
+        Some(ReturnVisualStatus::ArrivedAtReturnPlace)
     );
+    assert_eq!(filter.posting_numbers.len(), 2);
     assert_eq!(
         filter.logistic_return_date.as_ref().unwrap().time_from,
-        Some(at("2019-08-24T14:15:22Z"))
+        Some(at("2026-02-01T00:00:00Z"))
     );
     let back = serde_json::to_value(&req).unwrap();
-    assert_eq!(back["filter"]["warehouse_id"], 911);
+    assert_eq!(back["filter"]["warehouse_id"], 3000007863i64);
+    assert_eq!(back["filter"]["order_id"], 7000123456i64);
     assert_eq!(
         back["filter"]["logistic_return_date"]["time_from"],
-        "2019-08-24T14:15:22Z"
+        "2026-02-01T00:00:00Z"
     );
+    // The filter the 2026-06 spec added is sent as the integer it types.
+    let mut with_compensation = req.clone();
+    with_compensation
+        .filter
+        .as_mut()
+        .unwrap()
+        .compensation_status_id = Some(2);
+    let body = serde_json::to_value(&with_compensation).unwrap();
+    assert_eq!(body["filter"]["compensation_status_id"], 2);
+    assert!(spec().check_request(P, &body).is_empty());
     let problems = spec().check_request(P, &back);
     assert!(problems.is_empty(), "{problems:#?}");
 }

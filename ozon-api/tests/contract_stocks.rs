@@ -16,9 +16,9 @@ fn responses_decode_strictly() {
     assert_responses_decode::<ProductsStocksResponse>("/v2/products/stocks");
     assert_responses_decode::<GetProductInfoStocksResponse>("/v4/product/info/stocks");
     assert_responses_decode::<GetProductInfoStocksByWarehouseFbsResponse>(
-        "/v1/product/info/stocks-by-warehouse/fbs",
+        "/v2/product/info/stocks-by-warehouse/fbs",
     );
-    assert_responses_decode::<StockOnWarehouseResponse>("/v2/analytics/stock_on_warehouses");
+    assert_responses_decode::<AnalyticsStocksResponse>("/v1/analytics/stocks");
 }
 
 #[test]
@@ -33,11 +33,6 @@ fn enums_match_the_spec() {
         StockShipmentType::KNOWN,
         s.enum_values("StockShipmentType"),
         "StockShipmentType",
-    );
-    assert_enum(
-        StockWarehouseType::KNOWN,
-        s.enum_values("AnalyticsGetStockOnWarehousesRequestWarehouseType"),
-        "warehouse type",
     );
 }
 
@@ -140,11 +135,18 @@ async fn stock_update_splits_at_100_validates_and_merges_per_item_errors() {
         RejectionStage::Validation,
         Some("validation".into())
     )));
+    // TOO_MANY_REQUESTS inside the 200 is not a rejection: the pair is deferred for 30 s.
     assert!(rejected.contains(&(
         "offer BAD-1 at warehouse 22142605386000".into(),
-        RejectionStage::Vendor,
+        RejectionStage::RetryLater,
         Some("TOO_MANY_REQUESTS".into())
     )));
+    let later: Vec<_> = report.retry_later().collect();
+    assert_eq!(later.len(), 1);
+    assert_eq!(
+        later[0].retry_after,
+        Some(std::time::Duration::from_secs(30))
+    );
     let bad = report
         .rejected
         .iter()
@@ -203,54 +205,82 @@ async fn stock_info_pages_by_cursor_to_the_end() {
 }
 
 #[tokio::test]
-async fn stocks_by_warehouse_sends_skus_as_strings_in_chunks_of_500() {
+async fn stocks_by_warehouse_sends_skus_as_strings_in_chunks_of_1000_and_follows_the_cursor() {
+    let server = MockServer::start().await;
+    let row = |sku: i64| json!({"sku": sku, "offer_id": "A", "present": 3, "reserved": 1, "free_stock": 2, "product_id": 2, "warehouse_id": 3, "warehouse_name": "Main"});
+    Mock::given(wiremock::matchers::body_partial_json(
+        json!({"cursor": "p2"}),
+    ))
+    .respond_with(
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"cursor": "", "has_next": false, "products": [row(2)]})),
+    )
+    .with_priority(1)
+    .mount(&server)
+    .await;
+    Mock::given(wiremock::matchers::path(
+        "/v2/product/info/stocks-by-warehouse/fbs",
+    ))
+    .respond_with(
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"cursor": "p2", "has_next": true, "products": [row(1)]})),
+    )
+    .with_priority(2)
+    .mount(&server)
+    .await;
+    let ozon = client(&server);
+    let rows = ozon
+        .stocks()
+        .by_warehouse_fbs((1..=1001).map(Sku).collect())
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 4, "two pages for each of the two chunks");
+    assert_eq!(rows[0].free_stock, 2);
+    let requests = sent(&server).await;
+    assert_eq!(requests.len(), 4);
+    assert_eq!(requests[0].1["sku"].as_array().unwrap().len(), 1000);
+    assert_eq!(requests[0].1["sku"][0], "1");
+    assert_eq!(requests[0].1["limit"], 1000);
+    assert_eq!(requests[1].1["cursor"], "p2");
+    assert_eq!(requests[2].1["sku"].as_array().unwrap().len(), 1);
+    assert_requests_match_spec(&server, "/v2/product/info/stocks-by-warehouse/fbs").await;
+}
+
+#[tokio::test]
+async fn fbo_stocks_come_from_the_analytics_successor_in_chunks_of_100() {
     let server = serve(
-        "/v1/product/info/stocks-by-warehouse/fbs",
-        json!({"result": [{"sku": 1, "present": 3, "reserved": 1, "product_id": 2, "warehouse_id": 3, "warehouse_name": "Main"}]}),
+        "/v1/analytics/stocks",
+        json!({"items": [{"sku": 7, "offer_id": "A7", "available_stock_count": 4, "warehouse_id": 15431806189000i64, "warehouse_name": "Хоругвино", "turnover_grade": "POPULAR"}]}),
     )
     .await;
     let ozon = client(&server);
     let rows = ozon
         .stocks()
-        .by_warehouse_fbs((1..=501).map(Sku).collect())
+        .on_ozon_warehouses((1..=101).map(Sku).collect())
         .await
         .unwrap();
     assert_eq!(rows.len(), 2, "one row per chunk's answer");
+    assert_eq!(rows[0].available_stock_count, 4);
     let requests = sent(&server).await;
-    assert_eq!(requests[0].1["sku"].as_array().unwrap().len(), 500);
-    assert_eq!(requests[0].1["sku"][0], "1");
-    assert_requests_match_spec(&server, "/v1/product/info/stocks-by-warehouse/fbs").await;
+    assert_eq!(requests[0].1["skus"].as_array().unwrap().len(), 100);
+    assert_eq!(requests[1].1["skus"], json!(["101"]));
+    assert_requests_match_spec(&server, "/v1/analytics/stocks").await;
 }
 
 #[tokio::test]
-async fn fbo_stocks_page_by_offset() {
-    let server = MockServer::start().await;
-    let rows = |n: usize| {
-        (0..n)
-            .map(|i| json!({"sku": i, "item_code": format!("A{i}"), "free_to_sell_amount": 1}))
-            .collect::<Vec<_>>()
-    };
-    Mock::given(wiremock::matchers::body_partial_json(
-        json!({"offset": 1000}),
-    ))
-    .respond_with(ResponseTemplate::new(200).set_body_json(json!({"result": {"rows": rows(3)}})))
-    .mount(&server)
+async fn a_200_without_the_rows_is_an_error() {
+    let server = serve(
+        "/v2/product/info/stocks-by-warehouse/fbs",
+        json!({"cursor": "", "has_next": false}),
+    )
     .await;
-    Mock::given(wiremock::matchers::body_partial_json(json!({"offset": 0})))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"result": {"rows": rows(1000)}})),
-        )
-        .mount(&server)
-        .await;
     let ozon = client(&server);
-    let all: Vec<_> = ozon
+    let err = ozon
         .stocks()
-        .on_warehouses_stream(Some(StockWarehouseType::All))
-        .try_collect()
+        .by_warehouse_fbs(vec![Sku(1)])
         .await
-        .unwrap();
-    assert_eq!(all.len(), 1003);
-    assert_requests_match_spec(&server, "/v2/analytics/stock_on_warehouses").await;
+        .unwrap_err();
+    assert!(matches!(err, market_core::Error::Decode { .. }), "{err}");
 }
 
 #[tokio::test]

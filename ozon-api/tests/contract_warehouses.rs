@@ -6,15 +6,35 @@ mod common;
 use common::*;
 use futures::TryStreamExt;
 use ozon_api::WarehouseId;
+use ozon_api::api::warehouses::{DELIVERY_METHODS_PAGE_MAX, WAREHOUSES_PAGE_MAX};
 use ozon_api::ids::DeliveryMethodId;
 use ozon_api::models::warehouses::*;
-use serde_json::json;
+use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[test]
 fn responses_decode_strictly() {
-    assert_responses_decode::<WarehouseListResponse>("/v1/warehouse/list");
-    assert_responses_decode::<DeliveryMethodListResponse>("/v1/delivery-method/list");
+    // Ozon's own example of /v2/warehouse/list writes `"has_next": "string"` for a boolean
+    // (its schema says boolean): the maximal instance is checked, the example with the flag
+    // mended.
+    let p = "/v2/warehouse/list";
+    let mut example = spec().response_example(p).unwrap();
+    assert_eq!(
+        example["has_next"], "string",
+        "the example was fixed: decode it as is"
+    );
+    example["has_next"] = json!(false);
+    let r: WarehouseListResponse = decode(p, "vendor example", &example);
+    assert_eq!(r.warehouses[0].warehouse_id, WarehouseId(20605650762000));
+    assert_eq!(
+        r.warehouses[0].first_mile.as_ref().unwrap().first_mile_type,
+        Some(FirstMileType::PickUp)
+    );
+    assert_eq!(r.warehouses[0].status, Some(WarehouseStatus::Created));
+    assert!(r.warehouses[0].is_rfbs);
+    let max = spec().maximal(spec().response_schema(p));
+    decode::<WarehouseListResponse>(p, "maximal instance", &max);
+    assert_responses_decode::<DeliveryMethodListResponse>("/v2/delivery-method/list");
 }
 
 #[test]
@@ -22,193 +42,173 @@ fn enums_match_the_spec() {
     let s = spec();
     assert_enum(
         Weekday::KNOWN,
-        s.property_enum("WarehouseListResponseWarehouse", "working_days"),
+        s.property_enum("WarehouseListV2ResponseWarehouse", "working_days"),
         "working_days",
     );
     assert_enum(
         FirstMileType::KNOWN,
-        s.property_enum("WarehouseFirstMileType", "first_mile_type"),
-        "first_mile_type",
+        s.enum_values("FirstMileTypeEnum"),
+        "first mile type",
+    );
+    assert_enum(
+        CarriageLabelType::KNOWN,
+        s.enum_values("WarehouseCarriageLabelTypeEnum"),
+        "carriage label type",
+    );
+    assert_enum(
+        DeliveryMethodStatus::KNOWN,
+        s.property_enum("DeliveryMethodListV2RequestFilter", "status"),
+        "delivery method status",
     );
 }
 
 #[test]
 fn statuses_the_spec_lists_only_in_prose_keep_unknown_values_even_when_strict() {
     let w: Warehouse = decode(
-        "/v1/warehouse/list",
+        "/v2/warehouse/list",
         "a warehouse",
         &json!({"status": "disabled_due_to_limit"}),
     );
     assert_eq!(w.status, Some(WarehouseStatus::DisabledDueToLimit));
     let w: Warehouse = decode(
-        "/v1/warehouse/list",
+        "/v2/warehouse/list",
         "a warehouse",
         &json!({"status": "moved"}),
     );
     assert_eq!(w.status, Some(WarehouseStatus::Unknown("moved".into())));
-    let m: DeliveryMethod = decode(
-        "/v1/delivery-method/list",
-        "a method",
-        &json!({"status": "ARCHIVED"}),
-    );
-    assert_eq!(
-        m.status,
-        Some(DeliveryMethodStatus::Unknown("ARCHIVED".into()))
-    );
     // Enums the schema declares stay strict under `strict`.
     if market_core::wire::STRICT {
-        let bad = serde_json::from_value::<FirstMile>(json!({"first_mile_type": "Teleport"}));
+        let bad = serde_json::from_value::<FirstMile>(json!({"type": "TELEPORT"}));
         assert!(bad.is_err());
     }
 }
 
+fn warehouse(id: i64, rfbs: bool) -> Value {
+    json!({"warehouse_id": id, "name": format!("W{id}"), "is_rfbs": rfbs, "status": "created",
+           "first_mile": {"type": "DROP_OFF", "dropoff_point_id": "1020002075314000"},
+           "working_days": ["MONDAY", "FRIDAY"]})
+}
+
 #[tokio::test]
-async fn warehouse_list_reads_the_complete_model() {
-    let server = serve(
-        "/v1/warehouse/list",
-        json!({"result": [{
-            "warehouse_id": "22142605386000",
-            "name": "Main",
-            "is_rfbs": false,
-            "is_kgt": true,
-            "can_print_act_in_advance": true,
-            "first_mile_type": {
-                "dropoff_point_id": "1234",
-                "dropoff_timeslot_id": "7",
-                "first_mile_is_changing": false,
-                "first_mile_type": "DropOff"
-            },
-            "has_postings_limit": true,
-            "postings_limit": -1,
-            "min_postings_limit": 10,
-            "min_working_days": 5,
-            "is_timetable_editable": true,
-            "status": "created",
-            "working_days": ["1", "2", "3", "4", "5"],
-            "has_entrusted_acceptance": false,
-            "is_economy": false,
-            "is_karantin": false
-        }]}),
-    )
+async fn warehouse_list_follows_the_cursor_to_the_end() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::body_partial_json(
+        json!({"cursor": "w2"}),
+    ))
+    .respond_with(ResponseTemplate::new(200).set_body_json(
+        json!({"cursor": "", "has_next": false, "warehouses": [warehouse(3, true)]}),
+    ))
+    .with_priority(1)
+    .mount(&server)
     .await;
+    Mock::given(wiremock::matchers::path("/v2/warehouse/list"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"cursor": "w2", "has_next": true,
+                   "warehouses": [warehouse(1, false), warehouse(2, false)]})),
+        )
+        .with_priority(2)
+        .mount(&server)
+        .await;
     let ozon = client(&server);
-    let list = ozon.warehouses().list().await.unwrap();
-    assert_eq!(list.len(), 1);
-    let w = &list[0];
-    assert_eq!(w.warehouse_id, WarehouseId(22142605386000));
-    assert_eq!(w.status, Some(WarehouseStatus::Created));
+    let all = ozon.warehouses().list().await.unwrap();
+    let ids: Vec<WarehouseId> = all.iter().map(|w| w.warehouse_id).collect();
+    assert_eq!(ids, [WarehouseId(1), WarehouseId(2), WarehouseId(3)]);
+    assert_eq!(all[0].working_days, [Weekday::Monday, Weekday::Friday]);
     assert_eq!(
-        w.first_mile_type.first_mile_type,
+        all[0].first_mile.as_ref().unwrap().first_mile_type,
         Some(FirstMileType::DropOff)
     );
-    assert_eq!(w.first_mile_type.dropoff_timeslot_id, 7);
-    assert_eq!(w.postings_limit, -1);
-    assert_eq!(
-        w.working_days,
-        [
-            Weekday::Monday,
-            Weekday::Tuesday,
-            Weekday::Wednesday,
-            Weekday::Thursday,
-            Weekday::Friday
-        ]
-    );
-    assert!(w.is_kgt);
     let requests = sent(&server).await;
-    assert_eq!(requests[0].1, json!({}));
-    assert_requests_match_spec(&server, "/v1/warehouse/list").await;
-}
-
-#[test]
-fn the_vendor_delivery_method_request_example_round_trips() {
-    let p = "/v1/delivery-method/list";
-    let ex = spec().request_example(p).unwrap();
-    let req: DeliveryMethodListRequest = decode(p, "request example", &ex);
-    assert_eq!(serde_json::to_value(&req).unwrap(), ex);
-    let filter = req.filter.unwrap();
-    assert_eq!(filter.status, Some(DeliveryMethodStatus::Active));
-    assert_eq!(filter.warehouse_id, Some(WarehouseId(15588127982000)));
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].1, json!({"limit": WAREHOUSES_PAGE_MAX}));
+    assert_eq!(requests[1].1["cursor"], "w2");
+    assert_requests_match_spec(&server, "/v2/warehouse/list").await;
 }
 
 #[tokio::test]
-async fn delivery_methods_page_by_offset_until_has_next_is_false() {
+async fn a_200_without_the_warehouses_is_an_error() {
+    let server = serve("/v2/warehouse/list", json!({"has_next": false})).await;
+    let err = client(&server).warehouses().list().await.unwrap_err();
+    assert!(matches!(err, market_core::Error::Decode { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn delivery_methods_follow_the_cursor_until_has_next_is_false() {
     let server = MockServer::start().await;
-    let methods = |from: i64, n: i64| {
-        (from..from + n)
-            .map(|i| {
-                json!({
-                    "id": i + 1,
-                    "company_id": 1,
-                    "created_at": "2019-04-04T15:22:31.048202Z",
-                    "updated_at": "2021-08-15T10:21:44.854209Z",
-                    "cutoff": "13:00",
-                    "name": format!("Method {i}"),
-                    "provider_id": 24,
-                    "sla_cut_in": 1440,
-                    "status": "ACTIVE",
-                    "template_id": 0,
-                    "warehouse_id": 15588127982000i64
-                })
-            })
-            .collect::<Vec<_>>()
-    };
-    Mock::given(wiremock::matchers::body_partial_json(json!({"offset": 50})))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"has_next": false, "result": methods(50, 3)})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(wiremock::matchers::body_partial_json(json!({"offset": 0})))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"has_next": true, "result": methods(0, 50)})),
-        )
+    let method = |id: i64| json!({"id": id, "name": format!("M{id}"), "status": "ACTIVE", "warehouse_id": 7, "provider_id": 24, "tpl_integration_type": "aggregator"});
+    Mock::given(wiremock::matchers::body_partial_json(
+        json!({"cursor": "m2"}),
+    ))
+    .respond_with(
+        ResponseTemplate::new(200).set_body_json(
+            json!({"cursor": "", "has_next": false, "delivery_methods": [method(3)]}),
+        ),
+    )
+    .with_priority(1)
+    .mount(&server)
+    .await;
+    Mock::given(wiremock::matchers::path("/v2/delivery-method/list"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"cursor": "m2", "has_next": true, "delivery_methods": [method(1), method(2)]}),
+        ))
+        .with_priority(2)
         .mount(&server)
         .await;
     let ozon = client(&server);
-    let filter = DeliveryMethodFilter::default()
-        .with_warehouse(15588127982000)
-        .with_provider(24)
-        .with_status(DeliveryMethodStatus::Active);
-    let all: Vec<_> = ozon
+    let filter = DeliveryMethodFilter::warehouse(WarehouseId(7))
+        .with_status(DeliveryMethodStatus::Active)
+        .with_provider(24);
+    let all: Vec<DeliveryMethod> = ozon
         .warehouses()
         .delivery_methods_stream(Some(filter))
         .try_collect()
         .await
         .unwrap();
-    assert_eq!(all.len(), 53);
-    assert_eq!(all[52].id, DeliveryMethodId(53));
-    assert_eq!(all[0].status, Some(DeliveryMethodStatus::Active));
-    assert_eq!(all[0].sla_cut_in, 1440);
+    let ids: Vec<DeliveryMethodId> = all.iter().map(|m| m.id).collect();
     assert_eq!(
-        all[0].created_at.unwrap().to_rfc3339(),
-        "2019-04-04T15:22:31.048202+00:00"
+        ids,
+        [
+            DeliveryMethodId(1),
+            DeliveryMethodId(2),
+            DeliveryMethodId(3)
+        ]
     );
     let requests = sent(&server).await;
     assert_eq!(requests.len(), 2);
     assert_eq!(
-        requests[0].1,
-        json!({"filter": {"provider_id": 24, "status": "ACTIVE", "warehouse_id": 15588127982000i64}, "limit": 50, "offset": 0})
+        requests[0].1["filter"],
+        json!({"provider_ids": ["24"], "status": ["ACTIVE"], "warehouse_ids": ["7"]})
     );
-    assert_requests_match_spec(&server, "/v1/delivery-method/list").await;
+    assert_eq!(requests[0].1["limit"], DELIVERY_METHODS_PAGE_MAX);
+    assert_requests_match_spec(&server, "/v2/delivery-method/list").await;
 }
 
 #[tokio::test]
-async fn a_bad_delivery_method_page_is_rejected_before_sending() {
+async fn a_bad_page_size_is_rejected_before_sending() {
     let server = MockServer::start().await;
     let ozon = client(&server);
-    for (limit, offset) in [(0, 0), (51, 0), (10, -1)] {
+    for limit in [0, DELIVERY_METHODS_PAGE_MAX + 1] {
         let err = ozon
             .warehouses()
             .delivery_methods(&DeliveryMethodListRequest {
+                cursor: String::new(),
                 filter: None,
                 limit,
-                offset,
+                sort_dir: None,
             })
             .await
             .unwrap_err();
         assert!(matches!(err, market_core::Error::Validation { .. }));
     }
+    let err = ozon
+        .warehouses()
+        .page(&WarehouseListRequest {
+            limit: WAREHOUSES_PAGE_MAX + 1,
+            cursor: String::new(),
+            warehouse_ids: Vec::new(),
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, market_core::Error::Validation { .. }));
     assert!(sent(&server).await.is_empty());
 }

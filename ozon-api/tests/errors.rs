@@ -148,8 +148,8 @@ fn empty_credentials_are_a_config_error() {
 #[tokio::test]
 async fn requests_carry_the_user_agent_of_this_crate() {
     let server = serve(
-        "/v1/product/info/stocks-by-warehouse/fbs",
-        json!({"result": []}),
+        "/v2/product/info/stocks-by-warehouse/fbs",
+        json!({"cursor": "", "has_next": false, "products": []}),
     )
     .await;
     client(&server)

@@ -24,8 +24,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTemplate};
 
-const FBS_LIST: &str = "/v3/posting/fbs/list";
-const FBO_LIST: &str = "/v2/posting/fbo/list";
+const FBS_LIST: &str = "/v4/posting/fbs/list";
+const FBO_LIST: &str = "/v3/posting/fbo/list";
 const FBS_GET: &str = "/v3/posting/fbs/get";
 const FBO_GET: &str = "/v2/posting/fbo/get";
 const FBS_SHIP: &str = "/v4/posting/fbs/ship";
@@ -37,7 +37,7 @@ const PRICES: &str = "/v1/product/import/prices";
 const PRODUCT_IMPORT: &str = "/v3/product/import";
 const IMPORT_INFO: &str = "/v1/product/import/info";
 const RETURNS: &str = "/v1/returns/list";
-const WAREHOUSES: &str = "/v1/warehouse/list";
+const WAREHOUSES: &str = "/v2/warehouse/list";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -147,28 +147,47 @@ fn documented(status: &str) -> Option<Lifecycle> {
 
 /// An FBS posting of the list, from the spec's example with these values.
 fn fbs_posting(number: &str, status: &str, tpl: &str, price: Value, currency: &str) -> Value {
-    let mut p = spec().response_example(FBS_LIST).unwrap()["result"]["postings"][0].clone();
+    let mut p = spec().response_example(FBS_LIST).unwrap()["postings"][0].clone();
     p["posting_number"] = json!(number);
     p["order_number"] = json!(number.rsplit_once('-').unwrap().0);
     p["status"] = json!(status);
     p["tpl_integration_type"] = json!(tpl);
-    p["products"][0]["price"] = price;
-    p["products"][0]["currency_code"] = json!(currency);
+    // One line, with the values the tests check (not the example's).
+    let mut line = p["products"][0].clone();
+    line["offer_id"] = json!("205953");
+    line["sku"] = json!(358924380);
+    line["quantity"] = json!(1);
+    // Since v4 a line's price is an object: the amount (a string in the spec) and the currency.
+    line["price"] = json!({"amount": price, "currency": currency});
+    p["products"] = json!([line]);
+    p["delivery_method"]["warehouse_id"] = json!(21321684811000_i64);
     p
 }
 
 /// An FBO posting of the list, from the spec's example with these values.
 fn fbo_posting(number: &str, status: &str, price: Value) -> Value {
-    let mut p = spec().response_example(FBO_LIST).unwrap()["result"][0].clone();
+    let mut p = spec().response_example(FBO_LIST).unwrap()["postings"][0].clone();
     p["posting_number"] = json!(number);
     p["order_number"] = json!(number.rsplit_once('-').unwrap().0);
     p["status"] = json!(status);
-    p["products"][0]["price"] = price;
+    p["created_at"] = json!("2021-09-01T00:23:45.607Z");
+    let mut line = p["products"][0].clone();
+    line["offer_id"] = json!("978-5-906864-56-7");
+    line["sku"] = json!(160249683);
+    line["quantity"] = json!(1);
+    line["price"] = json!({"amount": price, "currency": "RUB"});
+    p["products"] = json!([line]);
     p
 }
 
-fn fbs_page(has_next: bool, postings: Vec<Value>) -> Value {
-    json!({"result": {"has_next": has_next, "postings": postings}})
+/// A page of the v4 FBS list: `has_next` with the cursor of the next page (`""` on the last).
+fn fbs_page(next: Option<&str>, postings: Vec<Value>) -> Value {
+    json!({"cursor": next.unwrap_or(""), "has_next": next.is_some(), "postings": postings})
+}
+
+/// A page of the v3 FBO list.
+fn fbo_page(next: Option<&str>, postings: Vec<Value>) -> Value {
+    json!({"cursor": next.unwrap_or(""), "has_next": next.is_some(), "postings": postings})
 }
 
 /// An FBS posting detail, from the spec's example, with two lines: 2 x `250-7898-1` (SKU
@@ -181,6 +200,9 @@ fn fbs_detail(number: &str, status: &str, tpl: &str) -> Value {
     p["status"] = json!(status);
     p["tpl_integration_type"] = json!(tpl);
     let mut first = p["products"][0].clone();
+    first["offer_id"] = json!("250-7898-1");
+    first["sku"] = json!(180550365);
+    first["price"] = json!("279.0000");
     first["quantity"] = json!(2);
     let mut second = first.clone();
     second["offer_id"] = json!("250-7898-2");
@@ -260,8 +282,8 @@ async fn orders_carry_the_documented_lifecycle_and_the_raw_status_of_every_known
             )
         })
         .collect();
-    on(&server, FBS_LIST, fbs_page(false, postings)).await;
-    on(&server, FBO_LIST, json!({"result": []})).await;
+    on(&server, FBS_LIST, fbs_page(None, postings)).await;
+    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let orders: Vec<Order> = m
@@ -289,8 +311,8 @@ async fn an_unknown_status_from_ozon_is_kept_raw_or_refused_under_strict() {
         json!("1390.000000"),
         "RUB",
     );
-    on(&server, FBS_LIST, fbs_page(false, vec![posting])).await;
-    on(&server, FBO_LIST, json!({"result": []})).await;
+    on(&server, FBS_LIST, fbs_page(None, vec![posting])).await;
+    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let result: Result<Vec<Order>, Error> = m
@@ -315,8 +337,9 @@ async fn an_unknown_status_from_ozon_is_kept_raw_or_refused_under_strict() {
 // 2. Orders.
 // ---------------------------------------------------------------------------------------------
 
-/// FBS: page 1 (offset 0, has_next) with an FBS posting priced "480.000000" and one priced 480;
-/// page 2 (offset 2) with an rFBS posting priced 480.5 in BYN. FBO: one short page.
+/// FBS: page 1 (no cursor; has_next, cursor "p2") with an FBS posting priced "480.000000" and
+/// one priced 480; page 2 (cursor "p2") with an rFBS posting priced 480.5 in BYN. FBO: one
+/// last page.
 async fn orders_server() -> MockServer {
     let server = MockServer::start().await;
     let mut a = fbs_posting(
@@ -350,22 +373,17 @@ async fn orders_server() -> MockServer {
     c["delivery_method"]["warehouse_id"] = json!(1020000177886000_i64);
     c["products"][0]["offer_id"] = json!("205954");
     c["products"][0]["sku"] = json!(358924381);
+    // The page asked for with the cursor is mounted first: it wins over the first page's mock.
     on_body(
         &server,
         FBS_LIST,
-        json!({"offset": 0}),
-        fbs_page(true, vec![a, b]),
+        json!({"cursor": "p2"}),
+        fbs_page(None, vec![c]),
     )
     .await;
-    on_body(
-        &server,
-        FBS_LIST,
-        json!({"offset": 2}),
-        fbs_page(false, vec![c]),
-    )
-    .await;
+    on(&server, FBS_LIST, fbs_page(Some("p2"), vec![a, b])).await;
     let d = fbo_posting("16965409-0014-1", "delivered", json!("81.00"));
-    on(&server, FBO_LIST, json!({"result": [d]})).await;
+    on(&server, FBO_LIST, fbo_page(None, vec![d])).await;
     server
 }
 
@@ -394,17 +412,20 @@ async fn orders_stream_fbs_pages_then_fbo_postings_mapped_to_orders() {
         ]
     );
 
-    // FBS paged with has_next over two pages, then FBO; the short FBO page ends it.
+    // FBS paged by cursor over two pages, then FBO; has_next false ends each.
     assert_eq!(paths(&server).await, [FBS_LIST, FBS_LIST, FBO_LIST]);
     let fbs = bodies(&server, FBS_LIST).await;
-    assert_eq!(fbs[0]["offset"], 0);
-    assert_eq!(fbs[1]["offset"], 2);
+    assert!(
+        fbs[0].get("cursor").is_none(),
+        "the first page has no cursor"
+    );
+    assert_eq!(fbs[1]["cursor"], "p2");
     for b in &fbs {
         assert_eq!(t(b["filter"]["since"].as_str().unwrap()), may().since);
         assert_eq!(t(b["filter"]["to"].as_str().unwrap()), may().until);
     }
     let fbo = bodies(&server, FBO_LIST).await;
-    assert_eq!(fbo[0]["offset"], 0);
+    assert!(fbo[0].get("cursor").is_none());
     assert_eq!(t(fbo[0]["filter"]["since"].as_str().unwrap()), may().since);
     assert_eq!(t(fbo[0]["filter"]["to"].as_str().unwrap()), may().until);
     assert_path_matches_spec(&server, FBS_LIST).await;
@@ -563,8 +584,8 @@ async fn orders_of_the_fbs_or_dbs_scheme_make_no_fbo_request_and_split_fbs_from_
 #[tokio::test]
 async fn a_window_longer_than_365_days_is_split_into_consecutive_requests() {
     let server = MockServer::start().await;
-    on(&server, FBS_LIST, fbs_page(false, vec![])).await;
-    on(&server, FBO_LIST, json!({"result": []})).await;
+    on(&server, FBS_LIST, fbs_page(None, vec![])).await;
+    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let w = window("2023-01-01T00:00:00Z", "2025-03-01T00:00:00Z");
@@ -579,7 +600,7 @@ async fn a_window_longer_than_365_days_is_split_into_consecutive_requests() {
             .await
             .iter()
             .map(|b| {
-                assert_eq!(b["offset"], 0, "{p}");
+                assert!(b.get("cursor").is_none(), "{p}: one page per window");
                 (
                     t(b["filter"]["since"].as_str().unwrap()),
                     t(b["filter"]["to"].as_str().unwrap()),
@@ -608,12 +629,21 @@ impl Respond for FboAsOzon {
     fn respond(&self, request: &WireRequest) -> ResponseTemplate {
         let body: Value = serde_json::from_slice(&request.body).unwrap();
         let asked = body["with"]["analytics_data"] == json!(true);
-        let mut posting = fbo_posting("16965409-0014-1", "delivered", json!("81.00"));
+        let mut posting = if request.url.path() == FBO_LIST {
+            fbo_posting("16965409-0014-1", "delivered", json!("81.00"))
+        } else {
+            // `/v2/posting/fbo/get` keeps the v2 posting shape (a price string per line).
+            let mut p = spec().response_example(FBO_GET).unwrap()["result"].clone();
+            p["posting_number"] = json!("16965409-0014-1");
+            p["status"] = json!("delivered");
+            p
+        };
+        posting["analytics_data"]["warehouse_id"] = json!(17717042026000_i64);
         if !asked {
             posting["analytics_data"] = Value::Null;
         }
         let answer = if request.url.path() == FBO_LIST {
-            json!({ "result": [posting] })
+            fbo_page(None, vec![posting])
         } else {
             json!({ "result": posting })
         };
@@ -662,28 +692,29 @@ async fn order_is_found_among_fbs_postings() {
     let server = serve(FBS_GET, spec().response_example(FBS_GET).unwrap()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
-    let order = m.order(&OrderId::new("57195475-0050-3")).await.unwrap();
-    assert_eq!(order.id.as_str(), "57195475-0050-3");
-    assert_eq!(order.parent_id.as_deref(), Some("57195475-0050"));
+    let order = m.order(&OrderId::new("0132112277-0101-1")).await.unwrap();
+    // The values of Ozon's 2026-06 example.
+    assert_eq!(order.id.as_str(), "0132112277-0101-1");
+    assert_eq!(order.parent_id.as_deref(), Some("0132112277-0101"));
     assert_eq!(order.scheme, DeliveryScheme::Fbs);
     assert_eq!(order.status.lifecycle, Lifecycle::AwaitingPackaging);
     assert_eq!(order.status.raw, "awaiting_packaging");
-    assert_eq!(order.created_at, t("2021-11-20T09:14:16Z"));
-    assert_eq!(order.ship_by, Some(t("2021-11-23T10:00:00Z")));
+    assert_eq!(order.created_at, t("2026-03-30T11:26:00Z"));
+    assert_eq!(order.ship_by, Some(t("2026-03-31T09:00:00Z")));
     assert_eq!(
         order.warehouse_id.as_ref().map(|w| w.as_str()),
-        Some("18114520187000")
+        Some("1020005003107121")
     );
-    assert_eq!(order.lines[0].offer_id.as_str(), "250-7898-1");
+    assert_eq!(order.lines[0].offer_id.as_str(), "SK-58 (малиновый)");
     assert_eq!(
         order.lines[0].sku.as_ref().map(|s| s.as_str()),
-        Some("180550365")
+        Some("827098843")
     );
-    assert_eq!(order.lines[0].unit_price, dec("279"));
-    assert_eq!(order.raw["posting_number"], "57195475-0050-3");
+    assert_eq!(order.lines[0].unit_price, dec("1530"));
+    assert_eq!(order.raw["posting_number"], "0132112277-0101-1");
     assert_eq!(
         bodies(&server, FBS_GET).await[0]["posting_number"],
-        "57195475-0050-3"
+        "0132112277-0101-1"
     );
     assert_requests_match_spec(&server, FBS_GET).await;
 }
@@ -796,10 +827,15 @@ async fn update_stocks_sends_by_offer_and_warehouse_and_reports_under_the_origin
         report.rejected.iter().map(|r| (r.key.clone(), r)).collect();
     assert_eq!(rejected.len(), 4);
 
+    // Ozon's per-item TOO_MANY_REQUESTS (a pair updated less than 30 s ago) is no rejection of
+    // the item but a deferral: send it again after 30 s.
     let vendor = rejected[&ItemKey::stock("PH11043", " 22142605386000 ")];
-    assert_eq!(vendor.stage, RejectionStage::Vendor);
+    assert_eq!(vendor.stage, RejectionStage::RetryLater);
     assert_eq!(vendor.code.as_deref(), Some("TOO_MANY_REQUESTS"));
+    assert_eq!(vendor.retry_after, Some(std::time::Duration::from_secs(30)));
     assert!(vendor.message.contains("30 s"), "{}", vendor.message);
+    let later: Vec<&ItemKey> = report.retry_later().map(|r| &r.key).collect();
+    assert_eq!(later, [&ItemKey::stock("PH11043", " 22142605386000 ")]);
 
     for key in [
         ItemKey::stock("PH11044", "main-warehouse"),
@@ -1166,7 +1202,8 @@ async fn pack_order_maps_offers_to_the_postings_skus() {
     m.pack_order(&OrderId::new(POSTING), &packages)
         .await
         .unwrap();
-    assert_eq!(paths(&server).await, [FBS_GET, FBS_SHIP]);
+    // The posting is read, packed, and read back (Ozon's 200 does not guarantee assembly).
+    assert_eq!(paths(&server).await, [FBS_GET, FBS_SHIP, FBS_GET]);
     assert_eq!(
         bodies(&server, FBS_SHIP).await[0],
         json!({"packages": [
@@ -1178,6 +1215,40 @@ async fn pack_order_maps_offers_to_the_postings_skus() {
     assert_eq!(bodies(&server, FBS_GET).await[0]["posting_number"], POSTING);
     assert_path_matches_spec(&server, FBS_GET).await;
     assert_path_matches_spec(&server, FBS_SHIP).await;
+}
+
+#[tokio::test]
+async fn pack_order_and_ship_order_report_ship_failed_after_ozon_s_200() {
+    let mut failed = fbs_detail(POSTING, "awaiting_packaging", "ozon");
+    failed["result"]["substatus"] = json!("ship_failed");
+    for ship in [false, true] {
+        let server = MockServer::start().await;
+        detail_then(
+            &server,
+            fbs_detail(POSTING, "awaiting_packaging", "ozon"),
+            failed.clone(),
+        )
+        .await;
+        on(&server, FBS_SHIP, ship_answer()).await;
+        let client = client(&server);
+        let m: &dyn Marketplace = &client;
+        let err = if ship {
+            m.ship_order(&OrderId::new(POSTING)).await.unwrap_err()
+        } else {
+            m.pack_order(&OrderId::new(POSTING), &[]).await.unwrap_err()
+        };
+        let api = err.api().unwrap_or_else(|| panic!("{err:?}"));
+        assert_eq!(api.code.as_deref(), Some("ship_failed"), "ship={ship}");
+        assert_eq!(api.kind, market_core::ApiErrorKind::Conflict);
+        assert_eq!(api.status, 200);
+        assert!(api.message.contains(POSTING), "{}", api.message);
+        // Nothing after the failed read-back: no delivering, no second ship.
+        assert_eq!(
+            paths(&server).await,
+            [FBS_GET, FBS_SHIP, FBS_GET],
+            "ship={ship}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -1581,7 +1652,7 @@ async fn confirm_order_is_unsupported_and_capabilities_list_everything_else() {
 #[tokio::test]
 async fn warehouses_map_rfbs_to_dbs_and_status_to_active() {
     let s = spec();
-    let mut fbs = s.maximal(s.response_schema(WAREHOUSES))["result"][0].clone();
+    let mut fbs = s.maximal(s.response_schema(WAREHOUSES))["warehouses"][0].clone();
     fbs["warehouse_id"] = json!(22142605386000_i64);
     fbs["name"] = json!("Стим Тойс Нахабино");
     fbs["is_rfbs"] = json!(false);
@@ -1591,7 +1662,11 @@ async fn warehouses_map_rfbs_to_dbs_and_status_to_active() {
     rfbs["name"] = json!("Свой склад");
     rfbs["is_rfbs"] = json!(true);
     rfbs["status"] = json!("disabled");
-    let server = serve(WAREHOUSES, json!({"result": [fbs, rfbs]})).await;
+    let server = serve(
+        WAREHOUSES,
+        json!({"cursor": "", "has_next": false, "warehouses": [fbs, rfbs]}),
+    )
+    .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let warehouses = m.warehouses().await.unwrap();

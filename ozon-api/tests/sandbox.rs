@@ -1,5 +1,6 @@
 //! The Ozon sandbox, driven through the real client and through the `Marketplace` trait:
 //! state round trips, Ozon's limits and errors, fault injection, rate limits, determinism.
+#![cfg(feature = "sandbox")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeSet, HashSet};
@@ -18,7 +19,8 @@ use market_core::{
 use ozon_api::api::stocks::STOCKS_UPDATE;
 use ozon_api::models::fbs::{
     CancelRequest, FbsPosting, FbsPostingGetRequest, FbsPostingListFilter, FbsPostingListRequest,
-    FbsPostingWith, PostingStatus, ShipPackage, ShipPackageProduct, ShipRequest,
+    FbsPostingWith, PostingStatus, PostingSubstatus, ShipPackage, ShipPackageProduct, ShipRequest,
+    TplIntegrationType,
 };
 use ozon_api::models::prices::{ImportPricesRequestPrice, PricesFilter};
 use ozon_api::models::products::{
@@ -69,11 +71,11 @@ fn whole_window() -> TimeWindow {
     .unwrap()
 }
 
-fn fbs_list_request(offset: i64) -> FbsPostingListRequest {
+fn fbs_list_request(cursor: &str) -> FbsPostingListRequest {
     let w = whole_window();
     FbsPostingListRequest {
-        offset,
-        ..FbsPostingListRequest::new(FbsPostingListFilter::new(w.since, w.until), 1000)
+        cursor: cursor.to_owned(),
+        ..FbsPostingListRequest::new(FbsPostingListFilter::new(w.since, w.until), 100)
     }
 }
 
@@ -122,7 +124,7 @@ async fn warehouses_are_listed_by_the_client_and_the_trait() {
     assert_eq!(unified[0].id.as_str(), "22142605386000");
     assert_eq!(unified[0].scheme, DeliveryScheme::Fbs);
     assert_eq!(unified[1].scheme, DeliveryScheme::Dbs);
-    assert_eq!(sandbox.requests().count("POST /v1/warehouse/list"), 2);
+    assert_eq!(sandbox.requests().count("POST /v2/warehouse/list"), 2);
 }
 
 #[tokio::test]
@@ -444,8 +446,8 @@ async fn the_order_stream_covers_every_posting_of_the_window() {
     assert_eq!(orders.len(), 1_160);
     let ids: HashSet<&OrderId> = orders.iter().map(|o| &o.id).collect();
     assert_eq!(ids.len(), orders.len(), "no order twice");
-    assert_eq!(sandbox.requests().count("POST /v3/posting/fbs/list"), 2);
-    assert_eq!(sandbox.requests().count("POST /v2/posting/fbo/list"), 1);
+    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 11);
+    assert_eq!(sandbox.requests().count("POST /v3/posting/fbo/list"), 1);
 
     let schemes: BTreeSet<String> = orders.iter().map(|o| format!("{:?}", o.scheme)).collect();
     assert_eq!(schemes.len(), 3, "FBS, rFBS and FBO: {schemes:?}");
@@ -472,7 +474,7 @@ async fn the_order_stream_covers_every_posting_of_the_window() {
         .iter()
         .find(|o| o.scheme == DeliveryScheme::Fbs)
         .unwrap();
-    let raw_price = fbs.raw["products"][0]["price"].as_str().unwrap();
+    let raw_price = fbs.raw["products"][0]["price"]["amount"].as_str().unwrap();
     assert!(
         raw_price.ends_with(".000000") && raw_price.len() > 7,
         "{raw_price}"
@@ -695,7 +697,7 @@ async fn rfbs_postings_move_to_delivering_when_shipped() {
             .get(&FbsPostingGetRequest::new(n.clone()))
             .await
             .unwrap();
-        if d.tpl_integration_type == "non_integrated" {
+        if d.tpl_integration_type == TplIntegrationType::NonIntegrated {
             rfbs = Some(n.clone());
             break;
         }
@@ -712,7 +714,10 @@ async fn rfbs_postings_move_to_delivering_when_shipped() {
     let fbs = all_fbs(&client)
         .await
         .into_iter()
-        .find(|p| p.tpl_integration_type == "ozon" && p.status == PostingStatus::AwaitingDeliver)
+        .find(|p| {
+            p.tpl_integration_type == TplIntegrationType::Ozon
+                && p.status == PostingStatus::AwaitingDeliver
+        })
         .unwrap();
     let report = client
         .fbs()
@@ -795,21 +800,20 @@ async fn new_orders_arrive_on_each_first_page_poll() {
     })
     .await;
     let client = sandbox.client().unwrap();
-    let first = client.fbs().list(&fbs_list_request(0)).await.unwrap();
+    let first = client.fbs().list(&fbs_list_request("")).await.unwrap();
     assert_eq!(sandbox.posting_count(), 8);
-    assert_eq!(first.result.postings.len(), 8);
-    let second = client.fbs().list(&fbs_list_request(0)).await.unwrap();
+    assert_eq!(first.postings.len(), 8);
+    let second = client.fbs().list(&fbs_list_request("")).await.unwrap();
     assert_eq!(sandbox.posting_count(), 11);
-    assert_eq!(second.result.postings.len(), 11);
+    assert_eq!(second.postings.len(), 11);
     let fresh = second
-        .result
         .postings
         .iter()
         .filter(|p| p.status == PostingStatus::AwaitingPackaging)
         .count();
     assert!(fresh >= 6);
     // A later page creates nothing.
-    client.fbs().list(&fbs_list_request(5)).await.unwrap();
+    client.fbs().list(&fbs_list_request("5")).await.unwrap();
     assert_eq!(sandbox.posting_count(), 11);
 }
 
@@ -837,7 +841,7 @@ async fn the_same_seed_gives_the_same_account() {
                     p.status.as_str().to_owned(),
                     p.products
                         .iter()
-                        .map(|l| (l.offer_id.clone(), l.quantity, l.price))
+                        .map(|l| (l.offer_id.clone(), l.quantity, l.price.amount))
                         .collect(),
                 )
             })
@@ -873,7 +877,7 @@ impl Vendor for Anonymous {
 #[tokio::test]
 async fn missing_credentials_are_401_and_wrong_ones_403() {
     let sandbox = Sandbox::start().await;
-    static WAREHOUSES: Operation = Operation::post("warehouse_list", "/v1/warehouse/list");
+    static WAREHOUSES: Operation = Operation::post("warehouse_list", "/v2/warehouse/list");
     let anonymous = Transport::builder(Anonymous, &sandbox.uri())
         .unwrap()
         .build()
@@ -904,7 +908,7 @@ async fn missing_credentials_are_401_and_wrong_ones_403() {
         .unwrap();
     let err = stranger.warehouses().list().await.unwrap_err();
     assert_eq!(api_error(&err).status, 403);
-    assert_eq!(sandbox.requests().count("POST /v1/warehouse/list"), 3);
+    assert_eq!(sandbox.requests().count("POST /v2/warehouse/list"), 3);
 }
 
 #[tokio::test(start_paused = true)]
@@ -913,7 +917,7 @@ async fn scheduled_faults_are_survived_and_a_cut_body_ends_the_stream() {
         fbs_orders: 40,
         fbo_orders: 5,
         faults: FaultPlan::schedule([Some(Fault::RateLimited), Some(Fault::ServerError)])
-            .on_path("/v3/posting/fbs/list"),
+            .on_path("/v4/posting/fbs/list"),
         ..SandboxConfig::default()
     })
     .await;
@@ -927,19 +931,19 @@ async fn scheduled_faults_are_survived_and_a_cut_body_ends_the_stream() {
     assert_eq!(orders.len(), sandbox.posting_count());
     assert_eq!(sandbox.faults().injected(), 2);
     // One page, asked three times: 429, 500, then the answer.
-    assert_eq!(sandbox.requests().count("POST /v3/posting/fbs/list"), 3);
+    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 3);
 
     // A cut body is a 200 whose JSON ends early: it is not retried (the server answered), the
     // client reports a decode error and the stream ends with it.
     sandbox
         .faults()
-        .set(FaultPlan::schedule([Some(Fault::CutBody)]).on_path("/v3/posting/fbs/list"));
+        .set(FaultPlan::schedule([Some(Fault::CutBody)]).on_path("/v4/posting/fbs/list"));
     let results: Vec<_> = m.orders(OrderQuery::window(whole_window())).collect().await;
     assert_eq!(sandbox.faults().injected(), 3);
     let errors: Vec<&Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(matches!(errors[0], Error::Decode { .. }), "{:?}", errors[0]);
-    assert_eq!(sandbox.requests().count("POST /v3/posting/fbs/list"), 4);
+    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 4);
     // The FBO part still comes (the trait chains the two lists).
     let fbo = results
         .iter()
@@ -973,6 +977,43 @@ async fn server_faults_on_a_non_idempotent_call_are_not_repeated() {
     assert_eq!(api_error(&err).kind, ApiErrorKind::Server);
     assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/ship"), 1);
     m.pack_order(&id, &[]).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_ship_ozon_answers_200_but_fails_to_assemble_is_reported_and_can_be_packed_again() {
+    let sandbox = Sandbox::start().await;
+    let client = sandbox.client().unwrap();
+    let m: &dyn Marketplace = &client;
+    let number = sandbox.add_orders(1).remove(0);
+    let id = OrderId::new(number.as_str());
+    sandbox.fail_next_ship(&number);
+    let err = m.pack_order(&id, &[]).await.unwrap_err();
+    let api = api_error(&err);
+    assert_eq!(api.kind, ApiErrorKind::Conflict);
+    assert_eq!(api.code.as_deref(), Some("ship_failed"));
+    assert_eq!(api.status, 200);
+    assert!(api.message.contains(number.as_str()), "{}", api.message);
+    // Ozon answered 200 and the client read the posting back.
+    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/ship"), 1);
+    let posting = client
+        .fbs()
+        .get(&ozon_api::models::fbs::FbsPostingGetRequest::new(
+            number.clone(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(posting.substatus, PostingSubstatus::ShipFailed);
+    assert_eq!(posting.status, PostingStatus::AwaitingPackaging);
+
+    // Packed again, it is assembled.
+    m.pack_order(&id, &[]).await.unwrap();
+    let posting = client
+        .fbs()
+        .get(&ozon_api::models::fbs::FbsPostingGetRequest::new(number))
+        .await
+        .unwrap();
+    assert_eq!(posting.status, PostingStatus::AwaitingDeliver);
+    assert_ne!(posting.substatus, PostingSubstatus::ShipFailed);
 }
 
 /// Sends `n` cheap requests one after the other; the outcomes.

@@ -1,24 +1,22 @@
 //! FBO postings (fulfilled from Ozon's warehouses): the list and a posting's detail.
 
 use futures::stream::BoxStream;
-use market_core::paginate::{Page, paginate};
+use market_core::paginate::paginate;
 use market_core::transport::{Operation, Request};
 use market_core::{Error, Result};
 
 use crate::Client;
-use crate::api::fbs::{check_page, check_window};
+use crate::api::fbs::{check_limit, check_window, cursor_page};
 use crate::models::fbo::*;
 
-/// The largest page of `/v2/posting/fbo/list`.
-pub const FBO_LIST_PAGE_MAX: i64 = 1000;
-/// The largest offset `/v2/posting/fbo/list` accepts.
-pub const FBO_LIST_OFFSET_MAX: i64 = 20_000;
-/// The longest time window of `/v2/posting/fbo/list`, in days (Ozon answers
+/// The largest page of `/v3/posting/fbo/list`.
+pub const FBO_LIST_PAGE_MAX: i64 = 100;
+/// The longest time window of `/v3/posting/fbo/list`, in days (Ozon answers
 /// `PERIOD_IS_TOO_LONG` beyond a year; a leap year's 366 days are let through).
 pub const FBO_LIST_WINDOW_MAX_DAYS: i64 = 366;
 
-/// `POST /v2/posting/fbo/list`.
-pub static FBO_LIST: Operation = Operation::post("fbo_posting_list", "/v2/posting/fbo/list");
+/// `POST /v3/posting/fbo/list`.
+pub static FBO_LIST: Operation = Operation::post("fbo_posting_list", "/v3/posting/fbo/list");
 /// `POST /v2/posting/fbo/get`.
 pub static FBO_GET: Operation = Operation::post("fbo_posting_get", "/v2/posting/fbo/get");
 
@@ -36,11 +34,11 @@ impl Client {
 }
 
 impl<'a> FboApi<'a> {
-    /// `POST /v2/posting/fbo/list`: one page of FBO postings in a time window.
+    /// `POST /v3/posting/fbo/list`: one page of FBO postings in a time window (cursor paging).
     ///
     /// Rejected before sending: a window whose start is not before its end or longer than
-    /// [`FBO_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=1000`, an offset outside
-    /// `0..=20000`.
+    /// [`FBO_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the `postings`
+    /// list is a decode error.
     pub async fn list(&self, request: &FboPostingListRequest) -> Result<FboPostingListResponse> {
         check_window(
             "filter.since/to",
@@ -48,50 +46,34 @@ impl<'a> FboApi<'a> {
             Some(request.filter.to),
             FBO_LIST_WINDOW_MAX_DAYS,
         )?;
-        check_page(request.limit, request.offset, FBO_LIST_PAGE_MAX)?;
-        if request.offset > FBO_LIST_OFFSET_MAX {
-            return Err(Error::Validation {
-                item: None,
-                message: format!(
-                    "offset {} is beyond Ozon's maximum {FBO_LIST_OFFSET_MAX}; narrow the time window",
-                    request.offset
-                ),
-            });
-        }
+        check_limit(request.limit, FBO_LIST_PAGE_MAX)?;
         self.client
             .transport
             .json(&FBO_LIST, Request::new(&FBO_LIST).json(request)?)
             .await
     }
 
-    /// Every FBO posting matching `filter`, page by page (offset paging; a page shorter than
-    /// the limit is the last), oldest first. A window holding more postings than Ozon pages
-    /// out (offset beyond 20000) ends the stream with a validation error rather than
-    /// silently truncating it.
+    /// Every FBO posting matching `filter`, page by page (following Ozon's cursor while
+    /// `has_next` is true), oldest first. A cursor that does not move ends the stream with an
+    /// error instead of looping.
     pub fn list_stream(
         &self,
         filter: FboPostingListFilter,
         with: FboPostingWith,
-    ) -> BoxStream<'a, Result<FboPosting>> {
+    ) -> BoxStream<'a, Result<FboListPosting>> {
         let api = *self;
-        paginate(0i64, move |offset| {
+        paginate(String::new(), move |cursor| {
             let request = FboPostingListRequest {
-                dir: Some(SortDirection::Asc),
+                cursor,
                 filter: filter.clone(),
                 limit: FBO_LIST_PAGE_MAX,
-                offset,
+                sort_dir: Some(SortDirection::Asc),
                 translit: false,
                 with,
             };
             async move {
-                let postings = api.list(&request).await?.result;
-                let full = postings.len() as i64 >= request.limit;
-                let next = offset + postings.len() as i64;
-                Ok(if full {
-                    Page::more(postings, next)
-                } else {
-                    Page::last(postings)
-                })
+                let page = api.list(&request).await?;
+                cursor_page(&FBO_LIST, page.postings, page.has_next, page.cursor)
             }
         })
     }

@@ -1,5 +1,28 @@
 //! FBS postings: lists and details, shipping (packaging), cancellation, status transitions,
 //! tracking numbers.
+//!
+//! # No "sent by seller" transition
+//!
+//! `POST /v2/fbs/posting/sent-by-seller` (moving postings to `sent_by_seller`, for first-mile
+//! sellers abroad) is not in Ozon's 2026-06 spec: Ozon removed it, and no operation of that
+//! spec moves a posting to `sent_by_seller` any more. This crate therefore has no
+//! `sent_by_seller()` (a call would only meet a 404). The status itself is still one Ozon
+//! reports: [`PostingStatus::SentBySeller`] is read from the lists and the detail, and the
+//! lists' `filter.statuses` still accept it.
+//!
+//! What a seller does instead, with the status methods the 2026-06 spec has:
+//! - the posting is packed with [`FbsApi::ship`] / [`FbsApi::ship_package`]
+//!   (`/v4/posting/fbs/ship`, `/v4/posting/fbs/ship/package`; `awaiting_deliver`) and, for a
+//!   disputed order, handed over with [`FbsApi::awaiting_delivery`]
+//!   (`/v2/posting/fbs/awaiting-delivery`);
+//! - a seller who delivers through a third-party service (rFBS) reports the journey with
+//!   [`FbsApi::set_tracking_numbers`] (`/v2/fbs/posting/tracking-number/set`), then
+//!   [`FbsApi::delivering`] (`/v2/fbs/posting/delivering`, "Доставляется"),
+//!   [`FbsApi::last_mile`] (`/v2/fbs/posting/last-mile`) and [`FbsApi::delivered`]
+//!   (`/v2/fbs/posting/delivered`); the spec asks to check the posting's status with
+//!   `/v3/posting/fbs/get` first, as these changes happen asynchronously;
+//! - with Ozon's own delivery, Ozon moves the posting on once its courier or drop-off point
+//!   takes it; the seller makes no call.
 
 use chrono::{DateTime, Duration, Utc};
 use futures::stream::BoxStream;
@@ -12,8 +35,8 @@ use crate::Client;
 use crate::ids::PostingNumber;
 use crate::models::fbs::*;
 
-/// The largest page of the FBS posting lists.
-pub const FBS_LIST_PAGE_MAX: i64 = 1000;
+/// The largest page of the FBS posting lists (`limit` at most 100 since the v4 lists).
+pub const FBS_LIST_PAGE_MAX: i64 = 100;
 /// The longest time window of the FBS posting lists, in days (Ozon says "at most a year"; a
 /// leap year's 366 days are let through).
 pub const FBS_LIST_WINDOW_MAX_DAYS: i64 = 366;
@@ -24,12 +47,12 @@ pub const TRACKING_NUMBERS_MAX: usize = 20;
 /// The cancellation reason ("other") that needs a message.
 pub const CANCEL_REASON_OTHER: i64 = 402;
 
-/// `POST /v3/posting/fbs/list`.
-pub static FBS_LIST: Operation = Operation::post("fbs_posting_list", "/v3/posting/fbs/list");
-/// `POST /v3/posting/fbs/unfulfilled/list`.
+/// `POST /v4/posting/fbs/list`.
+pub static FBS_LIST: Operation = Operation::post("fbs_posting_list", "/v4/posting/fbs/list");
+/// `POST /v4/posting/fbs/unfulfilled/list`.
 pub static FBS_UNFULFILLED_LIST: Operation = Operation::post(
     "fbs_posting_unfulfilled_list",
-    "/v3/posting/fbs/unfulfilled/list",
+    "/v4/posting/fbs/unfulfilled/list",
 );
 /// `POST /v3/posting/fbs/get`.
 pub static FBS_GET: Operation = Operation::post("fbs_posting_get", "/v3/posting/fbs/get");
@@ -64,11 +87,6 @@ pub static FBS_LAST_MILE: Operation =
 /// `POST /v2/fbs/posting/delivered`.
 pub static FBS_DELIVERED: Operation =
     Operation::post("fbs_posting_delivered", "/v2/fbs/posting/delivered");
-/// `POST /v2/fbs/posting/sent-by-seller`.
-pub static FBS_SENT_BY_SELLER: Operation = Operation::post(
-    "fbs_posting_sent_by_seller",
-    "/v2/fbs/posting/sent-by-seller",
-);
 /// `POST /v2/fbs/posting/tracking-number/set`.
 pub static FBS_TRACKING_NUMBER_SET: Operation = Operation::post(
     "fbs_posting_tracking_number_set",
@@ -109,15 +127,37 @@ pub(crate) fn check_window(
     Ok(())
 }
 
-/// Checks a page: `limit` in `1..=max`, `offset` not negative.
-pub(crate) fn check_page(limit: i64, offset: i64, max: i64) -> Result<()> {
+/// Checks a page size: `limit` in `1..=max`.
+pub(crate) fn check_limit(limit: i64, max: i64) -> Result<()> {
     if !(1..=max).contains(&limit) {
         return Err(invalid(format!("limit {limit} is not in 1..={max}")));
     }
-    if offset < 0 {
-        return Err(invalid(format!("offset {offset} is negative")));
-    }
     Ok(())
+}
+
+/// The next page of a cursor-paged list: more while `has_next`; a cursor that does not move
+/// is caught by [`paginate`], and `has_next` with an empty cursor is an error (the next request
+/// would start over from the first page).
+pub(crate) fn cursor_page<T>(
+    op: &'static Operation,
+    items: Vec<T>,
+    has_next: bool,
+    cursor: String,
+) -> Result<Page<T, String>> {
+    if !has_next {
+        return Ok(Page::last(items));
+    }
+    if cursor.is_empty() {
+        return Err(Error::Decode {
+            vendor: "ozon",
+            operation: op.name,
+            path: "cursor".into(),
+            message: "has_next is true but the cursor is empty: the next page cannot be asked for"
+                .into(),
+            excerpt: String::new(),
+        });
+    }
+    Ok(Page::more(items, cursor))
 }
 
 fn check_posting_number(p: &PostingNumber) -> Result<()> {
@@ -207,10 +247,11 @@ impl<'a> FbsApi<'a> {
             .await
     }
 
-    /// `POST /v3/posting/fbs/list`: one page of FBS postings in a time window.
+    /// `POST /v4/posting/fbs/list`: one page of FBS postings in a time window (cursor paging).
     ///
     /// Rejected before sending: a window whose start is not before its end or that is longer
-    /// than [`FBS_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=1000`, a negative offset.
+    /// than [`FBS_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the
+    /// `postings` list is a decode error.
     pub async fn list(&self, request: &FbsPostingListRequest) -> Result<FbsPostingListResponse> {
         check_window(
             "filter.since/to",
@@ -218,43 +259,41 @@ impl<'a> FbsApi<'a> {
             Some(request.filter.to),
             FBS_LIST_WINDOW_MAX_DAYS,
         )?;
-        check_page(request.limit, request.offset, FBS_LIST_PAGE_MAX)?;
+        check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
         self.call(&FBS_LIST, request).await
     }
 
-    /// Every FBS posting matching `filter`, page by page (offset paging until `has_next` is
-    /// false), oldest first.
+    /// Every FBS posting matching `filter`, page by page (following Ozon's cursor while
+    /// `has_next` is true), oldest first. A cursor that does not move ends the stream with an
+    /// error instead of looping.
     pub fn list_stream(
         &self,
         filter: FbsPostingListFilter,
         with: FbsPostingWith,
     ) -> BoxStream<'a, Result<FbsPosting>> {
         let api = *self;
-        paginate(0i64, move |offset| {
+        paginate(String::new(), move |cursor| {
             let request = FbsPostingListRequest {
-                dir: Some(SortDirection::Asc),
+                cursor,
                 filter: filter.clone(),
                 limit: FBS_LIST_PAGE_MAX,
-                offset,
+                sort_dir: Some(SortDirection::Asc),
+                translit: false,
                 with,
             };
             async move {
-                let page = api.list(&request).await?.result;
-                let next = offset + page.postings.len() as i64;
-                Ok(if page.has_next {
-                    Page::more(page.postings, next)
-                } else {
-                    Page::last(page.postings)
-                })
+                let page = api.list(&request).await?;
+                cursor_page(&FBS_LIST, page.postings, page.has_next, page.cursor)
             }
         })
     }
 
-    /// `POST /v3/posting/fbs/unfulfilled/list`: one page of unfulfilled FBS postings.
+    /// `POST /v4/posting/fbs/unfulfilled/list`: one page of unfulfilled FBS postings (cursor
+    /// paging).
     ///
     /// Rejected before sending: no window or both windows (cut-off and delivering date), a
     /// window whose start is not before its end or longer than [`FBS_LIST_WINDOW_MAX_DAYS`], a
-    /// limit outside `1..=1000`, a negative offset.
+    /// limit outside `1..=100`. A 200 without the `postings` list is a decode error.
     pub async fn unfulfilled(
         &self,
         request: &FbsUnfulfilledListRequest,
@@ -287,36 +326,35 @@ impl<'a> FbsApi<'a> {
                 ));
             }
         }
-        check_page(request.limit, request.offset, FBS_LIST_PAGE_MAX)?;
+        check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
         self.call(&FBS_UNFULFILLED_LIST, request).await
     }
 
-    /// Every unfulfilled FBS posting matching `filter`, page by page (offset paging; a page
-    /// shorter than the limit is the last, since the spec does not say whether `count` counts
-    /// the page or the whole filter).
+    /// Every unfulfilled FBS posting matching `filter`, page by page (following Ozon's cursor
+    /// while `has_next` is true).
     pub fn unfulfilled_stream(
         &self,
         filter: FbsUnfulfilledListFilter,
         with: FbsPostingWith,
     ) -> BoxStream<'a, Result<FbsPosting>> {
         let api = *self;
-        paginate(0i64, move |offset| {
+        paginate(String::new(), move |cursor| {
             let request = FbsUnfulfilledListRequest {
-                dir: Some(SortDirection::Asc),
+                cursor,
                 filter: filter.clone(),
                 limit: FBS_LIST_PAGE_MAX,
-                offset,
+                sort_dir: Some(SortDirection::Asc),
+                translit: false,
                 with,
             };
             async move {
-                let postings = api.unfulfilled(&request).await?.result.postings;
-                let full = postings.len() as i64 >= request.limit;
-                let next = offset + postings.len() as i64;
-                Ok(if full {
-                    Page::more(postings, next)
-                } else {
-                    Page::last(postings)
-                })
+                let page = api.unfulfilled(&request).await?;
+                cursor_page(
+                    &FBS_UNFULFILLED_LIST,
+                    page.postings,
+                    page.has_next,
+                    page.cursor,
+                )
             }
         })
     }
@@ -331,16 +369,82 @@ impl<'a> FbsApi<'a> {
     /// `POST /v4/posting/fbs/ship`: packs a posting into packages (several split the order)
     /// and moves it to `awaiting_deliver`. Not idempotent: not retried once it may have
     /// reached Ozon.
+    ///
+    /// Ozon's answer 200 "does not guarantee a successful assembly": as the spec asks, every
+    /// posting the answer names is read again (`/v3/posting/fbs/get`), and one whose
+    /// `substatus` is `ship_failed` makes this an error (pack it again).
     pub async fn ship(&self, request: &ShipRequest) -> Result<ShipResponse> {
+        Ok(self.ship_checked(request).await?.0)
+    }
+
+    /// [`ship`](Self::ship), also returning the postings as read back after packing (the
+    /// first is the posting that was packed).
+    pub async fn ship_checked(
+        &self,
+        request: &ShipRequest,
+    ) -> Result<(ShipResponse, Vec<FbsPostingDetail>)> {
         validate_ship(request)?;
-        self.call(&FBS_SHIP, request).await
+        let response: ShipResponse = self.call(&FBS_SHIP, request).await?;
+        let mut numbers = vec![request.posting_number.clone()];
+        numbers.extend(
+            response
+                .result
+                .iter()
+                .filter(|n| **n != request.posting_number)
+                .cloned(),
+        );
+        let mut postings = Vec::with_capacity(numbers.len());
+        for number in numbers {
+            postings.push(self.check_assembled(&FBS_SHIP, &number).await?);
+        }
+        Ok((response, postings))
     }
 
     /// `POST /v4/posting/fbs/ship/package`: packs part of a posting as one package; the rest
-    /// stays in the original posting. Not idempotent.
+    /// stays in the original posting. Not idempotent. As for [`ship`](Self::ship), the
+    /// posting formed (or, when Ozon names none, the one packed) is read again and
+    /// `substatus = ship_failed` is an error.
     pub async fn ship_package(&self, request: &ShipPackageRequest) -> Result<ShipPackageResponse> {
         validate_ship_package(request)?;
-        self.call(&FBS_SHIP_PACKAGE, request).await
+        let response: ShipPackageResponse = self.call(&FBS_SHIP_PACKAGE, request).await?;
+        let formed = response.result.trim();
+        let number = if formed.is_empty() || formed.contains([',', ' ']) {
+            request.posting_number.clone()
+        } else {
+            PostingNumber::new(formed)
+        };
+        self.check_assembled(&FBS_SHIP_PACKAGE, &number).await?;
+        Ok(response)
+    }
+
+    /// Reads a posting after packing (`op`, the packing operation): `substatus = ship_failed`
+    /// (Ozon answered 200 but could not assemble it) is an [`market_core::ApiError`] of kind
+    /// [`ApiErrorKind::Conflict`](market_core::ApiErrorKind::Conflict), code `ship_failed`,
+    /// status 200, naming the posting and its status.
+    pub async fn check_assembled(
+        &self,
+        op: &'static Operation,
+        posting_number: &PostingNumber,
+    ) -> Result<FbsPostingDetail> {
+        let posting = self
+            .get(&FbsPostingGetRequest::new(posting_number.clone()))
+            .await?;
+        if posting.substatus == PostingSubstatus::ShipFailed {
+            return Err(market_core::ApiError::new(
+                "ozon",
+                op.name,
+                200,
+                market_core::ApiErrorKind::Conflict,
+            )
+            .with_code(posting.substatus.as_str())
+            .with_message(format!(
+                "posting {posting_number}: Ozon answered the packing with 200 but could not \
+                 assemble it (substatus {}, status {}): pack it again",
+                posting.substatus, posting.status
+            ))
+            .into());
+        }
+        Ok(posting)
     }
 
     /// `POST /v2/posting/fbs/cancel`: cancels a posting; true when Ozon accepted.
@@ -463,15 +567,6 @@ impl<'a> FbsApi<'a> {
         posting_numbers: Vec<PostingNumber>,
     ) -> Result<BatchReport<PostingNumber>> {
         self.transition(&FBS_DELIVERED, posting_numbers).await
-    }
-
-    /// `POST /v2/fbs/posting/sent-by-seller`: moves postings to `sent_by_seller` (first-mile
-    /// sellers abroad); outcome per posting.
-    pub async fn sent_by_seller(
-        &self,
-        posting_numbers: Vec<PostingNumber>,
-    ) -> Result<BatchReport<PostingNumber>> {
-        self.transition(&FBS_SENT_BY_SELLER, posting_numbers).await
     }
 
     /// A transition with per-posting outcomes and no documented maximum: one request.

@@ -12,16 +12,79 @@ pub mod returns;
 pub mod stocks;
 pub mod warehouses;
 
+use std::time::Duration;
+
+use market_core::transport::Operation;
 use market_core::{BatchReport, Rejection, RejectionStage};
 
+/// Every operation of Ozon's Seller API this crate calls, in the order of the sections. The
+/// lifecycle guard (`tests/lifecycle.rs`) checks each against the current spec snapshot: still
+/// there, not deprecated, no shutdown announced.
+pub const OPERATIONS: &[&Operation] = &[
+    &categories::CATEGORY_TREE,
+    &categories::CATEGORY_ATTRIBUTES,
+    &categories::ATTRIBUTE_VALUES,
+    &categories::ATTRIBUTE_VALUES_SEARCH,
+    &fbo::FBO_LIST,
+    &fbo::FBO_GET,
+    &fbs::FBS_LIST,
+    &fbs::FBS_UNFULFILLED_LIST,
+    &fbs::FBS_GET,
+    &fbs::FBS_SHIP,
+    &fbs::FBS_SHIP_PACKAGE,
+    &fbs::FBS_CANCEL,
+    &fbs::FBS_CANCEL_REASON_LIST,
+    &fbs::FBS_CANCEL_REASON,
+    &fbs::FBS_AWAITING_DELIVERY,
+    &fbs::FBS_DELIVERING,
+    &fbs::FBS_LAST_MILE,
+    &fbs::FBS_DELIVERED,
+    &fbs::FBS_TRACKING_NUMBER_SET,
+    &labels::PACKAGE_LABEL,
+    &labels::LABEL_TASK_CREATE,
+    &labels::LABEL_TASK_GET,
+    &prices::PRICES_UPDATE,
+    &prices::PRICES_INFO,
+    &products::PRODUCT_LIST,
+    &products::PRODUCT_INFO_LIST,
+    &products::PRODUCT_IMPORT,
+    &products::PRODUCT_IMPORT_INFO,
+    &products::PRODUCT_ATTRIBUTES_UPDATE,
+    &products::PRODUCT_PICTURES_IMPORT,
+    &products::PRODUCT_ARCHIVE,
+    &products::PRODUCT_UNARCHIVE,
+    &products::PRODUCTS_DELETE,
+    &products::PRODUCT_INFO_LIMIT,
+    &returns::RETURNS_LIST,
+    &stocks::STOCKS_UPDATE,
+    &stocks::STOCKS_INFO,
+    &stocks::STOCKS_BY_WAREHOUSE_FBS,
+    &stocks::ANALYTICS_STOCKS,
+    &warehouses::WAREHOUSE_LIST,
+    &warehouses::DELIVERY_METHOD_LIST,
+];
+
+/// Operations the crate calls that are not operations of the spec, each with the reason.
+pub const NON_SPEC_OPERATIONS: &[(&Operation, &str)] = &[(
+    &labels::LABEL_FILE,
+    "the download of a label file: a GET of the file URL that \
+     /v1/posting/fbs/package-label/get returns, not an endpoint of the Seller API",
+)];
+
+/// Ozon's per-item code for "updated too recently" (a stock pair within 30 s).
+pub(crate) const TOO_MANY_REQUESTS: &str = "TOO_MANY_REQUESTS";
+
 /// Records one item of an Ozon per-item answer (`updated` and `errors[]` of code and
-/// message): accepted when updated without errors, otherwise rejected with Ozon's first code
-/// and every message.
+/// message): accepted when updated without errors; deferred ([`RejectionStage::RetryLater`],
+/// after `retry_after`) when every error is Ozon's `TOO_MANY_REQUESTS` (matched without regard
+/// to case: nothing is wrong with the item, it was updated too recently); otherwise rejected
+/// with Ozon's first code and every message.
 pub(crate) fn record_item<'e, K>(
     report: &mut BatchReport<K>,
     key: K,
     updated: bool,
     errors: impl IntoIterator<Item = (&'e str, &'e str)>,
+    retry_after: Option<Duration>,
 ) {
     let errors: Vec<(&str, &str)> = errors.into_iter().collect();
     if updated && errors.is_empty() {
@@ -47,6 +110,14 @@ pub(crate) fn record_item<'e, K>(
             .collect::<Vec<_>>()
             .join("; ")
     };
+    let deferred = !errors.is_empty()
+        && errors
+            .iter()
+            .all(|(c, _)| c.trim().eq_ignore_ascii_case(TOO_MANY_REQUESTS));
+    if deferred {
+        report.defer(key, code, message, retry_after);
+        return;
+    }
     report.rejected.push(Rejection {
         key,
         stage: RejectionStage::Vendor,

@@ -210,6 +210,7 @@ fn price_report(keys: Vec<PriceKey>, response: ImportPricesResponse) -> BatchRep
             r.errors
                 .iter()
                 .map(|e| (e.code.as_str(), e.message.as_str())),
+            None,
         );
     }
     report

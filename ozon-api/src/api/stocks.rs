@@ -1,7 +1,8 @@
-//! Stocks: FBS stock update, stock info, stocks per FBS warehouse, FBO stocks.
+//! Stocks: FBS stock update, stock info, stocks per FBS warehouse, FBO stock analytics.
 
 use std::collections::HashMap;
 
+use futures::TryStreamExt;
 use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
@@ -15,12 +16,18 @@ use crate::models::stocks::*;
 
 /// The most product-warehouse pairs a stock update carries.
 pub const STOCKS_UPDATE_MAX: usize = 100;
-/// The most SKUs a stocks-by-warehouse request carries.
-pub const STOCKS_BY_WAREHOUSE_MAX: usize = 500;
+/// How often one product-warehouse pair may be updated: Ozon answers `TOO_MANY_REQUESTS` for
+/// the item inside a 200 when it was updated less than 30 s ago; the item is deferred for
+/// this long ([`market_core::RejectionStage::RetryLater`]).
+pub const PAIR_UPDATE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(30);
+/// The most SKUs (or articles) a stocks-by-warehouse request carries.
+pub const STOCKS_BY_WAREHOUSE_MAX: usize = 1000;
+/// The largest page of `/v2/product/info/stocks-by-warehouse/fbs`.
+pub const STOCKS_BY_WAREHOUSE_PAGE_MAX: i64 = 1000;
 /// The largest page of `/v4/product/info/stocks`.
 pub const STOCKS_INFO_PAGE_MAX: i32 = 1000;
-/// The largest page of `/v2/analytics/stock_on_warehouses`.
-pub const STOCK_ON_WAREHOUSES_PAGE_MAX: i64 = 1000;
+/// The most SKUs a `/v1/analytics/stocks` request carries.
+pub const ANALYTICS_STOCKS_MAX: usize = 100;
 
 /// `POST /v2/products/stocks`.
 pub static STOCKS_UPDATE: Operation = Operation::post("stocks_update", "/v2/products/stocks")
@@ -28,15 +35,15 @@ pub static STOCKS_UPDATE: Operation = Operation::post("stocks_update", "/v2/prod
     .batch_max(STOCKS_UPDATE_MAX);
 /// `POST /v4/product/info/stocks`.
 pub static STOCKS_INFO: Operation = Operation::post("stocks_info", "/v4/product/info/stocks");
-/// `POST /v1/product/info/stocks-by-warehouse/fbs`.
+/// `POST /v2/product/info/stocks-by-warehouse/fbs`.
 pub static STOCKS_BY_WAREHOUSE_FBS: Operation = Operation::post(
     "stocks_by_warehouse_fbs",
-    "/v1/product/info/stocks-by-warehouse/fbs",
+    "/v2/product/info/stocks-by-warehouse/fbs",
 )
 .batch_max(STOCKS_BY_WAREHOUSE_MAX);
-/// `POST /v2/analytics/stock_on_warehouses`.
-pub static STOCK_ON_WAREHOUSES: Operation =
-    Operation::post("stock_on_warehouses", "/v2/analytics/stock_on_warehouses");
+/// `POST /v1/analytics/stocks` (the successor Ozon names for `/v2/analytics/stock_on_warehouses`).
+pub static ANALYTICS_STOCKS: Operation =
+    Operation::post("analytics_stocks", "/v1/analytics/stocks").batch_max(ANALYTICS_STOCKS_MAX);
 
 /// What a stock update item is reported under: the product as sent, and the warehouse.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -109,8 +116,10 @@ impl<'a> StocksApi<'a> {
     ///
     /// Any number of items: they are split into requests of at most 100 (80 requests a minute
     /// per account); items that cannot be valid (no offer or product id, negative stock, no
-    /// warehouse) are rejected locally and the rest is sent. Ozon's per-item errors (such as
-    /// `TOO_MANY_REQUESTS` for a pair updated less than 30 s ago) land in the report.
+    /// warehouse) are rejected locally and the rest is sent. Ozon's per-item errors land in
+    /// the report; `TOO_MANY_REQUESTS` (a pair updated less than 30 s ago) is not a rejection
+    /// but a deferral: [`BatchReport::retry_later`] lists such items, each with
+    /// `retry_after` = [`PAIR_UPDATE_INTERVAL`].
     pub async fn update(
         &self,
         items: Vec<ProductsStocksRequestStock>,
@@ -182,74 +191,122 @@ impl<'a> StocksApi<'a> {
         })
     }
 
-    /// `POST /v1/product/info/stocks-by-warehouse/fbs`: stock and reserve per FBS warehouse.
-    /// Any number of SKUs: split into requests of at most 500, results concatenated.
+    /// `POST /v2/product/info/stocks-by-warehouse/fbs`: one page of stock and reserve per
+    /// FBS warehouse. Rejected before sending: neither or both of `sku` and `offer_id`, more
+    /// than [`STOCKS_BY_WAREHOUSE_MAX`] of them, a limit outside `1..=1000`.
+    pub async fn by_warehouse_fbs_page(
+        &self,
+        request: &GetProductInfoStocksByWarehouseFbsRequest,
+    ) -> Result<GetProductInfoStocksByWarehouseFbsResponse> {
+        let ids = match (request.sku.len(), request.offer_id.len()) {
+            (0, 0) => Err("give sku or offer_id".to_owned()),
+            (n, 0) | (0, n) if n <= STOCKS_BY_WAREHOUSE_MAX => Ok(()),
+            (0, n) | (n, 0) => Err(format!("{n} products, at most {STOCKS_BY_WAREHOUSE_MAX}")),
+            _ => Err("give sku or offer_id, not both".to_owned()),
+        };
+        let limit = if (1..=STOCKS_BY_WAREHOUSE_PAGE_MAX).contains(&request.limit) {
+            Ok(())
+        } else {
+            Err(format!(
+                "limit {} is not in 1..={STOCKS_BY_WAREHOUSE_PAGE_MAX}",
+                request.limit
+            ))
+        };
+        if let Err(message) = ids.and(limit) {
+            return Err(Error::Validation {
+                item: None,
+                message,
+            });
+        }
+        self.client
+            .transport
+            .json(
+                &STOCKS_BY_WAREHOUSE_FBS,
+                Request::new(&STOCKS_BY_WAREHOUSE_FBS).json(request)?,
+            )
+            .await
+    }
+
+    /// Stock and reserve per FBS warehouse of these SKUs: split into requests of at most
+    /// 1000 SKUs, every page of each (cursor paging), rows concatenated.
     pub async fn by_warehouse_fbs(
         &self,
         skus: Vec<Sku>,
     ) -> Result<Vec<GetProductInfoStocksByWarehouseFbsResponseResult>> {
         let mut out = Vec::new();
         for chunk in market_core::batch::chunks(skus, STOCKS_BY_WAREHOUSE_MAX) {
-            let request = GetProductInfoStocksByWarehouseFbsRequest { sku: chunk };
-            let response: GetProductInfoStocksByWarehouseFbsResponse = self
-                .client
-                .transport
-                .json(
-                    &STOCKS_BY_WAREHOUSE_FBS,
-                    Request::new(&STOCKS_BY_WAREHOUSE_FBS).json(&request)?,
-                )
-                .await?;
-            out.extend(response.result);
+            let api = *self;
+            let rows: Vec<_> = paginate(String::new(), move |cursor| {
+                let request = GetProductInfoStocksByWarehouseFbsRequest {
+                    cursor,
+                    limit: STOCKS_BY_WAREHOUSE_PAGE_MAX,
+                    offer_id: Vec::new(),
+                    sku: chunk.clone(),
+                };
+                async move {
+                    let page = api.by_warehouse_fbs_page(&request).await?;
+                    crate::api::fbs::cursor_page(
+                        &STOCKS_BY_WAREHOUSE_FBS,
+                        page.products,
+                        page.has_next,
+                        page.cursor,
+                    )
+                }
+            })
+            .try_collect()
+            .await?;
+            out.extend(rows);
         }
         Ok(out)
     }
 
-    /// `POST /v2/analytics/stock_on_warehouses`: one page of FBO stock on Ozon's warehouses.
-    pub async fn on_warehouses(
+    /// `POST /v1/analytics/stocks`: stock analytics on Ozon's (FBO) warehouses for at most
+    /// 100 SKUs (the successor of `/v2/analytics/stock_on_warehouses`, which Ozon announced
+    /// for shutdown).
+    pub async fn analytics(
         &self,
-        request: &StockOnWarehouseRequest,
-    ) -> Result<StockOnWarehouseResponse> {
-        if !(1..=STOCK_ON_WAREHOUSES_PAGE_MAX).contains(&request.limit) || request.offset < 0 {
+        request: &AnalyticsStocksRequest,
+    ) -> Result<Vec<AnalyticsStocksItem>> {
+        if request.skus.is_empty() || request.skus.len() > ANALYTICS_STOCKS_MAX {
             return Err(Error::Validation {
                 item: None,
                 message: format!(
-                    "limit {} must be in 1..={STOCK_ON_WAREHOUSES_PAGE_MAX} and offset {} not negative",
-                    request.limit, request.offset
+                    "{} SKUs: give 1 to {ANALYTICS_STOCKS_MAX}",
+                    request.skus.len()
                 ),
             });
         }
-        self.client
+        if !request.cluster_ids.is_empty() && !request.macrolocal_cluster_ids.is_empty() {
+            return Err(Error::Validation {
+                item: None,
+                message: "give cluster_ids or macrolocal_cluster_ids, not both".into(),
+            });
+        }
+        let response: AnalyticsStocksResponse = self
+            .client
             .transport
             .json(
-                &STOCK_ON_WAREHOUSES,
-                Request::new(&STOCK_ON_WAREHOUSES).json(request)?,
+                &ANALYTICS_STOCKS,
+                Request::new(&ANALYTICS_STOCKS).json(request)?,
             )
-            .await
+            .await?;
+        Ok(response.items)
     }
 
-    /// Every FBO stock row, page by page (offset paging).
-    pub fn on_warehouses_stream(
-        &self,
-        warehouse_type: Option<StockWarehouseType>,
-    ) -> BoxStream<'a, Result<StockOnWarehouseResultRow>> {
-        let api = *self;
-        paginate(0i64, move |offset| {
-            let request = StockOnWarehouseRequest {
-                limit: STOCK_ON_WAREHOUSES_PAGE_MAX,
-                offset,
-                warehouse_type: warehouse_type.clone(),
-            };
-            async move {
-                let rows = api.on_warehouses(&request).await?.result.rows;
-                let full = rows.len() as i64 >= request.limit;
-                let next = offset + rows.len() as i64;
-                Ok(if full {
-                    Page::more(rows, next)
-                } else {
-                    Page::last(rows)
+    /// FBO stock of any number of SKUs on Ozon's warehouses: split into requests of 100,
+    /// rows concatenated.
+    pub async fn on_ozon_warehouses(&self, skus: Vec<Sku>) -> Result<Vec<AnalyticsStocksItem>> {
+        let mut out = Vec::new();
+        for chunk in market_core::batch::chunks(skus, ANALYTICS_STOCKS_MAX) {
+            out.extend(
+                self.analytics(&AnalyticsStocksRequest {
+                    skus: chunk,
+                    ..AnalyticsStocksRequest::default()
                 })
-            }
-        })
+                .await?,
+            );
+        }
+        Ok(out)
     }
 }
 
@@ -283,6 +340,7 @@ fn stock_report(keys: Vec<StockKey>, response: ProductsStocksResponse) -> BatchR
             r.errors
                 .iter()
                 .map(|e| (e.code.as_str(), e.message.as_str())),
+            Some(PAIR_UPDATE_INTERVAL),
         );
     }
     report

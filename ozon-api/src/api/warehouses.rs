@@ -1,21 +1,37 @@
 //! Warehouses: the seller's FBS/rFBS warehouses and their delivery methods.
 
+use futures::TryStreamExt;
 use futures::stream::BoxStream;
-use market_core::paginate::{Page, paginate};
+use market_core::paginate::paginate;
 use market_core::transport::{Operation, Request};
 use market_core::{Error, Result};
 
 use crate::Client;
+use crate::api::fbs::cursor_page;
+use crate::models::fbs::SortDirection;
 use crate::models::warehouses::*;
 
-/// The largest page of `/v1/delivery-method/list`.
-pub const DELIVERY_METHODS_PAGE_MAX: i64 = 50;
+/// The largest page of `/v2/warehouse/list`.
+pub const WAREHOUSES_PAGE_MAX: i64 = 200;
+/// The largest page of `/v2/delivery-method/list`.
+pub const DELIVERY_METHODS_PAGE_MAX: i64 = 100;
 
-/// `POST /v1/warehouse/list`.
-pub static WAREHOUSE_LIST: Operation = Operation::post("warehouse_list", "/v1/warehouse/list");
-/// `POST /v1/delivery-method/list`.
+/// `POST /v2/warehouse/list`.
+pub static WAREHOUSE_LIST: Operation = Operation::post("warehouse_list", "/v2/warehouse/list");
+/// `POST /v2/delivery-method/list`.
 pub static DELIVERY_METHOD_LIST: Operation =
-    Operation::post("delivery_method_list", "/v1/delivery-method/list");
+    Operation::post("delivery_method_list", "/v2/delivery-method/list");
+
+fn check_limit(limit: i64, max: i64) -> Result<()> {
+    if (1..=max).contains(&limit) {
+        Ok(())
+    } else {
+        Err(Error::Validation {
+            item: None,
+            message: format!("limit {limit} is not in 1..={max}"),
+        })
+    }
+}
 
 /// The warehouses section: `client.warehouses()`.
 #[derive(Debug, Clone, Copy)]
@@ -31,34 +47,48 @@ impl Client {
 }
 
 impl<'a> WarehousesApi<'a> {
-    /// `POST /v1/warehouse/list`: every FBS and rFBS warehouse of the seller (FBO warehouses
-    /// are Ozon's and are not listed here).
-    pub async fn list(&self) -> Result<Vec<Warehouse>> {
-        let response: WarehouseListResponse = self
-            .client
+    /// `POST /v2/warehouse/list`: one page of the seller's FBS and rFBS warehouses (FBO
+    /// warehouses are Ozon's and are not listed here). A 200 without the `warehouses` list is
+    /// a decode error.
+    pub async fn page(&self, request: &WarehouseListRequest) -> Result<WarehouseListResponse> {
+        check_limit(request.limit, WAREHOUSES_PAGE_MAX)?;
+        self.client
             .transport
             .json(
                 &WAREHOUSE_LIST,
-                Request::new(&WAREHOUSE_LIST).json(&serde_json::Map::new())?,
+                Request::new(&WAREHOUSE_LIST).json(request)?,
             )
-            .await?;
-        Ok(response.result)
+            .await
     }
 
-    /// `POST /v1/delivery-method/list`: one page of delivery methods.
+    /// Every warehouse, page by page (following Ozon's cursor while `has_next` is true).
+    pub fn list_stream(&self) -> BoxStream<'a, Result<Warehouse>> {
+        let api = *self;
+        paginate(String::new(), move |cursor| {
+            let request = WarehouseListRequest {
+                limit: WAREHOUSES_PAGE_MAX,
+                cursor,
+                warehouse_ids: Vec::new(),
+            };
+            async move {
+                let page = api.page(&request).await?;
+                cursor_page(&WAREHOUSE_LIST, page.warehouses, page.has_next, page.cursor)
+            }
+        })
+    }
+
+    /// Every FBS and rFBS warehouse of the seller (all pages of `/v2/warehouse/list`).
+    pub async fn list(&self) -> Result<Vec<Warehouse>> {
+        self.list_stream().try_collect().await
+    }
+
+    /// `POST /v2/delivery-method/list`: one page of delivery methods. A 200 without the
+    /// `delivery_methods` list is a decode error.
     pub async fn delivery_methods(
         &self,
         request: &DeliveryMethodListRequest,
     ) -> Result<DeliveryMethodListResponse> {
-        if !(1..=DELIVERY_METHODS_PAGE_MAX).contains(&request.limit) || request.offset < 0 {
-            return Err(Error::Validation {
-                item: None,
-                message: format!(
-                    "limit {} must be in 1..={DELIVERY_METHODS_PAGE_MAX} and offset {} not negative",
-                    request.limit, request.offset
-                ),
-            });
-        }
+        check_limit(request.limit, DELIVERY_METHODS_PAGE_MAX)?;
         self.client
             .transport
             .json(
@@ -69,26 +99,27 @@ impl<'a> WarehousesApi<'a> {
     }
 
     /// Every delivery method matching `filter` (by warehouse, delivery service, status), page
-    /// by page (offset paging until `has_next` is false).
+    /// by page (following Ozon's cursor while `has_next` is true).
     pub fn delivery_methods_stream(
         &self,
         filter: Option<DeliveryMethodFilter>,
     ) -> BoxStream<'a, Result<DeliveryMethod>> {
         let api = *self;
-        paginate(0i64, move |offset| {
+        paginate(String::new(), move |cursor| {
             let request = DeliveryMethodListRequest {
+                cursor,
                 filter: filter.clone(),
                 limit: DELIVERY_METHODS_PAGE_MAX,
-                offset,
+                sort_dir: Some(SortDirection::Asc),
             };
             async move {
                 let page = api.delivery_methods(&request).await?;
-                let next = offset + page.result.len() as i64;
-                Ok(if page.has_next && !page.result.is_empty() {
-                    Page::more(page.result, next)
-                } else {
-                    Page::last(page.result)
-                })
+                cursor_page(
+                    &DELIVERY_METHOD_LIST,
+                    page.delivery_methods,
+                    page.has_next,
+                    page.cursor,
+                )
             }
         })
     }

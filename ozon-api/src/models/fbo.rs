@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{PostingNumber, Sku, WarehouseId};
 use crate::models::fbs::de;
 pub use crate::models::fbs::{
-    AdditionalDataItem, LegalInfo, PostingFinancialData, PostingFinancialDataProduct,
-    PostingStatus, SortDirection,
+    AdditionalDataItem, Cancellation, ExternalOrder, FbsListFinancialData, LegalInfo,
+    PostingFinancialData, PostingFinancialDataProduct, PostingMoney, PostingStatus, SortDirection,
 };
+use market_core::wire::Lenient;
 
 /// Extra blocks to include in FBO responses (schema `postingFboPostingWithParams`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -40,20 +41,23 @@ impl FboPostingWith {
     }
 }
 
-/// `POST /v2/posting/fbo/list` request (schema `postingGetFboPostingListRequest`).
+/// `POST /v3/posting/fbo/list` request (schema `posting.v3.PostingFboListRequest`).
+///
+/// Cursor paging: the first page has an empty `cursor`; each answer's `cursor` asks for the
+/// next page while `has_next` is true.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingListRequest {
-    /// Sort direction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dir: Option<SortDirection>,
-    /// The filter (the time window is required).
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
+    /// The filter (the time window).
     pub filter: FboPostingListFilter,
     /// Postings a page, 1 to [`crate::api::fbo::FBO_LIST_PAGE_MAX`].
     pub limit: i64,
-    /// Postings to skip, at most [`crate::api::fbo::FBO_LIST_OFFSET_MAX`].
-    #[serde(default)]
-    pub offset: i64,
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_dir: Option<SortDirection>,
     /// Transliterate addresses from Cyrillic to Latin.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub translit: bool,
@@ -66,25 +70,31 @@ impl FboPostingListRequest {
     /// The first page of at most `limit` postings matching `filter`.
     pub fn new(filter: FboPostingListFilter, limit: i64) -> Self {
         Self {
-            dir: None,
+            cursor: String::new(),
             filter,
             limit,
-            offset: 0,
+            sort_dir: None,
             translit: false,
             with: FboPostingWith::default(),
         }
     }
 }
 
-/// The filter of [`FboPostingListRequest`] (schema `postingGetFboPostingListRequestFilter`).
+/// The filter of [`FboPostingListRequest`] (schema `posting.v3.PostingFboListRequest.Filter`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingListFilter {
+    /// Only these order numbers (at most 1000).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order_numbers: Vec<String>,
+    /// Only these postings (at most 1000).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posting_numbers: Vec<PostingNumber>,
     /// Start of the window (at most a year before `to`).
     pub since: DateTime<Utc>,
-    /// Only this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<PostingStatus>,
+    /// Only these statuses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<PostingStatus>,
     /// End of the window.
     pub to: DateTime<Utc>,
 }
@@ -93,26 +103,113 @@ impl FboPostingListFilter {
     /// Postings created between `since` and `to`.
     pub fn new(since: DateTime<Utc>, to: DateTime<Utc>) -> Self {
         Self {
+            order_numbers: Vec::new(),
+            posting_numbers: Vec::new(),
             since,
-            status: None,
+            statuses: Vec::new(),
             to,
         }
     }
 
-    /// Only this status.
+    /// Only this status (added to the statuses asked for).
     pub fn with_status(mut self, status: PostingStatus) -> Self {
-        self.status = Some(status);
+        self.statuses.push(status);
         self
     }
 }
 
-/// `POST /v2/posting/fbo/list` response (schema `v2FboPostingListResponse`).
+/// `POST /v3/posting/fbo/list` response (schema `posting.v3.PostingFboListResponse`);
+/// `postings` is required: a 200 without the list is a decode error.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingListResponse {
-    /// The page of postings (no "has next" flag: a short page is the last).
+    /// Where the next page starts.
     #[serde(default, deserialize_with = "de::nullable")]
-    pub result: Vec<FboPosting>,
+    pub cursor: String,
+    /// True when more postings follow.
+    #[serde(default)]
+    pub has_next: bool,
+    /// The postings.
+    pub postings: Vec<FboListPosting>,
+}
+
+/// An FBO posting in the list (schema `posting.v3.PostingFboListResponse.Postings`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FboListPosting {
+    /// Additional key-value data.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub additional_data: Vec<AdditionalDataItem>,
+    /// Analytics, when asked for (`with.analytics_data`).
+    #[serde(default)]
+    pub analytics_data: Option<FboPostingAnalyticsData>,
+    /// The cancellation reason id; 0 if not cancelled.
+    #[serde(default)]
+    pub cancel_reason_id: i64,
+    /// Cancellation details.
+    #[serde(default)]
+    pub cancellation: Option<Cancellation>,
+    /// When the posting was created.
+    #[serde(default)]
+    pub created_at: DateTime<Utc>,
+    /// An order from an external platform.
+    #[serde(default)]
+    pub external_order: Option<ExternalOrder>,
+    /// Prices, discounts, commissions and payout, when asked for (`with.financial_data`).
+    #[serde(default)]
+    pub financial_data: Lenient<Option<FbsListFinancialData>>,
+    /// When processing began.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub in_process_at: Option<DateTime<Utc>>,
+    /// The buyer's legal details, when asked for (`with.legal_info`).
+    #[serde(default)]
+    pub legal_info: Option<LegalInfo>,
+    /// The order.
+    #[serde(default)]
+    pub order_id: i64,
+    /// The order number.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub order_number: String,
+    /// The posting number.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
+    /// The products.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<FboListPostingProduct>,
+    /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
+    #[serde(default)]
+    pub status: PostingStatus,
+    /// The substatus as Ozon spells it.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub substatus: String,
+}
+
+/// A product of a listed FBO posting (schema
+/// `posting.v3.PostingFboListResponse.Postings.Products`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FboListPostingProduct {
+    /// Activation codes of services and digital goods.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub digital_codes: Vec<String>,
+    /// True for a marketplace buyout.
+    #[serde(default)]
+    pub is_marketplace_buyout: bool,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The seller's article.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub offer_id: String,
+    /// The price and its currency.
+    #[serde(default)]
+    pub price: PostingMoney,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i64,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
 }
 
 /// `POST /v2/posting/fbo/get` request (schema `postingGetFboPostingRequest`).
@@ -171,9 +268,13 @@ pub struct FboPosting {
     /// When the posting was created.
     #[serde(default)]
     pub created_at: DateTime<Utc>,
+    /// When the posting was actually delivered. Read leniently (a value that is no date-time
+    /// is `None`): Ozon's own example sends `"string"` here.
+    #[serde(default, deserialize_with = "de::lenient_time")]
+    pub fact_delivery_date: Option<DateTime<Utc>>,
     /// Prices, discounts, commissions and payout, when asked for (`with.financial_data`).
     #[serde(default)]
-    pub financial_data: Option<PostingFinancialData>,
+    pub financial_data: Lenient<Option<PostingFinancialData>>,
     /// When processing began.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub in_process_at: Option<DateTime<Utc>>,
@@ -195,15 +296,25 @@ pub struct FboPosting {
     /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
     #[serde(default)]
     pub status: PostingStatus,
+    /// The substatus as Ozon spells it.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub substatus: String,
 }
 
-/// Analytics of an FBO posting (schema `FboPostingFboPostingAnalyticsData`).
+/// Analytics of an FBO posting (schemas `FboPostingFboPostingAnalyticsData` and
+/// `posting.v3.PostingFboListResponse.Postings.AnalyticsData`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingAnalyticsData {
     /// Delivery city.
     #[serde(default, deserialize_with = "de::nullable")]
     pub city: String,
+    /// Start of delivery (Ozon Delivery postings).
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub client_delivery_date_begin: Option<DateTime<Utc>>,
+    /// The date by which the order will be delivered (Ozon Delivery postings).
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub client_delivery_date_end: Option<DateTime<Utc>>,
     /// Delivery type (`PVZ`, `Courier`, ...).
     #[serde(default, deserialize_with = "de::nullable")]
     pub delivery_type: String,

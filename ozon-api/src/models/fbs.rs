@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use market_core::wire::Lenient;
+
 use crate::ids::{DeliveryMethodId, PostingNumber, ProductId, Sku, WarehouseId};
 
 /// Lenient decoders for what Ozon sends in posting responses.
@@ -38,6 +40,32 @@ pub(crate) mod de {
                 .collect::<Vec<_>>()
                 .join("; "),
         })
+    }
+
+    /// A date-time the schema types as `date-time` but that Ozon's own example fills with a
+    /// placeholder (`fact_delivery_date: "string"` in the 2026-06 example of
+    /// `/v2/posting/fbo/get`): read leniently, in strict mode too, since the vendor's example
+    /// itself is inconsistent with its schema. A value that is not a date-time reads as
+    /// `None` with a warning; missing, `null` and `""` read as `None`.
+    pub(crate) fn lenient_time<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+        let value = Option::<serde_json::Value>::deserialize(d)?;
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        match opt_time(value.clone()) {
+            Ok(t) => Ok(t),
+            Err(e) => {
+                tracing::warn!(
+                    target: "ozon_api::wire",
+                    value = %value,
+                    error = %e,
+                    "a date-time field holds no date-time; read as absent"
+                );
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -96,11 +124,152 @@ market_core::wire_enum! {
     }
 }
 
+market_core::wire_enum! {
+    /// Posting substatus (the spec types `substatus` as a plain string; these are the values
+    /// its description names). [`PostingSubstatus::ShipFailed`] follows a `ship` that Ozon
+    /// answered with 200 but could not assemble.
+    pub enum PostingSubstatus {
+        /// Acceptance in progress.
+        AcceptanceInProgress = "posting_acceptance_in_progress",
+        /// In arbitration.
+        InArbitration = "posting_in_arbitration",
+        /// Created.
+        Created = "posting_created",
+        /// In carriage.
+        InCarriage = "posting_in_carriage",
+        /// Not added to a carriage.
+        NotInCarriage = "posting_not_in_carriage",
+        /// Registered.
+        Registered = "posting_registered",
+        /// Being handed to delivery (or to the courier).
+        TransferringToDelivery = "posting_transferring_to_delivery",
+        /// Awaiting passport data.
+        AwaitingPassportData = "posting_awaiting_passport_data",
+        /// Awaiting registration.
+        AwaitingRegistration = "posting_awaiting_registration",
+        /// Registration failed.
+        RegistrationError = "posting_registration_error",
+        /// Created (split pending).
+        SplitPending = "posting_split_pending",
+        /// Cancelled.
+        Canceled = "posting_canceled",
+        /// In the buyer's delivery arbitration.
+        InClientArbitration = "posting_in_client_arbitration",
+        /// Delivered.
+        Delivered = "posting_delivered",
+        /// Received.
+        Received = "posting_received",
+        /// Conditionally delivered.
+        ConditionallyDelivered = "posting_conditionally_delivered",
+        /// The courier is on the way.
+        InCourierService = "posting_in_courier_service",
+        /// At the pickup point.
+        InPickupPoint = "posting_in_pickup_point",
+        /// On the way to the city.
+        OnWayToCity = "posting_on_way_to_city",
+        /// On the way to the pickup point.
+        OnWayToPickupPoint = "posting_on_way_to_pickup_point",
+        /// Returned to the warehouse.
+        ReturnedToWarehouse = "posting_returned_to_warehouse",
+        /// Being handed to the delivery service.
+        TransferredToCourierService = "posting_transferred_to_courier_service",
+        /// With the driver.
+        DriverPickUp = "posting_driver_pick_up",
+        /// Not accepted at the sorting centre.
+        NotInSortCenter = "posting_not_in_sort_center",
+        /// Assembly failed: pack the posting again.
+        ShipFailed = "ship_failed",
+    }
+}
+
+impl Default for PostingSubstatus {
+    /// An absent substatus: `Unknown("")`.
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+
+market_core::wire_enum! {
+    /// How a posting's delivery service is integrated with Ozon (`tpl_integration_type`).
+    /// Ozon's real postings write `"Ozon"` where the spec lists `ozon`: values are matched
+    /// without regard to case.
+    pub enum TplIntegrationType {
+        /// Delivered by Ozon.
+        Ozon = "ozon",
+        /// Delivered by an integrated service.
+        ThreePlTracking = "3pl_tracking",
+        /// Delivered by a third-party service.
+        NonIntegrated = "non_integrated",
+        /// Delivered by an Ozon partner.
+        Aggregator = "aggregator",
+        /// The Russian Post scheme (Ozon's spelling).
+        Hybryd = "hybryd",
+    }
+}
+
+impl Default for TplIntegrationType {
+    /// An absent integration type: `Unknown("")`.
+    fn default() -> Self {
+        Self::Unknown(String::new())
+    }
+}
+
+impl TplIntegrationType {
+    /// True when someone other than Ozon delivers (rFBS): any known type but Ozon's own, or an
+    /// unknown non-empty one. An absent type reads as Ozon's delivery.
+    pub fn seller_delivers(&self) -> bool {
+        match self {
+            Self::Ozon => false,
+            Self::Unknown(s) => !s.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// True when the seller reports delivery statuses (a third-party service that is not
+    /// integrated with Ozon).
+    pub fn seller_reports_delivery(&self) -> bool {
+        matches!(self, Self::NonIntegrated)
+    }
+}
+
+/// Implements `Serialize` and `Deserialize` of a `#[serde(remote = "Self")]` struct that may
+/// only be read from a JSON object.
+macro_rules! object_only {
+    ($($t:ty),+) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                <$t>::serialize(self, s)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(d)?;
+                if !value.is_object() {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "expected an object for {}, got {}",
+                        stringify!($t),
+                        match &value {
+                            serde_json::Value::Array(_) => "a list",
+                            serde_json::Value::Null => "null",
+                            _ => "a scalar",
+                        }
+                    )));
+                }
+                <$t>::deserialize(value).map_err(serde::de::Error::custom)
+            }
+        }
+    )+};
+}
+
+object_only!(FbsListTariffication, FbsTariffication);
+
 // ---------------------------------------------------------------------------------------------
 // Requests of the lists and of the detail.
 // ---------------------------------------------------------------------------------------------
 
-/// Extra blocks to include in list responses (schema `postingv3FbsPostingWithParams`).
+/// Extra blocks to include in list responses (schemas `posting.v4.PostingFbsListRequest.With`
+/// and `posting.v4.PostingFbsUnfulfilledListRequest.With`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingWith {
@@ -116,9 +285,6 @@ pub struct FbsPostingWith {
     /// Include `legal_info`.
     #[serde(default)]
     pub legal_info: bool,
-    /// Transliterate addresses from Cyrillic to Latin.
-    #[serde(default)]
-    pub translit: bool,
 }
 
 impl FbsPostingWith {
@@ -129,7 +295,6 @@ impl FbsPostingWith {
             barcodes: true,
             financial_data: true,
             legal_info: true,
-            translit: false,
         }
     }
 }
@@ -176,19 +341,26 @@ impl FbsPostingWithExemplars {
     }
 }
 
-/// `POST /v3/posting/fbs/list` request (schema `postingv3GetFbsPostingListRequest`).
+/// `POST /v4/posting/fbs/list` request (schema `posting.v4.PostingFbsListRequest`).
+///
+/// Cursor paging: the first page has an empty `cursor`; each answer's `cursor` asks for the
+/// next page while `has_next` is true.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingListRequest {
-    /// Sort direction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dir: Option<SortDirection>,
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
     /// The filter (the time window is required).
     pub filter: FbsPostingListFilter,
     /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
     pub limit: i64,
-    /// Postings to skip.
-    pub offset: i64,
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_dir: Option<SortDirection>,
+    /// Transliterate addresses from Cyrillic to Latin.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translit: bool,
     /// Extra blocks to include.
     #[serde(default)]
     pub with: FbsPostingWith,
@@ -198,75 +370,88 @@ impl FbsPostingListRequest {
     /// The first page of at most `limit` postings matching `filter`.
     pub fn new(filter: FbsPostingListFilter, limit: i64) -> Self {
         Self {
-            dir: None,
+            cursor: String::new(),
             filter,
             limit,
-            offset: 0,
+            sort_dir: None,
+            translit: false,
             with: FbsPostingWith::default(),
         }
     }
 }
 
-/// The filter of [`FbsPostingListRequest`] (schema `postingv3GetFbsPostingListRequestFilter`).
+/// The filter of [`FbsPostingListRequest`] (schema `posting.v4.PostingFbsListRequest.Filter`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingListFilter {
-    /// Only these delivery methods.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub delivery_method_id: Vec<DeliveryMethodId>,
-    /// Only quant postings.
+    /// Only these delivery methods (at most 1000; sent as strings, as the spec types them).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub delivery_method_ids: Vec<DeliveryMethodId>,
+    /// Only traceable (`true`) or untraceable (`false`) products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_quantum: Option<bool>,
+    pub is_blr_traceable: Option<bool>,
     /// Only postings whose status last changed in this window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_changed_status_date: Option<StatusChangeWindow>,
     /// Only this order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<i64>,
-    /// Only these delivery services.
+    /// Only these order numbers (at most 100).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub provider_id: Vec<i64>,
-    /// Start of the window (at most a year before `to`).
-    pub since: DateTime<Utc>,
-    /// Only this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<PostingStatus>,
-    /// End of the window.
-    pub to: DateTime<Utc>,
-    /// Only these warehouses (sent as strings, as the spec types them).
+    pub order_numbers: Vec<String>,
+    /// Only these delivery services (at most 1000; sent as strings).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         with = "crate::ids::as_strings"
     )]
-    pub warehouse_id: Vec<WarehouseId>,
+    pub provider_ids: Vec<i64>,
+    /// Start of the window (at most a year before `to`).
+    pub since: DateTime<Utc>,
+    /// Only these statuses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<PostingStatus>,
+    /// End of the window.
+    pub to: DateTime<Utc>,
+    /// Only these warehouses (at most 1000; sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_ids: Vec<WarehouseId>,
 }
 
 impl FbsPostingListFilter {
     /// Postings processed between `since` and `to`.
     pub fn new(since: DateTime<Utc>, to: DateTime<Utc>) -> Self {
         Self {
-            delivery_method_id: Vec::new(),
-            is_quantum: None,
+            delivery_method_ids: Vec::new(),
+            is_blr_traceable: None,
             last_changed_status_date: None,
             order_id: None,
-            provider_id: Vec::new(),
+            order_numbers: Vec::new(),
+            provider_ids: Vec::new(),
             since,
-            status: None,
+            statuses: Vec::new(),
             to,
-            warehouse_id: Vec::new(),
+            warehouse_ids: Vec::new(),
         }
     }
 
-    /// Only this status.
+    /// Only this status (added to the statuses asked for).
     pub fn with_status(mut self, status: PostingStatus) -> Self {
-        self.status = Some(status);
+        self.statuses.push(status);
         self
     }
 
     /// Only these warehouses.
     pub fn with_warehouses(mut self, ids: impl IntoIterator<Item = WarehouseId>) -> Self {
-        self.warehouse_id = ids.into_iter().collect();
+        self.warehouse_ids = ids.into_iter().collect();
         self
     }
 
@@ -275,13 +460,13 @@ impl FbsPostingListFilter {
         mut self,
         ids: impl IntoIterator<Item = DeliveryMethodId>,
     ) -> Self {
-        self.delivery_method_id = ids.into_iter().collect();
+        self.delivery_method_ids = ids.into_iter().collect();
         self
     }
 
     /// Only these delivery services.
     pub fn with_providers(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
-        self.provider_id = ids.into_iter().collect();
+        self.provider_ids = ids.into_iter().collect();
         self
     }
 
@@ -299,15 +484,10 @@ impl FbsPostingListFilter {
         });
         self
     }
-
-    /// Only quant postings (`true`) or all (`false`).
-    pub fn with_quantum(mut self, only_quantum: bool) -> Self {
-        self.is_quantum = Some(only_quantum);
-        self
-    }
 }
 
-/// A window of the last status change (schema `postinglistV3status`).
+/// A window of the last status change (schemas
+/// `posting.v4.PostingFbsListRequest.Filter.LastChangedStatusDate` and its unfulfilled twin).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StatusChangeWindow {
@@ -319,41 +499,42 @@ pub struct StatusChangeWindow {
     pub to: Option<DateTime<Utc>>,
 }
 
-/// `POST /v3/posting/fbs/list` response (schema `v3GetFbsPostingListResponseV3`).
+/// `POST /v4/posting/fbs/list` response (schema `posting.v4.PostingFbsListResponse`).
+///
+/// `postings` is required here: a 200 without the list is a decode error, never an empty
+/// last page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingListResponse {
-    /// The page.
-    #[serde(default)]
-    pub result: FbsPostingListResult,
-}
-
-/// A page of FBS postings (schema `v3GetFbsPostingListResponseV3Result`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsPostingListResult {
-    /// True when more postings follow (ask again with a larger `offset`).
+    /// Where the next page starts.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cursor: String,
+    /// True when more postings follow (ask again with `cursor`).
     #[serde(default)]
     pub has_next: bool,
     /// The postings.
-    #[serde(default, deserialize_with = "de::nullable")]
     pub postings: Vec<FbsPosting>,
 }
 
-/// `POST /v3/posting/fbs/unfulfilled/list` request (schema
-/// `postingv3GetFbsPostingUnfulfilledListRequest`).
+/// `POST /v4/posting/fbs/unfulfilled/list` request (schema
+/// `posting.v4.PostingFbsUnfulfilledListRequest`). Cursor paging as in
+/// [`FbsPostingListRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsUnfulfilledListRequest {
-    /// Sort direction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dir: Option<SortDirection>,
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
     /// The filter (one window: cut-off or delivering date).
     pub filter: FbsUnfulfilledListFilter,
     /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
     pub limit: i64,
-    /// Postings to skip.
-    pub offset: i64,
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_dir: Option<SortDirection>,
+    /// Transliterate addresses from Cyrillic to Latin.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translit: bool,
     /// Extra blocks to include.
     #[serde(default)]
     pub with: FbsPostingWith,
@@ -363,22 +544,22 @@ impl FbsUnfulfilledListRequest {
     /// The first page of at most `limit` postings matching `filter`.
     pub fn new(filter: FbsUnfulfilledListFilter, limit: i64) -> Self {
         Self {
-            dir: None,
+            cursor: String::new(),
             filter,
             limit,
-            offset: 0,
+            sort_dir: None,
+            translit: false,
             with: FbsPostingWith::default(),
         }
     }
 }
 
 /// The filter of [`FbsUnfulfilledListRequest`] (schema
-/// `postingv3GetFbsPostingUnfulfilledListRequestFilter`).
+/// `posting.v4.PostingFbsUnfulfilledListRequest.Filter`).
 ///
 /// Give exactly one window: the cut-off (`cutoff_from`/`cutoff_to`, when the posting must be
-/// packed) or the delivering date (`delivering_date_from`/`delivering_date_to`); Ozon refuses
-/// both at once. (The schema marks the cut-off required, while the method's text offers the
-/// delivering date instead; this crate follows the text.)
+/// packed) or the delivering date (`delivering_date_from`/`delivering_date_to`); Ozon answers
+/// an error for both at once.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsUnfulfilledListFilter {
@@ -394,21 +575,33 @@ pub struct FbsUnfulfilledListFilter {
     /// End of the delivering-date window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivering_date_to: Option<DateTime<Utc>>,
-    /// Only these delivery methods.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub delivery_method_id: Vec<DeliveryMethodId>,
-    /// Only quant postings.
+    /// Only these delivery methods (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub delivery_method_ids: Vec<DeliveryMethodId>,
+    /// Only postings whose status last changed in this window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_quantum: Option<bool>,
-    /// Only these delivery services.
+    pub last_changed_status_date: Option<StatusChangeWindow>,
+    /// Only these delivery services (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub provider_ids: Vec<i64>,
+    /// Only these statuses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub provider_id: Vec<i64>,
-    /// Only this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<PostingStatus>,
-    /// Only these warehouses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warehouse_id: Vec<WarehouseId>,
+    pub statuses: Vec<PostingStatus>,
+    /// Only these warehouses (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_ids: Vec<WarehouseId>,
 }
 
 impl FbsUnfulfilledListFilter {
@@ -430,15 +623,15 @@ impl FbsUnfulfilledListFilter {
         }
     }
 
-    /// Only this status.
+    /// Only this status (added to the statuses asked for).
     pub fn with_status(mut self, status: PostingStatus) -> Self {
-        self.status = Some(status);
+        self.statuses.push(status);
         self
     }
 
     /// Only these warehouses.
     pub fn with_warehouses(mut self, ids: impl IntoIterator<Item = WarehouseId>) -> Self {
-        self.warehouse_id = ids.into_iter().collect();
+        self.warehouse_ids = ids.into_iter().collect();
         self
     }
 
@@ -447,30 +640,26 @@ impl FbsUnfulfilledListFilter {
         mut self,
         ids: impl IntoIterator<Item = DeliveryMethodId>,
     ) -> Self {
-        self.delivery_method_id = ids.into_iter().collect();
+        self.delivery_method_ids = ids.into_iter().collect();
         self
     }
 }
 
-/// `POST /v3/posting/fbs/unfulfilled/list` response (schema
-/// `postingv3GetFbsPostingUnfulfilledListResponse`).
+/// `POST /v4/posting/fbs/unfulfilled/list` response (schema
+/// `posting.v4.PostingFbsUnfulfilledListResponse`); `postings` is required.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsUnfulfilledListResponse {
-    /// The page.
-    #[serde(default)]
-    pub result: FbsUnfulfilledListResult,
-}
-
-/// A page of unfulfilled postings (schema `postingv3GetFbsPostingUnfulfilledListResponseResult`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsUnfulfilledListResult {
-    /// Ozon's element counter (the spec does not say whether of the page or of the filter).
+    /// Postings in the answer.
     #[serde(default)]
     pub count: i64,
-    /// The postings.
+    /// Where the next page starts.
     #[serde(default, deserialize_with = "de::nullable")]
+    pub cursor: String,
+    /// True when more postings follow.
+    #[serde(default)]
+    pub has_next: bool,
+    /// The postings.
     pub postings: Vec<FbsPosting>,
 }
 
@@ -514,7 +703,13 @@ pub struct FbsPostingGetResponse {
 // Postings.
 // ---------------------------------------------------------------------------------------------
 
-/// An FBS posting in a list (schema `v3FbsPosting`).
+/// An FBS posting in a list (schemas `posting.v4.PostingFbsListResponse.Postings` and
+/// `posting.v4.PostingFbsUnfulfilledListResponse.Postings`, identical).
+///
+/// Fields the seller's model needs (number, status, products, prices, dates) are typed; blocks
+/// whose shape Ozon has changed before (`tariffication`, a list until 2026) are
+/// [`Lenient`]: in tolerant mode another shape is kept as raw JSON with a warning instead of
+/// failing the page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPosting {
@@ -533,6 +728,12 @@ pub struct FbsPosting {
     /// Cancellation details.
     #[serde(default)]
     pub cancellation: Option<Cancellation>,
+    /// The cargo place the posting is in.
+    #[serde(default)]
+    pub container: Lenient<Option<PostingContainer>>,
+    /// Cargo place sorting: `SORT` or `NON-SORT`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub container_sort_type: String,
     /// The buyer, when Ozon shares them.
     #[serde(default)]
     pub customer: Option<Customer>,
@@ -542,18 +743,36 @@ pub struct FbsPosting {
     /// The delivery method.
     #[serde(default)]
     pub delivery_method: Option<DeliveryMethod>,
+    /// The scheme of the SKU (`SDS`, `FBO`, `FBS`, `Crossborder`).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub delivery_schema: String,
+    /// Where the posting goes.
+    #[serde(default)]
+    pub destination_place_id: i64,
+    /// The destination's name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub destination_place_name: String,
+    /// An order from an external platform.
+    #[serde(default)]
+    pub external_order: Option<ExternalOrder>,
     /// Prices, discounts, commissions and payout, when asked for (`with.financial_data`).
     #[serde(default)]
-    pub financial_data: Option<PostingFinancialData>,
+    pub financial_data: Lenient<Option<FbsListFinancialData>>,
     /// When processing began.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub in_process_at: Option<DateTime<Utc>>,
+    /// True for "pick up from the shop".
+    #[serde(default)]
+    pub is_click_and_collect: bool,
     /// True for Ozon Express delivery.
     #[serde(default)]
     pub is_express: bool,
     /// True when a multi-box product needs its box count before packaging.
     #[serde(default)]
     pub is_multibox: bool,
+    /// True for a re-sorted product.
+    #[serde(default)]
+    pub is_presortable: bool,
     /// The buyer's legal details, when asked for (`with.legal_info`).
     #[serde(default)]
     pub legal_info: Option<LegalInfo>,
@@ -580,34 +799,257 @@ pub struct FbsPosting {
     pub posting_number: PostingNumber,
     /// The products.
     #[serde(default, deserialize_with = "de::nullable")]
-    pub products: Vec<FbsPostingProduct>,
+    pub products: Vec<FbsListPostingProduct>,
     /// Loading service code (`lift`, `stairs`, `none`, `delivery_default`).
     #[serde(default, deserialize_with = "de::nullable")]
     pub prr_option: String,
     /// The economy-product (quant) id.
     #[serde(default)]
     pub quantum_id: i64,
+    /// True when traceability attributes must be filled.
+    #[serde(default)]
+    pub require_blr_traceable_attrs: bool,
     /// Products needing more data before the posting can move on.
     #[serde(default)]
     pub requirements: Option<FbsPostingRequirements>,
-    /// When the posting must be packed by.
+    /// When the posting must be packed by (Ozon's recommended time).
     #[serde(default, deserialize_with = "de::opt_time")]
     pub shipment_date: Option<DateTime<Utc>>,
+    /// When the posting must be shipped by without delay.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub shipment_date_without_delay: Option<DateTime<Utc>>,
     /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
     #[serde(default)]
     pub status: PostingStatus,
-    /// The substatus as Ozon spells it (`posting_created`, `posting_awaiting_passport_data`, ...).
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub substatus: String,
-    /// Tariffication of the shipment.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub tariffication: Vec<FbsTariffication>,
-    /// Delivery integration: `ozon`, `3pl_tracking`, `non_integrated`, `aggregator`, `hybryd`.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub tpl_integration_type: String,
+    /// The substatus ([`PostingSubstatus::ShipFailed`] after a failed assembly).
+    #[serde(default)]
+    pub substatus: PostingSubstatus,
+    /// Tariffication of the shipment (an object since 2026; a list before).
+    #[serde(default)]
+    pub tariffication: Lenient<Option<FbsListTariffication>>,
+    /// The steps of the tariffication.
+    #[serde(default)]
+    pub tariffication_steps: Lenient<Vec<TarifficationStep>>,
+    /// How the delivery service is integrated; decides who delivers.
+    #[serde(default)]
+    pub tpl_integration_type: TplIntegrationType,
     /// The tracking number.
     #[serde(default, deserialize_with = "de::nullable")]
     pub tracking_number: String,
+    /// The volume weight.
+    #[serde(default)]
+    pub volume_weight: f64,
+}
+
+/// An amount of money as the v4 posting list sends it: the amount as a string and its
+/// currency (schema `money.postingMoney`, also `money.Money.*` in the tariffication).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingMoney {
+    /// The amount (sent as a string, `"1390.00"`; numbers are accepted too).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub amount: Decimal,
+    /// The currency code (`RUB`, ...).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency: String,
+}
+
+/// A product of an FBS posting in a list (schema
+/// `posting.v4.PostingFbsListResponse.Postings.Products`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsListPostingProduct {
+    /// IMEIs of mobile devices.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub imei: Vec<String>,
+    /// True when the product is traceable.
+    #[serde(default)]
+    pub is_blr_traceable: bool,
+    /// True for a marketplace buyout.
+    #[serde(default)]
+    pub is_marketplace_buyout: bool,
+    /// The name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub name: String,
+    /// The seller's article.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub offer_id: String,
+    /// The price and its currency.
+    #[serde(default)]
+    pub price: PostingMoney,
+    /// The colour.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub product_color: String,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i32,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+    /// The weight in its package.
+    #[serde(default)]
+    pub weight: f64,
+}
+
+/// The cargo place of a posting (schemas `posting.v4.PostingFbsListResponse.Postings.Container`
+/// and the v3 detail's twin).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct PostingContainer {
+    /// `BOX` or `PALLET`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cargo_type: String,
+    /// When the cargo place was made, in the warehouse's time zone (as Ozon writes it).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub container_date: String,
+    /// The cargo place.
+    #[serde(default)]
+    pub container_id: i64,
+    /// Its sequence number.
+    #[serde(default)]
+    pub container_number: i32,
+}
+
+/// An order from an external platform (schema
+/// `posting.v4.PostingFbsListResponse.Postings.ExternalOrder`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ExternalOrder {
+    /// True when the order came from an external platform.
+    #[serde(default)]
+    pub is_external: bool,
+    /// The platform's name.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub platform_name: String,
+}
+
+/// Financial data of a listed posting (schema
+/// `posting.v4.PostingFbsListResponse.Postings.FinancialData`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsListFinancialData {
+    /// Region code the order leaves from.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cluster_from: String,
+    /// Region code the order goes to.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub cluster_to: String,
+    /// Per product.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products: Vec<FbsListFinancialProduct>,
+}
+
+/// Financial data of one product (schema
+/// `posting.v4.PostingFbsListResponse.Postings.FinancialData.Products`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsListFinancialProduct {
+    /// Promotions.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub actions: Vec<String>,
+    /// The commission.
+    #[serde(default)]
+    pub commission: Option<FbsListCommission>,
+    /// The price the buyer pays.
+    #[serde(default)]
+    pub customer_price: Option<PostingMoney>,
+    /// The price before discounts.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub old_price: Decimal,
+    /// The payout to the seller.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub payout: Decimal,
+    /// The price with promotions (but Ozon's own).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub price: Decimal,
+    /// Ozon's SKU (the spec calls it `product_id`).
+    #[serde(default)]
+    pub product_id: Sku,
+    /// Units.
+    #[serde(default)]
+    pub quantity: i64,
+    /// Discount percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub total_discount_percent: Decimal,
+    /// Discount amount.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub total_discount_value: Decimal,
+}
+
+/// A product's commission (schema
+/// `posting.v4.PostingFbsListResponse.Postings.FinancialData.Products.Commission`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsListCommission {
+    /// The amount.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub amount: Decimal,
+    /// Its currency.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub currency: String,
+    /// The percentage.
+    #[serde(default)]
+    pub percent: i64,
+}
+
+/// Tariffication of a listed posting (schema
+/// `posting.v4.PostingFbsListResponse.Postings.Tariffication`).
+///
+/// Read only from a JSON object: the list Ozon sent before 2026 is another shape (serde would
+/// otherwise read a list positionally into the fields), which [`Lenient`] keeps raw.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct FbsListTariffication {
+    /// The current discount or surcharge.
+    #[serde(default)]
+    pub current_tariff_charge: Option<PostingMoney>,
+    /// The current minimal discount or surcharge.
+    #[serde(default)]
+    pub current_tariff_min_charge: Option<PostingMoney>,
+    /// The current percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub current_tariff_rate: Decimal,
+    /// The current type: discount or surcharge.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub current_tariff_type: String,
+    /// The next discount or surcharge.
+    #[serde(default)]
+    pub next_tariff_charge: Option<PostingMoney>,
+    /// The next minimal discount or surcharge.
+    #[serde(default)]
+    pub next_tariff_min_charge: Option<PostingMoney>,
+    /// The next percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub next_tariff_rate: Decimal,
+    /// When the next tariff applies.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub next_tariff_starts_at: Option<DateTime<Utc>>,
+    /// The next type: discount or surcharge.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub next_tariff_type: String,
+}
+
+/// A step of the tariffication (schema
+/// `posting.v4.PostingFbsListResponse.Postings.TarifficationStep`, also in the v3 detail).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct TarifficationStep {
+    /// The minimal discount or surcharge.
+    #[serde(default)]
+    pub min_charge: Option<PostingMoney>,
+    /// The discount or surcharge.
+    #[serde(default)]
+    pub tariff_charge: Option<PostingMoney>,
+    /// When the step ends.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub tariff_deadline_at: Option<DateTime<Utc>>,
+    /// The percentage.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub tariff_rate: Decimal,
+    /// The type.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub tariff_type: String,
 }
 
 /// An FBS posting's detail (schema `v3FbsPostingDetail`).
@@ -632,6 +1074,12 @@ pub struct FbsPostingDetail {
     /// Cancellation details.
     #[serde(default)]
     pub cancellation: Option<Cancellation>,
+    /// The cargo place the posting is in.
+    #[serde(default)]
+    pub container: Lenient<Option<PostingContainer>>,
+    /// Cargo place sorting: `SORT` or `NON-SORT`.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub container_sort_type: String,
     /// The courier.
     #[serde(default)]
     pub courier: Option<Courier>,
@@ -647,18 +1095,34 @@ pub struct FbsPostingDetail {
     /// Delivery cost; `None` when Ozon sends none.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub delivery_price: Option<Decimal>,
+    /// Where the posting goes. Not in the `v3FbsPostingDetail` schema but in Ozon's own
+    /// example of `/v3/posting/fbs/get` (as in the v4 lists): read when sent.
+    #[serde(default)]
+    pub destination_place_id: i64,
+    /// The destination's name (in the vendor example, not in the schema).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub destination_place_name: String,
+    /// When the posting was actually delivered.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub fact_delivery_date: Option<DateTime<Utc>>,
     /// Prices, discounts, commissions and payout, when asked for.
     #[serde(default)]
-    pub financial_data: Option<PostingFinancialData>,
+    pub financial_data: Lenient<Option<PostingFinancialData>>,
     /// When processing began.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub in_process_at: Option<DateTime<Utc>>,
+    /// True for "pick up from the shop" (in the vendor example, not in the schema).
+    #[serde(default)]
+    pub is_click_and_collect: bool,
     /// True for Ozon Express delivery.
     #[serde(default)]
     pub is_express: bool,
     /// True when a multi-box product needs its box count before packaging.
     #[serde(default)]
     pub is_multibox: bool,
+    /// True for a re-sorted product (in the vendor example, not in the schema).
+    #[serde(default)]
+    pub is_presortable: bool,
     /// The buyer's legal details, when asked for.
     #[serde(default)]
     pub legal_info: Option<LegalInfo>,
@@ -701,24 +1165,37 @@ pub struct FbsPostingDetail {
     /// Related postings, when asked for (`with.related_postings`).
     #[serde(default)]
     pub related_postings: Option<RelatedPostings>,
+    /// Postings related by weight.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub related_weight_postings: Vec<String>,
+    /// True when traceability attributes must be filled.
+    #[serde(default)]
+    pub require_blr_traceable_attrs: bool,
     /// Products needing more data before the posting can move on.
     #[serde(default)]
     pub requirements: Option<FbsPostingRequirements>,
     /// When the posting must be packed by.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub shipment_date: Option<DateTime<Utc>>,
+    /// When the posting must be shipped by without delay.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub shipment_date_without_delay: Option<DateTime<Utc>>,
     /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
     #[serde(default)]
     pub status: PostingStatus,
-    /// The substatus as Ozon spells it.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub substatus: String,
-    /// Tariffication of the shipment.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub tariffication: Vec<FbsTariffication>,
-    /// Delivery integration: `ozon`, `3pl_tracking`, `non_integrated`, `aggregator`, `hybryd`.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub tpl_integration_type: String,
+    /// The substatus: [`PostingSubstatus::ShipFailed`] when packaging failed after a `ship`
+    /// that Ozon answered with 200.
+    #[serde(default)]
+    pub substatus: PostingSubstatus,
+    /// Tariffication of the shipment (an object since 2026; a list before).
+    #[serde(default)]
+    pub tariffication: Lenient<Option<FbsTariffication>>,
+    /// The steps of the tariffication.
+    #[serde(default)]
+    pub tariffication_steps: Lenient<Vec<TarifficationStep>>,
+    /// How the delivery service is integrated; decides who delivers.
+    #[serde(default)]
+    pub tpl_integration_type: TplIntegrationType,
     /// The tracking number.
     #[serde(default, deserialize_with = "de::nullable")]
     pub tracking_number: String,
@@ -734,6 +1211,9 @@ pub struct Addressee {
     /// Phone.
     #[serde(default, deserialize_with = "de::nullable")]
     pub phone: String,
+    /// The recipient's PIN code (detail only).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub pin: String,
 }
 
 /// The buyer (schemas `v3CustomerFbsLists` and `v3Customer`, identical).
@@ -743,6 +1223,9 @@ pub struct Customer {
     /// The delivery address.
     #[serde(default)]
     pub address: Option<Address>,
+    /// The buyer's e-mail (v4 lists).
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub customer_email: String,
     /// The buyer id.
     #[serde(default)]
     pub customer_id: i64,
@@ -800,6 +1283,12 @@ pub struct FbsPostingAnalyticsData {
     /// Delivery city.
     #[serde(default, deserialize_with = "de::nullable")]
     pub city: String,
+    /// Start of delivery (Ozon Delivery postings).
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub client_delivery_date_begin: Option<DateTime<Utc>>,
+    /// The date by which the order will be delivered (Ozon Delivery postings).
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub client_delivery_date_end: Option<DateTime<Utc>>,
     /// Start of the delivery window.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub delivery_date_begin: Option<DateTime<Utc>>,
@@ -929,6 +1418,12 @@ pub struct PostingFinancialDataProduct {
     /// The currency of the prices.
     #[serde(default, deserialize_with = "de::nullable")]
     pub currency_code: String,
+    /// The currency of the buyer's price.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub customer_currency_code: String,
+    /// The buyer's price.
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    pub customer_price: Option<Decimal>,
     /// The price before discounts.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub old_price: Decimal,
@@ -976,39 +1471,6 @@ pub struct FbsPostingOptional {
     pub products_with_possible_mandatory_mark: Vec<serde_json::Value>,
 }
 
-/// A product of an FBS posting in a list (schema `v3FbsPostingProduct`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsPostingProduct {
-    /// The currency of the price.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub currency_code: String,
-    /// True when the product is traceable.
-    #[serde(default)]
-    pub is_blr_traceable: bool,
-    /// True for a marketplace buyout.
-    #[serde(default)]
-    pub is_marketplace_buyout: bool,
-    /// The name.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub name: String,
-    /// The seller's article.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub offer_id: String,
-    /// The price (sent as a string, `"480.000000"`).
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub price: Decimal,
-    /// Not in the schema but in Ozon's example of the unfulfilled list; kept verbatim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub products_requiring_jw_uin: Option<String>,
-    /// Units.
-    #[serde(default)]
-    pub quantity: i32,
-    /// Ozon's SKU.
-    #[serde(default)]
-    pub sku: Sku,
-}
-
 /// Products needing more data before the posting moves on, by SKU (schema
 /// `v3FbsPostingRequirementsV3`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -1023,6 +1485,9 @@ pub struct FbsPostingRequirements {
     /// Whose customs declaration number (GTD) must be given.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products_requiring_gtd: Vec<Sku>,
+    /// Whose IMEI must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_imei: Vec<Sku>,
     /// Whose jewellery id (UIN) must be given.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products_requiring_jw_uin: Vec<Sku>,
@@ -1035,10 +1500,17 @@ pub struct FbsPostingRequirements {
     /// Whose batch registration number (RNPT) must be given.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products_requiring_rnpt: Vec<Sku>,
+    /// Whose weight must be given.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub products_requiring_weight: Vec<Sku>,
 }
 
 /// Tariffication of a shipment (schema `v3FbsTariffication`).
+///
+/// Read only from a JSON object: the list Ozon sent before 2026 is another shape (serde would
+/// otherwise read a list positionally into the fields), which [`Lenient`] keeps raw.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsTariffication {
     /// The current discount or surcharge amount; `None` when Ozon sends `""`.
@@ -1101,7 +1573,7 @@ pub struct Courier {
 }
 
 /// Product exemplars of a posting (schema `v3FbsPostingProductExemplarsV3`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductExemplars {
     /// Per product.
@@ -1110,7 +1582,7 @@ pub struct ProductExemplars {
 }
 
 /// Exemplars of one product (schema `v3FbsPostingExemplarProductV3`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ExemplarProduct {
     /// The exemplars.
@@ -1122,7 +1594,7 @@ pub struct ExemplarProduct {
 }
 
 /// One exemplar (schema `v3FbsPostingProductExemplarInfoV3`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ExemplarInfo {
     /// The exemplar id.
@@ -1143,6 +1615,12 @@ pub struct ExemplarInfo {
     /// Batch registration number (RNPT).
     #[serde(default, deserialize_with = "de::nullable")]
     pub rnpt: String,
+    /// IMEIs.
+    #[serde(default, deserialize_with = "de::nullable")]
+    pub imei: Vec<String>,
+    /// The weight.
+    #[serde(default)]
+    pub weight: f64,
 }
 
 /// A product of a posting's detail (schema `v3PostingProductDetail`).
@@ -1155,12 +1633,18 @@ pub struct PostingProductDetail {
     /// Package dimensions and weight.
     #[serde(default)]
     pub dimensions: Option<Dimensions>,
+    /// True when the product needs IMEIs.
+    #[serde(default)]
+    pub has_imei: bool,
     /// True when the product is traceable.
     #[serde(default)]
     pub is_blr_traceable: bool,
     /// True for a marketplace buyout.
     #[serde(default)]
     pub is_marketplace_buyout: bool,
+    /// True when the weight must be given.
+    #[serde(default)]
+    pub is_weight_needed: bool,
     /// Jewellery ids (UIN); the spec's type is `array of strings`.
     #[serde(default, deserialize_with = "de::nullable")]
     pub jw_uin: Vec<String>,
@@ -1182,6 +1666,12 @@ pub struct PostingProductDetail {
     /// Ozon's SKU.
     #[serde(default)]
     pub sku: Sku,
+    /// The largest weight allowed.
+    #[serde(default)]
+    pub weight_max: f64,
+    /// The smallest weight allowed.
+    #[serde(default)]
+    pub weight_min: f64,
 }
 
 /// Package dimensions, as Ozon sends them (strings such as `"40.00"`; schema `v3Dimensions`).

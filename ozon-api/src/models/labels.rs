@@ -122,7 +122,28 @@ pub struct LabelTaskState {
     /// The link to the file, once completed.
     #[serde(default)]
     pub file_url: String,
+    /// Postings whose labels the file holds.
+    #[serde(default)]
+    pub printed_postings_count: i32,
     /// The status.
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<LabelTaskStatus>,
+    /// Postings whose labels could not be made, each with Ozon's reason.
+    #[serde(default, deserialize_with = "crate::models::fbs::de::nullable")]
+    pub unprinted_postings: Vec<UnprintedPosting>,
+    /// How many postings have no label.
+    #[serde(default)]
+    pub unprinted_postings_count: i32,
+}
+
+/// A posting a label task could not label (schema `ResultUnprintedPosting`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct UnprintedPosting {
+    /// Ozon's reason.
+    #[serde(default, deserialize_with = "crate::models::fbs::de::nullable")]
+    pub msg: String,
+    /// The posting.
+    #[serde(default)]
+    pub posting_number: PostingNumber,
 }

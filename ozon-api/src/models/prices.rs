@@ -45,17 +45,6 @@ pub(crate) mod de {
     pub(crate) use market_core::wire::de::{int64, opt_int64, opt_time};
 }
 
-/// Parses money sent as text; `None` when empty or not a number.
-pub(crate) fn money_text(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    t.parse::<Decimal>()
-        .or_else(|_| Decimal::from_scientific(t))
-        .ok()
-}
-
 market_core::wire_enum! {
     /// Switches a price setting on or off, or leaves it as is (the enums of
     /// `auto_action_enabled`, `auto_add_to_ozon_actions_list_enabled`, `price_strategy_enabled`
@@ -95,6 +84,9 @@ pub struct ImportPricesRequestPrice {
     /// `USD`, `CNY`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
+    /// Whether Ozon may manage elastic boosting through the price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage_elastic_boosting_through_price: Option<bool>,
     /// The lowest price promotions may bring the product to.
     #[serde(
         default,
@@ -225,6 +217,12 @@ impl ImportPricesRequestPrice {
         self
     }
 
+    /// Sets whether Ozon may manage elastic boosting through the price.
+    pub fn with_elastic_boosting(mut self, enabled: bool) -> Self {
+        self.manage_elastic_boosting_through_price = Some(enabled);
+        self
+    }
+
     /// Sets the quant size (economy products sharing an article).
     pub fn with_quant_size(mut self, quant_size: i64) -> Self {
         self.quant_size = Some(quant_size);
@@ -320,6 +318,14 @@ market_core::wire_enum! {
         OverpricedWithStock = "OVERPRICED_WITH_STOCK",
         /// Partially approved.
         PartialApproved = "PARTIAL_APPROVED",
+        /// Archived automatically.
+        AutoArchived = "AUTO_ARCHIVED",
+        /// Archived by the seller.
+        ManualArchived = "MANUAL_ARCHIVED",
+        /// Archived automatically for the season.
+        SeasonalAutoArchived = "SEASONAL_AUTO_ARCHIVED",
+        /// Visible, with stock on Ozon's (FBO) warehouses.
+        VisibleWithFboStock = "VISIBLE_WITH_FBO_STOCK",
     }
 }
 
@@ -437,9 +443,15 @@ pub struct PriceCommissions {
     /// FBO sales commission, percent.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub sales_percent_fbo: Decimal,
+    /// FBP (fulfilment by a partner) sales commission, percent.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub sales_percent_fbp: Decimal,
     /// FBS sales commission, percent.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub sales_percent_fbs: Decimal,
+    /// rFBS sales commission, percent.
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub sales_percent_rfbs: Decimal,
 }
 
 /// Promotions of a product (schema `ItemMarketing`).
@@ -473,16 +485,9 @@ pub struct MarketingAction {
     /// The promotion's name.
     #[serde(default)]
     pub title: String,
-    /// The discount, as sent (the spec types it as a string; see [`MarketingAction::amount`]).
-    #[serde(default, deserialize_with = "market_core::wire::de::string_or_number")]
-    pub value: String,
-}
-
-impl MarketingAction {
-    /// The discount as a number, when `value` is one.
-    pub fn amount(&self) -> Option<Decimal> {
-        money_text(&self.value)
-    }
+    /// The discount (an integer since the 2026-06 spec, a string before: both are read).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub value: Decimal,
 }
 
 /// The prices of a product (schema `ItemPricev5`).
@@ -498,9 +503,6 @@ pub struct ItemPrice {
     /// The currency of the prices.
     #[serde(default)]
     pub currency_code: String,
-    /// The price with Ozon's promotions applied.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub marketing_price: Decimal,
     /// The price with the seller's promotions applied.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub marketing_seller_price: Decimal,
@@ -536,6 +538,8 @@ market_core::wire_enum! {
         Yellow = "YELLOW",
         /// Unattractive.
         Red = "RED",
+        /// Super attractive.
+        Super = "SUPER",
     }
 }
 
@@ -562,21 +566,14 @@ pub struct PriceIndexes {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceIndexData {
-    /// The lowest compared price, as sent (the spec types it as a string; see
-    /// [`PriceIndexData::min_price_amount`]).
-    #[serde(default, deserialize_with = "market_core::wire::de::string_or_number")]
-    pub min_price: String,
+    /// The lowest compared price (a number since the 2026-06 spec, a string before: both
+    /// are read).
+    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
+    pub min_price: Decimal,
     /// The currency of `min_price`.
     #[serde(default)]
     pub min_price_currency: String,
     /// The index value.
     #[serde(default)]
     pub price_index_value: f64,
-}
-
-impl PriceIndexData {
-    /// The lowest compared price as a number, when `min_price` is one.
-    pub fn min_price_amount(&self) -> Option<Decimal> {
-        money_text(&self.min_price)
-    }
 }

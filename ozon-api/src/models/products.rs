@@ -9,6 +9,35 @@ use crate::ids::{
     AttributeId, DescriptionCategoryId, DictionaryValueId, ImportTaskId, ProductId, Sku, TypeId,
 };
 
+use crate::models::prices::de::{impl_open_enum, open_enum};
+
+impl_open_enum!(
+    ColorIndex,
+    ProductErrorLevel,
+    ProductPromotionType,
+    SourceShipmentType
+);
+
+/// A VAT rate as a fraction: `"0.2"`, `0.2`, or in percent as Ozon's own example writes it
+/// (`"20%"` is `0.2`); `null` and `""` are `None`.
+fn vat_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    if let Some(serde_json::Value::String(s)) = &value
+        && let Some(percent) = s.trim().strip_suffix('%')
+    {
+        let p: Decimal = percent
+            .trim()
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("invalid VAT rate {s:?}")))?;
+        return Ok(Some(p / Decimal::from(100)));
+    }
+    match value {
+        None => Ok(None),
+        Some(v) => market_core::wire::de::opt_decimal(v).map_err(serde::de::Error::custom),
+    }
+}
+
 /// Writes an optional decimal as a plain string without trailing zeros (`0.1`, `0`).
 fn plain_decimal<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match v {
@@ -72,6 +101,14 @@ market_core::wire_enum! {
         OverpricedWithStock = "OVERPRICED_WITH_STOCK",
         /// Partially approved.
         PartialApproved = "PARTIAL_APPROVED",
+        /// Archived automatically.
+        AutoArchived = "AUTO_ARCHIVED",
+        /// Archived by the seller.
+        ManualArchived = "MANUAL_ARCHIVED",
+        /// Archived automatically for the season.
+        SeasonalAutoArchived = "SEASONAL_AUTO_ARCHIVED",
+        /// Visible, with stock on Ozon's (FBO) warehouses.
+        VisibleWithFboStock = "VISIBLE_WITH_FBO_STOCK",
     }
 }
 
@@ -183,7 +220,8 @@ pub struct ProductListItem {
     /// Ozon's product id.
     #[serde(default)]
     pub product_id: ProductId,
-    /// Quants (economy products); one object or a list on the wire.
+    /// Quants (economy products): a list since the 2026-06 spec (one object before; both
+    /// are read).
     #[serde(default, deserialize_with = "one_or_many")]
     pub quants: Vec<ProductListQuant>,
 }
@@ -276,9 +314,18 @@ pub struct ProductInfoListResponse {
 }
 
 /// Everything about one product (schema `v3GetProductInfoListResponseItem`).
+///
+/// Ozon's own 2026-06 example of this answer breaks its schema in five places (`vat: "20%"`,
+/// `color_index: "RED"`, promotion type `"DISCOUNT"`, shipment type `"EXPRESS"`, error level
+/// `"ERROR"`): those fields are read leniently, in strict mode too (unknown enum values are
+/// kept as `Unknown`, a VAT in percent is read as a fraction), so a real answer in either
+/// spelling decodes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductInfo {
+    /// Where the product can be sold, per SKU and source.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub availabilities: Vec<ProductAvailability>,
     /// Every barcode of the product.
     #[serde(default)]
     pub barcodes: Vec<String>,
@@ -333,9 +380,6 @@ pub struct ProductInfo {
     /// True for a super product.
     #[serde(default)]
     pub is_super: bool,
-    /// The price with every promotion, as shown on Ozon (without the Ozon Card discount).
-    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
-    pub marketing_price: Option<Decimal>,
     /// The minimum price after promotions.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub min_price: Option<Decimal>,
@@ -381,8 +425,8 @@ pub struct ProductInfo {
     /// When the product was last updated.
     #[serde(default)]
     pub updated_at: DateTime<Utc>,
-    /// The VAT rate as a fraction (`0.2` for 20%).
-    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
+    /// The VAT rate as a fraction (`0.2` for 20%; `"20%"` is read as `0.2`).
+    #[serde(default, deserialize_with = "vat_rate")]
     pub vat: Option<Decimal>,
     /// Visibility settings.
     #[serde(default)]
@@ -390,6 +434,45 @@ pub struct ProductInfo {
     /// The volume weight.
     #[serde(default)]
     pub volume_weight: f64,
+}
+
+/// Where a product can be sold (schema `GetProductInfoListResponseAvailability`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ProductAvailability {
+    /// The availability, as Ozon spells it.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub availability: String,
+    /// Why it is (not) available.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub reasons: Vec<AvailabilityReason>,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
+    /// The source (scheme) it applies to.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub source: String,
+}
+
+/// A reason of an availability (schema `AvailabilityReason`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct AvailabilityReason {
+    /// The reason for people.
+    #[serde(default)]
+    pub human_text: ReasonHumanText,
+    /// The reason id.
+    #[serde(default)]
+    pub id: i64,
+}
+
+/// The text of a reason (schema `ReasonHumanText`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ReasonHumanText {
+    /// The text.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub text: String,
 }
 
 /// A commission of one sales scheme (schema `GetProductInfoListResponseCommission`).
@@ -440,8 +523,9 @@ pub struct ProductInfoError {
     /// The field at fault.
     #[serde(default)]
     pub field: String,
-    /// How serious it is.
-    #[serde(default)]
+    /// How serious it is (unknown values kept, even under `strict`: Ozon's example sends
+    /// `"ERROR"`).
+    #[serde(default, deserialize_with = "open_enum")]
     pub level: Option<ProductErrorLevel>,
     /// The product status in which it occurred.
     #[serde(default)]
@@ -506,6 +590,8 @@ market_core::wire_enum! {
         Unspecified = "COLOR_INDEX_UNSPECIFIED",
         /// No index.
         WithoutIndex = "COLOR_INDEX_WITHOUT_INDEX",
+        /// Super favourable.
+        Super = "COLOR_INDEX_SUPER",
         /// Favourable.
         Green = "COLOR_INDEX_GREEN",
         /// Moderate.
@@ -519,8 +605,9 @@ market_core::wire_enum! {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductPriceIndexes {
-    /// The index colour.
-    #[serde(default)]
+    /// The index colour (unknown values kept, even under `strict`: Ozon's example sends
+    /// `"RED"`).
+    #[serde(default, deserialize_with = "open_enum")]
     pub color_index: Option<ColorIndex>,
     /// Competitors' prices on other marketplaces.
     #[serde(default)]
@@ -566,8 +653,9 @@ pub struct ProductPromotion {
     /// True when the promotion is on.
     #[serde(default)]
     pub is_enabled: bool,
-    /// The promotion type.
-    #[serde(default, rename = "type")]
+    /// The promotion type (unknown values kept, even under `strict`: Ozon's example sends
+    /// `"DISCOUNT"`).
+    #[serde(default, rename = "type", deserialize_with = "open_enum")]
     pub kind: Option<ProductPromotionType>,
 }
 
@@ -595,8 +683,9 @@ pub struct ProductSource {
     /// The quant code.
     #[serde(default)]
     pub quant_code: String,
-    /// The packaging type.
-    #[serde(default)]
+    /// The packaging type (unknown values kept, even under `strict`: Ozon's example sends
+    /// `"EXPRESS"`).
+    #[serde(default, deserialize_with = "open_enum")]
     pub shipment_type: Option<SourceShipmentType>,
     /// Ozon's SKU for this scheme.
     #[serde(default)]
@@ -1362,6 +1451,9 @@ pub struct UploadQuotaResponse {
     /// Cards that can be updated a day.
     #[serde(default)]
     pub daily_update: DailyQuota,
+    /// The rate limit of product operations.
+    #[serde(default)]
+    pub operation_limits: OperationLimits,
     /// Cards the account can hold.
     #[serde(default)]
     pub total: TotalQuota,
@@ -1388,6 +1480,30 @@ impl DailyQuota {
     pub fn remaining(&self) -> i64 {
         (self.limit - self.usage).max(0)
     }
+}
+
+market_core::wire_enum! {
+    /// The kind of an operation limit (schema
+    /// `product.v4.GetUploadQuotaResponse.OperationLimits.LimitType.Enum`).
+    pub enum OperationLimitType {
+        /// Not stated.
+        Unspecified = "UNSPECIFIED",
+        /// Operations a minute.
+        RateLimitPerMinute = "RATE_LIMIT_PER_MINUTE",
+    }
+}
+
+/// The rate limit of product operations (schema
+/// `product.v4.GetUploadQuotaResponse.OperationLimits`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct OperationLimits {
+    /// Operations allowed per period of `limit_type`.
+    #[serde(default)]
+    pub limit: i64,
+    /// The period of the limit.
+    #[serde(default)]
+    pub limit_type: Option<OperationLimitType>,
 }
 
 /// The assortment limit (schema `GetUploadQuotaResponseTotal`).

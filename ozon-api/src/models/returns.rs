@@ -96,6 +96,10 @@ pub struct ReturnsFilter {
     /// Only this return label barcode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode: Option<String>,
+    /// Only returns in this compensation status (the `id` of
+    /// [`ReturnCompensationStatus::status`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compensation_status_id: Option<i32>,
     /// Only returns the buyer handed back in this period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logistic_return_date: Option<TimeRange>,
@@ -238,6 +242,9 @@ pub struct ReturnItem {
     /// The seller's id.
     #[serde(default, deserialize_with = "de::int64")]
     pub company_id: i64,
+    /// The state of the compensation for the return, when there is one.
+    #[serde(default)]
+    pub compensation_status: Option<ReturnCompensationStatus>,
     /// The returned items.
     #[serde(default)]
     pub exemplars: Vec<ReturnExemplar>,
@@ -297,6 +304,33 @@ impl ReturnItem {
             _ => None,
         }
     }
+}
+
+/// The compensation of a return (schema `GetReturnsListResponseCompensation`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct ReturnCompensationStatus {
+    /// When the compensation status last changed.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub change_moment: Option<DateTime<Utc>>,
+    /// The status.
+    #[serde(default)]
+    pub status: Option<CompensationStatus>,
+}
+
+/// A compensation status (schema `GetReturnsListResponseCompensationStatus`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CompensationStatus {
+    /// The status for people.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub display_name: String,
+    /// The status id (the filter's `compensation_status_id`).
+    #[serde(default)]
+    pub id: i32,
+    /// The status's system name (`Received`, ...), as Ozon spells it.
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub sys_name: String,
 }
 
 /// Extra flags of a return (schema `GetReturnsListResponseAdditionalInfo`).

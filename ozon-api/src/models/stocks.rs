@@ -156,6 +156,14 @@ market_core::wire_enum! {
         OverpricedWithStock = "OVERPRICED_WITH_STOCK",
         /// Partially approved.
         PartialApproved = "PARTIAL_APPROVED",
+        /// Archived automatically.
+        AutoArchived = "AUTO_ARCHIVED",
+        /// Archived by the seller.
+        ManualArchived = "MANUAL_ARCHIVED",
+        /// Archived automatically for the season.
+        SeasonalAutoArchived = "SEASONAL_AUTO_ARCHIVED",
+        /// Visible, with stock on Ozon's (FBO) warehouses.
+        VisibleWithFboStock = "VISIBLE_WITH_FBO_STOCK",
     }
 }
 
@@ -272,33 +280,54 @@ pub struct GetProductInfoStocksResponseStock {
     pub warehouse_ids: Vec<WarehouseId>,
 }
 
-/// `POST /v1/product/info/stocks-by-warehouse/fbs` request (schema
-/// `productsv1GetProductInfoStocksByWarehouseFbsRequest`).
+/// `POST /v2/product/info/stocks-by-warehouse/fbs` request (schema
+/// `v2GetProductInfoStocksByWarehouseFbsRequestV2`): by SKU or by article (one of the two),
+/// cursor paging.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetProductInfoStocksByWarehouseFbsRequest {
-    /// SKUs, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_MAX`].
-    #[serde(with = "crate::ids::as_strings")]
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
+    /// Rows a page, 1 to [`crate::api::stocks::STOCKS_BY_WAREHOUSE_PAGE_MAX`].
+    pub limit: i64,
+    /// Articles, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_MAX`] (instead of `sku`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offer_id: Vec<String>,
+    /// SKUs, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_MAX`] (instead of `offer_id`).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
     pub sku: Vec<Sku>,
 }
 
-/// `POST /v1/product/info/stocks-by-warehouse/fbs` response (schema
-/// `productsv1GetProductInfoStocksByWarehouseFbsResponse`).
+/// `POST /v2/product/info/stocks-by-warehouse/fbs` response (schema
+/// `v2GetProductInfoStocksByWarehouseFbsResponseV2`); `products` is required.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetProductInfoStocksByWarehouseFbsResponse {
-    /// Stock per SKU and warehouse.
+    /// Where the next page starts.
     #[serde(default)]
-    pub result: Vec<GetProductInfoStocksByWarehouseFbsResponseResult>,
+    pub cursor: String,
+    /// True when more rows follow.
+    #[serde(default)]
+    pub has_next: bool,
+    /// Stock per product and warehouse.
+    pub products: Vec<GetProductInfoStocksByWarehouseFbsResponseResult>,
 }
 
-/// One SKU at one warehouse (schema `productsv1GetProductInfoStocksByWarehouseFbsResponseResult`).
+/// One product at one warehouse (schema `v2GetProductInfoStocksByWarehouseFbsResponseV2Product`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetProductInfoStocksByWarehouseFbsResponseResult {
-    /// Ozon's SKU.
+    /// Units available to sell.
     #[serde(default)]
-    pub sku: Sku,
+    pub free_stock: i64,
+    /// The seller's article.
+    #[serde(default)]
+    pub offer_id: String,
     /// Units on hand.
     #[serde(default)]
     pub present: i64,
@@ -308,6 +337,9 @@ pub struct GetProductInfoStocksByWarehouseFbsResponseResult {
     /// Units reserved.
     #[serde(default)]
     pub reserved: i64,
+    /// Ozon's SKU.
+    #[serde(default)]
+    pub sku: Sku,
     /// The warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
@@ -316,73 +348,143 @@ pub struct GetProductInfoStocksByWarehouseFbsResponseResult {
     pub warehouse_name: String,
 }
 
-market_core::wire_enum! {
-    /// Warehouse type filter (schema `AnalyticsGetStockOnWarehousesRequestWarehouseType`).
-    pub enum StockWarehouseType {
-        /// All warehouses.
-        All = "ALL",
-        /// Express dark stores only.
-        ExpressDarkStore = "EXPRESS_DARK_STORE",
-        /// All but express dark stores.
-        NotExpressDarkStore = "NOT_EXPRESS_DARK_STORE",
-    }
-}
-
-/// `POST /v2/analytics/stock_on_warehouses` request (schema `analyticsStockOnWarehouseRequest`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `POST /v1/analytics/stocks` request (schema `v1AnalyticsStocksRequest`): stock analytics
+/// of Ozon's (FBO) warehouses for at most 100 SKUs. Give `cluster_ids` or
+/// `macrolocal_cluster_ids`, not both.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct StockOnWarehouseRequest {
-    /// Rows a page, 1 to 1000.
-    pub limit: i64,
-    /// Rows to skip.
-    #[serde(default)]
-    pub offset: i64,
-    /// Which warehouses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warehouse_type: Option<StockWarehouseType>,
+pub struct AnalyticsStocksRequest {
+    /// Only these clusters (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub cluster_ids: Vec<i64>,
+    /// Only products with these tags (`ECONOM`, `NOVEL`, `DISCOUNT`, `FBS_RETURN`, `SUPER`,
+    /// `ITEM_ATTRIBUTE_NONE`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_tags: Vec<String>,
+    /// Only these macro-local clusters (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub macrolocal_cluster_ids: Vec<i64>,
+    /// The SKUs, 1 to [`crate::api::stocks::ANALYTICS_STOCKS_MAX`] (required).
+    #[serde(with = "crate::ids::as_strings")]
+    pub skus: Vec<Sku>,
+    /// Only these liquidity grades (`DEFICIT`, `POPULAR`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turnover_grades: Vec<String>,
+    /// Only these warehouses (sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_ids: Vec<WarehouseId>,
 }
 
-/// `POST /v2/analytics/stock_on_warehouses` response (schema `analyticsStockOnWarehouseResponse`).
+/// `POST /v1/analytics/stocks` response (schema `v1AnalyticsStocksResponse`); `items` is
+/// required.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct StockOnWarehouseResponse {
-    /// The page.
-    #[serde(default)]
-    pub result: StockOnWarehouseResponseResult,
+pub struct AnalyticsStocksResponse {
+    /// One row per SKU, cluster and warehouse.
+    pub items: Vec<AnalyticsStocksItem>,
 }
 
-/// The page (schema `analyticsStockOnWarehouseResponseResult`).
+/// Stock of one SKU at one Ozon warehouse (schema `v1AnalyticsStocksResponseItem`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct StockOnWarehouseResponseResult {
-    /// Rows: one SKU at one Ozon warehouse.
+pub struct AnalyticsStocksItem {
+    /// Average daily sales over 28 days, all clusters.
     #[serde(default)]
-    pub rows: Vec<StockOnWarehouseResultRow>,
-}
-
-/// FBO stock of one SKU at one Ozon warehouse (schema `analyticsStockOnWarehouseResultRows`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct StockOnWarehouseResultRow {
-    /// Units available to sell.
+    pub ads: f64,
+    /// Average daily sales over 28 days in the cluster.
     #[serde(default)]
-    pub free_to_sell_amount: i64,
+    pub ads_cluster: f64,
+    /// Units available to sell ("Доступно к продаже").
+    #[serde(default)]
+    pub available_stock_count: i64,
+    /// The cluster.
+    #[serde(default)]
+    pub cluster_id: i64,
+    /// The cluster's name.
+    #[serde(default)]
+    pub cluster_name: String,
+    /// Days without sales, all clusters.
+    #[serde(default)]
+    pub days_without_sales: i64,
+    /// Days without sales in the cluster.
+    #[serde(default)]
+    pub days_without_sales_cluster: i64,
+    /// Surplus from supplies that may be taken away.
+    #[serde(default)]
+    pub excess_stock_count: i64,
+    /// Units whose shelf life is running out.
+    #[serde(default)]
+    pub expiring_stock_count: i64,
+    /// Days the stock lasts, all clusters.
+    #[serde(default)]
+    pub idc: f64,
+    /// Days the stock lasts in the cluster.
+    #[serde(default)]
+    pub idc_cluster: f64,
+    /// The product's tags.
+    #[serde(default)]
+    pub item_tags: Vec<String>,
+    /// The macro-local cluster.
+    #[serde(default)]
+    pub macrolocal_cluster_id: i64,
+    /// The product's name.
+    #[serde(default)]
+    pub name: String,
     /// The seller's article.
     #[serde(default)]
-    pub item_code: String,
-    /// The product name.
+    pub offer_id: String,
+    /// Units being checked.
     #[serde(default)]
-    pub item_name: String,
-    /// Units on their way to the warehouse.
+    pub other_stock_count: i64,
+    /// Units in supply requests.
     #[serde(default)]
-    pub promised_amount: i64,
-    /// Units reserved.
+    pub requested_stock_count: i64,
+    /// Units being returned by buyers.
     #[serde(default)]
-    pub reserved_amount: i64,
+    pub return_from_customer_stock_count: i64,
+    /// Units being prepared for removal at the seller's request.
+    #[serde(default)]
+    pub return_to_seller_stock_count: i64,
     /// Ozon's SKU.
     #[serde(default)]
     pub sku: Sku,
-    /// The warehouse name.
+    /// Defective stock that may be taken away.
+    #[serde(default)]
+    pub stock_defect_stock_count: i64,
+    /// Defective supply that may be taken away.
+    #[serde(default)]
+    pub transit_defect_stock_count: i64,
+    /// Units in supplies on their way.
+    #[serde(default)]
+    pub transit_stock_count: i64,
+    /// The liquidity grade, all clusters.
+    #[serde(default)]
+    pub turnover_grade: String,
+    /// The liquidity grade in the cluster.
+    #[serde(default)]
+    pub turnover_grade_cluster: String,
+    /// Units being prepared for sale ("Готовим к продаже").
+    #[serde(default)]
+    pub valid_stock_count: i64,
+    /// Marked units waiting for the seller.
+    #[serde(default)]
+    pub waiting_docs_stock_count: i64,
+    /// The warehouse.
+    #[serde(default)]
+    pub warehouse_id: WarehouseId,
+    /// The warehouse's name.
     #[serde(default)]
     pub warehouse_name: String,
 }

@@ -1,4 +1,5 @@
-//! Wire types of the warehouses section: FBS/rFBS warehouses and their delivery methods.
+//! Wire types of the warehouses section: FBS/rFBS warehouses and their delivery methods
+//! (`/v2/warehouse/list`, `/v2/delivery-method/list`, both cursor-paged).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -7,40 +8,56 @@ use crate::ids::{DeliveryMethodId, WarehouseId};
 use crate::models::prices::de;
 
 market_core::wire_enum! {
-    /// A working day of a warehouse, Monday `1` to Sunday `7` (the item enum of `working_days`,
-    /// schema `WarehouseListResponseWarehouse`).
+    /// A working day of a warehouse (the item enum of `working_days`, schema
+    /// `WarehouseListV2ResponseWarehouse`).
     pub enum Weekday {
+        /// Not given.
+        Unspecified = "UNSPECIFIED",
         /// Monday.
-        Monday = "1",
+        Monday = "MONDAY",
         /// Tuesday.
-        Tuesday = "2",
+        Tuesday = "TUESDAY",
         /// Wednesday.
-        Wednesday = "3",
+        Wednesday = "WEDNESDAY",
         /// Thursday.
-        Thursday = "4",
+        Thursday = "THURSDAY",
         /// Friday.
-        Friday = "5",
+        Friday = "FRIDAY",
         /// Saturday.
-        Saturday = "6",
+        Saturday = "SATURDAY",
         /// Sunday.
-        Sunday = "7",
+        Sunday = "SUNDAY",
     }
 }
 
 market_core::wire_enum! {
-    /// How goods reach Ozon from the warehouse (the enum of `first_mile_type`, schema
-    /// `WarehouseFirstMileType`).
+    /// How goods reach Ozon from the warehouse (schema `FirstMileTypeEnum`).
     pub enum FirstMileType {
-        /// The seller brings them to a drop-off point.
-        DropOff = "DropOff",
+        /// Not given.
+        Unspecified = "UNSPECIFIED",
         /// Ozon picks them up.
-        Pickup = "Pickup",
+        PickUp = "PICK_UP",
+        /// The seller brings them to a drop-off point.
+        DropOff = "DROP_OFF",
     }
 }
 
 market_core::wire_enum! {
-    /// Warehouse status (`status` of schema `WarehouseListResponseWarehouse`; the schema types
-    /// it as a free string and lists the values in prose, so unknown values are always kept).
+    /// The carriage label type (schema `WarehouseCarriageLabelTypeEnum`).
+    pub enum CarriageLabelType {
+        /// Not given.
+        Unspecified = "UNSPECIFIED",
+        /// A big label.
+        Big = "BIG",
+        /// A small label.
+        Small = "SMALL",
+    }
+}
+
+market_core::wire_enum! {
+    /// Warehouse status (`status` of schema `WarehouseListV2ResponseWarehouse`; the schema types
+    /// it as a free string without values, so unknown values are always kept; these are the
+    /// values of the 2025-09 list method and of the v2 example).
     pub enum WarehouseStatus {
         /// Being activated.
         New = "new",
@@ -58,9 +75,8 @@ market_core::wire_enum! {
 }
 
 market_core::wire_enum! {
-    /// Delivery method status (`status` of schemas `DeliveryMethodListRequestFilter` and
-    /// `DeliveryMethodListResponseDeliveryMethod`; free strings in the schema, values from its
-    /// prose, so unknown values are always kept in answers).
+    /// Delivery method status (`status` of schemas `DeliveryMethodListV2RequestFilter` and
+    /// `DeliveryMethodListV2ResponseDeliveryMethod`; values from their descriptions).
     pub enum DeliveryMethodStatus {
         /// Created.
         New = "NEW",
@@ -70,188 +86,363 @@ market_core::wire_enum! {
         Active = "ACTIVE",
         /// Inactive.
         Disabled = "DISABLED",
+        /// Being checked.
+        Waiting = "WAITING",
+        /// Broken.
+        Broken = "BROKEN",
     }
 }
 
 de::impl_open_enum!(WarehouseStatus, DeliveryMethodStatus);
 
-/// `POST /v1/warehouse/list` response (schema `warehouseWarehouseListResponse`).
+/// `POST /v2/warehouse/list` request (schema `v2WarehouseListV2Request`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct WarehouseListRequest {
+    /// Warehouses a page, 1 to [`crate::api::warehouses::WAREHOUSES_PAGE_MAX`].
+    pub limit: i64,
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
+    /// Only these warehouses (at most 200; sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_ids: Vec<WarehouseId>,
+}
+
+/// `POST /v2/warehouse/list` response (schema `v2WarehouseListV2Response`); `warehouses` is
+/// required: a 200 without the list is a decode error.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct WarehouseListResponse {
-    /// The seller's FBS and rFBS warehouses.
+    /// Where the next page starts.
     #[serde(default)]
-    pub result: Vec<Warehouse>,
+    pub cursor: String,
+    /// The warehouses.
+    pub warehouses: Vec<Warehouse>,
+    /// True when more warehouses follow.
+    #[serde(default)]
+    pub has_next: bool,
 }
 
-/// One FBS or rFBS warehouse (schema `WarehouseListResponseWarehouse`).
+/// An FBS or rFBS warehouse (schema `WarehouseListV2ResponseWarehouse`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Warehouse {
-    /// True when the acceptance act can be printed in advance.
+    /// Where the warehouse is.
     #[serde(default)]
-    pub can_print_act_in_advance: bool,
+    pub address_info: Option<WarehouseAddressInfo>,
+    /// The carriage label type.
+    #[serde(default)]
+    pub carriage_label_type: Option<CarriageLabelType>,
+    /// A comment for the courier.
+    #[serde(default)]
+    pub courier_comment: String,
+    /// Phones for the courier.
+    #[serde(default)]
+    pub courier_phones: Vec<String>,
+    /// When the warehouse was created.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Time to ship, in minutes.
+    #[serde(default, deserialize_with = "de::int64")]
+    pub cut_in_time: i64,
     /// The first mile.
     #[serde(default)]
-    pub first_mile_type: FirstMile,
-    /// True when trusted acceptance is on.
+    pub first_mile: Option<FirstMile>,
+    /// Trusted acceptance is on.
     #[serde(default)]
     pub has_entrusted_acceptance: bool,
-    /// True when the warehouse has a minimum postings limit.
+    /// A minimum postings limit applies.
     #[serde(default)]
     pub has_postings_limit: bool,
-    /// True when the warehouse works with economy products.
+    /// Automatic assembly is on.
     #[serde(default)]
-    pub is_economy: bool,
-    /// True when the warehouse is closed for quarantine.
+    pub is_auto_assembly: bool,
+    /// Comfort delivery (from 60 minutes).
     #[serde(default)]
-    pub is_karantin: bool,
-    /// True when the warehouse takes bulky goods.
+    pub is_comfort: bool,
+    /// Express delivery (at most 60 minutes).
+    #[serde(default)]
+    pub is_express: bool,
+    /// Takes bulky goods.
     #[serde(default)]
     pub is_kgt: bool,
-    /// True when the warehouse works under rFBS.
+    /// Works as rFBS (the seller delivers).
     #[serde(default)]
     pub is_rfbs: bool,
-    /// True when the timetable may be changed.
+    /// Waybill printing is on.
     #[serde(default)]
-    pub is_timetable_editable: bool,
-    /// The lowest possible postings limit of one supply.
+    pub is_waybill_enabled: bool,
+    /// The fewest postings one shipment may carry.
     #[serde(default)]
     pub min_postings_limit: i32,
-    /// Working days of the warehouse (a count).
-    #[serde(default, deserialize_with = "de::int64")]
-    pub min_working_days: i64,
     /// The name.
     #[serde(default)]
     pub name: String,
-    /// The postings limit; `-1` when there is none.
+    /// When the seller paused the warehouse (rFBS); `None` when active.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub pause_at: Option<DateTime<Utc>>,
+    /// The warehouse's phone.
+    #[serde(default)]
+    pub phone: String,
+    /// The postings limit; `-1` for none.
     #[serde(default)]
     pub postings_limit: i32,
+    /// The shortest assembly time, in minutes.
+    #[serde(default, deserialize_with = "de::int64")]
+    pub sla_cut_in: i64,
     /// The status.
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<WarehouseStatus>,
-    /// The warehouse id.
+    /// The timetable.
+    #[serde(default)]
+    pub timetable: Option<WarehouseTimetable>,
+    /// When the warehouse was last updated.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// The warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The days the warehouse works.
+    /// The warehouse type, as Ozon writes it.
+    #[serde(default)]
+    pub warehouse_type: String,
+    /// Pick list printing is on.
+    #[serde(default)]
+    pub with_item_list: bool,
+    /// Working days.
     #[serde(default)]
     pub working_days: Vec<Weekday>,
 }
 
-/// The first mile of a warehouse (schema `WarehouseFirstMileType`).
+/// Where a warehouse is (schema `WarehouseAddressInfo`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct WarehouseAddressInfo {
+    /// The address.
+    #[serde(default)]
+    pub address: String,
+    /// Latitude.
+    #[serde(default)]
+    pub latitude: f64,
+    /// Longitude.
+    #[serde(default)]
+    pub longitude: f64,
+    /// The time zone (`UTC+03:00`).
+    #[serde(default)]
+    pub utc: String,
+}
+
+/// The first mile of a warehouse (schema `WarehouseFirstMile`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FirstMile {
     /// The drop-off point.
     #[serde(default)]
     pub dropoff_point_id: String,
-    /// The drop-off time slot.
-    #[serde(default, deserialize_with = "de::int64")]
-    pub dropoff_timeslot_id: i64,
-    /// True while the first-mile settings are being changed.
+    /// The warehouse's settings are being changed.
     #[serde(default)]
     pub first_mile_is_changing: bool,
-    /// Drop-off or pick-up.
+    /// Start of the time slot (`20:59`).
     #[serde(default)]
+    pub timeslot_from: String,
+    /// The time slot.
+    #[serde(default, deserialize_with = "de::int64")]
+    pub timeslot_id: i64,
+    /// End of the time slot.
+    #[serde(default)]
+    pub timeslot_to: String,
+    /// Pick-up or drop-off.
+    #[serde(default, rename = "type")]
     pub first_mile_type: Option<FirstMileType>,
 }
 
-/// `POST /v1/delivery-method/list` request (schema `warehouseDeliveryMethodListRequest`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// A warehouse's timetable (schema `WarehouseTimetable`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct WarehouseTimetable {
+    /// When the warehouse starts working.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub timetable_from: Option<DateTime<Utc>>,
+    /// When it stops.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub timetable_to: Option<DateTime<Utc>>,
+    /// Working hours.
+    #[serde(default)]
+    pub working_hours: Vec<WorkingHours>,
+}
+
+/// Working hours (schema `TimetableWorkingHours`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct WorkingHours {
+    /// From.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub time_from: Option<DateTime<Utc>>,
+    /// To.
+    #[serde(default, deserialize_with = "de::opt_time")]
+    pub time_to: Option<DateTime<Utc>>,
+}
+
+/// `POST /v2/delivery-method/list` request (schema `v2DeliveryMethodListV2Request`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryMethodListRequest {
+    /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cursor: String,
     /// The filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<DeliveryMethodFilter>,
-    /// Items a page, 1 to [`crate::api::warehouses::DELIVERY_METHODS_PAGE_MAX`].
+    /// Methods a page, 1 to [`crate::api::warehouses::DELIVERY_METHODS_PAGE_MAX`].
     pub limit: i64,
-    /// Items to skip.
-    #[serde(default)]
-    pub offset: i64,
+    /// Sort direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_dir: Option<crate::models::fbs::SortDirection>,
 }
 
-/// The filter of [`DeliveryMethodListRequest`] (schema `DeliveryMethodListRequestFilter`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// The filter of [`DeliveryMethodListRequest`] (schema `DeliveryMethodListV2RequestFilter`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryMethodFilter {
-    /// Only this delivery service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider_id: Option<i64>,
-    /// Only methods in this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<DeliveryMethodStatus>,
-    /// Only this warehouse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warehouse_id: Option<WarehouseId>,
+    /// Only these methods (at most 100; sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub delivery_method_ids: Vec<DeliveryMethodId>,
+    /// Only these delivery services (at most 100; sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub provider_ids: Vec<i64>,
+    /// Only these statuses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<DeliveryMethodStatus>,
+    /// Only these warehouses (at most 100; sent as strings).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::ids::as_strings"
+    )]
+    pub warehouse_ids: Vec<WarehouseId>,
 }
 
 impl DeliveryMethodFilter {
-    /// Only this warehouse.
-    pub fn with_warehouse(mut self, warehouse_id: impl Into<WarehouseId>) -> Self {
-        self.warehouse_id = Some(warehouse_id.into());
-        self
+    /// Methods of one warehouse.
+    pub fn warehouse(id: WarehouseId) -> Self {
+        Self {
+            warehouse_ids: vec![id],
+            ..Self::default()
+        }
     }
 
-    /// Only this delivery service.
-    pub fn with_provider(mut self, provider_id: i64) -> Self {
-        self.provider_id = Some(provider_id);
-        self
-    }
-
-    /// Only methods in this status.
+    /// Only this status (added to those asked for).
     pub fn with_status(mut self, status: DeliveryMethodStatus) -> Self {
-        self.status = Some(status);
+        self.status.push(status);
+        self
+    }
+
+    /// Only this delivery service (added to those asked for).
+    pub fn with_provider(mut self, provider_id: i64) -> Self {
+        self.provider_ids.push(provider_id);
         self
     }
 }
 
-/// `POST /v1/delivery-method/list` response (schema `warehouseDeliveryMethodListResponse`).
+/// `POST /v2/delivery-method/list` response (schema `v2DeliveryMethodListV2Response`);
+/// `delivery_methods` is required.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryMethodListResponse {
-    /// True when more pages follow.
+    /// Where the next page starts.
+    #[serde(default)]
+    pub cursor: String,
+    /// True when more methods follow.
     #[serde(default)]
     pub has_next: bool,
-    /// Delivery methods.
-    #[serde(default)]
-    pub result: Vec<DeliveryMethod>,
+    /// The methods.
+    pub delivery_methods: Vec<DeliveryMethod>,
 }
 
-/// One delivery method of a warehouse (schema `DeliveryMethodListResponseDeliveryMethod`).
+/// A delivery method of a warehouse (schema `DeliveryMethodListV2ResponseDeliveryMethod`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryMethod {
-    /// The seller's id.
-    #[serde(default, deserialize_with = "de::int64")]
-    pub company_id: i64,
-    /// When the method was created.
+    /// When it was created.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub created_at: Option<DateTime<Utc>>,
-    /// The time of day by which orders must be packed (`"13:00"`).
+    /// The assembly cut-off.
     #[serde(default)]
     pub cutoff: String,
-    /// The delivery method id.
+    /// The method.
     #[serde(default)]
     pub id: DeliveryMethodId,
+    /// Ozon Express is available.
+    #[serde(default)]
+    pub is_express: bool,
     /// The name.
     #[serde(default)]
     pub name: String,
     /// The delivery service.
     #[serde(default, deserialize_with = "de::int64")]
     pub provider_id: i64,
-    /// The least time to pack an order, minutes.
+    /// The shortest assembly time, in minutes.
     #[serde(default, deserialize_with = "de::int64")]
     pub sla_cut_in: i64,
     /// The status.
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<DeliveryMethodStatus>,
-    /// The delivery service's product id.
+    /// The delivery service's template.
     #[serde(default, deserialize_with = "de::int64")]
     pub template_id: i64,
-    /// When the method was last changed.
+    /// The drop-off point.
+    #[serde(default)]
+    pub tpl_dropoff_point: Option<DropOffPoint>,
+    /// How the delivery service is integrated (`aggregator`, `3pl_tracking`,
+    /// `non_integrated`, `hybrid`), as Ozon writes it; this crate decides nothing from it.
+    #[serde(default)]
+    pub tpl_integration_type: String,
+    /// When it was last updated.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
     /// The warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
+}
+
+/// A drop-off point (schema `warehouse.v2.DeliveryMethodListV2Response.DeliveryMethod.TPLDropOffPoint`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct DropOffPoint {
+    /// The address.
+    #[serde(default)]
+    pub address: String,
+    /// Its coordinates.
+    #[serde(default)]
+    pub address_coordinates: Option<Coordinates>,
+    /// The point's code at the carrier.
+    #[serde(default)]
+    pub code: String,
+    /// The name.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// Coordinates (schema `...TPLDropOffPoint.AddressCoordinates`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Coordinates {
+    /// Latitude.
+    #[serde(default)]
+    pub latitude: f64,
+    /// Longitude.
+    #[serde(default)]
+    pub longitude: f64,
 }

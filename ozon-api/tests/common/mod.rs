@@ -1,4 +1,4 @@
-//! Contract-test harness: the trimmed Ozon spec snapshot, maximal instances built from its
+//! Contract-test harness: the current Ozon spec snapshot (`spec/seller-api.2026-06.json`), maximal instances built from its
 //! schemas, and a check of the requests the client sends against the request schemas.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -34,10 +34,7 @@ impl std::ops::Deref for Spec {
 pub fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/spec/ozon-seller-api.trimmed.json"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/spec/seller-api.2026-06.json");
         let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
         Spec {
             schemas: Schemas::new(vec![doc.clone()]),
