@@ -79,8 +79,12 @@ enum Command {
         new: PathBuf,
         /// Report the field changes of the operations this file lists, one per line:
         /// `METHOD /path [name]` (`#` starts a comment).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "uses")]
         ops_file: Option<PathBuf>,
+        /// Report the field changes of the operations this vendor crate calls today
+        /// (its `api::OPERATIONS`).
+        #[arg(long)]
+        uses: Option<Vendor>,
     },
 }
 
@@ -126,10 +130,12 @@ pub fn run(args: &[String]) -> Result<String, String> {
             old,
             new,
             ops_file,
+            uses,
         } => {
-            let uses = match ops_file {
-                Some(f) => read_ops_file(&f)?,
-                None => Vec::new(),
+            let uses = match (ops_file, uses) {
+                (Some(f), _) => read_ops_file(&f)?,
+                (None, Some(v)) => crate_operations(v),
+                (None, None) => Vec::new(),
             };
             drift_report(vendor, &old, &new, &uses)
         }
@@ -155,6 +161,22 @@ pub fn load_snapshot(path: &Path) -> Result<Vec<Value>, String> {
         return Err(format!("no OpenAPI document in {}", path.display()));
     }
     Ok(docs)
+}
+
+/// The operations a vendor crate calls today (its `api::OPERATIONS`).
+pub fn crate_operations(vendor: Vendor) -> Vec<Used> {
+    let ops: &[&market_core::transport::Operation] = match vendor {
+        Vendor::Ozon => ozon_api::api::OPERATIONS,
+        Vendor::Wb => wb_api::api::OPERATIONS,
+        Vendor::YandexMarket => yandex_market_api::api::OPERATIONS,
+    };
+    ops.iter()
+        .map(|op| Used {
+            name: op.name.to_owned(),
+            method: op.method.as_str().to_owned(),
+            path: op.path.to_owned(),
+        })
+        .collect()
 }
 
 /// Reads an operations file: `METHOD /path [name]` per line, `#` comments.

@@ -98,3 +98,48 @@ fn wb_2025_12_to_2026_08_names_the_removed_supplier_stocks() {
         "{report}"
     );
 }
+
+#[test]
+fn the_operations_the_crates_call_today_are_live_in_the_current_snapshots() {
+    use xtask::cli::crate_operations;
+    let r = root();
+    for (vendor, old, new) in [
+        (
+            Vendor::Ozon,
+            "ozon-api/spec/history/seller-api.2025-09.json",
+            "ozon-api/spec/seller-api.2026-06.json",
+        ),
+        (
+            Vendor::Wb,
+            "wb-api/spec/history/2025-12",
+            "wb-api/spec/2026-08",
+        ),
+    ] {
+        let uses = crate_operations(vendor);
+        assert!(uses.len() > 30, "{vendor:?}: {} operations", uses.len());
+        let report = drift_report(vendor, &r.join(old), &r.join(new), &uses).unwrap();
+        for u in &uses {
+            let line = line_of(&report, &format!("- `{} {}` (", u.method, u.path));
+            for bad in ["**removed**", "**deprecated**", "**shutdown"] {
+                assert!(!line.contains(bad), "{vendor:?}: {line}");
+            }
+        }
+    }
+    // The Ozon crate now calls the successors, which the old snapshot did not have.
+    let uses = crate_operations(Vendor::Ozon);
+    let report = drift_report(
+        Vendor::Ozon,
+        &r.join("ozon-api/spec/history/seller-api.2025-09.json"),
+        &r.join("ozon-api/spec/seller-api.2026-06.json"),
+        &uses,
+    )
+    .unwrap();
+    assert!(
+        report.contains("- `POST /v4/posting/fbs/list` ("),
+        "{report}"
+    );
+    assert!(
+        !report.contains("- `POST /v3/posting/fbs/list` ("),
+        "{report}"
+    );
+}
