@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, RateLimit, RetryPolicy, Transport, Vendor, redact_secret,
+    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
+    redact_secret,
 };
 use market_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -81,6 +82,32 @@ impl Vendor for OzonVendor {
         }
     }
 
+    /// Ozon's product methods (`/v3/product/import`, `/v1/product/import-by-sku`,
+    /// `/v1/product/attributes/update`...) answer 429 over their item quota with
+    /// `Item-Retry-After`, in minutes (see [`item_retry_after`]); elsewhere the standard
+    /// `Retry-After` is read.
+    fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
+        item_retry_after(headers).or_else(|| market_core::transport::retry_after(headers))
+    }
+
+    /// `Item-Rate-Limit-Remaining` (operations left until the quota resets) with
+    /// `Item-Retry-After` as the time to that reset. Ozon gives no reset time without
+    /// `Item-Retry-After`: then only the count is reported and nothing is paused (the next
+    /// request meets Ozon's 429, which carries the exact wait).
+    fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
+        let remaining = market_core::transport::header_str(headers, ITEM_RATE_LIMIT_REMAINING)
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        let reset_after = item_retry_after(headers);
+        if remaining.is_none() && reset_after.is_none() {
+            return None;
+        }
+        Some(RateFeedback {
+            remaining,
+            reset_after,
+            ..RateFeedback::default()
+        })
+    }
+
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
         market_core::transport::header_str(headers, "x-o3-trace-id")
             .or_else(|| market_core::transport::header_str(headers, "x-request-id"))
@@ -89,6 +116,28 @@ impl Vendor for OzonVendor {
     fn redact(&self, text: String) -> String {
         redact_secret(text, &self.api_key)
     }
+}
+
+/// The header with the minutes until the item quota of Ozon's product methods resets.
+const ITEM_RETRY_AFTER: &str = "item-retry-after";
+/// The header with the operations left until that reset.
+const ITEM_RATE_LIMIT_REMAINING: &str = "item-rate-limit-remaining";
+/// The longest wait `Item-Retry-After` can mean. Ozon's spec: "time in minutes until the
+/// limit is renewed; for the daily limit, the time until 03:00 Moscow time", so never more
+/// than a day; a larger value is read as a day (and a day is far beyond any retry budget, so
+/// the call fails at once with this wait rather than sleeping).
+const ITEM_RETRY_AFTER_MAX: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// `Item-Retry-After` (minutes, whole or fractional) as a wait, at most
+/// [`ITEM_RETRY_AFTER_MAX`]; `None` when absent or not a non-negative number.
+fn item_retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let minutes = market_core::transport::header_str(headers, ITEM_RETRY_AFTER)?
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|m| m.is_finite() && *m >= 0.0)?;
+    let max_minutes = ITEM_RETRY_AFTER_MAX.as_secs_f64() / 60.0;
+    Some(Duration::from_secs_f64(minutes.min(max_minutes) * 60.0))
 }
 
 /// A client of the Ozon Seller API for one seller account (`Client-Id`).
