@@ -19,8 +19,9 @@ pub type ChunkResult<K> = crate::error::Result<BatchReport<K>>;
 /// - `send` sends one chunk and returns the vendor's per-item outcome. An item the vendor's
 ///   answer does not mention is reported as rejected (`code = "no_outcome"`), so nothing is
 ///   silently dropped. A chunk whose request fails as a whole (after the transport's retries)
-///   has every item rejected at [`RejectionStage::Request`] with the error's code and message;
-///   the following chunks are still sent, unless the error says the credentials are wrong
+///   has every item rejected at [`RejectionStage::Request`] with the error's code and message
+///   (or, when the vendor refused it unprocessed as over quota or busy, deferred as
+///   [`RejectionStage::RetryLater`] with the vendor's wait); the following chunks are still sent, unless the error says the credentials are wrong
 ///   (401/403) or the client is misconfigured, in which case they are reported as not sent.
 ///
 /// ```
@@ -112,13 +113,26 @@ where
             Err(error) => {
                 let code = error.code();
                 let message = error.to_string();
+                // Refused unprocessed (over quota, busy) after the transport's retries: nothing
+                // is wrong with the items and nothing was done; they are to be sent again.
+                let deferred = match &error {
+                    Error::Api(e)
+                        if matches!(e.kind, ApiErrorKind::RateLimited | ApiErrorKind::Busy) =>
+                    {
+                        Some(e.retry_after)
+                    }
+                    _ => None,
+                };
                 for k in keys {
-                    report.reject(
-                        k,
-                        RejectionStage::Request,
-                        Some(code.clone()),
-                        message.clone(),
-                    );
+                    match deferred {
+                        Some(after) => report.defer(k, Some(code.clone()), message.clone(), after),
+                        None => report.reject(
+                            k,
+                            RejectionStage::Request,
+                            Some(code.clone()),
+                            message.clone(),
+                        ),
+                    }
                 }
                 if is_fatal(&error) {
                     fatal = Some(format!("an earlier request failed: {message}"));

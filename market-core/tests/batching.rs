@@ -330,3 +330,39 @@ fn a_deferred_item_is_reported_for_retry_not_as_accepted_or_lost() {
     let back: BatchReport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, report);
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_chunk_refused_over_quota_is_deferred_with_the_vendor_wait_not_rejected() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "7"))
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &server.uri(), 1);
+    let report = run_batches(
+        vec!["a".to_owned(), "b".to_owned()],
+        10,
+        |s: &String| s.clone(),
+        |_| Ok(()),
+        |chunk| {
+            let t = t.clone();
+            async move {
+                t.send(&STOCKS, Request::new(&STOCKS)).await?;
+                Ok(BatchReport {
+                    accepted: chunk,
+                    rejected: vec![],
+                })
+            }
+        },
+    )
+    .await;
+    assert!(report.accepted.is_empty());
+    let later: Vec<_> = report.retry_later().collect();
+    assert_eq!(later.len(), 2, "{report:?}");
+    assert!(
+        later
+            .iter()
+            .all(|r| r.retry_after == Some(std::time::Duration::from_secs(7)))
+    );
+}

@@ -811,3 +811,39 @@ async fn a_busy_refusal_is_repeated_after_a_pause_even_for_a_non_idempotent_call
     assert_eq!(err.api().unwrap().kind, ApiErrorKind::Conflict);
     assert_eq!(plain.attempts(), 1);
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_quota_pause_longer_than_the_retry_budget_fails_at_once_instead_of_sleeping() {
+    let server = MockServer::start().await;
+    // A daily quota spent: the server says come back in a billion seconds.
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", "1000000000"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::with_limit(RateLimit::per_second(100));
+    let t = transport(&vendor, &server.uri(), 5);
+    let start = Instant::now();
+    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    assert_eq!(err.api().unwrap().kind, ApiErrorKind::RateLimited);
+    assert_eq!(start.elapsed(), Duration::ZERO, "slept on an absurd hint");
+    // The next call of the group is not sent: it fails at once, saying how long the pause is
+    // (capped at a day).
+    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    let api = err.api().unwrap();
+    assert_eq!(api.code.as_deref(), Some("quota_paused"));
+    assert_eq!(api.retry_after, Some(market_core::transport::MAX_PAUSE));
+    assert!(api.retryable);
+    assert_eq!(received(&server).await, 1);
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    // Other groups are not affected.
+    t.send(&READ, Request::new(&READ)).await.unwrap();
+}

@@ -178,21 +178,44 @@ async fn an_absurd_item_retry_after_fails_at_once_with_the_wait_capped_to_a_day(
     assert!(e.retryable);
     assert_eq!(e.retry_after, Some(DAY));
 
-    // Through the card import the same refusal lands in the report, no hours-long sleep either.
+    // The quota is spent for the day: the group is paused, so the card import that follows is
+    // not even sent. Its items come back as to be sent again after the pause, not rejected, and
+    // there is no hours-long sleep either.
     let started = Instant::now();
     let submission = ozon.products().import(vec![card("OF-2")]).await.unwrap();
     assert_eq!(started.elapsed(), Duration::ZERO);
+    assert_eq!(requests(&server).await, 1, "sent during the pause");
     assert!(submission.tasks.is_empty());
     assert_eq!(submission.report.rejected.len(), 1);
-    let rejection = &submission.report.rejected[0];
-    assert_eq!(rejection.key, "OF-2");
-    assert_eq!(rejection.stage, RejectionStage::Request);
-    assert_eq!(rejection.code.as_deref(), Some("RESOURCE_EXHAUSTED"));
-    assert!(
-        rejection.message.contains("operation items limits"),
-        "{}",
-        rejection.message
-    );
+    let deferred = &submission.report.rejected[0];
+    assert_eq!(deferred.key, "OF-2");
+    assert_eq!(deferred.stage, RejectionStage::RetryLater);
+    assert_eq!(deferred.code.as_deref(), Some("quota_paused"));
+    assert_eq!(deferred.retry_after, Some(DAY));
+    // Attribute updates share the quota and the pause.
+    let e = ozon
+        .transport()
+        .send(
+            &ozon_api::api::products::PRODUCT_ATTRIBUTES_UPDATE,
+            Request::new(&ozon_api::api::products::PRODUCT_ATTRIBUTES_UPDATE)
+                .json(&json!({"items": []}))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(rate_limited(e).code.as_deref(), Some("quota_paused"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refused_import_chunk_is_deferred_with_ozon_s_wait() {
+    // Refused with a wait the budget cannot cover, on a fresh client (no pause yet).
+    let server = server_refusing(usize::MAX, over_quota("3", "0")).await;
+    let ozon = client(&server);
+    let submission = ozon.products().import(vec![card("OF-3")]).await.unwrap();
+    assert!(submission.tasks.is_empty());
+    let deferred = &submission.report.rejected[0];
+    assert_eq!(deferred.stage, RejectionStage::RetryLater);
+    assert_eq!(deferred.code.as_deref(), Some("RESOURCE_EXHAUSTED"));
+    assert_eq!(deferred.retry_after, Some(Duration::from_secs(180)));
 }
 
 #[tokio::test(start_paused = true)]

@@ -31,7 +31,7 @@ use tracing::Instrument;
 use url::Url;
 
 pub use operation::Operation;
-pub use rate_limit::{LimitRegistry, QuotaUnit, RateFeedback, RateLimit, TokioClock};
+pub use rate_limit::{LimitRegistry, MAX_PAUSE, QuotaUnit, RateFeedback, RateLimit, TokioClock};
 pub use retry::{RetryPolicy, parse_retry_after, retry_after, seconds_header};
 
 use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt};
@@ -678,6 +678,21 @@ impl Transport {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
+            // A group the server paused for longer than the call may still take (a daily quota
+            // spent: Ozon's product import says so in hours) fails now instead of sleeping.
+            if let Some(l) = &limiter
+                && let Some(pause) = l.paused_for()
+                && started.elapsed().saturating_add(pause) > inner.retry.max_elapsed
+            {
+                let mut e = ApiError::new(inner.vendor.name(), op.name, 429, ApiErrorKind::RateLimited)
+                    .with_code("quota_paused")
+                    .with_message(format!(
+                        "the vendor paused this group's quota for {} s more, beyond the retry budget; not sent",
+                        pause.as_secs()
+                    ));
+                e.retry_after = Some(pause);
+                return Err(e.into());
+            }
             // The group first: a group waiting out its quota (minutes, for some vendors) must
             // not hold one of the account's few in-flight slots meanwhile.
             let permit = match &limiter {
@@ -799,7 +814,7 @@ impl Transport {
             && let (Some(l), Some(wait)) = (limiter, retry_after)
         {
             // The quota is spent for the whole group, not only for this call.
-            l.pause_until(Instant::now() + wait);
+            l.pause_for(wait);
         }
         let may_retry = match kind {
             // Over quota: refused unprocessed, safe to repeat whatever the operation does.

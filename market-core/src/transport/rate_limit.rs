@@ -122,6 +122,9 @@ impl Clock for TokioClock {
     }
 }
 
+/// The longest a server's quota answer may pause a group (a daily quota spent).
+pub const MAX_PAUSE: Duration = Duration::from_secs(24 * 3600);
+
 /// A bound on the units owed, so that a storm of refusals cannot stall a group for hours.
 const MAX_DEBT: u32 = 10_000;
 
@@ -243,6 +246,23 @@ impl GroupLimiter {
         }
     }
 
+    /// How long the group is still paused by a server's quota answer, if it is.
+    pub(crate) fn paused_for(&self) -> Option<Duration> {
+        let until = lock(&self.state).paused_until?;
+        let now = Instant::now();
+        (until > now).then(|| until - now)
+    }
+
+    /// Stops every request of the group for `wait` (the server said the quota is spent), at
+    /// most [`MAX_PAUSE`]: a server's absurd hint must neither overflow the clock nor outlive
+    /// the process's patience (calls fail fast meanwhile, see the transport).
+    pub(crate) fn pause_for(&self, wait: Duration) {
+        let now = Instant::now();
+        if let Some(until) = now.checked_add(wait.min(MAX_PAUSE)) {
+            self.pause_until(until);
+        }
+    }
+
     /// Stops every request of the group until `until` (the server said the quota is spent).
     pub(crate) fn pause_until(&self, until: Instant) {
         let mut st = lock(&self.state);
@@ -292,7 +312,7 @@ impl GroupLimiter {
         if fb.remaining == Some(0)
             && let Some(reset) = fb.reset_after
         {
-            self.pause_until(Instant::now() + reset);
+            self.pause_for(reset);
         }
     }
 
