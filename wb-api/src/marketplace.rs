@@ -641,10 +641,8 @@ impl Marketplace for Client {
             }
         }
         for (warehouse, items) in by_warehouse {
-            let keys: HashMap<ChrtId, ItemKey> = items
-                .iter()
-                .filter_map(|(k, i)| i.chrt_id.map(|c| (c, k.clone())))
-                .collect();
+            let keys: HashMap<ChrtId, ItemKey> =
+                items.iter().map(|(k, i)| (i.chrt_id, k.clone())).collect();
             let all_keys: Vec<ItemKey> = items.iter().map(|(k, _)| k.clone()).collect();
             let sent = match self
                 .stocks()
@@ -661,8 +659,8 @@ impl Marketplace for Client {
                 }
             };
             report.merge(sent.map_keys(|k| {
-                k.chrt_id
-                    .and_then(|c| keys.get(&c).cloned())
+                keys.get(&k.chrt_id)
+                    .cloned()
                     .unwrap_or_else(|| ItemKey::stock(k.to_string(), warehouse.to_string()))
             }));
         }

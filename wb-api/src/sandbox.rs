@@ -23,7 +23,10 @@
 //!   WB's body and `X-Ratelimit-*` headers, unless
 //!   [`SandboxConfig::rate_limits`](crate::sandbox::SandboxConfig::rate_limits) is off;
 //! - it injects faults (429, 500, slow answers, cut bodies) from a
-//!   [`FaultPlan`](market_core::sandbox::FaultPlan), and counts every request in a
+//!   [`FaultPlan`](market_core::sandbox::FaultPlan), and WB's 409 `StoreIsProcessing` on stock
+//!   updates and deletes of a warehouse
+//!   ([`Sandbox::store_processing`](crate::sandbox::Sandbox::store_processing)), and counts
+//!   every request in a
 //!   [`RequestLog`](market_core::sandbox::RequestLog) by operation
 //!   (`"PUT /api/v3/stocks/{warehouseId}"`).
 //!
@@ -44,9 +47,10 @@
 //!         let wb = sandbox.client()?;
 //!         let warehouse = sandbox.warehouse_ids()[0];
 //!         let barcode = sandbox.barcodes()[0].clone();
+//!         let size = sandbox.chrt_id_of(&barcode).ok_or("no size")?;
 //!         let report = wb
 //!             .stocks()
-//!             .update(warehouse, vec![StockItem::barcode(barcode.as_str(), 7)])
+//!             .update(warehouse, vec![StockItem::chrt(size, 7)])
 //!             .await?;
 //!         assert!(report.rejected.is_empty());
 //!         assert_eq!(sandbox.stock(&barcode, warehouse), Some(7));
@@ -113,7 +117,7 @@ use crate::models::content::{
     PhotoFilter, Subject,
 };
 use crate::models::orders::{
-    CargoType, DeliveryType as OrderDelivery, Meta, NewOrder, NewOrdersResponse, Order, OrderMeta,
+    CargoType, DeliveryType as OrderDelivery, NewOrder, NewOrdersResponse, Order, OrderMeta,
     OrderOptions, OrderStatus, OrderStatusesRequest, OrderStatusesResponse, OrdersMetaRequest,
     OrdersMetaResponse, OrdersResponse, Sticker, StickersRequest, StickersResponse, SupplierStatus,
     WbStatus,
@@ -345,6 +349,32 @@ impl Sandbox {
         st.warehouses.iter().find(|w| w.id == warehouse)?;
         let chrt = st.barcode_index.get(barcode)?;
         Some(st.stocks.get(&(*chrt, warehouse)).copied().unwrap_or(0))
+    }
+
+    /// The stock of a size at a warehouse (0 when it has no stock record there); `None` for an
+    /// unknown size or warehouse.
+    pub fn stock_of(&self, chrt_id: ChrtId, warehouse: WarehouseId) -> Option<i64> {
+        let st = lock(&self.state);
+        st.warehouses.iter().find(|w| w.id == warehouse)?;
+        st.chrt_index.get(&chrt_id)?;
+        Some(st.stocks.get(&(chrt_id, warehouse)).copied().unwrap_or(0))
+    }
+
+    /// The size (`chrtId`) of a barcode, `None` when no card has it.
+    pub fn chrt_id_of(&self, barcode: &str) -> Option<ChrtId> {
+        lock(&self.state).barcode_index.get(barcode.trim()).copied()
+    }
+
+    /// Makes the next `times` stock updates or deletes at `warehouse` answer 409
+    /// `StoreIsProcessing`, as WB does while the warehouse's stocks are being processed ("try
+    /// again after a few seconds"); nothing is applied by a refused request. `0` clears it.
+    pub fn store_processing(&self, warehouse: WarehouseId, times: usize) {
+        let mut st = lock(&self.state);
+        if times == 0 {
+            st.store_processing.remove(&warehouse);
+        } else {
+            st.store_processing.insert(warehouse, times);
+        }
     }
 
     /// The price of a card: its full price (whole roubles) and the seller's discount, percent;
@@ -631,6 +661,8 @@ struct State {
     next_supply_seq: i64,
     next_task: i64,
     new_orders_per_poll: usize,
+    /// Stock updates and deletes still to refuse with 409 `StoreIsProcessing`, per warehouse.
+    store_processing: HashMap<WarehouseId, usize>,
 }
 
 /// Truncates a time to microseconds (what WB's texts carry).
@@ -706,6 +738,7 @@ impl State {
             next_chrt: FIRST_CHRT_ID,
             next_barcode: FIRST_BARCODE,
             new_orders_per_poll: config.new_orders_per_poll,
+            store_processing: HashMap::new(),
         };
         let listed_since = now - TimeDelta::days(60);
         for i in 1..=config.cards {
@@ -1045,6 +1078,8 @@ impl State {
                 dt: Some(filed),
                 order_dt: Some(ordered),
                 dt_update: Some(if archived { decided } else { filed }),
+                delivery_dt: Some(sold_at),
+                origin_id_info: None,
                 photos: vec![format!("//photos.wbstatic.net/claim/{id}/1.webp")],
                 video_paths: Vec::new(),
                 actions: if archived {
@@ -1074,13 +1109,6 @@ impl State {
 
     fn supply_index(&self, id: &str) -> Option<usize> {
         self.supplies.iter().position(|s| s.id.as_str() == id)
-    }
-
-    /// The size a chrtId or a barcode names.
-    fn size_of(&self, chrt: ChrtId) -> Option<(&CardRec, &SizeRec)> {
-        let (c, s) = self.chrt_index.get(&chrt)?;
-        let card = self.cards.get(*c)?;
-        Some((card, card.sizes.get(*s)?))
     }
 
     /// Creates the configured number of new tasks (a poll of new orders).
@@ -1826,6 +1854,7 @@ impl State {
             description: c.description.clone(),
             dimensions: c.dimensions.clone(),
             imt_id: c.imt_id,
+            kiz_marked: false,
             need_kiz: false,
             nm_id: c.nm_id,
             nm_uuid: c.nm_uuid.clone(),
@@ -1986,6 +2015,7 @@ impl State {
             .map(|b| {
                 let mut batch = CardErrorBatch {
                     batch_uuid: b.uuid.clone(),
+                    updated_at: Some(b.updated_at),
                     ..CardErrorBatch::default()
                 };
                 for (code, subject, messages) in &b.cards {
@@ -2371,6 +2401,7 @@ impl State {
             club_discount: 0,
             editable_size_price: false,
             is_bad_turnover: false,
+            wholesale_discount_threshold: Vec::new(),
         }
     }
 
@@ -2467,17 +2498,47 @@ impl State {
             .ok_or_else(|| mp_error(404, "NotFound", ""))
     }
 
+    /// Counts down an injected `StoreIsProcessing`: `true` when this request is refused.
+    fn store_is_processing(&mut self, warehouse: WarehouseId) -> bool {
+        match self.store_processing.get_mut(&warehouse) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// WB's refusal of a request that names sizes by barcode (`sku`), which 2026-08 no longer
+    /// takes.
+    fn refuses_sku(body: &[u8]) -> Result<(), Answer> {
+        let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        let by_sku = v.get("skus").is_some()
+            || v["stocks"]
+                .as_array()
+                .is_some_and(|items| items.iter().any(|i| i.get("sku").is_some()));
+        if by_sku {
+            return Err(mp_error(
+                400,
+                "SKUUploadDisabled",
+                "Uploading stock is not allowed by 'sku'. Please use the 'chrtId' key",
+            ));
+        }
+        Ok(())
+    }
+
     fn stocks_update(&mut self, args: &Args, body: &[u8]) -> Handled {
         let warehouse = self.stock_warehouse(args)?;
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
+        Self::refuses_sku(body)?;
         let request: StocksUpdateRequest = parse(body, bad_body)?;
         if request.stocks.is_empty() || request.stocks.len() > STOCKS_MAX {
             return Err(bad_body());
         }
-        let invalid = request.stocks.iter().any(|s| {
-            (s.chrt_id.is_none() && s.sku.as_deref().is_none_or(|b| b.trim().is_empty()))
-                || !(0..=AMOUNT_MAX).contains(&s.amount)
-        });
+        let invalid = request
+            .stocks
+            .iter()
+            .any(|s| s.chrt_id.get() <= 0 || !(0..=AMOUNT_MAX).contains(&s.amount));
         if invalid {
             return Err(mp_error(
                 400,
@@ -2485,25 +2546,26 @@ impl State {
                 "Переданы некорректные данные",
             ));
         }
-        let mut resolved = Vec::with_capacity(request.stocks.len());
-        let mut unknown = Vec::new();
-        for item in &request.stocks {
-            let chrt = match item.chrt_id {
-                Some(c) => self.chrt_index.contains_key(&c).then_some(c),
-                None => item
-                    .sku
-                    .as_deref()
-                    .and_then(|b| self.barcode_index.get(b.trim()).copied()),
-            };
-            match chrt {
-                Some(c) => resolved.push((c, item.amount)),
-                None => unknown.push(StocksConflictItem {
-                    chrt_id: item.chrt_id,
-                    sku: item.sku.clone().unwrap_or_default(),
-                    amount: item.amount,
-                }),
-            }
+        if self.store_is_processing(warehouse) {
+            return Err(json_answer(
+                409,
+                &to_json(&vec![StocksConflict {
+                    data: Vec::new(),
+                    code: "StoreIsProcessing".into(),
+                    message: "The store is processing".into(),
+                }]),
+            ));
         }
+        let unknown: Vec<StocksConflictItem> = request
+            .stocks
+            .iter()
+            .filter(|item| !self.chrt_index.contains_key(&item.chrt_id))
+            .map(|item| StocksConflictItem {
+                chrt_id: Some(item.chrt_id),
+                sku: String::new(),
+                amount: item.amount,
+            })
+            .collect();
         if !unknown.is_empty() {
             // WB refuses the whole request and names the items it does not know.
             return Err(json_answer(
@@ -2515,56 +2577,28 @@ impl State {
                 }]),
             ));
         }
-        for (chrt, amount) in resolved {
-            self.stocks.insert((chrt, warehouse), amount);
+        for item in &request.stocks {
+            self.stocks.insert((item.chrt_id, warehouse), item.amount);
         }
         Ok(Answer::empty(204))
-    }
-
-    /// The sizes of a stock read or delete; `Err` with the keys WB does not know.
-    fn stock_keys(
-        &self,
-        chrt_ids: &[ChrtId],
-        skus: &[String],
-    ) -> (Vec<(ChrtId, Option<String>)>, Vec<String>) {
-        let mut found = Vec::new();
-        let mut unknown = Vec::new();
-        for c in chrt_ids {
-            if self.chrt_index.contains_key(c) {
-                found.push((*c, None));
-            } else {
-                unknown.push(c.to_string());
-            }
-        }
-        for sku in skus {
-            match self.barcode_index.get(sku.trim()) {
-                Some(c) => found.push((*c, Some(sku.clone()))),
-                None => unknown.push(sku.clone()),
-            }
-        }
-        (found, unknown)
     }
 
     fn stocks_read(&self, args: &Args, body: &[u8]) -> Handled {
         let warehouse = self.stock_warehouse(args)?;
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
+        Self::refuses_sku(body)?;
         let request: StocksReadRequest = parse(body, bad_body)?;
-        let n = request.chrt_ids.len() + request.skus.len();
-        if n == 0 || n > STOCKS_MAX {
+        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_MAX {
             return Err(bad_body());
         }
-        let (found, _) = self.stock_keys(&request.chrt_ids, &request.skus);
-        let stocks = found
-            .into_iter()
-            .filter_map(|(chrt, sku)| {
-                let amount = *self.stocks.get(&(chrt, warehouse))?;
-                let sku = sku.or_else(|| {
-                    self.size_of(chrt)
-                        .and_then(|(_, s)| s.skus.first().cloned())
-                });
+        let stocks = request
+            .chrt_ids
+            .iter()
+            .filter(|c| self.chrt_index.contains_key(c))
+            .filter_map(|c| {
+                let amount = *self.stocks.get(&(*c, warehouse))?;
                 Some(Stock {
-                    chrt_id: Some(chrt),
-                    sku,
+                    chrt_id: *c,
                     amount,
                 })
             })
@@ -2575,12 +2609,24 @@ impl State {
     fn stocks_delete(&mut self, args: &Args, body: &[u8]) -> Handled {
         let warehouse = self.stock_warehouse(args)?;
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
+        Self::refuses_sku(body)?;
         let request: StocksDeleteRequest = parse(body, bad_body)?;
-        let n = request.chrt_ids.len() + request.skus.len();
-        if n == 0 || n > STOCKS_MAX {
+        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_MAX {
             return Err(bad_body());
         }
-        let (found, unknown) = self.stock_keys(&request.chrt_ids, &request.skus);
+        if self.store_is_processing(warehouse) {
+            return Err(mp_error(
+                409,
+                "StoreIsProcessing",
+                "The store is processing",
+            ));
+        }
+        let unknown: Vec<String> = request
+            .chrt_ids
+            .iter()
+            .filter(|c| !self.chrt_index.contains_key(c))
+            .map(ToString::to_string)
+            .collect();
         if !unknown.is_empty() {
             let data: serde_json::Map<String, Value> = unknown
                 .into_iter()
@@ -2593,8 +2639,8 @@ impl State {
                 Some(Value::Object(data)),
             ));
         }
-        for (chrt, _) in found {
-            self.stocks.remove(&(chrt, warehouse));
+        for chrt in &request.chrt_ids {
+            self.stocks.remove(&(*chrt, warehouse));
         }
         Ok(Answer::empty(204))
     }
@@ -2619,6 +2665,7 @@ impl State {
             converted_currency_code: RUB,
             converted_price: o.price,
             created_at: o.created_at,
+            cross_border_type: 0,
             currency_code: RUB,
             delivery_type: Some(OrderDelivery::Fbs),
             id: o.id,
@@ -2725,6 +2772,8 @@ impl State {
             .filter_map(|id| self.order(*id))
             .map(|o| OrderStatus {
                 id: o.id,
+                is_cancellable: matches!(o.supplier, SupplierStatus::New | SupplierStatus::Confirm)
+                    && o.wb == WbStatus::Waiting,
                 supplier_status: Some(o.supplier.clone()),
                 wb_status: Some(o.wb.clone()),
             })
@@ -2844,7 +2893,7 @@ impl State {
             .filter_map(|id| self.order(*id))
             .map(|o| OrderMeta {
                 id: o.id,
-                meta: Meta::default(),
+                meta_details: Vec::new(),
             })
             .collect();
         if orders.is_empty() {
@@ -2869,6 +2918,7 @@ impl State {
             },
             closed_at: s.closed_at,
             created_at: s.created_at,
+            cross_border_type: Some(0),
             destination_office_id: s
                 .warehouse
                 .and_then(|w| self.warehouse(w))
@@ -2876,7 +2926,10 @@ impl State {
                 .map(|o| OfficeId(o.0)),
             done: s.done,
             id: s.id.clone(),
+            is_b2b: Some(false),
+            is_pickup_point_shipment_allowed: false,
             name: s.name.clone(),
+            recommended_wh_id: None,
             scan_dt: s
                 .closed_at
                 .map(|c| c + TimeDelta::hours(3))

@@ -65,7 +65,7 @@ fn the_400_examples_of_card_writes_decode_as_refusals_with_their_text() {
         "POST /content/v2/cards/upload/add",
     ] {
         let examples = spec().response_examples(op, "400");
-        assert_eq!(examples.len(), 4, "{op}");
+        assert_eq!(examples.len(), 6, "{op}");
         for ex in examples {
             let e: CardsWriteResponse = decode(op, "400 example", &ex);
             assert!(e.error);
@@ -73,8 +73,12 @@ fn the_400_examples_of_card_writes_decode_as_refusals_with_their_text() {
             assert!(matches!(err, Error::Validation { .. }), "{err}");
         }
     }
-    let ex = &spec().response_examples("POST /content/v2/cards/upload", "400")[3];
-    let e: CardsWriteResponse = decode("upload", "400 example", ex);
+    let ex = spec()
+        .response_examples("POST /content/v2/cards/upload", "400")
+        .into_iter()
+        .find(|e| e["errorText"] == "This category does not exist")
+        .unwrap();
+    let e: CardsWriteResponse = decode("upload", "400 example", &ex);
     assert_eq!(
         e.error_message(),
         r#"This category does not exist ({"id":"342342"})"#
@@ -404,6 +408,12 @@ async fn dictionaries() {
         assert_eq!(query(r, "locale").as_deref(), Some("ru"));
         assert_eq!(r.headers.get("authorization").unwrap(), TOKEN);
     }
+    assert_eq!(sent(&server).await.len(), 5);
+    assert_requests_to_match_spec(&server, "GET /content/v2/directory/colors").await;
+    assert_requests_to_match_spec(&server, "GET /content/v2/directory/kinds").await;
+    assert_requests_to_match_spec(&server, "GET /content/v2/directory/countries").await;
+    assert_requests_to_match_spec(&server, "GET /content/v2/directory/seasons").await;
+    assert_requests_to_match_spec(&server, "GET /content/v2/directory/vat").await;
 }
 
 #[tokio::test]
@@ -722,9 +732,13 @@ async fn card_errors_one_page_decodes_the_vendor_example() {
     );
     assert_eq!(
         page.cursor.updated_at.unwrap().to_rfc3339(),
-        "2025-08-25T10:05:21+00:00"
+        "2025-12-20T23:59:59+00:00"
     );
     assert_eq!(page.items.len(), 2);
+    assert_eq!(
+        page.items[0].updated_at.unwrap().to_rfc3339(),
+        "2025-12-19T23:59:59+00:00"
+    );
     let second = &page.items[1];
     assert_eq!(second.vendor_codes, ["test_pasha1"]);
     assert_eq!(
@@ -1090,6 +1104,7 @@ fn update(i: i64) -> CardUpdate {
         characteristics: vec![CharacteristicValue::strings(14177449, ["red"])],
         description: Some("Описание".into()),
         dimensions: Some(Dimensions::new(55, 40, 15, Decimal::new(6, 0))),
+        kiz_marked: Some(false),
         nm_id: NmId(10_000 + i),
         sizes: vec![
             SizeUpdate {

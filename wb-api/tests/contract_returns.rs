@@ -38,7 +38,17 @@ fn the_example_inside_the_schema_decodes_with_exact_values() {
     assert_eq!((c.claim_type, c.status, c.status_ex), (1, 2, 8));
     assert_eq!(
         c.dt.unwrap().to_rfc3339(),
-        "2024-03-26T17:06:12.245611+00:00"
+        "2025-03-26T17:06:12.245611+00:00"
+    );
+    assert_eq!(
+        c.delivery_dt.unwrap().to_rfc3339(),
+        "2025-04-09T14:36:07+00:00"
+    );
+    assert!(
+        c.origin_id_info
+            .as_deref()
+            .unwrap()
+            .starts_with("IMEI 359889346153011")
     );
     assert_eq!(
         c.claim_actions(),

@@ -59,6 +59,21 @@ fn update_409(code: &str) -> Value {
         .unwrap_or_else(|| panic!("no 409 example {code}"))
 }
 
+/// A 409 example naming its items by size: WB's 2026-08 examples still name most items by
+/// barcode (`"sku": "skuTest2"`), which the request no longer takes; the one naming a size
+/// (`DeliveryTypeRestriction`) gives `{"amount", "chrtId", "sku": ""}`, and the others are put
+/// in that shape with `chrt_id`.
+fn update_409_by_size(code: &str, chrt_id: i64) -> Value {
+    let mut body = update_409(code);
+    for e in body.as_array_mut().unwrap() {
+        for d in e["data"].as_array_mut().into_iter().flatten() {
+            d["chrtId"] = json!(chrt_id);
+            d["sku"] = json!("");
+        }
+    }
+    body
+}
+
 fn rejection<'r>(
     report: &'r market_core::BatchReport<StockKey>,
     key: &StockKey,
@@ -102,17 +117,28 @@ fn every_409_and_error_example_decodes_strictly() {
 #[test]
 fn request_bodies_match_the_spec() {
     let update = StocksUpdateRequest {
-        stocks: vec![StockItem::chrt(12345678, 10), StockItem::barcode("B1", 0)],
+        stocks: vec![StockItem::chrt(12345678, 10), StockItem::chrt(2, 0)],
     };
     let body = serde_json::to_value(&update).unwrap();
     assert_eq!(
         body,
-        json!({"stocks": [{"chrtId": 12345678, "amount": 10}, {"sku": "B1", "amount": 0}]})
+        json!({"stocks": [{"chrtId": 12345678, "amount": 10}, {"chrtId": 2, "amount": 0}]})
     );
     assert!(spec().check_request(UPDATE, &body).is_empty());
+    // 2026-08 takes sizes only: a barcode is not in the request schemas any more.
+    let by_sku = json!({"stocks": [{"sku": "B1", "amount": 0}]});
+    assert_eq!(
+        spec().check_request(UPDATE, &by_sku),
+        ["stocks[].sku: not in the request schema"]
+    );
     for op in [DELETE, READ] {
-        let body = json!({"chrtIds": [1, 2], "skus": ["B"]});
+        let body = json!({"chrtIds": [1, 2]});
         assert!(spec().check_request(op, &body).is_empty(), "{op}");
+        assert!(
+            !spec()
+                .check_request(op, &json!({"chrtIds": [1], "skus": ["B"]}))
+                .is_empty()
+        );
         let max = spec().maximal(spec().request_schema(op));
         let read: StocksReadRequest = decode(op, "maximal request", &max);
         assert_eq!(serde_json::to_value(&read).unwrap(), max);
@@ -149,12 +175,8 @@ async fn update_sends_to_the_warehouse_and_accepts_every_item_on_204() {
             507,
             vec![
                 StockItem::chrt(12345678, 10),
-                StockItem::barcode("BarcodeTest123", 0),
-                StockItem {
-                    chrt_id: Some(ChrtId(5)),
-                    sku: Some("B5".into()),
-                    amount: AMOUNT_MAX,
-                },
+                StockItem::chrt(7, 0),
+                StockItem::chrt(ChrtId(5), AMOUNT_MAX),
             ],
         )
         .await
@@ -164,11 +186,8 @@ async fn update_sends_to_the_warehouse_and_accepts_every_item_on_204() {
         report.accepted,
         [
             StockKey::chrt(12345678),
-            StockKey::barcode("BarcodeTest123"),
-            StockKey {
-                chrt_id: Some(ChrtId(5)),
-                sku: Some("B5".into())
-            },
+            StockKey::chrt(7),
+            StockKey::chrt(5)
         ]
     );
     let requests = sent(&server).await;
@@ -176,8 +195,8 @@ async fn update_sends_to_the_warehouse_and_accepts_every_item_on_204() {
         requests[0].1,
         json!({"stocks": [
             {"chrtId": 12345678, "amount": 10},
-            {"sku": "BarcodeTest123", "amount": 0},
-            {"chrtId": 5, "sku": "B5", "amount": 100000},
+            {"chrtId": 7, "amount": 0},
+            {"chrtId": 5, "amount": 100000},
         ]})
     );
     assert_requests_match_spec(&server, UPDATE).await;
@@ -214,23 +233,13 @@ async fn invalid_items_are_rejected_locally_by_key() {
         StockItem::chrt(1, 5),
         StockItem::chrt(2, -1),
         StockItem::chrt(3, AMOUNT_MAX + 1),
-        StockItem::barcode("", 4),
-        StockItem::barcode("  ", 4),
         StockItem::chrt(0, 4),
         StockItem::chrt(-9, 4),
-        StockItem {
-            chrt_id: None,
-            sku: None,
-            amount: 1,
-        },
-        StockItem::barcode("OK", AMOUNT_MAX),
+        StockItem::chrt(4, AMOUNT_MAX),
     ];
     let report = wb.stocks().update(1, items).await.unwrap();
-    assert_eq!(report.len(), 9);
-    assert_eq!(
-        report.accepted,
-        [StockKey::chrt(1), StockKey::barcode("OK")]
-    );
+    assert_eq!(report.len(), 6);
+    assert_eq!(report.accepted, [StockKey::chrt(1), StockKey::chrt(4)]);
     for r in &report.rejected {
         assert_eq!(r.stage, RejectionStage::Validation, "{r:?}");
         assert_eq!(r.code.as_deref(), Some("validation"));
@@ -246,29 +255,16 @@ async fn invalid_items_are_rejected_locally_by_key() {
             .contains("100001 is above WB's maximum of 100000")
     );
     assert!(
-        rejection(&report, &StockKey::barcode(""))
-            .message
-            .contains("empty")
-    );
-    assert!(
         rejection(&report, &StockKey::chrt(0))
             .message
             .contains("chrtId 0")
     );
     rejection(&report, &StockKey::chrt(-9));
-    rejection(&report, &StockKey::barcode("  "));
-    rejection(
-        &report,
-        &StockKey {
-            chrt_id: None,
-            sku: None,
-        },
-    );
     let requests = sent(&server).await;
     assert_eq!(requests.len(), 1);
     assert_eq!(
         requests[0].1,
-        json!({"stocks": [{"chrtId": 1, "amount": 5}, {"sku": "OK", "amount": 100000}]})
+        json!({"stocks": [{"chrtId": 1, "amount": 5}, {"chrtId": 4, "amount": 100000}]})
     );
 }
 
@@ -293,10 +289,10 @@ async fn a_bad_warehouse_fails_the_call_before_sending() {
 
 #[tokio::test]
 async fn a_409_names_the_items_wb_refused_and_the_rest_is_sent_once_more() {
-    // WB's UploadDataLimit and SubjectFBSRestriction examples, in one answer.
-    let mut body = update_409("UploadDataLimit");
+    // WB's UploadDataLimit and DeliveryTypeRestriction examples, in one answer, naming sizes.
+    let mut body = update_409_by_size("UploadDataLimit", 2);
     body.as_array_mut().unwrap().extend(
-        update_409("SubjectFBSRestriction")
+        update_409("DeliveryTypeRestriction")
             .as_array()
             .unwrap()
             .clone(),
@@ -313,8 +309,9 @@ async fn a_409_names_the_items_wb_refused_and_the_rest_is_sent_once_more() {
         .update(
             1,
             vec![
-                StockItem::barcode("skuTest1", 3),
-                StockItem::barcode("skuTest2", 1),
+                StockItem::chrt(1, 3),
+                StockItem::chrt(2, 1),
+                StockItem::chrt(123456789, 10),
                 StockItem::chrt(77, 5),
             ],
         )
@@ -328,31 +325,54 @@ async fn a_409_names_the_items_wb_refused_and_the_rest_is_sent_once_more() {
     );
     assert_eq!(
         requests[1].1,
-        json!({"stocks": [{"sku": "skuTest1", "amount": 3}, {"chrtId": 77, "amount": 5}]})
+        json!({"stocks": [{"chrtId": 1, "amount": 3}, {"chrtId": 77, "amount": 5}]})
     );
     assert!(
         report.accepted.is_empty(),
         "this server refuses the second request too"
     );
-    assert_eq!(report.rejected.len(), 3);
-    let named = rejection(&report, &StockKey::barcode("skuTest2"));
+    assert_eq!(report.rejected.len(), 4);
+    let named = rejection(&report, &StockKey::chrt(2));
     assert_eq!(named.stage, RejectionStage::Vendor);
     assert_eq!(named.code.as_deref(), Some("UploadDataLimit"));
-    assert_eq!(
-        named.message,
-        "UploadDataLimit: Upload limit exceeded.; SubjectFBSRestriction: The product category \
-         cannot be sold with 'Delivery By Supplier'."
-    );
-    for other in [StockKey::barcode("skuTest1"), StockKey::chrt(77)] {
+    assert_eq!(named.message, "UploadDataLimit: Upload limit exceeded.");
+    let other = rejection(&report, &StockKey::chrt(123456789));
+    assert_eq!(other.code.as_deref(), Some("DeliveryTypeRestriction"));
+    for other in [StockKey::chrt(1), StockKey::chrt(77)] {
         let r = rejection(&report, &other);
         assert_eq!(r.stage, RejectionStage::Vendor);
         assert_eq!(r.code.as_deref(), Some(NOT_APPLIED));
         assert!(
-            r.message.contains("UploadDataLimit") && r.message.contains("skuTest2"),
+            r.message.contains("UploadDataLimit") && r.message.contains("items 2"),
             "{}",
             r.message
         );
     }
+}
+
+#[tokio::test]
+async fn a_409_naming_items_by_barcode_only_leaves_every_item_not_applied() {
+    // WB's own NotFound example names `skuTest4`, a barcode; the items went by size, so none
+    // can be matched: each is reported not applied, with the barcode in the message.
+    let server = answer(
+        "PUT",
+        "/api/v3/stocks/1",
+        ResponseTemplate::new(409).set_body_json(update_409("NotFound")),
+    )
+    .await;
+    let wb = marketplace_client(&server);
+    let report = wb
+        .stocks()
+        .update(1, vec![StockItem::chrt(1, 3), StockItem::chrt(2, 4)])
+        .await
+        .unwrap();
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.rejected.len(), 2);
+    for r in &report.rejected {
+        assert_eq!(r.code.as_deref(), Some(NOT_APPLIED));
+        assert!(r.message.contains("barcode \"skuTest4\""), "{}", r.message);
+    }
+    assert_eq!(sent(&server).await.len(), 1, "nothing to send on its own");
 }
 
 /// Answers `first` (a 409) `n` times, then 204.
@@ -461,7 +481,9 @@ async fn a_store_that_stays_busy_fails_the_request_not_the_items() {
         .unwrap();
     assert!(report.accepted.is_empty());
     assert_eq!(report.rejected.len(), 1);
-    assert_eq!(report.rejected[0].stage, RejectionStage::Request);
+    // The store stayed busy through every attempt: nothing is wrong with the item, it is to be
+    // sent again later.
+    assert_eq!(report.rejected[0].stage, RejectionStage::RetryLater);
     assert_eq!(sent(&server).await.len(), 3, "every attempt of the policy");
 }
 
@@ -471,7 +493,7 @@ struct FirstConflicts(std::sync::atomic::AtomicUsize);
 impl Respond for FirstConflicts {
     fn respond(&self, _: &WireRequest) -> ResponseTemplate {
         if self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            ResponseTemplate::new(409).set_body_json(update_409("NotFound"))
+            ResponseTemplate::new(409).set_body_json(update_409_by_size("NotFound", 10))
         } else {
             ResponseTemplate::new(204)
         }
@@ -486,11 +508,9 @@ async fn after_a_409_the_rest_of_its_chunk_is_applied_and_other_chunks_are_untou
         .mount(&server)
         .await;
     let wb = marketplace_client(&server);
-    let mut items: Vec<StockItem> = (0..1000)
-        .map(|i| StockItem::barcode(format!("B{i}"), 1))
-        .collect();
-    items[10] = StockItem::barcode("skuTest4", 10);
-    items.push(StockItem::barcode("next-chunk", 2));
+    let mut items: Vec<StockItem> = (0..1000).map(|i| StockItem::chrt(1000 + i, 1)).collect();
+    items[10] = StockItem::chrt(10, 10);
+    items.push(StockItem::chrt(5000, 2));
     let report = wb.stocks().update(1, items).await.unwrap();
     let requests = sent(&server).await;
     let sizes: Vec<usize> = requests
@@ -503,10 +523,10 @@ async fn after_a_409_the_rest_of_its_chunk_is_applied_and_other_chunks_are_untou
         "the 999 unnamed items went again: {sizes:?}"
     );
     assert_eq!(report.accepted.len(), 1000);
-    assert!(report.accepted.contains(&StockKey::barcode("B0")));
-    assert!(report.accepted.contains(&StockKey::barcode("next-chunk")));
+    assert!(report.accepted.contains(&StockKey::chrt(1000)));
+    assert!(report.accepted.contains(&StockKey::chrt(5000)));
     assert_eq!(report.rejected.len(), 1);
-    let r = rejection(&report, &StockKey::barcode("skuTest4"));
+    let r = rejection(&report, &StockKey::chrt(10));
     assert_eq!(r.code.as_deref(), Some("NotFound"));
     assert_eq!(r.message, "NotFound: Not found");
 }
@@ -552,18 +572,17 @@ async fn a_failed_update_request_rejects_its_items_with_wb_code() {
     assert_eq!(r.stage, RejectionStage::Request);
     assert_eq!(r.code.as_deref(), Some("IncorrectRequestBody"));
     assert!(
-        r.message.contains("Incorrect required body"),
+        r.message.contains("Incorrect request body"),
         "{}",
         r.message
     );
 }
 
 #[tokio::test]
-async fn delete_sends_chrt_ids_and_barcodes_and_splits_at_1000() {
+async fn delete_sends_chrt_ids_and_splits_at_1000() {
     let server = answer("DELETE", "/api/v3/stocks/9", ResponseTemplate::new(204)).await;
     let wb = marketplace_client(&server);
-    let mut keys: Vec<StockKey> = (1..=1000).map(StockKey::chrt).collect();
-    keys.push(StockKey::barcode("BarcodeTest123"));
+    let mut keys: Vec<StockKey> = (1..=1001).map(StockKey::chrt).collect();
     keys.push(StockKey::chrt(0));
     let report = wb.stocks().delete(9, keys).await.unwrap();
     assert_eq!(report.accepted.len(), 1001);
@@ -573,11 +592,7 @@ async fn delete_sends_chrt_ids_and_barcodes_and_splits_at_1000() {
     let requests = sent(&server).await;
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[0].1["chrtIds"].as_array().unwrap().len(), 1000);
-    assert!(requests[0].1.get("skus").is_none());
-    assert_eq!(
-        requests[1].1,
-        json!({"chrtIds": [], "skus": ["BarcodeTest123"]})
-    );
+    assert_eq!(requests[1].1, json!({"chrtIds": [1001]}));
     assert_requests_match_spec(&server, DELETE).await;
 }
 
@@ -591,13 +606,9 @@ impl Respond for EchoStocks {
             .as_array()
             .unwrap()
             .iter()
-            .map(
-                |c| json!({"chrtId": c, "sku": format!("S{c}"), "amount": c.as_i64().unwrap() % 5}),
-            )
+            .map(|c| json!({"chrtId": c, "amount": c.as_i64().unwrap() % 5}))
             .collect();
-        for s in body["skus"].as_array().into_iter().flatten() {
-            stocks.push(json!({"sku": s, "amount": 3}));
-        }
+        stocks.retain(|s| s["chrtId"] != 1499);
         ResponseTemplate::new(200).set_body_json(json!({ "stocks": stocks }))
     }
 }
@@ -611,35 +622,22 @@ async fn read_splits_at_1000_and_concatenates_in_order() {
         .mount(&server)
         .await;
     let wb = marketplace_client(&server);
-    let mut keys: Vec<StockKey> = (1..=1500).map(|c| StockKey::chrt(ChrtId(c))).collect();
-    keys.push(StockKey::barcode("BarcodeTest123"));
-    keys.push(StockKey {
-        chrt_id: Some(ChrtId(2000)),
-        sku: Some("ignored".into()),
-    });
+    let keys: Vec<StockKey> = (1..=1500).map(|c| StockKey::chrt(ChrtId(c))).collect();
     let stocks = wb.stocks().read(4, keys).await.unwrap();
     let requests = sent(&server).await;
-    let sizes: Vec<(usize, usize)> = requests
+    let sizes: Vec<usize> = requests
         .iter()
-        .map(|(_, b)| {
-            (
-                b["chrtIds"].as_array().unwrap().len(),
-                b["skus"].as_array().map_or(0, Vec::len),
-            )
-        })
+        .map(|(_, b)| b["chrtIds"].as_array().unwrap().len())
         .collect();
-    assert_eq!(sizes, [(1000, 0), (501, 1)]);
-    assert_eq!(stocks.len(), 1502);
-    assert_eq!(stocks[0].chrt_id, Some(ChrtId(1)));
-    assert_eq!(stocks[999].chrt_id, Some(ChrtId(1000)));
-    assert_eq!(stocks[1000].chrt_id, Some(ChrtId(1001)));
+    assert_eq!(sizes, [1000, 500]);
+    assert!(requests.iter().all(|(_, b)| b.get("skus").is_none()));
+    assert_eq!(stocks.len(), 1499, "a size WB does not know has no row");
+    assert_eq!(stocks[0].chrt_id, ChrtId(1));
+    assert_eq!(stocks[999].chrt_id, ChrtId(1000));
+    assert_eq!(stocks[1000].chrt_id, ChrtId(1001));
     assert_eq!(stocks[4].amount, 0);
     assert_eq!(stocks[3].amount, 4);
-    let last = stocks.last().unwrap();
-    assert_eq!(
-        (last.chrt_id, last.sku.as_deref(), last.amount),
-        (None, Some("BarcodeTest123"), 3)
-    );
+    assert_eq!(stocks.last().unwrap().chrt_id, ChrtId(1500));
     assert_requests_match_spec(&server, READ).await;
 }
 
@@ -649,12 +647,12 @@ async fn read_rejects_an_invalid_key_before_sending_and_sends_nothing_for_no_key
     let wb = marketplace_client(&server);
     let err = wb
         .stocks()
-        .read(4, vec![StockKey::chrt(1), StockKey::barcode("")])
+        .read(4, vec![StockKey::chrt(1), StockKey::chrt(0)])
         .await
         .unwrap_err();
     match err {
         market_core::Error::Validation { item, .. } => {
-            assert_eq!(item.as_deref(), Some("barcode \"\""))
+            assert_eq!(item.as_deref(), Some("chrtId 0"))
         }
         other => panic!("{other}"),
     }
@@ -717,16 +715,7 @@ async fn read_errors_carry_both_wb_error_forms() {
 #[test]
 fn keys_display_what_identifies_the_item() {
     assert_eq!(StockKey::chrt(5).to_string(), "chrtId 5");
-    assert_eq!(StockKey::barcode("B").to_string(), "barcode \"B\"");
-    assert_eq!(
-        StockKey::of(&StockItem {
-            chrt_id: Some(ChrtId(5)),
-            sku: Some("B".into()),
-            amount: 1
-        })
-        .to_string(),
-        "chrtId 5 (barcode \"B\")"
-    );
+    assert_eq!(StockKey::of(&StockItem::chrt(5, 1)).to_string(), "chrtId 5");
     assert_eq!(StockKey::from(ChrtId(9)), StockKey::chrt(9));
 }
 
@@ -736,7 +725,7 @@ struct ConflictThenDown(std::sync::atomic::AtomicUsize);
 impl Respond for ConflictThenDown {
     fn respond(&self, _: &WireRequest) -> ResponseTemplate {
         if self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            ResponseTemplate::new(409).set_body_json(update_409("NotFound"))
+            ResponseTemplate::new(409).set_body_json(update_409_by_size("NotFound", 10))
         } else {
             ResponseTemplate::new(500)
                 .set_body_json(json!({"code": "InternalServerError", "message": "down"}))
@@ -757,9 +746,9 @@ async fn a_failed_resend_rejects_its_items_and_keeps_wb_reasons_for_the_named_on
         .update(
             1,
             vec![
-                StockItem::barcode("skuTest4", 10),
-                StockItem::barcode("B1", 1),
-                StockItem::barcode("B2", 2),
+                StockItem::chrt(10, 10),
+                StockItem::chrt(11, 1),
+                StockItem::chrt(12, 2),
             ],
         )
         .await
@@ -767,10 +756,10 @@ async fn a_failed_resend_rejects_its_items_and_keeps_wb_reasons_for_the_named_on
     assert_eq!(sent(&server).await.len(), 2);
     assert!(report.accepted.is_empty());
     assert_eq!(report.rejected.len(), 3, "{report:?}");
-    let named = rejection(&report, &StockKey::barcode("skuTest4"));
+    let named = rejection(&report, &StockKey::chrt(10));
     assert_eq!(named.code.as_deref(), Some("NotFound"));
-    for other in ["B1", "B2"] {
-        let r = rejection(&report, &StockKey::barcode(other));
+    for other in [11, 12] {
+        let r = rejection(&report, &StockKey::chrt(other));
         assert_eq!(r.stage, RejectionStage::Request);
         assert_eq!(r.code.as_deref(), Some("InternalServerError"));
     }

@@ -220,8 +220,11 @@ async fn list_reads_a_page() {
     assert_eq!(page.next, 13833711);
     let s = &page.supplies[0];
     assert_eq!(s.id, supply_id());
-    assert_eq!(s.name, "Тестовая поставка");
+    assert_eq!(s.name, "My test supply");
     assert_eq!(s.created_at, t("2022-05-04T07:56:29Z"));
+    assert_eq!(s.cross_border_type, Some(1));
+    assert!(s.is_pickup_point_shipment_allowed);
+    assert_eq!(s.recommended_wh_id, Some(123569));
     assert_eq!(s.closed_at, Some(t("2022-05-04T07:56:29Z")));
     assert_eq!(s.scan_dt, Some(t("2022-05-04T07:56:29Z")));
     assert_eq!(s.destination_office_id, Some(OfficeId(123)));
@@ -399,6 +402,9 @@ async fn get_reads_a_supply() {
     assert_eq!(s.id, supply_id());
     assert_eq!(s.created_at, t("2022-05-04T07:56:29Z"));
     assert!(!s.done);
+    assert_eq!(s.cross_border_type, Some(1));
+    assert!(s.is_pickup_point_shipment_allowed);
+    assert_eq!(s.recommended_wh_id, Some(123569));
 }
 
 #[tokio::test]

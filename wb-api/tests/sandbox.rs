@@ -372,45 +372,27 @@ async fn stocks_pushed_are_read_back() {
         2
     );
 
+    let size = |b: &str| sandbox.chrt_id_of(b).unwrap();
+    let (c0, c1) = (size(&barcodes[0]), size(&barcodes[1]));
     let read = client
         .stocks()
-        .read(
-            w1,
-            vec![
-                StockKey::barcode(barcodes[0].as_str()),
-                StockKey::barcode(barcodes[1].as_str()),
-            ],
-        )
+        .read(w1, vec![StockKey::chrt(c0), StockKey::chrt(c1)])
         .await
         .unwrap();
-    let amounts: Vec<(Option<String>, i64)> =
-        read.iter().map(|s| (s.sku.clone(), s.amount)).collect();
-    assert_eq!(
-        amounts,
-        [
-            (Some(barcodes[0].clone()), 11),
-            (Some(barcodes[1].clone()), 0)
-        ]
-    );
-    // By size id too.
-    let chrt = read[0].chrt_id.unwrap();
-    let by_size = client
-        .stocks()
-        .read(w1, vec![StockKey::chrt(chrt)])
-        .await
-        .unwrap();
-    assert_eq!(by_size[0].amount, 11);
+    let amounts: Vec<(wb_api::ChrtId, i64)> = read.iter().map(|s| (s.chrt_id, s.amount)).collect();
+    assert_eq!(amounts, [(c0, 11), (c1, 0)]);
+    assert_eq!(sandbox.stock_of(c0, w1), Some(11));
 
     // Deleted records are gone from the read.
     let deleted = client
         .stocks()
-        .delete(w1, vec![StockKey::barcode(barcodes[0].as_str())])
+        .delete(w1, vec![StockKey::chrt(c0)])
         .await
         .unwrap();
     assert!(deleted.rejected.is_empty(), "{deleted:?}");
     let read = client
         .stocks()
-        .read(w1, vec![StockKey::barcode(barcodes[0].as_str())])
+        .read(w1, vec![StockKey::chrt(c0)])
         .await
         .unwrap();
     assert!(read.is_empty());
@@ -418,41 +400,39 @@ async fn stocks_pushed_are_read_back() {
 }
 
 #[tokio::test]
-async fn an_unknown_barcode_is_refused_per_item_with_wbs_409() {
+async fn an_unknown_size_is_refused_per_item_with_wbs_409() {
     let sandbox = Sandbox::start().await;
     let client = sandbox.client().unwrap();
     let w = sandbox.warehouse_ids()[0];
     let barcodes = sandbox.barcodes();
-    let before = sandbox.stock(&barcodes[0], w);
+    let (c0, c1) = (
+        sandbox.chrt_id_of(&barcodes[0]).unwrap(),
+        sandbox.chrt_id_of(&barcodes[1]).unwrap(),
+    );
+    let before = sandbox.stock_of(c0, w);
     let report = client
         .stocks()
         .update(
             w,
             vec![
-                StockItem::barcode(barcodes[0].as_str(), 5),
-                StockItem::barcode("0000000000000", 3),
-                StockItem::barcode(barcodes[1].as_str(), 7),
+                StockItem::chrt(c0, 5),
+                StockItem::chrt(999_999_999, 3),
+                StockItem::chrt(c1, 7),
             ],
         )
         .await
         .unwrap();
-    // WB refused the whole request for the unknown barcode; the client sent the other two
+    // WB refused the whole request for the unknown size; the client sent the other two
     // once more on their own, and they were applied.
     assert_eq!(report.rejected.len(), 1, "{report:?}");
     let unknown = &report.rejected[0];
-    assert_eq!(unknown.key, StockKey::barcode("0000000000000"));
+    assert_eq!(unknown.key, StockKey::chrt(999_999_999));
     assert_eq!(unknown.stage, RejectionStage::Vendor);
     assert_eq!(unknown.code.as_deref(), Some("NotFound"));
-    assert_eq!(
-        report.accepted,
-        [
-            StockKey::barcode(barcodes[0].as_str()),
-            StockKey::barcode(barcodes[1].as_str())
-        ]
-    );
+    assert_eq!(report.accepted, [StockKey::chrt(c0), StockKey::chrt(c1)]);
     assert_ne!(before, Some(5));
-    assert_eq!(sandbox.stock(&barcodes[0], w), Some(5));
-    assert_eq!(sandbox.stock(&barcodes[1], w), Some(7));
+    assert_eq!(sandbox.stock_of(c0, w), Some(5));
+    assert_eq!(sandbox.stock_of(c1, w), Some(7));
     assert_eq!(
         sandbox.requests().count("PUT /api/v3/stocks/{warehouseId}"),
         2
@@ -464,7 +444,7 @@ async fn an_unknown_barcode_is_refused_per_item_with_wbs_409() {
         reqwest::Method::PUT,
         &format!("/api/v3/stocks/{w}"),
     )
-    .json(&json!({"stocks": [{"sku": "0000000000000", "amount": 3}]}))
+    .json(&json!({"stocks": [{"chrtId": 999_999_999, "amount": 3}]}))
     .send()
     .await
     .unwrap();
@@ -472,7 +452,80 @@ async fn an_unknown_barcode_is_refused_per_item_with_wbs_409() {
     let body: Value = r.json().await.unwrap();
     assert_eq!(
         body,
-        json!([{"code": "NotFound", "message": "Not found", "data": [{"sku": "0000000000000", "amount": 3}]}])
+        json!([{"code": "NotFound", "message": "Not found", "data": [{"chrtId": 999_999_999, "sku": "", "amount": 3}]}])
+    );
+}
+
+#[tokio::test]
+async fn a_stock_update_by_barcode_is_refused_as_wb_does_since_2026_08() {
+    let sandbox = Sandbox::start().await;
+    let w = sandbox.warehouse_ids()[0];
+    let barcodes = sandbox.barcodes();
+    let c0 = sandbox.chrt_id_of(&barcodes[0]).unwrap();
+    let before = sandbox.stock_of(c0, w);
+    let r = raw(
+        &sandbox,
+        reqwest::Method::PUT,
+        &format!("/api/v3/stocks/{w}"),
+    )
+    .json(&json!({"stocks": [{"sku": barcodes[0], "amount": 1}]}))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 400);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["code"], "SKUUploadDisabled");
+    assert_eq!(sandbox.stock_of(c0, w), before, "nothing applied");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_being_processed_refuses_with_409_and_the_client_lands_the_update_after_a_pause() {
+    let sandbox = Sandbox::start().await;
+    let client = sandbox
+        .client_builder()
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 3,
+            jitter: false,
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let w = sandbox.warehouse_ids()[0];
+    let c0 = sandbox.chrt_id_of(&sandbox.barcodes()[0]).unwrap();
+    sandbox.store_processing(w, 1);
+    let start = std::time::Instant::now();
+    let report = client
+        .stocks()
+        .update(w, vec![StockItem::chrt(c0, 42)])
+        .await
+        .unwrap();
+    assert!(report.rejected.is_empty(), "{report:?}");
+    assert_eq!(report.accepted, [StockKey::chrt(c0)]);
+    assert_eq!(sandbox.stock_of(c0, w), Some(42), "the update landed");
+    assert_eq!(
+        sandbox.requests().count("PUT /api/v3/stocks/{warehouseId}"),
+        2,
+        "refused once with StoreIsProcessing, then sent again"
+    );
+    assert!(
+        start.elapsed() >= std::time::Duration::from_secs(2),
+        "sent again only after WB's pause ({:?})",
+        start.elapsed()
+    );
+    // A delete of a busy store is repeated the same way.
+    sandbox.store_processing(w, 1);
+    let deleted = client
+        .stocks()
+        .delete(w, vec![StockKey::chrt(c0)])
+        .await
+        .unwrap();
+    assert!(deleted.rejected.is_empty(), "{deleted:?}");
+    assert_eq!(sandbox.stock_of(c0, w), Some(0));
+    assert_eq!(
+        sandbox
+            .requests()
+            .count("DELETE /api/v3/stocks/{warehouseId}"),
+        2
     );
 }
 
@@ -482,13 +535,14 @@ async fn a_negative_amount_is_wbs_400_and_the_client_never_sends_it() {
     let client = sandbox.client().unwrap();
     let w = sandbox.warehouse_ids()[0];
     let barcode = sandbox.barcodes()[0].clone();
+    let chrt = sandbox.chrt_id_of(&barcode).unwrap();
     let before = sandbox.stock(&barcode, w);
     let r = raw(
         &sandbox,
         reqwest::Method::PUT,
         &format!("/api/v3/stocks/{w}"),
     )
-    .json(&json!({"stocks": [{"sku": barcode, "amount": -1}]}))
+    .json(&json!({"stocks": [{"chrtId": chrt, "amount": -1}]}))
     .send()
     .await
     .unwrap();
@@ -498,7 +552,7 @@ async fn a_negative_amount_is_wbs_400_and_the_client_never_sends_it() {
     assert_eq!(sandbox.stock(&barcode, w), before);
     // Over WB's maximum of items, and an unknown warehouse.
     let many: Vec<Value> = (0..1001)
-        .map(|_| json!({"sku": barcode, "amount": 1}))
+        .map(|_| json!({"chrtId": chrt, "amount": 1}))
         .collect();
     let r = raw(
         &sandbox,
@@ -511,7 +565,7 @@ async fn a_negative_amount_is_wbs_400_and_the_client_never_sends_it() {
     .unwrap();
     assert_eq!(r.status(), 400);
     let r = raw(&sandbox, reqwest::Method::PUT, "/api/v3/stocks/42")
-        .json(&json!({"stocks": [{"sku": barcode, "amount": 1}]}))
+        .json(&json!({"stocks": [{"chrtId": chrt, "amount": 1}]}))
         .send()
         .await
         .unwrap();
@@ -524,7 +578,7 @@ async fn a_negative_amount_is_wbs_400_and_the_client_never_sends_it() {
     // The client rejects it locally: nothing more is sent.
     let report = client
         .stocks()
-        .update(w, vec![StockItem::barcode(barcode.as_str(), -1)])
+        .update(w, vec![StockItem::chrt(chrt, -1)])
         .await
         .unwrap();
     assert_eq!(report.rejected.len(), 1);

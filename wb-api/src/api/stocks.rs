@@ -1,5 +1,5 @@
-//! Stocks on the seller's warehouses: update, delete and read, by size (`chrtId`) or by the
-//! deprecated barcode (`sku`).
+//! Stocks on the seller's warehouses: update, delete and read, by size (`chrtId`; WB's 2026-08
+//! spec has no barcode `sku` in these requests any more).
 //!
 //! WB answers a stock update or delete it refuses with 409 and the items concerned; that answer
 //! comes back from the transport as a response (the operations are named `stocks_update` and
@@ -42,29 +42,18 @@ pub static STOCKS_READ: Operation = Operation::post("stocks_read", "/api/v3/stoc
 /// The code of an item WB did not name in a 409 answer that refused its whole request.
 pub const NOT_APPLIED: &str = "not_applied";
 
-/// What a stock item is reported under: its size and/or barcode, as given.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What a stock item is reported under: its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StockKey {
-    /// The size (`chrtId`), if given.
-    pub chrt_id: Option<ChrtId>,
-    /// The barcode (`sku`, deprecated by WB), if given.
-    pub sku: Option<String>,
+    /// The size (`chrtId`).
+    pub chrt_id: ChrtId,
 }
 
 impl StockKey {
     /// A key by size id.
     pub fn chrt(chrt_id: impl Into<ChrtId>) -> Self {
         Self {
-            chrt_id: Some(chrt_id.into()),
-            sku: None,
-        }
-    }
-
-    /// A key by barcode (deprecated by WB).
-    pub fn barcode(sku: impl Into<String>) -> Self {
-        Self {
-            chrt_id: None,
-            sku: Some(sku.into()),
+            chrt_id: chrt_id.into(),
         }
     }
 
@@ -72,7 +61,6 @@ impl StockKey {
     pub fn of(item: &StockItem) -> Self {
         Self {
             chrt_id: item.chrt_id,
-            sku: item.sku.clone(),
         }
     }
 }
@@ -85,29 +73,14 @@ impl From<ChrtId> for StockKey {
 
 impl fmt::Display for StockKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.chrt_id, self.sku.as_deref()) {
-            (Some(c), Some(s)) => write!(f, "chrtId {c} (barcode {s:?})"),
-            (Some(c), None) => write!(f, "chrtId {c}"),
-            (None, Some(s)) => write!(f, "barcode {s:?}"),
-            (None, None) => f.write_str("item without chrtId or barcode"),
-        }
+        write!(f, "chrtId {}", self.chrt_id)
     }
 }
 
-/// Checks that a key names a size or a barcode that can exist.
+/// Checks that a key names a size that can exist (a chrtId above 0).
 pub fn validate_key(key: &StockKey) -> std::result::Result<(), String> {
-    if let Some(c) = key.chrt_id
-        && c.get() <= 0
-    {
-        return Err(format!("chrtId {c} is not a valid size id"));
-    }
-    if let Some(s) = &key.sku
-        && s.trim().is_empty()
-    {
-        return Err("the barcode is empty".into());
-    }
-    if key.chrt_id.is_none() && key.sku.is_none() {
-        return Err("a chrtId or a barcode is required".into());
+    if key.chrt_id.get() <= 0 {
+        return Err(format!("chrtId {} is not a valid size id", key.chrt_id));
     }
     Ok(())
 }
@@ -156,8 +129,8 @@ impl StocksApi<'_> {
     /// `PUT /api/v3/stocks/{warehouseId}`: sets the stock of sizes at a seller warehouse.
     ///
     /// Any number of items: split into requests of at most 1000. Items that cannot be valid
-    /// (no chrtId or barcode, a chrtId not above 0, an empty barcode, an amount below 0 or above
-    /// 100000) are rejected locally and the rest is sent. A 409 answer refuses its whole request:
+    /// (a chrtId not above 0, an amount below 0 or above 100000) are rejected locally and the
+    /// rest is sent. A 409 answer refuses its whole request:
     /// the items WB names get WB's code and message, and the other items of that request are
     /// sent once more on their own (WB applied none of them); only if that is refused too are
     /// they rejected with [`NOT_APPLIED`]. An error about the request itself (such as
@@ -225,8 +198,7 @@ impl StocksApi<'_> {
     /// warehouse (irreversible: a deleted stock must be uploaded again to sell).
     ///
     /// Any number of keys: split into requests of at most 1000; invalid keys are rejected
-    /// locally. A key with a chrtId is sent by chrtId, one with a barcode only by barcode. A 409
-    /// answer (such as `StoreIsProcessing`) refuses its whole request: every item of it is
+    /// locally. A 409 answer (such as `StoreIsProcessing`) refuses its whole request: every item of it is
     /// rejected with WB's code and message.
     pub async fn delete(
         &self,
@@ -243,8 +215,9 @@ impl StocksApi<'_> {
             validate_key,
             |chunk| async move {
                 let transport = client.transport(Section::Marketplace);
-                let (chrt_ids, skus) = split_keys(&chunk);
-                let request = StocksDeleteRequest { chrt_ids, skus };
+                let request = StocksDeleteRequest {
+                    chrt_ids: chunk.iter().map(|k| k.chrt_id).collect(),
+                };
                 let response = transport
                     .send(
                         &STOCKS_DELETE,
@@ -277,8 +250,7 @@ impl StocksApi<'_> {
     /// `POST /api/v3/stocks/{warehouseId}`: the stock of sizes at a seller warehouse.
     ///
     /// Any number of keys: split into requests of at most 1000, answers concatenated in order.
-    /// An invalid key fails the call before anything is sent. A key with a chrtId is asked for
-    /// by chrtId, one with a barcode only by barcode.
+    /// An invalid key fails the call before anything is sent.
     pub async fn read(
         &self,
         warehouse: impl Into<WarehouseId>,
@@ -292,8 +264,9 @@ impl StocksApi<'_> {
         let transport = self.client.transport(Section::Marketplace);
         let mut out = Vec::new();
         for chunk in chunks(keys, STOCKS_MAX) {
-            let (chrt_ids, skus) = split_keys(&chunk);
-            let request = StocksReadRequest { chrt_ids, skus };
+            let request = StocksReadRequest {
+                chrt_ids: chunk.iter().map(|k| k.chrt_id).collect(),
+            };
             let response: StocksReadResponse = transport
                 .json(
                     &STOCKS_READ,
@@ -306,17 +279,6 @@ impl StocksApi<'_> {
         }
         Ok(out)
     }
-}
-
-/// The chrtIds and the barcodes (of keys without a chrtId) of a chunk of keys.
-fn split_keys(keys: &[StockKey]) -> (Vec<ChrtId>, Vec<String>) {
-    let chrt_ids = keys.iter().filter_map(|k| k.chrt_id).collect();
-    let skus = keys
-        .iter()
-        .filter(|k| k.chrt_id.is_none())
-        .filter_map(|k| k.sku.clone())
-        .collect();
-    (chrt_ids, skus)
 }
 
 fn accept_all(keys: Vec<StockKey>) -> BatchReport<StockKey> {
@@ -412,8 +374,10 @@ async fn send_update(
 }
 
 /// Turns WB's 409 answer to a stock update into per-item rejections. The whole request was
-/// refused: items WB names (by size or barcode) get WB's code and message; errors naming no item
-/// concern the request and apply to every other item; any other item is [`NOT_APPLIED`].
+/// refused: items WB names by size get WB's code and message; errors naming no item concern the
+/// request and apply to every other item; any other item is [`NOT_APPLIED`] (among them those of
+/// an error naming items by barcode only, which WB's examples still show: a barcode cannot be
+/// matched to a size, so the message names it).
 fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchReport<StockKey> {
     let general: Vec<(&str, &str)> = conflicts
         .iter()
@@ -428,7 +392,7 @@ fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchRep
                 .iter()
                 .map(|d| match d.chrt_id {
                     Some(chrt) => chrt.to_string(),
-                    None => d.sku.clone(),
+                    None => format!("barcode {:?}", d.sku),
                 })
                 .collect();
             if named.is_empty() {
@@ -448,15 +412,7 @@ fn conflict_report(sent: &[StockItem], conflicts: &[StocksConflict]) -> BatchRep
         let key = StockKey::of(item);
         let named: Vec<&StocksConflict> = conflicts
             .iter()
-            .filter(|c| {
-                c.data.iter().any(|d| {
-                    (d.chrt_id.is_some() && d.chrt_id == item.chrt_id)
-                        || item
-                            .sku
-                            .as_deref()
-                            .is_some_and(|s| !s.is_empty() && d.sku == s)
-                })
-            })
+            .filter(|c| c.data.iter().any(|d| d.chrt_id == Some(item.chrt_id)))
             .collect();
         let (code, message) = if !named.is_empty() {
             (

@@ -203,6 +203,15 @@ pub struct SubjectCharc {
     /// [`SubjectCharc::kind`]).
     #[serde(default)]
     pub charc_type: i32,
+    /// Whether the characteristic has a named field of its own on the card (2026-08).
+    #[serde(default)]
+    pub exist_named_field: bool,
+    /// Whether buyers can filter by it (2026-08).
+    #[serde(default)]
+    pub has_filter: bool,
+    /// Whether its value may differ between the cards of a merged card (2026-08).
+    #[serde(default)]
+    pub is_variable: bool,
     /// The most values a card may give it (for string lists).
     #[serde(default)]
     pub max_count: i32,
@@ -284,6 +293,9 @@ pub struct Country {
     /// The full country name.
     #[serde(default)]
     pub full_name: String,
+    /// The country's id (2026-08).
+    #[serde(default)]
+    pub id: i64,
     /// The value of the characteristic.
     #[serde(default)]
     pub name: String,
@@ -555,6 +567,9 @@ pub struct Card {
     /// The merged card (`imtID`) this card belongs to.
     #[serde(default, rename = "imtID")]
     pub imt_id: i64,
+    /// Whether the goods are marked with identification codes (2026-08).
+    #[serde(default)]
+    pub kiz_marked: bool,
     /// Whether the goods need a marking code.
     #[serde(default)]
     pub need_kiz: bool,
@@ -833,6 +848,13 @@ pub struct CardErrorBatch {
     /// The subject of each card, by seller's article.
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub subjects: BTreeMap<String, CardErrorSubject>,
+    /// When the batch was made (required since 2026-08).
+    #[serde(
+        default,
+        rename = "updatedAt",
+        deserialize_with = "market_core::wire::de::opt_time"
+    )]
+    pub updated_at: Option<DateTime<Utc>>,
     /// The seller's articles of the batch.
     #[serde(
         default,
@@ -933,6 +955,9 @@ pub struct CardVariant {
     /// Packaged dimensions (cm) and weight (kg); WB sets zeros when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Dimensions>,
+    /// Whether the goods are marked with identification codes (WB takes `false` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiz_marked: Option<bool>,
     /// The sizes; WB makes one (with a barcode) when absent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sizes: Vec<NewSize>,
@@ -954,6 +979,7 @@ impl CardVariant {
             characteristics: Vec::new(),
             description: None,
             dimensions: None,
+            kiz_marked: None,
             sizes: Vec::new(),
             title: None,
             vendor_code: vendor_code.into(),
@@ -982,6 +1008,12 @@ impl CardVariant {
     /// Sets the packaged dimensions and weight.
     pub fn with_dimensions(mut self, dimensions: Dimensions) -> Self {
         self.dimensions = Some(dimensions);
+        self
+    }
+
+    /// Marks the goods as carrying identification codes (or not).
+    pub fn with_kiz_marked(mut self, marked: bool) -> Self {
+        self.kiz_marked = Some(marked);
         self
     }
 
@@ -1162,6 +1194,10 @@ pub struct CardUpdate {
     /// Packaged dimensions (cm) and weight (kg).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Dimensions>,
+    /// Whether the goods are marked with identification codes (the update overwrites it:
+    /// WB takes `false` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiz_marked: Option<bool>,
     /// WB's article of the card.
     #[serde(rename = "nmID")]
     pub nm_id: NmId,
@@ -1187,6 +1223,7 @@ impl From<&Card> for CardUpdate {
             characteristics: card.characteristics.iter().map(Into::into).collect(),
             description: text(&card.description),
             dimensions,
+            kiz_marked: Some(card.kiz_marked),
             nm_id: card.nm_id,
             sizes: card
                 .sizes

@@ -134,8 +134,8 @@ pub struct OrderAddress {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderOptions {
-    /// True for a B2B sale.
-    #[serde(default)]
+    /// True for a B2B sale (`isB2B`; the 2025-12 spec spelt it `isB2b`, still read).
+    #[serde(default, rename = "isB2B", alias = "isB2b")]
     pub is_b2b: bool,
 }
 
@@ -183,6 +183,9 @@ pub struct NewOrder {
     /// When the task was created.
     #[serde(default)]
     pub created_at: DateTime<Utc>,
+    /// `1` for a cross-border order, `0` otherwise (2026-08).
+    #[serde(default)]
+    pub cross_border_type: i32,
     /// ISO 4217 numeric code of the sale currency.
     #[serde(default)]
     pub currency_code: i32,
@@ -198,6 +201,9 @@ pub struct NewOrder {
     /// The assembly task.
     #[serde(default)]
     pub id: OrderId,
+    /// Whether the task may be handed over at a pickup point (2026-08).
+    #[serde(default)]
+    pub is_pickup_point_shipment_allowed: bool,
     /// True when ordered with zero stock (can be cancelled without a fine).
     #[serde(default)]
     pub is_zero_order: bool,
@@ -432,6 +438,9 @@ pub struct Order {
     /// When the task was created.
     #[serde(default)]
     pub created_at: DateTime<Utc>,
+    /// `1` for a cross-border order, `0` otherwise (2026-08).
+    #[serde(default)]
+    pub cross_border_type: i32,
     /// ISO 4217 numeric code of the sale currency.
     #[serde(default)]
     pub currency_code: i32,
@@ -531,6 +540,9 @@ pub struct OrderStatus {
     /// The assembly task.
     #[serde(default)]
     pub id: OrderId,
+    /// Whether the seller can still cancel the task (2026-08).
+    #[serde(default)]
+    pub is_cancellable: bool,
     /// The status the seller's actions set.
     #[serde(default)]
     pub supplier_status: Option<SupplierStatus>,
@@ -783,13 +795,72 @@ pub struct OrderMeta {
     /// The assembly task.
     #[serde(default)]
     pub id: OrderId,
-    /// Its metadata.
-    #[serde(default)]
-    pub meta: Meta,
+    /// Its metadata, one entry per kind the task can have (2026-08; the 2025-12 answer was an
+    /// object `meta`). See [`OrderMeta::meta`].
+    #[serde(
+        default,
+        rename = "metaDetails",
+        deserialize_with = "market_core::wire::de::nullable"
+    )]
+    pub meta_details: Vec<MetaDetail>,
 }
 
-/// Metadata of an assembly task (schema `Meta`). A missing entry means the task cannot have
-/// that metadata; a present entry with no value means it can but has none yet.
+/// One metadata entry of a task (item of schema `MetaDetails`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct MetaDetail {
+    /// The kind (`uin`, `imei`, `gtin`, `sgtin`, `expiration`, `customsDeclaration`...).
+    #[serde(default)]
+    pub key: String,
+    /// The value, `None` when not set yet.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// WB's decision about the value (such as `uinMaySell`), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+impl OrderMeta {
+    /// The entries of a kind (compared case-insensitively).
+    pub fn details(&self, key: &str) -> impl Iterator<Item = &MetaDetail> {
+        self.meta_details
+            .iter()
+            .filter(move |d| d.key.trim().eq_ignore_ascii_case(key))
+    }
+
+    /// The metadata by kind. A kind without an entry cannot be set on the task; an entry
+    /// without a value can but is not set yet. Marking codes gather every `sgtin` entry.
+    pub fn meta(&self) -> Meta {
+        let text = |key: &str| {
+            let mut found = self.details(key).peekable();
+            found.peek()?;
+            Some(MetaText {
+                value: found.find_map(|d| d.value.clone()),
+            })
+        };
+        let sgtin = {
+            let found: Vec<&MetaDetail> = self.details("sgtin").collect();
+            (!found.is_empty()).then(|| {
+                let codes: Vec<String> = found.iter().filter_map(|d| d.value.clone()).collect();
+                MetaCodes {
+                    value: (!codes.is_empty()).then_some(codes),
+                }
+            })
+        };
+        Meta {
+            expiration: text("expiration"),
+            gtin: text("gtin"),
+            imei: text("imei"),
+            sgtin,
+            uin: text("uin"),
+            customs_declaration: text("customsDeclaration"),
+        }
+    }
+}
+
+/// Metadata of an assembly task by kind, read from its [`MetaDetail`]s by [`OrderMeta::meta`].
+/// A missing entry means the task cannot have that metadata; a present entry with no value
+/// means it can but has none yet.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Meta {
@@ -808,6 +879,13 @@ pub struct Meta {
     /// UIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uin: Option<MetaText>,
+    /// Customs declaration number (2026-08).
+    #[serde(
+        default,
+        rename = "customsDeclaration",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customs_declaration: Option<MetaText>,
 }
 
 impl Meta {
@@ -820,7 +898,7 @@ impl Meta {
     }
 }
 
-/// One text metadata value (inline schemas `Meta.imei`, `uin`, `gtin`, `expiration`).
+/// One text metadata value (`uin`, `imei`, `gtin`, `expiration`, `customsDeclaration`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MetaText {
@@ -829,7 +907,7 @@ pub struct MetaText {
     pub value: Option<String>,
 }
 
-/// Marking codes (inline schema `Meta.sgtin`).
+/// Marking codes (the `sgtin` entries).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MetaCodes {
@@ -849,6 +927,8 @@ market_core::wire_enum! {
         Gtin = "gtin",
         /// Marking codes.
         Sgtin = "sgtin",
+        /// Customs declaration number (2026-08).
+        CustomsDeclaration = "customsDeclaration",
     }
 }
 

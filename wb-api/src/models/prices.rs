@@ -467,6 +467,25 @@ pub struct GoodsList {
     /// True when WB marks the good as slow-selling.
     #[serde(default)]
     pub is_bad_turnover: bool,
+    /// The wholesale discount levels, when set (2026-08).
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    pub wholesale_discount_threshold: Vec<WholesaleDiscountLevel>,
+}
+
+/// A wholesale discount level (schema `WholesaleDiscountThresholdRes`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+pub struct WholesaleDiscountLevel {
+    /// The level's number.
+    #[serde(default)]
+    pub level: i64,
+    /// The least quantity the level applies to.
+    #[serde(default)]
+    pub min_quantity: i64,
+    /// The discount, percent.
+    #[serde(default)]
+    pub wholesale_discount: i64,
 }
 
 /// One size of a [`GoodsList`] (`sizes[]` of schema `GoodsList`).

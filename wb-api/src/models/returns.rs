@@ -143,6 +143,13 @@ pub struct Claim {
     /// When the claim was decided; for an open claim, when it was filed.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_time")]
     pub dt_update: Option<DateTime<Utc>>,
+    /// When the good was delivered to the buyer, when known (2026-08).
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_time")]
+    pub delivery_dt: Option<DateTime<Utc>>,
+    /// WB's note on the identifier the buyer gave (such as an IMEI that does not match the
+    /// one sold), when any (2026-08).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_id_info: Option<String>,
     /// Links to the buyer's photos (protocol-relative, `//photos.wbstatic.net/...`).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub photos: Vec<String>,

@@ -1,5 +1,5 @@
-//! Wire types of the stocks section: stocks on the seller's warehouses (update, delete, read)
-//! and WB's conflict answers.
+//! Wire types of the stocks section: stocks on the seller's warehouses (update, delete, read,
+//! by size: `chrtId`) and WB's conflict answers.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,17 +15,14 @@ pub struct StocksUpdateRequest {
 
 /// One size's stock in a stock update (inline item schema of `PUT /api/v3/stocks/{warehouseId}`).
 ///
-/// Name the size by `chrt_id`; the barcode (`sku`) is deprecated by WB and due to be switched
-/// off, but still accepted.
+/// WB takes the size by `chrtId` only (2026-08: the barcode `sku` is gone from the request and
+/// refused with `SKUUploadDisabled`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StockItem {
     /// The size (`chrtId`).
-    #[serde(rename = "chrtId", default, skip_serializing_if = "Option::is_none")]
-    pub chrt_id: Option<ChrtId>,
-    /// The barcode (deprecated by WB).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sku: Option<String>,
+    #[serde(rename = "chrtId")]
+    pub chrt_id: ChrtId,
     /// Units in stock, 0 to [`crate::api::stocks::AMOUNT_MAX`].
     pub amount: i64,
 }
@@ -34,17 +31,7 @@ impl StockItem {
     /// A stock by size id.
     pub fn chrt(chrt_id: impl Into<ChrtId>, amount: i64) -> Self {
         Self {
-            chrt_id: Some(chrt_id.into()),
-            sku: None,
-            amount,
-        }
-    }
-
-    /// A stock by barcode (deprecated by WB: prefer [`StockItem::chrt`]).
-    pub fn barcode(sku: impl Into<String>, amount: i64) -> Self {
-        Self {
-            chrt_id: None,
-            sku: Some(sku.into()),
+            chrt_id: chrt_id.into(),
             amount,
         }
     }
@@ -73,7 +60,9 @@ pub struct StocksConflictItem {
     /// The size, when WB names it by size.
     #[serde(rename = "chrtId", default, skip_serializing_if = "Option::is_none")]
     pub chrt_id: Option<ChrtId>,
-    /// The barcode, when WB names it by barcode.
+    /// The barcode, when WB names it by barcode (WB's 2026-08 examples still do, although the
+    /// request takes sizes only: such an item cannot be matched to a size and is reported in
+    /// the message).
     #[serde(default)]
     pub sku: String,
     /// The amount that was sent.
@@ -85,24 +74,18 @@ pub struct StocksConflictItem {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksDeleteRequest {
-    /// Sizes whose stock records are deleted (`chrtIds`).
+    /// Sizes whose stock records are deleted (`chrtIds`, 1 to 1000).
     #[serde(rename = "chrtIds", default)]
     pub chrt_ids: Vec<ChrtId>,
-    /// Barcodes whose stock records are deleted (deprecated by WB).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skus: Vec<String>,
 }
 
 /// `POST /api/v3/stocks/{warehouseId}` request (inline schema).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksReadRequest {
-    /// Sizes to read (`chrtIds`).
+    /// Sizes to read (`chrtIds`, at most 1000).
     #[serde(rename = "chrtIds", default)]
     pub chrt_ids: Vec<ChrtId>,
-    /// Barcodes to read (deprecated by WB).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skus: Vec<String>,
 }
 
 /// `POST /api/v3/stocks/{warehouseId}` response (inline schema).
@@ -118,12 +101,9 @@ pub struct StocksReadResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Stock {
-    /// The size (`chrtId`), when WB sends it.
+    /// The size (`chrtId`).
     #[serde(rename = "chrtId", default)]
-    pub chrt_id: Option<ChrtId>,
-    /// The barcode (deprecated by WB), when WB sends it.
-    #[serde(default)]
-    pub sku: Option<String>,
+    pub chrt_id: ChrtId,
     /// Units in stock.
     #[serde(default)]
     pub amount: i64,

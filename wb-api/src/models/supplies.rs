@@ -49,6 +49,10 @@ pub struct Supply {
     /// When the supply was created.
     #[serde(default)]
     pub created_at: DateTime<Utc>,
+    /// `1` for a supply of cross-border orders, `0` otherwise; `None` when WB leaves it out
+    /// (2026-08).
+    #[serde(default)]
+    pub cross_border_type: Option<i32>,
     /// The destination WB office, when set.
     #[serde(default)]
     pub destination_office_id: Option<OfficeId>,
@@ -58,9 +62,18 @@ pub struct Supply {
     /// The supply.
     #[serde(default)]
     pub id: SupplyId,
+    /// Whether the supply is of B2B orders, when WB says (`isB2b`, 2026-08).
+    #[serde(default, rename = "isB2b", alias = "isB2B")]
+    pub is_b2b: Option<bool>,
+    /// Whether the supply may be handed over at a pickup point (2026-08).
+    #[serde(default)]
+    pub is_pickup_point_shipment_allowed: bool,
     /// The name.
     #[serde(default)]
     pub name: String,
+    /// The WB warehouse WB recommends delivering the supply to, when given (2026-08).
+    #[serde(default, rename = "recommendedWhId")]
+    pub recommended_wh_id: Option<i64>,
     /// When the supply was scanned.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_time")]
     pub scan_dt: Option<DateTime<Utc>>,

@@ -1,4 +1,4 @@
-//! Contract-test harness: the trimmed WB spec snapshots (one file per WB section), maximal
+//! Contract-test harness: WB's current spec snapshot `spec/2026-08` (one file per WB section), maximal
 //! instances built from their schemas, and a check of the requests the client sends (path,
 //! query parameters, body) against the operation's parameters and request schema.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -14,6 +14,44 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub const TOKEN: &str = "eyJhbGciOiJFUzI1NiJ9.test-token-0123456789";
+
+/// `format: date-time` the 2026-08 snapshot lost on dates the client reads as times (the
+/// 2025-12 snapshot has it on the same fields, and the 2026-08 examples still carry date-times
+/// such as `"2022-03-04T18:08:31"`): restored, so that a maximal instance carries a date there
+/// as the client needs (`lastChangeDate` is the statistics' paging key). Each entry is a
+/// section and the JSON pointer of the property in it (before qualification). `delivery_dt` of
+/// claims is new in 2026-08 and has no format; its example is a date-time like its neighbours'.
+const FORMATS_LOST: &[(&str, &str)] = &[
+    ("reports", "/components/schemas/OrdersItem/properties/date"),
+    (
+        "reports",
+        "/components/schemas/OrdersItem/properties/lastChangeDate",
+    ),
+    (
+        "reports",
+        "/components/schemas/OrdersItem/properties/cancelDate",
+    ),
+    ("reports", "/components/schemas/SalesItem/properties/date"),
+    (
+        "reports",
+        "/components/schemas/SalesItem/properties/lastChangeDate",
+    ),
+    ("user-communication", claim_field!("dt")),
+    ("user-communication", claim_field!("order_dt")),
+    ("user-communication", claim_field!("dt_update")),
+    ("user-communication", claim_field!("delivery_dt")),
+];
+
+macro_rules! claim_field {
+    ($f:literal) => {
+        concat!(
+            "/components/responses/GetClaimsSuccessResponse/content/application~1json/schema",
+            "/properties/claims/items/properties/",
+            $f
+        )
+    };
+}
+use claim_field;
 
 /// Fields the schema marks required but the method's text makes optional.
 const REQUIRED_EXCEPTIONS: &[(&str, &str)] = &[];
@@ -32,16 +70,47 @@ impl std::ops::Deref for Spec {
 pub fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/spec");
-        let mut docs = Vec::new();
-        for name in [
-            "02-products",
-            "03-orders-fbs",
-            "09-communications",
-            "12-reports",
-        ] {
-            let path = format!("{dir}/{name}.trimmed.json");
-            docs.push(serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap());
+        // The current snapshot: every section WB publishes; an operation is looked up across
+        // all of them.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/spec/2026-08");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        assert_eq!(paths.len(), 13, "the 2026-08 snapshot has 13 sections");
+        let docs = paths
+            .iter()
+            .map(|p| {
+                let doc = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+                let section = p.file_stem().unwrap().to_str().unwrap();
+                qualify(doc, section)
+            })
+            .collect::<Vec<Value>>();
+        let mut docs = docs;
+        for (section, pointer) in FORMATS_LOST {
+            let i = paths
+                .iter()
+                .position(|p| p.file_stem().unwrap() == *section)
+                .unwrap();
+            // Component names are qualified by now.
+            let pointer = match pointer.strip_prefix("/components/") {
+                Some(rest) => {
+                    let (kind, rest) = rest.split_once('/').unwrap();
+                    format!("/components/{kind}/{section}::{rest}")
+                }
+                None => pointer.to_string(),
+            };
+            let prop = docs[i]
+                .pointer_mut(&pointer)
+                .unwrap_or_else(|| panic!("{section}: nothing at {pointer}"));
+            assert_eq!(prop["type"], "string", "{section}{pointer}");
+            assert!(
+                prop["format"].is_null(),
+                "{section}{pointer} has its format again"
+            );
+            prop["format"] = json!("date-time");
         }
         Spec {
             schemas: Schemas::new(docs),
@@ -65,7 +134,111 @@ fn split(op: &str) -> (&'static str, &str) {
     (m, p)
 }
 
+/// Each WB section is a document of its own whose `$ref`s point into its own components, and
+/// the sections reuse component names for different schemas (`Order` of the FBS orders is not
+/// `Order` of the analytics). The components are renamed `section::Name` and every `$ref`
+/// rewritten to match, so a reference resolves in its own document only.
+fn qualify(mut doc: Value, section: &str) -> Value {
+    fn rewrite(v: &mut Value, section: &str) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    if k == "$ref"
+                        && let Some(r) = x.as_str()
+                        && let Some((kind, name)) = r
+                            .strip_prefix("#/components/")
+                            .and_then(|r| r.split_once('/'))
+                    {
+                        *x = Value::String(format!("#/components/{kind}/{section}::{name}"));
+                    } else {
+                        rewrite(x, section);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|x| rewrite(x, section)),
+            _ => {}
+        }
+    }
+    rewrite(&mut doc, section);
+    drop_empty_all_of(&mut doc);
+    if let Some(components) = doc["components"].as_object_mut() {
+        for kind in components.values_mut() {
+            if let Some(map) = kind.as_object_mut() {
+                let renamed = std::mem::take(map)
+                    .into_iter()
+                    .map(|(name, v)| (format!("{section}::{name}"), v))
+                    .collect();
+                *map = renamed;
+            }
+        }
+    }
+    doc
+}
+
+/// `allOf: [S, {}, {}]` (WB's way of putting a description beside a `$ref`; the snapshot keeps
+/// the empty objects once the prose is stripped) is `S`: the empty members constrain nothing,
+/// and the maximal-instance builder would otherwise merge them into an object.
+fn drop_empty_all_of(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(members)) = map.get("allOf") {
+                let real: Vec<Value> = members
+                    .iter()
+                    .filter(|m| m.as_object().is_none_or(|o| !o.is_empty()))
+                    .cloned()
+                    .collect();
+                if let [one] = real.as_slice() {
+                    map.remove("allOf");
+                    if let Value::Object(inner) = one.clone() {
+                        for (k, x) in inner {
+                            map.entry(k).or_insert(x);
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(drop_empty_all_of);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_empty_all_of),
+        _ => {}
+    }
+}
+
 impl Spec {
+    /// The qualified name of a schema: `section::Name` as given, or `Name` when a single
+    /// section defines it.
+    pub fn qualified(&self, name: &str) -> String {
+        if name.contains("::") {
+            return name.to_owned();
+        }
+        let found: Vec<&String> = self
+            .docs()
+            .iter()
+            .filter_map(|d| d["components"]["schemas"].as_object())
+            .flat_map(|m| m.keys())
+            .filter(|k| k.rsplit_once("::").is_some_and(|(_, n)| n == name))
+            .collect();
+        match found.as_slice() {
+            [one] => (*one).clone(),
+            [] => panic!("no schema {name} in the snapshot"),
+            many => panic!("schema {name} is in several sections: {many:?}"),
+        }
+    }
+
+    /// A named schema (see [`Spec::qualified`]).
+    pub fn schema(&self, name: &str) -> &Value {
+        self.schemas.schema(&self.qualified(name))
+    }
+
+    /// A `$ref` to a named schema (see [`Spec::qualified`]).
+    pub fn schema_ref(&self, name: &str) -> Value {
+        json!({"$ref": format!("#/components/schemas/{}", self.qualified(name))})
+    }
+
+    /// The enum values of a property of a named object schema.
+    pub fn property_enum(&self, name: &str, property: &str) -> BTreeSet<String> {
+        self.schemas.property_enum(&self.qualified(name), property)
+    }
+
     fn doc_of(&self, op: &str) -> &Value {
         let (m, p) = split(op);
         self.docs()
@@ -81,11 +254,19 @@ impl Spec {
     }
 
     /// The host the spec gives the operation.
+    /// (The operation's `servers`, else its path item's, else the document's.)
     pub fn server(&self, op: &str) -> String {
-        self.operation(op)["servers"][0]["url"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        let (_, p) = split(op);
+        let doc = self.doc_of(op);
+        [
+            &self.operation(op)["servers"],
+            &doc["paths"][p]["servers"],
+            &doc["servers"],
+        ]
+        .into_iter()
+        .find_map(|s| s[0]["url"].as_str())
+        .unwrap_or_default()
+        .to_owned()
     }
 
     pub fn is_deprecated(&self, p: &str) -> bool {
@@ -270,9 +451,13 @@ fn path_matches(template: &str, actual: &str) -> bool {
 /// Asserts that every request the server received is `op` (`"METHOD /template/{param}"`) with
 /// WB's auth header, a query that matches the parameters and a body that matches the schema.
 pub async fn assert_requests_match_spec(server: &MockServer, op: &str) {
-    let (m, p) = op.split_once(' ').unwrap();
     let requests = sent(server).await;
     assert!(!requests.is_empty(), "no request reached {op}");
+    check_requests(op, requests);
+}
+
+fn check_requests(op: &str, requests: Vec<(wiremock::Request, Value)>) {
+    let (m, p) = op.split_once(' ').unwrap();
     assert!(!spec().is_deprecated(op), "{op} is deprecated in the spec");
     for (r, body) in requests {
         assert_eq!(r.method.as_str(), m, "{op}");
@@ -290,6 +475,19 @@ pub async fn assert_requests_match_spec(server: &MockServer, op: &str) {
             "request to {op} does not match the spec: {problems:#?}\nbody: {body}"
         );
     }
+}
+
+/// [`assert_requests_match_spec`] for the requests of a server that answers several
+/// operations: those whose method and path are `op`'s (at least one) are checked.
+pub async fn assert_requests_to_match_spec(server: &MockServer, op: &str) {
+    let (m, p) = op.split_once(' ').unwrap();
+    let requests: Vec<(wiremock::Request, Value)> = sent(server)
+        .await
+        .into_iter()
+        .filter(|(r, _)| r.method.as_str() == m && path_matches(p, r.url.path()))
+        .collect();
+    assert!(!requests.is_empty(), "no request reached {op}");
+    check_requests(op, requests);
 }
 
 /// Decodes the vendor's examples and a maximal instance of the success response of `op` with
