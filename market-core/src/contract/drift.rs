@@ -187,15 +187,24 @@ pub fn compare(old: &[Value], new: &[Value], uses: &[Used]) -> Drift {
             drift.removed.push(id(k, path));
         }
     }
-    let old_schemas = Schemas::new(old.to_vec());
-    let new_schemas = Schemas::new(new.to_vec());
+    // A `$ref` resolves in the document that holds it: WB's sections reuse schema names
+    // (`Order` in analytics, DBW and FBS), so one pool of all documents would compare an
+    // operation against another section's schema.
+    let old_pools: Vec<Schemas> = old.iter().map(|d| Schemas::new(vec![d.clone()])).collect();
+    let new_pools: Vec<Schemas> = new.iter().map(|d| Schemas::new(vec![d.clone()])).collect();
+    let position = |docs: &[Value], doc: &Value| docs.iter().position(|d| std::ptr::eq(d, doc));
     for u in uses {
         let k = (path_key(&u.path), u.method.to_ascii_uppercase());
         let o = old_ops.get(&k);
         let n = new_ops.get(&k);
         let changes = match (o, n) {
-            (Some((_, _, o)), Some((_, _, n))) => {
-                operation_changes(&old_schemas, o, &new_schemas, n)
+            (Some((_, od, o)), Some((_, nd, n))) => {
+                let os = position(old, od).and_then(|i| old_pools.get(i));
+                let ns = position(new, nd).and_then(|i| new_pools.get(i));
+                match (os, ns) {
+                    (Some(os), Some(ns)) => operation_changes(os, o, ns, n),
+                    _ => Vec::new(),
+                }
             }
             _ => Vec::new(),
         };
@@ -767,5 +776,50 @@ mod tests {
         let d = compare(&[old], &[new], &uses);
         assert!(!d.used[0].in_new);
         assert!(d.to_markdown("t").contains("(x): **removed**"));
+    }
+
+    #[test]
+    fn a_ref_resolves_in_its_own_section_when_sections_share_schema_names() {
+        // Two sections (WB's analytics and FBS) each with its own `Order`.
+        let section = |path: &str, order: Value| {
+            json!({
+                "paths": {path: {"get": {"responses": {"200": {"content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Order"}
+                }}}}}}},
+                "components": {"schemas": {"Order": order}}
+            })
+        };
+        let analytics = section(
+            "/api/analytics/v1/orders",
+            json!({"type": "object", "properties": {"nmId": {"type": "integer"}}}),
+        );
+        let fbs = |extra: Value| {
+            let mut props = json!({"id": {"type": "integer"}, "rid": {"type": "string"}});
+            if let (Some(p), Some(e)) = (props.as_object_mut(), extra.as_object()) {
+                p.extend(e.clone());
+            }
+            section(
+                "/api/v3/orders",
+                json!({"type": "object", "properties": props}),
+            )
+        };
+        let uses = [Used {
+            name: "orders_list".into(),
+            method: "GET".into(),
+            path: "/api/v3/orders".into(),
+        }];
+        // The analytics section comes first in both snapshots: a shared pool would resolve the
+        // FBS operation's `Order` to the analytics one and report nothing.
+        let d = compare(
+            &[analytics.clone(), fbs(json!({}))],
+            &[
+                analytics,
+                fbs(json!({"crossBorderType": {"type": "string"}})),
+            ],
+            &uses,
+        );
+        let changes: Vec<String> = d.used[0].changes.iter().map(|c| c.field.clone()).collect();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert!(changes[0].contains("crossBorderType"), "{changes:?}");
     }
 }
