@@ -3,16 +3,22 @@
 //! string asserted on the real value. Sources and edits: `tests/fixtures/real/SOURCE.md`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::time::Duration;
 
+use futures::TryStreamExt;
 use market_core::transport::{HttpSettings, RetryPolicy, decode_json};
-use market_core::{DeliveryScheme, Lifecycle, RejectionStage};
+use market_core::{DeliveryScheme, ItemKey, Lifecycle, Marketplace, PriceUpdate, RejectionStage};
 use ozon_api::Client;
 use ozon_api::api::stocks::StockKey;
 use ozon_api::marketplace::{lifecycle, order_from_fbs_detail};
 use ozon_api::models::fbs::{
     FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, PostingStatus, PostingSubstatus,
     TplIntegrationType,
+};
+use ozon_api::models::prices::{
+    ColorIndex, GetProductInfoPricesResponse, ImportPricesResponse, PricesFilter,
 };
 use ozon_api::models::stocks::{ProductsStocksRequestStock, ProductsStocksResponse};
 use ozon_api::{PostingNumber, ProductId, Sku, WarehouseId};
@@ -210,4 +216,201 @@ async fn a_real_too_many_requests_item_is_deferred_not_rejected() {
             .all(|r| r.stage == RejectionStage::RetryLater),
         "{report:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prices: `POST /v5/product/info/prices` and `POST /v1/product/import/prices`.
+
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    let p = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&p).unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// The real v5 page without `price.marketing_price`, the one field it has that the 2026-06
+/// spec lacks.
+fn prices_without_marketing_price() -> Value {
+    let mut body = fixture("prices_info_v5.json");
+    for item in body["items"].as_array_mut().unwrap() {
+        let price = item["price"].as_object_mut().unwrap();
+        assert!(price.remove("marketing_price").is_some());
+    }
+    body
+}
+
+/// What the two real items say, once decoded: amounts as exact Decimals in roubles (numbers
+/// on the v5 wire), the commissions and the colour index of each.
+fn assert_real_prices(page: &GetProductInfoPricesResponse) {
+    assert_eq!(page.items.len(), 2);
+    // Absent in the captured page (its author shortened it): the defaults, which end the
+    // cursor paging.
+    assert_eq!(page.cursor, "");
+    let [a, b] = page.items.as_slice() else {
+        unreachable!()
+    };
+    assert_eq!(a.product_id, ProductId(1287217882));
+    assert_eq!(a.offer_id, "4100347961");
+    assert_eq!(a.acquiring, dec("30.34"));
+    assert_eq!(a.volume_weight, 0.2);
+    assert_eq!(a.price.currency_code, "RUB");
+    assert_eq!(a.price.price, dec("1597"));
+    assert_eq!(a.price.old_price, dec("1917"));
+    assert_eq!(a.price.min_price, dec("1438"));
+    assert_eq!(a.price.marketing_seller_price, dec("1597"));
+    assert_eq!(a.price.net_price, dec("833"));
+    assert_eq!(a.price.retail_price, Decimal::ZERO);
+    assert_eq!(a.price.vat, Decimal::ZERO);
+    assert!(!a.price.auto_action_enabled);
+    assert!(a.price.auto_add_to_ozon_actions_list_enabled);
+    assert_eq!(a.commissions.sales_percent_fbs, dec("34"));
+    assert_eq!(a.commissions.sales_percent_fbo, dec("30"));
+    assert_eq!(a.commissions.sales_percent_rfbs, dec("31"));
+    assert_eq!(a.commissions.sales_percent_fbp, dec("31"));
+    assert_eq!(a.commissions.fbs_first_mile_max_amount, dec("30"));
+    assert_eq!(a.marketing_actions.current_period_from, None);
+    assert!(a.marketing_actions.actions.is_empty());
+    assert!(!a.marketing_actions.ozon_actions_exist);
+    assert_eq!(a.price_indexes.color_index, Some(ColorIndex::WithoutIndex));
+
+    assert_eq!(b.product_id, ProductId(1288360323));
+    assert_eq!(b.acquiring, dec("43.68"));
+    assert_eq!(b.price.price, dec("2299"));
+    assert_eq!(b.price.old_price, dec("2759"));
+    assert_eq!(b.price.min_price, dec("2070"));
+    assert_eq!(b.price.net_price, dec("1109"));
+    assert_eq!(b.price_indexes.color_index, Some(ColorIndex::Red));
+    assert_eq!(b.price_indexes.external_index_data.min_price, dec("532"));
+    assert_eq!(b.price_indexes.external_index_data.price_index_value, 1.77);
+    assert_eq!(b.price_indexes.ozon_index_data.min_price, dec("2624"));
+    assert_eq!(b.price_indexes.ozon_index_data.min_price_currency, "RUB");
+    assert_eq!(b.price_indexes.ozon_index_data.price_index_value, 0.88);
+}
+
+/// Tolerant decoding (the default) of the real v5 page: `price.marketing_price`, which the
+/// 2026-06 spec lacks, is ignored; everything else reads.
+#[cfg(not(feature = "strict"))]
+#[test]
+fn a_real_v5_prices_page_reads_amounts_as_decimals() {
+    let page: GetProductInfoPricesResponse =
+        decode_json("ozon", "real", &fixture_bytes("prices_info_v5.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_real_prices(&page);
+}
+
+/// Strict decoding names `price.marketing_price`; without it the real page decodes strictly,
+/// so that is the only difference from the 2026-06 spec.
+#[cfg(feature = "strict")]
+#[test]
+fn strict_decoding_names_the_marketing_price_the_spec_lacks() {
+    let err = decode_json::<GetProductInfoPricesResponse>(
+        "ozon",
+        "real",
+        &fixture_bytes("prices_info_v5.json"),
+    )
+    .unwrap_err();
+    match &err {
+        market_core::Error::Decode { path, message, .. } => {
+            assert_eq!(path, "items[0].price.marketing_price", "{message}");
+            assert!(
+                message.contains("unknown field `marketing_price`"),
+                "{message}"
+            );
+        }
+        other => panic!("not a decode error: {other:?}"),
+    }
+    let body = serde_json::to_vec(&prices_without_marketing_price()).unwrap();
+    let page: GetProductInfoPricesResponse =
+        decode_json("ozon", "real", &body).unwrap_or_else(|e| panic!("{e}"));
+    assert_real_prices(&page);
+}
+
+/// The client's price stream reads the real page and stops there (no cursor), with a request
+/// that matches the spec.
+#[tokio::test]
+async fn the_client_streams_the_real_prices_page() {
+    // Strict mode refuses `marketing_price` (see above): served without it there.
+    let body = if cfg!(feature = "strict") {
+        prices_without_marketing_price()
+    } else {
+        fixture("prices_info_v5.json")
+    };
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v5/product/info/prices"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let ozon = client(&server);
+    let items: Vec<_> = ozon
+        .prices()
+        .info_stream(PricesFilter::default())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_real_prices(&GetProductInfoPricesResponse {
+        items,
+        ..GetProductInfoPricesResponse::default()
+    });
+    for (_, body) in common::sent(&server).await {
+        let errors = common::spec().check_request("/v5/product/info/prices", &body);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
+
+/// The real answer of a price update (one article, `updated: true`) decodes strictly.
+#[test]
+fn a_real_price_update_answer_decodes_strictly() {
+    let r: ImportPricesResponse =
+        decode_json("ozon", "real", &fixture_bytes("prices_import_updated.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.result.len(), 1);
+    assert!(r.result[0].updated);
+    assert!(r.result[0].errors.is_empty());
+    assert_eq!(r.result[0].offer_id, "143210610");
+    assert_eq!(r.result[0].product_id, ProductId(2875391939));
+}
+
+/// Through the trait: the price the real update was made with goes out as Ozon's decimal
+/// strings, and Ozon's real answer, which names a product id the seller did not send, is
+/// matched back to the seller's article and reported accepted.
+#[tokio::test]
+async fn the_trait_reports_the_real_price_update_accepted_under_the_article() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/product/import/prices"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(fixture("prices_import_updated.json")),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let ozon = client(&server);
+    let m: &dyn Marketplace = &ozon;
+    let update = PriceUpdate::new("143210610", dec("1300"))
+        .with_old_price(dec("1400"))
+        .with_min_price(dec("1300"));
+    let report = m
+        .update_prices(std::slice::from_ref(&update))
+        .await
+        .unwrap();
+    assert!(report.rejected.is_empty(), "{report:?}");
+    assert_eq!(report.accepted, [ItemKey::offer("143210610")]);
+    assert_eq!(report.accepted, [update.key()]);
+
+    let sent = common::sent(&server).await;
+    assert_eq!(sent.len(), 1);
+    let body = &sent[0].1;
+    let errors = common::spec().check_request("/v1/product/import/prices", body);
+    assert!(errors.is_empty(), "{errors:?}");
+    let item = &body["prices"][0];
+    assert_eq!(item["offer_id"], json!("143210610"));
+    assert_eq!(item["currency_code"], json!("RUB"));
+    let amount = |k: &str| dec(item[k].as_str().unwrap_or_else(|| panic!("{k}: {item}")));
+    assert_eq!(amount("price"), dec("1300"));
+    assert_eq!(amount("old_price"), dec("1400"));
+    assert_eq!(amount("min_price"), dec("1300"));
 }
