@@ -652,7 +652,10 @@ impl Marketplace for Client {
             let key = ItemKey::offer(item.offer_id.as_str());
             match item.status_kind() {
                 ImportItemStatus::Imported | ImportItemStatus::Skipped
-                    if item.errors.iter().all(|e| e.level != "error") =>
+                    if !item
+                        .errors
+                        .iter()
+                        .any(|e| e.level.eq_ignore_ascii_case("error")) =>
                 {
                     report.accept(key)
                 }

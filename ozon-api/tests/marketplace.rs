@@ -1149,6 +1149,37 @@ async fn card_import_status_maps_imported_failed_and_pending_items() {
 }
 
 #[tokio::test]
+async fn an_imported_card_with_an_error_level_error_in_any_case_is_rejected() {
+    // Ozon's spec example spells the level "ERROR"; other answers "error". An item reported
+    // imported with an error-level problem is not a success, whatever the case; a warning is.
+    let server = serve(
+        IMPORT_INFO,
+        json!({"result": {"items": [
+            {"errors": [{"code": "IMAGE_TOO_SMALL", "field": "images", "level": "ERROR",
+                         "description": "image too small", "state": "imported"}],
+             "offer_id": "A-1", "product_id": 1, "status": "imported"},
+            {"errors": [{"code": "DESCRIPTION_SHORT", "field": "description", "level": "Warning",
+                         "description": "short", "state": "imported"}],
+             "offer_id": "A-2", "product_id": 2, "status": "imported"}
+        ], "total": 2}}),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let status = m
+        .card_import_status(&TaskId::new("172549793"))
+        .await
+        .unwrap();
+    assert_eq!(status.report.accepted, [ItemKey::offer("A-2")]);
+    assert_eq!(status.report.rejected.len(), 1);
+    assert_eq!(status.report.rejected[0].key, ItemKey::offer("A-1"));
+    assert_eq!(
+        status.report.rejected[0].code.as_deref(),
+        Some("IMAGE_TOO_SMALL")
+    );
+}
+
+#[tokio::test]
 async fn card_import_status_is_done_when_nothing_is_pending() {
     let server = serve(IMPORT_INFO, spec().response_example(IMPORT_INFO).unwrap()).await;
     let client = client(&server);
