@@ -716,8 +716,11 @@ impl Marketplace for Client {
             let (in_force, refused): (Vec<_>, Vec<_>) = std::mem::take(&mut sent.report.rejected)
                 .into_iter()
                 .partition(|r| {
-                    r.message.contains(PRICES_ALREADY_SET)
-                        && !r.message.contains("specified incorrectly")
+                    // WB's wording, compared ignoring case (its texts change case between
+                    // spec versions).
+                    let text = r.message.to_lowercase();
+                    text.contains(&PRICES_ALREADY_SET.to_lowercase())
+                        && !text.contains("specified incorrectly")
                 });
             sent.report.rejected = refused;
             sent.report

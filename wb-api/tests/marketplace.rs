@@ -641,6 +641,64 @@ async fn prices_go_by_article_barcode_or_nm_id_as_full_price_and_discount() {
 }
 
 #[tokio::test]
+async fn a_price_wb_says_is_already_set_is_accepted_whatever_the_case_of_its_text() {
+    for text in [
+        "The specified prices and discounts are already set",
+        "the specified prices and discounts are ALREADY SET",
+    ] {
+        let server = MockServer::start().await;
+        mount(
+            &server,
+            "POST",
+            "/content/v2/get/cards/list",
+            cards_page(&[(100001, "ART-1", &["2000000000011"])]),
+        )
+        .await;
+        mount(
+            &server,
+            "POST",
+            "/api/v2/upload/task",
+            ResponseTemplate::new(400)
+                .set_body_json(json!({"data": null, "error": true, "errorText": text})),
+        )
+        .await;
+        let client = client(&server);
+        let m: &dyn Marketplace = &client;
+        let report = m
+            .update_prices(&[PriceUpdate::new("ART-1", Decimal::from(900))])
+            .await
+            .unwrap();
+        assert_eq!(report.accepted.len(), 1, "{text}: {report:?}");
+        assert!(report.rejected.is_empty(), "{text}: {report:?}");
+    }
+    // The ambiguous answer (maybe the ids are wrong) is not taken as success.
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[(100001, "ART-1", &["2000000000011"])]),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/api/v2/upload/task",
+        ResponseTemplate::new(400).set_body_json(json!({"data": null, "error": true,
+            "errorText": "All item Nos. are specified incorrectly, or the specified prices and discounts are already set"})),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let report = m
+        .update_prices(&[PriceUpdate::new("ART-1", Decimal::from(900))])
+        .await
+        .unwrap();
+    assert!(report.accepted.is_empty(), "{report:?}");
+    assert_eq!(report.rejected.len(), 1);
+}
+
+#[tokio::test]
 async fn only_invalid_prices_send_nothing() {
     let server = MockServer::start().await;
     mount(&server, "POST", "/api/v2/upload/task", task_created()).await;
