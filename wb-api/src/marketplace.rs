@@ -435,28 +435,26 @@ impl Client {
     /// one size): the cards list is read on first use, and again when an id is not in it. Ids
     /// still unknown are left out.
     pub async fn resolve_sizes(&self, offers: &[&str]) -> Result<HashMap<String, ChrtId>> {
-        let lookup = |index: &mut CardIndex| {
-            offers
-                .iter()
-                .filter_map(|o| index.resolve_size(o).map(|c| ((*o).to_owned(), c)))
-                .collect::<HashMap<_, _>>()
-        };
-        if let Some(found) = self.with_card_index(lookup)
-            && found.len() == offers.iter().collect::<HashSet<_>>().len()
-        {
-            return Ok(found);
-        }
-        self.refresh_card_index().await?;
-        Ok(self.with_card_index(lookup).unwrap_or_default())
+        self.resolve_with(offers, CardIndex::resolve_size).await
     }
 
     /// The nmID of each offer id (a seller's article, a barcode or an nmID): the cards list
     /// is read on first use, and again when an id is not in it. Ids still unknown are left out.
     pub async fn resolve_nm_ids(&self, offers: &[&str]) -> Result<HashMap<String, NmId>> {
+        self.resolve_with(offers, CardIndex::resolve).await
+    }
+
+    /// Looks each offer id up in the card index with `find`, reading the cards list on first
+    /// use and again when an id is not found.
+    async fn resolve_with<T>(
+        &self,
+        offers: &[&str],
+        find: impl Fn(&CardIndex, &str) -> Option<T>,
+    ) -> Result<HashMap<String, T>> {
         let lookup = |index: &mut CardIndex| {
             offers
                 .iter()
-                .filter_map(|o| index.resolve(o).map(|nm| ((*o).to_owned(), nm)))
+                .filter_map(|o| find(index, o).map(|v| ((*o).to_owned(), v)))
                 .collect::<HashMap<_, _>>()
         };
         if let Some(found) = self.with_card_index(lookup)
