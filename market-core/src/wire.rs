@@ -221,7 +221,7 @@ macro_rules! wire_enum {
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lenient<T> {
     /// The value in the shape this library knows.
     Typed(T),

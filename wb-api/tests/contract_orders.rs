@@ -981,3 +981,37 @@ fn wb_dates_and_currencies() {
     assert_eq!(currency_of(398), Currency::Kzt);
     assert_eq!(currency_of(1), Currency::Other("1".into()));
 }
+
+/// WB's 2026-08 spec types a metadata value as a string; a list of codes (seen in other
+/// clients' fixtures) must not fail the whole answer in tolerant mode, and must be named in
+/// strict mode.
+#[test]
+fn a_metadata_value_of_another_shape_keeps_the_answer() {
+    let body = json!({"orders": [
+        {"id": 7, "metaDetails": [
+            {"key": "sgtin", "value": ["123456789012345", "223456789012345"]},
+            {"key": "imei", "value": "356938035643809"}
+        ]},
+        {"id": 8, "metaDetails": [{"key": "uin", "value": "1234567890123456"}]}
+    ]});
+    let bytes = serde_json::to_vec(&body).unwrap();
+    let decoded =
+        market_core::transport::decode_json::<OrdersMetaResponse>("wb", "orders_meta", &bytes);
+    if market_core::wire::STRICT {
+        let e = decoded.unwrap_err().to_string();
+        assert!(e.contains("orders[0].metaDetails[0].value"), "{e}");
+    } else {
+        let r = decoded.unwrap();
+        assert_eq!(r.orders.len(), 2);
+        let meta = r.orders[0].meta();
+        assert_eq!(
+            meta.sgtin.unwrap().value.unwrap(),
+            ["123456789012345", "223456789012345"]
+        );
+        assert_eq!(meta.imei.unwrap().value.as_deref(), Some("356938035643809"));
+        assert_eq!(
+            r.orders[1].meta().uin.unwrap().value.as_deref(),
+            Some("1234567890123456")
+        );
+    }
+}

@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use market_core::Currency;
+use market_core::wire::Lenient;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -812,12 +813,33 @@ pub struct MetaDetail {
     /// The kind (`uin`, `imei`, `gtin`, `sgtin`, `expiration`, `customsDeclaration`...).
     #[serde(default)]
     pub key: String,
-    /// The value, `None` when not set yet.
+    /// The value, `None` when not set yet. A string in WB's 2026-08 spec; kept as raw JSON
+    /// (with a warning) if WB sends another shape (a list of codes has been seen in other
+    /// clients' fixtures), so a changed value never fails the whole metadata answer.
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<Lenient<String>>,
     /// WB's decision about the value (such as `uinMaySell`), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+}
+
+impl MetaDetail {
+    /// The value as text, when it is one.
+    pub fn text(&self) -> Option<&str> {
+        self.value.as_ref()?.typed().map(String::as_str)
+    }
+
+    /// The value's codes: the text, or each string of a list.
+    pub fn codes(&self) -> Vec<String> {
+        match self.value.as_ref() {
+            Some(Lenient::Typed(t)) => vec![t.clone()],
+            Some(Lenient::Raw(serde_json::Value::Array(items))) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl OrderMeta {
@@ -835,13 +857,13 @@ impl OrderMeta {
             let mut found = self.details(key).peekable();
             found.peek()?;
             Some(MetaText {
-                value: found.find_map(|d| d.value.clone()),
+                value: found.find_map(|d| d.text().map(str::to_owned)),
             })
         };
         let sgtin = {
             let found: Vec<&MetaDetail> = self.details("sgtin").collect();
             (!found.is_empty()).then(|| {
-                let codes: Vec<String> = found.iter().filter_map(|d| d.value.clone()).collect();
+                let codes: Vec<String> = found.iter().flat_map(|d| d.codes()).collect();
                 MetaCodes {
                     value: (!codes.is_empty()).then_some(codes),
                 }
