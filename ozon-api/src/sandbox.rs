@@ -1042,6 +1042,17 @@ fn check_batch(what: &str, len: usize, max: usize) -> Result<(), Answer> {
     Ok(())
 }
 
+/// The cursor after a page of `taken` rows from `start` out of `total` (this emulator's cursors
+/// are offsets), and whether more rows follow: `""` after the last page, as Ozon writes it.
+fn next_cursor(start: usize, taken: usize, total: usize) -> (String, bool) {
+    let next = start.saturating_add(taken);
+    if next < total {
+        (next.to_string(), true)
+    } else {
+        (String::new(), false)
+    }
+}
+
 /// A cursor of the cursor-paged lists: the index of the next item, as text.
 fn parse_cursor(cursor: &str) -> Result<usize, Answer> {
     if cursor.is_empty() {
@@ -1270,14 +1281,9 @@ impl State {
                 ..Warehouse::default()
             })
             .collect();
-        let next = start.saturating_add(warehouses.len());
-        let has_next = next < matching.len();
+        let (cursor, has_next) = next_cursor(start, warehouses.len(), matching.len());
         ok(&WarehouseListResponse {
-            cursor: if has_next {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             warehouses,
             has_next,
         })
@@ -1380,13 +1386,9 @@ impl State {
                 }
             })
             .collect();
-        let next = start.saturating_add(items.len());
+        let (cursor, _) = next_cursor(start, items.len(), matching.len());
         ok(&GetProductInfoStocksResponse {
-            cursor: if next < matching.len() {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             total: i32::try_from(matching.len()).unwrap_or(i32::MAX),
             items,
         })
@@ -1428,14 +1430,9 @@ impl State {
         }
         let limit = usize::try_from(request.limit).unwrap_or(0);
         let products: Vec<_> = rows.iter().skip(start).take(limit).cloned().collect();
-        let next = start.saturating_add(products.len());
-        let has_next = next < rows.len();
+        let (cursor, has_next) = next_cursor(start, products.len(), rows.len());
         ok(&GetProductInfoStocksByWarehouseFbsResponse {
-            cursor: if has_next {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             has_next,
             products,
         })
@@ -1555,13 +1552,9 @@ impl State {
                 volume_weight: 0.5,
             })
             .collect();
-        let next = start.saturating_add(items.len());
+        let (cursor, _) = next_cursor(start, items.len(), matching.len());
         ok(&GetProductInfoPricesResponse {
-            cursor: if next < matching.len() {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             total: i32::try_from(matching.len()).unwrap_or(i32::MAX),
             items,
         })
@@ -1968,14 +1961,9 @@ impl State {
             .take(limit)
             .map(|p| self.fbs_posting(p, &request.with))
             .collect();
-        let next = offset.saturating_add(postings.len());
-        let has_next = next < matching.len();
+        let (cursor, has_next) = next_cursor(offset, postings.len(), matching.len());
         ok(&FbsPostingListResponse {
-            cursor: if has_next {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             has_next,
             postings,
         })
@@ -2431,14 +2419,9 @@ impl State {
             .take(limit)
             .map(|p| self.fbo_list_posting(p, &request.with))
             .collect();
-        let next = offset.saturating_add(postings.len());
-        let has_next = next < matching.len();
+        let (cursor, has_next) = next_cursor(offset, postings.len(), matching.len());
         ok(&FboPostingListResponse {
-            cursor: if has_next {
-                next.to_string()
-            } else {
-                String::new()
-            },
+            cursor,
             has_next,
             postings,
         })
