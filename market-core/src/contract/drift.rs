@@ -159,6 +159,17 @@ fn is_deprecated(op: &Value) -> bool {
 
 /// Compares two snapshots (each a set of documents) for a crate using `uses`.
 pub fn compare(old: &[Value], new: &[Value], uses: &[Used]) -> Drift {
+    // A `$ref` resolves in the document that holds it: WB's sections reuse schema names
+    // (`Order` in analytics, DBW and FBS).
+    let sections = |docs: &[Value]| {
+        Schemas::sections(
+            docs.iter()
+                .enumerate()
+                .map(|(i, d)| (i.to_string(), d.clone())),
+        )
+    };
+    let (old_schemas, new_schemas) = (sections(old), sections(new));
+    let (old, new) = (old_schemas.docs(), new_schemas.docs());
     let old_ops = operations(old);
     let new_ops = operations(new);
     let id = |k: &(String, String), path: &str| OpId {
@@ -187,24 +198,13 @@ pub fn compare(old: &[Value], new: &[Value], uses: &[Used]) -> Drift {
             drift.removed.push(id(k, path));
         }
     }
-    // A `$ref` resolves in the document that holds it: WB's sections reuse schema names
-    // (`Order` in analytics, DBW and FBS), so one pool of all documents would compare an
-    // operation against another section's schema.
-    let old_pools: Vec<Schemas> = old.iter().map(|d| Schemas::new(vec![d.clone()])).collect();
-    let new_pools: Vec<Schemas> = new.iter().map(|d| Schemas::new(vec![d.clone()])).collect();
-    let position = |docs: &[Value], doc: &Value| docs.iter().position(|d| std::ptr::eq(d, doc));
     for u in uses {
         let k = (path_key(&u.path), u.method.to_ascii_uppercase());
         let o = old_ops.get(&k);
         let n = new_ops.get(&k);
         let changes = match (o, n) {
-            (Some((_, od, o)), Some((_, nd, n))) => {
-                let os = position(old, od).and_then(|i| old_pools.get(i));
-                let ns = position(new, nd).and_then(|i| new_pools.get(i));
-                match (os, ns) {
-                    (Some(os), Some(ns)) => operation_changes(os, o, ns, n),
-                    _ => Vec::new(),
-                }
+            (Some((_, _, o)), Some((_, _, n))) => {
+                operation_changes(&old_schemas, o, &new_schemas, n)
             }
             _ => Vec::new(),
         };

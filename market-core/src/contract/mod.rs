@@ -26,10 +26,59 @@ pub struct Schemas {
     docs: Vec<Value>,
 }
 
+/// Renames the components of one document to `section::Name` and rewrites its `$ref`s to
+/// match, so that, beside other documents reusing the same names, each reference still
+/// resolves in its own document.
+pub fn qualify(mut doc: Value, section: &str) -> Value {
+    fn rewrite(v: &mut Value, section: &str) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    if k == "$ref"
+                        && let Some(r) = x.as_str()
+                        && let Some((kind, name)) = r
+                            .strip_prefix("#/components/")
+                            .and_then(|r| r.split_once('/'))
+                    {
+                        *x = Value::String(format!("#/components/{kind}/{section}::{name}"));
+                    } else {
+                        rewrite(x, section);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|x| rewrite(x, section)),
+            _ => {}
+        }
+    }
+    rewrite(&mut doc, section);
+    if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
+        for kind in components.values_mut() {
+            if let Some(map) = kind.as_object_mut() {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(name, v)| (format!("{section}::{name}"), v))
+                    .collect();
+            }
+        }
+    }
+    doc
+}
+
 impl Schemas {
     /// The documents, searched in order.
     pub fn new(docs: Vec<Value>) -> Self {
         Self { docs }
+    }
+
+    /// Documents that each refer only to their own components although they reuse names
+    /// (WB's sections: `Order` of the FBS orders is not `Order` of the analytics): each is
+    /// [`qualify`]-ed with its section's name, so a `$ref` resolves in its own document.
+    pub fn sections(docs: impl IntoIterator<Item = (String, Value)>) -> Self {
+        Self::new(
+            docs.into_iter()
+                .map(|(section, doc)| qualify(doc, &section))
+                .collect(),
+        )
     }
 
     /// The documents.

@@ -85,7 +85,11 @@ pub fn spec() -> &'static Spec {
             .map(|p| {
                 let doc = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
                 let section = p.file_stem().unwrap().to_str().unwrap();
-                qualify(doc, section)
+                // Each WB section refers only to its own components, and the sections reuse
+                // names (`Order` of the FBS orders is not `Order` of the analytics).
+                let mut doc = market_core::contract::qualify(doc, section);
+                drop_empty_all_of(&mut doc);
+                doc
             })
             .collect::<Vec<Value>>();
         let mut docs = docs;
@@ -132,47 +136,6 @@ fn split(op: &str) -> (&'static str, &str) {
         other => panic!("unknown method {other}"),
     };
     (m, p)
-}
-
-/// Each WB section is a document of its own whose `$ref`s point into its own components, and
-/// the sections reuse component names for different schemas (`Order` of the FBS orders is not
-/// `Order` of the analytics). The components are renamed `section::Name` and every `$ref`
-/// rewritten to match, so a reference resolves in its own document only.
-fn qualify(mut doc: Value, section: &str) -> Value {
-    fn rewrite(v: &mut Value, section: &str) {
-        match v {
-            Value::Object(map) => {
-                for (k, x) in map.iter_mut() {
-                    if k == "$ref"
-                        && let Some(r) = x.as_str()
-                        && let Some((kind, name)) = r
-                            .strip_prefix("#/components/")
-                            .and_then(|r| r.split_once('/'))
-                    {
-                        *x = Value::String(format!("#/components/{kind}/{section}::{name}"));
-                    } else {
-                        rewrite(x, section);
-                    }
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(|x| rewrite(x, section)),
-            _ => {}
-        }
-    }
-    rewrite(&mut doc, section);
-    drop_empty_all_of(&mut doc);
-    if let Some(components) = doc["components"].as_object_mut() {
-        for kind in components.values_mut() {
-            if let Some(map) = kind.as_object_mut() {
-                let renamed = std::mem::take(map)
-                    .into_iter()
-                    .map(|(name, v)| (format!("{section}::{name}"), v))
-                    .collect();
-                *map = renamed;
-            }
-        }
-    }
-    doc
 }
 
 /// `allOf: [S, {}, {}]` (WB's way of putting a description beside a `$ref`; the snapshot keeps
