@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
-    redact_secret,
+    HttpSettings, LimitRegistry, MAX_PAUSE, RateFeedback, RateLimit, RetryPolicy, Transport,
+    Vendor, redact_secret,
 };
 use market_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -131,21 +131,18 @@ impl Vendor for OzonVendor {
 const ITEM_RETRY_AFTER: &str = "item-retry-after";
 /// The header with the operations left until that reset.
 const ITEM_RATE_LIMIT_REMAINING: &str = "item-rate-limit-remaining";
-/// The longest wait `Item-Retry-After` can mean. Ozon's spec: "time in minutes until the
-/// limit is renewed; for the daily limit, the time until 03:00 Moscow time", so never more
-/// than a day; a larger value is read as a day (and a day is far beyond any retry budget, so
-/// the call fails at once with this wait rather than sleeping).
-const ITEM_RETRY_AFTER_MAX: Duration = Duration::from_secs(24 * 60 * 60);
-
-/// `Item-Retry-After` (minutes, whole or fractional) as a wait, at most
-/// [`ITEM_RETRY_AFTER_MAX`]; `None` when absent or not a non-negative number.
+/// `Item-Retry-After` (minutes, whole or fractional) as a wait; `None` when absent or not a
+/// non-negative number. Ozon's spec: "time in minutes until the limit is renewed; for the
+/// daily limit, the time until 03:00 Moscow time", so never more than a day: a larger value
+/// is read as [`MAX_PAUSE`] (a day, far beyond any retry budget, so the call fails at once
+/// with this wait rather than sleeping).
 fn item_retry_after(headers: &HeaderMap) -> Option<Duration> {
     let minutes = market_core::transport::header_str(headers, ITEM_RETRY_AFTER)?
         .trim()
         .parse::<f64>()
         .ok()
         .filter(|m| m.is_finite() && *m >= 0.0)?;
-    let max_minutes = ITEM_RETRY_AFTER_MAX.as_secs_f64() / 60.0;
+    let max_minutes = MAX_PAUSE.as_secs_f64() / 60.0;
     Some(Duration::from_secs_f64(minutes.min(max_minutes) * 60.0))
 }
 
