@@ -118,12 +118,7 @@ impl<'a> CategoriesApi<'a> {
             request.type_id.0,
             Some(request.attribute_id.0),
         )?;
-        if !(1..=ATTRIBUTE_VALUES_PAGE_MAX).contains(&request.limit) {
-            return Err(invalid(format!(
-                "limit {} is not in 1..={ATTRIBUTE_VALUES_PAGE_MAX}",
-                request.limit
-            )));
-        }
+        crate::api::check_limit(request.limit, ATTRIBUTE_VALUES_PAGE_MAX)?;
         if let Some(last) = request.last_value_id
             && last.0 < 0
         {
@@ -176,12 +171,7 @@ impl<'a> CategoriesApi<'a> {
             request.type_id.0,
             Some(request.attribute_id.0),
         )?;
-        if !(1..=ATTRIBUTE_VALUES_SEARCH_MAX).contains(&request.limit) {
-            return Err(invalid(format!(
-                "limit {} is not in 1..={ATTRIBUTE_VALUES_SEARCH_MAX}",
-                request.limit
-            )));
-        }
+        crate::api::check_limit(request.limit, ATTRIBUTE_VALUES_SEARCH_MAX)?;
         if request.value.trim().chars().count() < ATTRIBUTE_VALUES_SEARCH_MIN_CHARS {
             return Err(invalid(format!(
                 "search text {:?} is shorter than {ATTRIBUTE_VALUES_SEARCH_MIN_CHARS} characters",

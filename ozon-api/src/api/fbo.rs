@@ -6,7 +6,8 @@ use market_core::transport::{Operation, Request};
 use market_core::{Error, Result};
 
 use crate::Client;
-use crate::api::fbs::{check_limit, check_window, cursor_page};
+use crate::api::check_limit;
+use crate::api::fbs::{check_window, cursor_page};
 use crate::models::fbo::*;
 
 /// The largest page of `/v3/posting/fbo/list`.

@@ -127,14 +127,6 @@ pub(crate) fn check_window(
     Ok(())
 }
 
-/// Checks a page size: `limit` in `1..=max`.
-pub(crate) fn check_limit(limit: i64, max: i64) -> Result<()> {
-    if !(1..=max).contains(&limit) {
-        return Err(invalid(format!("limit {limit} is not in 1..={max}")));
-    }
-    Ok(())
-}
-
 /// The next page of a cursor-paged list: more while `has_next`; a cursor that does not move
 /// is caught by [`paginate`], and `has_next` with an empty cursor is an error (the next request
 /// would start over from the first page).
@@ -259,7 +251,7 @@ impl<'a> FbsApi<'a> {
             Some(request.filter.to),
             FBS_LIST_WINDOW_MAX_DAYS,
         )?;
-        check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
+        crate::api::check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
         self.call(&FBS_LIST, request).await
     }
 
@@ -326,7 +318,7 @@ impl<'a> FbsApi<'a> {
                 ));
             }
         }
-        check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
+        crate::api::check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
         self.call(&FBS_UNFULFILLED_LIST, request).await
     }
 

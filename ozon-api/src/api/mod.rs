@@ -15,7 +15,20 @@ pub mod warehouses;
 use std::time::Duration;
 
 use market_core::transport::Operation;
-use market_core::{BatchReport, Rejection, RejectionStage};
+use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
+
+/// Checks a page size before anything is sent: `limit` in `1..=max`.
+pub(crate) fn check_limit(limit: impl Into<i64>, max: impl Into<i64>) -> Result<()> {
+    let (limit, max) = (limit.into(), max.into());
+    if (1..=max).contains(&limit) {
+        Ok(())
+    } else {
+        Err(Error::Validation {
+            item: None,
+            message: format!("limit {limit} is not in 1..={max}"),
+        })
+    }
+}
 
 /// Every operation of Ozon's Seller API this crate calls, in the order of the sections. The
 /// lifecycle guard (`tests/lifecycle.rs`) checks each against the current spec snapshot: still

@@ -6,7 +6,7 @@ use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
-use market_core::{BatchReport, Error, Result};
+use market_core::{BatchReport, Result};
 use rust_decimal::Decimal;
 
 use crate::Client;
@@ -144,15 +144,7 @@ impl<'a> PricesApi<'a> {
         &self,
         request: &GetProductInfoPricesRequest,
     ) -> Result<GetProductInfoPricesResponse> {
-        if !(1..=PRICES_INFO_PAGE_MAX).contains(&request.limit) {
-            return Err(Error::Validation {
-                item: None,
-                message: format!(
-                    "limit {} is not in 1..={PRICES_INFO_PAGE_MAX}",
-                    request.limit
-                ),
-            });
-        }
+        crate::api::check_limit(request.limit, PRICES_INFO_PAGE_MAX)?;
         self.client
             .transport
             .json(&PRICES_INFO, Request::new(&PRICES_INFO).json(request)?)

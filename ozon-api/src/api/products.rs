@@ -270,12 +270,7 @@ impl<'a> ProductsApi<'a> {
     ///
     /// The filter takes one group of ids (articles or product ids), at most 1000.
     pub async fn list(&self, request: &ProductListRequest) -> Result<ProductListResult> {
-        if !(1..=PRODUCT_LIST_PAGE_MAX).contains(&request.limit) {
-            return Err(invalid(format!(
-                "limit {} is not in 1..={PRODUCT_LIST_PAGE_MAX}",
-                request.limit
-            )));
-        }
+        crate::api::check_limit(request.limit, PRODUCT_LIST_PAGE_MAX)?;
         let f = &request.filter;
         if !f.offer_id.is_empty() && !f.product_id.is_empty() {
             return Err(invalid(

@@ -153,15 +153,7 @@ impl<'a> StocksApi<'a> {
         &self,
         request: &GetProductInfoStocksRequest,
     ) -> Result<GetProductInfoStocksResponse> {
-        if !(1..=STOCKS_INFO_PAGE_MAX).contains(&request.limit) {
-            return Err(Error::Validation {
-                item: None,
-                message: format!(
-                    "limit {} is not in 1..={STOCKS_INFO_PAGE_MAX}",
-                    request.limit
-                ),
-            });
-        }
+        crate::api::check_limit(request.limit, STOCKS_INFO_PAGE_MAX)?;
         self.client
             .transport
             .json(&STOCKS_INFO, Request::new(&STOCKS_INFO).json(request)?)

@@ -2,11 +2,12 @@
 
 use futures::TryStreamExt;
 use futures::stream::BoxStream;
+use market_core::Result;
 use market_core::paginate::paginate;
 use market_core::transport::{Operation, Request};
-use market_core::{Error, Result};
 
 use crate::Client;
+use crate::api::check_limit;
 use crate::api::fbs::cursor_page;
 use crate::models::fbs::SortDirection;
 use crate::models::warehouses::*;
@@ -21,17 +22,6 @@ pub static WAREHOUSE_LIST: Operation = Operation::post("warehouse_list", "/v2/wa
 /// `POST /v2/delivery-method/list`.
 pub static DELIVERY_METHOD_LIST: Operation =
     Operation::post("delivery_method_list", "/v2/delivery-method/list");
-
-fn check_limit(limit: i64, max: i64) -> Result<()> {
-    if (1..=max).contains(&limit) {
-        Ok(())
-    } else {
-        Err(Error::Validation {
-            item: None,
-            message: format!("limit {limit} is not in 1..={max}"),
-        })
-    }
-}
 
 /// The warehouses section: `client.warehouses()`.
 #[derive(Debug, Clone, Copy)]
