@@ -116,11 +116,7 @@ where
                 // Refused unprocessed (over quota, busy) after the transport's retries: nothing
                 // is wrong with the items and nothing was done; they are to be sent again.
                 let deferred = match &error {
-                    Error::Api(e)
-                        if matches!(e.kind, ApiErrorKind::RateLimited | ApiErrorKind::Busy) =>
-                    {
-                        Some(e.retry_after)
-                    }
+                    Error::Api(e) if e.kind.is_unprocessed() => Some(e.retry_after),
                     _ => None,
                 };
                 for k in keys {

@@ -135,10 +135,7 @@ impl ApiError {
             code: None,
             message: String::new(),
             request_id: None,
-            retryable: matches!(
-                kind,
-                ApiErrorKind::RateLimited | ApiErrorKind::Server | ApiErrorKind::Busy
-            ),
+            retryable: kind.is_retryable(),
             retry_after: None,
         }
     }
@@ -203,6 +200,20 @@ pub enum ApiErrorKind {
     /// request (WB's 409 `StoreIsProcessing`: "try again after a few seconds"): retried after
     /// a pause, whatever the operation does, since nothing was done.
     Busy,
+}
+
+impl ApiErrorKind {
+    /// True when the vendor refused the request without processing it (over quota, busy):
+    /// sending it again is safe whatever the operation does.
+    pub fn is_unprocessed(self) -> bool {
+        matches!(self, Self::RateLimited | Self::Busy)
+    }
+
+    /// True when repeating the call later may succeed: refused unprocessed, or a server
+    /// failure.
+    pub fn is_retryable(self) -> bool {
+        self.is_unprocessed() || self == Self::Server
+    }
 }
 
 impl Error {

@@ -806,10 +806,7 @@ impl Transport {
             ApiErrorKind::Busy => Some(retry_after.unwrap_or_else(|| inner.vendor.busy_delay())),
             _ => retry_after,
         };
-        let retryable = matches!(
-            kind,
-            ApiErrorKind::RateLimited | ApiErrorKind::Server | ApiErrorKind::Busy
-        );
+        let retryable = kind.is_retryable();
         if kind == ApiErrorKind::RateLimited
             && let (Some(l), Some(wait)) = (limiter, retry_after)
         {
@@ -817,10 +814,8 @@ impl Transport {
             l.pause_for(wait);
         }
         let may_retry = match kind {
-            // Over quota: refused unprocessed, safe to repeat whatever the operation does.
-            ApiErrorKind::RateLimited => true,
-            // Busy: refused unprocessed as well.
-            ApiErrorKind::Busy => true,
+            // Over quota or busy: refused unprocessed, safe to repeat whatever the operation does.
+            k if k.is_unprocessed() => true,
             // The server may have acted before failing: only repeat what is idempotent.
             ApiErrorKind::Server => op.idempotent,
             _ => false,
