@@ -1,6 +1,7 @@
 //! The [`Marketplace`] trait: one interface over every channel.
 
 use async_trait::async_trait;
+use futures::StreamExt;
 use futures::stream::BoxStream;
 
 use crate::error::{Error, Result};
@@ -36,11 +37,17 @@ pub enum Capability {
     Labels,
     /// [`Marketplace::returns`].
     Returns,
+    /// [`Marketplace::orders`] honours [`WindowBasis::StatusChanged`]: it filters by the time
+    /// of the last status change, so a poll sees every change. Without it, an importer also
+    /// re-reads the orders that are not final with [`Marketplace::refresh_orders`].
+    ///
+    /// [`WindowBasis::StatusChanged`]: crate::model::WindowBasis::StatusChanged
+    OrderChanges,
 }
 
 impl Capability {
     /// Every capability, in declaration order.
-    pub const ALL: [Capability; 11] = [
+    pub const ALL: [Capability; 12] = [
         Self::Warehouses,
         Self::Stocks,
         Self::Prices,
@@ -52,6 +59,7 @@ impl Capability {
         Self::CancelOrder,
         Self::Labels,
         Self::Returns,
+        Self::OrderChanges,
     ];
 
     const fn bit(self) -> u32 {
@@ -192,6 +200,29 @@ pub trait Marketplace: Send + Sync {
     async fn order(&self, id: &OrderId) -> Result<Order> {
         let _ = id;
         Err(Error::unsupported(self.kind(), "order"))
+    }
+
+    /// Re-reads the current state of known orders (an importer passes the ones that are not
+    /// final yet), so that a channel that cannot filter orders by status-change time still
+    /// reports every change. Yields the orders it could read, in any order; an order the
+    /// channel no longer knows is skipped; an error ends the stream after everything read
+    /// before it.
+    ///
+    /// The default reads the orders one by one with [`Marketplace::order`]; channels with a
+    /// batch status method override it.
+    fn refresh_orders(&self, ids: Vec<OrderId>) -> BoxStream<'_, Result<Order>> {
+        Box::pin(
+            futures::stream::iter(ids)
+                .then(move |id| async move { self.order(&id).await })
+                .scan(false, |failed, item| {
+                    // End after the first error: the caller retries the rest next time.
+                    if *failed {
+                        return futures::future::ready(None);
+                    }
+                    *failed = item.is_err();
+                    futures::future::ready(Some(item))
+                }),
+        )
     }
 
     /// Accepts a new order (where the vendor asks the seller to confirm).

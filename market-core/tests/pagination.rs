@@ -115,3 +115,61 @@ async fn empty_first_page_is_an_empty_stream() {
         .unwrap();
     assert!(all.is_empty());
 }
+
+#[tokio::test]
+async fn a_cursor_cycling_through_other_values_is_an_error_after_each_page_once() {
+    // WB's `next` going 111 -> 222 -> 111: only an immediate repeat was caught before.
+    let results: Vec<_> = paginate(0u64, |cursor| async move {
+        let (items, next) = match cursor {
+            0 => (vec!["a"], 111),
+            111 => (vec!["b"], 222),
+            _ => (vec!["c"], 111),
+        };
+        Ok(Page::more(items, next))
+    })
+    .take(10)
+    .collect()
+    .await;
+    let items: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(items, [&"a", &"b", &"c"]);
+    assert_eq!(results.len(), 4, "three pages then one error, then the end");
+    let err = results[3].as_ref().unwrap_err().to_string();
+    assert!(err.contains("already returned"), "{err}");
+}
+
+#[tokio::test]
+async fn a_server_ignoring_the_offset_is_caught_by_the_page_signature() {
+    // The same non-empty page with "has_next: true" whatever the offset.
+    let results: Vec<_> = paginate(0u32, |offset| async move {
+        let items = vec![1u32, 2, 3];
+        Ok(Page::more(items, offset + 3).signed_by(|n| *n))
+    })
+    .take(10)
+    .collect()
+    .await;
+    let ok: Vec<_> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .copied()
+        .collect();
+    assert_eq!(ok, [1, 2, 3], "the repeated page is not yielded again");
+    assert_eq!(results.len(), 4);
+    assert!(results[3].is_err());
+}
+
+#[tokio::test]
+async fn distinct_pages_and_empty_pages_are_not_mistaken_for_loops() {
+    let all: Vec<u32> = paginate(0u32, |offset| async move {
+        let items: Vec<u32> = if offset == 2 { vec![] } else { vec![offset] };
+        let page = if offset < 4 {
+            Page::more(items, offset + 1)
+        } else {
+            Page::last(items)
+        };
+        Ok(page.signed_by(|n| *n))
+    })
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(all, [0, 1, 3, 4]);
+}

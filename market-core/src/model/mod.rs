@@ -24,7 +24,7 @@ pub use marketplace_kind::MarketplaceKind;
 pub use money::Currency;
 pub use order::{
     CancelReason, DeliveryScheme, Lifecycle, Order, OrderLine, OrderQuery, OrderStatus, Package,
-    TimeWindow,
+    TimeWindow, WindowBasis,
 };
 pub use price::PriceUpdate;
 pub use returns::{Return, ReturnLine, ReturnQuery};

@@ -166,11 +166,29 @@ impl TimeWindow {
     }
 }
 
+/// What the time window of an [`OrderQuery`] filters on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowBasis {
+    /// Orders created in the window.
+    #[default]
+    Created,
+    /// Orders whose status last changed in the window (new orders included), so that a poll
+    /// sees the cancellation of an order created long before. Channels that can filter so say
+    /// [`Capability::OrderChanges`](crate::Capability::OrderChanges); the others filter by
+    /// creation, and an importer re-reads their open orders with
+    /// [`Marketplace::refresh_orders`](crate::Marketplace::refresh_orders).
+    StatusChanged,
+}
+
 /// Which orders to stream.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderQuery {
-    /// Orders created (or, for vendors that filter so, updated) in this window.
+    /// The time window, read as `basis` says.
     pub window: TimeWindow,
+    /// What the window filters on: creation (the default) or the last status change.
+    #[serde(default)]
+    pub basis: WindowBasis,
     /// Only these lifecycle states; empty means all, which is what an importer must use so
     /// that an order that moved on between two polls is still seen.
     pub statuses: Vec<Lifecycle>,
@@ -179,12 +197,22 @@ pub struct OrderQuery {
 }
 
 impl OrderQuery {
-    /// All orders of every status and scheme in the window.
+    /// All orders of every status and scheme created in the window.
     pub fn window(window: TimeWindow) -> Self {
         Self {
             window,
+            basis: WindowBasis::Created,
             statuses: Vec::new(),
             schemes: Vec::new(),
+        }
+    }
+
+    /// All orders of every status and scheme whose status changed in the window (see
+    /// [`WindowBasis::StatusChanged`]): what an incremental poll asks for.
+    pub fn changes(window: TimeWindow) -> Self {
+        Self {
+            basis: WindowBasis::StatusChanged,
+            ..Self::window(window)
         }
     }
 
