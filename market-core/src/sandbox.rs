@@ -28,6 +28,12 @@ pub enum Fault {
     Slow(Duration),
     /// Answer normally but with the JSON body cut in half.
     CutBody,
+    /// Answer 200 with an empty JSON object: a 200 without the data.
+    EmptyOk,
+    /// Answer again what this path answered last time (the same page whatever the cursor or
+    /// offset: a server going round in circles). Needs [`Faults::answer`]; the first answer of
+    /// a path is answered normally.
+    Replay,
 }
 
 /// When to inject failures. The schedule applies first (the Nth request of the emulator gets
@@ -44,6 +50,10 @@ pub struct FaultPlan {
     pub slow: (f64, Duration),
     /// Probability of a cut body, 0 to 1.
     pub cut_body: f64,
+    /// Probability of a 200 with an empty object instead of the data, 0 to 1.
+    pub empty_ok: f64,
+    /// Probability of the previous answer of the same path again, 0 to 1.
+    pub replay: f64,
     /// The seed of the generator.
     pub seed: u64,
     /// Only requests whose path contains one of these are affected (empty: all).
@@ -75,6 +85,18 @@ impl FaultPlan {
         }
     }
 
+    /// Adds 200s without data and replayed answers at the given rates.
+    pub fn with_bad_pages(mut self, empty_ok: f64, replay: f64) -> Self {
+        self.empty_ok = empty_ok;
+        self.replay = replay;
+        self
+    }
+
+    /// True when the plan may replay answers (so bodies must be remembered).
+    fn replays(&self) -> bool {
+        self.replay > 0.0 || self.schedule.contains(&Some(Fault::Replay))
+    }
+
     /// Limits the plan to paths containing `fragment`.
     pub fn on_path(mut self, fragment: impl Into<String>) -> Self {
         self.paths.push(fragment.into());
@@ -94,6 +116,8 @@ struct FaultState {
     schedule: VecDeque<Option<Fault>>,
     rng: fastrand::Rng,
     injected: usize,
+    /// The last body answered per path, kept only when the plan replays.
+    last: HashMap<String, (Vec<u8>, String)>,
 }
 
 impl Default for Faults {
@@ -111,6 +135,7 @@ impl Faults {
                 rng: fastrand::Rng::with_seed(plan.seed),
                 plan,
                 injected: 0,
+                last: HashMap::new(),
             })),
         }
     }
@@ -121,6 +146,7 @@ impl Faults {
         st.schedule = plan.schedule.iter().copied().collect();
         st.rng = fastrand::Rng::with_seed(plan.seed);
         st.plan = plan;
+        st.last.clear();
     }
 
     /// How many faults have been injected.
@@ -144,6 +170,8 @@ impl Faults {
                     (p.server_error, Fault::ServerError),
                     (p.cut_body, Fault::CutBody),
                     (p.slow.0, Fault::Slow(p.slow.1)),
+                    (p.empty_ok, Fault::EmptyOk),
+                    (p.replay, Fault::Replay),
                 ];
                 let mut edge = 0.0;
                 bands.into_iter().find_map(|(rate, fault)| {
@@ -156,6 +184,36 @@ impl Faults {
             st.injected += 1;
         }
         fault
+    }
+}
+
+impl Faults {
+    /// Applies a decided fault that changes a normal answer to it, like [`apply`], and also
+    /// [`Fault::Replay`]: the previous answer of `path` is answered again (this answer is
+    /// remembered for the next replay instead).
+    pub fn answer(
+        &self,
+        path: &str,
+        fault: Option<Fault>,
+        template: ResponseTemplate,
+        body: &[u8],
+        content_type: &str,
+    ) -> ResponseTemplate {
+        let mut st = lock(&self.inner);
+        if !st.plan.replays() {
+            drop(st);
+            return apply(fault, template, body, content_type);
+        }
+        let previous = st
+            .last
+            .insert(path.to_owned(), (body.to_vec(), content_type.to_owned()));
+        drop(st);
+        match (fault, previous) {
+            (Some(Fault::Replay), Some((old, old_type))) => {
+                template.set_body_raw(old, old_type.as_str())
+            }
+            (fault, _) => apply(fault, template, body, content_type),
+        }
     }
 }
 
@@ -174,6 +232,7 @@ pub fn apply(
     match fault {
         Some(Fault::Slow(d)) => template.set_delay(d),
         Some(Fault::CutBody) => template.set_body_raw(cut_body(body), content_type),
+        Some(Fault::EmptyOk) => ResponseTemplate::new(200).set_body_raw("{}", "application/json"),
         _ => template,
     }
 }
@@ -422,6 +481,59 @@ mod tests {
         let only = Faults::new(FaultPlan::random(1.0, 0.0, 0.0, 1).on_path("/stocks"));
         assert_eq!(only.next("/orders"), None);
         assert_eq!(only.next("/v2/stocks"), Some(Fault::RateLimited));
+    }
+
+    #[tokio::test]
+    async fn bad_pages_answer_an_empty_object_or_the_previous_answer() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        struct Pages {
+            faults: Faults,
+            n: AtomicUsize,
+        }
+        impl wiremock::Respond for Pages {
+            fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+                let n = self.n.fetch_add(1, Ordering::SeqCst) + 1;
+                let body = format!("{{\"page\":{n}}}");
+                let fault = self.faults.next("/list");
+                self.faults.answer(
+                    "/list",
+                    fault,
+                    ResponseTemplate::new(200).set_body_raw(body.clone(), "application/json"),
+                    body.as_bytes(),
+                    "application/json",
+                )
+            }
+        }
+        let faults = Faults::new(FaultPlan::schedule([
+            None,
+            Some(Fault::Replay),
+            Some(Fault::EmptyOk),
+            None,
+        ]));
+        let server = wiremock::MockServer::start().await;
+        wiremock::Mock::given(wiremock::matchers::any())
+            .respond_with(Pages {
+                faults: faults.clone(),
+                n: AtomicUsize::new(0),
+            })
+            .mount(&server)
+            .await;
+        let client = reqwest::Client::new();
+        let mut bodies = Vec::new();
+        for _ in 0..4 {
+            let r = client
+                .get(format!("{}/list", server.uri()))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            bodies.push(r.text().await.unwrap());
+        }
+        assert_eq!(
+            bodies,
+            [r#"{"page":1}"#, r#"{"page":1}"#, "{}", r#"{"page":4}"#]
+        );
+        assert_eq!(faults.injected(), 2);
     }
 
     #[test]
