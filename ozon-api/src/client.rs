@@ -4,12 +4,12 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::{HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderValue, StatusCode};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, MAX_PAUSE, RateFeedback, RateLimit, RetryPolicy, Transport,
-    Vendor, redact_secret,
+    EXCERPT_LEN, HttpSettings, LimitRegistry, MAX_PAUSE, Operation, RateFeedback, RateLimit,
+    RetryPolicy, Transport, Vendor, default_classify, default_error_details, redact_secret,
 };
-use market_core::{Error, Result};
+use market_core::{ApiErrorKind, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 
 /// Ozon's production host.
@@ -95,8 +95,12 @@ impl Vendor for OzonVendor {
     /// `/v1/product/attributes/update`...) answer 429 over their item quota with
     /// `Item-Retry-After`, in minutes (see [`item_retry_after`]); elsewhere the standard
     /// `Retry-After` is read.
+    /// Either is capped at [`MAX_PAUSE`]: a huge or odd value (`18446744073709551615`,
+    /// `1e19`, a date in year 9999) is a day's wait, never an overflow.
     fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
-        item_retry_after(headers).or_else(|| market_core::transport::retry_after(headers))
+        item_retry_after(headers)
+            .or_else(|| market_core::transport::retry_after(headers))
+            .map(|wait| wait.min(MAX_PAUSE))
     }
 
     /// `Item-Rate-Limit-Remaining` (operations left until the quota resets) with
@@ -117,14 +121,92 @@ impl Vendor for OzonVendor {
         })
     }
 
+    /// A 2xx is a success unless its body is Ozon's error object (`rpcStatus`: `code` and
+    /// `message`, optionally `details`, nothing else), which Ozon and its proxies sometimes
+    /// send with 200 (`{"code": 13, "message": "internal error", "details": []}`): that body is
+    /// an [`market_core::ApiError`] with Ozon's code and message, never an empty page. No
+    /// success answer of the spec has that shape.
+    fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
+        let _ = op;
+        status.is_success() && ozon_error_code(body).is_none()
+    }
+
+    /// Non-2xx answers by status; a 2xx carrying Ozon's error object by its gRPC code
+    /// (`8` over quota, `2`/`4`/`13`/`14` server failures, `16` unauthenticated, `7`
+    /// permission denied, `5` not found, `6`/`9`/`10` conflicts, the rest bad requests).
+    fn classify(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiErrorKind {
+        let _ = headers;
+        if !status.is_success() {
+            return default_classify(status);
+        }
+        match ozon_error_code(body) {
+            Some(8) => ApiErrorKind::RateLimited,
+            Some(2 | 4 | 13 | 14) => ApiErrorKind::Server,
+            Some(16) => ApiErrorKind::Unauthorized,
+            Some(7) => ApiErrorKind::Forbidden,
+            Some(5) => ApiErrorKind::NotFound,
+            Some(6 | 9 | 10) => ApiErrorKind::Conflict,
+            _ => ApiErrorKind::BadRequest,
+        }
+    }
+
+    /// `X-O3-Trace-Id`, else `X-Request-Id`; a server, proxy or firewall that echoes the
+    /// `Api-Key` there gets it replaced before the id is cut to [`REQUEST_ID_MAX`] bytes, so
+    /// neither the key nor its first characters reach errors or logs.
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
-        market_core::transport::header_str(headers, "x-o3-trace-id")
-            .or_else(|| market_core::transport::header_str(headers, "x-request-id"))
+        let id = market_core::transport::header_str(headers, "x-o3-trace-id")
+            .or_else(|| market_core::transport::header_str(headers, "x-request-id"))?;
+        Some(market_core::error::excerpt(
+            self.redact(id).as_bytes(),
+            REQUEST_ID_MAX,
+        ))
+    }
+
+    /// Ozon's `code` and `message` (or a quote of the body), with the `Api-Key` replaced in the
+    /// whole body before anything is cut to [`EXCERPT_LEN`] bytes: a key straddling the limit
+    /// never keeps its first characters.
+    fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
+        let body = self.redact(String::from_utf8_lossy(body).into_owned());
+        let (code, message) = default_error_details(status, body.as_bytes());
+        let code = code.map(|c| market_core::error::excerpt(c.as_bytes(), EXCERPT_LEN));
+        let message = market_core::error::excerpt(message.as_bytes(), EXCERPT_LEN);
+        (code, message)
     }
 
     fn redact(&self, text: String) -> String {
         redact_secret(text, &self.api_key)
     }
+}
+
+/// The longest request id kept (after the key is redacted): Ozon's trace ids are 16 to 32
+/// characters.
+const REQUEST_ID_MAX: usize = 128;
+
+/// The largest body read as a possible error object on a 2xx (Ozon's are a few hundred bytes).
+const ERROR_OBJECT_MAX: usize = 4096;
+
+/// Ozon's error code when `body` is Ozon's error object (`rpcStatus`): a JSON object with an
+/// integer `code` and a string `message`, at most `details` besides (an array or null).
+/// `None` for anything else, including every success answer of the spec.
+pub(crate) fn ozon_error_code(body: &[u8]) -> Option<i64> {
+    if body.len() > ERROR_OBJECT_MAX {
+        return None;
+    }
+    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first != b'{' {
+        return None;
+    }
+    let serde_json::Value::Object(map) = serde_json::from_slice(body).ok()? else {
+        return None;
+    };
+    let code = map.get("code")?.as_i64()?;
+    map.get("message")?.as_str()?;
+    let only_status = map.iter().all(|(k, v)| match k.as_str() {
+        "code" | "message" => true,
+        "details" => v.is_array() || v.is_null(),
+        _ => false,
+    });
+    only_status.then_some(code)
 }
 
 /// The header with the minutes until the item quota of Ozon's product methods resets.
@@ -143,7 +225,9 @@ fn item_retry_after(headers: &HeaderMap) -> Option<Duration> {
         .ok()
         .filter(|m| m.is_finite() && *m >= 0.0)?;
     let max_minutes = MAX_PAUSE.as_secs_f64() / 60.0;
-    Some(Duration::from_secs_f64(minutes.min(max_minutes) * 60.0))
+    Duration::try_from_secs_f64(minutes.min(max_minutes) * 60.0)
+        .ok()
+        .map(|wait| wait.min(MAX_PAUSE))
 }
 
 /// A client of the Ozon Seller API for one seller account (`Client-Id`).

@@ -27,7 +27,7 @@ use market_core::{
     CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat, Lifecycle,
     Marketplace, MarketplaceKind, Order, OrderId, OrderLine, OrderQuery, OrderStatus, Package,
     PriceUpdate, Rejection, RejectionStage, Result, Return, ReturnLine, ReturnQuery, StockUpdate,
-    TaskId, TimeWindow, Warehouse,
+    TaskId, TimeWindow, Warehouse, WindowBasis,
 };
 
 use crate::Client;
@@ -110,6 +110,12 @@ fn raw<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
+/// A quantity from Ozon as a count: negative is 0, beyond `u32::MAX` is `u32::MAX` (never a
+/// wrap or a panic on a server's odd value).
+fn clamp_quantity(quantity: i64) -> u32 {
+    u32::try_from(quantity.max(0)).unwrap_or(u32::MAX)
+}
+
 /// One order line from a posting's product.
 fn line(
     offer_id: &str,
@@ -122,7 +128,7 @@ fn line(
         offer_id: offer_id.into(),
         sku: Some(sku.to_string().into()),
         name: Some(name.to_owned()).filter(|n| !n.is_empty()),
-        quantity: u32::try_from(quantity).unwrap_or(0),
+        quantity: clamp_quantity(quantity),
         unit_price,
     }
 }
@@ -280,7 +286,7 @@ pub fn return_from_ozon(r: &ReturnItem) -> Return {
             offer_id: Some(p.offer_id.as_str().into())
                 .filter(|o: &market_core::OfferId| !o.is_blank()),
             sku: Some(p.sku.to_string().into()),
-            quantity: u32::try_from(p.quantity).unwrap_or(0),
+            quantity: clamp_quantity(p.quantity.into()),
             reason: Some(r.return_reason_name.clone()).filter(|s| !s.is_empty()),
         })
         .into_iter()
@@ -304,7 +310,9 @@ fn split_window(window: TimeWindow) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
     let mut out = Vec::new();
     let mut since = window.since;
     while since < window.until {
-        let until = (since + WINDOW_MAX).min(window.until);
+        let until = since
+            .checked_add_signed(WINDOW_MAX)
+            .map_or(window.until, |end| end.min(window.until));
         out.push((since, until));
         since = until;
     }
@@ -327,7 +335,88 @@ fn is_missing(e: &Error) -> bool {
     })
 }
 
+/// The order number of a posting number (`"57195475-0050-3"` is of order
+/// `"57195475-0050"`); `None` for a number without a `-<digits>` suffix.
+fn order_number_of(posting: &PostingNumber) -> Option<String> {
+    let (order, suffix) = posting.as_str().trim().rsplit_once('-')?;
+    (!order.is_empty() && !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| order.to_owned())
+}
+
+/// Orders per `/v4/posting/fbs/list` request when refreshing (`filter.order_numbers`).
+const REFRESH_FBS_ORDERS: usize = 100;
+/// Postings per `/v3/posting/fbo/list` request when refreshing (`filter.posting_numbers`).
+const REFRESH_FBO_POSTINGS: usize = 1000;
+
 impl Client {
+    /// [`Marketplace::refresh_orders`]: everything read, then the first error (if any).
+    async fn refresh(&self, ids: Vec<OrderId>) -> Vec<Result<Order>> {
+        let mut out = Vec::new();
+        let mut wanted: std::collections::BTreeSet<PostingNumber> = ids
+            .iter()
+            .filter(|id| !id.is_blank())
+            .map(|id| PostingNumber::new(id.as_str().trim()))
+            .collect();
+        let to = Utc::now();
+        let since = to
+            .checked_sub_signed(WINDOW_MAX)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let orders: Vec<String> = wanted
+            .iter()
+            .filter_map(order_number_of)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for chunk in orders.chunks(REFRESH_FBS_ORDERS) {
+            let mut filter = FbsPostingListFilter::new(since, to);
+            filter.order_numbers = chunk.to_vec();
+            let mut postings = self.fbs().list_stream(filter, FbsPostingWith::default());
+            while let Some(r) = postings.next().await {
+                match r {
+                    Ok(p) => {
+                        if wanted.remove(&p.posting_number) {
+                            out.push(Ok(order_from_fbs(&p)));
+                        }
+                    }
+                    Err(e) => {
+                        out.push(Err(e));
+                        return out;
+                    }
+                }
+            }
+        }
+        let rest: Vec<PostingNumber> = wanted.iter().cloned().collect();
+        for chunk in rest.chunks(REFRESH_FBO_POSTINGS) {
+            let mut filter = FboPostingListFilter::new(since, to);
+            filter.posting_numbers = chunk.to_vec();
+            let mut postings = self.fbo().list_stream(filter, FBO_WITH);
+            while let Some(r) = postings.next().await {
+                match r {
+                    Ok(p) => {
+                        if wanted.remove(&p.posting_number) {
+                            out.push(Ok(order_from_fbo_list(&p)));
+                        }
+                    }
+                    Err(e) => {
+                        out.push(Err(e));
+                        return out;
+                    }
+                }
+            }
+        }
+        for number in wanted {
+            match Marketplace::order(self, &OrderId::from(number.as_str())).await {
+                Ok(order) => out.push(Ok(order)),
+                Err(e) if is_missing(&e) => {}
+                Err(e) => {
+                    out.push(Err(e));
+                    return out;
+                }
+            }
+        }
+        out
+    }
+
     async fn fbs_detail(&self, id: &OrderId) -> Result<FbsPostingDetail> {
         self.fbs()
             .get(&FbsPostingGetRequest::new(posting_number(id)?))
@@ -688,21 +777,47 @@ impl Marketplace for Client {
         })
     }
 
+    /// FBS and rFBS postings (`/v4/posting/fbs/list`), then FBO postings
+    /// (`/v3/posting/fbo/list`), of every status unless the query narrows them.
+    ///
+    /// With [`WindowBasis::StatusChanged`] the FBS list is filtered by Ozon's
+    /// `filter.last_changed_status_date` (the window), over the postings processed in the year
+    /// before the window's end (`since`/`to` are required and span at most a year): a posting
+    /// created long before and cancelled in the window is seen. Ozon's FBO list has no such
+    /// filter: FBO postings are filtered by creation whatever the basis, which is why Ozon does
+    /// not claim [`Capability::OrderChanges`]; an importer re-reads open orders with
+    /// [`Marketplace::refresh_orders`], which Ozon answers in batches.
     fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
         let fbs =
             query.wants_scheme(&DeliveryScheme::Fbs) || query.wants_scheme(&DeliveryScheme::Dbs);
         let fbo = query.wants_scheme(&DeliveryScheme::Fbo);
         let windows = split_window(query.window);
-        let fbs_stream = stream::iter(if fbs { windows.clone() } else { Vec::new() }).flat_map(
-            move |(since, to)| {
-                self.fbs()
-                    .list_stream(
-                        FbsPostingListFilter::new(since, to),
-                        FbsPostingWith::default(),
-                    )
-                    .map(|r| r.map(|p| order_from_fbs(&p)))
-            },
-        );
+        let fbs_filters: Vec<FbsPostingListFilter> = if !fbs {
+            Vec::new()
+        } else if query.basis == WindowBasis::StatusChanged {
+            if query.window.since < query.window.until {
+                let to = query.window.until;
+                let since = to
+                    .checked_sub_signed(WINDOW_MAX)
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC);
+                vec![
+                    FbsPostingListFilter::new(since, to)
+                        .with_status_changed(query.window.since, query.window.until),
+                ]
+            } else {
+                Vec::new()
+            }
+        } else {
+            windows
+                .iter()
+                .map(|(since, to)| FbsPostingListFilter::new(*since, *to))
+                .collect()
+        };
+        let fbs_stream = stream::iter(fbs_filters).flat_map(move |filter| {
+            self.fbs()
+                .list_stream(filter, FbsPostingWith::default())
+                .map(|r| r.map(|p| order_from_fbs(&p)))
+        });
         let fbo_stream =
             stream::iter(if fbo { windows } else { Vec::new() }).flat_map(move |(since, to)| {
                 self.fbo()
@@ -720,6 +835,17 @@ impl Marketplace for Client {
                 };
                 futures::future::ready(keep)
             })
+            .boxed()
+    }
+
+    /// In batches: FBS postings by their order numbers (`/v4/posting/fbs/list`,
+    /// `filter.order_numbers`, 100 orders a request), then the rest as FBO postings by number
+    /// (`/v3/posting/fbo/list`, `filter.posting_numbers`, 1000 a request), both over the last
+    /// year; whatever neither finds (older, or a number of another shape) is read one by one
+    /// with [`Marketplace::order`], and one that Ozon does not know is skipped.
+    fn refresh_orders(&self, ids: Vec<OrderId>) -> BoxStream<'_, Result<Order>> {
+        stream::once(self.refresh(ids))
+            .flat_map(stream::iter)
             .boxed()
     }
 

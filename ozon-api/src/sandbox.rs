@@ -59,7 +59,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, apply, tiny_pdf};
+use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, tiny_pdf};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -267,6 +267,38 @@ impl Sandbox {
         (0..n).map(|_| st.add_fbs(now, None)).collect()
     }
 
+    /// Creates an FBS posting awaiting packaging, processed at `at` (in the past, for a
+    /// posting older than the poll window); returns its number.
+    pub fn add_order_at(&self, at: DateTime<Utc>) -> PostingNumber {
+        lock(&self.state).add_fbs(at, None)
+    }
+
+    /// The buyer cancels an FBS posting now (status `cancelled`, its last status change now);
+    /// false when there is no such posting or it is delivered or already cancelled.
+    pub fn cancel_by_buyer(&self, posting: &PostingNumber) -> bool {
+        let mut st = lock(&self.state);
+        let Some(p) = st.fbs.iter_mut().find(|p| &p.number == posting) else {
+            return false;
+        };
+        if matches!(
+            p.status,
+            PostingStatus::Delivered | PostingStatus::Cancelled
+        ) {
+            return false;
+        }
+        p.status = PostingStatus::Cancelled;
+        p.status_changed_at = Utc::now();
+        p.cancellation = Some(Cancellation {
+            affect_cancellation_rating: false,
+            cancel_reason: "Покупатель отменил заказ".into(),
+            cancel_reason_id: 507,
+            cancellation_initiator: "Покупатель".into(),
+            cancellation_type: "client".into(),
+            cancelled_after_ship: false,
+        });
+        true
+    }
+
     /// Makes the next `POST /v4/posting/fbs/ship` of this posting fail as Ozon documents it:
     /// the answer is 200, but the posting stays awaiting packaging with
     /// `substatus = ship_failed` (seen by `/v3/posting/fbs/get` and the lists).
@@ -284,8 +316,12 @@ impl Sandbox {
                 PostingStatus::AwaitingDeliver => {
                     p.status = PostingStatus::Delivering;
                     p.delivering_date = Some(now);
+                    p.status_changed_at = now;
                 }
-                PostingStatus::Delivering => p.status = PostingStatus::Delivered,
+                PostingStatus::Delivering => {
+                    p.status = PostingStatus::Delivered;
+                    p.status_changed_at = now;
+                }
                 _ => {}
             }
         }
@@ -477,6 +513,8 @@ struct FbsRec {
     order_number: String,
     parent: String,
     status: PostingStatus,
+    /// When the status last changed (what `filter.last_changed_status_date` filters on).
+    status_changed_at: DateTime<Utc>,
     in_process_at: DateTime<Utc>,
     shipment_date: DateTime<Utc>,
     delivering_date: Option<DateTime<Utc>>,
@@ -780,6 +818,7 @@ impl State {
             order_number,
             parent: String::new(),
             status,
+            status_changed_at: delivering_date.unwrap_or(at).min(Utc::now()).max(at),
             in_process_at: at,
             shipment_date: at + TimeDelta::days(1),
             delivering_date,
@@ -1203,7 +1242,8 @@ impl Respond for Emulator {
         } else {
             not_found("Not Found")
         };
-        apply(
+        self.faults.answer(
+            path,
             fault,
             answer
                 .template()
@@ -1940,8 +1980,17 @@ impl State {
             .fbs
             .iter()
             .filter(|p| p.in_process_at >= f.since && p.in_process_at < f.to)
+            .filter(|p| {
+                // "The period in which the postings' status last changed": both ends inclusive,
+                // either may be left open.
+                f.last_changed_status_date.as_ref().is_none_or(|w| {
+                    w.from.is_none_or(|from| p.status_changed_at >= from)
+                        && w.to.is_none_or(|to| p.status_changed_at <= to)
+                })
+            })
             .filter(|p| f.statuses.is_empty() || f.statuses.contains(&p.status))
             .filter(|p| f.order_id.is_none_or(|o| o == p.order_id))
+            .filter(|p| f.order_numbers.is_empty() || f.order_numbers.contains(&p.order_number))
             .filter(|p| {
                 f.warehouse_ids.is_empty()
                     || self
@@ -2128,7 +2177,8 @@ impl State {
         for (i, package) in request.packages.iter().enumerate() {
             let mut per_sku: BTreeMap<Sku, i32> = BTreeMap::new();
             for item in &package.products {
-                *per_sku.entry(item.product_id).or_default() += item.quantity;
+                let sum = per_sku.entry(item.product_id).or_default();
+                *sum = sum.saturating_add(item.quantity);
             }
             let lines: Vec<Line> = per_sku
                 .iter()
@@ -2142,6 +2192,7 @@ impl State {
                 .collect();
             let mut posting = FbsRec {
                 status: PostingStatus::AwaitingDeliver,
+                status_changed_at: Utc::now(),
                 ship_failed: false,
                 lines,
                 ..original.clone()
@@ -2240,6 +2291,7 @@ impl State {
         }
         let shipped = p.status == PostingStatus::AwaitingDeliver;
         p.status = PostingStatus::Cancelled;
+        p.status_changed_at = Utc::now();
         p.cancellation = Some(Cancellation {
             affect_cancellation_rating: true,
             cancel_reason: if request.cancel_reason_message.trim().is_empty() {
@@ -2293,6 +2345,7 @@ impl State {
                 Some(p) => {
                     p.status = PostingStatus::Delivering;
                     p.delivering_date = Some(now);
+                    p.status_changed_at = now;
                     String::new()
                 }
             };

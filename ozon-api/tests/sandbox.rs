@@ -933,17 +933,18 @@ async fn scheduled_faults_are_survived_and_a_cut_body_ends_the_stream() {
     // One page, asked three times: 429, 500, then the answer.
     assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 3);
 
-    // A cut body is a 200 whose JSON ends early: it is not retried (the server answered), the
-    // client reports a decode error and the stream ends with it.
-    sandbox
-        .faults()
-        .set(FaultPlan::schedule([Some(Fault::CutBody)]).on_path("/v4/posting/fbs/list"));
+    // A cut body is a 200 whose JSON ends early: a read is sent once more (market-core), and
+    // a second cut in a row is a decode error that ends the stream.
+    sandbox.faults().set(
+        FaultPlan::schedule([Some(Fault::CutBody), Some(Fault::CutBody)])
+            .on_path("/v4/posting/fbs/list"),
+    );
     let results: Vec<_> = m.orders(OrderQuery::window(whole_window())).collect().await;
-    assert_eq!(sandbox.faults().injected(), 3);
+    assert_eq!(sandbox.faults().injected(), 4);
     let errors: Vec<&Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(matches!(errors[0], Error::Decode { .. }), "{:?}", errors[0]);
-    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 4);
+    assert_eq!(sandbox.requests().count("POST /v4/posting/fbs/list"), 5);
     // The FBO part still comes (the trait chains the two lists).
     let fbo = results
         .iter()

@@ -151,10 +151,11 @@ impl<'a> CategoriesApi<'a> {
                 async move {
                     let page = api.attribute_values(&page_request).await?;
                     let next = page.result.last().map(|v| v.id);
-                    Ok(match next {
+                    let page = match next {
                         Some(id) if page.has_next => Page::more(page.result, Some(id)),
                         _ => Page::last(page.result),
-                    })
+                    };
+                    Ok(page.signed_by(|v: &AttributeValue| v.id.0))
                 }
             },
         )

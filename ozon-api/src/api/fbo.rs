@@ -74,7 +74,13 @@ impl<'a> FboApi<'a> {
             };
             async move {
                 let page = api.list(&request).await?;
-                cursor_page(&FBO_LIST, page.postings, page.has_next, page.cursor)
+                cursor_page(
+                    &FBO_LIST,
+                    page.postings,
+                    page.has_next,
+                    page.cursor,
+                    |p: &FboListPosting| p.posting_number.clone(),
+                )
             }
         })
     }

@@ -127,17 +127,20 @@ pub(crate) fn check_window(
     Ok(())
 }
 
-/// The next page of a cursor-paged list: more while `has_next`; a cursor that does not move
-/// is caught by [`paginate`], and `has_next` with an empty cursor is an error (the next request
-/// would start over from the first page).
-pub(crate) fn cursor_page<T>(
+/// The next page of a cursor-paged list: more while `has_next`; `has_next` with an empty
+/// cursor is an error (the next request would start over from the first page). The page is
+/// signed with its items' ids (`key`), so that [`paginate`] ends the stream with an error when
+/// a server answers a page it already answered (a cursor it ignores, one that loops) instead
+/// of listing forever.
+pub(crate) fn cursor_page<T, K: std::hash::Hash>(
     op: &'static Operation,
     items: Vec<T>,
     has_next: bool,
     cursor: String,
+    key: impl Fn(&T) -> K,
 ) -> Result<Page<T, String>> {
     if !has_next {
-        return Ok(Page::last(items));
+        return Ok(Page::last(items).signed_by(key));
     }
     if cursor.is_empty() {
         return Err(Error::Decode {
@@ -149,7 +152,7 @@ pub(crate) fn cursor_page<T>(
             excerpt: String::new(),
         });
     }
-    Ok(Page::more(items, cursor))
+    Ok(Page::more(items, cursor).signed_by(key))
 }
 
 fn check_posting_number(p: &PostingNumber) -> Result<()> {
@@ -275,7 +278,13 @@ impl<'a> FbsApi<'a> {
             };
             async move {
                 let page = api.list(&request).await?;
-                cursor_page(&FBS_LIST, page.postings, page.has_next, page.cursor)
+                cursor_page(
+                    &FBS_LIST,
+                    page.postings,
+                    page.has_next,
+                    page.cursor,
+                    |p: &FbsPosting| p.posting_number.clone(),
+                )
             }
         })
     }
@@ -346,6 +355,7 @@ impl<'a> FbsApi<'a> {
                     page.postings,
                     page.has_next,
                     page.cursor,
+                    |p: &FbsPosting| p.posting_number.clone(),
                 )
             }
         })

@@ -162,11 +162,12 @@ impl<'a> PricesApi<'a> {
             };
             async move {
                 let page = api.info(&request).await?;
-                Ok(if page.cursor.is_empty() || page.items.is_empty() {
+                let page = if page.cursor.is_empty() || page.items.is_empty() {
                     Page::last(page.items)
                 } else {
                     Page::more(page.items, page.cursor)
-                })
+                };
+                Ok(page.signed_by(|i: &ProductPriceInfo| i.product_id.0))
             }
         })
     }

@@ -307,11 +307,12 @@ impl<'a> ProductsApi<'a> {
             };
             async move {
                 let page = api.list(&request).await?;
-                Ok(if page.last_id.is_empty() || page.items.is_empty() {
+                let page = if page.last_id.is_empty() || page.items.is_empty() {
                     Page::last(page.items)
                 } else {
                     Page::more(page.items, page.last_id)
-                })
+                };
+                Ok(page.signed_by(|i: &ProductListItem| i.product_id.0))
             }
         })
     }

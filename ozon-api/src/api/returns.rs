@@ -101,10 +101,11 @@ impl<'a> ReturnsApi<'a> {
             async move {
                 let page = api.list(&request).await?;
                 let next = page.returns.last().map(|r| r.id);
-                Ok(match next {
+                let page = match next {
                     Some(next) if page.has_next => Page::more(page.returns, next),
                     _ => Page::last(page.returns),
-                })
+                };
+                Ok(page.signed_by(|r: &ReturnItem| r.id))
             }
         })
     }

@@ -174,11 +174,12 @@ impl<'a> StocksApi<'a> {
             };
             async move {
                 let page = api.info(&request).await?;
-                Ok(if page.cursor.is_empty() || page.items.is_empty() {
+                let page = if page.cursor.is_empty() || page.items.is_empty() {
                     Page::last(page.items)
                 } else {
                     Page::more(page.items, page.cursor)
-                })
+                };
+                Ok(page.signed_by(|i: &GetProductInfoStocksResponseItem| i.product_id.0))
             }
         })
     }
@@ -242,6 +243,9 @@ impl<'a> StocksApi<'a> {
                         page.products,
                         page.has_next,
                         page.cursor,
+                        |r: &GetProductInfoStocksByWarehouseFbsResponseResult| {
+                            (r.sku.0, r.warehouse_id.0)
+                        },
                     )
                 }
             })

@@ -62,7 +62,13 @@ impl<'a> WarehousesApi<'a> {
             };
             async move {
                 let page = api.page(&request).await?;
-                cursor_page(&WAREHOUSE_LIST, page.warehouses, page.has_next, page.cursor)
+                cursor_page(
+                    &WAREHOUSE_LIST,
+                    page.warehouses,
+                    page.has_next,
+                    page.cursor,
+                    |w: &Warehouse| w.warehouse_id.0,
+                )
             }
         })
     }
@@ -109,6 +115,7 @@ impl<'a> WarehousesApi<'a> {
                     page.delivery_methods,
                     page.has_next,
                     page.cursor,
+                    |m: &DeliveryMethod| m.id.0,
                 )
             }
         })

@@ -35,8 +35,7 @@ pub struct GetTreeRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetTreeResponse {
-    /// The top-level categories.
-    #[serde(default)]
+    /// The top-level categories (required: a 200 without it is a decode error).
     pub result: Vec<CategoryTreeNode>,
 }
 
@@ -162,8 +161,7 @@ impl GetAttributesRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetAttributesResponse {
-    /// The attributes.
-    #[serde(default)]
+    /// The attributes (required: a 200 without it is a decode error).
     pub result: Vec<CategoryAttribute>,
 }
 
@@ -282,8 +280,7 @@ pub struct GetAttributeValuesResponse {
     /// True when more values follow.
     #[serde(default)]
     pub has_next: bool,
-    /// The values.
-    #[serde(default)]
+    /// The values (required: a 200 without the page is a decode error, not a last page).
     pub result: Vec<AttributeValue>,
 }
 
@@ -345,8 +342,7 @@ impl SearchAttributeValuesRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SearchAttributeValuesResponse {
-    /// The values found.
-    #[serde(default)]
+    /// The values found (required: a 200 without it is a decode error).
     pub result: Vec<SearchAttributeValue>,
 }
 

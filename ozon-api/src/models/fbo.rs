@@ -247,8 +247,7 @@ impl FboPostingGetRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingResponse {
-    /// The posting.
-    #[serde(default)]
+    /// The posting (required: a 200 without it is a decode error, not an empty posting).
     pub result: FboPosting,
 }
 

@@ -694,8 +694,7 @@ impl FbsPostingGetRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingGetResponse {
-    /// The posting.
-    #[serde(default)]
+    /// The posting (required: a 200 without it is a decode error, not an empty posting).
     pub result: FbsPostingDetail,
 }
 
@@ -1965,8 +1964,7 @@ pub struct BooleanResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CancelReasonListResponse {
-    /// The reasons.
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// The reasons (required: a 200 without the list is a decode error).
     pub result: Vec<CancelReason>,
 }
 
@@ -2000,8 +1998,7 @@ pub struct CancelReasonRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CancelReasonResponse {
-    /// Reasons per posting.
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// Reasons per posting (required: a 200 without the list is a decode error).
     pub result: Vec<RelatedPostingCancelReason>,
 }
 
@@ -2051,8 +2048,7 @@ pub struct PostingNumbersRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MoveStatusResponse {
-    /// One per posting.
-    #[serde(default, deserialize_with = "de::nullable")]
+    /// One per posting (required: a 200 without it is a decode error).
     pub result: Vec<MoveStatus>,
 }
 

@@ -234,8 +234,7 @@ impl ImportPricesRequestPrice {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ImportPricesResponse {
-    /// The outcome per product.
-    #[serde(default)]
+    /// The outcome per product (required: a 200 without it is a decode error).
     pub result: Vec<ImportPricesResult>,
 }
 
@@ -368,8 +367,7 @@ pub struct GetProductInfoPricesResponse {
     /// The cursor of the next page; empty on the last.
     #[serde(default)]
     pub cursor: String,
-    /// Products.
-    #[serde(default)]
+    /// Products (required: a 200 without the page is a decode error, not a last page).
     pub items: Vec<ProductPriceInfo>,
     /// Products matching the filter.
     #[serde(default)]

@@ -178,8 +178,7 @@ impl ProductListFilter {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductListResponse {
-    /// The page.
-    #[serde(default)]
+    /// The page (required: a 200 without it is a decode error, not a last page).
     pub result: ProductListResult,
 }
 
@@ -187,8 +186,7 @@ pub struct ProductListResponse {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductListResult {
-    /// Products.
-    #[serde(default)]
+    /// Products (required, as the page itself).
     pub items: Vec<ProductListItem>,
     /// What to send as `last_id` for the next page.
     #[serde(default)]
@@ -308,8 +306,7 @@ impl ProductInfoListRequest {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductInfoListResponse {
-    /// The products.
-    #[serde(default)]
+    /// The products (required: a 200 without the list is a decode error).
     pub items: Vec<ProductInfo>,
 }
 
@@ -1478,7 +1475,7 @@ pub struct DailyQuota {
 impl DailyQuota {
     /// Cards still allowed today.
     pub fn remaining(&self) -> i64 {
-        (self.limit - self.usage).max(0)
+        self.limit.saturating_sub(self.usage).max(0)
     }
 }
 

@@ -224,8 +224,7 @@ pub struct ReturnsListResponse {
     /// True when more pages follow.
     #[serde(default)]
     pub has_next: bool,
-    /// Returns.
-    #[serde(default)]
+    /// Returns (required: a 200 without the page is a decode error, not a last page).
     pub returns: Vec<ReturnItem>,
 }
 

@@ -67,8 +67,8 @@ impl ProductsStocksRequestStock {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductsStocksResponse {
-    /// The outcome per product-warehouse pair.
-    #[serde(default)]
+    /// The outcome per product-warehouse pair (required: a 200 without it is a decode
+    /// error).
     pub result: Vec<ProductsStocksResponseResult>,
 }
 
@@ -221,8 +221,7 @@ pub struct GetProductInfoStocksResponse {
     /// The cursor of the next page; empty on the last.
     #[serde(default)]
     pub cursor: String,
-    /// Products.
-    #[serde(default)]
+    /// Products (required: a 200 without the page is a decode error, not a last page).
     pub items: Vec<GetProductInfoStocksResponseItem>,
     /// Products matching the filter.
     #[serde(default)]
