@@ -251,7 +251,7 @@ fn finish_push<T>(
         .map(|(line, item)| (key(item), *line))
         .collect();
     for r in &mut report.rejected {
-        if r.stage == RejectionStage::Request {
+        if matches!(r.stage, RejectionStage::Request | RejectionStage::NotSent) {
             continue; // about the request that carried the item, not about its row
         }
         if let Some(line) = lines.get(&r.key) {
@@ -266,7 +266,7 @@ fn finish_push<T>(
         && let Some(first) = report
             .rejected
             .iter()
-            .find(|r| r.stage == RejectionStage::Request)
+            .find(|r| matches!(r.stage, RejectionStage::Request | RejectionStage::NotSent))
     {
         return Err(Failure {
             code,

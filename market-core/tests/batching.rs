@@ -253,6 +253,7 @@ async fn an_auth_failure_stops_sending_and_reports_the_rest_as_not_sent() {
         .filter(|r| r.code.as_deref() == Some("not_sent"))
         .count();
     assert_eq!(not_sent, 500);
+    assert_eq!(report.not_sent().count(), 500, "stage: not sent");
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
 
@@ -267,7 +268,7 @@ async fn items_the_vendor_does_not_mention_are_not_dropped() {
             // The vendor answers only for the first item.
             Ok(BatchReport {
                 accepted: vec![chunk[0].to_string()],
-                rejected: vec![],
+                ..BatchReport::new()
             })
         },
     )
@@ -351,7 +352,7 @@ async fn a_chunk_refused_over_quota_is_deferred_with_the_vendor_wait_not_rejecte
                 t.send(&STOCKS, Request::new(&STOCKS)).await?;
                 Ok(BatchReport {
                     accepted: chunk,
-                    rejected: vec![],
+                    ..BatchReport::new()
                 })
             }
         },
@@ -365,4 +366,227 @@ async fn a_chunk_refused_over_quota_is_deferred_with_the_vendor_wait_not_rejecte
             .iter()
             .all(|r| r.retry_after == Some(std::time::Duration::from_secs(7)))
     );
+}
+
+// ---- An unreachable host stops the batch (issue 11, item 11) ------------------------------
+
+/// A port nothing listens on: bound, read, and released.
+fn refused_base() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Every key of `report` once, and exactly the keys `0..n` of [`updates`].
+fn assert_each_item_once(report: &BatchReport, n: usize) {
+    let mut seen = std::collections::HashSet::new();
+    for k in report
+        .accepted
+        .iter()
+        .chain(report.rejected.iter().map(|r| &r.key))
+    {
+        assert!(seen.insert(k.clone()), "{k} reported twice");
+    }
+    assert_eq!(seen.len(), n);
+    for i in 0..n {
+        assert!(
+            seen.contains(&ItemKey::stock(format!("SKU-{i}"), "W1")),
+            "SKU-{i} missing"
+        );
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refused_port_costs_one_chunk_and_every_item_is_reported_not_sent_once() {
+    let vendor = TestVendor::new();
+    let t = transport(&vendor, &refused_base(), 3);
+    let started = tokio::time::Instant::now();
+    let report = push(&t, updates(20_000)).await;
+    // One chunk's attempts (the transport's own retries of a request that was never sent),
+    // not 20 chunks times 3 attempts.
+    assert_eq!(vendor.attempts(), 3, "only the first chunk is tried");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?} of backoff",
+        started.elapsed()
+    );
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.len(), 20_000);
+    assert_each_item_once(&report, 20_000);
+    assert_eq!(report.not_sent().count(), 20_000, "every item: not sent");
+    // The first chunk carries the transport's error itself...
+    let first = &report.rejected[0];
+    assert_eq!(first.key, ItemKey::stock("SKU-0", "W1"));
+    assert_eq!(first.code.as_deref(), Some("transport"));
+    assert!(first.message.starts_with("not sent: "), "{}", first.message);
+    let error = first.message.trim_start_matches("not sent: ");
+    assert!(error.contains("test stocks"), "{error}");
+    // ...and the rest says the host is unreachable, with the same error.
+    let rest: Vec<_> = report.rejected[1000..].iter().collect();
+    assert_eq!(rest.len(), 19_000);
+    assert!(rest.iter().all(|r| r.code.as_deref() == Some("not_sent")
+        && r.message.contains("unreachable")
+        && r.message.contains(error)));
+    // Nothing secret in what is reported.
+    assert!(
+        report
+            .rejected
+            .iter()
+            .all(|r| !r.message.contains(common::KEY))
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_host_that_goes_away_keeps_what_was_accepted_and_stops() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(StockServer)
+        .mount(&server)
+        .await;
+    let vendor = TestVendor::new();
+    // The same vendor (and account) at its address, then at an address where nothing answers
+    // any more: the host went away after the second chunk.
+    let up = transport(&vendor, &server.uri(), 3);
+    let down = transport(&vendor, &refused_base(), 3);
+    let sent = std::sync::atomic::AtomicUsize::new(0);
+    let report = run_batches(
+        updates(4500),
+        STOCKS.batch_max.unwrap(),
+        StockUpdate::key,
+        |s| s.validate(true),
+        |chunk| {
+            let n = sent.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let t = if n < 2 { up.clone() } else { down.clone() };
+            async move { send_chunk(&t, chunk).await }
+        },
+    )
+    .await;
+    assert_eq!(
+        sent.into_inner(),
+        3,
+        "nothing after the chunk that found the host gone"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    assert_eq!(
+        vendor.attempts(),
+        2 + 3,
+        "two answered requests, one chunk's retries"
+    );
+    assert_each_item_once(&report, 4500);
+    // The first two chunks: accepted, or rejected by the vendor, as it answered.
+    let refused = (0..2000).filter(|i| i.to_string().ends_with('7')).count();
+    assert_eq!(report.accepted.len(), 2000 - refused);
+    assert!(report.accepted.iter().all(|k| {
+        let i: usize = k.offer_id.as_str()[4..].parse().unwrap();
+        i < 2000
+    }));
+    let by_vendor = report
+        .rejected
+        .iter()
+        .filter(|r| r.stage == RejectionStage::Vendor)
+        .count();
+    assert_eq!(by_vendor, refused);
+    // The other 2500: not sent, safe to send again.
+    let not_sent: Vec<_> = report.not_sent().collect();
+    assert_eq!(not_sent.len(), 2500);
+    assert_eq!(not_sent[0].key, ItemKey::stock("SKU-2000", "W1"));
+    assert!(not_sent.iter().all(|r| {
+        let i: usize = r.key.offer_id.as_str()[4..].parse().unwrap();
+        i >= 2000 && r.message.starts_with("not sent: ")
+    }));
+}
+
+fn host_down() -> market_core::Error {
+    market_core::Error::Transport {
+        vendor: "test",
+        operation: "stocks",
+        message: "connection refused".into(),
+        not_sent: true,
+        source: None,
+    }
+}
+
+#[tokio::test]
+async fn a_host_down_error_stops_the_batch_and_a_cut_connection_does_not() {
+    // Host down: one call, then nothing.
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let report = run_batches(
+        (0..10).collect::<Vec<u32>>(),
+        3,
+        |i| *i,
+        |_| Ok(()),
+        |_chunk| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async { Err(host_down()) }
+        },
+    )
+    .await;
+    assert_eq!(calls.into_inner(), 1);
+    assert_eq!(report.not_sent().count(), 10);
+    assert!(
+        report
+            .not_sent()
+            .all(|r| r.message.contains("connection refused"))
+    );
+
+    // A request that may have reached the server: every chunk is still tried.
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let report = run_batches(
+        (0..10).collect::<Vec<u32>>(),
+        3,
+        |i| *i,
+        |_| Ok(()),
+        |_chunk| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async {
+                Err(market_core::Error::Transport {
+                    vendor: "test",
+                    operation: "stocks",
+                    message: "connection reset".into(),
+                    not_sent: false,
+                    source: None,
+                })
+            }
+        },
+    )
+    .await;
+    assert_eq!(calls.into_inner(), 4);
+    assert_eq!(report.not_sent().count(), 0);
+    assert!(
+        report
+            .rejected
+            .iter()
+            .all(|r| r.stage == RejectionStage::Request)
+    );
+}
+
+#[tokio::test]
+async fn a_send_that_reports_its_chunk_not_sent_stops_the_batch_too() {
+    // A vendor client that sends a chunk in parts and reports a failed part itself.
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let report = run_batches(
+        (0..10).collect::<Vec<u32>>(),
+        4,
+        |i| *i,
+        |_| Ok(()),
+        |chunk: Vec<u32>| {
+            let n = calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async move {
+                if n == 0 {
+                    let mut ok = BatchReport::new();
+                    chunk.into_iter().for_each(|i| ok.accept(i));
+                    Ok(ok)
+                } else {
+                    Ok(market_core::batch::failed_chunk(chunk, &host_down()))
+                }
+            }
+        },
+    )
+    .await;
+    assert_eq!(calls.into_inner(), 2);
+    assert_eq!(report.accepted, [0, 1, 2, 3]);
+    let not_sent: Vec<u32> = report.not_sent().map(|r| r.key).collect();
+    assert_eq!(not_sent, [4, 5, 6, 7, 8, 9]);
+    assert_eq!(report.len(), 10);
 }

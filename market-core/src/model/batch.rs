@@ -1,4 +1,6 @@
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::Hash;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -56,6 +58,12 @@ pub enum RejectionStage {
     /// one update of a pair every 30 s): nothing is wrong with the item; send it again after
     /// [`Rejection::retry_after`].
     RetryLater,
+    /// The item never left this client: the vendor's host was unreachable (connection refused,
+    /// DNS failure, after the transport's own retries), or an earlier request of the same batch
+    /// showed that sending more was pointless (host down, credentials refused). Nothing happened
+    /// on the vendor's side, so sending the item again cannot apply it twice. The message says
+    /// why it was not sent.
+    NotSent,
 }
 
 /// One item that was not accepted, with the reason.
@@ -75,16 +83,34 @@ pub struct Rejection<K = ItemKey> {
     pub retry_after: Option<Duration>,
 }
 
+/// Something the vendor said about an item that did not fit the batch, and was therefore left
+/// out of the report's outcomes (an answer for an item that was never sent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchWarning<K = ItemKey> {
+    /// The item the vendor named.
+    pub key: K,
+    /// What was dropped, and why.
+    pub message: String,
+}
+
 /// The outcome of a batch operation, item by item. Per-item rejections are data, not errors:
 /// the call as a whole succeeded in sending what could be sent.
 ///
-/// Every item handed to a batch operation ends up in exactly one of `accepted` and `rejected`.
+/// Every item handed to a batch operation ends up in exactly one of `accepted` and `rejected`:
+/// the vendor's answer for each chunk goes through [`BatchReport::settle`] (by
+/// [`run_batches`](crate::batch::run_batches)), which merges an item the vendor names twice
+/// into one outcome, reports an item it does not name as rejected, and drops, with a
+/// [`warning`](BatchReport::warnings), what it says about items that were not sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchReport<K = ItemKey> {
     /// Items the vendor accepted.
     pub accepted: Vec<K>,
     /// Items that were turned down, each with its reason.
     pub rejected: Vec<Rejection<K>>,
+    /// What the vendor said that did not fit (an outcome for an item that was not sent), and
+    /// was dropped. Not items of the batch: they are not counted by [`BatchReport::len`].
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<BatchWarning<K>>,
 }
 
 impl<K> Default for BatchReport<K> {
@@ -92,6 +118,7 @@ impl<K> Default for BatchReport<K> {
         Self {
             accepted: Vec::new(),
             rejected: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -141,6 +168,11 @@ impl<K> BatchReport<K> {
         });
     }
 
+    /// Records an item that was not sent ([`RejectionStage::NotSent`]).
+    pub fn not_sent_item(&mut self, key: K, code: Option<String>, message: impl Into<String>) {
+        self.reject(key, RejectionStage::NotSent, code, message);
+    }
+
     /// The items the vendor deferred: send them again after their `retry_after`.
     pub fn retry_later(&self) -> impl Iterator<Item = &Rejection<K>> {
         self.rejected
@@ -148,10 +180,18 @@ impl<K> BatchReport<K> {
             .filter(|r| r.stage == RejectionStage::RetryLater)
     }
 
-    /// Appends another report (the next chunk) to this one.
+    /// The items that were never sent ([`RejectionStage::NotSent`]): safe to send again.
+    pub fn not_sent(&self) -> impl Iterator<Item = &Rejection<K>> {
+        self.rejected
+            .iter()
+            .filter(|r| r.stage == RejectionStage::NotSent)
+    }
+
+    /// Appends another report (the next chunk) to this one, warnings included.
     pub fn merge(&mut self, other: BatchReport<K>) {
         self.accepted.extend(other.accepted);
         self.rejected.extend(other.rejected);
+        self.warnings.extend(other.warnings);
     }
 
     /// How many items the report covers.
@@ -184,22 +224,188 @@ impl<K> BatchReport<K> {
                     retry_after: r.retry_after,
                 })
                 .collect(),
+            warnings: self
+                .warnings
+                .into_iter()
+                .map(|w| BatchWarning {
+                    key: f(w.key),
+                    message: w.message,
+                })
+                .collect(),
         }
     }
 }
 
-impl<K: PartialEq> BatchReport<K> {
-    /// Builds the report of one sent chunk from the vendor's per-item errors: every key not
-    /// named in `vendor_rejections` is accepted. Rejections naming a key that was not sent are
-    /// kept too, so nothing the vendor said is dropped.
+/// What the vendor said about one sent item, while settling a chunk.
+enum Outcome<K> {
+    Accepted,
+    Rejected(Rejection<K>),
+}
+
+/// Adds `extra` to a rejection's message, once.
+fn add_message(message: &mut String, extra: &str) {
+    if !message.contains(extra) {
+        message.push_str("; ");
+        message.push_str(extra);
+    }
+}
+
+/// A rejection's code and message, as one text.
+fn describe<K>(r: &Rejection<K>) -> String {
+    match &r.code {
+        Some(code) if !r.message.contains(code.as_str()) => format!("{code}: {}", r.message),
+        _ => r.message.clone(),
+    }
+}
+
+impl<K: Clone + Eq + Hash> BatchReport<K> {
+    /// The report of one sent chunk, from what the vendor answered about it, such that every
+    /// key of `sent` appears exactly once (as many times as it was sent, when the same key was
+    /// sent more than once) and no other key does:
+    ///
+    /// - an item the vendor names twice with the same outcome counts once; with conflicting
+    ///   outcomes (accepted and rejected, or two different rejections) it is rejected: the
+    ///   first rejection (its stage, code and wait) is kept, and its message carries the other
+    ///   outcome's message too;
+    /// - an item the vendor does not name is rejected at [`RejectionStage::Vendor`] with code
+    ///   `no_outcome`, so nothing is silently dropped;
+    /// - an outcome for a key that was not sent is dropped, with a [`BatchWarning`] in
+    ///   [`BatchReport::warnings`] and a `tracing` warning.
+    ///
+    /// Outcomes come out in the order of `sent`. [`run_batches`](crate::batch::run_batches)
+    /// settles every chunk's answer so; a vendor client that builds a report by hand outside it
+    /// should call this too.
+    ///
+    /// ```
+    /// use market_core::{BatchReport, RejectionStage};
+    ///
+    /// let mut answer = BatchReport::new();
+    /// answer.accept("a");
+    /// answer.reject("a", RejectionStage::Vendor, None, "bad price");
+    /// answer.accept("ghost");
+    /// let report = BatchReport::settle(&["a", "b"], answer);
+    /// assert!(report.accepted.is_empty());
+    /// assert_eq!(report.rejected.len(), 2); // "a": conflict, "b": no outcome
+    /// assert_eq!(report.warnings[0].key, "ghost");
+    /// ```
+    pub fn settle(sent: &[K], answer: BatchReport<K>) -> Self {
+        let mut outcomes: HashMap<K, Outcome<K>> = HashMap::with_capacity(sent.len());
+        for k in sent {
+            outcomes.entry(k.clone()).or_insert(Outcome::Accepted);
+        }
+        // Marks: which sent keys the answer named at all.
+        let mut named: HashMap<K, bool> = sent.iter().map(|k| (k.clone(), false)).collect();
+        let mut report = BatchReport {
+            accepted: Vec::new(),
+            rejected: Vec::new(),
+            warnings: answer.warnings,
+        };
+        let mut unknown = 0usize;
+        let mut conflicts = 0usize;
+        const ALSO_ACCEPTED: &str = "the vendor also reported this item as accepted";
+        for key in answer.accepted {
+            match named.get_mut(&key) {
+                None => {
+                    unknown += 1;
+                    report.warnings.push(BatchWarning {
+                        key,
+                        message: "the vendor reported as accepted an item that was not sent \
+                                  in this request; dropped"
+                            .into(),
+                    });
+                }
+                // Acceptances are read before rejections: a repeat changes nothing.
+                Some(seen) => *seen = true,
+            }
+        }
+        for rejection in answer.rejected {
+            let Some(seen) = named.get_mut(&rejection.key) else {
+                unknown += 1;
+                report.warnings.push(BatchWarning {
+                    message: format!(
+                        "the vendor rejected an item that was not sent in this request; \
+                         dropped: {}",
+                        describe(&rejection)
+                    ),
+                    key: rejection.key,
+                });
+                continue;
+            };
+            let first = !*seen;
+            *seen = true;
+            let Some(outcome) = outcomes.get_mut(&rejection.key) else {
+                continue;
+            };
+            match outcome {
+                Outcome::Accepted => {
+                    let mut rejection = rejection;
+                    if !first {
+                        conflicts += 1;
+                        add_message(&mut rejection.message, ALSO_ACCEPTED);
+                    }
+                    *outcome = Outcome::Rejected(rejection);
+                }
+                Outcome::Rejected(kept) => {
+                    if kept.code != rejection.code || kept.message != rejection.message {
+                        conflicts += 1;
+                        add_message(
+                            &mut kept.message,
+                            &format!("the vendor also said: {}", describe(&rejection)),
+                        );
+                    }
+                }
+            }
+        }
+        if unknown > 0 {
+            tracing::warn!(
+                unknown,
+                "the vendor answered for items that were not sent; their outcomes were dropped"
+            );
+        }
+        if conflicts > 0 {
+            tracing::warn!(
+                conflicts,
+                "the vendor gave conflicting outcomes for the same items; kept as rejected"
+            );
+        }
+        for k in sent {
+            if named.get(k) != Some(&true) {
+                report.reject(
+                    k.clone(),
+                    RejectionStage::Vendor,
+                    Some("no_outcome".into()),
+                    "the vendor's answer did not mention this item",
+                );
+                continue;
+            }
+            match outcomes.get(k) {
+                Some(Outcome::Rejected(r)) => report.rejected.push(Rejection {
+                    key: k.clone(),
+                    ..r.clone()
+                }),
+                Some(Outcome::Accepted) | None => report.accepted.push(k.clone()),
+            }
+        }
+        report
+    }
+
+    /// Builds the report of one sent chunk from the vendor's per-item errors: every key of
+    /// `sent` not named in `vendor_rejections` is accepted. The result is
+    /// [settled](BatchReport::settle): a rejection naming a key that was not sent is dropped
+    /// with a warning, and two rejections of one item are merged into one.
     pub fn from_chunk(sent: Vec<K>, vendor_rejections: Vec<Rejection<K>>) -> Self {
+        let rejected: std::collections::HashSet<&K> =
+            vendor_rejections.iter().map(|r| &r.key).collect();
         let accepted = sent
-            .into_iter()
-            .filter(|k| !vendor_rejections.iter().any(|r| &r.key == k))
+            .iter()
+            .filter(|k| !rejected.contains(k))
+            .cloned()
             .collect();
-        Self {
+        let answer = Self {
             accepted,
             rejected: vendor_rejections,
-        }
+            warnings: Vec::new(),
+        };
+        Self::settle(&sent, answer)
     }
 }

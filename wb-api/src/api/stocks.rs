@@ -285,6 +285,7 @@ fn accept_all(keys: Vec<StockKey>) -> BatchReport<StockKey> {
     BatchReport {
         accepted: keys,
         rejected: Vec::new(),
+        ..BatchReport::new()
     }
 }
 

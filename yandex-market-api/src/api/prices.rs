@@ -302,6 +302,7 @@ fn answer_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<Strin
         return BatchReport {
             accepted: keys,
             rejected: Vec::new(),
+            ..BatchReport::new()
         };
     }
     let errors = answer.errors.as_deref().unwrap_or_default();

@@ -101,6 +101,7 @@ fn chunk_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<String
         return BatchReport {
             accepted: keys,
             rejected: Vec::new(),
+            ..BatchReport::new()
         };
     }
     let errors = answer.errors.as_deref().unwrap_or_default();
