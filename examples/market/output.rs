@@ -198,7 +198,10 @@ pub fn order_row(o: &Order) -> Vec<String> {
             .map(|l| format!("{}x{}", l.offer_id, l.quantity))
             .collect::<Vec<_>>()
             .join(" "),
-        format!("{:.2} {}", o.total(), o.currency),
+        match o.total() {
+            Some(total) => format!("{total:.2} {}", o.currency),
+            None => format!("too large to sum {}", o.currency),
+        },
     ]
 }
 

@@ -132,12 +132,28 @@ pub struct Order {
 }
 
 impl Order {
-    /// The sum of the lines (unit price times quantity).
-    pub fn total(&self) -> Decimal {
-        self.lines
-            .iter()
-            .map(|l| l.unit_price * Decimal::from(l.quantity))
-            .sum()
+    /// The sum of the lines (unit price times quantity), or `None` when it does not fit in a
+    /// [`Decimal`] (a server's absurd amount, near `Decimal::MAX`): the amounts come from the
+    /// vendor, so the sum is computed with checked arithmetic and never panics.
+    ///
+    /// ```
+    /// # use market_core::{Currency, DeliveryScheme, Lifecycle, MarketplaceKind, Order, OrderLine, OrderStatus};
+    /// # use rust_decimal::Decimal;
+    /// # let line = |price: Decimal, quantity| OrderLine { offer_id: "ball".into(), sku: None, name: None, quantity, unit_price: price };
+    /// # let mut order = Order { marketplace: MarketplaceKind::Ozon, id: "1".into(), parent_id: None,
+    /// #     scheme: DeliveryScheme::Fbs, status: OrderStatus::new(Lifecycle::Pending, "new"),
+    /// #     created_at: chrono::Utc::now(), updated_at: None, ship_by: None, warehouse_id: None,
+    /// #     currency: Currency::Rub, lines: vec![line(Decimal::new(1050, 2), 2)], raw: serde_json::Value::Null };
+    /// assert_eq!(order.total(), Some(Decimal::new(2100, 2)));
+    /// order.lines.push(line(Decimal::MAX, 2));
+    /// assert_eq!(order.total(), None);
+    /// ```
+    pub fn total(&self) -> Option<Decimal> {
+        self.lines.iter().try_fold(Decimal::ZERO, |sum, l| {
+            l.unit_price
+                .checked_mul(Decimal::from(l.quantity))
+                .and_then(|amount| sum.checked_add(amount))
+        })
     }
 }
 
@@ -157,12 +173,33 @@ impl TimeWindow {
     }
 
     /// The window of the last `duration` up to now.
+    ///
+    /// Never panics: a duration reaching before the earliest time [`DateTime`] can hold starts
+    /// the window there, and a negative duration gives an empty window (`since == until`). See
+    /// [`TimeWindow::checked_last`] to be told instead.
     pub fn last(duration: chrono::Duration) -> Self {
         let until = Utc::now();
-        Self {
-            since: until - duration,
-            until,
-        }
+        let since = if duration <= chrono::Duration::zero() {
+            until
+        } else {
+            until
+                .checked_sub_signed(duration)
+                .unwrap_or(DateTime::<Utc>::MIN_UTC)
+        };
+        Self { since, until }
+    }
+
+    /// The window of the last `duration` up to now; `None` when `duration` is not above zero
+    /// or reaches before the earliest time [`DateTime`] can hold.
+    pub fn checked_last(duration: chrono::Duration) -> Option<Self> {
+        Self::ending_at(Utc::now(), duration)
+    }
+
+    /// The window of `duration` ending at `until`; `None` when `duration` is not above zero or
+    /// the start does not fit in a [`DateTime`].
+    pub fn ending_at(until: DateTime<Utc>, duration: chrono::Duration) -> Option<Self> {
+        let since = until.checked_sub_signed(duration)?;
+        Self::new(since, until)
     }
 }
 
@@ -263,5 +300,92 @@ impl CancelReason {
             code: None,
             message: Some("out of stock".into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn order(lines: Vec<(Decimal, u32)>) -> Order {
+        Order {
+            marketplace: MarketplaceKind::Ozon,
+            id: OrderId::from("1"),
+            parent_id: None,
+            scheme: DeliveryScheme::Fbs,
+            status: OrderStatus::new(Lifecycle::Pending, "new"),
+            created_at: Utc::now(),
+            updated_at: None,
+            ship_by: None,
+            warehouse_id: None,
+            currency: Currency::Rub,
+            lines: lines
+                .into_iter()
+                .map(|(unit_price, quantity)| OrderLine {
+                    offer_id: OfferId::from("ball"),
+                    sku: None,
+                    name: None,
+                    quantity,
+                    unit_price,
+                })
+                .collect(),
+            raw: serde_json::Value::Null,
+        }
+    }
+
+    #[test]
+    fn total_near_decimal_max_is_none_not_a_panic() {
+        // One line whose product overflows.
+        assert_eq!(order(vec![(Decimal::MAX, 2)]).total(), None);
+        assert_eq!(order(vec![(Decimal::MIN, u32::MAX)]).total(), None);
+        // Two lines whose sum overflows.
+        assert_eq!(
+            order(vec![(Decimal::MAX, 1), (Decimal::ONE, 1)]).total(),
+            None
+        );
+        // What fits is summed exactly.
+        assert_eq!(order(vec![(Decimal::MAX, 1)]).total(), Some(Decimal::MAX));
+        assert_eq!(
+            order(vec![(Decimal::MAX, 1), (Decimal::MIN, 1)]).total(),
+            Some(Decimal::ZERO)
+        );
+        assert_eq!(
+            order(vec![(Decimal::new(48_050, 2), 2), (Decimal::new(1, 2), 3)]).total(),
+            Some(Decimal::new(96_103, 2))
+        );
+        assert_eq!(order(vec![]).total(), Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn windows_of_extreme_durations_never_panic() {
+        // Beyond what a DateTime can hold: clamped (last) or refused (checked_last).
+        let w = TimeWindow::last(chrono::Duration::MAX);
+        assert_eq!(w.since, DateTime::<Utc>::MIN_UTC);
+        assert!(w.since < w.until);
+        assert_eq!(TimeWindow::checked_last(chrono::Duration::MAX), None);
+        assert_eq!(TimeWindow::checked_last(chrono::Duration::MIN), None);
+        // A negative or zero duration: an empty window, not an inverted one.
+        let w = TimeWindow::last(chrono::Duration::MIN);
+        assert_eq!(w.since, w.until);
+        let w = TimeWindow::last(chrono::Duration::seconds(-5));
+        assert_eq!(w.since, w.until);
+        assert_eq!(TimeWindow::checked_last(chrono::Duration::zero()), None);
+        // The earliest and latest representable times.
+        assert_eq!(
+            TimeWindow::ending_at(DateTime::<Utc>::MIN_UTC, chrono::Duration::seconds(1)),
+            None
+        );
+        let end = DateTime::<Utc>::MAX_UTC;
+        let w = TimeWindow::ending_at(end, chrono::Duration::days(1)).unwrap();
+        assert_eq!(w.until, end);
+        assert_eq!(w.until - w.since, chrono::Duration::days(1));
+        // The ordinary case.
+        let until = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
+        let w = TimeWindow::ending_at(until, chrono::Duration::hours(1)).unwrap();
+        assert_eq!(w.since, Utc.with_ymd_and_hms(2024, 5, 1, 11, 0, 0).unwrap());
+        let w = TimeWindow::checked_last(chrono::Duration::hours(1)).unwrap();
+        assert_eq!(w.until - w.since, chrono::Duration::hours(1));
     }
 }
