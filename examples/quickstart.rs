@@ -9,6 +9,8 @@
 //! Run it with `cargo run --example quickstart`.
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -18,7 +20,7 @@ use futures::TryStreamExt;
 use futures::stream::BoxStream;
 use market::core::batch::run_batches;
 use market::core::helpers::{
-    ChannelPricing, Kit, LinkStore, MemoryLinkStore, OrderImporter, OrderSink, Rounding,
+    ChannelPricing, ImportKey, Kit, LinkStore, MemoryLinkStore, OrderImporter, OrderSink, Rounding,
     StockPolicy, channel_price,
 };
 use market::core::paginate::{Page, paginate};
@@ -229,15 +231,26 @@ impl Respond for OrdersEndpoint {
     }
 }
 
+/// The seller's ERP: numbers new orders and keeps each one's import key (its external-id
+/// column), which is how the importer finds an order it created but could not link.
 struct Erp {
     created: AtomicUsize,
+    keys: Mutex<HashMap<ImportKey, LocalId>>,
 }
 
 #[async_trait]
 impl OrderSink for Erp {
-    async fn create(&self, order: &Order) -> Result<LocalId> {
+    async fn create(&self, order: &Order, key: &ImportKey) -> Result<LocalId> {
+        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
         let n = self.created.fetch_add(1, Ordering::SeqCst);
-        Ok(LocalId::new(format!("ERP-{n}-{}", order.id)))
+        let local = LocalId::new(format!("ERP-{n}-{}", order.id));
+        keys.insert(key.clone(), local.clone());
+        Ok(local)
+    }
+
+    async fn find(&self, key: &ImportKey) -> Result<Option<LocalId>> {
+        let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(keys.get(key).cloned())
     }
 
     async fn status_changed(
@@ -338,6 +351,7 @@ async fn main() -> Result<()> {
     let importer = OrderImporter::new(MemoryLinkStore::new());
     let erp = Erp {
         created: AtomicUsize::new(0),
+        keys: Mutex::new(HashMap::new()),
     };
     let first = importer.import(shop.as_ref(), window, &erp).await?;
     let second = importer.import(shop.as_ref(), window, &erp).await?;
@@ -352,7 +366,7 @@ async fn main() -> Result<()> {
         .store()
         .get(&shop.kind(), &OrderId::new("P-00001"))
         .await?
-        .map(|l| l.local_id.to_string());
+        .and_then(|state| state.link().map(|l| l.local_id.to_string()));
     println!("P-00001 is {}", linked.unwrap_or_default());
     Ok(())
 }

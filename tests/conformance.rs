@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 use chrono::TimeDelta;
 use futures::TryStreamExt;
-use market::core::helpers::{MemoryLinkStore, OrderImporter, OrderSink};
+use market::core::helpers::{ImportKey, MemoryLinkStore, OrderImporter, OrderSink};
 use market::core::sandbox::{FaultPlan, RequestLog};
 use market::core::{
     CancelReason, Capability, LabelFormat, Lifecycle, LocalId, Marketplace, Order, OrderId,
@@ -210,18 +210,25 @@ pub async fn batch_limits_split<S: Subject>() {
     assert_eq!(local[0].key.offer_id.as_str(), "NEGATIVE");
 }
 
-/// A sink that counts creations per order.
+/// A sink that counts creations per order and keeps each one's import key.
 #[derive(Default)]
 struct CountingSink {
     created: Mutex<Vec<OrderId>>,
+    keys: Mutex<Vec<(ImportKey, LocalId)>>,
 }
 
 #[async_trait]
 impl OrderSink for CountingSink {
-    async fn create(&self, order: &Order) -> market::Result<LocalId> {
+    async fn create(&self, order: &Order, key: &ImportKey) -> market::Result<LocalId> {
         let mut c = self.created.lock().unwrap();
         c.push(order.id.clone());
-        Ok(LocalId::new(format!("local-{}", c.len())))
+        let local = LocalId::new(format!("local-{}", c.len()));
+        self.keys.lock().unwrap().push((key.clone(), local.clone()));
+        Ok(local)
+    }
+    async fn find(&self, key: &ImportKey) -> market::Result<Option<LocalId>> {
+        let keys = self.keys.lock().unwrap();
+        Ok(keys.iter().find(|(k, _)| k == key).map(|(_, l)| l.clone()))
     }
     async fn status_changed(&self, _: &LocalId, _: &Order, _: &OrderStatus) -> market::Result<()> {
         Ok(())

@@ -15,7 +15,7 @@
 use std::sync::Mutex;
 
 use futures::StreamExt;
-use market::core::helpers::OrderSink;
+use market::core::helpers::{ImportKey, OrderSink};
 use market::core::{LocalId, Order, OrderStatus};
 use market::ozon::Client;
 use market::ozon::client::ENV_BASE_URL;
@@ -72,14 +72,15 @@ pub async fn catalogue(client: &Client) -> market::Result<Vec<String>> {
 }
 
 /// The ERP's order book, in memory: an [`OrderSink`] that numbers new orders `ERP-1`,
-/// `ERP-2`, ... and keeps the last status it was told.
+/// `ERP-2`, ... and keeps, with each, its import key (the ERP's external-id column) and the
+/// last status it was told.
 #[derive(Debug, Default)]
 pub struct Erp {
-    orders: Mutex<Vec<(LocalId, Order)>>,
+    orders: Mutex<Vec<(LocalId, ImportKey, Order)>>,
 }
 
 impl Erp {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(LocalId, Order)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(LocalId, ImportKey, Order)>> {
         self.orders.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -95,17 +96,32 @@ impl Erp {
 
     /// The orders the ERP holds, with their ERP ids.
     pub fn orders(&self) -> Vec<(LocalId, Order)> {
-        self.lock().clone()
+        self.lock()
+            .iter()
+            .map(|(id, _, order)| (id.clone(), order.clone()))
+            .collect()
     }
 }
 
 #[async_trait::async_trait]
 impl OrderSink for Erp {
-    async fn create(&self, order: &Order) -> market::Result<LocalId> {
+    async fn create(&self, order: &Order, key: &ImportKey) -> market::Result<LocalId> {
         let mut orders = self.lock();
+        // The external id is unique in the ERP: a second create of one key is the first.
+        if let Some((id, _, _)) = orders.iter().find(|(_, k, _)| k == key) {
+            return Ok(id.clone());
+        }
         let id = LocalId::new(format!("ERP-{}", orders.len() + 1));
-        orders.push((id.clone(), order.clone()));
+        orders.push((id.clone(), key.clone(), order.clone()));
         Ok(id)
+    }
+
+    async fn find(&self, key: &ImportKey) -> market::Result<Option<LocalId>> {
+        Ok(self
+            .lock()
+            .iter()
+            .find(|(_, k, _)| k == key)
+            .map(|(id, _, _)| id.clone()))
     }
 
     async fn status_changed(
@@ -115,7 +131,7 @@ impl OrderSink for Erp {
         _previous: &OrderStatus,
     ) -> market::Result<()> {
         let mut orders = self.lock();
-        if let Some((_, kept)) = orders.iter_mut().find(|(id, _)| id == local) {
+        if let Some((_, _, kept)) = orders.iter_mut().find(|(id, _, _)| id == local) {
             *kept = order.clone();
         }
         Ok(())

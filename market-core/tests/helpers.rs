@@ -11,14 +11,14 @@ use chrono::{Duration, TimeZone, Utc};
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
 use market_core::helpers::{
-    ChannelPricing, HelperError, ImportReport, InsertOutcome, Kit, KitComponent, Link, LinkStore,
-    MemoryLinkStore, OrderImporter, OrderSink, Rounding, RoundingMode, StockPolicy, channel_price,
-    kit_stock, next_window,
+    ChannelPricing, HelperError, ImportKey, ImportReport, InsertOutcome, Kit, KitComponent, Link,
+    LinkState, LinkStore, MemoryLinkStore, OrderImporter, OrderSink, Rounding, RoundingMode,
+    StockPolicy, channel_price, kit_stock, next_window,
 };
 use market_core::{
     Capabilities, Capability, Currency, DeliveryScheme, Error, Lifecycle, LocalId, Marketplace,
     MarketplaceKind, OfferId, Order, OrderId, OrderQuery, OrderStatus, Result, StockUpdate,
-    TimeWindow,
+    TimeWindow, WindowBasis,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -671,10 +671,12 @@ impl Marketplace for FakeMarketplace {
 #[derive(Default)]
 struct RecordingSink {
     created: Mutex<Vec<OrderId>>,
+    keys: Mutex<Vec<(ImportKey, LocalId)>>,
     changes: Mutex<Vec<(LocalId, OrderId, OrderStatus, OrderStatus)>>,
     fail_create: Mutex<HashSet<OrderId>>,
     fail_status: Mutex<HashSet<OrderId>>,
-    barrier: Option<Arc<tokio::sync::Barrier>>,
+    /// Yield to other tasks inside `create`, so that concurrent importers interleave.
+    yields: bool,
     name: &'static str,
 }
 
@@ -694,15 +696,23 @@ impl RecordingSink {
 
 #[async_trait::async_trait]
 impl OrderSink for RecordingSink {
-    async fn create(&self, order: &Order) -> Result<LocalId> {
-        if let Some(barrier) = &self.barrier {
-            barrier.wait().await;
+    async fn create(&self, order: &Order, key: &ImportKey) -> Result<LocalId> {
+        if self.yields {
+            tokio::task::yield_now().await;
         }
         if self.fail_create.lock().unwrap().contains(&order.id) {
             return Err(Error::validation(order.id.as_str(), "erp is down"));
         }
+        assert_eq!(key, &ImportKey::new(kind(), order.id.clone()));
         self.created.lock().unwrap().push(order.id.clone());
-        Ok(LocalId::new(format!("{}-{}", self.name, order.id)))
+        let local = LocalId::new(format!("{}-{}", self.name, order.id));
+        self.keys.lock().unwrap().push((key.clone(), local.clone()));
+        Ok(local)
+    }
+
+    async fn find(&self, key: &ImportKey) -> Result<Option<LocalId>> {
+        let keys = self.keys.lock().unwrap();
+        Ok(keys.iter().find(|(k, _)| k == key).map(|(_, l)| l.clone()))
     }
 
     async fn status_changed(
@@ -884,6 +894,7 @@ async fn import_asks_for_every_status_and_scheme() {
     assert!(query.statuses.is_empty());
     assert!(query.schemes.is_empty());
     assert_eq!(query.window, window());
+    assert_eq!(query.basis, WindowBasis::StatusChanged);
 
     let channel = FakeMarketplace::with_orders(vec![]);
     let importer = OrderImporter::new(MemoryLinkStore::new());
@@ -892,7 +903,7 @@ async fn import_asks_for_every_status_and_scheme() {
         .await
         .unwrap();
     let queries = channel.queries.lock().unwrap().clone();
-    assert_eq!(queries, vec![OrderQuery::window(window())]);
+    assert_eq!(queries, vec![OrderQuery::changes(window())]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -913,7 +924,7 @@ async fn memory_link_store_concurrent_double_insert_links_once() {
                 );
                 tokio::spawn(async move {
                     barrier.wait().await;
-                    let link = Link::new(name, fresh);
+                    let link = LinkState::Linked(Link::new(name, fresh));
                     store.insert(&kind(), &external, link).await.unwrap()
                 })
             })
@@ -931,7 +942,7 @@ async fn memory_link_store_concurrent_double_insert_links_once() {
         let already: Vec<_> = outcomes
             .iter()
             .filter_map(|o| match o {
-                InsertOutcome::AlreadyLinked(link) => Some(link.clone()),
+                InsertOutcome::Exists(state) => Some(state.clone()),
                 InsertOutcome::Inserted => None,
             })
             .collect();
@@ -945,19 +956,18 @@ async fn memory_link_store_concurrent_double_insert_links_once() {
 }
 
 #[tokio::test]
-async fn concurrent_importers_report_a_duplicate_not_a_second_creation() {
+async fn concurrent_importers_create_an_order_once() {
     let store = Arc::new(MemoryLinkStore::new());
     let channel = FakeMarketplace::with_orders(vec![new_order("A")]);
-    // Both sinks wait for each other in `create`, so both create before either importer
-    // links: the race the link store must settle.
-    let barrier = Arc::new(tokio::sync::Barrier::new(2));
+    // Each sink yields inside `create`, so the other importer runs while the first is
+    // creating: it finds the claim, asks its own sink, and leaves the order alone.
     let one = RecordingSink {
-        barrier: Some(barrier.clone()),
+        yields: true,
         name: "one",
         ..Default::default()
     };
     let two = RecordingSink {
-        barrier: Some(barrier),
+        yields: true,
         name: "two",
         ..Default::default()
     };
@@ -971,47 +981,62 @@ async fn concurrent_importers_report_a_duplicate_not_a_second_creation() {
 
     assert_eq!(
         one.created().len() + two.created().len(),
-        2,
-        "both sinks created"
+        1,
+        "one sink created: {r1:?} {r2:?}"
     );
     assert_eq!(r1.created.len() + r2.created.len(), 1, "{r1:?} {r2:?}");
     assert_eq!(
-        r1.duplicates.len() + r2.duplicates.len(),
+        r1.in_progress.len() + r2.in_progress.len(),
         1,
         "{r1:?} {r2:?}"
     );
-    let (winner, loser) = if r1.created.is_empty() {
+    assert!(r1.duplicates.is_empty() && r2.duplicates.is_empty());
+    let (winner, other) = if r1.created.is_empty() {
         (&r2, &r1)
     } else {
         (&r1, &r2)
     };
-    let duplicate = &loser.duplicates[0];
-    assert_eq!(duplicate.order_id, OrderId::from("A"));
-    assert_eq!(duplicate.linked, winner.created[0].1);
-    assert_ne!(duplicate.unlinked, duplicate.linked);
-    let stored = store
-        .get(&kind(), &OrderId::from("A"))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(stored.local_id, winner.created[0].1);
-    assert!(loser.is_complete());
-    assert_eq!(loser.seen(), 1);
+    assert_eq!(other.in_progress, ids(&["A"]));
+    assert!(other.is_complete(), "left to its holder, not failed");
+    let stored = store.get(&kind(), &OrderId::from("A")).await.unwrap();
+    assert_eq!(
+        stored.and_then(|s| s.link().map(|l| l.local_id.clone())),
+        Some(winner.created[0].1.clone())
+    );
 }
 
 #[tokio::test]
-async fn update_status_of_an_unlinked_order_is_an_error() {
+async fn replace_changes_only_the_expected_entry() {
     let store = MemoryLinkStore::new();
-    let err = store
-        .update_status(
-            &kind(),
-            &OrderId::from("nope"),
-            status(Lifecycle::Cancelled, "x"),
-        )
-        .await
-        .unwrap_err();
-    assert!(matches!(err, Error::Validation { .. }), "{err:?}");
+    let id = OrderId::from("A");
+    let new = LinkState::Linked(Link::new("L1", status(Lifecycle::AwaitingPackaging, "new")));
+    let cancelled = LinkState::Linked(Link::new("L1", status(Lifecycle::Cancelled, "x")));
+    // No entry is not the expected one.
+    assert!(
+        !store
+            .replace(&kind(), &id, &new, cancelled.clone())
+            .await
+            .unwrap()
+    );
     assert!(store.is_empty());
+
+    store.insert(&kind(), &id, new.clone()).await.unwrap();
+    assert!(
+        !store
+            .replace(&kind(), &id, &cancelled, new.clone())
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.get(&kind(), &id).await.unwrap(), Some(new.clone()));
+    assert!(
+        store
+            .replace(&kind(), &id, &new, cancelled.clone())
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.get(&kind(), &id).await.unwrap(), Some(cancelled));
+    // A final order is not open any more.
+    assert!(store.open(&kind()).await.unwrap().is_empty());
 }
 
 #[test]

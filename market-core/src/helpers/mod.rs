@@ -6,7 +6,8 @@
 //! - [`stock_policy`]: the quantity to publish from the quantity on hand (safety reserve,
 //!   minimum to publish, blocked offers);
 //! - [`import`]: idempotent order import from any [`crate::Marketplace`] into the seller's
-//!   system, safe to repeat and to run with overlapping windows.
+//!   system, safe to repeat, to run with overlapping windows and from several importers, and
+//!   to crash at any step; `sqlite` (feature `sqlite`): a durable link store for it.
 //!
 //! Nothing here panics: invalid input and arithmetic overflow are [`HelperError`]s naming the
 //! offending input, and failures while importing are data in an [`ImportReport`].
@@ -21,12 +22,17 @@ pub mod kit;
 pub mod pricing;
 pub mod stock_policy;
 
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
+
 pub use import::{
-    Duplicate, ImportReport, InsertOutcome, Link, LinkStore, MemoryLinkStore, OrderImporter,
-    OrderSink, next_window,
+    Claim, Duplicate, ImportKey, ImportReport, InsertOutcome, Link, LinkState, LinkStore,
+    MemoryLinkStore, OrderImporter, OrderSink, next_window,
 };
 pub use kit::{Kit, KitComponent, kit_stock};
 pub use pricing::{ChannelPricing, Rounding, RoundingMode, channel_price};
+#[cfg(feature = "sqlite")]
+pub use sqlite::SqliteLinkStore;
 pub use stock_policy::StockPolicy;
 
 /// Why a helper refused its input.
