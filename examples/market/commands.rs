@@ -201,8 +201,12 @@ async fn order(market: &dyn Marketplace, id: &OrderId, out: &mut Stdio) -> Resul
 
 /// Sends `items` in slices of [`PUSH_SLICE`], reporting progress on stderr after each.
 ///
-/// A slice that fails as a whole is reported item by item (stage `request`) and the next
-/// slices still go, unless nothing was sent yet: then the call itself is the error.
+/// A slice that fails as a whole is reported item by item (as
+/// [`market::core::batch::failed_chunk`] does: stage `request`, or `retry_later` when the vendor
+/// refused it unprocessed) and the next
+/// slices still go, unless nothing was sent yet: then the call itself is the error. When the
+/// host could not be reached for a slice (its items come back `not_sent`), the next slices are
+/// not sent either: their items are reported `not_sent` at once.
 async fn push_in_slices<T>(
     what: &str,
     items: &[T],
@@ -212,19 +216,41 @@ async fn push_in_slices<T>(
     let total = items.len();
     let mut report = BatchReport::new();
     let mut done = 0;
+    let mut unreachable: Option<String> = None;
     for slice in items.chunks(PUSH_SLICE) {
+        if let Some(reason) = &unreachable {
+            for item in slice {
+                report.not_sent_item(
+                    key(item),
+                    Some("not_sent".into()),
+                    format!("not sent: {reason}"),
+                );
+            }
+            continue;
+        }
         match send(slice).await {
-            Ok(r) => report.merge(r),
+            Ok(r) => {
+                // Nothing of the slice left this machine: the host is down.
+                let nothing_sent = r.accepted.is_empty()
+                    && r.rejected.iter().all(|x| {
+                        matches!(
+                            x.stage,
+                            RejectionStage::NotSent | RejectionStage::Validation
+                        )
+                    });
+                if nothing_sent && let Some(first) = r.not_sent().next() {
+                    let reason = first.message.trim_start_matches("not sent: ");
+                    unreachable = Some(reason.to_owned());
+                }
+                report.merge(r);
+            }
             Err(e) if done == 0 => return Err(Failure::error(format!("{what}: {e}"))),
             Err(e) => {
-                for item in slice {
-                    report.reject(
-                        key(item),
-                        RejectionStage::Request,
-                        Some(e.code()),
-                        e.to_string(),
-                    );
+                if market::core::batch::is_host_down(&e) {
+                    unreachable = Some(e.to_string());
                 }
+                let keys = slice.iter().map(&key).collect();
+                report.merge(market::core::batch::failed_chunk(keys, &e));
             }
         }
         done += slice.len();
