@@ -61,6 +61,20 @@ pub enum Error {
         /// The first bytes of the body (bounded), for diagnosis.
         excerpt: String,
     },
+    /// The answer's body is larger than the operation reads
+    /// ([`crate::transport::Operation::max_response_bytes`]): it was not read further, and the
+    /// call is not repeated.
+    #[error(
+        "{vendor} {operation}: the response body exceeds the cap of {limit} bytes; not read (an operation that returns more raises its max_response_bytes)"
+    )]
+    ResponseTooLarge {
+        /// The vendor.
+        vendor: &'static str,
+        /// The operation.
+        operation: &'static str,
+        /// The cap, in bytes (after decompression).
+        limit: usize,
+    },
     /// The caller's input is invalid; nothing was sent.
     #[error("invalid input{}: {message}", item.as_deref().map(|i| format!(" ({i})")).unwrap_or_default())]
     Validation {
@@ -265,6 +279,7 @@ impl Error {
             Self::Transport { .. } => "transport".into(),
             Self::Timeout { .. } => "timeout".into(),
             Self::Decode { .. } => "decode".into(),
+            Self::ResponseTooLarge { .. } => "response_too_large".into(),
             Self::Validation { .. } => "validation".into(),
             Self::Unsupported { .. } => "unsupported".into(),
             Self::Config(_) => "config".into(),
@@ -279,16 +294,37 @@ impl From<ApiError> for Error {
 }
 
 /// Cuts `body` to at most `max` bytes of text (at a character boundary) for error messages.
+///
+/// Text from a server may carry a secret: cut it with [`redacted_excerpt`], which removes
+/// secrets before cutting (a secret cut in two is no longer found whole).
 pub fn excerpt(body: &[u8], max: usize) -> String {
-    let text = String::from_utf8_lossy(body);
+    cut(String::from_utf8_lossy(body).into_owned(), max)
+}
+
+/// The most bytes past the cut that [`redacted_excerpt`] searches for a secret starting before
+/// it: longer than any key or token (WB's are JWTs of about a kilobyte).
+const REDACT_WINDOW: usize = 64 * 1024;
+
+/// Like [`excerpt`], but passes the text through `redact` (a vendor's
+/// [`crate::transport::Vendor::redact`]) *before* cutting it, so that a secret straddling the
+/// cut keeps none of its characters. Only the first `max` + 64 KiB bytes are read.
+pub fn redacted_excerpt(body: &[u8], max: usize, redact: impl FnOnce(String) -> String) -> String {
+    let window = &body[..body.len().min(max.saturating_add(REDACT_WINDOW))];
+    cut(redact(String::from_utf8_lossy(window).into_owned()), max)
+}
+
+/// Cuts `text` to at most `max` bytes at a character boundary, marking the cut with `…`.
+fn cut(mut text: String, max: usize) -> String {
     if text.len() <= max {
-        return text.into_owned();
+        return text;
     }
     let mut end = max;
     while end > 0 && !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", &text[..end])
+    text.truncate(end);
+    text.push('…');
+    text
 }
 
 #[cfg(test)]
@@ -302,6 +338,26 @@ mod tests {
         assert!(e.len() <= 7 + '…'.len_utf8());
         assert!(e.starts_with("ошиб".get(..6).unwrap_or("")));
         assert_eq!(excerpt(b"short", 100), "short");
+    }
+
+    #[test]
+    fn a_secret_straddling_the_cut_keeps_none_of_its_characters() {
+        let key = "sk-live-SECRET-0123456789";
+        let redact = |t: String| t.replace(key, "[REDACTED]");
+        for offset in [500, 505, 511, 512, 513] {
+            let body = format!("{}{key} trailing", "x".repeat(offset));
+            let e = redacted_excerpt(body.as_bytes(), 512, redact);
+            assert!(!e.contains("sk-"), "offset {offset}: {e}");
+            assert!(e.len() <= 512 + '…'.len_utf8(), "offset {offset}");
+            // The plain cut keeps the key's first characters: the reason for redacting first.
+            if offset < 509 {
+                assert!(excerpt(body.as_bytes(), 512).contains("sk-"));
+            }
+        }
+        assert_eq!(redacted_excerpt(b"short", 100, redact), "short");
+        // A key past the window is never in the excerpt anyway.
+        let far = format!("{}{key}", "y".repeat(200_000));
+        assert!(!redacted_excerpt(far.as_bytes(), 512, redact).contains("sk-"));
     }
 
     #[test]

@@ -30,11 +30,11 @@ use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
-pub use operation::Operation;
+pub use operation::{DEFAULT_MAX_RESPONSE_BYTES, Operation};
 pub use rate_limit::{LimitRegistry, MAX_PAUSE, QuotaUnit, RateFeedback, RateLimit, TokioClock};
-pub use retry::{RetryPolicy, parse_retry_after, retry_after, seconds_header};
+pub use retry::{MAX_RETRY_AFTER, RetryPolicy, parse_retry_after, retry_after, seconds_header};
 
-use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt};
+use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt, redacted_excerpt};
 
 /// The limit group name under which [`Vendor::account_rate_limit`] is kept.
 pub const ACCOUNT_GROUP: &str = "__account__";
@@ -426,7 +426,6 @@ impl HttpSettings {
 }
 
 /// Builds a [`Transport`].
-#[derive(Debug)]
 pub struct TransportBuilder {
     vendor: Arc<dyn Vendor>,
     base_url: Url,
@@ -435,6 +434,18 @@ pub struct TransportBuilder {
     limits: Option<Arc<LimitRegistry>>,
     rate_limits: bool,
     client: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for TransportBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportBuilder")
+            .field("vendor", &self.vendor)
+            .field("base_url", &shown_url(&self.base_url))
+            .field("retry", &self.retry)
+            .field("http", &self.http)
+            .field("rate_limits", &self.rate_limits)
+            .finish_non_exhaustive()
+    }
 }
 
 impl TransportBuilder {
@@ -527,9 +538,34 @@ impl fmt::Debug for Transport {
         f.debug_struct("Transport")
             .field("vendor", &self.inner.vendor)
             .field("account", &self.inner.account)
-            .field("base_url", &self.inner.base_url.as_str())
+            .field("base_url", &shown_url(&self.inner.base_url))
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
+    }
+}
+
+/// A URL as it may be shown (`Debug`, errors): user info (`user:password@`, credentials a
+/// proxy takes) replaced by `REDACTED`.
+fn shown_url(url: &Url) -> String {
+    if url.username().is_empty() && url.password().is_none() {
+        return url.as_str().to_owned();
+    }
+    let mut shown = url.clone();
+    // Only URLs that cannot have user info refuse these, and this one has some.
+    let _ = shown.set_password(None);
+    let _ = shown.set_username("REDACTED");
+    shown.as_str().to_owned()
+}
+
+/// A URL string that did not parse, as it may be shown: anything between `://` and the last
+/// `@` of the authority (user info) replaced by `REDACTED`.
+fn hide_userinfo(raw: &str) -> std::borrow::Cow<'_, str> {
+    let start = raw.find("://").map_or(0, |i| i + 3);
+    let rest = &raw[start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}REDACTED{}", &raw[..start], &rest[at..]).into(),
+        None => raw.into(),
     }
 }
 
@@ -547,8 +583,12 @@ impl Transport {
     /// Starts a builder for `vendor` at `base_url` (any URL: production, the vendor's sandbox,
     /// a local emulator, a proxy with a path prefix).
     pub fn builder(vendor: impl Vendor, base_url: &str) -> Result<TransportBuilder> {
-        let mut base_url = Url::parse(base_url)
-            .map_err(|e| Error::Config(format!("invalid base URL {base_url:?}: {e}")))?;
+        let mut base_url = Url::parse(base_url).map_err(|e| {
+            Error::Config(format!(
+                "invalid base URL {:?}: {e}",
+                hide_userinfo(base_url)
+            ))
+        })?;
         if !matches!(base_url.scheme(), "http" | "https") {
             return Err(Error::Config(format!(
                 "base URL must be http or https, not {}",
@@ -592,62 +632,109 @@ impl Transport {
     }
 
     /// Sends `request` and decodes the JSON answer into `T`.
+    ///
+    /// A success whose JSON ends early (a body cut by the network or a proxy, read as "EOF
+    /// while parsing") is sent once more when the operation is idempotent, within the call's
+    /// attempts and budget; a second cut fails with the decode error.
     pub async fn json<T: DeserializeOwned>(&self, op: &Operation, request: Request) -> Result<T> {
-        let response = self.send(op, request).await?;
-        self.decode(op, &response.body)
+        let span = self.call_span(op);
+        async move {
+            let mut call = start_call(&self.inner.retry);
+            let result = self.json_call(op, &request, &mut call).await;
+            finish_call(result.as_ref().map(|(status, _)| *status));
+            result.map(|(_, value)| value)
+        }
+        .instrument(span)
+        .await
     }
 
-    /// Decodes a JSON body into `T`, naming the offending field on failure.
+    async fn json_call<T: DeserializeOwned, S: Iterator<Item = Duration>>(
+        &self,
+        op: &Operation,
+        request: &Request,
+        call: &mut Call<S>,
+    ) -> Result<(StatusCode, T)> {
+        let response = self.send_with_retries(op, request, call).await?;
+        match serde_json::from_slice::<T>(&response.body) {
+            Ok(value) => Ok((response.status, value)),
+            Err(e) if e.is_eof() && op.idempotent => {
+                let error = self
+                    .decode::<T>(op, &response.body)
+                    .err()
+                    .unwrap_or_else(|| self.cut_json_error(op, &e));
+                // Once only, on the call's own schedule and budget.
+                let Some(base) = call.schedule.next() else {
+                    return Err(error);
+                };
+                let delay = self.inner.retry.jittered(base);
+                if call.started.elapsed().saturating_add(delay) > self.inner.retry.max_elapsed {
+                    return Err(error);
+                }
+                tracing::debug!(
+                    attempt = call.attempt,
+                    delay_ms = delay.as_millis() as u64,
+                    error = %error,
+                    "the JSON answer ends early (a cut body); sending once more"
+                );
+                tokio::time::sleep(delay).await;
+                let response = self.send_with_retries(op, request, call).await?;
+                self.decode(op, &response.body)
+                    .map(|value| (response.status, value))
+            }
+            Err(_) => self
+                .decode(op, &response.body)
+                .map(|value| (response.status, value)),
+        }
+    }
+
+    /// A decode error for a cut JSON body, should the path-tracking decoder accept it.
+    fn cut_json_error(&self, op: &Operation, e: &serde_json::Error) -> Error {
+        Error::Decode {
+            vendor: self.inner.vendor.name(),
+            operation: op.name,
+            path: ".".into(),
+            message: self.inner.vendor.redact(e.to_string()),
+            excerpt: String::new(),
+        }
+    }
+
+    /// Decodes a JSON body into `T`, naming the offending field on failure. The error's
+    /// message and excerpt pass through [`Vendor::redact`], the excerpt before it is cut.
     pub fn decode<T: DeserializeOwned>(&self, op: &Operation, body: &[u8]) -> Result<T> {
-        decode_json(self.inner.vendor.name(), op.name, body).map_err(|e| match e {
-            Error::Decode {
-                vendor,
-                operation,
-                path,
-                message,
-                excerpt,
-            } => Error::Decode {
-                vendor,
-                operation,
-                path,
-                message: self.inner.vendor.redact(message),
-                excerpt: self.inner.vendor.redact(excerpt),
-            },
-            other => other,
-        })
+        let vendor = self.inner.vendor.as_ref();
+        decode_json_with(vendor.name(), op.name, body, |text| vendor.redact(text))
     }
 
     /// Sends `request` with rate limiting and retries, and returns the successful answer.
     pub async fn send(&self, op: &Operation, request: Request) -> Result<Response> {
-        let vendor = self.inner.vendor.name();
-        let span = tracing::info_span!(
-            "market.call",
-            vendor,
-            operation = op.name,
-            attempts = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
+        let span = self.call_span(op);
         async move {
-            let result = self.send_with_retries(op, &request).await;
-            let span = tracing::Span::current();
-            match &result {
-                Ok(r) => {
-                    span.record("status", r.status.as_u16());
-                }
-                Err(e) => {
-                    if let Some(s) = e.status() {
-                        span.record("status", s);
-                    }
-                    tracing::warn!(error = %e, "call failed");
-                }
-            }
+            let mut call = start_call(&self.inner.retry);
+            let result = self.send_with_retries(op, &request, &mut call).await;
+            finish_call(result.as_ref().map(|r| r.status));
             result
         }
         .instrument(span)
         .await
     }
 
-    async fn send_with_retries(&self, op: &Operation, request: &Request) -> Result<Response> {
+    fn call_span(&self, op: &Operation) -> tracing::Span {
+        let vendor = self.inner.vendor.name();
+        tracing::info_span!(
+            "market.call",
+            vendor,
+            operation = op.name,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+        )
+    }
+
+    async fn send_with_retries<S: Iterator<Item = Duration>>(
+        &self,
+        op: &Operation,
+        request: &Request,
+        call: &mut Call<S>,
+    ) -> Result<Response> {
         let inner = &self.inner;
         if let Some(max) = inner.vendor.max_body_bytes() {
             let len = request.body.len();
@@ -661,8 +748,6 @@ impl Transport {
                 });
             }
         }
-        let started = Instant::now();
-        let mut schedule = inner.retry.schedule();
         let limiter = match inner.vendor.rate_limit(op.limit_group) {
             Some(spec) if inner.rate_limits => {
                 Some(inner.limits.group(&inner.account, op.limit_group, spec))
@@ -675,32 +760,28 @@ impl Transport {
             }
             _ => None,
         };
-        let mut attempt: u32 = 0;
         loop {
-            attempt += 1;
-            // A group the server paused for longer than the call may still take (a daily quota
-            // spent: Ozon's product import says so in hours) fails now instead of sleeping.
-            if let Some(l) = &limiter
-                && let Some(pause) = l.paused_for()
-                && started.elapsed().saturating_add(pause) > inner.retry.max_elapsed
-            {
-                let mut e = ApiError::new(inner.vendor.name(), op.name, 429, ApiErrorKind::RateLimited)
-                    .with_code("quota_paused")
-                    .with_message(format!(
-                        "the vendor paused this group's quota for {} s more, beyond the retry budget; not sent",
-                        pause.as_secs()
-                    ));
-                e.retry_after = Some(pause);
-                return Err(e.into());
-            }
+            call.attempt += 1;
+            let attempt = call.attempt;
+            // Every limiter wait counts against the call's budget: one that would end after
+            // it (a group the server paused for hours, a quota of one request an hour) fails
+            // now, saying when to try again, instead of sleeping past the budget.
             // The group first: a group waiting out its quota (minutes, for some vendors) must
             // not hold one of the account's few in-flight slots meanwhile.
             let permit = match &limiter {
-                Some(l) => Some(l.acquire(request.weight).await),
+                Some(l) => Some(
+                    l.acquire(request.weight, call.deadline)
+                        .await
+                        .map_err(|b| self.blocked(op, op.limit_group, b))?,
+                ),
                 None => None,
             };
             let account_permit = match &account_limiter {
-                Some(l) => Some(l.acquire(1).await),
+                Some(l) => Some(
+                    l.acquire(1, call.deadline)
+                        .await
+                        .map_err(|b| self.blocked(op, ACCOUNT_GROUP, b))?,
+                ),
                 None => None,
             };
             let outcome = self.attempt(op, request, attempt, limiter.as_deref()).await;
@@ -720,16 +801,56 @@ impl Transport {
                     wait,
                 } => (error, wait),
             };
-            let Some(base) = schedule.next() else {
+            let Some(base) = call.schedule.next() else {
                 return Err(error);
             };
             let delay = wait.unwrap_or_else(|| inner.retry.jittered(base));
-            if started.elapsed().saturating_add(delay) > inner.retry.max_elapsed {
+            if call.started.elapsed().saturating_add(delay) > inner.retry.max_elapsed {
                 return Err(error);
             }
             tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
             tokio::time::sleep(delay).await;
         }
+    }
+
+    /// The error of a call whose permit would come only after its budget: never sent.
+    fn blocked(&self, op: &Operation, group: &str, blocked: rate_limit::Blocked) -> Error {
+        let vendor = self.inner.vendor.name();
+        let group = if group == ACCOUNT_GROUP {
+            "account's".to_owned()
+        } else {
+            format!("{group:?} group's")
+        };
+        let (code, message, retry_after) = match blocked {
+            rate_limit::Blocked::Paused(wait) => (
+                "quota_paused",
+                format!(
+                    "the vendor paused the {group} quota for {} s more, beyond the call's retry budget; not sent",
+                    wait.as_secs_f64().ceil()
+                ),
+                Some(wait),
+            ),
+            rate_limit::Blocked::Quota(wait) => (
+                "budget_exceeded",
+                format!(
+                    "the {group} quota frees this request only in {} s, beyond the call's retry budget; not sent",
+                    wait.as_secs_f64().ceil()
+                ),
+                Some(wait),
+            ),
+            rate_limit::Blocked::Slots => (
+                "budget_exceeded",
+                format!(
+                    "the in-flight slots of the {group} quota stayed taken past the call's retry budget; not sent"
+                ),
+                None,
+            ),
+        };
+        let mut e = ApiError::new(vendor, op.name, 429, ApiErrorKind::RateLimited)
+            .with_code(code)
+            .with_message(message);
+        e.retry_after = retry_after;
+        e.into()
     }
 
     async fn attempt(
@@ -769,11 +890,19 @@ impl Transport {
             }
         };
         span.record("status", status.as_u16());
-        let request_id = inner.vendor.request_id(&headers);
+        // A proxy or server may echo the key in its request id: redacted before it is kept.
+        let request_id = inner
+            .vendor
+            .request_id(&headers)
+            .map(|id| inner.vendor.redact(id));
         if let Some(id) = &request_id {
             span.record("request_id", id.as_str());
         }
-        let feedback = inner.vendor.rate_feedback(&headers);
+        // Every duration a server sends is bounded (MAX_PAUSE) before it is used or reported.
+        let feedback = inner.vendor.rate_feedback(&headers).map(|mut fb| {
+            fb.reset_after = fb.reset_after.map(bounded_hint);
+            fb
+        });
         if let (Some(l), Some(fb)) = (limiter, &feedback) {
             l.feedback(fb);
         }
@@ -792,18 +921,32 @@ impl Transport {
                 request_id,
             });
         }
-        let request_id = request_id.or_else(|| inner.vendor.body_request_id(&body));
         let kind = inner.vendor.classify(status, &headers, &body);
-        let (code, message) = inner.vendor.error_details(status, &body);
+        // The hooks that quote the body see it with secrets removed, so that no cut they make
+        // (an excerpt) can keep part of a secret.
+        let safe_body = redacted_body(inner.vendor.as_ref(), &body);
+        let request_id = request_id.or_else(|| {
+            inner
+                .vendor
+                .body_request_id(&safe_body)
+                .map(|id| inner.vendor.redact(id))
+        });
+        let (code, message) = inner.vendor.error_details(status, &safe_body);
         let message = inner.vendor.redact(message);
         let code = code.map(|c| inner.vendor.redact(c));
-        let retry_after = inner.vendor.retry_after(&headers).or_else(|| {
-            feedback
-                .and_then(|f| f.reset_after)
-                .filter(|_| kind == ApiErrorKind::RateLimited)
-        });
+        let retry_after = inner
+            .vendor
+            .retry_after(&headers)
+            .map(bounded_hint)
+            .or_else(|| {
+                feedback
+                    .and_then(|f| f.reset_after)
+                    .filter(|_| kind == ApiErrorKind::RateLimited)
+            });
         let retry_after = match kind {
-            ApiErrorKind::Busy => Some(retry_after.unwrap_or_else(|| inner.vendor.busy_delay())),
+            ApiErrorKind::Busy => {
+                Some(retry_after.unwrap_or_else(|| bounded_hint(inner.vendor.busy_delay())))
+            }
             _ => retry_after,
         };
         let retryable = kind.is_retryable();
@@ -838,7 +981,8 @@ impl Transport {
         }
     }
 
-    /// One HTTP exchange: build, authorise, send, read the whole body.
+    /// One HTTP exchange: build, authorise, send, read the whole body (at most the
+    /// operation's `max_response_bytes`).
     async fn exchange(
         &self,
         op: &Operation,
@@ -882,12 +1026,129 @@ impl Transport {
         let mut response = response;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| transport_error(vendor, op.name, e, started.elapsed()))?;
+        let body = read_body(response, vendor, op).await.map_err(|e| match e {
+            BodyError::Read(e) => transport_error(vendor, op.name, e, started.elapsed()),
+            BodyError::TooLarge => Error::ResponseTooLarge {
+                vendor,
+                operation: op.name,
+                limit: op.max_response_bytes,
+            },
+        })?;
         Ok((status, headers, body))
     }
+}
+
+/// Why a body could not be read whole.
+enum BodyError {
+    Read(reqwest::Error),
+    TooLarge,
+}
+
+/// Reads a body of at most `op.max_response_bytes` (after decompression: reqwest's gzip
+/// decoder yields decoded chunks): refused from its `Content-Length` when that is larger,
+/// else counted chunk by chunk, so that an endless or inflating body stops at the cap.
+async fn read_body(
+    mut response: reqwest::Response,
+    vendor: &'static str,
+    op: &Operation,
+) -> std::result::Result<Bytes, BodyError> {
+    let cap = op.max_response_bytes;
+    let declared = response.content_length();
+    if declared.is_some_and(|n| n > cap as u64) {
+        tracing::debug!(
+            vendor,
+            operation = op.name,
+            declared,
+            cap,
+            "response body over the cap"
+        );
+        return Err(BodyError::TooLarge);
+    }
+    // One chunk (the usual small answer) is kept as is; more are joined in one buffer.
+    let mut first: Option<Bytes> = None;
+    let mut joined: Option<bytes::BytesMut> = None;
+    let mut total: usize = 0;
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
+        total = total.saturating_add(chunk.len());
+        if total > cap {
+            tracing::debug!(
+                vendor,
+                operation = op.name,
+                read = total,
+                cap,
+                "response body over the cap"
+            );
+            return Err(BodyError::TooLarge);
+        }
+        if let Some(buf) = joined.as_mut() {
+            buf.extend_from_slice(&chunk);
+        } else if let Some(head) = first.take() {
+            let hint = declared.map_or(0, |n| usize::try_from(n).unwrap_or(cap));
+            let mut buf = bytes::BytesMut::with_capacity(hint.max(total));
+            buf.extend_from_slice(&head);
+            buf.extend_from_slice(&chunk);
+            joined = Some(buf);
+        } else {
+            first = Some(chunk);
+        }
+    }
+    Ok(match (joined, first) {
+        (Some(buf), _) => buf.freeze(),
+        (None, Some(one)) => one,
+        (None, None) => Bytes::new(),
+    })
+}
+
+/// The state of one call across its attempts: its start, its deadline (the retry budget),
+/// the attempts made and the backoff schedule left.
+struct Call<S> {
+    started: Instant,
+    deadline: Option<Instant>,
+    attempt: u32,
+    schedule: S,
+}
+
+/// A call starting now under `policy`.
+fn start_call(policy: &RetryPolicy) -> Call<impl Iterator<Item = Duration> + use<>> {
+    let started = Instant::now();
+    Call {
+        started,
+        deadline: started.checked_add(policy.max_elapsed),
+        attempt: 0,
+        schedule: policy.schedule(),
+    }
+}
+
+/// Records how a call ended on its span, and logs a failure.
+fn finish_call(result: std::result::Result<StatusCode, &Error>) {
+    let span = tracing::Span::current();
+    match result {
+        Ok(status) => {
+            span.record("status", status.as_u16());
+        }
+        Err(e) => {
+            if let Some(s) = e.status() {
+                span.record("status", s);
+            }
+            tracing::warn!(error = %e, "call failed");
+        }
+    }
+}
+
+/// A duration a server sent (a retry hint, a quota reset, a busy delay), bounded by
+/// [`MAX_PAUSE`]: no answer can make a call or a limit group wait longer than a day, nor
+/// overflow a clock.
+fn bounded_hint(wait: Duration) -> Duration {
+    wait.min(MAX_PAUSE)
+}
+
+/// An error body with the vendor's secrets removed (error path only).
+fn redacted_body(vendor: &dyn Vendor, body: &[u8]) -> Bytes {
+    Bytes::from(
+        vendor
+            .redact(String::from_utf8_lossy(body).into_owned())
+            .into_bytes(),
+    )
 }
 
 /// Maps a reqwest error, removing its URL (it may carry a key in a query string).
@@ -923,10 +1184,24 @@ fn transport_error(
 }
 
 /// Decodes JSON into `T`, naming the offending field path on failure.
+///
+/// The error quotes the body as is: a caller holding a secret the body may echo uses
+/// [`decode_json_with`] (as [`Transport::decode`] does).
 pub fn decode_json<T: DeserializeOwned>(
     vendor: &'static str,
     operation: &'static str,
     body: &[u8],
+) -> Result<T> {
+    decode_json_with(vendor, operation, body, |text| text)
+}
+
+/// Like [`decode_json`], passing the error's path, message and excerpt through `redact`
+/// ([`Vendor::redact`]), the excerpt before it is cut to [`EXCERPT_LEN`].
+pub fn decode_json_with<T: DeserializeOwned>(
+    vendor: &'static str,
+    operation: &'static str,
+    body: &[u8],
+    redact: impl Fn(String) -> String,
 ) -> Result<T> {
     // Fast path: plain serde_json. Only on failure decode again, tracking the path, to name
     // the offending field (path tracking costs on every field, so not on the happy path).
@@ -937,16 +1212,16 @@ pub fn decode_json<T: DeserializeOwned>(
     let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| Error::Decode {
         vendor,
         operation,
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-        excerpt: excerpt(body, EXCERPT_LEN),
+        path: redact(e.path().to_string()),
+        message: redact(e.inner().to_string()),
+        excerpt: redacted_excerpt(body, EXCERPT_LEN, &redact),
     })?;
     de.end().map_err(|e| Error::Decode {
         vendor,
         operation,
         path: ".".into(),
-        message: e.to_string(),
-        excerpt: excerpt(body, EXCERPT_LEN),
+        message: redact(e.to_string()),
+        excerpt: redacted_excerpt(body, EXCERPT_LEN, &redact),
     })?;
     Ok(value)
 }

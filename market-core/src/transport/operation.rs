@@ -2,6 +2,15 @@
 
 use http::Method;
 
+/// The largest response body an operation reads unless it says otherwise: 64 MiB.
+///
+/// Generous for any JSON page of the vendors here (their largest lists, a thousand cards with
+/// their attributes, stay far below 10 MiB), and for most label PDFs; operations that return
+/// reports, archives or many labels raise it with [`Operation::max_response_bytes`]. A body
+/// past the cap fails the call with [`crate::Error::ResponseTooLarge`] instead of growing the
+/// process without bound (an endless chunked answer, a gzip bomb).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// One vendor operation, described once: the transport does the rest.
 ///
 /// Vendor crates declare one `static` per endpoint:
@@ -32,6 +41,9 @@ pub struct Operation {
     pub idempotent: bool,
     /// The vendor's maximum number of items a request, for batch operations.
     pub batch_max: Option<usize>,
+    /// The largest response body read, in bytes after decompression
+    /// ([`DEFAULT_MAX_RESPONSE_BYTES`] unless set with [`Operation::max_response_bytes`]).
+    pub max_response_bytes: usize,
 }
 
 impl Operation {
@@ -44,6 +56,7 @@ impl Operation {
             limit_group: "default",
             idempotent: true,
             batch_max: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -88,6 +101,23 @@ impl Operation {
     /// Sets the vendor's maximum number of items a request.
     pub const fn batch_max(mut self, max: usize) -> Self {
         self.batch_max = Some(max);
+        self
+    }
+
+    /// Sets the largest response body the operation reads, in bytes after decompression
+    /// (raise it for reports and labels; the default is [`DEFAULT_MAX_RESPONSE_BYTES`]).
+    /// `Content-Length` is checked before the body is read, and the bytes are counted while
+    /// they arrive: a larger answer fails with [`crate::Error::ResponseTooLarge`], not retried.
+    ///
+    /// ```
+    /// use market_core::transport::Operation;
+    ///
+    /// static LABELS: Operation =
+    ///     Operation::post("labels", "/v2/posting/fbs/package-label").max_response_bytes(256 << 20);
+    /// assert_eq!(LABELS.max_response_bytes, 256 << 20);
+    /// ```
+    pub const fn max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
         self
     }
 }

@@ -145,6 +145,25 @@ struct GroupState {
     debt: u32,
 }
 
+/// Why a request cannot get its permit before the call's deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Blocked {
+    /// The server paused the group (its quota is spent) for this much longer.
+    Paused(Duration),
+    /// The group's own quota frees the request's units only after this wait.
+    Quota(Duration),
+    /// The group's in-flight slots stayed taken until after the deadline.
+    Slots,
+}
+
+/// True when a wait of `wait` from `now` ends by `deadline` (`None`: no deadline).
+fn fits(now: Instant, wait: Duration, deadline: Option<Instant>) -> bool {
+    match deadline {
+        None => true,
+        Some(d) => now.checked_add(wait).is_some_and(|end| end <= d),
+    }
+}
+
 /// Held while a request is in flight; releases the concurrency slot when dropped.
 pub(crate) struct Permit {
     _slot: Option<OwnedSemaphorePermit>,
@@ -173,12 +192,32 @@ impl GroupLimiter {
         }
     }
 
-    /// Waits until a request of `weight` units may go, then holds a concurrency slot.
-    pub(crate) async fn acquire(&self, weight: u32) -> Permit {
+    /// Waits until a request of `weight` units may go, then holds a concurrency slot; or,
+    /// when that wait would end after `deadline` (the call's retry budget), says why at once
+    /// instead of sleeping: a server's pause, the group's own quota, or its in-flight slots.
+    pub(crate) async fn acquire(
+        &self,
+        weight: u32,
+        deadline: Option<Instant>,
+    ) -> Result<Permit, Blocked> {
+        // A group paused past the deadline fails before it waits for a slot.
+        if let Some(wait) = self.paused_for()
+            && !fits(Instant::now(), wait, deadline)
+        {
+            return Err(Blocked::Paused(wait));
+        }
         let slot = match &self.semaphore {
             // The semaphore is never closed, so acquire_owned cannot fail; if it ever did,
             // going on without a slot is better than failing the call.
-            Some(s) => s.clone().acquire_owned().await.ok(),
+            Some(s) => {
+                let slot = s.clone().acquire_owned().await.ok();
+                // A slot frees when a request ends (each bounded by the request timeout), so
+                // the wait is not timed; a call whose budget ran out meanwhile is not sent.
+                if deadline.is_some_and(|d| Instant::now() > d) {
+                    return Err(Blocked::Slots);
+                }
+                slot
+            }
             None => None,
         };
         loop {
@@ -191,9 +230,14 @@ impl GroupLimiter {
                     st.spec.burst,
                 )
             };
+            let now = Instant::now();
             if let Some(until) = paused_until
-                && until > Instant::now()
+                && until > now
             {
+                let wait = until - now;
+                if !fits(now, wait, deadline) {
+                    return Err(Blocked::Paused(wait));
+                }
                 tokio::time::sleep_until(until).await;
                 continue;
             }
@@ -209,7 +253,11 @@ impl GroupLimiter {
                         continue;
                     }
                     Ok(Err(not_until)) => {
-                        tokio::time::sleep(not_until.wait_time_from(TokioClock.now())).await;
+                        let wait = not_until.wait_time_from(TokioClock.now());
+                        if !fits(now, wait, deadline) {
+                            return Err(Blocked::Quota(wait));
+                        }
+                        tokio::time::sleep(wait).await;
                         continue;
                     }
                     Err(_) => {
@@ -228,13 +276,16 @@ impl GroupLimiter {
                 Ok(Ok(())) => break,
                 Ok(Err(not_until)) => {
                     let wait = not_until.wait_time_from(TokioClock.now());
+                    if !fits(now, wait, deadline) {
+                        return Err(Blocked::Quota(wait));
+                    }
                     tokio::time::sleep(wait).await;
                 }
                 // Cannot happen after the clamp above; do not block forever if it does.
                 Err(_) => break,
             }
         }
-        Permit { _slot: slot }
+        Ok(Permit { _slot: slot })
     }
 
     /// Charges `units` beyond the request itself (the server counts a refusal as several
@@ -370,16 +421,16 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn parallel_requests_are_capped() {
         let g = GroupLimiter::new(RateLimit::per_second(1000).max_concurrent(2));
-        let a = g.acquire(1).await;
-        let _b = g.acquire(1).await;
+        let a = g.acquire(1, None).await;
+        let _b = g.acquire(1, None).await;
         // A third must wait for a slot, however long.
-        let third = tokio::time::timeout(Duration::from_secs(3600), g.acquire(1)).await;
+        let third = tokio::time::timeout(Duration::from_secs(3600), g.acquire(1, None)).await;
         assert!(
             third.is_err(),
             "a third request got a slot while two were in flight"
         );
         drop(a);
-        let third = tokio::time::timeout(Duration::from_millis(1), g.acquire(1)).await;
+        let third = tokio::time::timeout(Duration::from_millis(1), g.acquire(1, None)).await;
         assert!(third.is_ok(), "a freed slot was not handed on");
     }
 
@@ -393,7 +444,7 @@ mod tests {
         assert_eq!(g.spec().count, 2);
         let start = Instant::now();
         for _ in 0..6 {
-            let _ = g.acquire(1).await;
+            let _ = g.acquire(1, None).await;
         }
         // Burst 2, then one every 0.5 s: four more take 2 s.
         assert_eq!(start.elapsed(), Duration::from_secs(2));
@@ -412,7 +463,7 @@ mod tests {
         assert_eq!(spec.burst, 20);
         let start = Instant::now();
         for _ in 0..21 {
-            let _ = g.acquire(1).await;
+            let _ = g.acquire(1, None).await;
         }
         // Burst 20, then one a second.
         assert_eq!(start.elapsed(), Duration::from_secs(1));
@@ -444,13 +495,50 @@ mod tests {
     async fn an_item_heavier_than_the_burst_takes_the_whole_burst_instead_of_blocking() {
         let g = GroupLimiter::new(RateLimit::per_minute(100).counting_items());
         let start = Instant::now();
-        let _ = g.acquire(500).await;
-        let _ = g.acquire(1).await;
+        let _ = g.acquire(500, None).await;
+        let _ = g.acquire(1, None).await;
         assert!(
             start.elapsed() <= Duration::from_secs(1),
             "{:?}",
             start.elapsed()
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_wait_past_the_deadline_is_refused_at_once_saying_how_long() {
+        let start = Instant::now();
+        let deadline = Some(start + Duration::from_secs(600));
+        // The group's own quota: one request an hour.
+        let g = GroupLimiter::new(RateLimit::per(1, Duration::from_secs(3600)));
+        assert!(g.acquire(1, deadline).await.is_ok());
+        assert_eq!(
+            g.acquire(1, deadline).await.err(),
+            Some(Blocked::Quota(Duration::from_secs(3600)))
+        );
+        // A wait that fits is waited.
+        let g = GroupLimiter::new(RateLimit::per(1, Duration::from_secs(60)));
+        assert!(g.acquire(1, deadline).await.is_ok());
+        assert!(g.acquire(1, deadline).await.is_ok());
+        assert_eq!(start.elapsed(), Duration::from_secs(60));
+        // A server's pause, however absurd, is a day at most and refused past the deadline.
+        g.pause_for(Duration::MAX);
+        assert_eq!(
+            g.acquire(1, deadline).await.err(),
+            Some(Blocked::Paused(MAX_PAUSE))
+        );
+        assert_eq!(start.elapsed(), Duration::from_secs(60));
+        // In-flight slots held past the deadline.
+        let g = GroupLimiter::new(RateLimit::per_second(1000).max_concurrent(1));
+        let held = g.acquire(1, deadline).await;
+        assert!(held.is_ok());
+        let release = async {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            drop(held);
+        };
+        let soon = Some(Instant::now() + Duration::from_secs(5));
+        let ((), waited) = tokio::join!(release, g.acquire(1, soon));
+        assert_eq!(waited.err(), Some(Blocked::Slots));
+        assert_eq!(start.elapsed(), Duration::from_secs(70));
     }
 
     #[test]

@@ -69,8 +69,20 @@ impl RetryPolicy {
     }
 }
 
+/// The longest wait a standard `Retry-After` header is taken for: one hour.
+///
+/// The standard header is what any proxy, firewall or load balancer in the path may send, and
+/// no vendor of this workspace documents a `Retry-After` beyond minutes (Yandex Market's crate
+/// caps its own quota header at an hour too). A larger value (`1000000000`, a date in year
+/// 9999) is read as an hour, so that one absurd answer pauses a limit group for an hour at
+/// most, not for a day or forever. Vendor headers that document longer waits (Ozon's
+/// `Item-Retry-After`, up to the daily reset) are read by their vendor hooks and bounded by
+/// [`super::MAX_PAUSE`] in the transport.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
 /// Reads a standard `Retry-After` header: delta-seconds (`"7"`) or an HTTP-date
 /// (`"Wed, 21 Oct 2026 07:28:00 GMT"`, relative to the system clock; a past date means 0).
+/// At most [`MAX_RETRY_AFTER`].
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let value = headers
         .get(http::header::RETRY_AFTER)?
@@ -80,30 +92,47 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     parse_retry_after(value, SystemTime::now())
 }
 
-/// Parses a `Retry-After` value against `now`.
+/// Parses a `Retry-After` value against `now`: delta-seconds (whole or fractional) or an
+/// HTTP-date. Never panics: a value beyond [`MAX_RETRY_AFTER`] (however large: `1e19`,
+/// `18446744073709551615`, a date in year 9999) saturates to it; a negative, NaN or
+/// unreadable value is `None`; a past date is zero.
 pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    parse_retry_after_uncapped(value.trim(), now).map(|d| d.min(MAX_RETRY_AFTER))
+}
+
+fn parse_retry_after_uncapped(value: &str, now: SystemTime) -> Option<Duration> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    if let Ok(secs) = value.parse::<f64>()
-        && secs.is_finite()
-        && secs >= 0.0
-    {
-        return Duration::try_from_secs_f64(secs).ok();
+    if let Some(d) = parse_seconds(value) {
+        return Some(d);
     }
     let at = httpdate::parse_http_date(value).ok()?;
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// Reads a header as a number of seconds (integer or fractional), as WB's
-/// `X-Ratelimit-Retry` and `X-Ratelimit-Reset` are.
-pub fn seconds_header(headers: &HeaderMap, name: &str) -> Option<Duration> {
-    let value = headers.get(name)?.to_str().ok()?.trim();
+/// A non-negative number of seconds (integer, fractional or exponent form) as a duration,
+/// saturating at [`Duration::MAX`] (`1e400` and `inf` included); `None` for negative, NaN or
+/// text that is not a number.
+fn parse_seconds(value: &str) -> Option<Duration> {
     let secs = value.parse::<f64>().ok()?;
-    if !secs.is_finite() || secs < 0.0 {
+    if secs.is_nan() || secs < 0.0 {
         return None;
     }
-    Duration::try_from_secs_f64(secs).ok()
+    if secs == 0.0 {
+        // `-0` too, which `try_from_secs_f64` refuses as negative.
+        return Some(Duration::ZERO);
+    }
+    Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
+}
+
+/// Reads a header as a number of seconds (integer or fractional), as WB's
+/// `X-Ratelimit-Retry` and `X-Ratelimit-Reset` are. Never panics: a value beyond
+/// [`super::MAX_PAUSE`] (`1e19`, `inf`) saturates to it; a negative, NaN or unreadable value
+/// is `None`.
+pub fn seconds_header(headers: &HeaderMap, name: &str) -> Option<Duration> {
+    let value = headers.get(name)?.to_str().ok()?.trim();
+    parse_seconds(value).map(|d| d.min(super::MAX_PAUSE))
 }
 
 #[cfg(test)]
@@ -157,5 +186,55 @@ mod tests {
         assert_eq!(parse_retry_after(&past, now), Some(Duration::ZERO));
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-3", now), None);
+    }
+
+    #[test]
+    fn absurd_retry_after_values_saturate_or_are_refused_never_panic() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        for huge in [
+            "18446744073709551615",
+            "99999999999999999999999",
+            "1000000000",
+            "1e19",
+            "1e400",
+            "inf",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+        ] {
+            assert_eq!(
+                parse_retry_after(huge, now),
+                Some(MAX_RETRY_AFTER),
+                "{huge}"
+            );
+        }
+        assert_eq!(parse_retry_after("3600", now), Some(MAX_RETRY_AFTER));
+        assert_eq!(
+            parse_retry_after("3599.5", now),
+            Some(Duration::from_millis(3_599_500))
+        );
+        for odd in ["-1", "-1e19", "NaN", "nan", "", "1 h", "0x10"] {
+            assert_eq!(parse_retry_after(odd, now), None, "{odd}");
+        }
+        assert_eq!(parse_retry_after("-0", now), Some(Duration::ZERO));
+        // A date before the epoch of `now` (a clock far behind) is a past date.
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+    }
+
+    #[test]
+    fn seconds_headers_saturate_at_the_longest_pause() {
+        let mut h = HeaderMap::new();
+        let mut read = |v: &'static str| {
+            h.insert("x-ratelimit-reset", http::HeaderValue::from_static(v));
+            seconds_header(&h, "x-ratelimit-reset")
+        };
+        assert_eq!(read("1.5"), Some(Duration::from_millis(1500)));
+        for huge in ["1e19", "18446744073709551615", "1e400", "inf", "1000000000"] {
+            assert_eq!(read(huge), Some(super::super::MAX_PAUSE), "{huge}");
+        }
+        for odd in ["-1", "NaN", "soon", ""] {
+            assert_eq!(read(odd), None, "{odd}");
+        }
     }
 }
