@@ -99,8 +99,10 @@ pub fn ym_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, Str
 pub const UNTIL_MAX: Duration = Duration::from_secs(3600);
 
 /// Reads `X-RateLimit-Resource-Until`: an HTTP date, an RFC 3339 time, or seconds; the time
-/// left until it, from `now`, at most [`UNTIL_MAX`]. A time already past, or a value that
-/// cannot be read, gives `None` (the normal backoff then applies).
+/// left until it, from `now`, at most [`UNTIL_MAX`]. A time already past, a negative or NaN
+/// number, or a value that cannot be read, gives `None` (the normal backoff then applies);
+/// any later time or larger number (year 9999, `18446744073709551615`, `1e19`, `inf`) is
+/// [`UNTIL_MAX`]. Never panics.
 pub fn until(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
     let raw = header_str(headers, "x-ratelimit-resource-until")?;
     let at = DateTime::parse_from_rfc2822(&raw)
@@ -112,7 +114,7 @@ pub fn until(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
         None => raw
             .parse::<f64>()
             .ok()
-            .filter(|s| s.is_finite())
+            .filter(|s| !s.is_nan())
             .and_then(|s| Duration::try_from_secs_f64(s.min(UNTIL_MAX.as_secs_f64())).ok()),
     }?;
     (!wait.is_zero()).then(|| wait.min(UNTIL_MAX))
@@ -163,8 +165,16 @@ impl Vendor for YmVendor {
         }
     }
 
+    /// Yandex Market's error body, read after the key is taken out of it: a message cut to a
+    /// bounded length never keeps the first characters of a key echoed across the cut.
     fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
-        ym_error_details(status, body)
+        let secret = self.api_key.expose_secret();
+        match std::str::from_utf8(body) {
+            Ok(text) if !secret.is_empty() && text.contains(secret) => {
+                ym_error_details(status, self.redact(text.to_owned()).as_bytes())
+            }
+            _ => ym_error_details(status, body),
+        }
     }
 
     /// `X-RateLimit-Resource-Until` (when the quota is whole again) when the quota is spent,
@@ -190,8 +200,12 @@ impl Vendor for YmVendor {
         })
     }
 
+    /// `X-Market-Request-Id` (else `X-Request-Id`), with the key taken out: a proxy or a
+    /// firewall may echo it there, and the request id goes into errors and logs.
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
-        header_str(headers, "x-market-request-id").or_else(|| header_str(headers, "x-request-id"))
+        header_str(headers, "x-market-request-id")
+            .or_else(|| header_str(headers, "x-request-id"))
+            .map(|id| self.redact(id))
     }
 
     fn redact(&self, text: String) -> String {

@@ -21,20 +21,20 @@
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
 use market_core::{
     AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
     CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, Lifecycle,
     Marketplace, MarketplaceKind, Order, OrderId as CoreOrderId, OrderLine, OrderQuery,
     OrderStatus as CoreStatus, Package, PriceUpdate, Rejection, RejectionStage, Result, Return,
-    ReturnLine, ReturnQuery, StockUpdate, TaskId, Warehouse,
+    ReturnLine, ReturnQuery, StockUpdate, TaskId, Warehouse, WindowBasis,
 };
 use rust_decimal::Decimal;
 
 use crate::api::offers::PageQuery;
 use crate::client::CampaignClient;
-use crate::ids::OrderId;
+use crate::ids::{CampaignId, OrderId};
 use crate::models::campaigns::PlacementType;
 use crate::models::offers::{
     GetOfferCardsContentStatusRequest, OfferCard, OfferCardStatus, ParameterValue, UpdateOffer,
@@ -55,14 +55,53 @@ const CARD_TASK_PREFIX: &str = "ym-cards:";
 /// Offers per card task (the card status read's maximum per request).
 const CARD_TASK_SIZE: usize = 200;
 
-/// The Moscow calendar day of a time (Yandex Market gives days in Moscow time, UTC+3).
+/// The Moscow calendar day of a time (Yandex Market gives days in Moscow time, UTC+3); the
+/// UTC day at the very end of chrono's range, where three hours more do not exist.
 fn moscow_day(t: DateTime<Utc>) -> NaiveDate {
-    (t + TimeDelta::hours(3)).date_naive()
+    t.checked_add_signed(TimeDelta::hours(3))
+        .unwrap_or(t)
+        .date_naive()
 }
 
-/// The start of a Moscow calendar day.
-fn moscow_midnight(d: NaiveDate) -> DateTime<Utc> {
-    (d.and_time(NaiveTime::MIN) - TimeDelta::hours(3)).and_utc()
+/// The start of a Moscow calendar day; `None` before the start of chrono's range.
+fn moscow_midnight(d: NaiveDate) -> Option<DateTime<Utc>> {
+    d.and_time(NaiveTime::MIN)
+        .checked_sub_signed(TimeDelta::hours(3))
+        .map(|t| t.and_utc())
+}
+
+/// The end of a Moscow shipment day (the start of the next), the trait's `ship_by`; `None`
+/// for a day at the end of chrono's range (`+262142-12-31`), which is no deadline anyone
+/// can keep.
+fn ship_by(day: NaiveDate) -> Option<DateTime<Utc>> {
+    moscow_midnight(day.checked_add_days(Days::new(1))?)
+}
+
+/// The creation-day filters of a window `[since, until)`: the Moscow days it touches, at
+/// most [`ORDERS_WINDOW_DAYS_MAX`](crate::api::orders::ORDERS_WINDOW_DAYS_MAX) days a filter
+/// (`creationDateTo` excluded, as the spec has it).
+fn creation_days(since: DateTime<Utc>, until: DateTime<Utc>) -> Vec<OrderDatesFilter> {
+    let step = Days::new(crate::api::orders::ORDERS_WINDOW_DAYS_MAX.unsigned_abs());
+    let first = moscow_day(since);
+    let last = moscow_day(until);
+    let end = last
+        .checked_add_days(Days::new(1))
+        .unwrap_or(last)
+        .max(first);
+    let mut out = Vec::new();
+    let mut from = first;
+    loop {
+        let to = from.checked_add_days(step).unwrap_or(end).min(end);
+        out.push(OrderDatesFilter {
+            creation_date_from: Some(from),
+            creation_date_to: Some(to),
+            ..OrderDatesFilter::default()
+        });
+        if to <= from || to >= end {
+            return out;
+        }
+        from = to;
+    }
 }
 
 /// Maps Yandex Market's status and substatus onto the unified lifecycle.
@@ -120,32 +159,54 @@ fn placement_scheme(p: Option<&PlacementType>) -> DeliveryScheme {
 /// A Yandex Market order as an [`Order`]. A line's unit price is what the buyer paid for all
 /// its units (`payment` + `cashback`, YM gives totals per line) divided by the count;
 /// Yandex Market's subsidies to the seller are in `raw`.
-pub fn order_from_ym(o: &BusinessOrder) -> Order {
+///
+/// The arithmetic is checked: a line whose money overflows (`payment + cashback` beyond
+/// [`Decimal::MAX`]) or whose count is no whole number of units (negative, or beyond `u32`)
+/// makes the order an [`Error::Decode`] naming it, rather than a made-up amount or a panic.
+/// A shipment day at the end of chrono's range leaves `ship_by` empty.
+pub fn order_from_ym(o: &BusinessOrder) -> Result<Order> {
+    let bad = |i: usize, field: &str, message: String| Error::Decode {
+        vendor: "yandex-market",
+        operation: crate::api::orders::GET_BUSINESS_ORDERS.name,
+        path: format!("order {}: items[{i}].{field}", o.order_id),
+        message,
+        excerpt: String::new(),
+    };
     let lines = o
         .items
         .iter()
-        .map(|i| {
-            let total = i
-                .prices
-                .as_ref()
-                .map(|p| {
-                    p.payment.as_ref().map_or(Decimal::ZERO, |v| v.value)
-                        + p.cashback.as_ref().map_or(Decimal::ZERO, |v| v.value)
-                })
-                .unwrap_or_default();
-            let count = i.count.max(1);
-            OrderLine {
+        .enumerate()
+        .map(|(n, i)| {
+            let money = |v: Option<&crate::models::common::CurrencyValue>| {
+                v.map_or(Decimal::ZERO, |v| v.value)
+            };
+            let total = match &i.prices {
+                Some(p) => money(p.payment.as_ref())
+                    .checked_add(money(p.cashback.as_ref()))
+                    .ok_or_else(|| {
+                        bad(
+                            n,
+                            "prices",
+                            "payment + cashback overflows a decimal".to_owned(),
+                        )
+                    })?,
+                None => Decimal::ZERO,
+            };
+            let quantity = u32::try_from(i.count)
+                .map_err(|_| bad(n, "count", format!("{} is not a number of units", i.count)))?;
+            let unit_price = total
+                .checked_div(Decimal::from(quantity.max(1)))
+                .ok_or_else(|| bad(n, "prices", "the unit price overflows".to_owned()))?
+                .round_dp(2);
+            Ok(OrderLine {
                 offer_id: i.offer_id.as_str().into(),
                 sku: None,
                 name: Some(i.offer_name.clone()).filter(|n| !n.is_empty()),
-                quantity: u32::try_from(i.count).unwrap_or(0),
-                unit_price: total
-                    .checked_div(Decimal::from(count))
-                    .unwrap_or_default()
-                    .round_dp(2),
-            }
+                quantity,
+                unit_price,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     let currency = o
         .items
         .iter()
@@ -159,7 +220,7 @@ pub fn order_from_ym(o: &BusinessOrder) -> Order {
                 Currency::Other(c)
             }
         });
-    Order {
+    Ok(Order {
         marketplace: MarketplaceKind::YandexMarket,
         id: CoreOrderId::new(o.order_id.to_string()),
         parent_id: o.external_order_id.clone().filter(|s| !s.is_empty()),
@@ -174,7 +235,7 @@ pub fn order_from_ym(o: &BusinessOrder) -> Order {
             .delivery
             .shipment
             .as_ref()
-            .map(|s| moscow_midnight(s.shipment_date + TimeDelta::days(1))),
+            .and_then(|s| ship_by(s.shipment_date)),
         warehouse_id: o
             .delivery
             .warehouse_id
@@ -184,7 +245,7 @@ pub fn order_from_ym(o: &BusinessOrder) -> Order {
         currency,
         lines,
         raw: serde_json::to_value(o).unwrap_or_default(),
-    }
+    })
 }
 
 /// A Yandex Market return as a [`Return`].
@@ -395,6 +456,39 @@ impl CampaignClient {
             })
     }
 
+    /// The current state of up to 50 orders of the campaign (real ones, then test ones among
+    /// those not found when test orders are read), mapped; orders not found are left out.
+    async fn current(&self, ids: Vec<OrderId>, campaign: CampaignId) -> Result<Vec<Result<Order>>> {
+        let mut found: Vec<Result<BusinessOrder>> = Vec::new();
+        let mut missing = ids;
+        for fake in [false, true] {
+            if missing.is_empty() || (fake && !self.fake_orders) {
+                break;
+            }
+            let mut filter = BusinessOrdersRequest::new().with_order_ids(missing.iter().copied());
+            if fake {
+                filter = filter.with_fake(true);
+            }
+            let orders: Vec<Result<BusinessOrder>> = self
+                .client
+                .orders()
+                .order_items(self.business, filter)
+                .try_collect()
+                .await?;
+            let seen: HashSet<OrderId> = orders.iter().flatten().map(|o| o.order_id).collect();
+            missing.retain(|i| !seen.contains(i));
+            found.extend(
+                orders
+                    .into_iter()
+                    .filter(|o| o.as_ref().map_or(true, |o| o.campaign_id == campaign)),
+            );
+        }
+        Ok(found
+            .into_iter()
+            .map(|o| o.and_then(|o| order_from_ym(&o)))
+            .collect())
+    }
+
     async fn set_status(&self, id: &CoreOrderId, change: OrderStatusChange) -> Result<()> {
         self.client
             .orders()
@@ -427,6 +521,7 @@ impl Marketplace for CampaignClient {
             Capability::CancelOrder,
             Capability::Labels,
             Capability::Returns,
+            Capability::OrderChanges,
         ])
     }
 
@@ -645,37 +740,87 @@ impl Marketplace for CampaignClient {
         })
     }
 
+    /// [`WindowBasis::StatusChanged`]: the orders Yandex Market updated in the window
+    /// (`updateDateFrom`/`updateDateTo`, times, any length), so a cancellation of an order
+    /// placed long ago is seen. [`WindowBasis::Created`]: the orders placed in the window,
+    /// asked by Moscow creation days (`creationDateFrom`/`creationDateTo`, at most 30 days a
+    /// request, so a longer window is read in parts) and kept by their creation time.
     fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
-        let mut filter = BusinessOrdersRequest::new()
-            .with_campaign_ids([self.campaign])
-            .with_dates(OrderDatesFilter {
-                update_date_from: Some(query.window.since),
-                update_date_to: Some(query.window.until),
+        let window = query.window;
+        let filters: Vec<OrderDatesFilter> = match query.basis {
+            WindowBasis::StatusChanged => vec![OrderDatesFilter {
+                update_date_from: Some(window.since),
+                update_date_to: Some(window.until),
                 ..OrderDatesFilter::default()
-            });
-        let real = self
-            .client
-            .orders()
-            .list_stream(self.business, filter.clone());
-        let all = if self.fake_orders {
-            // `fake: true` reads only the test orders: read them after the real ones.
-            filter = filter.with_fake(true);
-            real.chain(self.client.orders().list_stream(self.business, filter))
-                .boxed()
-        } else {
-            real
+            }],
+            _ => creation_days(window.since, window.until),
         };
-        all.map_ok(|o| order_from_ym(&o))
+        let by_creation = query.basis != WindowBasis::StatusChanged;
+        let mut streams = Vec::new();
+        for fake in [false, true] {
+            // `fake: true` reads only the test orders: read them after the real ones.
+            if fake && !self.fake_orders {
+                continue;
+            }
+            for dates in &filters {
+                let mut filter = BusinessOrdersRequest::new()
+                    .with_campaign_ids([self.campaign])
+                    .with_dates(dates.clone());
+                if fake {
+                    filter = filter.with_fake(true);
+                }
+                streams.push(self.client.orders().order_items(self.business, filter));
+            }
+        }
+        // A page not read ends the stream; an order not decoded or not mapped is an error
+        // item, and the orders after it still come.
+        crate::api::campaigns::chain_until_error(streams)
+            .map(|o| o.and_then(|o| o).and_then(|o| order_from_ym(&o)))
             .try_filter(move |o| {
                 futures::future::ready(
-                    query.wants_status(o.status.lifecycle) && query.wants_scheme(&o.scheme),
+                    (!by_creation || (o.created_at >= window.since && o.created_at < window.until))
+                        && query.wants_status(o.status.lifecycle)
+                        && query.wants_scheme(&o.scheme),
                 )
             })
             .boxed()
     }
 
+    /// The orders' current state through the `orderIds` filter of `getBusinessOrders`, 50 a
+    /// request (real orders, then test orders among the ones not found); an order of another
+    /// campaign, or one Yandex Market does not know, is skipped.
+    fn refresh_orders(&self, ids: Vec<CoreOrderId>) -> BoxStream<'_, Result<Order>> {
+        let ids: Result<Vec<OrderId>> = ids.iter().map(ym_order_id).collect();
+        let ids = match ids {
+            Ok(ids) => ids,
+            Err(e) => return futures::stream::once(async move { Err(e) }).boxed(),
+        };
+        let mut unique = HashSet::new();
+        let ids: Vec<OrderId> = ids.into_iter().filter(|i| unique.insert(*i)).collect();
+        let campaign = self.campaign;
+        let chunks: Vec<Vec<OrderId>> = ids
+            .chunks(crate::api::orders::ORDERS_FILTER_IDS_MAX)
+            .map(<[OrderId]>::to_vec)
+            .collect();
+        futures::stream::iter(chunks)
+            .then(move |chunk| async move { self.current(chunk, campaign).await })
+            .scan(false, |failed, item| {
+                // End after the first error: the caller retries the rest next time.
+                if *failed {
+                    return futures::future::ready(None);
+                }
+                *failed = item.is_err();
+                futures::future::ready(Some(item))
+            })
+            .flat_map(|chunk| match chunk {
+                Ok(orders) => futures::stream::iter(orders).boxed(),
+                Err(e) => futures::stream::once(async move { Err(e) }).boxed(),
+            })
+            .boxed()
+    }
+
     async fn order(&self, id: &CoreOrderId) -> Result<Order> {
-        Ok(order_from_ym(&self.find(id).await?))
+        order_from_ym(&self.find(id).await?)
     }
 
     /// Confirms an order awaiting the seller's confirmation; an order already accepted (FBS
@@ -830,6 +975,15 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
         );
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
-        assert_eq!(moscow_midnight(d).to_rfc3339(), "2026-11-23T21:00:00+00:00");
+        assert_eq!(
+            moscow_midnight(d).map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-11-23T21:00:00+00:00")
+        );
+        assert_eq!(ship_by(NaiveDate::MAX), None);
+        assert_eq!(moscow_midnight(NaiveDate::MIN), None);
+        assert_eq!(
+            moscow_day(DateTime::<Utc>::MAX_UTC),
+            DateTime::<Utc>::MAX_UTC.date_naive()
+        );
     }
 }

@@ -83,7 +83,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration as TimeDelta, NaiveDate, Utc};
-use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, apply, tiny_pdf};
+use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, tiny_pdf};
 use market_core::transport::{QuotaUnit, RateLimit};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -333,6 +333,30 @@ impl Sandbox {
             o.substatus = OrderSubstatus::AwaitConfirmation;
         }
         ids
+    }
+
+    /// Creates a real order of the campaign in `PROCESSING/STARTED`, placed (and last
+    /// updated) at `created_at`, e.g. a day ago; its id (none when the catalogue is empty).
+    pub fn add_order_created_at(&self, created_at: DateTime<Utc>) -> Option<OrderId> {
+        lock(&self.state).add_order(created_at, Phase::Started, false)
+    }
+
+    /// The buyer cancels an order (`CANCELLED/USER_CHANGED_MIND`), as Yandex Market's side
+    /// does; its update time becomes now. False when there is no such order.
+    pub fn cancel_by_buyer(&self, id: OrderId) -> bool {
+        let mut st = lock(&self.state);
+        let Some(o) = st.orders.iter_mut().find(|o| o.id == id) else {
+            return false;
+        };
+        o.status = OrderStatus::Cancelled;
+        o.substatus = OrderSubstatus::UserChangedMind;
+        o.updated_at = seconds(Utc::now());
+        true
+    }
+
+    /// When an order was last updated (its `updateDate`), real or test.
+    pub fn order_updated_at(&self, id: OrderId) -> Option<DateTime<Utc>> {
+        lock(&self.state).order(id).map(|o| o.updated_at)
     }
 
     /// Moves Yandex Market's side on by one step: orders ready to ship are handed to delivery
@@ -765,8 +789,8 @@ impl OrderRec {
     fn total(&self) -> Decimal {
         self.items
             .iter()
-            .map(|i| i.price * Decimal::from(i.count))
-            .sum()
+            .map(|i| i.price.saturating_mul(Decimal::from(i.count)))
+            .fold(Decimal::ZERO, Decimal::saturating_add)
     }
 
     fn processing(&self) -> bool {
@@ -791,8 +815,8 @@ impl ReturnRec {
     fn amount(&self) -> Decimal {
         self.items
             .iter()
-            .map(|(_, n, _, p)| *p * Decimal::from(*n))
-            .sum()
+            .map(|(_, n, _, p)| p.saturating_mul(Decimal::from(*n)))
+            .fold(Decimal::ZERO, Decimal::saturating_add)
     }
 }
 
@@ -1984,7 +2008,9 @@ impl Respond for Emulator {
         if let Some(q) = &quota {
             template = with_quota(template, q);
         }
-        apply(fault, template, &answer.body, answer.content_type)
+        // A replayed page (the previous answer of the path again) needs the answers kept.
+        self.faults
+            .answer(path, fault, template, &answer.body, answer.content_type)
     }
 }
 
@@ -2944,7 +2970,7 @@ impl State {
                     offer_name: i.name.clone(),
                     count: i.count,
                     prices: Some(ItemPrices {
-                        payment: Some(rub(i.price * Decimal::from(i.count))),
+                        payment: Some(rub(i.price.saturating_mul(Decimal::from(i.count)))),
                         subsidy: Some(rub(Decimal::ZERO)),
                         cashback: None,
                         vat: Some(OrderVatType::Vat20),
@@ -3512,7 +3538,11 @@ impl State {
             .copied()
             .unwrap_or((213, "Москва", "Тверская"));
         let total = o.boxes.len();
-        let grams: i64 = o.items.iter().map(|i| i.count * 500).sum();
+        let grams: i64 = o
+            .items
+            .iter()
+            .map(|i| i.count.saturating_mul(500))
+            .fold(0, i64::saturating_add);
         let labels = o
             .boxes
             .iter()

@@ -174,7 +174,9 @@ async fn orders_stream_the_campaign_s_window_with_money_and_times() {
         requests[0].1,
         json!({
             "campaignIds": [21],
-            "dates": {"updateDateFrom": "2024-05-01T00:00:00Z", "updateDateTo": "2024-05-08T00:00:00Z"}
+            // The Moscow days the window touches (03:00 on May 1st to 03:00 on May 8th),
+            // the end excluded; the creation times are then checked against the window.
+            "dates": {"creationDateFrom": "2024-05-01", "creationDateTo": "2024-05-09"}
         })
     );
     assert_requests_match_spec(&server, "getBusinessOrders").await;
@@ -187,6 +189,119 @@ async fn orders_stream_the_campaign_s_window_with_money_and_times() {
         .unwrap();
     assert_eq!(shipped.len(), 1);
     assert_eq!(shipped[0].id.as_str(), "2");
+}
+
+#[tokio::test]
+async fn changes_are_asked_by_update_time_and_creation_windows_by_day() {
+    let server = MockServer::start().await;
+    // One order placed long before the window, updated in it; one placed just before the
+    // window's start on its first Moscow day.
+    let mut old = order(1, "CANCELLED", "USER_CHANGED_MIND");
+    old["creationDate"] = json!("2024-04-01T10:00:00+03:00");
+    old["updateDate"] = json!("2024-05-02T10:00:00+03:00");
+    let mut early = order(2, "PROCESSING", "STARTED");
+    early["creationDate"] = json!("2024-05-01T02:00:00+03:00");
+    mount(
+        &server,
+        "getBusinessOrders",
+        orders_page(vec![old, early, order(3, "PROCESSING", "STARTED")], None),
+    )
+    .await;
+    let shop = shop(&server);
+    assert!(
+        Marketplace::capabilities(&shop).supports(Capability::OrderChanges),
+        "Yandex Market filters orders by update time"
+    );
+    let changed: Vec<_> = Marketplace::orders(&shop, OrderQuery::changes(window()))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        changed.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"],
+        "the server's update-time filter is trusted"
+    );
+    assert_eq!(changed[0].status.lifecycle, Lifecycle::Cancelled);
+    let created: Vec<_> = Marketplace::orders(&shop, OrderQuery::window(window()))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        created.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        ["3"],
+        "creation times outside the window are dropped"
+    );
+    let requests = sent_to(&server, "getBusinessOrders").await;
+    assert_eq!(
+        requests[0].1["dates"],
+        json!({"updateDateFrom": "2024-05-01T00:00:00Z", "updateDateTo": "2024-05-08T00:00:00Z"})
+    );
+    assert_eq!(
+        requests[1].1["dates"],
+        json!({"creationDateFrom": "2024-05-01", "creationDateTo": "2024-05-09"})
+    );
+
+    // A creation window longer than 30 days is asked in parts of at most 30 days.
+    let long = TimeWindow::new(t("2024-01-01T00:00:00Z"), t("2024-03-15T00:00:00Z")).unwrap();
+    let _: Vec<_> = Marketplace::orders(&shop, OrderQuery::window(long))
+        .try_collect()
+        .await
+        .unwrap();
+    let requests = sent_to(&server, "getBusinessOrders").await;
+    let parts: Vec<Value> = requests[2..].iter().map(|r| r.1["dates"].clone()).collect();
+    assert_eq!(
+        parts,
+        [
+            json!({"creationDateFrom": "2024-01-01", "creationDateTo": "2024-01-31"}),
+            json!({"creationDateFrom": "2024-01-31", "creationDateTo": "2024-03-01"}),
+            json!({"creationDateFrom": "2024-03-01", "creationDateTo": "2024-03-16"}),
+        ]
+    );
+    assert_requests_match_spec(&server, "getBusinessOrders").await;
+}
+
+#[tokio::test]
+async fn refresh_reads_known_orders_fifty_a_request() {
+    let server = MockServer::start().await;
+    // The server answers the first 50 ids with one order, cancelled; another campaign's
+    // order is not the shop's.
+    let mut other = order(60, "PROCESSING", "STARTED");
+    other["campaignId"] = json!(99);
+    mount(
+        &server,
+        "getBusinessOrders",
+        orders_page(
+            vec![order(5, "CANCELLED", "USER_CHANGED_MIND"), other],
+            None,
+        ),
+    )
+    .await;
+    let shop = shop(&server);
+    let ids: Vec<OrderId> = (1..=60).map(|i| OrderId::new(i.to_string())).collect();
+    let got: Vec<_> = Marketplace::refresh_orders(&shop, ids)
+        .try_collect()
+        .await
+        .unwrap();
+    let requests = sent_to(&server, "getBusinessOrders").await;
+    assert_eq!(requests.len(), 2, "60 orders, 50 a request");
+    assert_eq!(requests[0].1["orderIds"].as_array().unwrap().len(), 50);
+    // The second request asks only for the ten ids left (the answer named 5 and 60, but 60
+    // was not asked in the first request, so all ten of 51..=60 are asked).
+    assert_eq!(requests[1].1["orderIds"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        got.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        ["5", "5"],
+        "each request's answer, the other campaign's order left out"
+    );
+    assert_eq!(got[0].status.lifecycle, Lifecycle::Cancelled);
+    // A bad id fails before anything is sent.
+    let before = sent(&server).await.len();
+    let e = Marketplace::refresh_orders(&shop, vec![OrderId::new("x")])
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Validation { .. }), "{e:?}");
+    assert_eq!(sent(&server).await.len(), before);
 }
 
 #[tokio::test]

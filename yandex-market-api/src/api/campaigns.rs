@@ -156,7 +156,8 @@ impl<'a> CampaignsApi<'a> {
             Ok(match next {
                 Some(n) => Page::more(page.campaigns, Some(n)),
                 None => Page::last(page.campaigns),
-            })
+            }
+            .signed_by(|c| (c.id, c.domain.clone())))
         })
     }
 

@@ -68,7 +68,12 @@ impl LabelsApi<'_> {
             .transport()
             .send(&GENERATE_ORDER_LABELS, request)
             .await?;
-        pdf_label(&GENERATE_ORDER_LABELS, order_id, response)
+        pdf_label(
+            self.client.transport(),
+            &GENERATE_ORDER_LABELS,
+            order_id,
+            response,
+        )
     }
 
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label`:
@@ -96,7 +101,12 @@ impl LabelsApi<'_> {
             .transport()
             .send(&GENERATE_ORDER_LABEL, request)
             .await?;
-        pdf_label(&GENERATE_ORDER_LABEL, order_id, response)
+        pdf_label(
+            self.client.transport(),
+            &GENERATE_ORDER_LABEL,
+            order_id,
+            response,
+        )
     }
 
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data`: what the
@@ -127,7 +137,12 @@ impl LabelsApi<'_> {
 }
 
 /// The answer as a PDF label, or a decode error when its bytes are not a PDF.
-fn pdf_label(op: &Operation, order_id: OrderId, response: Response) -> Result<Label> {
+fn pdf_label(
+    transport: &market_core::transport::Transport,
+    op: &Operation,
+    order_id: OrderId,
+    response: Response,
+) -> Result<Label> {
     if LabelFormat::sniff(&response.body) != Some(LabelFormat::Pdf) {
         let content_type = response
             .headers
@@ -139,7 +154,10 @@ fn pdf_label(op: &Operation, order_id: OrderId, response: Response) -> Result<La
             operation: op.name,
             path: ".".into(),
             message: format!("the label is not a PDF (content type {content_type})"),
-            excerpt: market_core::error::excerpt(&response.body, EXCERPT_LEN),
+            // The key taken out before the cut: an echo straddling it keeps nothing.
+            excerpt: market_core::error::redacted_excerpt(&response.body, EXCERPT_LEN, |t| {
+                transport.vendor().redact(t)
+            }),
         });
     }
     Ok(Label {

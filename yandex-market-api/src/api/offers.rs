@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use super::campaigns::ok_result;
 use crate::Client;
-use crate::ids::{BusinessId, CategoryId};
+use crate::ids::{BusinessId, CategoryId, MarketSku};
 use crate::limits::MAX_BODY_BYTES;
 use crate::models::offers::*;
 
@@ -309,6 +309,15 @@ fn page<T>(items: Vec<T>, next: Option<String>) -> Page<T, String> {
     }
 }
 
+/// What identifies an offer of a `getOfferMappings` page (its offer id, else its card), for
+/// the page's signature: a page seen before is a server ignoring the page token.
+fn mapping_key(m: &OfferMapping) -> (Option<String>, Option<MarketSku>) {
+    (
+        m.offer.as_ref().map(|o| o.offer_id.clone()),
+        m.mapping.as_ref().and_then(|c| c.market_sku),
+    )
+}
+
 /// The next page's token of an optional pager.
 fn next_token(paging: Option<&crate::models::common::Pager>) -> Option<String> {
     paging.and_then(|p| p.next()).map(str::to_owned)
@@ -400,7 +409,8 @@ impl<'a> OffersApi<'a> {
                         Some(t) => Page::more(items, (i, Some(t))),
                         None if i + 1 < bodies.len() => Page::more(items, (i + 1, None)),
                         None => Page::last(items),
-                    })
+                    }
+                    .signed_by(mapping_key))
                 }
             },
         )
@@ -625,7 +635,8 @@ impl<'a> OffersApi<'a> {
                         Some(t) => Page::more(items, (i, Some(t))),
                         None if i + 1 < bodies.len() => Page::more(items, (i + 1, None)),
                         None => Page::last(items),
-                    })
+                    }
+                    .signed_by(|c: &OfferCard| c.offer_id.clone()))
                 }
             },
         )

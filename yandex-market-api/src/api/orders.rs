@@ -19,7 +19,7 @@ use market_core::{BatchReport, Error, RejectionStage, Result};
 use super::campaigns::ok_result;
 use crate::Client;
 use crate::ids::{BusinessId, CampaignId, OrderId, OrderItemId};
-use crate::models::common::EmptyResponse;
+use crate::models::common::{EmptyResponse, Pager};
 use crate::models::orders::*;
 
 /// The largest page of [`OrdersApi::list`] (`limit`).
@@ -91,6 +91,75 @@ pub static GET_ORDER_BUYER_INFO: Operation = Operation::get(
 )
 .in_group("getOrderBuyerInfo");
 
+/// A `getBusinessOrders` page with its orders undecoded, so that each is decoded on its own.
+/// The list is required, as in [`BusinessOrdersResponse`].
+#[derive(serde::Deserialize)]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+#[serde(rename_all = "camelCase")]
+struct RawOrdersPage {
+    orders: Vec<serde_json::Value>,
+    #[serde(default)]
+    paging: Option<Pager>,
+}
+
+/// One order of a page; an order that cannot be read is a decode error at `orders[i]`
+/// naming its id.
+fn decode_order(
+    transport: &market_core::transport::Transport,
+    i: usize,
+    raw: serde_json::Value,
+) -> Result<BusinessOrder> {
+    use serde::Deserialize;
+    if let Ok(order) = BusinessOrder::deserialize(&raw) {
+        return Ok(order);
+    }
+    // The error with its path (and the key taken out), from the order's own bytes.
+    let bytes = serde_json::to_vec(&raw).unwrap_or_default();
+    let id = raw
+        .get("orderId")
+        .map_or_else(|| "without an id".to_owned(), |v| v.to_string());
+    match transport.decode::<BusinessOrder>(&GET_BUSINESS_ORDERS, &bytes) {
+        Ok(order) => Ok(order),
+        Err(Error::Decode {
+            vendor,
+            operation,
+            path,
+            message,
+            excerpt,
+        }) => Err(Error::Decode {
+            vendor,
+            operation,
+            path: format!("orders[{i}].{path}"),
+            message: format!("order {id}: {message}"),
+            excerpt,
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+/// The request of one `getBusinessOrders` page, checked.
+fn list_request(
+    business: BusinessId,
+    filter: &BusinessOrdersRequest,
+    page_token: Option<&str>,
+    limit: u32,
+) -> Result<Request> {
+    check_business(business)?;
+    if !(1..=ORDERS_PAGE_MAX).contains(&limit) {
+        return Err(invalid(format!(
+            "limit {limit} is not in 1..={ORDERS_PAGE_MAX}"
+        )));
+    }
+    validate_filter(filter)?;
+    let mut request = Request::new(&GET_BUSINESS_ORDERS)
+        .path_param("businessId", business)
+        .query("limit", limit);
+    if let Some(token) = page_token.filter(|t| !t.is_empty()) {
+        request = request.query("pageToken", token);
+    }
+    request.json(filter)
+}
+
 /// The code of an order a bulk status change's answer did not mention.
 pub const NO_OUTCOME: &str = "no_outcome";
 
@@ -119,43 +188,72 @@ impl<'a> OrdersApi<'a> {
         page_token: Option<&str>,
         limit: u32,
     ) -> Result<BusinessOrdersResponse> {
-        check_business(business)?;
-        if !(1..=ORDERS_PAGE_MAX).contains(&limit) {
-            return Err(invalid(format!(
-                "limit {limit} is not in 1..={ORDERS_PAGE_MAX}"
-            )));
-        }
-        validate_filter(filter)?;
-        let mut request = Request::new(&GET_BUSINESS_ORDERS)
-            .path_param("businessId", business)
-            .query("limit", limit);
-        if let Some(token) = page_token.filter(|t| !t.is_empty()) {
-            request = request.query("pageToken", token);
-        }
+        let request = list_request(business, filter, page_token, limit)?;
         self.client
             .transport()
-            .json(&GET_BUSINESS_ORDERS, request.json(filter)?)
+            .json(&GET_BUSINESS_ORDERS, request)
             .await
     }
 
     /// Every order matching `filter`, page by page (50 a page), to the page without a next
     /// token.
+    ///
+    /// Each order of a page is decoded on its own: one the crate cannot read (a date beyond
+    /// chrono's range, a field of another type) is an error item naming it
+    /// (`orders[i]...`), and the orders around it still come. A page without its list, a
+    /// page seen before (a server ignoring the token) or a token already followed is an
+    /// error that ends the stream.
     pub fn list_stream(
         &self,
         business: BusinessId,
         filter: BusinessOrdersRequest,
     ) -> BoxStream<'a, Result<BusinessOrder>> {
+        use futures::StreamExt;
+        self.order_items(business, filter)
+            .map(|item| item.and_then(|order| order))
+            .boxed()
+    }
+
+    /// [`OrdersApi::list_stream`] with the two kinds of error apart: the outer one ends the
+    /// stream (a page not read), the inner one is one order not decoded, and the stream goes
+    /// on.
+    pub(crate) fn order_items(
+        &self,
+        business: BusinessId,
+        filter: BusinessOrdersRequest,
+    ) -> BoxStream<'a, Result<Result<BusinessOrder>>> {
         let api = *self;
         paginate(None::<String>, move |token| {
             let filter = filter.clone();
             async move {
-                let page = api
-                    .list(business, &filter, token.as_deref(), ORDERS_PAGE_MAX)
-                    .await?;
-                let next = page.next_page_token().map(str::to_owned);
-                Ok(match next {
-                    Some(next) => Page::more(page.orders, Some(next)),
-                    None => Page::last(page.orders),
+                let request = list_request(business, &filter, token.as_deref(), ORDERS_PAGE_MAX)?;
+                let transport = api.client.transport();
+                let page: RawOrdersPage = transport.json(&GET_BUSINESS_ORDERS, request).await?;
+                let next = page
+                    .paging
+                    .as_ref()
+                    .and_then(Pager::next)
+                    .map(str::to_owned);
+                let signature = (!page.orders.is_empty()).then(|| {
+                    market_core::paginate::signature(
+                        page.orders
+                            .iter()
+                            .map(|o| o.get("orderId").map(|v| v.to_string())),
+                    )
+                });
+                let items: Vec<Result<BusinessOrder>> = page
+                    .orders
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, raw)| decode_order(transport, i, raw))
+                    .collect();
+                let page = match next {
+                    Some(next) => Page::more(items, Some(next)),
+                    None => Page::last(items),
+                };
+                Ok(match signature {
+                    Some(sig) => page.with_signature(sig),
+                    None => page,
                 })
             }
         })

@@ -404,9 +404,10 @@ fn refused(keys: Vec<String>, e: &ApiError) -> BatchReport<String> {
 }
 
 /// Streams the items of every page of a page-token list.
-fn token_pages<'a, T, F, Fut>(mut fetch: F) -> BoxStream<'a, Result<T>>
+fn token_pages<'a, T, K, F, Fut>(key: fn(&T) -> K, mut fetch: F) -> BoxStream<'a, Result<T>>
 where
     T: Send + 'a,
+    K: std::hash::Hash + 'a,
     F: FnMut(Option<String>) -> Fut + Send + 'a,
     Fut: Future<Output = Result<(Vec<T>, Option<Pager>)>> + Send + 'a,
 {
@@ -418,7 +419,8 @@ where
             Ok(match next {
                 Some(n) => Page::more(items, Some(n)),
                 None => Page::last(items),
-            })
+            }
+            .signed_by(key))
         }
     })
 }
@@ -566,15 +568,23 @@ impl<'a> PricesApi<'a> {
     ) -> BoxStream<'a, Result<OfferDefaultPrice>> {
         let client = self.client;
         let fetch = move |body: GetDefaultPricesRequest| {
-            token_pages(move |token: Option<String>| {
-                let body = body.clone();
-                async move {
-                    let page = PricesApi { client }
-                        .default_prices(business, &body, token.as_deref(), Some(PRICES_PAGE_MAX))
-                        .await?;
-                    Ok((page.offers, page.paging))
-                }
-            })
+            token_pages(
+                |o: &OfferDefaultPrice| o.offer_id.clone(),
+                move |token: Option<String>| {
+                    let body = body.clone();
+                    async move {
+                        let page = PricesApi { client }
+                            .default_prices(
+                                business,
+                                &body,
+                                token.as_deref(),
+                                Some(PRICES_PAGE_MAX),
+                            )
+                            .await?;
+                        Ok((page.offers, page.paging))
+                    }
+                },
+            )
         };
         let Some(ids) = request.offer_ids.clone() else {
             return fetch(request);
@@ -685,15 +695,23 @@ impl<'a> PricesApi<'a> {
     ) -> BoxStream<'a, Result<CampaignOfferPrice>> {
         let client = self.client;
         let Some(ids) = request.offer_ids.clone() else {
-            return token_pages(move |token: Option<String>| {
-                let body = request.clone();
-                async move {
-                    let page = PricesApi { client }
-                        .campaign_prices(campaign, &body, token.as_deref(), Some(PRICES_PAGE_MAX))
-                        .await?;
-                    Ok((page.offers, page.paging))
-                }
-            });
+            return token_pages(
+                |o: &CampaignOfferPrice| o.offer_id.clone(),
+                move |token: Option<String>| {
+                    let body = request.clone();
+                    async move {
+                        let page = PricesApi { client }
+                            .campaign_prices(
+                                campaign,
+                                &body,
+                                token.as_deref(),
+                                Some(PRICES_PAGE_MAX),
+                            )
+                            .await?;
+                        Ok((page.offers, page.paging))
+                    }
+                },
+            );
         };
         let ids = match checked_offer_ids(&ids, usize::MAX, "campaign_prices_stream") {
             Ok(ids) => ids,
@@ -705,15 +723,18 @@ impl<'a> PricesApi<'a> {
                 let body = GetPricesByOfferIdsRequest {
                     offer_ids: Some(chunk),
                 };
-                token_pages(move |_| {
-                    let body = body.clone();
-                    async move {
-                        let page = PricesApi { client }
-                            .campaign_prices(campaign, &body, None, None)
-                            .await?;
-                        Ok((page.offers, None))
-                    }
-                })
+                token_pages(
+                    |o: &CampaignOfferPrice| o.offer_id.clone(),
+                    move |_| {
+                        let body = body.clone();
+                        async move {
+                            let page = PricesApi { client }
+                                .campaign_prices(campaign, &body, None, None)
+                                .await?;
+                            Ok((page.offers, None))
+                        }
+                    },
+                )
             })
             .collect();
         chain_until_error(streams)
@@ -828,13 +849,16 @@ impl<'a> PricesApi<'a> {
         };
         let pages = move |body: GetQuarantineOffersRequest| {
             let fetch = fetch.clone();
-            token_pages(move |token| {
-                let page = fetch(body.clone(), token);
-                async move {
-                    let page = page.await?;
-                    Ok((page.offers, page.paging))
-                }
-            })
+            token_pages(
+                |o: &QuarantineOffer| o.offer_id.clone(),
+                move |token| {
+                    let page = fetch(body.clone(), token);
+                    async move {
+                        let page = page.await?;
+                        Ok((page.offers, page.paging))
+                    }
+                },
+            )
         };
         let Some(ids) = request.offer_ids.clone() else {
             return pages(request);

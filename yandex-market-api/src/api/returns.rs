@@ -209,7 +209,8 @@ impl<'a> ReturnsApi<'a> {
                             Ok(match next {
                                 Some(n) => Page::more(page.returns, Some(n)),
                                 None => Page::last(page.returns),
-                            })
+                            }
+                            .signed_by(|r| r.id))
                         }
                     })
                 })

@@ -332,7 +332,8 @@ impl<'a> StocksApi<'a> {
                     Ok(match next {
                         Some(n) => Page::more(items, Some(n)),
                         None => Page::last(items),
-                    })
+                    }
+                    .signed_by(|s| (s.warehouse_id, s.offer.offer_id.clone())))
                 }
             });
         };

@@ -148,7 +148,8 @@ impl<'a> WarehousesApi<'a> {
                             Ok(match next {
                                 Some(n) => Page::more(page.warehouses, Some(n)),
                                 None => Page::last(page.warehouses),
-                            })
+                            }
+                            .signed_by(|w| w.id))
                         }
                     })
                 })
