@@ -6,7 +6,8 @@
 //! | update_stocks | `/v2/products/stocks` by article and warehouse, 100 a request |
 //! | update_prices | `/v1/product/import/prices` (price, old, min, currency), 1000 a request |
 //! | publish_cards / card_import_status | `/v3/product/import` + `/v1/product/import/info` |
-//! | orders | `/v4/posting/fbs/list` and `/v3/posting/fbo/list`, every status of the window |
+//! | orders | `/v4/posting/fbs/list` and `/v3/posting/fbo/list`, every status of the window; by status change, FBS with `filter.last_changed_status_date` (FBO cannot: no `OrderChanges`) |
+//! | refresh_orders | `/v4/posting/fbs/list` by `order_numbers` (100), `/v3/posting/fbo/list` by `posting_numbers` (1000), the rest one by one |
 //! | order | `/v3/posting/fbs/get`, then `/v2/posting/fbo/get` |
 //! | pack_order | `/v4/posting/fbs/ship` (Ozon calls packaging "ship"), then `/v3/posting/fbs/get`: a 200 does not guarantee assembly, `substatus = ship_failed` is an error |
 //! | ship_order | packs if still unpacked (with the same re-read); rFBS: `/v2/fbs/posting/delivering` |

@@ -232,7 +232,12 @@ impl<'a> LabelsApi<'a> {
         if LabelFormat::sniff(&response.body) == Some(LabelFormat::Pdf) {
             Ok(response.body)
         } else {
-            Err(not_pdf(LABEL_FILE.name, ".", &response.body))
+            Err(not_pdf(
+                transport.vendor(),
+                LABEL_FILE.name,
+                ".",
+                &response.body,
+            ))
         }
     }
 }
@@ -262,14 +267,16 @@ impl Vendor for FileHost {
     }
 }
 
-/// The error for a label that is not a PDF.
-fn not_pdf(operation: &'static str, path: &str, body: &[u8]) -> Error {
+/// The error for a label that is not a PDF; the quote of the body has the key replaced before
+/// it is cut (a key straddling the limit never keeps its first characters).
+fn not_pdf(vendor: &dyn Vendor, operation: &'static str, path: &str, body: &[u8]) -> Error {
+    let text = vendor.redact(String::from_utf8_lossy(body).into_owned());
     Error::Decode {
         vendor: "ozon",
         operation,
         path: path.into(),
         message: "the label is not a PDF".into(),
-        excerpt: market_core::error::excerpt(body, EXCERPT_LEN),
+        excerpt: market_core::error::excerpt(text.as_bytes(), EXCERPT_LEN),
     }
 }
 
@@ -281,7 +288,7 @@ fn label_pdf(transport: &Transport, body: Bytes) -> Result<Bytes> {
         return Ok(body);
     }
     if !body.trim_ascii_start().starts_with(b"{") {
-        return Err(not_pdf(PACKAGE_LABEL.name, ".", &body));
+        return Err(not_pdf(transport.vendor(), PACKAGE_LABEL.name, ".", &body));
     }
     let json: PackageLabelResponse = transport.decode(&PACKAGE_LABEL, &body)?;
     if let Some(file) = base64_decode(&json.file_content).filter(|b| is_pdf(b)) {
@@ -298,7 +305,12 @@ fn label_pdf(transport: &Transport, body: Bytes) -> Result<Bytes> {
     if is_pdf(&file) {
         Ok(Bytes::from(file))
     } else {
-        Err(not_pdf(PACKAGE_LABEL.name, "file_content", text.as_bytes()))
+        Err(not_pdf(
+            transport.vendor(),
+            PACKAGE_LABEL.name,
+            "file_content",
+            text.as_bytes(),
+        ))
     }
 }
 
