@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 use async_trait::async_trait;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use market_core::batch::chunks;
 use market_core::{
     AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
     CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat,
@@ -33,13 +34,15 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Client;
+use crate::api::orders::ORDERS_STATUS_MAX;
 use crate::ids::{CharcId, ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
 use crate::models::content::{
     Card as WbCard, CardToCreate, CardVariant, CardsFilter, CharacteristicValue,
     Dimensions as WbDimensions, NewSize,
 };
 use crate::models::orders::{
-    Order as WbOrder, OrderStatus, OrdersWindow, StickerSize, StickerType, SupplierStatus, WbStatus,
+    ORDERS_WINDOW_MAX_DAYS, Order as WbOrder, OrderStatus, OrdersWindow, StickerSize, StickerType,
+    SupplierStatus, WbStatus,
 };
 use crate::models::prices::GoodPrice;
 use crate::models::returns::{Claim, ClaimsQuery};
@@ -47,6 +50,19 @@ use crate::models::stocks::StockItem;
 
 /// How far back `order(id)` and `ship_order` look for an order (WB has no single-order read).
 pub const LOOKUP_WINDOW: TimeDelta = TimeDelta::days(30);
+
+/// How far back [`Marketplace::refresh_orders`] scans the orders list for the orders it
+/// re-reads: WB's `GET /api/v3/orders` covers orders created in the last 3 months.
+pub const REFRESH_LOOKBACK: TimeDelta = TimeDelta::days(90);
+
+/// The raw status ([`market_core::OrderStatus::raw`]) of an order whose WB statuses could not
+/// be read (the status lookup failed): its lifecycle is [`Lifecycle::Unknown`], and the stream
+/// that yields it ends with the lookup's error right after. (An order WB answered without a
+/// status has the raw status `/`.)
+pub const STATUS_UNREAD: &str = "unread";
+
+/// The ids of a status request tried again after a larger one failed.
+pub const STATUS_RETRY_BATCH: usize = 100;
 
 /// The name given to supplies this client creates.
 pub const SUPPLY_NAME: &str = "market-rs";
@@ -100,6 +116,27 @@ fn raw_status(s: Option<&OrderStatus>) -> String {
         .and_then(|s| s.wb_status.as_ref())
         .map_or("", |v| v.as_str());
     format!("{supplier}/{wb}")
+}
+
+/// An order whose statuses could not be read: lifecycle unknown, raw status
+/// [`STATUS_UNREAD`].
+fn order_status_unread(o: &WbOrder) -> Order {
+    let mut order = order_from_wb(o, None);
+    order.status = CoreStatus::new(Lifecycle::Unknown, STATUS_UNREAD);
+    order
+}
+
+/// Whether a failed status request may succeed as smaller requests: not when the account,
+/// the quota or the connection is the problem.
+fn smaller_may_help(e: &Error) -> bool {
+    match e {
+        Error::Api(api) => matches!(
+            api.kind,
+            market_core::ApiErrorKind::Server | market_core::ApiErrorKind::BadRequest
+        ),
+        Error::Decode { .. } | Error::Timeout { .. } => true,
+        _ => false,
+    }
 }
 
 /// A WB assembly task (with its statuses, when known) as an [`Order`].
@@ -471,16 +508,140 @@ impl Client {
     /// The statuses of a page of orders, by id.
     async fn statuses_of(&self, orders: &[WbOrder]) -> Result<HashMap<OrderId, OrderStatus>> {
         let ids: Vec<OrderId> = orders.iter().map(|o| o.id).collect();
-        if ids.is_empty() {
-            return Ok(HashMap::new());
+        match self.read_statuses(ids).await {
+            (statuses, None) => Ok(statuses),
+            (_, Some(e)) => Err(e),
         }
-        Ok(self
-            .orders()
-            .statuses(ids)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect())
+    }
+
+    /// Reads the statuses of `ids` (ids that are not positive are not asked for) in requests
+    /// of [`ORDERS_STATUS_MAX`]. A request that fails for a reason smaller requests may not
+    /// share (a server error, a refusal of the request, an answer that does not decode, a
+    /// timeout) is tried again as requests of [`STATUS_RETRY_BATCH`] ids. Returns every
+    /// status read and the error that stopped the reading, if one did (the ids after it are
+    /// not read).
+    async fn read_statuses(
+        &self,
+        ids: Vec<OrderId>,
+    ) -> (HashMap<OrderId, OrderStatus>, Option<Error>) {
+        let ids: Vec<OrderId> = ids.into_iter().filter(|id| id.0 > 0).collect();
+        let mut out = HashMap::with_capacity(ids.len());
+        for chunk in chunks(ids, ORDERS_STATUS_MAX) {
+            let first = match self.orders().statuses(chunk.clone()).await {
+                Ok(statuses) => {
+                    out.extend(statuses.into_iter().map(|s| (s.id, s)));
+                    continue;
+                }
+                Err(e) => e,
+            };
+            if chunk.len() <= STATUS_RETRY_BATCH || !smaller_may_help(&first) {
+                return (out, Some(first));
+            }
+            tracing::warn!(
+                error = %first,
+                ids = chunk.len(),
+                "WB status lookup failed; trying smaller requests"
+            );
+            for small in chunks(chunk, STATUS_RETRY_BATCH) {
+                match self.orders().statuses(small).await {
+                    Ok(statuses) => out.extend(statuses.into_iter().map(|s| (s.id, s))),
+                    Err(e) => return (out, Some(e)),
+                }
+            }
+        }
+        (out, None)
+    }
+
+    /// Orders of the page with their statuses, in the page's order: every order is there,
+    /// those whose status could not be read marked [`STATUS_UNREAD`], then the lookup's
+    /// error if it failed.
+    async fn with_statuses(&self, orders: Vec<WbOrder>) -> Vec<Result<Order>> {
+        let (statuses, failure) = self
+            .read_statuses(orders.iter().map(|o| o.id).collect())
+            .await;
+        let mut out: Vec<Result<Order>> = orders
+            .iter()
+            .map(|o| {
+                Ok(match statuses.get(&o.id) {
+                    Some(s) => order_from_wb(o, Some(s)),
+                    None if failure.is_some() => order_status_unread(o),
+                    None => order_from_wb(o, None),
+                })
+            })
+            .collect();
+        out.extend(failure.map(Err));
+        out
+    }
+
+    /// [`Marketplace::refresh_orders`]: statuses by [`ORDERS_STATUS_MAX`], then one scan of
+    /// the orders list, newest window first, until every order WB gave a status for is found
+    /// (or [`REFRESH_LOOKBACK`] is covered).
+    async fn refresh(&self, ids: Vec<CoreOrderId>) -> Vec<Result<Order>> {
+        let mut wanted: Vec<OrderId> = Vec::with_capacity(ids.len());
+        let mut unique = HashSet::with_capacity(ids.len());
+        for id in &ids {
+            match wb_order_id(id) {
+                Ok(w) => {
+                    if unique.insert(w) {
+                        wanted.push(w);
+                    }
+                }
+                Err(_) => tracing::warn!(order = %id, "not a WB assembly task id; skipped"),
+            }
+        }
+        let (statuses, mut failure) = self.read_statuses(wanted.clone()).await;
+        // WB answers statuses for the tasks it knows; the others are skipped.
+        let mut missing: HashSet<OrderId> = wanted
+            .iter()
+            .copied()
+            .filter(|id| statuses.contains_key(id))
+            .collect();
+        let mut found: HashMap<OrderId, WbOrder> = HashMap::with_capacity(missing.len());
+        let now = Utc::now();
+        let oldest = now - REFRESH_LOOKBACK;
+        let span = TimeDelta::days(ORDERS_WINDOW_MAX_DAYS);
+        let mut end = now;
+        'windows: while !missing.is_empty() && end > oldest {
+            let start = (end - span).max(oldest);
+            let mut list = self.orders().list_stream(OrdersWindow::between(start, end));
+            while let Some(item) = list.next().await {
+                match item {
+                    Ok(o) => {
+                        if missing.remove(&o.id) {
+                            found.insert(o.id, o);
+                            if missing.is_empty() {
+                                break 'windows;
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        match &failure {
+                            Some(_) => tracing::warn!(error = %e, "WB order scan failed too"),
+                            None => failure = Some(e),
+                        }
+                        break 'windows;
+                    }
+                }
+            }
+            // The next window overlaps this one by a second: WB's bounds are whole seconds.
+            end = start + TimeDelta::seconds(1);
+            if start <= oldest {
+                break;
+            }
+        }
+        if failure.is_none() && !missing.is_empty() {
+            tracing::warn!(
+                orders = missing.len(),
+                "WB gave statuses of orders older than its orders list covers; skipped"
+            );
+        }
+        let mut out: Vec<Result<Order>> = wanted
+            .iter()
+            .filter_map(|id| found.get(id))
+            .map(|o| Ok(order_from_wb(o, statuses.get(&o.id))))
+            .collect();
+        out.extend(failure.map(Err));
+        out
     }
 
     /// Finds an order of the last [`LOOKUP_WINDOW`].
@@ -835,6 +996,14 @@ impl Marketplace for Client {
         })
     }
 
+    /// Orders created in the window (WB cannot filter by status-change time: see
+    /// [`Marketplace::refresh_orders`]), a page of the list then the statuses of its orders.
+    ///
+    /// Every order read is yielded before an error: when a later page fails, the orders of
+    /// the pages before it come first; when the status lookup fails (after a second try in
+    /// smaller requests), the orders whose status was not read are yielded marked
+    /// [`STATUS_UNREAD`] (lifecycle [`Lifecycle::Unknown`], whatever the status filter asks),
+    /// then the error ends the stream.
     fn orders(&self, query: OrderQuery) -> BoxStream<'_, Result<Order>> {
         if !query.wants_scheme(&DeliveryScheme::Fbs) {
             return stream::empty().boxed();
@@ -844,26 +1013,51 @@ impl Marketplace for Client {
             .list_stream(window)
             .chunks(crate::api::orders::ORDERS_STATUS_MAX)
             .then(move |chunk| async move {
-                let orders: Vec<WbOrder> = match chunk.into_iter().collect::<Result<Vec<_>>>() {
-                    Ok(o) => o,
-                    Err(e) => return vec![Err(e)],
-                };
-                match self.statuses_of(&orders).await {
-                    Ok(statuses) => orders
-                        .iter()
-                        .map(|o| Ok(order_from_wb(o, statuses.get(&o.id))))
-                        .collect(),
-                    Err(e) => vec![Err(e)],
+                let mut orders: Vec<WbOrder> = Vec::with_capacity(chunk.len());
+                let mut failure = None;
+                for item in chunk {
+                    match item {
+                        Ok(o) => orders.push(o),
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
                 }
+                let mut out = self.with_statuses(orders).await;
+                out.extend(failure.map(Err));
+                out
             })
             .flat_map(stream::iter)
             .filter(move |r| {
                 let keep = match r {
-                    Ok(o) => query.wants_status(o.status.lifecycle),
+                    Ok(o) => {
+                        o.status.raw == STATUS_UNREAD || query.wants_status(o.status.lifecycle)
+                    }
                     Err(_) => true,
                 };
                 futures::future::ready(keep)
             })
+            .scan(false, |failed, item| {
+                // Nothing after an error: the orders read before it are all yielded.
+                if *failed {
+                    return futures::future::ready(None);
+                }
+                *failed = item.is_err();
+                futures::future::ready(Some(item))
+            })
+            .boxed()
+    }
+
+    /// Re-reads known orders: their statuses through `POST /api/v3/orders/status` (1000 ids a
+    /// request), their details from one scan of `GET /api/v3/orders`, newest 30 days first,
+    /// stopping once every order WB gave a status for is found ([`REFRESH_LOOKBACK`] at
+    /// most). Requests grow with ids / 1000 and with list pages, not with ids. Ids WB gives
+    /// no status for, ids that are not WB's, and orders older than the list covers are
+    /// skipped. Every order read is yielded, then the error if one came.
+    fn refresh_orders(&self, ids: Vec<CoreOrderId>) -> BoxStream<'_, Result<Order>> {
+        stream::once(self.refresh(ids))
+            .flat_map(stream::iter)
             .boxed()
     }
 

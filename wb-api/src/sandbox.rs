@@ -22,7 +22,8 @@
 //!   burst, refilled at its rate; a 4XX answer costs 10 where WB says so), answering 429 with
 //!   WB's body and `X-Ratelimit-*` headers, unless
 //!   [`SandboxConfig::rate_limits`](crate::sandbox::SandboxConfig::rate_limits) is off;
-//! - it injects faults (429, 500, slow answers, cut bodies) from a
+//! - it injects faults (429, 500, slow answers, cut bodies, 200s without data, a page answered
+//!   again whatever its cursor) from a
 //!   [`FaultPlan`](market_core::sandbox::FaultPlan), and WB's 409 `StoreIsProcessing` on stock
 //!   updates and deletes of a warehouse
 //!   ([`Sandbox::store_processing`](crate::sandbox::Sandbox::store_processing)), and counts
@@ -76,7 +77,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
-use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, apply};
+use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog};
 use market_core::transport::Operation;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -298,6 +299,13 @@ impl Sandbox {
         (0..n)
             .filter_map(|_| st.add_order(now, Phase::New))
             .collect()
+    }
+
+    /// Creates one new assembly task (`supplierStatus` new, `wbStatus` waiting) created at
+    /// `at` (a day ago, say: an order an incremental poll by creation time has left behind);
+    /// `None` when the account has no cards or no warehouses.
+    pub fn add_order_created(&self, at: DateTime<Utc>) -> Option<OrderId> {
+        lock(&self.state).add_order(at, Phase::New)
     }
 
     /// Moves WB's side on: the tasks of delivered supplies that WB has sorted are sold
@@ -1718,7 +1726,8 @@ impl Respond for Emulator {
                 .insert_header("x-ratelimit-remaining", left.to_string().as_str())
                 .insert_header("x-ratelimit-limit", q.burst.to_string().as_str());
         }
-        apply(fault, template, &answer.body, answer.content_type)
+        self.faults
+            .answer(path, fault, template, &answer.body, answer.content_type)
     }
 }
 

@@ -258,7 +258,7 @@ async fn orders_page_by_next_then_read_statuses_and_map() {
     // 150000 kopecks are 1500.00 roubles.
     assert_eq!(line.unit_price, Decimal::new(150000, 2));
     assert_eq!(line.unit_price, Decimal::from(1500));
-    assert_eq!(o.total(), Decimal::from(1500));
+    assert_eq!(o.total(), Some(Decimal::from(1500)));
     assert_eq!(o.raw["id"], json!(1));
 
     let statuses: Vec<(Lifecycle, &str)> = orders
@@ -312,7 +312,7 @@ async fn the_status_filter_keeps_only_the_states_asked_for() {
 }
 
 #[tokio::test]
-async fn a_failed_status_call_is_an_error_item() {
+async fn a_failed_status_call_yields_the_orders_unread_then_the_error() {
     let server = orders_server(
         ResponseTemplate::new(400)
             .set_body_json(json!({"code": "IncorrectRequest", "message": "bad"})),
@@ -320,16 +320,59 @@ async fn a_failed_status_call_is_an_error_item() {
     .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
-    let items: Vec<_> = m.orders(OrderQuery::window(window())).collect().await;
-    assert!(!items.is_empty());
-    assert!(
-        items.iter().all(Result::is_err),
-        "no order without its status"
-    );
-    match &items[0] {
+    // Even under a status filter: an order whose status is unknown is not dropped.
+    let query = OrderQuery::window(window()).with_statuses([Lifecycle::Cancelled]);
+    let items: Vec<_> = m.orders(query).collect().await;
+    assert_eq!(items.len(), 4, "three orders, then the error: {items:?}");
+    for o in &items[..3] {
+        let o = o.as_ref().unwrap();
+        assert_eq!(o.status.lifecycle, Lifecycle::Unknown);
+        assert_eq!(o.status.raw, wb_api::marketplace::STATUS_UNREAD);
+    }
+    match &items[3] {
         Err(Error::Api(e)) => assert_eq!(e.status, 400),
         other => panic!("expected the status call's error, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn a_failing_later_page_yields_the_orders_of_the_pages_before_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v3/orders"))
+        .and(query_param("next", "0"))
+        .respond_with(ok(json!({
+            "next": 500,
+            "orders": [wb_order(1, None), wb_order(2, None)],
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v3/orders"))
+        .and(query_param("next", "500"))
+        .respond_with(ResponseTemplate::new(500).set_body_json(json!({"title": "internal"})))
+        .mount(&server)
+        .await;
+    mount(&server, "POST", "/api/v3/orders/status", three_statuses()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let items: Vec<_> = m.orders(OrderQuery::window(window())).collect().await;
+    assert_eq!(items.len(), 3, "{items:?}");
+    let first: Vec<(String, Lifecycle)> = items[..2]
+        .iter()
+        .map(|o| {
+            let o = o.as_ref().unwrap();
+            (o.id.as_str().to_owned(), o.status.lifecycle)
+        })
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("1".to_owned(), Lifecycle::AwaitingConfirmation),
+            ("2".to_owned(), Lifecycle::AwaitingShipment)
+        ]
+    );
+    assert_eq!(items[2].as_ref().unwrap_err().status(), Some(500));
 }
 
 // ---------------------------------------------------------------------------------------------
