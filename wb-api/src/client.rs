@@ -173,10 +173,14 @@ impl Vendor for WbVendor {
         status: StatusCode,
         body: &[u8],
     ) -> bool {
-        status.is_success()
-            || (status == StatusCode::CONFLICT
-                && PER_ITEM_409.contains(&op.name)
-                && !is_store_processing(body))
+        if status.is_success() {
+            // A read answered 200 with WB's error shape instead of its data is an error,
+            // never an empty page.
+            return !(is_read(op) && is_error_shape(body));
+        }
+        status == StatusCode::CONFLICT
+            && PER_ITEM_409.contains(&op.name)
+            && !is_store_processing(body)
     }
 
     /// 409 `StoreIsProcessing` is [`ApiErrorKind::Busy`](market_core::ApiErrorKind::Busy):
@@ -188,6 +192,16 @@ impl Vendor for WbVendor {
         body: &[u8],
     ) -> market_core::ApiErrorKind {
         let _ = headers;
+        if status.is_success() {
+            // A 2xx read carrying an error shape. WB's envelope `{"error": true, ...}` is its
+            // documented refusal of the request as sent; any other shape means the server (or
+            // something in the path) failed to give the data, and a read may be repeated.
+            return if is_envelope_refusal(body) {
+                market_core::ApiErrorKind::BadRequest
+            } else {
+                market_core::ApiErrorKind::Server
+            };
+        }
         if status == StatusCode::CONFLICT && is_store_processing(body) {
             return market_core::ApiErrorKind::Busy;
         }
@@ -219,8 +233,11 @@ impl Vendor for WbVendor {
         crate::limits::limit(group, self.token_type)
     }
 
+    /// WB's code and message, read from the body with the token already removed, so that
+    /// no excerpt cut from it keeps a piece of the token.
     fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
-        wb_error_details(status, body)
+        let body = self.redact_body(body);
+        wb_error_details(status, &body)
     }
 
     /// `X-Ratelimit-Retry` (seconds to wait after a 429), else `Retry-After`.
@@ -248,14 +265,77 @@ impl Vendor for WbVendor {
         )
     }
 
+    /// The body's `requestId`, without the token should a server or proxy echo it there.
     fn body_request_id(&self, body: &[u8]) -> Option<String> {
         let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-        v.get("requestId")?.as_str().map(str::to_owned)
+        let id = v.get("requestId")?.as_str()?;
+        Some(self.redact(id.to_owned()))
+    }
+
+    /// `X-Request-Id`, without the token should a server or proxy echo it there.
+    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        header_str(headers, "x-request-id").map(|id| self.redact(id))
     }
 
     fn redact(&self, text: String) -> String {
         redact_secret(text, &self.token)
     }
+}
+
+impl WbVendor {
+    /// The body with every occurrence of the token replaced (bodies that are not UTF-8 are
+    /// read lossily: an error message is text).
+    fn redact_body(&self, body: &[u8]) -> Vec<u8> {
+        let text = String::from_utf8_lossy(body);
+        if !text.contains(self.token.expose_secret()) {
+            return body.to_vec();
+        }
+        redact_secret(text.into_owned(), &self.token).into_bytes()
+    }
+}
+
+/// True for the operations that read data ([`crate::api::READS`]): a 200 of theirs must
+/// carry it.
+fn is_read(op: &market_core::transport::Operation) -> bool {
+    crate::api::READS.iter().any(|r| r.name == op.name)
+}
+
+/// True when a body is WB's envelope with `"error": true` (content and prices).
+fn is_envelope_refusal(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("error").cloned())
+        == Some(serde_json::Value::Bool(true))
+}
+
+/// True when a (2xx) body is one of WB's error shapes rather than data:
+/// `{"error": true, "errorText": ...}` (content and prices), `{"status": "ERROR", ...}`,
+/// `{"title", "detail", "requestId"/"origin"/"statusText"/"code", ...}` (the newer error
+/// object), or the marketplace's `{"code": "...", "message": "..."}`. No data answer of the
+/// operations in [`crate::api::READS`] has any of these at its top level.
+pub fn is_error_shape(body: &[u8]) -> bool {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return false;
+    };
+    let has = |k: &str| map.get(k).is_some_and(|v| !v.is_null());
+    let is_str = |k: &str| map.get(k).is_some_and(serde_json::Value::is_string);
+    if map.get("error") == Some(&serde_json::Value::Bool(true)) {
+        return true;
+    }
+    if map
+        .get("status")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|s| s.trim().eq_ignore_ascii_case("error"))
+    {
+        return true;
+    }
+    if (is_str("title") || is_str("detail"))
+        && (has("requestId") || has("origin") || has("statusText") || has("code"))
+    {
+        return true;
+    }
+    is_str("code") && is_str("message")
 }
 
 /// A client of the Wildberries seller APIs for one seller account (one token).

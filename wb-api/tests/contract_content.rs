@@ -488,16 +488,20 @@ async fn an_envelope_with_error_true_is_an_error_with_wbs_text() {
     .await;
     let wb = client(&server);
     let err = wb.content().colors().await.unwrap_err();
+    // WB's refusal on a 200: an API error naming the operation with WB's text, not retried.
     match &err {
-        Error::Validation { item, message } => {
-            assert_eq!(*item, None);
+        Error::Api(e) => {
             assert_eq!(
-                message,
-                "WB refused directory_colors: Bad request (subject 7 not found)"
+                (e.vendor, e.operation, e.status),
+                ("wb", "directory_colors", 200)
             );
+            assert_eq!(e.kind, market_core::ApiErrorKind::BadRequest);
+            assert!(e.message.starts_with("Bad request"), "{}", e.message);
+            assert!(e.message.contains("subject 7 not found"), "{}", e.message);
         }
         other => panic!("{other}"),
     }
+    assert_eq!(sent(&server).await.len(), 1, "not retried");
 }
 
 #[tokio::test]

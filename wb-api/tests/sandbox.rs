@@ -1272,13 +1272,19 @@ async fn scheduled_faults_are_survived_and_a_cut_body_is_a_decode_error() {
     // One call, asked three times: 429, 500, then the answer.
     assert_eq!(sandbox.requests().count("GET /api/v3/warehouses"), 3);
 
-    // A cut body is a 200 whose JSON ends early: the client reports a decode error.
+    // A cut body is a 200 whose JSON ends early: a read is sent once more, and a second cut
+    // body is a decode error.
     sandbox
         .faults()
         .set(FaultPlan::schedule([Some(Fault::CutBody)]).on_path("/api/v3/warehouses"));
+    assert_eq!(m.warehouses().await.unwrap().len(), 2);
+    sandbox.faults().set(
+        FaultPlan::schedule([Some(Fault::CutBody), Some(Fault::CutBody)])
+            .on_path("/api/v3/warehouses"),
+    );
     let err = m.warehouses().await.unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
-    assert_eq!(sandbox.faults().injected(), 3);
+    assert_eq!(sandbox.faults().injected(), 5);
     assert_eq!(m.warehouses().await.unwrap().len(), 2);
 
     // A 500 on a supply creation is not repeated (it may have created one).

@@ -95,11 +95,13 @@ impl<'a> AnalyticsApi<'a> {
             async move {
                 let rows = api.wb_warehouses_stocks(&request).await?;
                 let got = rows.len() as u64;
-                Ok(if got < u64::from(limit) {
+                let page = if got < u64::from(limit) {
                     Page::last(rows)
                 } else {
-                    Page::more(rows, offset + got)
-                })
+                    Page::more(rows, offset.saturating_add(got))
+                };
+                // A page seen before (an offset the server ignores) ends the stream in error.
+                Ok(page.signed_by(|r| (r.nm_id, r.chrt_id, r.warehouse_id)))
             }
         })
     }

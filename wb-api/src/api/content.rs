@@ -392,12 +392,20 @@ impl<'a> ContentApi<'a> {
     where
         T: serde::de::DeserializeOwned + Default,
     {
-        let answer: Envelope<T> = self
+        // `data` missing or `null` is an error: a read's answer without its data is never
+        // taken as "none" (an empty last page).
+        let answer: Envelope<Option<T>> = self
             .client
             .transport(Section::Content)
             .json(op, request)
             .await?;
-        answer.into_result(op.name)
+        answer.into_result(op.name)?.ok_or_else(|| Error::Decode {
+            vendor: "wb",
+            operation: op.name,
+            path: "data".into(),
+            message: "the answer has no data (missing or null)".into(),
+            excerpt: String::new(),
+        })
     }
 
     /// `GET /content/v2/object/parent/all`: the parent categories.
@@ -443,11 +451,12 @@ impl<'a> ContentApi<'a> {
             async move {
                 let items = api.subjects(&query).await?;
                 let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
-                Ok(if n >= query.limit {
+                let page = if n >= query.limit {
                     Page::more(items, offset.saturating_add(n))
                 } else {
                     Page::last(items)
-                })
+                };
+                Ok(page.signed_by(|s| s.subject_id))
             }
         })
     }
@@ -542,13 +551,14 @@ impl<'a> ContentApi<'a> {
                 let page = api.cards(&request).await?;
                 let limit = i64::from(request.settings.cursor.limit);
                 if page.cursor.total < limit || page.cards.is_empty() {
-                    return Ok(Page::last(page.cards));
+                    return Ok(Page::last(page.cards).signed_by(|c| c.nm_id));
                 }
                 match page.cursor.nm_id {
                     Some(nm_id) if !page.cursor.updated_at.is_empty() => Ok(Page::more(
                         page.cards,
                         Some((page.cursor.updated_at, nm_id)),
-                    )),
+                    )
+                    .signed_by(|c| c.nm_id)),
                     _ => Err(Error::Decode {
                         vendor: "wb",
                         operation: CARDS_LIST.name,
@@ -587,12 +597,13 @@ impl<'a> ContentApi<'a> {
             }
             async move {
                 let page = api.card_errors(&request).await?;
-                Ok(if page.cursor.next {
+                let page = if page.cursor.next {
                     let next = Some((page.cursor.updated_at, page.cursor.batch_uuid));
                     Page::more(page.items, next)
                 } else {
                     Page::last(page.items)
-                })
+                };
+                Ok(page.signed_by(|b| b.batch_uuid.clone()))
             }
         })
     }

@@ -201,11 +201,14 @@ impl<'a> OrdersApi<'a> {
                 let page = api.list(&query).await?;
                 // WB's rule: pass `next` back until it comes back 0 or the page is empty.
                 let more = !page.orders.is_empty() && page.next != 0;
-                Ok(if more {
+                let page = if more {
                     Page::more(page.orders, page.next)
                 } else {
                     Page::last(page.orders)
-                })
+                };
+                // A page seen before (a `next` that cycles, 111 -> 222 -> 111, or one the
+                // server ignores) ends the stream in error instead of looping.
+                Ok(page.signed_by(|o| o.id))
             }
         })
     }

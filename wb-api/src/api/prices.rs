@@ -266,13 +266,20 @@ impl<'a> PricesApi<'a> {
     pub fn history_goods_stream(&self, upload_id: UploadId) -> BoxStream<'a, Result<GoodHistory>> {
         let api = *self;
         paginate(0u32, move |offset| async move {
+            // A page without its `data` is an error, never the last page.
             let goods = api
                 .history_goods(upload_id, PAGE_MAX, offset)
                 .await?
                 .data
                 .map(|d| d.history_goods)
-                .unwrap_or_default();
-            Ok(next_offset_page(goods, offset, true))
+                .ok_or_else(|| Error::Decode {
+                    vendor: "wb",
+                    operation: HISTORY_GOODS.name,
+                    path: "data".into(),
+                    message: "the page has no data (null)".into(),
+                    excerpt: String::new(),
+                })?;
+            Ok(next_offset_page(goods, offset, true).signed_by(|g| (g.nm_id, g.size_id)))
         })
     }
 
@@ -349,7 +356,7 @@ impl<'a> PricesApi<'a> {
         let api = *self;
         paginate(0u32, move |offset| async move {
             let goods = api.goods(PAGE_MAX, offset).await?.data.list_goods;
-            Ok(next_offset_page(goods, offset, false))
+            Ok(next_offset_page(goods, offset, false).signed_by(|g| g.nm_id))
         })
     }
 

@@ -123,10 +123,11 @@ impl<'a> ReturnsApi<'a> {
                 let page = api.claims(&query).await?;
                 let seen = u64::from(offset) + page.claims.len() as u64;
                 let more = !page.claims.is_empty() && seen < page.total.max(0) as u64;
-                Ok(match u32::try_from(seen) {
+                let page = match u32::try_from(seen) {
                     Ok(next) if more => Page::more(page.claims, next),
                     _ => Page::last(page.claims),
-                })
+                };
+                Ok(page.signed_by(|c| c.id.clone()))
             }
         })
     }

@@ -130,11 +130,12 @@ impl<'a> SuppliesApi<'a> {
             let page = api.list(SUPPLIES_PAGE_MAX, next).await?;
             // WB's rule: pass `next` back until it comes back 0 or the page is empty.
             let more = !page.supplies.is_empty() && page.next != 0;
-            Ok(if more {
+            let page = if more {
                 Page::more(page.supplies, page.next)
             } else {
                 Page::last(page.supplies)
-            })
+            };
+            Ok(page.signed_by(|s| s.id.clone()))
         })
     }
 

@@ -36,8 +36,7 @@ pub struct InventoryWbEnvelope {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InventoryWbResponse {
-    /// One row per size and WB warehouse.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// One row per size and WB warehouse (required, not `null`).
     pub items: Vec<InventoryWbItem>,
 }
 

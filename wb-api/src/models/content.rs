@@ -517,11 +517,9 @@ pub struct CardsSort {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CardsListResponse {
-    /// The cards of this page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The cards of this page (required, not `null`).
     pub cards: Vec<Card>,
-    /// Where the next page starts, and how many cards this page returned.
-    #[serde(default)]
+    /// Where the next page starts, and how many cards this page returned (required).
     pub cursor: CardsCursorAnswer,
 }
 
@@ -800,12 +798,10 @@ pub type CardErrorsResponse = Envelope<CardErrorsPage>;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CardErrorsPage {
-    /// Where the next page starts, and whether there is one.
-    #[serde(default)]
+    /// Where the next page starts, and whether there is one (required).
     pub cursor: CardErrorsCursorAnswer,
     /// The batches: each holds the errors of one merged card of a create request, or of one
-    /// create-into or update request.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// create-into or update request (required, not `null`).
     pub items: Vec<CardErrorBatch>,
 }
 

@@ -144,8 +144,7 @@ pub struct OrderOptions {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NewOrdersResponse {
-    /// The new assembly tasks.
-    #[serde(default)]
+    /// The new assembly tasks (required: an answer without them is an error, not "none").
     pub orders: Vec<NewOrder>,
 }
 
@@ -280,7 +279,8 @@ impl NewOrder {
 
     /// `scanPrice` (kopecks) in roubles.
     pub fn scan_price_amount(&self) -> Option<Decimal> {
-        self.scan_price.map(|k| k / Decimal::ONE_HUNDRED)
+        self.scan_price
+            .and_then(|k| k.checked_div(Decimal::ONE_HUNDRED))
     }
 
     /// The sale currency.
@@ -399,11 +399,9 @@ impl OrdersQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersResponse {
-    /// The cursor of the next page (schema `Next`).
-    #[serde(default)]
+    /// The cursor of the next page (schema `Next`; required, as the list).
     pub next: i64,
-    /// The assembly tasks.
-    #[serde(default)]
+    /// The assembly tasks (required: a page without them is an error, not the last page).
     pub orders: Vec<Order>,
 }
 
@@ -502,7 +500,8 @@ impl Order {
 
     /// `scanPrice` (kopecks) in roubles.
     pub fn scan_price_amount(&self) -> Option<Decimal> {
-        self.scan_price.map(|k| k / Decimal::ONE_HUNDRED)
+        self.scan_price
+            .and_then(|k| k.checked_div(Decimal::ONE_HUNDRED))
     }
 
     /// The sale currency.
@@ -528,8 +527,7 @@ pub struct OrderStatusesRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderStatusesResponse {
-    /// The status of each task.
-    #[serde(default)]
+    /// The status of each task (required).
     pub orders: Vec<OrderStatus>,
 }
 
@@ -598,8 +596,7 @@ market_core::wire_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ReshipmentResponse {
-    /// The tasks to ship again.
-    #[serde(default)]
+    /// The tasks to ship again (required).
     pub orders: Vec<ReshipmentOrder>,
 }
 
@@ -691,8 +688,7 @@ pub struct StickersRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StickersResponse {
-    /// One sticker per task.
-    #[serde(default)]
+    /// One sticker per task (required).
     pub stickers: Vec<Sticker>,
 }
 
@@ -784,8 +780,7 @@ pub struct OrdersMetaRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersMetaResponse {
-    /// The metadata of each task.
-    #[serde(default)]
+    /// The metadata of each task (required).
     pub orders: Vec<OrderMeta>,
 }
 

@@ -166,8 +166,9 @@ pub struct TaskCreatedData {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct TaskHistoryResponse {
-    /// The processed task; `None` when WB has none with this id.
-    #[serde(default)]
+    /// The processed task; `None` when WB has none with this id (the key is required: an
+    /// answer without it is an error).
+    #[serde(deserialize_with = "crate::models::present")]
     pub data: Option<TaskMetadata>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -232,8 +233,8 @@ impl TaskMetadata {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodsHistoryResponse {
-    /// The page.
-    #[serde(default)]
+    /// The page; `None` for `null` (the key is required).
+    #[serde(deserialize_with = "crate::models::present")]
     pub data: Option<GoodsHistoryData>,
     /// True when WB refused the request (not in this schema; WB's other answers carry it).
     #[serde(default)]
@@ -251,8 +252,9 @@ pub struct GoodsHistoryData {
     /// The task.
     #[serde(default, rename = "uploadID")]
     pub upload_id: UploadId,
-    /// The goods of the task, with WB's error per good.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The goods of the task, with WB's error per good (required; `null`, which WB's schema
+    /// allows here, reads as none).
+    #[serde(deserialize_with = "market_core::wire::de::nullable")]
     pub history_goods: Vec<GoodHistory>,
 }
 
@@ -310,8 +312,9 @@ impl GoodHistory {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct BufferTaskResponse {
-    /// The task in processing; `None` when none has this id.
-    #[serde(default)]
+    /// The task in processing; `None` when none has this id (the key is required: an answer
+    /// without it is an error).
+    #[serde(deserialize_with = "crate::models::present")]
     pub data: Option<BufferTaskMetadata>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -351,8 +354,8 @@ pub struct BufferTaskMetadata {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct BufferGoodsResponse {
-    /// The page.
-    #[serde(default)]
+    /// The page; `None` for `null` (the key is required).
+    #[serde(deserialize_with = "crate::models::present")]
     pub data: Option<BufferGoodsData>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -370,8 +373,9 @@ pub struct BufferGoodsData {
     /// The task, if WB names it.
     #[serde(default, rename = "uploadID")]
     pub upload_id: Option<UploadId>,
-    /// The goods of the task.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The goods of the task (required; `null`, which WB's schema allows here, reads as
+    /// none).
+    #[serde(deserialize_with = "market_core::wire::de::nullable")]
     pub buffer_goods: Vec<GoodBufferHistory>,
 }
 
@@ -417,8 +421,7 @@ pub struct GoodBufferHistory {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodsListResponse {
-    /// The page.
-    #[serde(default)]
+    /// The page (required).
     pub data: GoodsListData,
     /// True when WB refused the request.
     #[serde(default)]
@@ -433,8 +436,7 @@ pub struct GoodsListResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodsListData {
-    /// The goods; empty past the last page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The goods; empty past the last page (required, not `null`).
     pub list_goods: Vec<GoodsList>,
 }
 
@@ -524,8 +526,7 @@ pub struct GoodsFilterRequest {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct SizeGoodsResponse {
-    /// The page.
-    #[serde(default)]
+    /// The page (required).
     pub data: SizeGoodsData,
     /// True when WB refused the request.
     #[serde(default)]
@@ -540,8 +541,8 @@ pub struct SizeGoodsResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct SizeGoodsData {
-    /// The sizes.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The sizes (required; `null`, which WB's schema allows here, reads as none).
+    #[serde(deserialize_with = "market_core::wire::de::nullable")]
     pub list_goods: Vec<SizeGood>,
 }
 
@@ -593,8 +594,9 @@ pub struct SizeGood {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct QuarantineResponse {
-    /// The page; `None` when WB sends `null`.
-    #[serde(default)]
+    /// The page; `None` when WB sends `null` (the key is required: an answer without it is
+    /// an error).
+    #[serde(deserialize_with = "crate::models::present")]
     pub data: Option<QuarantineData>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -609,8 +611,7 @@ pub struct QuarantineResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct QuarantineData {
-    /// The goods in quarantine.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The goods in quarantine (required, not `null`).
     pub quarantine_goods: Vec<QuarantineGood>,
 }
 

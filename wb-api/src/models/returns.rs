@@ -96,8 +96,7 @@ impl ClaimsQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ClaimsResponse {
-    /// The claims of the page.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The claims of the page (required, not `null`).
     pub claims: Vec<Claim>,
     /// Claims matching the query, regardless of `limit` and `offset`.
     #[serde(default)]

@@ -92,8 +92,8 @@ pub struct StocksReadRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksReadResponse {
-    /// The stock of each size asked for that WB knows at the warehouse.
-    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
+    /// The stock of each size asked for that WB knows at the warehouse (required, not
+    /// `null`).
     pub stocks: Vec<Stock>,
 }
 

@@ -27,11 +27,9 @@ pub struct CreateSupplyResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SuppliesResponse {
-    /// The cursor of the next page (schema `Next`).
-    #[serde(default)]
+    /// The cursor of the next page (schema `Next`; required, as the list).
     pub next: i64,
-    /// The supplies.
-    #[serde(default)]
+    /// The supplies (required: a page without them is an error, not the last page).
     pub supplies: Vec<Supply>,
 }
 
@@ -92,8 +90,8 @@ pub struct AddOrdersRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SupplyOrderIds {
-    /// The assembly tasks in the supply.
-    #[serde(default, rename = "orderIds")]
+    /// The assembly tasks in the supply (required).
+    #[serde(rename = "orderIds")]
     pub order_ids: Vec<OrderId>,
 }
 
