@@ -363,7 +363,10 @@ fn serde_urlencoded_like<T: Serialize + ?Sized>(body: &T) -> Result<String> {
 }
 
 /// A successful answer.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the header names, not their values, and the body's length, not its
+/// bytes: a server may echo a key in either.
+#[derive(Clone)]
 pub struct Response {
     /// The HTTP status.
     pub status: StatusCode,
@@ -373,6 +376,17 @@ pub struct Response {
     pub body: Bytes,
     /// The vendor's request id, if it sent one.
     pub request_id: Option<String>,
+}
+
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .field("request_id", &self.request_id)
+            .finish()
+    }
 }
 
 /// Timeouts and identity of the HTTP client.
