@@ -9,8 +9,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
-    default_classify, header_str, redact_secret,
+    HttpSettings, LimitRegistry, Operation, RateFeedback, RateLimit, RetryPolicy, Transport,
+    Vendor, default_classify, header_str, redact_secret,
 };
 use market_core::{ApiErrorKind, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -94,6 +94,21 @@ pub fn ym_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, Str
     (code, message)
 }
 
+/// True when a JSON body is Yandex Market's answer envelope saying `"status": "ERROR"`
+/// (looked for as text first, so a usual answer costs one scan).
+fn says_error(body: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        status: Option<String>,
+    }
+    body.windows(7).any(|w| w == b"\"ERROR\"")
+        && serde_json::from_slice::<Envelope>(body)
+            .ok()
+            .and_then(|e| e.status)
+            .is_some_and(|s| s == "ERROR")
+}
+
 /// The longest wait taken from `X-RateLimit-Resource-Until` (Yandex Market's longest quota
 /// window is an hour); a later time is read as this.
 pub const UNTIL_MAX: Duration = Duration::from_secs(3600);
@@ -156,10 +171,21 @@ impl Vendor for YmVendor {
         limits::limit(group, self.tier)
     }
 
-    /// HTTP 420 is Yandex Market's "quota spent", retried like a 429.
+    /// A 2xx is a success, except the answer of a read (`get...`) whose body says
+    /// `"status": "ERROR"`: a 200 carrying Yandex Market's error shape is an error with
+    /// Yandex Market's code and message, never a page without data.
+    fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
+        status.is_success() && !(op.name.starts_with("get") && says_error(body))
+    }
+
+    /// HTTP 420 is Yandex Market's "quota spent", retried like a 429; a 2xx that says
+    /// `ERROR` (see [`Vendor::is_success`]) is the server failing to give the data, and a
+    /// read is safe to repeat.
     fn classify(&self, status: StatusCode, _: &HeaderMap, _: &[u8]) -> ApiErrorKind {
         if status.as_u16() == RATE_LIMITED {
             ApiErrorKind::RateLimited
+        } else if status.is_success() {
+            ApiErrorKind::Server
         } else {
             default_classify(status)
         }

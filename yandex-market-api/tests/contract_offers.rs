@@ -1311,6 +1311,25 @@ async fn archive_partial_failure_is_reported_per_offer() {
 }
 
 #[tokio::test]
+async fn archive_unarchive_and_delete_answered_error_with_200_accept_nothing() {
+    let error = json!({"status": "ERROR", "errors": [{"code": "INTERNAL_ERROR", "message": "Internal error"}]});
+    for op in [ARCHIVE, UNARCHIVE, DELETE] {
+        let server = serve(op, error.clone()).await;
+        let ym = client(&server);
+        let offers = ym.offers();
+        let ids = vec!["A".to_owned(), "B".to_owned()];
+        let report = match op {
+            ARCHIVE => offers.archive(BUSINESS, ids).await,
+            UNARCHIVE => offers.unarchive(BUSINESS, ids).await,
+            _ => offers.delete(BUSINESS, ids).await,
+        }
+        .unwrap();
+        assert!(report.accepted.is_empty(), "{op}: {report:?}");
+        assert_eq!(report.rejected.len(), 2, "{op}: {report:?}");
+    }
+}
+
+#[tokio::test]
 async fn archive_and_unarchive_split_at_200_and_delete_at_500() {
     for (op, max) in [(ARCHIVE, 200), (UNARCHIVE, 200), (DELETE, 500)] {
         let server = serve(op, json!({"status": "OK", "result": {}})).await;

@@ -188,12 +188,188 @@ async fn a_200_without_its_list_is_an_error_not_an_empty_last_page() {
         for body in listless(field, *wrapped) {
             let server = answering(&body).await;
             let got = read(op, &client(&server)).await;
+            let says_error = body["status"] == json!("ERROR");
             match got {
-                Err(Error::Decode { operation, .. }) => {
+                // Yandex Market's error shape: its code and message.
+                Err(Error::Api(e)) if says_error => {
+                    assert_eq!(e.operation, *op, "{op} {body}");
+                    assert_eq!(e.vendor, "yandex-market");
+                    assert_eq!(e.status, 200);
+                    if body.get("errors").is_some() {
+                        assert_eq!(e.code.as_deref(), Some("INTERNAL_ERROR"), "{op}");
+                        assert!(e.message.contains("Internal error"), "{op}: {}", e.message);
+                    }
+                }
+                Err(Error::Decode {
+                    vendor, operation, ..
+                }) if !says_error => {
+                    assert_eq!(vendor, "yandex-market", "{op} {body}");
                     assert_eq!(operation, *op, "{op} {body}");
                 }
-                other => panic!("{op}: {body} read as {other:?}, not an error"),
+                other => panic!("{op}: {body} read as {other:?}, not the error"),
             }
         }
     }
+}
+
+/// The list reads that page, with one item of their list (`n` makes its id).
+const PAGED: &[&str] = &[
+    "getCampaigns",
+    "getBusinessOrders",
+    "getOfferMappings",
+    "getOfferCardsContentStatus",
+    "getDefaultPrices",
+    "getPricesByOfferIds",
+    "getBusinessQuarantineOffers",
+    "getCampaignQuarantineOffers",
+    "getStocks",
+    "getPagedWarehouses",
+    "getReturns",
+];
+
+/// One item of an operation's list, its id made from `n`.
+fn item(op: &str, n: usize) -> Value {
+    let id = n + 1;
+    let sku = format!("SKU-{id}");
+    match op {
+        "getCampaigns" => json!({"id": id, "domain": format!("shop {id}")}),
+        "getBusinessOrders" => json!({"orderId": id}),
+        "getOfferMappings" => json!({"offer": {"offerId": sku}}),
+        "getStocks" => json!({"warehouseId": 1, "offers": [{"offerId": sku}]}),
+        "getPagedWarehouses" | "getReturns" => json!({"id": id, "orderId": 1}),
+        _ => json!({"offerId": sku}),
+    }
+}
+
+/// A page of `op` holding one item (id from `n`) and a next page token.
+fn page_with(op: &str, n: usize, token: &str) -> Value {
+    let (_, field, wrapped) = LISTS.iter().find(|(o, _, _)| *o == op).unwrap();
+    let mut item = item(op, n);
+    if op == "getPagedWarehouses" {
+        item.as_object_mut().unwrap().remove("orderId");
+    }
+    let paging = json!({"nextPageToken": token});
+    if *wrapped {
+        json!({"status": "OK", "result": { *field: [item], "paging": paging }})
+    } else {
+        json!({ *field: [item], "paging": paging })
+    }
+}
+
+/// Answers the `n`-th request with `answer(n)`.
+struct Sequence(
+    std::sync::atomic::AtomicUsize,
+    Box<dyn Fn(usize) -> Value + Send + Sync>,
+);
+
+impl wiremock::Respond for Sequence {
+    fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        ResponseTemplate::new(200).set_body_json((self.1)(n))
+    }
+}
+
+async fn serving(answer: impl Fn(usize) -> Value + Send + Sync + 'static) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(Sequence(Default::default(), Box::new(answer)))
+        .mount(&server)
+        .await;
+    server
+}
+
+fn a_loop(op: &str, got: Result<usize>) {
+    match got {
+        Err(Error::Decode { message, .. }) => {
+            assert!(message.contains("already"), "{op}: {message}")
+        }
+        other => panic!("{op}: {other:?} is not the error of a listing in circles"),
+    }
+}
+
+#[tokio::test]
+async fn a_server_ignoring_the_page_token_is_an_error_on_the_second_page() {
+    for op in PAGED {
+        // The same page whatever the token, each time with a new next token: only the page's
+        // signature (its items' ids) shows the loop.
+        let server = serving(move |n| page_with(op, 0, &format!("token-{n}"))).await;
+        // Without signatures this listing would never end: bounded, it fails instead.
+        let got = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+            read(op, &client(&server)).await
+        })
+        .await
+        .unwrap_or_else(|_| panic!("{op}: the listing does not end"));
+        a_loop(op, got);
+        let requests = server.received_requests().await.unwrap().len();
+        assert_eq!(requests, 2, "{op}: stops at the page seen before");
+    }
+}
+
+#[tokio::test]
+async fn page_tokens_going_round_in_circles_are_an_error() {
+    for op in PAGED {
+        // New items on every page, the tokens A, B, A, B...
+        let server = serving(move |n| page_with(op, n, if n % 2 == 0 { "A" } else { "B" })).await;
+        let got = read(op, &client(&server)).await;
+        a_loop(op, got);
+        let requests = server.received_requests().await.unwrap().len();
+        assert_eq!(requests, 3, "{op}: stops when A comes back");
+    }
+}
+
+#[tokio::test]
+async fn a_category_tree_or_parameters_answer_without_its_data_is_an_error() {
+    let error = json!({
+        "status": "ERROR",
+        "errors": [{"code": "INTERNAL_ERROR", "message": "Internal error"}]
+    });
+    for body in [
+        json!({}),
+        json!({"status": "OK"}),
+        json!({"status": "OK", "result": null}),
+        json!({"status": "OK", "result": {}}),
+        json!({"status": "OK", "result": {"children": null}}),
+        error.clone(),
+    ] {
+        let server = answering(&body).await;
+        let ym = client(&server);
+        let tree = ym.categories().tree(None).await;
+        let params = ym.categories().parameters(5, None).await;
+        for (op, got) in [
+            ("getCategoriesTree", tree.map(|_| ())),
+            ("getCategoryContentParameters", params.map(|_| ())),
+        ] {
+            match got {
+                Err(Error::Decode { operation, .. }) if body != error => {
+                    assert_eq!(operation, op, "{body}")
+                }
+                Err(Error::Api(e)) if body == error => {
+                    assert_eq!(e.operation, op);
+                    assert_eq!(e.code.as_deref(), Some("INTERNAL_ERROR"));
+                }
+                other => panic!("{op}: {body} read as {other:?}"),
+            }
+        }
+    }
+    // The controls: a leaf root and a category without parameters are answers.
+    let server =
+        answering(&json!({"status": "OK", "result": {"id": 90401, "name": "Все товары"}})).await;
+    assert_eq!(
+        client(&server)
+            .categories()
+            .tree(None)
+            .await
+            .unwrap()
+            .id
+            .get(),
+        90401
+    );
+    let server =
+        answering(&json!({"status": "OK", "result": {"categoryId": 5, "parameters": []}})).await;
+    let p = client(&server)
+        .categories()
+        .parameters(5, None)
+        .await
+        .unwrap();
+    assert!(p.parameters.is_empty());
 }

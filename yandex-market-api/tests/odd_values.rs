@@ -189,3 +189,153 @@ fn an_order_with_an_overflowing_line_is_refused_by_the_mapping() {
     let e = yandex_market_api::marketplace::order_from_ym(&o).unwrap_err();
     assert!(e.to_string().contains("order 5"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rate-limit headers (item 7) and a key echoed by the server (item 14).
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn x_ratelimit_resource_until_with_absurd_values_is_capped_or_ignored() {
+    use http::{HeaderMap, HeaderValue};
+    use yandex_market_api::client::{UNTIL_MAX, until};
+    let now = chrono::Utc::now();
+    for (value, want) in [
+        ("18446744073709551615", Some(UNTIL_MAX)),
+        ("1e19", Some(UNTIL_MAX)),
+        ("1e400", Some(UNTIL_MAX)),
+        ("inf", Some(UNTIL_MAX)),
+        ("9223372036854775808", Some(UNTIL_MAX)),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", Some(UNTIL_MAX)),
+        ("9999-12-31T23:59:59Z", Some(UNTIL_MAX)),
+        ("NaN", None),
+        ("-5", None),
+        ("-1e19", None),
+        ("-inf", None),
+        ("0", None),
+        ("Mon, 01 Jan 0001 00:00:00 GMT", None),
+        ("+262142-12-31T23:59:59Z", None),
+        ("soon", None),
+        ("2", Some(std::time::Duration::from_secs(2))),
+    ] {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-ratelimit-resource-until",
+            HeaderValue::from_str(value).unwrap(),
+        );
+        assert_eq!(until(&headers, now), want, "{value}");
+    }
+}
+
+/// A server refusing with 420 and absurd quota headers once, then answering 200 with absurd
+/// quota headers.
+async fn absurd_quota_server(refusal: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    common::mock("getCampaigns")
+        .respond_with(refusal)
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    common::mock("getCampaigns")
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"campaigns": []}))
+                .insert_header("X-RateLimit-Resource-Limit", "18446744073709551615")
+                .insert_header("X-RateLimit-Resource-Remaining", "18446744073709551615")
+                .insert_header("X-RateLimit-Resource-Until", "1e19"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test(start_paused = true)]
+async fn absurd_quota_headers_never_panic_and_never_freeze_the_client() {
+    let refused = || {
+        ResponseTemplate::new(420).set_body_json(json!({
+            "status": "ERROR",
+            "errors": [{"code": "LIMIT_EXCEEDED", "message": "quota"}]
+        }))
+    };
+    for refusal in [
+        refused()
+            .insert_header("X-RateLimit-Resource-Remaining", "0")
+            .insert_header("X-RateLimit-Resource-Until", "18446744073709551615"),
+        refused()
+            .insert_header("X-RateLimit-Resource-Remaining", "-1")
+            .insert_header(
+                "X-RateLimit-Resource-Until",
+                "Fri, 31 Dec 9999 23:59:59 GMT",
+            ),
+        refused()
+            .insert_header("X-RateLimit-Resource-Remaining", "0")
+            .insert_header("X-RateLimit-Resource-Until", "NaN")
+            .insert_header("Retry-After", "18446744073709551615"),
+        refused().insert_header("Retry-After", "1e19"),
+    ] {
+        let server = absurd_quota_server(refusal).await;
+        let ym = client(&server);
+        let started = tokio::time::Instant::now();
+        // Whether the client waits for the capped hint or gives up within its budget, it
+        // answers, and within an hour and a bit of (paused) time.
+        let first = ym.campaigns().all().await;
+        if let Err(e) = &first {
+            assert!(
+                matches!(e, Error::Api(a) if a.status == 420),
+                "{e:?} is not the 420"
+            );
+        }
+        assert!(started.elapsed() <= std::time::Duration::from_secs(3700));
+        // The 200 with absurd headers is read, and the next call is not frozen.
+        for _ in 0..2 {
+            let started = tokio::time::Instant::now();
+            assert_eq!(ym.campaigns().all().await.unwrap().len(), 0);
+            assert!(started.elapsed() <= std::time::Duration::from_secs(3700));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_key_echoed_in_the_request_id_or_across_the_excerpt_cut_is_redacted() {
+    let key = common::API_KEY;
+    // A proxy's plain-text refusal with the key straddling 512 bytes, and the key as the
+    // request id.
+    let body = format!("{}{key} denied", "x".repeat(500));
+    let server = MockServer::start().await;
+    common::mock("getCampaigns")
+        .respond_with(
+            ResponseTemplate::new(400)
+                .set_body_string(body)
+                .insert_header("X-Market-Request-Id", key),
+        )
+        .mount(&server)
+        .await;
+    let e = client(&server).campaigns().all().await.unwrap_err();
+    let Error::Api(api) = &e else { panic!("{e:?}") };
+    let shown = format!("{e} {e:?}");
+    let head = &key[..8];
+    assert!(!shown.contains(head), "{shown}");
+    assert!(
+        api.request_id
+            .as_deref()
+            .is_some_and(|id| !id.contains(head)),
+        "{:?}",
+        api.request_id
+    );
+    // The same with Yandex Market's error shape and X-Request-Id.
+    let server = MockServer::start().await;
+    common::mock("getCampaigns")
+        .respond_with(
+            ResponseTemplate::new(400)
+                .set_body_json(json!({
+                    "status": "ERROR",
+                    "errors": [{"code": "BAD_REQUEST", "message": format!("{}{key}", "y".repeat(600))}]
+                }))
+                .insert_header("X-Request-Id", format!("req-{key}")),
+        )
+        .mount(&server)
+        .await;
+    let e = client(&server).campaigns().all().await.unwrap_err();
+    let shown = format!("{e} {e:?}");
+    assert!(!shown.contains(head), "{shown}");
+    assert!(shown.contains("BAD_REQUEST"), "{shown}");
+}

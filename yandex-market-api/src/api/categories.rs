@@ -44,6 +44,17 @@ fn no_result(op: &Operation) -> Error {
     }
 }
 
+/// A decode error for a required field the answer lacks.
+fn missing(op: &Operation, path: &str, message: &str) -> Error {
+    Error::Decode {
+        vendor: "yandex-market",
+        operation: op.name,
+        path: path.into(),
+        message: message.into(),
+        excerpt: String::new(),
+    }
+}
+
 impl CategoriesApi<'_> {
     /// `POST /v2/categories/tree` (`getCategoriesTree`): the whole category tree, its root
     /// returned. Names are in `language` (Russian when `None`). The quota is small (50 calls an
@@ -59,9 +70,19 @@ impl CategoriesApi<'_> {
                 Request::new(&GET_CATEGORIES_TREE).json(&body)?,
             )
             .await?;
-        response
+        let root = response
             .result
-            .ok_or_else(|| no_result(&GET_CATEGORIES_TREE))
+            .ok_or_else(|| no_result(&GET_CATEGORIES_TREE))?;
+        // The spec requires the root's id and name: a root without them (`"result": {}`) is
+        // no tree, not an empty one.
+        if root.id.get() == 0 && root.name.is_empty() && root.children.is_empty() {
+            return Err(missing(
+                &GET_CATEGORIES_TREE,
+                "result.id",
+                "the tree has no root",
+            ));
+        }
+        Ok(root)
     }
 
     /// `POST /v2/category/{categoryId}/parameters` (`getCategoryContentParameters`): the
@@ -96,8 +117,17 @@ impl CategoriesApi<'_> {
             .transport()
             .json(&GET_CATEGORY_CONTENT_PARAMETERS, request)
             .await?;
-        response
+        let parameters = response
             .result
-            .ok_or_else(|| no_result(&GET_CATEGORY_CONTENT_PARAMETERS))
+            .ok_or_else(|| no_result(&GET_CATEGORY_CONTENT_PARAMETERS))?;
+        // `categoryId` is required: without it the answer is not the category's parameters.
+        if parameters.category_id.get() == 0 {
+            return Err(missing(
+                &GET_CATEGORY_CONTENT_PARAMETERS,
+                "result.categoryId",
+                "the answer names no category",
+            ));
+        }
+        Ok(parameters)
     }
 }

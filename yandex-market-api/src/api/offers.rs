@@ -756,6 +756,8 @@ impl<'a> OffersApi<'a> {
                     .transport()
                     .json(&ADD_OFFERS_TO_ARCHIVE, request)
                     .await?;
+                // A 200 that says ERROR archived nothing: not "no offer failed".
+                ok_result(&ADD_OFFERS_TO_ARCHIVE, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_archived_offers;
                 Ok(listed_report(
                     &body.offer_ids,
@@ -799,6 +801,12 @@ impl<'a> OffersApi<'a> {
                     .transport()
                     .json(&DELETE_OFFERS_FROM_ARCHIVE, request)
                     .await?;
+                // A 200 that says ERROR archived nothing: not "no offer failed".
+                ok_result(
+                    &DELETE_OFFERS_FROM_ARCHIVE,
+                    response.status.as_ref(),
+                    Some(()),
+                )?;
                 let failed = response.result.unwrap_or_default().not_unarchived_offer_ids;
                 Ok(listed_report(
                     &body.offer_ids,
@@ -840,6 +848,8 @@ impl<'a> OffersApi<'a> {
                     .json(&body)?;
                 let response: DeleteOffersResponse =
                     client.transport().json(&DELETE_OFFERS, request).await?;
+                // A 200 that says ERROR archived nothing: not "no offer failed".
+                ok_result(&DELETE_OFFERS, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_deleted_offer_ids;
                 Ok(listed_report(
                     &body.offer_ids,
