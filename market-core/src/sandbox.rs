@@ -36,6 +36,37 @@ pub enum Fault {
     Replay,
 }
 
+/// A [`Fault`] without its parameters, for counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FaultKind {
+    /// [`Fault::RateLimited`].
+    RateLimited,
+    /// [`Fault::ServerError`].
+    ServerError,
+    /// [`Fault::Slow`].
+    Slow,
+    /// [`Fault::CutBody`].
+    CutBody,
+    /// [`Fault::EmptyOk`].
+    EmptyOk,
+    /// [`Fault::Replay`].
+    Replay,
+}
+
+impl FaultKind {
+    /// The kind of a fault.
+    pub fn of(fault: Fault) -> Self {
+        match fault {
+            Fault::RateLimited => Self::RateLimited,
+            Fault::ServerError => Self::ServerError,
+            Fault::Slow(_) => Self::Slow,
+            Fault::CutBody => Self::CutBody,
+            Fault::EmptyOk => Self::EmptyOk,
+            Fault::Replay => Self::Replay,
+        }
+    }
+}
+
 /// When to inject failures. The schedule applies first (the Nth request of the emulator gets
 /// `schedule[N]` if set), then the probabilities, drawn from a seeded generator.
 #[derive(Debug, Clone, Default)]
@@ -116,6 +147,8 @@ struct FaultState {
     schedule: VecDeque<Option<Fault>>,
     rng: fastrand::Rng,
     injected: usize,
+    /// Faults injected per path and kind.
+    by_path: HashMap<(String, FaultKind), usize>,
     /// The last body answered per path, kept only when the plan replays.
     last: HashMap<String, (Vec<u8>, String)>,
 }
@@ -135,6 +168,7 @@ impl Faults {
                 rng: fastrand::Rng::with_seed(plan.seed),
                 plan,
                 injected: 0,
+                by_path: HashMap::new(),
                 last: HashMap::new(),
             })),
         }
@@ -180,10 +214,23 @@ impl Faults {
                 })
             }
         };
-        if fault.is_some() {
+        if let Some(f) = fault {
             st.injected += 1;
+            *st.by_path
+                .entry((path.to_owned(), FaultKind::of(f)))
+                .or_insert(0) += 1;
         }
         fault
+    }
+
+    /// How many faults of `kind` were injected on requests to exactly `path` (a test counts
+    /// the requests a server refused unprocessed, which a client may repeat).
+    pub fn injected_on(&self, path: &str, kind: FaultKind) -> usize {
+        lock(&self.inner)
+            .by_path
+            .get(&(path.to_owned(), kind))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -471,6 +518,9 @@ mod tests {
         assert_eq!(f.next("/a"), Some(Fault::ServerError));
         assert_eq!(f.next("/a"), None);
         assert_eq!(f.injected(), 2);
+        assert_eq!(f.injected_on("/a", FaultKind::RateLimited), 1);
+        assert_eq!(f.injected_on("/a", FaultKind::ServerError), 1);
+        assert_eq!(f.injected_on("/b", FaultKind::ServerError), 0);
         let a = Faults::new(FaultPlan::random(0.2, 0.2, 0.1, 7));
         let b = Faults::new(FaultPlan::random(0.2, 0.2, 0.1, 7));
         let sa: Vec<_> = (0..200).map(|_| a.next("/x")).collect();
