@@ -9,7 +9,8 @@
 //! | update_prices | `updateBusinessPrices`: `price` → `value`, `old_price` → `discountBase` (a whole number above the price), in roubles; `min_price` is not sent (YM has no such field) |
 //! | publish_cards | `updateOfferMappings`: YM checks synchronously (per-offer errors; a request with an offer in error saves nothing, so the offers held back only for that are sent once more on their own); a task per 200 offers follows the cards |
 //! | card_import_status | `getOfferCardsContentStatus`: a card that exists or that YM will create is accepted, one with errors (or needing content) rejected with YM's messages, one being checked pending |
-//! | orders | `getBusinessOrders` for the campaign, changed in the window (`updateDateFrom/To`); `ship_by` is the end of the shipment day (Moscow); test orders too (after the real ones) with [`CampaignClient::with_fake_orders`] |
+//! | orders | `getBusinessOrders` for the campaign: changes (`WindowBasis::StatusChanged`) by update time (`updateDateFrom/To`), a creation window by Moscow creation days (30 a request) then creation time; an order that cannot be read or mapped (money overflowing, a date beyond chrono) is an error item and the stream goes on; `ship_by` is the end of the shipment day (Moscow; none on the last day chrono knows); test orders too (after the real ones) with [`CampaignClient::with_fake_orders`] |
+//! | refresh_orders | `getBusinessOrders` by `orderIds`, 50 a request |
 //! | order | `getBusinessOrders` by `orderIds` |
 //! | pack_order | `setOrderBoxLayout`: one box per package, lines by the order's items (no packages: one box with every line) |
 //! | ship_order | `updateOrderStatus` to `PROCESSING/READY_TO_SHIP` (DBS: `DELIVERY`) |
