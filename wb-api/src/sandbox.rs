@@ -308,6 +308,24 @@ impl Sandbox {
         lock(&self.state).add_order(at, Phase::New)
     }
 
+    /// The buyer cancels a new assembly task (`wbStatus` `declined_by_client`, its last change
+    /// now), as WB's side does before the seller ships; false when there is no such task or it
+    /// is no longer new.
+    pub fn cancel_by_buyer(&self, id: OrderId) -> bool {
+        let mut st = lock(&self.state);
+        let now = Utc::now();
+        let Some(o) = st.orders.iter_mut().find(|o| o.id == id) else {
+            return false;
+        };
+        if o.supplier != SupplierStatus::New || o.wb != WbStatus::Waiting {
+            return false;
+        }
+        o.wb = WbStatus::DeclinedByClient;
+        o.cancelled_at = Some(now);
+        o.last_change = now;
+        true
+    }
+
     /// Moves WB's side on: the tasks of delivered supplies that WB has sorted are sold
     /// (`wbStatus` sorted -> sold).
     pub fn advance(&self) {
@@ -420,6 +438,11 @@ impl Sandbox {
         let st = lock(&self.state);
         st.order(id)
             .map(|o| (o.supplier.as_str().to_owned(), o.wb.as_str().to_owned()))
+    }
+
+    /// How many supplies exist (each made by one acted-on `POST /api/v3/supplies`).
+    pub fn supply_count(&self) -> usize {
+        lock(&self.state).supplies.len()
     }
 
     /// How many assembly tasks exist.
