@@ -1036,7 +1036,7 @@ async fn replace_changes_only_the_expected_entry() {
     );
     assert_eq!(store.get(&kind(), &id).await.unwrap(), Some(cancelled));
     // A final order is not open any more.
-    assert!(store.open(&kind()).await.unwrap().is_empty());
+    assert!(store.open_orders(&kind()).await.unwrap().is_empty());
 }
 
 #[test]

@@ -109,7 +109,7 @@ async fn links_and_pending_claims_survive_a_reopen() {
     );
 
     // Open entries: pending claims and links that are not final, of this channel only.
-    let open = store.open(&kind()).await.unwrap();
+    let open = store.open_orders(&kind()).await.unwrap();
     assert_eq!(
         open,
         vec![
@@ -118,7 +118,13 @@ async fn links_and_pending_claims_survive_a_reopen() {
             (OrderId::from("D"), released.clone()),
         ]
     );
-    assert!(store.open(&MarketplaceKind::Ozon).await.unwrap().is_empty());
+    assert!(
+        store
+            .open_orders(&MarketplaceKind::Ozon)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // What was read back is exactly what is stored: a compare-and-swap with it succeeds.
     let now_linked = LinkState::Linked(Link::new("ERP-2", fresh()));
@@ -316,7 +322,7 @@ async fn two_importers_on_two_connections_create_each_order_once() {
     assert_eq!(store.count().await.unwrap(), 60);
     assert!(
         store
-            .open(&kind())
+            .open_orders(&kind())
             .await
             .unwrap()
             .iter()

@@ -154,7 +154,7 @@ impl LinkState {
     }
 
     /// True for a pending claim and for a link whose last status is not final: what
-    /// [`LinkStore::open`] lists.
+    /// [`LinkStore::open_orders`] lists.
     pub fn is_open(&self) -> bool {
         match self {
             Self::Pending(_) => true,
@@ -213,7 +213,8 @@ pub trait LinkStore: Send + Sync {
     /// link whose last status is not final, in any order. The importer re-reads these orders
     /// where the channel cannot list status changes, and finishes pending claims whatever
     /// window they fell in.
-    async fn open(&self, marketplace: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>>;
+    async fn open_orders(&self, marketplace: &MarketplaceKind)
+    -> Result<Vec<(OrderId, LinkState)>>;
 }
 
 #[async_trait]
@@ -245,8 +246,11 @@ impl<T: LinkStore + ?Sized> LinkStore for Arc<T> {
         (**self).replace(marketplace, external, expected, new).await
     }
 
-    async fn open(&self, marketplace: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>> {
-        (**self).open(marketplace).await
+    async fn open_orders(
+        &self,
+        marketplace: &MarketplaceKind,
+    ) -> Result<Vec<(OrderId, LinkState)>> {
+        (**self).open_orders(marketplace).await
     }
 }
 
@@ -337,7 +341,10 @@ impl LinkStore for MemoryLinkStore {
         }
     }
 
-    async fn open(&self, marketplace: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>> {
+    async fn open_orders(
+        &self,
+        marketplace: &MarketplaceKind,
+    ) -> Result<Vec<(OrderId, LinkState)>> {
         let mut open: Vec<_> = self
             .lock()
             .iter()
@@ -755,7 +762,7 @@ impl<S: LinkStore> OrderImporter<S> {
         let lists_changes = marketplace
             .capabilities()
             .supports(Capability::OrderChanges);
-        let open = match self.store.open(kind).await {
+        let open = match self.store.open_orders(kind).await {
             Ok(open) => open,
             Err(e) => {
                 tracing::warn!(marketplace = %kind, error = %e, "open orders not listed");

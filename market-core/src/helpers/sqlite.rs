@@ -442,7 +442,10 @@ impl LinkStore for SqliteLinkStore {
         .await
     }
 
-    async fn open(&self, marketplace: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>> {
+    async fn open_orders(
+        &self,
+        marketplace: &MarketplaceKind,
+    ) -> Result<Vec<(OrderId, LinkState)>> {
         let m = marketplace.as_str().to_owned();
         self.with_conn("open", move |conn| {
             let mut statement = conn

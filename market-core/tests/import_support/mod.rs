@@ -367,7 +367,7 @@ impl<S: LinkStore> LinkStore for FlakyStore<S> {
         run(self.failing(), self.inner.replace(m, id, expected, new)).await
     }
 
-    async fn open(&self, m: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>> {
-        run(self.failing(), self.inner.open(m)).await
+    async fn open_orders(&self, m: &MarketplaceKind) -> Result<Vec<(OrderId, LinkState)>> {
+        run(self.failing(), self.inner.open_orders(m)).await
     }
 }
