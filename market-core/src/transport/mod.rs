@@ -11,8 +11,13 @@
 //!   exponential backoff and full jitter, honouring `Retry-After` and vendor hints, bounded by
 //!   attempts and total time, and never repeating a non-idempotent operation the server may
 //!   have seen;
+//! - counts every wait (the limiters' and the server's hints, each bounded) against the call's
+//!   budget ([`RetryPolicy::max_elapsed`]): a wait that would overrun it fails at once with an
+//!   over-quota [`ApiError`] saying when to try again, instead of sleeping;
+//! - reads at most the operation's [`Operation::max_response_bytes`] of a body (counted after
+//!   decompression), and sends an idempotent read once more when its body is cut;
 //! - decodes JSON naming the offending field, and records a `tracing` span per call and per
-//!   attempt.
+//!   attempt; request ids and quoted bodies pass through [`Vendor::redact`] first.
 
 mod operation;
 mod rate_limit;
@@ -83,7 +88,7 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
     }
 
     /// How long to wait before repeating a request refused as [`ApiErrorKind::Busy`] when the
-    /// server gives no hint. Defaults to 2 s.
+    /// server gives no hint. Defaults to 2 s. The transport bounds it by [`MAX_PAUSE`].
     fn busy_delay(&self) -> Duration {
         Duration::from_secs(2)
     }
@@ -108,12 +113,17 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
         default_error_details(status, body)
     }
 
-    /// How long the server asked to wait. The default reads `Retry-After`.
+    /// How long the server asked to wait. The default reads `Retry-After` (at most
+    /// [`MAX_RETRY_AFTER`], an hour). Whatever a hook returns, the transport bounds it by
+    /// [`MAX_PAUSE`] (a day) before waiting, pausing the group or reporting it; read vendor
+    /// headers with [`seconds_header`] / [`parse_retry_after`] or `Duration::try_from_secs_f64`
+    /// and checked arithmetic, so that no value can panic.
     fn retry_after(&self, headers: &HeaderMap) -> Option<Duration> {
         retry_after(headers)
     }
 
-    /// What the response headers say about the quota. The default reads nothing.
+    /// What the response headers say about the quota. The default reads nothing. Its
+    /// `reset_after` is bounded by [`MAX_PAUSE`] in the transport.
     fn rate_feedback(&self, headers: &HeaderMap) -> Option<RateFeedback> {
         let _ = headers;
         None
@@ -122,6 +132,11 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
     /// Removes secrets from text taken from a server's answer (a vendor may echo the key in
     /// an error message) before it goes into an [`Error`]. The default returns it unchanged;
     /// clients holding a key replace it.
+    ///
+    /// The transport applies it to every request id ([`Vendor::request_id`],
+    /// [`Vendor::body_request_id`]) before it reaches a [`Response`], an error or a span, and
+    /// to an error body *before* [`Vendor::error_details`] and [`Vendor::body_request_id`] see
+    /// it, so that an excerpt cut from it cannot keep part of a secret.
     fn redact(&self, text: String) -> String {
         text
     }
