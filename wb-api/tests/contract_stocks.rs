@@ -764,3 +764,101 @@ async fn a_failed_resend_rejects_its_items_and_keeps_wb_reasons_for_the_named_on
         assert_eq!(r.code.as_deref(), Some("InternalServerError"));
     }
 }
+
+// ---- A host that goes away (issue 11, item 11) ----------------------------------------------
+
+/// A server that answers one request with `status` and `body`, and stops listening as soon as
+/// it has taken that request: every later connection is refused.
+fn one_answer_then_gone(status: u16, body: Value) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        drop(listener);
+        // Read the head and the body it announces.
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let n = conn.read(&mut chunk).unwrap();
+            if n == 0 {
+                break;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+            let text = String::from_utf8_lossy(&buf).to_string();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text[..end]
+                    .lines()
+                    .find_map(|l| {
+                        let (name, value) = l.split_once(':')?;
+                        name.eq_ignore_ascii_case("content-length")
+                            .then(|| value.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                if buf.len() >= end + 4 + length {
+                    break;
+                }
+            }
+        }
+        let body = body.to_string();
+        let answer = format!(
+            "HTTP/1.1 {status} Answer\r\ncontent-type: application/json\r\n\
+             content-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        conn.write_all(answer.as_bytes()).unwrap();
+        conn.flush().unwrap();
+    });
+    base
+}
+
+#[tokio::test]
+async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
+    // The first request of the first chunk gets WB's 409 naming size 2; the host is gone
+    // before the other items of that request are sent again on their own.
+    let base = one_answer_then_gone(409, update_409_by_size("UploadDataLimit", 2));
+    let wb = Client::builder(TOKEN)
+        .base_url(base)
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 2,
+            jitter: false,
+            ..Default::default()
+        })
+        .without_rate_limits()
+        .build()
+        .unwrap();
+    // Two chunks: 1000 sizes, then 5.
+    let items: Vec<StockItem> = (1..=(STOCKS_MAX as i64 + 5))
+        .map(|c| StockItem::chrt(c, 1))
+        .collect();
+    let report = wb.stocks().update(1, items).await.unwrap();
+    // Every item exactly once.
+    let mut seen = std::collections::HashSet::new();
+    for k in report
+        .accepted
+        .iter()
+        .chain(report.rejected.iter().map(|r| &r.key))
+    {
+        assert!(seen.insert(k.clone()), "{k} reported twice");
+    }
+    assert_eq!(seen.len(), STOCKS_MAX + 5);
+    assert!(report.accepted.is_empty());
+    // WB's reason for the item it named is kept.
+    let named = rejection(&report, &StockKey::chrt(2));
+    assert_eq!(named.stage, RejectionStage::Vendor);
+    assert_eq!(named.code.as_deref(), Some("UploadDataLimit"));
+    // Everything else never reached WB: not sent, safe to send again.
+    let not_sent: Vec<_> = report.not_sent().collect();
+    assert_eq!(not_sent.len(), STOCKS_MAX + 4, "{:?}", report.rejected[0]);
+    assert!(not_sent.iter().all(|r| r.key != StockKey::chrt(2)));
+    let resent = rejection(&report, &StockKey::chrt(1));
+    assert_eq!(resent.stage, RejectionStage::NotSent);
+    assert!(
+        resent.message.starts_with("not sent: "),
+        "{}",
+        resent.message
+    );
+    // The second chunk found the host down and stopped the batch.
+    let last = rejection(&report, &StockKey::chrt(STOCKS_MAX as i64 + 5));
+    assert_eq!(last.stage, RejectionStage::NotSent);
+}

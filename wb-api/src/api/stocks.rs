@@ -8,7 +8,7 @@
 use std::fmt;
 
 use http::StatusCode;
-use market_core::batch::{chunks, run_batches};
+use market_core::batch::{chunks, failed_chunk, run_batches};
 use market_core::transport::{Operation, Request};
 use market_core::{BatchReport, Error, RejectionStage, Result};
 use serde::Deserialize;
@@ -175,18 +175,10 @@ impl StocksApi<'_> {
                 let keys: Vec<StockKey> = again.iter().map(StockKey::of).collect();
                 match send_update(client, warehouse, again).await {
                     Ok(second) => report.merge(second),
-                    // The resend failed as a whole: its items are rejected with that error,
-                    // and WB's reasons for the named items are kept.
-                    Err(e) => {
-                        for key in keys {
-                            report.reject(
-                                key,
-                                RejectionStage::Request,
-                                Some(e.code()),
-                                e.to_string(),
-                            );
-                        }
-                    }
+                    // The resend failed as a whole: its items are reported as run_batches
+                    // reports a failed chunk (not sent when the host is down, so the batch
+                    // stops at the next chunk), and WB's reasons for the named items are kept.
+                    Err(e) => report.merge(failed_chunk(keys, &e)),
                 }
                 Ok(report)
             },
