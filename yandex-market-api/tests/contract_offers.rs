@@ -1434,3 +1434,74 @@ async fn a_bad_business_id_fails_every_write_before_sending() {
     assert!(offers.delete(bad, vec!["A".into()]).await.is_err());
     assert!(sent(&server).await.is_empty());
 }
+
+// ---- An unreachable host (issue 11, item 11) ---------------------------------------------
+
+#[tokio::test(start_paused = true)]
+async fn a_refused_port_stops_at_the_first_part_and_every_offer_is_not_sent_once() {
+    // A port nothing listens on: bound, read, and released.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let ym = yandex_market_api::Client::builder(API_KEY)
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 2,
+            jitter: false,
+            ..Default::default()
+        })
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .without_rate_limits()
+        .build()
+        .unwrap();
+    // 1000 offers of about 12 KB: two chunks of 500, each split into many parts by size.
+    let mappings: Vec<UpdateOfferMapping> = ids("BIG", 1000)
+        .iter()
+        .map(|i| {
+            UpdateOfferMapping::new(UpdateOffer::new(i.as_str()).with_description("ж".repeat(6000)))
+        })
+        .collect();
+    let out = ym.offers().update(BUSINESS, mappings).await.unwrap();
+    let report = out.report;
+    let mut seen = std::collections::HashSet::new();
+    for k in report
+        .accepted
+        .iter()
+        .chain(report.rejected.iter().map(|r| &r.key))
+    {
+        assert!(seen.insert(k.clone()), "{k} reported twice");
+    }
+    assert_eq!(seen.len(), 1000);
+    assert_eq!(
+        report.not_sent().count(),
+        1000,
+        "every offer not sent: {:?}",
+        report
+            .rejected
+            .iter()
+            .find(|r| r.stage != RejectionStage::NotSent)
+    );
+    // Only the first part was tried: it carries the transport's error, the rest were never
+    // sent because of it.
+    let tried: Vec<_> = report
+        .rejected
+        .iter()
+        .filter(|r| r.code.as_deref() == Some("transport"))
+        .collect();
+    assert!(
+        !tried.is_empty() && tried.len() < 100,
+        "{} offers carry the transport error",
+        tried.len()
+    );
+    assert!(
+        report
+            .rejected
+            .iter()
+            .all(|r| r.message.starts_with("not sent: "))
+    );
+}

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
-use market_core::batch::run_batches;
+use market_core::batch::{failed_chunk, is_host_down, run_batches};
 use market_core::paginate::{Page, paginate};
 use market_core::transport::{Operation, Request};
 use market_core::{BatchReport, Error, RejectionStage, Result};
@@ -1153,21 +1153,25 @@ where
             return send(group).await;
         }
         let mut report = BatchReport::new();
+        let mut down: Option<String> = None;
         for group in groups {
             let keys: Vec<String> = group.iter().map(key).collect();
+            // The host was found unreachable: the rest of the chunk is not sent either.
+            if let Some(reason) = &down {
+                for k in keys {
+                    report.not_sent_item(k, Some("not_sent".into()), reason.clone());
+                }
+                continue;
+            }
             match send(group).await {
-                Ok(r) => report.merge(r),
+                Ok(r) => report.merge(BatchReport::settle(&keys, r)),
                 Err(e) => {
-                    let code = e.code();
-                    let message = e.to_string();
-                    for k in keys {
-                        report.reject(
-                            k,
-                            RejectionStage::Request,
-                            Some(code.clone()),
-                            message.clone(),
-                        );
+                    if is_host_down(&e) {
+                        down = Some(format!("not sent: the host is unreachable: {e}"));
                     }
+                    // As run_batches reports a failed request: a chunk all not sent stops
+                    // the batch.
+                    report.merge(failed_chunk(keys, &e));
                 }
             }
         }
