@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use async_trait::async_trait;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
-use market_core::batch::chunks;
+use market_core::batch::{chunks, failed_chunk, is_host_down};
 use market_core::{
     AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
     CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat,
@@ -786,6 +786,22 @@ impl Marketplace for Client {
                             })
                     })
             });
+            // Two updates of one size at one warehouse (a barcode and its article, or the
+            // same barcode twice): WB would get the size twice and the two answers could not
+            // be told apart, so the second is turned down here.
+            let parsed = parsed.and_then(|(w, chrt)| {
+                let taken = by_warehouse
+                    .get(&w)
+                    .is_some_and(|items| items.iter().any(|(_, i)| i.chrt_id == chrt));
+                if taken {
+                    Err(format!(
+                        "another update in this call already sets the stock of WB size {chrt} \
+                         at warehouse {w}"
+                    ))
+                } else {
+                    Ok((w, chrt))
+                }
+            });
             match parsed {
                 Ok((w, chrt)) => by_warehouse
                     .entry(w)
@@ -799,10 +815,23 @@ impl Marketplace for Client {
                 ),
             }
         }
+        // Once a warehouse's request could not be sent (host down, credentials refused), the
+        // other warehouses' items are not sent either: one warehouse's retries, not one each.
+        let mut stop: Option<String> = None;
         for (warehouse, items) in by_warehouse {
             let keys: HashMap<ChrtId, ItemKey> =
                 items.iter().map(|(k, i)| (i.chrt_id, k.clone())).collect();
             let all_keys: Vec<ItemKey> = items.iter().map(|(k, _)| k.clone()).collect();
+            if let Some(reason) = &stop {
+                for k in all_keys {
+                    report.not_sent_item(
+                        k,
+                        Some("not_sent".into()),
+                        format!("not sent: an earlier warehouse's request was not sent: {reason}"),
+                    );
+                }
+                continue;
+            }
             let sent = match self
                 .stocks()
                 .update(warehouse, items.into_iter().map(|(_, i)| i).collect())
@@ -811,19 +840,31 @@ impl Marketplace for Client {
                 Ok(sent) => sent,
                 // A refusal of one warehouse's items must not lose the other warehouses'.
                 Err(e) => {
-                    for k in all_keys {
-                        report.reject(k, RejectionStage::Request, Some(e.code()), e.to_string());
+                    if is_host_down(&e) {
+                        stop = Some(e.to_string());
                     }
+                    report.merge(failed_chunk(all_keys, &e));
                     continue;
                 }
             };
-            report.merge(sent.map_keys(|k| {
+            let sent = sent.map_keys(|k| {
                 keys.get(&k.chrt_id)
                     .cloned()
                     .unwrap_or_else(|| ItemKey::stock(k.to_string(), warehouse.to_string()))
-            }));
+            });
+            if let Some(r) = sent.not_sent().next() {
+                stop = Some(
+                    r.message
+                        .strip_prefix("not sent: ")
+                        .unwrap_or(&r.message)
+                        .to_owned(),
+                );
+            }
+            report.merge(sent);
         }
-        Ok(report)
+        // Every update exactly once, under its own key.
+        let all: Vec<ItemKey> = updates.iter().map(StockUpdate::key).collect();
+        Ok(BatchReport::settle(&all, report))
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
@@ -891,7 +932,9 @@ impl Marketplace for Client {
                     .unwrap_or_else(|| ItemKey::offer(nm.to_string()))
             }));
         }
-        Ok(report)
+        // Every update exactly once, under its own key.
+        let all: Vec<ItemKey> = updates.iter().map(PriceUpdate::key).collect();
+        Ok(BatchReport::settle(&all, report))
     }
 
     /// Uploads the cards (WB creates them asynchronously); the tasks name the articles sent.
@@ -939,6 +982,9 @@ impl Marketplace for Client {
                 .collect();
             report.merge(sent.map_keys(ItemKey::offer));
         }
+        // Every card exactly once, under its own key.
+        let all: Vec<ItemKey> = cards.iter().map(Card::key).collect();
+        let report = BatchReport::settle(&all, report);
         Ok(CardSubmission { tasks, report })
     }
 

@@ -1433,3 +1433,138 @@ async fn card_status_accepts_found_cards_rejects_listed_errors_and_waits_for_the
         .unwrap_err();
     assert!(matches!(e, Error::Validation { .. }), "{e:?}");
 }
+
+// ---- Every stock update exactly once; a down host stops early (issue 11, items 11, 12) ----
+
+/// Each key of `report` once, and exactly the keys of `updates`.
+fn assert_each_update_once(report: &market_core::BatchReport, updates: &[StockUpdate]) {
+    let mut seen = std::collections::HashSet::new();
+    for k in report
+        .accepted
+        .iter()
+        .chain(report.rejected.iter().map(|r| &r.key))
+    {
+        assert!(seen.insert(k.clone()), "{k} reported twice: {report:?}");
+    }
+    let wanted: std::collections::HashSet<ItemKey> = updates.iter().map(|u| u.key()).collect();
+    assert_eq!(seen, wanted);
+}
+
+#[tokio::test]
+async fn two_updates_of_one_size_at_one_warehouse_are_each_reported_once() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[(1, "A1", &["2000000000001"]), (2, "A2", &["2000000000002"])]),
+    )
+    .await;
+    mount(&server, "PUT", "/api/v3/stocks/507", no_content()).await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    // The same size (chrtID 3) by barcode at "507" and at " 507 ": one warehouse.
+    let updates = [
+        StockUpdate::new("2000000000001", "507", 5),
+        StockUpdate::new("2000000000001", " 507 ", 6),
+        StockUpdate::new("2000000000002", "507", 1),
+    ];
+    let report = m.update_stocks(&updates).await.unwrap();
+    assert_each_update_once(&report, &updates);
+    let bodies: Vec<Value> = sent(&server)
+        .await
+        .into_iter()
+        .filter(|(r, _)| r.url.path() == "/api/v3/stocks/507")
+        .map(|(_, b)| b)
+        .collect();
+    assert_eq!(
+        bodies,
+        [json!({"stocks": [{"chrtId": 3, "amount": 5}, {"chrtId": 4, "amount": 1}]})],
+        "the size once, with the first update's amount"
+    );
+    let mut accepted = report.accepted.clone();
+    accepted.sort();
+    assert_eq!(
+        accepted,
+        [
+            stock_key("2000000000001", "507"),
+            stock_key("2000000000002", "507")
+        ]
+    );
+    let second = &report.rejected[0];
+    assert_eq!(second.key, stock_key("2000000000001", " 507 "));
+    assert_eq!(second.stage, RejectionStage::Validation);
+    assert!(
+        second.message.contains("already sets"),
+        "{}",
+        second.message
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_down_host_stops_after_the_first_warehouse_and_every_item_is_not_sent_once() {
+    // Sizes are read from the content section (up); the marketplace section's port refuses.
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        "POST",
+        "/content/v2/get/cards/list",
+        cards_page(&[
+            (1, "A1", &["2000000000001"]),
+            (2, "A2", &["2000000000002"]),
+            (3, "A3", &["2000000000003"]),
+        ]),
+    )
+    .await;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let refused = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    drop(listener);
+    let client = wb_api::Client::builder(common::TOKEN)
+        .base_url(server.uri())
+        .section_url(wb_api::Section::Marketplace, refused)
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 2,
+            jitter: false,
+            ..Default::default()
+        })
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .without_rate_limits()
+        .build()
+        .unwrap();
+    let m: &dyn Marketplace = &client;
+    let mut updates = Vec::new();
+    for w in ["507", "608", "709", "810"] {
+        for b in ["2000000000001", "2000000000002", "2000000000003"] {
+            updates.push(StockUpdate::new(b, w, 1));
+        }
+    }
+    let report = m.update_stocks(&updates).await.unwrap();
+    assert_each_update_once(&report, &updates);
+    assert!(report.accepted.is_empty());
+    assert_eq!(report.not_sent().count(), updates.len(), "{report:?}");
+    // One warehouse's request was tried (it carries the transport's error); the three others
+    // were never sent because of it.
+    let tried: std::collections::HashSet<_> = report
+        .rejected
+        .iter()
+        .filter(|r| r.code.as_deref() == Some("transport"))
+        .map(|r| r.key.warehouse_id.clone())
+        .collect();
+    assert_eq!(tried.len(), 1, "{report:?}");
+    let skipped: Vec<_> = report
+        .rejected
+        .iter()
+        .filter(|r| r.code.as_deref() == Some("not_sent"))
+        .collect();
+    assert_eq!(skipped.len(), 9);
+    assert!(
+        skipped
+            .iter()
+            .all(|r| r.message.starts_with("not sent: ") && !tried.contains(&r.key.warehouse_id))
+    );
+}
