@@ -663,7 +663,21 @@ impl Marketplace for Client {
         let mut items = Vec::with_capacity(updates.len());
         let mut keys: HashMap<(String, WarehouseId), ItemKey> = HashMap::new();
         for u in updates {
-            match stock_item(u) {
+            // Two updates of one offer at one warehouse (" 22" and "22"): Ozon would get the
+            // pair twice and its answers could not be told apart, so the second is turned
+            // down here.
+            let item = stock_item(u).and_then(|item| {
+                if keys.contains_key(&(u.offer_id.as_str().to_owned(), item.warehouse_id)) {
+                    Err(format!(
+                        "another update in this call already sets the stock of offer {} at \
+                         warehouse {}",
+                        u.offer_id, item.warehouse_id
+                    ))
+                } else {
+                    Ok(item)
+                }
+            });
+            match item {
                 Ok(item) => {
                     keys.insert((u.offer_id.as_str().to_owned(), item.warehouse_id), u.key());
                     items.push(item);
@@ -683,7 +697,9 @@ impl Marketplace for Client {
                 .cloned()
                 .unwrap_or_else(|| ItemKey::stock(offer, k.warehouse_id.to_string()))
         }));
-        Ok(report)
+        // Every update exactly once, under its own key.
+        let all: Vec<ItemKey> = updates.iter().map(StockUpdate::key).collect();
+        Ok(BatchReport::settle(&all, report))
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
@@ -702,7 +718,9 @@ impl Marketplace for Client {
         }
         let sent = self.prices().update(items).await?;
         report.merge(sent.map_keys(|k| ItemKey::offer(k.offer_id.unwrap_or_default())));
-        Ok(report)
+        // Every update exactly once, under its own key.
+        let all: Vec<ItemKey> = updates.iter().map(PriceUpdate::key).collect();
+        Ok(BatchReport::settle(&all, report))
     }
 
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
@@ -721,6 +739,9 @@ impl Marketplace for Client {
         }
         let submission = self.products().import(items).await?;
         report.merge(submission.report.map_keys(ItemKey::offer));
+        // Every card exactly once, under its own key.
+        let all: Vec<ItemKey> = cards.iter().map(Card::key).collect();
+        let report = BatchReport::settle(&all, report);
         Ok(CardSubmission {
             tasks: submission
                 .tasks

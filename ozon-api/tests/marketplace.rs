@@ -1714,3 +1714,102 @@ async fn warehouses_map_rfbs_to_dbs_and_status_to_active() {
     assert!(!warehouses[1].active);
     assert_eq!(warehouses[1].raw["warehouse_id"], 1020000177886000_i64);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every item exactly once (issue 11, item 12).
+// ---------------------------------------------------------------------------------------------
+
+/// Each key of `report` once, and exactly the keys of `updates`.
+fn assert_each_update_once(report: &market_core::BatchReport, updates: &[StockUpdate]) {
+    let mut seen = BTreeSet::new();
+    for k in report
+        .accepted
+        .iter()
+        .chain(report.rejected.iter().map(|r| &r.key))
+    {
+        assert!(seen.insert(k.clone()), "{k} reported twice: {report:?}");
+    }
+    let wanted: BTreeSet<ItemKey> = updates.iter().map(StockUpdate::key).collect();
+    assert_eq!(seen, wanted);
+}
+
+#[tokio::test]
+async fn two_updates_of_one_pair_are_each_reported_once_under_their_own_key() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(STOCKS))
+        .respond_with(StocksEcho)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    // One pair: the warehouse with and without spaces.
+    let updates = [
+        StockUpdate::new("PH11042", "22142605386000", 100),
+        StockUpdate::new("PH11042", " 22142605386000 ", 7),
+    ];
+    let report = m.update_stocks(&updates).await.unwrap();
+    assert_each_update_once(&report, &updates);
+    let sent = bodies(&server, STOCKS).await;
+    assert_eq!(
+        sent,
+        [json!({"stocks": [
+            {"offer_id": "PH11042", "stock": 100, "warehouse_id": 22142605386000_i64}
+        ]})],
+        "the pair once, with the first update's stock"
+    );
+    assert_eq!(
+        report.accepted,
+        [ItemKey::stock("PH11042", "22142605386000")]
+    );
+    let second = &report.rejected[0];
+    assert_eq!(second.key, ItemKey::stock("PH11042", " 22142605386000 "));
+    assert_eq!(second.stage, RejectionStage::Validation);
+    assert!(
+        second.message.contains("already sets"),
+        "{}",
+        second.message
+    );
+}
+
+#[tokio::test]
+async fn an_answer_naming_an_item_twice_or_one_never_sent_reports_each_update_once() {
+    let w = 22142605386000_i64;
+    let server = serve(
+        STOCKS,
+        json!({"result": [
+            {"errors": [], "offer_id": "PH1", "product_id": 1, "updated": true, "warehouse_id": w},
+            {"errors": [{"code": "NOT_FOUND", "message": "product not found"}],
+             "offer_id": "PH1", "product_id": 1, "updated": false, "warehouse_id": w},
+            {"errors": [], "offer_id": "PH2", "product_id": 2, "updated": true, "warehouse_id": w},
+            {"errors": [], "offer_id": "PH2", "product_id": 2, "updated": true, "warehouse_id": w},
+            {"errors": [], "offer_id": "GHOST", "product_id": 9, "updated": true, "warehouse_id": w}
+        ]}),
+    )
+    .await;
+    let client = client(&server);
+    let m: &dyn Marketplace = &client;
+    let updates = [
+        StockUpdate::new("PH1", "22142605386000", 1),
+        StockUpdate::new("PH2", "22142605386000", 2),
+        StockUpdate::new("PH3", "22142605386000", 3),
+    ];
+    let report = m.update_stocks(&updates).await.unwrap();
+    assert_each_update_once(&report, &updates);
+    assert_eq!(report.accepted, [ItemKey::stock("PH2", "22142605386000")]);
+    let ph1 = report
+        .rejected
+        .iter()
+        .find(|r| r.key.offer_id.as_str() == "PH1")
+        .unwrap();
+    assert_eq!(ph1.code.as_deref(), Some("NOT_FOUND"));
+    assert!(ph1.message.contains("accepted"), "{}", ph1.message);
+    let ph3 = report
+        .rejected
+        .iter()
+        .find(|r| r.key.offer_id.as_str() == "PH3")
+        .unwrap();
+    assert_eq!(ph3.code.as_deref(), Some("no_outcome"));
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert_eq!(report.warnings[0].key.offer_id.as_str(), "GHOST");
+}
