@@ -1326,3 +1326,31 @@ fn photo_filter_and_locale_wire_values() {
     // The default filter asks for every card, not WB's default of cards without photos.
     assert_eq!(CardsFilter::default().with_photo, Some(PhotoFilter::All));
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_upload_deferred_by_wb_keeps_each_cards_wait() {
+    // WB's 429 with its wait: nothing was done; each card is to be sent again after it.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/content/v2/cards/upload"))
+        .respond_with(ResponseTemplate::new(429).insert_header("X-Ratelimit-Retry", "7"))
+        .mount(&server)
+        .await;
+    let wb = client(&server);
+    let cards: Vec<CardToCreate> = ["D1", "D2", "D3"]
+        .iter()
+        .map(|c| CardToCreate::new(105, vec![variant(c)]))
+        .collect();
+    let report = wb.content().upload(cards).await.unwrap();
+    assert!(report.accepted.is_empty());
+    let later: Vec<_> = report.retry_later().collect();
+    assert_eq!(later.len(), 3, "{report:?}");
+    for r in later {
+        assert!(
+            r.retry_after
+                .is_some_and(|d| d >= std::time::Duration::from_secs(1)),
+            "{} lost WB's wait: {r:?}",
+            r.key
+        );
+    }
+}

@@ -330,6 +330,7 @@ async fn send_packs<T, F, Fut>(
     Fut: std::future::Future<Output = Result<CardsWriteResponse>>,
 {
     let keyed: Vec<(Vec<String>, Vec<T>)> = packs;
+    let sent: Vec<String> = keyed.iter().flat_map(|(k, _)| k.iter().cloned()).collect();
     let pack_report = run_batches(
         keyed,
         1,
@@ -351,16 +352,33 @@ async fn send_packs<T, F, Fut>(
         },
     )
     .await;
+    // Per card: each article sent is reported exactly once (settled against what was sent).
+    let mut per_card = BatchReport::new();
     for keys in pack_report.accepted {
         for k in keys {
-            report.accept(k);
+            per_card.accept(k);
         }
     }
     for r in pack_report.rejected {
         for k in r.key {
-            report.reject(k, r.stage, r.code.clone(), r.message.clone());
+            per_card.rejected.push(market_core::Rejection {
+                key: k,
+                stage: r.stage,
+                code: r.code.clone(),
+                message: r.message.clone(),
+                retry_after: r.retry_after,
+            });
         }
     }
+    for w in pack_report.warnings {
+        for k in w.key {
+            per_card.warnings.push(market_core::BatchWarning {
+                key: k,
+                message: w.message.clone(),
+            });
+        }
+    }
+    report.merge(BatchReport::settle(&sent, per_card));
 }
 
 /// Rejects an item locally in a report.
