@@ -276,10 +276,8 @@ pub async fn every_order_is_imported_exactly_once_under_faults<S: Subject>() {
         "the faults did happen: {}",
         s.faults_injected()
     );
-    assert!(
-        polls >= 2,
-        "the cut body ended a poll, so the importer had to poll again"
-    );
+    // A cut body no longer ends a poll by itself (the transport re-reads it once), so the
+    // import may complete in one poll; the faults above did happen either way.
     let created = sink.created.lock().unwrap();
     let distinct: HashSet<&OrderId> = created.iter().collect();
     assert_eq!(distinct.len(), created.len(), "an order was created twice");
