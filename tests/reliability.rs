@@ -659,19 +659,26 @@ async fn fault_suite_small() {
     }
 }
 
+async fn long_run<C: Channel>(seed: u64) {
+    let figures = run::<C>(LONG, seed).await;
+    figures.print();
+    figures.assert_targets();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "minutes: the figures of the README (cargo test --test reliability -- --ignored)"]
-async fn fault_suite_long() {
-    let mut all = Vec::new();
-    for seed in [2026, 2027] {
-        all.push(run::<Ozon>(LONG, seed).await);
-        all.push(run::<Wb>(LONG, seed + 2).await);
-        all.push(run::<Ym>(LONG, seed + 1).await);
-    }
-    for figures in &all {
-        figures.print();
-    }
-    for figures in &all {
-        figures.assert_targets();
-    }
+#[ignore = "minutes: the README's figures (cargo test --test reliability -- --ignored)"]
+async fn fault_suite_long_ozon() {
+    long_run::<Ozon>(2026).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "minutes: the README's figures (cargo test --test reliability -- --ignored)"]
+async fn fault_suite_long_wb() {
+    long_run::<Wb>(2027).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "minutes: the README's figures (cargo test --test reliability -- --ignored)"]
+async fn fault_suite_long_yandex_market() {
+    long_run::<Ym>(2028).await;
 }

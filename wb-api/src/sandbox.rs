@@ -812,7 +812,7 @@ impl State {
                 + TimeDelta::hours(rng.range(1, 500) as i64)
                 + TimeDelta::microseconds(rng.below(1_000_000) as i64),
         );
-        let two = i % 5 == 0;
+        let two = i.is_multiple_of(5);
         let sizes: Vec<(String, String)> = if two {
             vec![("S".into(), "44".into()), ("M".into(), "46".into())]
         } else {
@@ -839,7 +839,7 @@ impl State {
             sizes: Vec::new(),
             price,
             discount,
-            photos: i % 3 != 0,
+            photos: !i.is_multiple_of(3),
             dimensions,
             characteristics: vec![CardCharacteristic {
                 id: CharcId(14_177_449),

@@ -889,12 +889,12 @@ impl State {
         let (category, product) = rng.pick(PRODUCTS).copied().unwrap_or((91491, "Смартфон"));
         let (colour_id, colour) = rng.pick(COLOURS).copied().unwrap_or((14896254, "черный"));
         let brand = rng.pick(BRANDS).copied().unwrap_or("Urban Line");
-        let value = if i % 3 == 0 {
+        let value = if i.is_multiple_of(3) {
             Decimal::from(rng.range(3, 300) * 100 - 10)
         } else {
             Decimal::new((rng.range(3, 300) * 10_000 - 1) as i64, 2)
         };
-        let discount_base = (i % 4 == 0).then(|| (value * Decimal::new(12, 1)).round());
+        let discount_base = (i.is_multiple_of(4)).then(|| (value * Decimal::new(12, 1)).round());
         let stock = rng.range(0, 50) as i64;
         let grams = rng.range(100, 2500);
         let offer_id = format!("SKU-{i:04}");
@@ -910,7 +910,7 @@ impl State {
                 "https://avatars.mds.yandex.net/get-mpic/sandbox/{offer_id}/orig"
             )],
             barcodes: vec![barcode],
-            tags: if i % 5 == 0 {
+            tags: if i.is_multiple_of(5) {
                 vec!["новинка".into()]
             } else {
                 Vec::new()

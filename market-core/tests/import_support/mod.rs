@@ -128,7 +128,7 @@ impl Marketplace for Channel {
         let reverse = {
             let mut queries = self.queries.lock().unwrap();
             queries.push(query.clone());
-            self.reverse_odd_queries && queries.len() % 2 == 0
+            self.reverse_odd_queries && queries.len().is_multiple_of(2)
         };
         if *self.fail_listing.lock().unwrap() {
             return stream::iter([Err(fake_error("orders", "listing is down"))]).boxed();
