@@ -1906,7 +1906,12 @@ impl State {
             client_delivery_date_end: None,
             delivery_date_begin: Some(p.shipment_date + TimeDelta::days(1)),
             delivery_date_end: Some(p.shipment_date + TimeDelta::days(3)),
-            delivery_type: if p.city.is_multiple_of(2) { "PVZ" } else { "Courier" }.into(),
+            delivery_type: if p.city.is_multiple_of(2) {
+                "PVZ"
+            } else {
+                "Courier"
+            }
+            .into(),
             is_legal: false,
             is_premium: p.order_id % 5 == 0,
             payment_type_group_name: "Карты оплаты".into(),
