@@ -662,6 +662,7 @@ impl Marketplace for Client {
         let mut report = BatchReport::new();
         let mut items = Vec::with_capacity(updates.len());
         let mut keys: HashMap<(String, WarehouseId), ItemKey> = HashMap::new();
+        let mut sent_keys = Vec::with_capacity(updates.len());
         for u in updates {
             // Two updates of one offer at one warehouse (" 22" and "22"): Ozon would get the
             // pair twice and its answers could not be told apart, so the second is turned
@@ -680,6 +681,7 @@ impl Marketplace for Client {
             match item {
                 Ok(item) => {
                     keys.insert((u.offer_id.as_str().to_owned(), item.warehouse_id), u.key());
+                    sent_keys.push(u.key());
                     items.push(item);
                 }
                 Err(message) => report.reject(
@@ -691,23 +693,29 @@ impl Marketplace for Client {
             }
         }
         let sent = self.stocks().update(items).await?;
-        report.merge(sent.map_keys(|k| {
-            let offer = k.offer_id.unwrap_or_default();
-            keys.get(&(offer.clone(), k.warehouse_id))
-                .cloned()
-                .unwrap_or_else(|| ItemKey::stock(offer, k.warehouse_id.to_string()))
-        }));
-        // Every update exactly once, under its own key.
-        let all: Vec<ItemKey> = updates.iter().map(StockUpdate::key).collect();
-        Ok(BatchReport::settle(&all, report))
+        // Each item sent exactly once, under the caller's key.
+        report.merge(BatchReport::settle(
+            &sent_keys,
+            sent.map_keys(|k| {
+                let offer = k.offer_id.unwrap_or_default();
+                keys.get(&(offer.clone(), k.warehouse_id))
+                    .cloned()
+                    .unwrap_or_else(|| ItemKey::stock(offer, k.warehouse_id.to_string()))
+            }),
+        ));
+        Ok(report)
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
         let mut report = BatchReport::new();
         let mut items = Vec::with_capacity(updates.len());
+        let mut sent_keys = Vec::with_capacity(updates.len());
         for u in updates {
             match price_item(u) {
-                Ok(item) => items.push(item),
+                Ok(item) => {
+                    sent_keys.push(u.key());
+                    items.push(item);
+                }
                 Err(message) => report.reject(
                     u.key(),
                     RejectionStage::Validation,
@@ -717,10 +725,12 @@ impl Marketplace for Client {
             }
         }
         let sent = self.prices().update(items).await?;
-        report.merge(sent.map_keys(|k| ItemKey::offer(k.offer_id.unwrap_or_default())));
-        // Every update exactly once, under its own key.
-        let all: Vec<ItemKey> = updates.iter().map(PriceUpdate::key).collect();
-        Ok(BatchReport::settle(&all, report))
+        // Each price sent exactly once, under the caller's key.
+        report.merge(BatchReport::settle(
+            &sent_keys,
+            sent.map_keys(|k| ItemKey::offer(k.offer_id.unwrap_or_default())),
+        ));
+        Ok(report)
     }
 
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
@@ -739,9 +749,6 @@ impl Marketplace for Client {
         }
         let submission = self.products().import(items).await?;
         report.merge(submission.report.map_keys(ItemKey::offer));
-        // Every card exactly once, under its own key.
-        let all: Vec<ItemKey> = cards.iter().map(Card::key).collect();
-        let report = BatchReport::settle(&all, report);
         Ok(CardSubmission {
             tasks: submission
                 .tasks

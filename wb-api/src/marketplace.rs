@@ -847,11 +847,15 @@ impl Marketplace for Client {
                     continue;
                 }
             };
-            let sent = sent.map_keys(|k| {
-                keys.get(&k.chrt_id)
-                    .cloned()
-                    .unwrap_or_else(|| ItemKey::stock(k.to_string(), warehouse.to_string()))
-            });
+            // Each item of this warehouse exactly once, under the caller's key.
+            let sent = BatchReport::settle(
+                &all_keys,
+                sent.map_keys(|k| {
+                    keys.get(&k.chrt_id)
+                        .cloned()
+                        .unwrap_or_else(|| ItemKey::stock(k.to_string(), warehouse.to_string()))
+                }),
+            );
             if let Some(r) = sent.not_sent().next() {
                 stop = Some(
                     r.message
@@ -862,9 +866,7 @@ impl Marketplace for Client {
             }
             report.merge(sent);
         }
-        // Every update exactly once, under its own key.
-        let all: Vec<ItemKey> = updates.iter().map(StockUpdate::key).collect();
-        Ok(BatchReport::settle(&all, report))
+        Ok(report)
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
@@ -911,6 +913,10 @@ impl Marketplace for Client {
             }
         }
         if !items.is_empty() {
+            let sent_keys: Vec<ItemKey> = items
+                .iter()
+                .filter_map(|g: &GoodPrice| keys.get(&g.nm_id).cloned())
+                .collect();
             let mut sent = self.prices().upload(items).await?;
             // WB refuses an upload that changes nothing: those prices are in force.
             let (in_force, refused): (Vec<_>, Vec<_>) = std::mem::take(&mut sent.report.rejected)
@@ -926,15 +932,17 @@ impl Marketplace for Client {
             sent.report
                 .accepted
                 .extend(in_force.into_iter().map(|r| r.key));
-            report.merge(sent.report.map_keys(|nm| {
-                keys.get(&nm)
-                    .cloned()
-                    .unwrap_or_else(|| ItemKey::offer(nm.to_string()))
-            }));
+            // Each price sent exactly once, under the caller's key.
+            report.merge(BatchReport::settle(
+                &sent_keys,
+                sent.report.map_keys(|nm| {
+                    keys.get(&nm)
+                        .cloned()
+                        .unwrap_or_else(|| ItemKey::offer(nm.to_string()))
+                }),
+            ));
         }
-        // Every update exactly once, under its own key.
-        let all: Vec<ItemKey> = updates.iter().map(PriceUpdate::key).collect();
-        Ok(BatchReport::settle(&all, report))
+        Ok(report)
     }
 
     /// Uploads the cards (WB creates them asynchronously); the tasks name the articles sent.
@@ -982,9 +990,6 @@ impl Marketplace for Client {
                 .collect();
             report.merge(sent.map_keys(ItemKey::offer));
         }
-        // Every card exactly once, under its own key.
-        let all: Vec<ItemKey> = cards.iter().map(Card::key).collect();
-        let report = BatchReport::settle(&all, report);
         Ok(CardSubmission { tasks, report })
     }
 

@@ -839,7 +839,7 @@ async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
         .iter()
         .chain(report.rejected.iter().map(|r| &r.key))
     {
-        assert!(seen.insert(k.clone()), "{k} reported twice");
+        assert!(seen.insert(*k), "{k} reported twice");
     }
     assert_eq!(seen.len(), STOCKS_MAX + 5);
     assert!(report.accepted.is_empty());

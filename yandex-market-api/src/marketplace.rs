@@ -561,6 +561,7 @@ impl Marketplace for CampaignClient {
             None
         };
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
+        let mut sent_keys = Vec::with_capacity(updates.len());
         let mut items = Vec::new();
         for u in updates {
             // The warehouse is optional: Yandex Market keeps one stock per campaign.
@@ -575,6 +576,7 @@ impl Marketplace for CampaignClient {
             match checked {
                 Ok(()) => {
                     keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
+                    sent_keys.push(u.key());
                     items.push(YmStock::new(u.offer_id.as_str(), u.quantity));
                 }
                 Err(m) => report.reject(
@@ -587,11 +589,15 @@ impl Marketplace for CampaignClient {
         }
         if !items.is_empty() {
             let sent = self.client.stocks().update(self.campaign, items).await?;
-            report.merge(sent.map_keys(|sku| {
-                keys.get(sku.trim())
-                    .cloned()
-                    .unwrap_or_else(|| ItemKey::offer(sku))
-            }));
+            // Each item sent exactly once, under the caller's key.
+            report.merge(BatchReport::settle(
+                &sent_keys,
+                sent.map_keys(|sku| {
+                    keys.get(sku.trim())
+                        .cloned()
+                        .unwrap_or_else(|| ItemKey::offer(sku))
+                }),
+            ));
         }
         Ok(report)
     }
@@ -599,6 +605,7 @@ impl Marketplace for CampaignClient {
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
         let mut report = BatchReport::new();
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
+        let mut sent_keys = Vec::with_capacity(updates.len());
         let mut items = Vec::new();
         for u in updates {
             let checked = u
@@ -611,6 +618,7 @@ impl Marketplace for CampaignClient {
                         price = price.with_discount_base(old);
                     }
                     keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
+                    sent_keys.push(u.key());
                     items.push(price);
                 }
                 Err(m) => report.reject(
@@ -627,11 +635,15 @@ impl Marketplace for CampaignClient {
                 .prices()
                 .update_business_prices(self.business, items)
                 .await?;
-            report.merge(sent.map_keys(|offer| {
-                keys.get(offer.trim())
-                    .cloned()
-                    .unwrap_or_else(|| ItemKey::offer(offer))
-            }));
+            // Each price sent exactly once, under the caller's key.
+            report.merge(BatchReport::settle(
+                &sent_keys,
+                sent.map_keys(|offer| {
+                    keys.get(offer.trim())
+                        .cloned()
+                        .unwrap_or_else(|| ItemKey::offer(offer))
+                }),
+            ));
         }
         Ok(report)
     }
