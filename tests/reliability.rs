@@ -69,8 +69,26 @@ fn http() -> HttpSettings {
 fn faults(seed: u64) -> FaultPlan {
     FaultPlan {
         slow: (0.02, SLOW_ANSWER),
-        ..FaultPlan::random(0.05, 0.05, 0.03, seed).with_bad_pages(0.03, 0.03)
+        ..FaultPlan::random(0.05, 0.05, 0.03, seed).with_bad_pages(0.01, 0.01)
     }
+}
+
+/// True when an answer says more pages follow (Ozon `has_next`, WB `next`, Yandex Market
+/// `nextPageToken`): only such answers are replayed, as a server ignoring the next cursor
+/// would. A plausible last page answered to a new query is a lie no client can detect.
+fn more_pages(body: &[u8]) -> bool {
+    fn walk(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Object(map) => map.iter().any(|(k, v)| match (k.as_str(), v) {
+                ("has_next", serde_json::Value::Bool(b)) => *b,
+                ("nextPageToken", serde_json::Value::String(s)) => !s.is_empty(),
+                ("next", serde_json::Value::Number(n)) => n.as_i64().is_some_and(|n| n > 0),
+                _ => walk(v),
+            }),
+            _ => false,
+        }
+    }
+    serde_json::from_slice(body).is_ok_and(|v| walk(&v))
 }
 
 /// One vendor's client and emulator, as the suite drives them.
@@ -322,6 +340,7 @@ async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
     let mut rng = market::core::sandbox::SeededRng::new(seed);
 
     channel.faults().set(faults(seed));
+    channel.faults().replay_when(more_pages);
     let rounds = scale.rounds + 3;
     for round in 0..rounds {
         let clean = round >= scale.rounds;
@@ -378,6 +397,14 @@ async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
                 } else {
                     // An incomplete round keeps its start: the next one reads it again.
                     figures.incomplete_rounds += 1;
+                    if clean {
+                        println!(
+                            "{}: clean round {round} incomplete: {:?} {:?}",
+                            C::NAME,
+                            report.stream_error,
+                            report.failed.first()
+                        );
+                    }
                     window = TimeWindow::new(window.since, Utc::now()).unwrap_or(window);
                 }
             }
@@ -391,10 +418,20 @@ async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
     figures.created_in_erp = created.len();
     figures.duplicates = created.values().filter(|v| v.len() > 1).count();
     let status = erp.status.lock().unwrap().clone();
-    figures.lost = ids
+    let lost: Vec<String> = ids
         .iter()
         .filter(|(id, _)| !status.contains_key(id))
-        .count();
+        .map(|(id, at)| {
+            format!(
+                "{id} created {} min before the end",
+                (Utc::now() - *at).num_minutes()
+            )
+        })
+        .collect();
+    if !lost.is_empty() {
+        println!("{}: lost {:?}", C::NAME, &lost[..lost.len().min(20)]);
+    }
+    figures.lost = lost.len();
     figures.cancellations = cancelled.len();
     figures.missed_cancellations = cancelled
         .iter()

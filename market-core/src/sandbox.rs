@@ -151,6 +151,8 @@ struct FaultState {
     by_path: HashMap<(String, FaultKind), usize>,
     /// The last body answered per path, kept only when the plan replays.
     last: HashMap<String, (Vec<u8>, String)>,
+    /// Which remembered answers may be replayed (see [`Faults::replay_when`]).
+    replayable: Option<fn(&[u8]) -> bool>,
 }
 
 impl Default for Faults {
@@ -170,6 +172,7 @@ impl Faults {
                 injected: 0,
                 by_path: HashMap::new(),
                 last: HashMap::new(),
+                replayable: None,
             })),
         }
     }
@@ -223,6 +226,14 @@ impl Faults {
         fault
     }
 
+    /// Replays only remembered answers for which `pred` holds; a suite passes "this page says
+    /// more pages follow", so that a replay is a server answering a page it already gave for
+    /// the next cursor (which a client can detect), never a plausible last page answered to
+    /// a new query (which no client can tell from the truth).
+    pub fn replay_when(&self, pred: fn(&[u8]) -> bool) {
+        lock(&self.inner).replayable = Some(pred);
+    }
+
     /// How many faults of `kind` were injected on requests to exactly `path` (a test counts
     /// the requests a server refused unprocessed, which a client may repeat).
     pub fn injected_on(&self, path: &str, kind: FaultKind) -> usize {
@@ -251,9 +262,11 @@ impl Faults {
             drop(st);
             return apply(fault, template, body, content_type);
         }
+        let replayable = st.replayable;
         let previous = st
             .last
-            .insert(path.to_owned(), (body.to_vec(), content_type.to_owned()));
+            .insert(path.to_owned(), (body.to_vec(), content_type.to_owned()))
+            .filter(|(old, _)| replayable.is_none_or(|pred| pred(old)));
         drop(st);
         match (fault, previous) {
             (Some(Fault::Replay), Some((old, old_type))) => {
