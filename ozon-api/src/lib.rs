@@ -1,23 +1,27 @@
-//! # ozon-api
+#![doc = include_str!("../README.md")]
 //!
-//! A typed client of the [Ozon Seller API](https://docs.ozon.ru/api/seller/), built on
-//! [`market_core`]: retries, rate limits (50 requests a second per `Client-Id`, 80 stock updates
-//! a minute), batching and pagination come from the shared transport.
+//! ## Names a user needs
 //!
-//! ```no_run
-//! use ozon_api::models::stocks::ProductsStocksRequestStock;
+//! The error, result and trait of `market-core` are re-exported here, so that a project
+//! depending on this crate alone can name them; the rest of `market-core` (the seller's model
+//! the trait speaks, the transport) is [`core`].
 //!
-//! # async fn run() -> market_core::Result<()> {
-//! let ozon = ozon_api::Client::new("123456", "api-key")?;
-//! // Any number of items: split at 100 a request, invalid ones rejected by name.
-//! let report = ozon
-//!     .stocks()
-//!     .update(vec![ProductsStocksRequestStock::by_offer("PH11042", 22142605386000, 100)])
-//!     .await?;
-//! for r in &report.rejected {
-//!     eprintln!("{}: {}", r.key, r.message);
+//! ```
+//! use ozon_api::{ApiErrorKind, Error, Marketplace, Result};
+//!
+//! fn may_retry(result: &Result<()>) -> bool {
+//!     matches!(result, Err(Error::Api(e)) if e.kind == ApiErrorKind::RateLimited)
 //! }
-//! # Ok(()) }
+//! fn account(shop: &dyn Marketplace) -> &str {
+//!     shop.account()
+//! }
+//! fn refused(report: &ozon_api::BatchReport) -> usize {
+//!     report.rejected.len()
+//! }
+//! let ozon = ozon_api::Client::new("123456", "api-key")?;
+//! assert_eq!(account(&ozon), "123456");
+//! assert!(!may_retry(&Ok(())));
+//! # Ok::<(), ozon_api::Error>(())
 //! ```
 #![deny(missing_docs)]
 
@@ -32,3 +36,8 @@ pub mod sandbox;
 
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use ids::{PostingNumber, ProductId, Sku, WarehouseId};
+
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};
+/// `market-core`, which this crate is built on: the seller's model the [`Marketplace`] trait
+/// speaks (`core::StockUpdate`, `core::OrderQuery`, ...), the transport and the helpers.
+pub use market_core as core;
