@@ -37,7 +37,7 @@ pub mod sandbox;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use ids::{PostingNumber, ProductId, Sku, WarehouseId};
 
-pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};
 /// `market-core`, which this crate is built on: the seller's model the [`Marketplace`] trait
 /// speaks (`core::StockUpdate`, `core::OrderQuery`, ...), the transport and the helpers.
 pub use market_core as core;
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};
