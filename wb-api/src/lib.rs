@@ -1,10 +1,28 @@
-//! # wb-api
+#![doc = include_str!("../README.md")]
 //!
-//! A typed client of the [Wildberries seller APIs](https://dev.wildberries.ru/openapi), built
-//! on [`market_core`]. WB splits its API into sections on separate hosts ([`Section`]); the
-//! client carries a host per section (each overridable, or all at once for an emulator), the
-//! token in `Authorization`, WB's limits per method group, and WB's `X-Ratelimit-*` headers
-//! driving the limiter and retries.
+//! ## Names a user needs
+//!
+//! The error, result and trait of `market-core` are re-exported here, so that a project
+//! depending on this crate alone can name them; the rest of `market-core` (the seller's model
+//! the trait speaks, the transport) is [`core`].
+//!
+//! ```
+//! use wb_api::{ApiErrorKind, Error, Marketplace, Result};
+//!
+//! fn may_retry(result: &Result<()>) -> bool {
+//!     matches!(result, Err(Error::Api(e)) if e.kind == ApiErrorKind::RateLimited)
+//! }
+//! fn account(shop: &dyn Marketplace) -> &str {
+//!     shop.account()
+//! }
+//! fn refused(report: &wb_api::BatchReport) -> usize {
+//!     report.rejected.len()
+//! }
+//! let wb = wb_api::Client::builder("token").account("main").build()?;
+//! assert_eq!(account(&wb), "main");
+//! assert!(!may_retry(&Ok(())));
+//! # Ok::<(), wb_api::Error>(())
+//! ```
 #![deny(missing_docs)]
 
 pub mod api;
@@ -20,3 +38,8 @@ pub mod sandbox;
 pub use client::{Client, ClientBuilder, Section};
 pub use ids::{ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
 pub use limits::TokenType;
+
+/// `market-core`, which this crate is built on: the seller's model the [`Marketplace`] trait
+/// speaks (`core::StockUpdate`, `core::OrderQuery`, ...), the transport and the helpers.
+pub use market_core as core;
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};
