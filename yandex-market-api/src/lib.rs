@@ -1,10 +1,28 @@
-//! # yandex-market-api
+#![doc = include_str!("../README.md")]
 //!
-//! A typed client of the [Yandex Market Partner API](https://yandex.ru/dev/market/partner-api/),
-//! built on [`market_core`]: the `Api-Key` header, business- and campaign-level methods,
-//! Yandex Market's quotas per method (some counting items) with HTTP 420 and the
-//! `X-RateLimit-Resource-*` headers driving the limiter and retries, and its error body mapped
-//! to [`market_core::Error`].
+//! ## Names a user needs
+//!
+//! The error, result and trait of `market-core` are re-exported here, so that a project
+//! depending on this crate alone can name them; the rest of `market-core` (the seller's model
+//! the trait speaks, the transport) is [`core`].
+//!
+//! ```
+//! use yandex_market_api::{ApiErrorKind, BusinessId, CampaignId, Error, Marketplace, Result};
+//!
+//! fn may_retry(result: &Result<()>) -> bool {
+//!     matches!(result, Err(Error::Api(e)) if e.kind == ApiErrorKind::RateLimited)
+//! }
+//! fn account(shop: &dyn Marketplace) -> &str {
+//!     shop.account()
+//! }
+//! fn refused(report: &yandex_market_api::BatchReport<String>) -> usize {
+//!     report.rejected.len()
+//! }
+//! let ym = yandex_market_api::Client::builder("api-key").account("main").build()?;
+//! assert_eq!(account(&ym.campaign(BusinessId(1), CampaignId(2))), "main");
+//! assert!(!may_retry(&Ok(())));
+//! # Ok::<(), yandex_market_api::Error>(())
+//! ```
 #![deny(missing_docs)]
 
 pub mod api;
@@ -27,5 +45,7 @@ pub use limits::Tier;
 /// The vendor this crate is a client of.
 pub const VENDOR: &str = "Yandex Market Partner API";
 
-/// The market-core version this crate is built against.
+/// `market-core`, which this crate is built on: the seller's model the [`Marketplace`] trait
+/// speaks (`core::StockUpdate`, `core::OrderQuery`, ...), the transport and the helpers.
 pub use market_core as core;
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};
