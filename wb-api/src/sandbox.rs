@@ -1635,8 +1635,8 @@ struct Emulator {
     traces: AtomicU64,
 }
 
-fn too_many(request_id: &str, retry: f64, reset: f64, burst: u64) -> ResponseTemplate {
-    problem(
+fn too_many(request_id: &str, retry: f64, reset: f64, burst: Option<u64>) -> ResponseTemplate {
+    let template = problem(
         429,
         "too many requests",
         "limited by the sandbox's rate limit for this method group",
@@ -1646,8 +1646,11 @@ fn too_many(request_id: &str, retry: f64, reset: f64, burst: u64) -> ResponseTem
     .template()
     .insert_header("x-ratelimit-retry", header_secs(retry).as_str())
     .insert_header("x-ratelimit-reset", header_secs(reset).as_str())
-    .insert_header("x-ratelimit-limit", burst.to_string().as_str())
-    .insert_header("x-ratelimit-remaining", "0")
+    .insert_header("x-ratelimit-remaining", "0");
+    match burst {
+        Some(burst) => template.insert_header("x-ratelimit-limit", burst.to_string().as_str()),
+        None => template,
+    }
 }
 
 impl Respond for Emulator {
@@ -1685,7 +1688,9 @@ impl Respond for Emulator {
         let fault = self.faults.next(path);
         match fault {
             Some(Fault::RateLimited) => {
-                return too_many(&request_id, 1.0, 1.0, 1)
+                // An injected refusal says when to retry, not a (made-up) bucket size that the
+                // client would learn as the group's limit.
+                return too_many(&request_id, 1.0, 1.0, None)
                     .insert_header("x-request-id", request_id.as_str());
             }
             Some(Fault::ServerError) => {
@@ -1715,7 +1720,7 @@ impl Respond for Emulator {
         let group = op.limit_group;
         let quota = match self.limits.as_ref().map(|l| l.admit(group)) {
             Some(Err((retry, reset, burst))) => {
-                return too_many(&request_id, retry, reset, burst)
+                return too_many(&request_id, retry, reset, Some(burst))
                     .insert_header("x-request-id", request_id.as_str());
             }
             Some(Ok(q)) => q,
