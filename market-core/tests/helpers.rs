@@ -861,7 +861,7 @@ async fn import_records_a_failing_order_goes_on_and_retries_it_next_time() {
 }
 
 #[tokio::test]
-async fn import_stream_error_keeps_what_came_before() {
+async fn import_stream_error_is_recorded_and_what_comes_after_it_still_imported() {
     let channel = FakeMarketplace::default();
     channel.set(vec![
         item("A"),
@@ -873,19 +873,20 @@ async fn import_stream_error_keeps_what_came_before() {
     let importer = OrderImporter::new(MemoryLinkStore::new());
 
     let report = importer.import(&channel, window(), &sink).await.unwrap();
-    assert_eq!(created_ids(&report), ids(&["A", "B"]));
+    // The stream went on after its error item: nothing it yielded is dropped.
+    assert_eq!(created_ids(&report), ids(&["A", "B", "C"]));
     let stream_error = report.stream_error.as_deref().unwrap();
     assert!(stream_error.contains("connection reset"), "{stream_error}");
-    assert!(!report.is_complete());
-    assert_eq!(sink.created(), ids(&["A", "B"]), "nothing after the error");
-    assert_eq!(importer.store().len(), 2, "what was created is linked");
+    assert!(!report.is_complete(), "the window must be read again");
+    assert_eq!(importer.store().len(), 3, "what was created is linked");
 
-    // The stream recovers: only the missing order is created.
+    // The stream recovers: nothing is created twice.
     channel.set(vec![item("A"), item("B"), item("C")]);
     let report = importer.import(&channel, window(), &sink).await.unwrap();
-    assert_eq!(created_ids(&report), ids(&["C"]));
-    assert_eq!(report.unchanged, 2);
+    assert!(report.created.is_empty());
+    assert_eq!(report.unchanged, 3);
     assert!(report.is_complete());
+    assert_eq!(sink.created(), ids(&["A", "B", "C"]));
 }
 
 #[tokio::test]

@@ -579,3 +579,70 @@ fn import_keys_have_a_stable_string_form() {
         WindowBasis::StatusChanged
     );
 }
+
+#[tokio::test]
+async fn an_order_the_channel_cannot_read_does_not_hide_the_orders_after_it() {
+    // Yandex Market yields an order it cannot decode as an error item and goes on: every poll
+    // would stop at that order, and the orders listed after it would never be imported.
+    let now = Utc::now();
+    let channel = Channel::new(
+        true,
+        vec![
+            order_at("A", now - Duration::minutes(50)),
+            order_at("BAD", now - Duration::minutes(40)),
+            order_at("C", now - Duration::minutes(30)),
+        ],
+    );
+    channel
+        .unreadable
+        .lock()
+        .unwrap()
+        .insert(OrderId::from("BAD"));
+    let sink = Sink::default();
+    let importer = OrderImporter::new(MemoryLinkStore::new());
+    let report = importer
+        .import(&channel, TimeWindow::last(Duration::hours(1)), &sink)
+        .await
+        .unwrap();
+    let created: Vec<&str> = report.created.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(created, ["A", "C"], "{report:?}");
+    assert!(
+        !report.is_complete(),
+        "the unreadable order keeps the window open"
+    );
+    assert!(report.stream_error.is_some());
+}
+
+#[tokio::test]
+async fn a_stream_of_errors_is_cut_off() {
+    struct Errors;
+    #[async_trait::async_trait]
+    impl Marketplace for Errors {
+        fn kind(&self) -> MarketplaceKind {
+            kind()
+        }
+        fn account(&self) -> &str {
+            "test"
+        }
+        fn capabilities(&self) -> Capabilities {
+            Capabilities::of(&[
+                market_core::Capability::Orders,
+                market_core::Capability::OrderChanges,
+            ])
+        }
+        fn orders(&self, _: OrderQuery) -> BoxStream<'_, Result<Order>> {
+            futures::stream::repeat_with(|| Err(market_core::Error::validation("x", "bad"))).boxed()
+        }
+    }
+    let importer = OrderImporter::new(MemoryLinkStore::new());
+    let report = importer
+        .import(
+            &Errors,
+            TimeWindow::last(Duration::hours(1)),
+            &Sink::default(),
+        )
+        .await
+        .unwrap();
+    let message = report.stream_error.unwrap_or_default();
+    assert!(message.contains("too many errors"), "{message}");
+}

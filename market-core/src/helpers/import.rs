@@ -453,6 +453,9 @@ impl ImportReport {
     }
 }
 
+/// The most errors one listing may yield before the importer stops reading it.
+pub const MAX_STREAM_ERRORS: usize = 100;
+
 /// How an order came to the importer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
@@ -695,8 +698,11 @@ impl<S: LinkStore> OrderImporter<S> {
     ///
     /// A failure with one order (sink or link store) is recorded in [`ImportReport::failed`]
     /// and the import goes on with the next order; the next import retries it. An error from
-    /// the order stream ends the listing, and one from the re-reading ends the re-reading:
-    /// either is returned in [`ImportReport::stream_error`] with everything done before it.
+    /// the order stream is recorded in [`ImportReport::stream_error`] and the import reads on
+    /// for as long as the stream goes on (a channel yields an order it could not decode as an
+    /// error item and the orders after it; streams built on `paginate` end after their error),
+    /// up to [`MAX_STREAM_ERRORS`]; an error from the re-reading ends the re-reading. Either
+    /// way the report is incomplete and everything read was imported.
     ///
     /// # Errors
     ///
@@ -713,6 +719,7 @@ impl<S: LinkStore> OrderImporter<S> {
         let mut seen = HashSet::new();
         {
             let mut orders = marketplace.orders(Self::query_for(window));
+            let mut errors = 0usize;
             while let Some(item) = orders.next().await {
                 match item {
                     Ok(order) => {
@@ -721,13 +728,23 @@ impl<S: LinkStore> OrderImporter<S> {
                             .await;
                     }
                     Err(e) => {
+                        // A stream that goes on after an error (one order the channel could
+                        // not read) must not hide the orders behind it; a stream that ends
+                        // after its error just ends. A hostile stream of errors is cut off.
+                        errors += 1;
                         tracing::warn!(
                             marketplace = %kind,
                             error = %e,
-                            "order stream failed; listing stopped"
+                            "order stream yielded an error"
                         );
-                        report.stop(e.to_string());
-                        break;
+                        if errors == 1 {
+                            report.stop(e.to_string());
+                        }
+                        if errors >= MAX_STREAM_ERRORS {
+                            report
+                                .stop(format!("{errors} errors: too many errors; listing stopped"));
+                            break;
+                        }
                     }
                 }
             }

@@ -27,7 +27,7 @@ pub mod sqlite;
 
 pub use import::{
     Claim, Duplicate, ImportKey, ImportReport, InsertOutcome, Link, LinkState, LinkStore,
-    MemoryLinkStore, OrderImporter, OrderSink, next_window,
+    MAX_STREAM_ERRORS, MemoryLinkStore, OrderImporter, OrderSink, next_window,
 };
 pub use kit::{Kit, KitComponent, kit_stock};
 pub use pricing::{ChannelPricing, Rounding, RoundingMode, channel_price};

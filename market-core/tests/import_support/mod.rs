@@ -77,6 +77,8 @@ pub struct Channel {
     pub reads: Mutex<Vec<OrderId>>,
     pub fail_reads: Mutex<HashSet<OrderId>>,
     pub fail_listing: Mutex<bool>,
+    /// Orders the listing cannot read: an error item in their place, and the listing goes on.
+    pub unreadable: Mutex<HashSet<OrderId>>,
     /// List in reverse on every second query (two importers then cross in the middle).
     pub reverse_odd_queries: bool,
 }
@@ -149,7 +151,13 @@ impl Marketplace for Channel {
                 t >= w.since && t < w.until
             })
             .cloned()
-            .map(Ok)
+            .map(|o| {
+                if self.unreadable.lock().unwrap().contains(&o.id) {
+                    Err(fake_error("orders", "an order that cannot be read"))
+                } else {
+                    Ok(o)
+                }
+            })
             .collect();
         let mut listed: Vec<_> = listed;
         if reverse {
