@@ -25,7 +25,7 @@ use market::core::helpers::{
 };
 use market::core::paginate::{Page, paginate};
 use market::core::reexports::secrecy::{ExposeSecret, SecretString};
-use market::core::transport::{Operation, RateLimit, Request, RetryPolicy, Transport, Vendor};
+use market::core::transport::{Operation, RateLimit, RetryPolicy, Transport, Vendor};
 use market::core::{
     BatchReport, Capabilities, Capability, Currency, DeliveryScheme, ItemKey, Lifecycle, LocalId,
     Marketplace, MarketplaceKind, Order, OrderId, OrderLine, OrderQuery, OrderStatus,
@@ -98,12 +98,7 @@ impl Marketplace for DemoClient {
                 let body = json!({ "stocks": chunk });
                 let answer: Value = self
                     .transport
-                    .json(
-                        &STOCKS_UPDATE,
-                        Request::new(&STOCKS_UPDATE)
-                            .weight(chunk.len())
-                            .json(&body)?,
-                    )
+                    .json(STOCKS_UPDATE.request().weight(chunk.len()).json(&body)?)
                     .await?;
                 let mut report = BatchReport::new();
                 for r in answer["result"].as_array().into_iter().flatten() {
@@ -129,7 +124,7 @@ impl Marketplace for DemoClient {
                 let body = json!({ "since": query.window.since, "until": query.window.until, "offset": offset, "limit": 100 });
                 let answer: Value = self
                     .transport
-                    .json(&ORDERS_LIST, Request::new(&ORDERS_LIST).json(&body)?)
+                    .json(ORDERS_LIST.request().json(&body)?)
                     .await?;
                 let orders: Vec<Order> = answer["orders"]
                     .as_array()

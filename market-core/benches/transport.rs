@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group};
-use market_core::transport::{HttpSettings, Operation, Request, Transport, Vendor};
+use market_core::transport::{HttpSettings, Operation, Transport, Vendor};
 use serde::Deserialize;
 use serde_json::json;
 use wiremock::matchers::method;
@@ -101,7 +101,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("market_core_transport", |b| {
         b.to_async(&rt).iter(|| async {
             let a: Answer = transport
-                .json(&LIST, Request::new(&LIST).json(&body).unwrap())
+                .json(LIST.request().json(&body).unwrap())
                 .await
                 .unwrap();
             a
@@ -146,7 +146,7 @@ fn bench(c: &mut Criterion) {
             let _: Answer = serde_json::from_slice(&bytes).unwrap();
             let t1 = std::time::Instant::now();
             let _: Answer = transport
-                .json(&LIST, Request::new(&LIST).json(&body).unwrap())
+                .json(LIST.request().json(&body).unwrap())
                 .await
                 .unwrap();
             let t2 = std::time::Instant::now();

@@ -15,7 +15,7 @@
 //! error shape. Everything else is here.
 //!
 //! ```no_run
-//! use market_core::transport::{Operation, Request, Transport, Vendor};
+//! use market_core::transport::{Operation, Transport, Vendor};
 //! use market_core::{ApiErrorKind, Result};
 //!
 //! #[derive(Debug)]
@@ -30,7 +30,7 @@
 //!
 //! # async fn run() -> Result<()> {
 //! let transport = Transport::builder(Shop, "https://shop.example/")?.build()?;
-//! let answer: serde_json::Value = transport.json(&PING, Request::new(&PING)).await?;
+//! let answer: serde_json::Value = transport.json(PING.request()).await?;
 //! # Ok(()) }
 //! ```
 #![deny(missing_docs)]

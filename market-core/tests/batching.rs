@@ -5,7 +5,7 @@ mod common;
 
 use common::{TestVendor, transport};
 use market_core::batch::run_batches;
-use market_core::transport::{Operation, Request, Transport};
+use market_core::transport::{Operation, Transport};
 use market_core::{BatchReport, ItemKey, Rejection, RejectionStage, StockUpdate};
 use serde_json::{Value, json};
 use wiremock::matchers::method;
@@ -46,10 +46,7 @@ async fn send_chunk(t: &Transport, chunk: Vec<StockUpdate>) -> market_core::Resu
         "offer_id": s.offer_id, "warehouse_id": s.warehouse_id, "stock": s.quantity
     })).collect::<Vec<_>>() });
     let answer: Value = t
-        .json(
-            &STOCKS,
-            Request::new(&STOCKS).weight(chunk.len()).json(&body)?,
-        )
+        .json(STOCKS.request().weight(chunk.len()).json(&body)?)
         .await?;
     let mut report = BatchReport::new();
     for r in answer["result"].as_array().into_iter().flatten() {
@@ -349,7 +346,7 @@ async fn a_chunk_refused_over_quota_is_deferred_with_the_vendor_wait_not_rejecte
         |chunk| {
             let t = t.clone();
             async move {
-                t.send(&STOCKS, Request::new(&STOCKS)).await?;
+                t.send(STOCKS.request()).await?;
                 Ok(BatchReport {
                     accepted: chunk,
                     ..BatchReport::new()

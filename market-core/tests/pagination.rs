@@ -6,7 +6,7 @@ mod common;
 use common::{TestVendor, transport};
 use futures::{StreamExt, TryStreamExt};
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request, Transport};
+use market_core::transport::{Operation, Transport};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_partial_json, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -16,8 +16,8 @@ static LIST: Operation = Operation::post("list", "/v3/list");
 async fn page(t: &Transport, last_id: String) -> market_core::Result<Page<String, String>> {
     let answer: Value = t
         .json(
-            &LIST,
-            Request::new(&LIST).json(&json!({ "last_id": last_id, "limit": 2 }))?,
+            LIST.request()
+                .json(&json!({ "last_id": last_id, "limit": 2 }))?,
         )
         .await?;
     let items = answer["items"]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use common::{KEY, TestVendor, transport};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
@@ -92,7 +92,7 @@ async fn a_span_per_call_and_per_attempt_with_status_and_request_id() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 3);
-    let _: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    let _: serde_json::Value = t.json(READ.request()).await.unwrap();
 
     let spans = spans.0.lock().unwrap().clone();
     let calls: Vec<_> = spans.iter().filter(|(n, _)| n == "market.call").collect();

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::{KEY, TestVendor, transport};
-use market_core::transport::{Operation, RateLimit, Request};
+use market_core::transport::{Operation, RateLimit};
 use market_core::{ApiErrorKind, Error};
 use serde_json::json;
 use tokio::time::Instant;
@@ -47,7 +47,7 @@ async fn a_429_with_retry_after_is_retried_after_exactly_that_delay() {
     let t = transport(&vendor, &server.uri(), 5);
 
     let start = Instant::now();
-    let v: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    let v: serde_json::Value = t.json(READ.request()).await.unwrap();
     assert_eq!(v["result"], "ok");
     let times = vendor.times();
     assert_eq!(times.len(), 2);
@@ -76,7 +76,7 @@ async fn retry_after_as_an_http_date_is_honoured() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 3);
-    let _: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    let _: serde_json::Value = t.json(READ.request()).await.unwrap();
     let times = vendor.times();
     let waited = times[1] - times[0];
     // HTTP dates have one-second resolution.
@@ -100,7 +100,7 @@ async fn a_503_is_retried_to_the_limit_then_a_typed_error() {
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 4);
     let start = Instant::now();
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     assert_eq!(received(&server).await, 4);
     // Backoff without jitter: 1 + 2 + 4 seconds.
     assert_eq!(start.elapsed(), Duration::from_secs(7));
@@ -132,7 +132,7 @@ async fn a_400_is_never_retried_and_carries_the_vendor_code_and_message() {
             .await;
         let vendor = TestVendor::new();
         let t = transport(&vendor, &server.uri(), 5);
-        let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+        let err = t.send(READ.request()).await.unwrap_err();
         assert_eq!(
             received(&server).await,
             1,
@@ -163,7 +163,7 @@ async fn a_non_idempotent_call_is_not_repeated_after_the_server_may_have_seen_it
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 5);
-    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    let err = t.send(CREATE.request()).await.unwrap_err();
     assert_eq!(err.status(), Some(500));
     assert_eq!(received(&server).await, 1);
     assert_eq!(vendor.attempts(), 1);
@@ -183,7 +183,7 @@ async fn a_non_idempotent_call_refused_over_quota_is_repeated() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 5);
-    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    t.send(CREATE.request()).await.unwrap();
     assert_eq!(received(&server).await, 2);
 }
 
@@ -199,7 +199,7 @@ async fn refused_url() -> String {
 async fn connection_failures_are_retried_even_for_non_idempotent_calls() {
     let vendor = TestVendor::new();
     let t = transport(&vendor, &refused_url().await, 3);
-    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    let err = t.send(CREATE.request()).await.unwrap_err();
     assert_eq!(vendor.attempts(), 3, "not sent, so safe to repeat");
     match err {
         Error::Transport {
@@ -244,7 +244,7 @@ async fn a_cut_body_is_retried_for_reads_only() {
     let (url, count) = cut_body_server().await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &url, 3);
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -260,7 +260,7 @@ async fn a_cut_body_is_retried_for_reads_only() {
     let vendor = TestVendor::new();
     let t = transport(&vendor, &url, 3);
     let before = count.load(std::sync::atomic::Ordering::SeqCst);
-    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    let err = t.send(CREATE.request()).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -298,7 +298,7 @@ async fn the_retry_budget_bounds_total_time() {
         .build()
         .unwrap();
     let start = Instant::now();
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     assert_eq!(
         start.elapsed(),
         Duration::ZERO,
@@ -322,7 +322,7 @@ async fn the_rate_limiter_reaches_its_quota_and_never_exceeds_it() {
     let t = transport(&vendor, &server.uri(), 1);
     let n = 45;
     let start = Instant::now();
-    let calls = (0..n).map(|_| t.send(&LIMITED, Request::new(&LIMITED)));
+    let calls = (0..n).map(|_| t.send(LIMITED.request()));
     for r in futures::future::join_all(calls).await {
         r.unwrap();
     }
@@ -361,9 +361,7 @@ async fn item_quotas_count_items() {
     let t = transport(&vendor, &server.uri(), 1);
     let start = Instant::now();
     for _ in 0..4 {
-        t.send(&LIMITED, Request::new(&LIMITED).weight(50))
-            .await
-            .unwrap();
+        t.send(LIMITED.request().weight(50)).await.unwrap();
     }
     // Two requests fit the burst; the next 100 items take one more minute.
     assert_eq!(start.elapsed(), Duration::from_secs(60));
@@ -387,9 +385,9 @@ async fn a_spent_quota_reported_by_headers_pauses_the_group() {
     let vendor = TestVendor::with_limit(RateLimit::per_second(100));
     let t = transport(&vendor, &server.uri(), 1);
     let start = Instant::now();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(start.elapsed(), Duration::ZERO);
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(
         start.elapsed(),
         Duration::from_secs(12),
@@ -412,7 +410,7 @@ async fn a_429_pauses_other_calls_of_the_group_too() {
     let vendor = TestVendor::with_limit(RateLimit::per_second(100));
     let t = transport(&vendor, &server.uri(), 3);
     let start = Instant::now();
-    let first = t.send(&LIMITED, Request::new(&LIMITED));
+    let first = t.send(LIMITED.request());
     let second = async {
         // Starts 1 s after the 429 was handled, while the group is paused. (Spinning keeps
         // the paused clock from jumping ahead while the first answer is on its way.)
@@ -420,7 +418,7 @@ async fn a_429_pauses_other_calls_of_the_group_too() {
             tokio::task::yield_now().await;
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
-        t.send(&LIMITED, Request::new(&LIMITED)).await
+        t.send(LIMITED.request()).await
     };
     let (a, b) = tokio::join!(first, second);
     a.unwrap();
@@ -451,11 +449,12 @@ async fn requests_carry_user_agent_auth_query_and_encoded_path() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &format!("{}/prefix/", server.uri()), 1);
-    let req = Request::new(&GET_ONE)
+    let req = GET_ONE
+        .request()
         .path_param("campaignId", 12)
         .path_param("orderId", "A/B C")
         .query("limit", 50);
-    let v: serde_json::Value = t.json(&GET_ONE, req).await.unwrap();
+    let v: serde_json::Value = t.json(req).await.unwrap();
     assert_eq!(v["result"], "ok");
 }
 
@@ -481,10 +480,7 @@ async fn decode_errors_name_the_field_and_quote_a_bounded_excerpt() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 3);
-    let err = t
-        .json::<Answer>(&READ, Request::new(&READ))
-        .await
-        .unwrap_err();
+    let err = t.json::<Answer>(READ.request()).await.unwrap_err();
     match &err {
         Error::Decode { path, excerpt, .. } => {
             assert_eq!(path, "items[1].price");
@@ -506,7 +502,7 @@ async fn the_key_never_appears_in_debug_display_or_errors() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 3);
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     let texts = [
         format!("{t:?}"),
         format!("{vendor:?}"),
@@ -522,7 +518,7 @@ async fn the_key_never_appears_in_debug_display_or_errors() {
     // Transport errors too: reqwest's message has its URL removed.
     let t = transport(&vendor, &refused_url().await, 1);
     let err = t
-        .send(&READ, Request::new(&READ).query("apiKey", KEY))
+        .send(READ.request().query("apiKey", KEY))
         .await
         .unwrap_err();
     assert!(!format!("{err} {err:?}").contains(KEY));
@@ -550,10 +546,7 @@ async fn a_timed_out_attempt_is_retried_for_reads_and_not_for_creates() {
     };
     let vendor = TestVendor::new();
     let start = Instant::now();
-    let err = build(&vendor)
-        .send(&READ, Request::new(&READ))
-        .await
-        .unwrap_err();
+    let err = build(&vendor).send(READ.request()).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -570,10 +563,7 @@ async fn a_timed_out_attempt_is_retried_for_reads_and_not_for_creates() {
     assert_eq!(start.elapsed(), Duration::from_secs(33));
 
     let vendor = TestVendor::new();
-    let err = build(&vendor)
-        .send(&CREATE, Request::new(&CREATE))
-        .await
-        .unwrap_err();
+    let err = build(&vendor).send(CREATE.request()).await.unwrap_err();
     assert!(
         matches!(
             err,
@@ -642,7 +632,7 @@ async fn a_vendor_hook_can_make_420_the_over_quota_signal() {
         .build()
         .unwrap();
     // Even an operation that creates something: a quota refusal is unprocessed.
-    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    t.send(CREATE.request()).await.unwrap();
     let times = inner.times();
     assert_eq!(times.len(), 2);
     let waited = times[1] - times[0];
@@ -667,8 +657,8 @@ async fn an_account_wide_limit_applies_on_top_of_the_group_limit() {
     let t = transport(&vendor, &server.uri(), 1);
     let start = Instant::now();
     for _ in 0..3 {
-        t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
-        t.send(&READ, Request::new(&READ)).await.unwrap();
+        t.send(LIMITED.request()).await.unwrap();
+        t.send(READ.request()).await.unwrap();
     }
     // Six requests, burst 2, then one every 0.5 s.
     assert_eq!(start.elapsed(), Duration::from_secs(2));
@@ -687,16 +677,16 @@ async fn a_group_waiting_for_its_quota_does_not_hold_an_account_slot() {
         ..TestVendor::with_limit(RateLimit::per_minute(1))
     };
     let t = transport(&vendor, &server.uri(), 1);
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     let start = Instant::now();
     let waiting = {
         let t = t.clone();
-        tokio::spawn(async move { t.send(&LIMITED, Request::new(&LIMITED)).await })
+        tokio::spawn(async move { t.send(LIMITED.request()).await })
     };
     tokio::task::yield_now().await;
     // Another operation goes at once, though the limited one waits a minute for its quota.
     // (Attempt times, not elapsed time: a paused clock jumps ahead while a socket is awaited.)
-    t.send(&READ, Request::new(&READ)).await.unwrap();
+    t.send(READ.request()).await.unwrap();
     waiting.await.unwrap().unwrap();
     let times = vendor.times();
     assert_eq!(times.len(), 3);
@@ -724,7 +714,7 @@ async fn a_refusal_the_vendor_counts_as_ten_requests_is_paid_before_the_next_req
     vendor.refusal_cost_4xx = 9;
     let t = transport(&vendor, &server.uri(), 1);
     for _ in 0..3 {
-        let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+        let err = t.send(LIMITED.request()).await.unwrap_err();
         assert_eq!(err.status(), Some(400));
     }
     let times = vendor.times();
@@ -744,7 +734,7 @@ async fn a_refusal_the_vendor_counts_as_ten_requests_is_paid_before_the_next_req
     answered.accept_409 = true;
     let t = transport(&answered, &server.uri(), 1);
     for _ in 0..2 {
-        let r = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+        let r = t.send(LIMITED.request()).await.unwrap();
         assert_eq!(r.status.as_u16(), 409);
     }
     let times = answered.times();
@@ -759,7 +749,7 @@ async fn a_refusal_the_vendor_counts_as_ten_requests_is_paid_before_the_next_req
     let plain = TestVendor::with_limit(RateLimit::per_second(1).with_burst(1));
     let t = transport(&plain, &server.uri(), 1);
     for _ in 0..3 {
-        t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+        t.send(LIMITED.request()).await.unwrap_err();
     }
     let times = plain.times();
     assert_eq!(times[1] - times[0], Duration::from_secs(1));
@@ -782,7 +772,7 @@ async fn a_busy_refusal_is_repeated_after_a_pause_even_for_a_non_idempotent_call
     let mut vendor = TestVendor::new();
     vendor.busy_on_409 = true;
     let t = transport(&vendor, &server.uri(), 5);
-    t.send(&CREATE, Request::new(&CREATE)).await.unwrap();
+    t.send(CREATE.request()).await.unwrap();
     let times = vendor.times();
     assert_eq!(times.len(), 3);
     // The default pause (2 s) each time, not the backoff schedule (1 s, 2 s).
@@ -798,7 +788,7 @@ async fn a_busy_refusal_is_repeated_after_a_pause_even_for_a_non_idempotent_call
         .mount(&server)
         .await;
     let t = transport(&vendor, &server.uri(), 2);
-    let err = t.send(&CREATE, Request::new(&CREATE)).await.unwrap_err();
+    let err = t.send(CREATE.request()).await.unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.kind, ApiErrorKind::Busy);
     assert!(api.retryable);
@@ -807,7 +797,7 @@ async fn a_busy_refusal_is_repeated_after_a_pause_even_for_a_non_idempotent_call
     // A plain 409 (conflict) is still never repeated.
     let plain = TestVendor::new();
     let t = transport(&plain, &server.uri(), 5);
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     assert_eq!(err.api().unwrap().kind, ApiErrorKind::Conflict);
     assert_eq!(plain.attempts(), 1);
 }
@@ -832,12 +822,12 @@ async fn a_quota_pause_longer_than_the_retry_budget_fails_at_once_instead_of_sle
     let vendor = TestVendor::with_limit(RateLimit::per_second(100));
     let t = transport(&vendor, &server.uri(), 5);
     let start = Instant::now();
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     assert_eq!(err.api().unwrap().kind, ApiErrorKind::RateLimited);
     assert_eq!(start.elapsed(), Duration::ZERO, "slept on an absurd hint");
     // The next call of the group is not sent: it fails at once, saying how long the pause is
     // (capped at a day).
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.code.as_deref(), Some("quota_paused"));
     assert_eq!(api.retry_after, Some(market_core::transport::MAX_PAUSE));
@@ -845,5 +835,122 @@ async fn a_quota_pause_longer_than_the_retry_budget_fails_at_once_instead_of_sle
     assert_eq!(received(&server).await, 1);
     assert_eq!(start.elapsed(), Duration::ZERO);
     // Other groups are not affected.
-    t.send(&READ, Request::new(&READ)).await.unwrap();
+    t.send(READ.request()).await.unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_request_sends_its_operations_method_and_path_in_its_group() {
+    static REMOVE: Operation = Operation::delete("remove", "/v1/things/{id}").in_group("limited");
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/things/7"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/read"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    // One request a minute in the "limited" group; the default group has no quota.
+    let vendor = TestVendor::with_limit(RateLimit::per_minute(1));
+    let t = transport(&vendor, &server.uri(), 1);
+
+    let request = REMOVE.request().path_param("id", 7);
+    assert!(std::ptr::eq(request.operation(), &REMOVE));
+    let start = Instant::now();
+    let v: serde_json::Value = t.json(request).await.unwrap();
+    assert_eq!(v["result"], "ok");
+    let got = server.received_requests().await.unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].method.as_str(), "DELETE");
+    assert_eq!(got[0].url.path(), "/v1/things/7");
+    assert_eq!(start.elapsed(), Duration::ZERO);
+
+    // The quota of REMOVE's group is spent: its next request waits a minute...
+    t.send(REMOVE.request().path_param("id", 7)).await.unwrap();
+    assert_eq!(start.elapsed(), Duration::from_secs(60));
+    // ...while an operation of another group does not wait.
+    t.send(READ.request()).await.unwrap();
+    assert_eq!(start.elapsed(), Duration::from_secs(60));
+    assert_eq!(
+        t.limits().current("acc-1", "limited"),
+        Some(RateLimit::per_minute(1))
+    );
+    assert_eq!(t.limits().current("acc-1", "default"), None);
+    assert_eq!(received(&server).await, 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_absolute_url_gets_credentials_and_quota_only_on_the_own_origin() {
+    static FILE: Operation = Operation::get("file", "{file}").in_group("limited");
+    let api = MockServer::start().await;
+    let cdn = MockServer::start().await;
+    for server in [&api, &cdn] {
+        Mock::given(method("GET"))
+            .and(path("/s3/a.pdf"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_raw(b"%PDF-1.4".to_vec(), "application/pdf"),
+            )
+            .mount(server)
+            .await;
+    }
+    let vendor = TestVendor::with_limit(RateLimit::per_minute(1));
+    let t = transport(&vendor, &format!("{}/prefix/", api.uri()), 1);
+    let start = Instant::now();
+
+    // Another origin: sent as given (query byte for byte, fragment dropped), no key, no quota.
+    let cdn_url = url::Url::parse(&format!(
+        "{}/s3/a.pdf?X-Amz-Credential=a%2Fb&X-Amz-Signature=ff#page=2",
+        cdn.uri()
+    ))
+    .unwrap();
+    for _ in 0..3 {
+        let r = t
+            .send(FILE.request().absolute_url(cdn_url.clone()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(r.body.as_ref(), b"%PDF-1.4");
+    }
+    assert_eq!(start.elapsed(), Duration::ZERO, "no quota spent off-origin");
+    let got = cdn.received_requests().await.unwrap();
+    assert_eq!(got.len(), 3);
+    for r in &got {
+        assert_eq!(r.url.path(), "/s3/a.pdf");
+        assert_eq!(
+            r.url.query(),
+            Some("X-Amz-Credential=a%2Fb&X-Amz-Signature=ff")
+        );
+        assert!(
+            r.headers.get("api-key").is_none(),
+            "the key left its origin"
+        );
+    }
+    assert_eq!(vendor.attempts(), 0);
+    assert_eq!(t.limits().current("acc-1", "limited"), None);
+
+    // The base URL's origin (not below its path prefix): the key goes, the quota counts.
+    let api_url = url::Url::parse(&format!("{}/s3/a.pdf", api.uri())).unwrap();
+    t.send(FILE.request().absolute_url(api_url.clone()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    t.send(FILE.request().absolute_url(api_url).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        start.elapsed(),
+        Duration::from_secs(60),
+        "the group's quota"
+    );
+    let got = api.received_requests().await.unwrap();
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].url.path(), "/s3/a.pdf");
+    assert_eq!(got[0].headers.get("api-key").unwrap(), KEY);
+    assert_eq!(vendor.attempts(), 2);
+
+    // Only http(s) is fetched.
+    let ftp = url::Url::parse("ftp://cdn.example/a.pdf").unwrap();
+    let err = FILE.request().absolute_url(ftp).unwrap_err();
+    assert!(matches!(err, Error::Validation { .. }), "{err:?}");
 }

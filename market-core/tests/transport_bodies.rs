@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{TestVendor, transport};
 use market_core::Error;
-use market_core::transport::{DEFAULT_MAX_RESPONSE_BYTES, Operation, Request};
+use market_core::transport::{DEFAULT_MAX_RESPONSE_BYTES, Operation};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -78,7 +78,7 @@ async fn a_content_length_over_the_cap_is_refused_before_the_body_is_read() {
     .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &url, 3);
-    let err = tokio::time::timeout(GUARD, t.send(&READ, Request::new(&READ)))
+    let err = tokio::time::timeout(GUARD, t.send(READ.request()))
         .await
         .expect("waited for a body it should have refused")
         .unwrap_err();
@@ -132,7 +132,7 @@ async fn an_endless_chunked_body_stops_at_the_cap() {
     .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &url, 3);
-    let err = tokio::time::timeout(GUARD, t.send(&SMALL, Request::new(&SMALL)))
+    let err = tokio::time::timeout(GUARD, t.send(SMALL.request()))
         .await
         .expect("an endless body hung the call")
         .unwrap_err();
@@ -233,7 +233,7 @@ async fn a_gzip_bomb_is_counted_after_decompression() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 3);
-    let err = t.send(&SMALL, Request::new(&SMALL)).await.unwrap_err();
+    let err = t.send(SMALL.request()).await.unwrap_err();
     assert!(
         matches!(err, Error::ResponseTooLarge { limit: MIB, .. }),
         "{err:?}"
@@ -243,7 +243,7 @@ async fn a_gzip_bomb_is_counted_after_decompression() {
     // The same body under a cap it fits: decompressed whole (the stream is valid, and what is
     // counted is what it inflates to).
     static ROOMY: Operation = Operation::post("roomy", "/v1/read").max_response_bytes(8 * MIB);
-    let r = t.send(&ROOMY, Request::new(&ROOMY)).await.unwrap();
+    let r = t.send(ROOMY.request()).await.unwrap();
     assert_eq!(r.body.len(), len);
     assert!(r.body.iter().all(|b| *b == 0));
 }
@@ -275,7 +275,7 @@ async fn bodies_up_to_the_cap_are_read_whole_in_one_chunk_or_many() {
     .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &url, 1);
-    let r = t.send(&SMALL, Request::new(&SMALL)).await.unwrap();
+    let r = t.send(SMALL.request()).await.unwrap();
     assert_eq!(r.body.as_ref(), body.as_slice());
     // One chunk with its Content-Length.
     let server = MockServer::start().await;
@@ -284,7 +284,7 @@ async fn bodies_up_to_the_cap_are_read_whole_in_one_chunk_or_many() {
         .mount(&server)
         .await;
     let t = transport(&vendor, &server.uri(), 1);
-    let r = t.send(&SMALL, Request::new(&SMALL)).await.unwrap();
+    let r = t.send(SMALL.request()).await.unwrap();
     assert_eq!(r.body.as_ref(), body.as_slice());
 }
 
@@ -315,7 +315,7 @@ async fn a_body_cut_before_its_content_length_is_read_again_on_a_read() {
         let (url, connections) = cut_then_whole(1, cut).await;
         let vendor = TestVendor::new();
         let t = transport(&vendor, &url, 5);
-        let v: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+        let v: serde_json::Value = t.json(READ.request()).await.unwrap();
         assert_eq!(v["result"], "ok");
         assert_eq!(connections.load(Ordering::SeqCst), 2);
 
@@ -324,7 +324,7 @@ async fn a_body_cut_before_its_content_length_is_read_again_on_a_read() {
         let vendor = TestVendor::new();
         let t = transport(&vendor, &url, 5);
         let err = t
-            .json::<serde_json::Value>(&CREATE, Request::new(&CREATE))
+            .json::<serde_json::Value>(CREATE.request())
             .await
             .unwrap_err();
         assert!(
@@ -360,7 +360,7 @@ async fn a_truncated_json_answer_to_a_read_is_sent_again_once() {
         .await;
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 5);
-    let v: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+    let v: serde_json::Value = t.json(READ.request()).await.unwrap();
     assert_eq!(v["result"], json!(["a", "b"]));
     assert_eq!(received(&server).await, 2);
 }
@@ -375,7 +375,7 @@ async fn a_second_truncated_json_answer_fails_with_the_decode_error() {
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 5);
     let err = t
-        .json::<serde_json::Value>(&READ, Request::new(&READ))
+        .json::<serde_json::Value>(READ.request())
         .await
         .unwrap_err();
     match &err {
@@ -397,7 +397,7 @@ async fn a_second_truncated_json_answer_fails_with_the_decode_error() {
         .await;
     let t = transport(&vendor, &server.uri(), 1);
     let err = t
-        .json::<serde_json::Value>(&READ, Request::new(&READ))
+        .json::<serde_json::Value>(READ.request())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
@@ -414,7 +414,7 @@ async fn a_truncated_json_answer_to_a_write_is_never_sent_again() {
     let vendor = TestVendor::new();
     let t = transport(&vendor, &server.uri(), 5);
     let err = t
-        .json::<serde_json::Value>(&CREATE, Request::new(&CREATE))
+        .json::<serde_json::Value>(CREATE.request())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");

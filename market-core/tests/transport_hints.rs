@@ -10,8 +10,8 @@ use std::time::Duration;
 use common::{TestVendor, policy};
 use http::{HeaderMap, StatusCode};
 use market_core::transport::{
-    HttpSettings, MAX_PAUSE, MAX_RETRY_AFTER, Operation, RateFeedback, RateLimit, Request,
-    RetryPolicy, Transport, Vendor, seconds_header,
+    HttpSettings, MAX_PAUSE, MAX_RETRY_AFTER, Operation, RateFeedback, RateLimit, RetryPolicy,
+    Transport, Vendor, seconds_header,
 };
 use market_core::{ApiError, ApiErrorKind, Error};
 use serde_json::json;
@@ -141,13 +141,13 @@ async fn absurd_hint_is_bounded(vendor: Hinted, first: ResponseTemplate, cap: Du
     let t = build(vendor, &server.uri(), policy(5));
     let start = Instant::now();
 
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.kind, ApiErrorKind::RateLimited);
     assert_eq!(e.retry_after, Some(cap), "the hint is bounded");
     assert_eq!(start.elapsed(), Duration::ZERO, "slept on an absurd hint");
 
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.code.as_deref(), Some("quota_paused"), "{err}");
     assert_eq!(e.retry_after, Some(cap));
@@ -156,10 +156,10 @@ async fn absurd_hint_is_bounded(vendor: Hinted, first: ResponseTemplate, cap: Du
     assert_eq!(start.elapsed(), Duration::ZERO);
 
     // Other groups go on.
-    t.send(&READ, Request::new(&READ)).await.unwrap();
+    t.send(READ.request()).await.unwrap();
     // Once the bounded pause is over, the group works again.
     tokio::time::advance(cap).await;
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(received(&server).await, 3);
 }
 
@@ -214,14 +214,14 @@ async fn a_huge_reset_on_a_success_pauses_the_group_a_day_at_most_then_it_works(
     let vendor = TestVendor::with_limit(RateLimit::per_second(100));
     let t = build(vendor, &server.uri(), policy(5));
     let start = Instant::now();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    t.send(LIMITED.request()).await.unwrap();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.code.as_deref(), Some("quota_paused"));
     assert_eq!(e.retry_after, Some(MAX_PAUSE));
     assert_eq!(start.elapsed(), Duration::ZERO);
     tokio::time::advance(MAX_PAUSE).await;
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(received(&server).await, 2);
 }
 
@@ -233,7 +233,7 @@ async fn retry_after_3600_with_a_600_s_budget_fails_fast_saying_when() {
     let t = build(vendor.clone(), &server.uri(), policy(5));
     let start = Instant::now();
     for call in 0..2 {
-        let err = match t.send(&LIMITED, Request::new(&LIMITED)).await {
+        let err = match t.send(LIMITED.request()).await {
             Err(e) => e,
             Ok(r) => panic!(
                 "call {call} succeeded after {:?} and {} attempts: {r:?}",
@@ -263,10 +263,7 @@ async fn a_call_waiting_for_its_permit_when_the_group_is_paused_fails_within_its
     let vendor = TestVendor::with_limit(RateLimit::per_second(100).max_concurrent(1));
     let t = build(vendor.clone(), &server.uri(), policy(5));
     let start = Instant::now();
-    let (first, second) = tokio::join!(
-        t.send(&LIMITED, Request::new(&LIMITED)),
-        t.send(&LIMITED, Request::new(&LIMITED)),
-    );
+    let (first, second) = tokio::join!(t.send(LIMITED.request()), t.send(LIMITED.request()),);
     let (first, second) = (first.unwrap_err(), second.unwrap_err());
     assert_eq!(api(&first).retry_after, Some(Duration::from_secs(3600)));
     let e = api(&second);
@@ -297,10 +294,10 @@ async fn a_call_pacing_for_its_quota_when_the_group_is_paused_fails_within_its_b
     let vendor = TestVendor::with_limit(RateLimit::per(1, Duration::from_secs(10)));
     let t = build(vendor.clone(), &server.uri(), policy(5));
     let start = Instant::now();
-    let first = t.send(&LIMITED, Request::new(&LIMITED));
+    let first = t.send(LIMITED.request());
     let second = async {
         tokio::task::yield_now().await;
-        t.send(&LIMITED, Request::new(&LIMITED)).await
+        t.send(LIMITED.request()).await
     };
     // Keeps the paused clock from jumping ahead while the first answer is on its way.
     let spin = async {
@@ -336,8 +333,8 @@ async fn a_token_bucket_wait_longer_than_the_budget_fails_at_once_saying_when() 
     let vendor = TestVendor::with_limit(RateLimit::per(1, Duration::from_secs(3600)));
     let t = build(vendor, &server.uri(), policy(5));
     let start = Instant::now();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
-    let err = t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap_err();
+    t.send(LIMITED.request()).await.unwrap();
+    let err = t.send(LIMITED.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.kind, ApiErrorKind::RateLimited);
     assert_eq!(e.code.as_deref(), Some("budget_exceeded"), "{err}");
@@ -347,13 +344,13 @@ async fn a_token_bucket_wait_longer_than_the_budget_fails_at_once_saying_when() 
     assert_eq!(received(&server).await, 1);
     // When the hint has passed, the call goes.
     tokio::time::advance(Duration::from_secs(3600)).await;
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     // A wait that fits the budget is still waited.
     let vendor = TestVendor::with_limit(RateLimit::per(1, Duration::from_secs(60)));
     let t = build(vendor, &server.uri(), policy(5));
     let start = Instant::now();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(start.elapsed(), Duration::from_secs(60));
 }
 
@@ -368,8 +365,8 @@ async fn an_account_limiter_wait_counts_against_the_budget() {
     inner.account_limit = Some(RateLimit::per(1, Duration::from_secs(3600)));
     let t = build(inner, &server.uri(), policy(5));
     let start = Instant::now();
-    t.send(&READ, Request::new(&READ)).await.unwrap();
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    t.send(READ.request()).await.unwrap();
+    let err = t.send(READ.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.code.as_deref(), Some("budget_exceeded"), "{err}");
     assert_eq!(e.retry_after, Some(Duration::from_secs(3600)));
@@ -405,10 +402,10 @@ async fn in_flight_slots_held_past_the_budget_fail_the_waiting_call() {
         .build()
         .unwrap();
     let start = Instant::now();
-    let slow = t.send(&LIMITED, Request::new(&LIMITED));
+    let slow = t.send(LIMITED.request());
     let waiting = async {
         tokio::task::yield_now().await;
-        let r = t.send(&LIMITED, Request::new(&LIMITED)).await;
+        let r = t.send(LIMITED.request()).await;
         (r, start.elapsed())
     };
     let (slow, (waiting, waited)) = tokio::join!(slow, waiting);
@@ -436,7 +433,7 @@ async fn an_absurd_busy_delay_is_bounded() {
     vendor.busy = Duration::MAX;
     let t = build(vendor, &server.uri(), policy(5));
     let start = Instant::now();
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     let e = api(&err);
     assert_eq!(e.kind, ApiErrorKind::Busy);
     assert_eq!(e.retry_after, Some(MAX_PAUSE));
@@ -482,8 +479,8 @@ async fn no_hint_value_panics() {
             vendor.wb_retry = true;
             let t = build(vendor, &server.uri(), policy(3));
             let started = Instant::now();
-            let first = t.send(op, Request::new(op)).await;
-            let second = t.send(op, Request::new(op)).await;
+            let first = t.send(op.request()).await;
+            let second = t.send(op.request()).await;
             for outcome in [first, second] {
                 if let Err(err) = outcome
                     && let Some(e) = err.api()

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use common::{KEY, TestVendor, policy};
 use http::{HeaderMap, StatusCode};
 use market_core::ApiErrorKind;
-use market_core::transport::{HttpSettings, Operation, Request, Transport, Vendor, header_str};
+use market_core::transport::{HttpSettings, Operation, Transport, Vendor, header_str};
 use serde_json::json;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -130,7 +130,7 @@ async fn a_key_echoed_in_a_request_id_header_reaches_no_error_span_or_log() {
             header,
         };
         let t = build(vendor, &server.uri(), 2);
-        let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+        let err = t.send(READ.request()).await.unwrap_err();
         let api = err.api().unwrap();
         assert_eq!(
             api.request_id.as_deref(),
@@ -139,7 +139,7 @@ async fn a_key_echoed_in_a_request_id_header_reaches_no_error_span_or_log() {
         );
         assert_no_key(&format!("{err} {err:?}"));
 
-        let ok = t.send(&READ, Request::new(&READ)).await.unwrap();
+        let ok = t.send(READ.request()).await.unwrap();
         assert_eq!(
             ok.request_id.as_deref(),
             Some("trace-[REDACTED]"),
@@ -147,7 +147,7 @@ async fn a_key_echoed_in_a_request_id_header_reaches_no_error_span_or_log() {
         );
         assert_no_key(&format!("{ok:?}"));
         // Through `json` too.
-        let _: serde_json::Value = t.json(&READ, Request::new(&READ)).await.unwrap();
+        let _: serde_json::Value = t.json(READ.request()).await.unwrap();
     }
     let everything = captured.0.lock().unwrap().join("\n");
     assert!(

@@ -6,7 +6,7 @@ mod common;
 
 use common::{KEY, TestVendor, policy};
 use http::{HeaderMap, StatusCode};
-use market_core::transport::{HttpSettings, Operation, Request, Transport, Vendor, header_str};
+use market_core::transport::{HttpSettings, Operation, Transport, Vendor, header_str};
 use market_core::{ApiErrorKind, Error};
 use serde_json::json;
 use wiremock::matchers::method;
@@ -78,7 +78,7 @@ async fn a_key_echoed_in_the_body_request_id_is_redacted() {
         header: "x-request-id",
     };
     let t = build(vendor, &server.uri(), 1);
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.request_id.as_deref(), Some("rid-[REDACTED]"));
     assert_eq!(api.message, "bad request");
@@ -107,7 +107,7 @@ async fn a_key_straddling_the_excerpt_limit_keeps_none_of_its_characters() {
                 .mount(&server)
                 .await;
             let t = build(TestVendor::new(), &server.uri(), 1);
-            let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+            let err = t.send(READ.request()).await.unwrap_err();
             let message = &err.api().unwrap().message;
             // The body's characters are x, y and JSON's; every `s` would be the key's.
             assert!(
@@ -125,7 +125,7 @@ async fn a_key_straddling_the_excerpt_limit_keeps_none_of_its_characters() {
             .await;
         let t = build(TestVendor::new(), &server.uri(), 1);
         let err = t
-            .json::<serde_json::Value>(&READ, Request::new(&READ))
+            .json::<serde_json::Value>(READ.request())
             .await
             .unwrap_err();
         match &err {
@@ -187,7 +187,7 @@ async fn a_base_url_with_user_info_is_never_shown() {
     );
     assert!(shown.contains("REDACTED@"), "{shown}");
     // The credentials still serve their purpose.
-    t.send(&READ, Request::new(&READ)).await.unwrap();
+    t.send(READ.request()).await.unwrap();
     let sent = &server.received_requests().await.unwrap()[0];
     assert_eq!(sent.url.path(), "/prefix/v1/read");
     assert!(sent.headers.get("authorization").is_some());
@@ -202,7 +202,7 @@ async fn a_base_url_with_user_info_is_never_shown() {
         &format!("http://proxy-user:hunter2-pass@127.0.0.1:{port}/"),
         1,
     );
-    let err = t.send(&READ, Request::new(&READ)).await.unwrap_err();
+    let err = t.send(READ.request()).await.unwrap_err();
     let text = format!("{err} {err:?}");
     assert!(!text.contains("hunter2"), "{text}");
     for bad in [

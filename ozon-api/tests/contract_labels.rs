@@ -389,3 +389,59 @@ async fn a_downloaded_file_that_is_not_a_pdf_or_a_bad_url_is_an_error() {
     }
     assert!(api.received_requests().await.unwrap().is_empty());
 }
+
+/// A file server failing `failures` times with 503 before it serves the PDF.
+async fn flaky_file_server(failures: u64) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/s3/sc-temporary/e6/0c/e60c.pdf"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(failures)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/s3/sc-temporary/e6/0c/e60c.pdf"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(PDF.to_vec(), "application/pdf"))
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test(start_paused = true)]
+async fn download_goes_through_the_clients_transport_retries_and_quota() {
+    let api = MockServer::start().await;
+    let ozon = client(&api); // Its retry policy: 2 attempts.
+    let file = |server: &MockServer| format!("{}/s3/sc-temporary/e6/0c/e60c.pdf", server.uri());
+
+    // A CDN that fails once: the client's second attempt fetches the file.
+    let cdn = flaky_file_server(1).await;
+    let pdf = ozon.labels().download(&file(&cdn)).await.unwrap();
+    assert_eq!(pdf.as_ref(), PDF);
+    assert_eq!(cdn.received_requests().await.unwrap().len(), 2);
+
+    // Failing twice spends the client's 2 attempts (a transport of the download's own, with
+    // the default policy's 5, would fetch it on the third).
+    let cdn = flaky_file_server(2).await;
+    let err = ozon.labels().download(&file(&cdn)).await.unwrap_err();
+    match &err {
+        Error::Api(e) => assert_eq!(e.status, 503),
+        other => panic!("expected the CDN's 503, got {other:?}"),
+    }
+    assert_eq!(cdn.received_requests().await.unwrap().len(), 2);
+
+    // The CDN is not Ozon's API: no quota of the client's was touched. A file on the client's
+    // own origin is counted in the account's quota, in the client's own limiter registry.
+    let limits = ozon.transport().limits();
+    let account = market_core::transport::ACCOUNT_GROUP;
+    assert_eq!(limits.current(CLIENT_ID, account), None);
+    let api = file_server(PDF).await;
+    let ozon = client(&api);
+    ozon.labels().download(&file(&api)).await.unwrap();
+    assert!(
+        ozon.transport()
+            .limits()
+            .current(CLIENT_ID, account)
+            .is_some(),
+        "the download did not go through the client's transport"
+    );
+}

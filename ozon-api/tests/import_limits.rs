@@ -111,7 +111,8 @@ async fn requests(server: &MockServer) -> usize {
 }
 
 fn import_request() -> Request {
-    Request::new(&PRODUCT_IMPORT)
+    PRODUCT_IMPORT
+        .request()
         .json(&json!({"items": [{"offer_id": "OF-1"}]}))
         .unwrap()
 }
@@ -148,11 +149,7 @@ async fn a_fractional_item_retry_after_is_minutes_too() {
     let server = server_refusing(1, over_quota("0.5", "3")).await;
     let ozon = client(&server);
     let started = Instant::now();
-    let response = ozon
-        .transport()
-        .send(&PRODUCT_IMPORT, import_request())
-        .await
-        .unwrap();
+    let response = ozon.transport().send(import_request()).await.unwrap();
     assert_eq!(response.status, 200);
     assert_eq!(started.elapsed(), Duration::from_secs(30));
     assert_eq!(requests(&server).await, 2);
@@ -163,11 +160,7 @@ async fn an_absurd_item_retry_after_fails_at_once_with_the_wait_capped_to_a_day(
     let server = server_refusing(usize::MAX, over_quota("100000000", "0")).await;
     let ozon = client(&server);
     let started = Instant::now();
-    let e = rate_limited(
-        ozon.transport()
-            .send(&PRODUCT_IMPORT, import_request())
-            .await,
-    );
+    let e = rate_limited(ozon.transport().send(import_request()).await);
     // No sleep at all: the wait is beyond the retry budget, so the error comes back at once.
     assert_eq!(started.elapsed(), Duration::ZERO);
     assert_eq!(requests(&server).await, 1);
@@ -196,8 +189,8 @@ async fn an_absurd_item_retry_after_fails_at_once_with_the_wait_capped_to_a_day(
     let e = ozon
         .transport()
         .send(
-            &ozon_api::api::products::PRODUCT_ATTRIBUTES_UPDATE,
-            Request::new(&ozon_api::api::products::PRODUCT_ATTRIBUTES_UPDATE)
+            ozon_api::api::products::PRODUCT_ATTRIBUTES_UPDATE
+                .request()
                 .json(&json!({"items": []}))
                 .unwrap(),
         )
@@ -224,11 +217,7 @@ async fn a_wait_beyond_the_retry_budget_is_given_back_not_slept() {
     let server = server_refusing(usize::MAX, over_quota("3", "0")).await;
     let ozon = client(&server);
     let started = Instant::now();
-    let e = rate_limited(
-        ozon.transport()
-            .send(&PRODUCT_IMPORT, import_request())
-            .await,
-    );
+    let e = rate_limited(ozon.transport().send(import_request()).await);
     assert_eq!(started.elapsed(), Duration::ZERO);
     assert_eq!(requests(&server).await, 1);
     assert_eq!(e.kind, ApiErrorKind::RateLimited);
@@ -248,11 +237,7 @@ async fn a_second_refusal_whose_wait_no_longer_fits_ends_the_call() {
         },
     );
     let started = Instant::now();
-    let e = rate_limited(
-        ozon.transport()
-            .send(&PRODUCT_IMPORT, import_request())
-            .await,
-    );
+    let e = rate_limited(ozon.transport().send(import_request()).await);
     assert_eq!(started.elapsed(), Duration::from_secs(60));
     assert_eq!(requests(&server).await, 2);
     assert_eq!(e.retry_after, Some(Duration::from_secs(60)));

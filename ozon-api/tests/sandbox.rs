@@ -11,7 +11,7 @@ use chrono::{TimeDelta, Utc};
 use futures::{StreamExt, TryStreamExt};
 use http::HeaderMap;
 use market_core::sandbox::{Fault, FaultPlan};
-use market_core::transport::{HttpSettings, Operation, Request, RetryPolicy, Transport, Vendor};
+use market_core::transport::{HttpSettings, Operation, RetryPolicy, Transport, Vendor};
 use market_core::{
     ApiErrorKind, CancelReason, DeliveryScheme, Error, LabelFormat, Lifecycle, Marketplace, Order,
     OrderId, OrderQuery, PriceUpdate, ReturnQuery, StockUpdate, TimeWindow,
@@ -252,10 +252,7 @@ async fn a_request_over_ozons_maximum_is_refused_with_ozons_400() {
     };
     let err = client
         .transport()
-        .send(
-            &STOCKS_UPDATE,
-            Request::new(&STOCKS_UPDATE).json(&request).unwrap(),
-        )
+        .send(STOCKS_UPDATE.request().json(&request).unwrap())
         .await
         .unwrap_err();
     let api = api_error(&err);
@@ -274,8 +271,8 @@ async fn a_request_over_ozons_maximum_is_refused_with_ozons_400() {
     let err = client
         .transport()
         .send(
-            &STOCKS_UPDATE,
-            Request::new(&STOCKS_UPDATE)
+            STOCKS_UPDATE
+                .request()
                 .json(&serde_json::json!({"stocks": "many"}))
                 .unwrap(),
         )
@@ -292,10 +289,7 @@ async fn a_request_over_ozons_maximum_is_refused_with_ozons_400() {
     ]});
     let response = client
         .transport()
-        .send(
-            &STOCKS_UPDATE,
-            Request::new(&STOCKS_UPDATE).json(&raw).unwrap(),
-        )
+        .send(STOCKS_UPDATE.request().json(&raw).unwrap())
         .await
         .unwrap();
     let body: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
@@ -413,8 +407,7 @@ async fn products_list_and_import() {
     let err = client
         .transport()
         .send(
-            op,
-            Request::new(op)
+            op.request()
                 .json(&ozon_api::models::products::ProductImportRequest { items })
                 .unwrap(),
         )
@@ -742,10 +735,7 @@ async fn unknown_postings_and_paths_are_ozons_404() {
     static UNKNOWN: Operation = Operation::post("unknown", "/v9/nothing/here");
     let err = client
         .transport()
-        .send(
-            &UNKNOWN,
-            Request::new(&UNKNOWN).json(&serde_json::json!({})).unwrap(),
-        )
+        .send(UNKNOWN.request().json(&serde_json::json!({})).unwrap())
         .await
         .unwrap_err();
     assert_eq!(api_error(&err).status, 404);
@@ -883,12 +873,7 @@ async fn missing_credentials_are_401_and_wrong_ones_403() {
         .build()
         .unwrap();
     let err = anonymous
-        .send(
-            &WAREHOUSES,
-            Request::new(&WAREHOUSES)
-                .json(&serde_json::json!({}))
-                .unwrap(),
-        )
+        .send(WAREHOUSES.request().json(&serde_json::json!({})).unwrap())
         .await
         .unwrap_err();
     assert_eq!(api_error(&err).kind, ApiErrorKind::Unauthorized);
@@ -1136,10 +1121,7 @@ async fn stock_updates_are_limited_to_eighty_a_minute() {
             )],
         };
         let r = transport
-            .send(
-                &STOCKS_UPDATE,
-                Request::new(&STOCKS_UPDATE).json(&request).unwrap(),
-            )
+            .send(STOCKS_UPDATE.request().json(&request).unwrap())
             .await;
         if let Err(e) = r {
             let api = api_error(&e);

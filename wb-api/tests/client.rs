@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use market_core::transport::{HttpSettings, Operation, Request, RetryPolicy};
+use market_core::transport::{HttpSettings, Operation, RetryPolicy};
 use market_core::{ApiErrorKind, Error};
 use serde_json::json;
 use tokio::time::Instant;
@@ -50,15 +50,15 @@ async fn each_section_has_its_own_host_and_all_can_be_aimed_at_one() {
         .build()
         .unwrap();
     wb.transport(Section::Content)
-        .send(&PING, Request::new(&PING))
+        .send(PING.request())
         .await
         .unwrap();
     wb.transport(Section::Marketplace)
-        .send(&PING, Request::new(&PING))
+        .send(PING.request())
         .await
         .unwrap();
     wb.transport(Section::Statistics)
-        .send(&PING, Request::new(&PING))
+        .send(PING.request())
         .await
         .unwrap();
     assert_eq!(content.received_requests().await.unwrap().len(), 2);
@@ -101,7 +101,7 @@ async fn failing(status: u16, body: serde_json::Value) -> Error {
         .await;
     let wb = builder().base_url(server.uri()).build().unwrap();
     wb.transport(Section::Content)
-        .send(&PING, Request::new(&PING))
+        .send(PING.request())
         .await
         .unwrap_err()
 }
@@ -170,7 +170,7 @@ async fn x_ratelimit_retry_is_honoured_exactly() {
     let wb = builder().base_url(server.uri()).build().unwrap();
     let start = Instant::now();
     wb.transport(Section::Marketplace)
-        .send(&LIMITED, Request::new(&LIMITED))
+        .send(LIMITED.request())
         .await
         .unwrap();
     assert_eq!(start.elapsed(), Duration::from_secs(7));
@@ -197,9 +197,9 @@ async fn x_ratelimit_remaining_zero_pauses_the_group_until_reset() {
     let wb = builder().base_url(server.uri()).build().unwrap();
     let t = wb.transport(Section::Marketplace);
     let start = Instant::now();
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(start.elapsed(), Duration::ZERO);
-    t.send(&LIMITED, Request::new(&LIMITED)).await.unwrap();
+    t.send(LIMITED.request()).await.unwrap();
     assert_eq!(start.elapsed(), Duration::from_secs(3));
 }
 
@@ -237,7 +237,7 @@ async fn a_smaller_bucket_announced_in_x_ratelimit_limit_becomes_the_burst() {
     let start = Instant::now();
     for _ in 0..6 {
         wb.transport(Section::Marketplace)
-            .send(&LIMITED, Request::new(&LIMITED))
+            .send(LIMITED.request())
             .await
             .unwrap();
     }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use market_core::transport::{HttpSettings, Operation, Request, RetryPolicy};
+use market_core::transport::{HttpSettings, Operation, RetryPolicy};
 use market_core::{ApiErrorKind, Error};
 use serde_json::{Value, json};
 use tokio::time::Instant;
@@ -54,10 +54,7 @@ async fn the_key_goes_in_api_key_and_the_default_host_is_the_partner_api() {
         .mount(&server)
         .await;
     let ym = builder(&server).build().unwrap();
-    ym.transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap();
+    ym.transport().send(PING.request()).await.unwrap();
     let production = Client::new(KEY).unwrap();
     assert_eq!(
         production.transport().base_url().as_str(),
@@ -84,11 +81,7 @@ async fn the_error_body_keeps_every_code_and_message() {
         .mount(&server)
         .await;
     let ym = builder(&server).build().unwrap();
-    let e = ym
-        .transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap_err();
+    let e = ym.transport().send(PING.request()).await.unwrap_err();
     let api = e.api().unwrap();
     assert_eq!(api.kind, ApiErrorKind::BadRequest);
     assert_eq!(api.code.as_deref(), Some("BAD_REQUEST"));
@@ -128,10 +121,7 @@ async fn a_420_waits_until_the_quota_is_whole_then_succeeds() {
         .await;
     let ym = builder(&server).build().unwrap();
     let start = Instant::now();
-    ym.transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap();
+    ym.transport().send(PING.request()).await.unwrap();
     let waited = start.elapsed();
     assert!(
         waited >= Duration::from_secs(28) && waited <= Duration::from_secs(31),
@@ -151,11 +141,7 @@ async fn a_420_that_persists_is_a_rate_limited_error_with_the_vendor_code() {
         .mount(&server)
         .await;
     let ym = builder(&server).build().unwrap();
-    let e = ym
-        .transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap_err();
+    let e = ym.transport().send(PING.request()).await.unwrap_err();
     let api = e.api().unwrap();
     assert_eq!(api.status, 420);
     assert_eq!(api.kind, ApiErrorKind::RateLimited);
@@ -212,12 +198,7 @@ async fn item_counted_quotas_pace_by_items() {
     let start = Instant::now();
     for _ in 0..3 {
         ym.transport()
-            .send(
-                &STOCKS,
-                Request::new(&STOCKS)
-                    .path_param("campaignId", 7)
-                    .weight(50_000),
-            )
+            .send(STOCKS.request().path_param("campaignId", 7).weight(50_000))
             .await
             .unwrap();
     }
@@ -244,8 +225,8 @@ async fn a_body_over_512_kb_is_refused_before_sending() {
     let e = ym
         .transport()
         .send(
-            &STOCKS,
-            Request::new(&STOCKS)
+            STOCKS
+                .request()
                 .path_param("campaignId", 7)
                 .json(&body)
                 .unwrap(),
@@ -267,11 +248,7 @@ async fn the_key_never_reaches_errors_or_debug() {
         .mount(&server)
         .await;
     let ym = builder(&server).build().unwrap();
-    let e = ym
-        .transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap_err();
+    let e = ym.transport().send(PING.request()).await.unwrap_err();
     assert_eq!(e.api().unwrap().kind, ApiErrorKind::Unauthorized);
     for text in [
         e.to_string(),
@@ -361,10 +338,7 @@ async fn a_5xx_with_quota_left_is_retried_after_the_backoff_not_the_window() {
         .await;
     let ym = builder(&server).build().unwrap();
     let start = Instant::now();
-    ym.transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap();
+    ym.transport().send(PING.request()).await.unwrap();
     assert!(
         start.elapsed() < Duration::from_secs(5),
         "quota was left: no wait for the window, {:?}",
@@ -410,11 +384,7 @@ async fn a_failed_call_s_code_reads_as_the_typed_code() {
         .mount(&server)
         .await;
     let ym = builder(&server).build().unwrap();
-    let e = ym
-        .transport()
-        .send(&PING, Request::new(&PING))
-        .await
-        .unwrap_err();
+    let e = ym.transport().send(PING.request()).await.unwrap_err();
     assert_eq!(error_code(&e), Some(ApiErrorCode::StatusNotAllowed));
     assert_eq!(
         error_code(&Error::Config("x".into())),

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 use market_core::sandbox::{Fault, FaultPlan};
-use market_core::transport::{Operation, RateLimit, Request, RetryPolicy};
+use market_core::transport::{Operation, RateLimit, RetryPolicy};
 use market_core::{ApiErrorKind, Error, LabelFormat};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -559,8 +559,8 @@ async fn business_prices_pushed_are_read_back_exactly() {
     let e = ym
         .transport()
         .send(
-            &UPDATE,
-            Request::new(&UPDATE)
+            UPDATE
+                .request()
                 .path_param("businessId", SANDBOX_BUSINESS_ID)
                 .json(&json!({"offers": [
                     {"offerId": "SKU-0001", "price": {"value": 0, "currencyId": "RUR"}}

@@ -263,26 +263,88 @@ impl fmt::Debug for Body {
     }
 }
 
-/// One call of an [`Operation`]: the rendered path, query, body and weight.
-#[derive(Debug, Clone)]
+/// One call of an [`Operation`]: the operation itself, the rendered path (or a full URL),
+/// query, body and weight.
+///
+/// Made with [`Operation::request`], so that a request names its operation once: the method,
+/// path, limit group, retry rule and body cap the transport applies are all that operation's.
+///
+/// ```
+/// use market_core::transport::Operation;
+///
+/// static OFFER: Operation = Operation::get("offer", "/v1/offers/{offerId}");
+/// let request = OFFER.request().path_param("offerId", "A 1").query("lang", "ru");
+/// assert_eq!(request.operation().name, "offer");
+/// assert_eq!(request.path(), "/v1/offers/A%201");
+/// ```
+#[derive(Clone)]
 pub struct Request {
+    op: &'static Operation,
     path: String,
+    url: Option<Url>,
     query: Vec<(String, String)>,
     headers: HeaderMap,
     body: Body,
     weight: u32,
 }
 
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("operation", &self.op.name)
+            .field("path", &self.path)
+            .field("url", &self.url.as_ref().map(shown_url))
+            .field("query", &self.query)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field("weight", &self.weight)
+            .finish()
+    }
+}
+
 impl Request {
-    /// A request of `op` with its path template as is.
-    pub fn new(op: &Operation) -> Self {
+    /// A request of `op` with its path template as is ([`Operation::request`]).
+    fn of(op: &'static Operation) -> Self {
         Self {
+            op,
             path: op.path.to_owned(),
+            url: None,
             query: Vec::new(),
             headers: HeaderMap::new(),
             body: Body::Empty,
             weight: 1,
         }
+    }
+
+    /// The operation this request calls.
+    pub fn operation(&self) -> &'static Operation {
+        self.op
+    }
+
+    /// Sends the request to `url` instead of the operation's path below the base URL: for a
+    /// file the vendor links to (a label on its CDN). The URL's own query is kept, and
+    /// [`Request::query`] pairs are added to it; its fragment is dropped.
+    ///
+    /// The vendor's credentials ([`Vendor::authorize`]) and the client-side quotas go only
+    /// with a URL on the base URL's origin (scheme, host and port): another host is not the
+    /// vendor's API, so it gets no key and spends no quota. Retries, timeouts, the body cap
+    /// and error handling are the transport's, as for any request.
+    ///
+    /// Fails with [`Error::Validation`] unless the URL is `http` or `https`.
+    pub fn absolute_url(mut self, mut url: Url) -> Result<Self> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(Error::Validation {
+                item: None,
+                message: format!(
+                    "{}: a {} URL; only http and https are fetched",
+                    self.op.name,
+                    url.scheme()
+                ),
+            });
+        }
+        url.set_fragment(None);
+        self.url = Some(url);
+        Ok(self)
     }
 
     /// Fills the `{name}` placeholder of the path with `value`, percent-encoded.
@@ -660,12 +722,34 @@ impl Transport {
             .map_err(|e| Error::Config(format!("invalid URL for path {path:?}: {e}")))
     }
 
-    /// Sends `request` and decodes the JSON answer into `T`.
+    /// Sends `request` (of the operation it was made from, [`Operation::request`]) and
+    /// decodes the JSON answer into `T`.
     ///
     /// A success whose JSON ends early (a body cut by the network or a proxy, read as "EOF
     /// while parsing") is sent once more when the operation is idempotent, within the call's
     /// attempts and budget; a second cut fails with the decode error.
-    pub async fn json<T: DeserializeOwned>(&self, op: &Operation, request: Request) -> Result<T> {
+    ///
+    /// The operation is named once, by the request: one operation's path cannot go out with
+    /// another's method, limit group or retry rule.
+    ///
+    /// ```compile_fail,E0061
+    /// # use market_core::transport::{Operation, Transport};
+    /// # static READ: Operation = Operation::get("read", "/v1/read");
+    /// # static CREATE: Operation = Operation::post("create", "/v1/create").non_idempotent();
+    /// # async fn call(transport: &Transport) -> market_core::Result<()> {
+    /// let _: serde_json::Value = transport.json(&READ, CREATE.request()).await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// ```no_run
+    /// # use market_core::transport::{Operation, Transport};
+    /// # static READ: Operation = Operation::get("read", "/v1/read");
+    /// # async fn call(transport: &Transport) -> market_core::Result<()> {
+    /// let answer: serde_json::Value = transport.json(READ.request().query("id", 7)).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        let op = request.op;
         let span = self.call_span(op);
         async move {
             let mut call = start_call(&self.inner.retry);
@@ -734,8 +818,10 @@ impl Transport {
         decode_json_with(vendor.name(), op.name, body, |text| vendor.redact(text))
     }
 
-    /// Sends `request` with rate limiting and retries, and returns the successful answer.
-    pub async fn send(&self, op: &Operation, request: Request) -> Result<Response> {
+    /// Sends `request` (of the operation it was made from, [`Operation::request`]) with rate
+    /// limiting and retries, and returns the successful answer.
+    pub async fn send(&self, request: Request) -> Result<Response> {
+        let op = request.op;
         let span = self.call_span(op);
         async move {
             let mut call = start_call(&self.inner.retry);
@@ -745,6 +831,15 @@ impl Transport {
         }
         .instrument(span)
         .await
+    }
+
+    /// True when `request` goes to the base URL's origin: a path below it, or a full URL
+    /// ([`Request::absolute_url`]) with the same scheme, host and port.
+    fn on_own_origin(&self, request: &Request) -> bool {
+        request
+            .url
+            .as_ref()
+            .is_none_or(|url| url.origin() == self.inner.base_url.origin())
     }
 
     fn call_span(&self, op: &Operation) -> tracing::Span {
@@ -777,16 +872,14 @@ impl Transport {
                 });
             }
         }
+        // A full URL on another origin is not the vendor's API: it spends no quota.
+        let limited = inner.rate_limits && self.on_own_origin(request);
         let limiter = match inner.vendor.rate_limit(op.limit_group) {
-            Some(spec) if inner.rate_limits => {
-                Some(inner.limits.group(&inner.account, op.limit_group, spec))
-            }
+            Some(spec) if limited => Some(inner.limits.group(&inner.account, op.limit_group, spec)),
             _ => None,
         };
         let account_limiter = match inner.vendor.account_rate_limit() {
-            Some(spec) if inner.rate_limits => {
-                Some(inner.limits.group(&inner.account, ACCOUNT_GROUP, spec))
-            }
+            Some(spec) if limited => Some(inner.limits.group(&inner.account, ACCOUNT_GROUP, spec)),
             _ => None,
         };
         loop {
@@ -1019,9 +1112,15 @@ impl Transport {
     ) -> Result<(StatusCode, HeaderMap, Bytes)> {
         let inner = &self.inner;
         let vendor = inner.vendor.name();
-        let url = self.url(&request.path)?;
+        let url = match &request.url {
+            Some(url) => url.clone(),
+            None => self.url(&request.path)?,
+        };
         let mut headers = request.headers.clone();
-        inner.vendor.authorize(&mut headers)?;
+        // The vendor's credentials go to its own origin only, never to a host it links to.
+        if self.on_own_origin(request) {
+            inner.vendor.authorize(&mut headers)?;
+        }
         let mut builder = inner
             .client
             .request(op.method.clone(), url)

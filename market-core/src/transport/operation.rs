@@ -2,6 +2,8 @@
 
 use http::Method;
 
+use super::Request;
+
 /// The largest response body an operation reads unless it says otherwise: 64 MiB.
 ///
 /// Generous for any JSON page of the vendors here (their largest lists, a thousand cards with
@@ -83,6 +85,23 @@ impl Operation {
     /// A `DELETE` operation.
     pub const fn delete(name: &'static str, path: &'static str) -> Self {
         Self::new(name, Method::DELETE, path)
+    }
+
+    /// A request of this operation, its path template as is: fill it with
+    /// [`Request::path_param`], [`Request::query`], [`Request::json`]... and hand it to
+    /// [`super::Transport::json`] or [`super::Transport::send`], which read the operation
+    /// (method, path, limit group, retry rule, body cap) from the request.
+    ///
+    /// ```
+    /// use market_core::transport::Operation;
+    ///
+    /// static STOCKS: Operation = Operation::post("stocks_update", "/v2/products/stocks");
+    /// let request = STOCKS.request().json(&serde_json::json!({ "stocks": [] }))?;
+    /// assert!(std::ptr::eq(request.operation(), &STOCKS));
+    /// # Ok::<(), market_core::Error>(())
+    /// ```
+    pub fn request(&'static self) -> Request {
+        Request::of(self)
     }
 
     /// Puts the operation in a vendor limit group.

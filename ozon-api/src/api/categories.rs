@@ -3,7 +3,7 @@
 
 use futures::stream::BoxStream;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::Client;
@@ -84,7 +84,7 @@ impl<'a> CategoriesApi<'a> {
         let response: GetTreeResponse = self
             .client
             .transport
-            .json(&CATEGORY_TREE, Request::new(&CATEGORY_TREE).json(&request)?)
+            .json(CATEGORY_TREE.request().json(&request)?)
             .await?;
         Ok(response.result)
     }
@@ -99,10 +99,7 @@ impl<'a> CategoriesApi<'a> {
         let response: GetAttributesResponse = self
             .client
             .transport
-            .json(
-                &CATEGORY_ATTRIBUTES,
-                Request::new(&CATEGORY_ATTRIBUTES).json(request)?,
-            )
+            .json(CATEGORY_ATTRIBUTES.request().json(request)?)
             .await?;
         Ok(response.result)
     }
@@ -126,10 +123,7 @@ impl<'a> CategoriesApi<'a> {
         }
         self.client
             .transport
-            .json(
-                &ATTRIBUTE_VALUES,
-                Request::new(&ATTRIBUTE_VALUES).json(request)?,
-            )
+            .json(ATTRIBUTE_VALUES.request().json(request)?)
             .await
     }
 
@@ -182,10 +176,7 @@ impl<'a> CategoriesApi<'a> {
         let response: SearchAttributeValuesResponse = self
             .client
             .transport
-            .json(
-                &ATTRIBUTE_VALUES_SEARCH,
-                Request::new(&ATTRIBUTE_VALUES_SEARCH).json(request)?,
-            )
+            .json(ATTRIBUTE_VALUES_SEARCH.request().json(request)?)
             .await?;
         Ok(response.result)
     }

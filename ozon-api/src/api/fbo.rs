@@ -2,7 +2,7 @@
 
 use futures::stream::BoxStream;
 use market_core::paginate::paginate;
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::Client;
@@ -50,7 +50,7 @@ impl<'a> FboApi<'a> {
         check_limit(request.limit, FBO_LIST_PAGE_MAX)?;
         self.client
             .transport
-            .json(&FBO_LIST, Request::new(&FBO_LIST).json(request)?)
+            .json(FBO_LIST.request().json(request)?)
             .await
     }
 
@@ -96,7 +96,7 @@ impl<'a> FboApi<'a> {
         let response: FboPostingResponse = self
             .client
             .transport
-            .json(&FBO_GET, Request::new(&FBO_GET).json(request)?)
+            .json(FBO_GET.request().json(request)?)
             .await?;
         Ok(response.result)
     }

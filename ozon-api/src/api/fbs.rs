@@ -28,7 +28,7 @@ use chrono::{DateTime, Duration, Utc};
 use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
 
 use crate::Client;
@@ -236,10 +236,7 @@ impl<'a> FbsApi<'a> {
         op: &'static Operation,
         body: &(impl serde::Serialize + ?Sized),
     ) -> Result<T> {
-        self.client
-            .transport
-            .json(op, Request::new(op).json(body)?)
-            .await
+        self.client.transport.json(op.request().json(body)?).await
     }
 
     /// `POST /v4/posting/fbs/list`: one page of FBS postings in a time window (cursor paging).
@@ -519,8 +516,8 @@ impl<'a> FbsApi<'a> {
                     .client
                     .transport
                     .json(
-                        &FBS_AWAITING_DELIVERY,
-                        Request::new(&FBS_AWAITING_DELIVERY)
+                        FBS_AWAITING_DELIVERY
+                            .request()
                             .weight(request.posting_number.len())
                             .json(&request)?,
                     )
@@ -592,8 +589,7 @@ impl<'a> FbsApi<'a> {
                     .client
                     .transport
                     .json(
-                        op,
-                        Request::new(op)
+                        op.request()
                             .weight(request.posting_number.len())
                             .json(&request)?,
                     )
@@ -625,8 +621,8 @@ impl<'a> FbsApi<'a> {
                     .client
                     .transport
                     .json(
-                        &FBS_TRACKING_NUMBER_SET,
-                        Request::new(&FBS_TRACKING_NUMBER_SET)
+                        FBS_TRACKING_NUMBER_SET
+                            .request()
                             .weight(request.tracking_numbers.len())
                             .json(&request)?,
                     )

@@ -3,8 +3,7 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::HeaderMap;
-use market_core::transport::{EXCERPT_LEN, Operation, Request, RetryPolicy, Transport, Vendor};
+use market_core::transport::{EXCERPT_LEN, Operation, Transport, Vendor};
 use market_core::{Error, LabelFormat, Result};
 use url::Url;
 
@@ -24,7 +23,8 @@ pub static LABEL_TASK_CREATE: Operation =
 /// `POST /v1/posting/fbs/package-label/get`.
 pub static LABEL_TASK_GET: Operation =
     Operation::post("label_task_get", "/v1/posting/fbs/package-label/get");
-/// `GET` of a label file by the URL a completed task gives.
+/// `GET` of a label file by the URL a completed task gives: sent to that URL
+/// ([`market_core::transport::Request::absolute_url`]), not below the base URL.
 pub static LABEL_FILE: Operation = Operation::get("label_file", "{file}");
 
 /// The labels section: `client.labels()`.
@@ -83,7 +83,7 @@ impl<'a> LabelsApi<'a> {
         };
         let transport = &self.client.transport;
         let response = transport
-            .send(&PACKAGE_LABEL, Request::new(&PACKAGE_LABEL).json(&request)?)
+            .send(PACKAGE_LABEL.request().json(&request)?)
             .await?;
         label_pdf(transport, response.body)
     }
@@ -98,10 +98,7 @@ impl<'a> LabelsApi<'a> {
         let response: CreateLabelTaskResponse = self
             .client
             .transport
-            .json(
-                &LABEL_TASK_CREATE,
-                Request::new(&LABEL_TASK_CREATE).json(&request)?,
-            )
+            .json(LABEL_TASK_CREATE.request().json(&request)?)
             .await?;
         Ok(response.result.tasks)
     }
@@ -119,8 +116,9 @@ impl<'a> LabelsApi<'a> {
             .client
             .transport
             .json(
-                &LABEL_TASK_GET,
-                Request::new(&LABEL_TASK_GET).json(&GetLabelTaskRequest { task_id })?,
+                LABEL_TASK_GET
+                    .request()
+                    .json(&GetLabelTaskRequest { task_id })?,
             )
             .await?;
         Ok(response.result)
@@ -189,9 +187,10 @@ impl<'a> LabelsApi<'a> {
 
     /// Fetches a label file (the URL of a completed task) and checks that it is a PDF.
     ///
-    /// The GET goes through a transport of its own (retries, typed errors). Ozon's
-    /// credentials are sent only when the URL is on the client's own origin (scheme, host,
-    /// port); the file links Ozon gives are on its CDN and get none.
+    /// The GET goes through the client's own transport (its connection pool, retry policy,
+    /// timeouts and typed errors) to the URL as given, query included. Ozon's credentials
+    /// are sent only when the URL is on the client's own origin (scheme, host, port); the
+    /// file links Ozon gives are on its CDN and get none, nor do they spend Ozon's quota.
     pub async fn download(&self, url: &str) -> Result<Bytes> {
         let invalid = |message: String| Error::Validation {
             item: Some(url.to_owned()),
@@ -201,34 +200,16 @@ impl<'a> LabelsApi<'a> {
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(invalid("not an http(s) URL".into()));
         }
-        let file = parsed
+        if parsed
             .path_segments()
             .and_then(|mut s| s.next_back())
-            .filter(|s| !s.is_empty())
-            .map(percent_decode)
-            .ok_or_else(|| invalid("the URL names no file".into()))?;
-        let query: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
-        let mut dir = parsed.clone();
-        dir.set_query(None);
-        dir.set_fragment(None);
-        if let Ok(mut segments) = dir.path_segments_mut() {
-            segments.pop();
+            .is_none_or(str::is_empty)
+        {
+            return Err(invalid("the URL names no file".into()));
         }
-        let own = &self.client.transport;
-        let host = FileHost {
-            client: own.clone(),
-            credentials: parsed.origin() == own.base_url().origin(),
-        };
-        let transport = Transport::builder(host, dir.as_str())?
-            .retry(RetryPolicy::default())
-            .user_agent(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"))
-            .without_rate_limits()
-            .build()?;
-        let mut request = Request::new(&LABEL_FILE).path_param("file", file);
-        for (k, v) in query {
-            request = request.query(k, v);
-        }
-        let response = transport.send(&LABEL_FILE, request).await?;
+        let transport = &self.client.transport;
+        let request = LABEL_FILE.request().absolute_url(parsed)?;
+        let response = transport.send(request).await?;
         if LabelFormat::sniff(&response.body) == Some(LabelFormat::Pdf) {
             Ok(response.body)
         } else {
@@ -239,31 +220,6 @@ impl<'a> LabelsApi<'a> {
                 &response.body,
             ))
         }
-    }
-}
-
-/// The host of a label file: authorised as the client only on the client's own origin.
-#[derive(Debug)]
-struct FileHost {
-    client: Transport,
-    credentials: bool,
-}
-
-impl Vendor for FileHost {
-    fn name(&self) -> &'static str {
-        "ozon"
-    }
-
-    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
-        if self.credentials {
-            self.client.vendor().authorize(headers)
-        } else {
-            Ok(())
-        }
-    }
-
-    fn redact(&self, text: String) -> String {
-        self.client.vendor().redact(text)
     }
 }
 
@@ -341,29 +297,6 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Decodes `%XX` escapes of a URL path segment (invalid escapes are kept as they are).
-fn percent_decode(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            )
-        {
-            out.push(((h << 4) | l) as u8);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,12 +308,5 @@ mod tests {
         assert_eq!(base64_decode("YQ==").unwrap(), b"a");
         assert_eq!(base64_decode("_-8").unwrap(), [0xff, 0xef]);
         assert!(base64_decode("%PDF").is_none());
-    }
-
-    #[test]
-    fn percent_escapes_are_decoded() {
-        assert_eq!(percent_decode("a%20b.pdf"), "a b.pdf");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("e60c.pdf"), "e60c.pdf");
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Result};
 use rust_decimal::Decimal;
 
@@ -127,8 +127,8 @@ impl<'a> PricesApi<'a> {
                 let response: ImportPricesResponse = client
                     .transport
                     .json(
-                        &PRICES_UPDATE,
-                        Request::new(&PRICES_UPDATE)
+                        PRICES_UPDATE
+                            .request()
                             .weight(request.prices.len())
                             .json(&request)?,
                     )
@@ -147,7 +147,7 @@ impl<'a> PricesApi<'a> {
         crate::api::check_limit(request.limit, PRICES_INFO_PAGE_MAX)?;
         self.client
             .transport
-            .json(&PRICES_INFO, Request::new(&PRICES_INFO).json(request)?)
+            .json(PRICES_INFO.request().json(request)?)
             .await
     }
 

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use futures::stream::BoxStream;
 use market_core::batch::{chunks, run_batches};
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, RejectionStage, Result};
 use rust_decimal::Decimal;
 
@@ -290,7 +290,7 @@ impl<'a> ProductsApi<'a> {
         let response: ProductListResponse = self
             .client
             .transport
-            .json(&PRODUCT_LIST, Request::new(&PRODUCT_LIST).json(request)?)
+            .json(PRODUCT_LIST.request().json(request)?)
             .await?;
         Ok(response.result)
     }
@@ -360,10 +360,7 @@ impl<'a> ProductsApi<'a> {
             let response: ProductInfoListResponse = self
                 .client
                 .transport
-                .json(
-                    &PRODUCT_INFO_LIST,
-                    Request::new(&PRODUCT_INFO_LIST).json(&r)?,
-                )
+                .json(PRODUCT_INFO_LIST.request().json(&r)?)
                 .await?;
             out.extend(response.items);
         }
@@ -392,8 +389,8 @@ impl<'a> ProductsApi<'a> {
                 let response: ProductImportResponse = client
                     .transport
                     .json(
-                        &PRODUCT_IMPORT,
-                        Request::new(&PRODUCT_IMPORT)
+                        PRODUCT_IMPORT
+                            .request()
                             .weight(request.items.len())
                             .json(&request)?,
                     )
@@ -416,10 +413,7 @@ impl<'a> ProductsApi<'a> {
         let response: ImportInfoResponse = self
             .client
             .transport
-            .json(
-                &PRODUCT_IMPORT_INFO,
-                Request::new(&PRODUCT_IMPORT_INFO).json(&request)?,
-            )
+            .json(PRODUCT_IMPORT_INFO.request().json(&request)?)
             .await?;
         Ok(response.result)
     }
@@ -447,8 +441,8 @@ impl<'a> ProductsApi<'a> {
                 let response: UpdateAttributesResponse = client
                     .transport
                     .json(
-                        &PRODUCT_ATTRIBUTES_UPDATE,
-                        Request::new(&PRODUCT_ATTRIBUTES_UPDATE)
+                        PRODUCT_ATTRIBUTES_UPDATE
+                            .request()
                             .weight(request.items.len())
                             .json(&request)?,
                     )
@@ -501,10 +495,7 @@ impl<'a> ProductsApi<'a> {
         let response: ImportPicturesResponse = self
             .client
             .transport
-            .json(
-                &PRODUCT_PICTURES_IMPORT,
-                Request::new(&PRODUCT_PICTURES_IMPORT).json(request)?,
-            )
+            .json(PRODUCT_PICTURES_IMPORT.request().json(request)?)
             .await?;
         Ok(response.result.pictures)
     }
@@ -535,8 +526,7 @@ impl<'a> ProductsApi<'a> {
                 .client
                 .transport
                 .json(
-                    op,
-                    Request::new(op)
+                    op.request()
                         .weight(request.product_id.len())
                         .json(&request)?,
                 )
@@ -568,8 +558,8 @@ impl<'a> ProductsApi<'a> {
                 let response: DeleteProductsResponse = client
                     .transport
                     .json(
-                        &PRODUCTS_DELETE,
-                        Request::new(&PRODUCTS_DELETE)
+                        PRODUCTS_DELETE
+                            .request()
                             .weight(request.products.len())
                             .json(&request)?,
                     )
@@ -585,10 +575,7 @@ impl<'a> ProductsApi<'a> {
     pub async fn limits(&self) -> Result<UploadQuotaResponse> {
         self.client
             .transport
-            .json(
-                &PRODUCT_INFO_LIMIT,
-                Request::new(&PRODUCT_INFO_LIMIT).json(&EmptyRequest {})?,
-            )
+            .json(PRODUCT_INFO_LIMIT.request().json(&EmptyRequest {})?)
             .await
     }
 }

@@ -2,7 +2,7 @@
 
 use futures::stream::BoxStream;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::Client;
@@ -84,7 +84,7 @@ impl<'a> ReturnsApi<'a> {
         validate(request)?;
         self.client
             .transport
-            .json(&RETURNS_LIST, Request::new(&RETURNS_LIST).json(request)?)
+            .json(RETURNS_LIST.request().json(request)?)
             .await
     }
 

@@ -6,7 +6,7 @@ use futures::TryStreamExt;
 use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Result};
 
 use crate::Client;
@@ -136,8 +136,8 @@ impl<'a> StocksApi<'a> {
                 let response: ProductsStocksResponse = client
                     .transport
                     .json(
-                        &STOCKS_UPDATE,
-                        Request::new(&STOCKS_UPDATE)
+                        STOCKS_UPDATE
+                            .request()
                             .weight(request.stocks.len())
                             .json(&request)?,
                     )
@@ -156,7 +156,7 @@ impl<'a> StocksApi<'a> {
         crate::api::check_limit(request.limit, STOCKS_INFO_PAGE_MAX)?;
         self.client
             .transport
-            .json(&STOCKS_INFO, Request::new(&STOCKS_INFO).json(request)?)
+            .json(STOCKS_INFO.request().json(request)?)
             .await
     }
 
@@ -213,10 +213,7 @@ impl<'a> StocksApi<'a> {
         }
         self.client
             .transport
-            .json(
-                &STOCKS_BY_WAREHOUSE_FBS,
-                Request::new(&STOCKS_BY_WAREHOUSE_FBS).json(request)?,
-            )
+            .json(STOCKS_BY_WAREHOUSE_FBS.request().json(request)?)
             .await
     }
 
@@ -281,10 +278,7 @@ impl<'a> StocksApi<'a> {
         let response: AnalyticsStocksResponse = self
             .client
             .transport
-            .json(
-                &ANALYTICS_STOCKS,
-                Request::new(&ANALYTICS_STOCKS).json(request)?,
-            )
+            .json(ANALYTICS_STOCKS.request().json(request)?)
             .await?;
         Ok(response.items)
     }

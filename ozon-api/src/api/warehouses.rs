@@ -4,7 +4,7 @@ use futures::TryStreamExt;
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::paginate::paginate;
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 
 use crate::Client;
 use crate::api::check_limit;
@@ -44,10 +44,7 @@ impl<'a> WarehousesApi<'a> {
         check_limit(request.limit, WAREHOUSES_PAGE_MAX)?;
         self.client
             .transport
-            .json(
-                &WAREHOUSE_LIST,
-                Request::new(&WAREHOUSE_LIST).json(request)?,
-            )
+            .json(WAREHOUSE_LIST.request().json(request)?)
             .await
     }
 
@@ -87,10 +84,7 @@ impl<'a> WarehousesApi<'a> {
         check_limit(request.limit, DELIVERY_METHODS_PAGE_MAX)?;
         self.client
             .transport
-            .json(
-                &DELIVERY_METHOD_LIST,
-                Request::new(&DELIVERY_METHOD_LIST).json(request)?,
-            )
+            .json(DELIVERY_METHOD_LIST.request().json(request)?)
             .await
     }
 

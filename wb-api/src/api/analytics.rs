@@ -9,7 +9,7 @@
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 
 use crate::client::groups;
 use crate::ids::NmId;
@@ -66,10 +66,7 @@ impl<'a> AnalyticsApi<'a> {
         let answer: InventoryWbEnvelope = self
             .client
             .transport(Section::Analytics)
-            .json(
-                &STOCKS_REPORT_WB,
-                Request::new(&STOCKS_REPORT_WB).json(request)?,
-            )
+            .json(STOCKS_REPORT_WB.request().json(request)?)
             .await?;
         Ok(answer.data.items)
     }

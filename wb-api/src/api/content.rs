@@ -398,24 +398,25 @@ impl<'a> ContentApi<'a> {
         self
     }
 
-    fn request(&self, op: &Operation) -> Request {
-        let r = Request::new(op);
+    fn request(&self, op: &'static Operation) -> Request {
+        let r = op.request();
         match self.locale {
             Some(l) => r.query("locale", l.as_str()),
             None => r,
         }
     }
 
-    async fn get<T>(&self, op: &Operation, request: Request) -> Result<T>
+    async fn get<T>(&self, request: Request) -> Result<T>
     where
         T: serde::de::DeserializeOwned + Default,
     {
+        let op = request.operation();
         // `data` missing or `null` is an error: a read's answer without its data is never
         // taken as "none" (an empty last page).
         let answer: Envelope<Option<T>> = self
             .client
             .transport(Section::Content)
-            .json(op, request)
+            .json(request)
             .await?;
         answer.into_result(op.name)?.ok_or_else(|| Error::Decode {
             vendor: "wb",
@@ -428,8 +429,7 @@ impl<'a> ContentApi<'a> {
 
     /// `GET /content/v2/object/parent/all`: the parent categories.
     pub async fn parent_categories(&self) -> Result<Vec<ParentCategory>> {
-        self.get(&PARENT_CATEGORIES, self.request(&PARENT_CATEGORIES))
-            .await
+        self.get(self.request(&PARENT_CATEGORIES)).await
     }
 
     /// `GET /content/v2/object/all`: one page of subjects (limit 1..=1000).
@@ -448,7 +448,7 @@ impl<'a> ContentApi<'a> {
             r = r.query("parentID", parent);
         }
         r = r.query("limit", query.limit).query("offset", query.offset);
-        self.get(&SUBJECTS, r).await
+        self.get(r).await
     }
 
     /// Every subject (by name substring and parent category), page by page (offset paging,
@@ -487,36 +487,32 @@ impl<'a> ContentApi<'a> {
         let r = self
             .request(&SUBJECT_CHARCS)
             .path_param("subjectId", subject_id);
-        self.get(&SUBJECT_CHARCS, r).await
+        self.get(r).await
     }
 
     /// `GET /content/v2/directory/colors`: the values of the characteristic "colour".
     pub async fn colors(&self) -> Result<Vec<Color>> {
-        self.get(&DIRECTORY_COLORS, self.request(&DIRECTORY_COLORS))
-            .await
+        self.get(self.request(&DIRECTORY_COLORS)).await
     }
 
     /// `GET /content/v2/directory/kinds`: the values of the characteristic "gender".
     pub async fn kinds(&self) -> Result<Vec<String>> {
-        self.get(&DIRECTORY_KINDS, self.request(&DIRECTORY_KINDS))
-            .await
+        self.get(self.request(&DIRECTORY_KINDS)).await
     }
 
     /// `GET /content/v2/directory/countries`: the values of "country of production".
     pub async fn countries(&self) -> Result<Vec<Country>> {
-        self.get(&DIRECTORY_COUNTRIES, self.request(&DIRECTORY_COUNTRIES))
-            .await
+        self.get(self.request(&DIRECTORY_COUNTRIES)).await
     }
 
     /// `GET /content/v2/directory/seasons`: the values of the characteristic "season".
     pub async fn seasons(&self) -> Result<Vec<String>> {
-        self.get(&DIRECTORY_SEASONS, self.request(&DIRECTORY_SEASONS))
-            .await
+        self.get(self.request(&DIRECTORY_SEASONS)).await
     }
 
     /// `GET /content/v2/directory/vat`: the VAT rates as WB spells them.
     pub async fn vat_rates(&self) -> Result<Vec<String>> {
-        self.get(&DIRECTORY_VAT, self.request(&DIRECTORY_VAT)).await
+        self.get(self.request(&DIRECTORY_VAT)).await
     }
 
     /// `GET /content/v2/directory/tnved`: the TNVED codes of a subject, optionally those
@@ -536,7 +532,7 @@ impl<'a> ContentApi<'a> {
             }
             r = r.query("search", s);
         }
-        self.get(&DIRECTORY_TNVED, r).await
+        self.get(r).await
     }
 
     /// `POST /content/v2/get/cards/list`: one page of cards (limit 1..=100). Cards in the
@@ -550,7 +546,7 @@ impl<'a> ContentApi<'a> {
         }
         self.client
             .transport(Section::Content)
-            .json(&CARDS_LIST, self.request(&CARDS_LIST).json(request)?)
+            .json(self.request(&CARDS_LIST).json(request)?)
             .await
     }
 
@@ -598,8 +594,7 @@ impl<'a> ContentApi<'a> {
                 "cursor.limit {limit} is not in 1..={CARD_ERRORS_PAGE_MAX}"
             )));
         }
-        self.get(&CARD_ERRORS, self.request(&CARD_ERRORS).json(request)?)
-            .await
+        self.get(self.request(&CARD_ERRORS).json(request)?).await
     }
 
     /// Every batch of failed cards, page by page: each request carries the previous answer's
@@ -705,9 +700,7 @@ impl<'a> ContentApi<'a> {
             .collect();
         let transport = self.client.transport(Section::Content);
         send_packs(&mut report, packs, |body: Vec<CardToCreate>| async move {
-            transport
-                .json(&CARDS_UPLOAD, Request::new(&CARDS_UPLOAD).json(&body)?)
-                .await
+            transport.json(CARDS_UPLOAD.request().json(&body)?).await
         })
         .await;
         Ok(report)
@@ -768,10 +761,7 @@ impl<'a> ContentApi<'a> {
             };
             async move {
                 transport
-                    .json(
-                        &CARDS_UPLOAD_ADD,
-                        Request::new(&CARDS_UPLOAD_ADD).json(&body)?,
-                    )
+                    .json(CARDS_UPLOAD_ADD.request().json(&body)?)
                     .await
             }
         })
@@ -823,9 +813,7 @@ impl<'a> ContentApi<'a> {
             .collect();
         let transport = self.client.transport(Section::Content);
         send_packs(&mut report, packs, |body: Vec<CardUpdate>| async move {
-            transport
-                .json(&CARDS_UPDATE, Request::new(&CARDS_UPDATE).json(&body)?)
-                .await
+            transport.json(CARDS_UPDATE.request().json(&body)?).await
         })
         .await;
         Ok(report)
@@ -845,7 +833,7 @@ impl<'a> ContentApi<'a> {
             let answer: BarcodesResponse = self
                 .client
                 .transport(Section::Content)
-                .json(&BARCODES, Request::new(&BARCODES).json(&request)?)
+                .json(BARCODES.request().json(&request)?)
                 .await?;
             out.extend(answer.into_result(BARCODES.name)?);
             left -= n;
@@ -882,7 +870,7 @@ impl<'a> ContentApi<'a> {
         let answer: MediaSaveResponse = self
             .client
             .transport(Section::Content)
-            .json(&MEDIA_SAVE, Request::new(&MEDIA_SAVE).json(&request)?)
+            .json(MEDIA_SAVE.request().json(&request)?)
             .await?;
         answer.into_result(MEDIA_SAVE.name).map(|_| ())
     }
@@ -917,8 +905,7 @@ impl<'a> ContentApi<'a> {
                 let request = NmIdsRequest {
                     nm_ids: chunk.clone(),
                 };
-                let answer: TrashResponse =
-                    transport.json(op, Request::new(op).json(&request)?).await?;
+                let answer: TrashResponse = transport.json(op.request().json(&request)?).await?;
                 let mut r = BatchReport::new();
                 if answer.error {
                     let message = answer.error_message();
@@ -936,6 +923,6 @@ impl<'a> ContentApi<'a> {
 
     /// `GET /content/v2/cards/limits`: the seller's free and paid card limits.
     pub async fn limits(&self) -> Result<CardsLimits> {
-        self.get(&CARDS_LIMITS, Request::new(&CARDS_LIMITS)).await
+        self.get(CARDS_LIMITS.request()).await
     }
 }

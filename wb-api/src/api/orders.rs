@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 use futures::stream::BoxStream;
 use market_core::batch::chunks;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{EXCERPT_LEN, Operation, Request};
+use market_core::transport::{EXCERPT_LEN, Operation};
 use market_core::{Error, Result};
 
 use crate::client::groups;
@@ -148,10 +148,7 @@ impl<'a> OrdersApi<'a> {
 
     /// `GET /api/v3/orders/new`: every new assembly task.
     pub async fn list_new(&self) -> Result<Vec<NewOrder>> {
-        let response: NewOrdersResponse = self
-            .transport()
-            .json(&ORDERS_NEW, Request::new(&ORDERS_NEW))
-            .await?;
+        let response: NewOrdersResponse = self.transport().json(ORDERS_NEW.request()).await?;
         Ok(response.orders)
     }
 
@@ -173,7 +170,8 @@ impl<'a> OrdersApi<'a> {
             .window
             .validate(Utc::now().timestamp())
             .map_err(invalid)?;
-        let mut request = Request::new(&ORDERS_LIST)
+        let mut request = ORDERS_LIST
+            .request()
             .query("limit", query.limit)
             .query("next", query.next);
         if let Some(from) = query.window.date_from {
@@ -182,7 +180,7 @@ impl<'a> OrdersApi<'a> {
         if let Some(to) = query.window.date_to {
             request = request.query("dateTo", to);
         }
-        self.transport().json(&ORDERS_LIST, request).await
+        self.transport().json(request).await
     }
 
     /// Every assembly task in `window`, page by page (1000 a page, following `next` from 0).
@@ -224,7 +222,7 @@ impl<'a> OrdersApi<'a> {
             let request = OrderStatusesRequest { orders: chunk };
             let response: OrderStatusesResponse = self
                 .transport()
-                .json(&ORDERS_STATUS, Request::new(&ORDERS_STATUS).json(&request)?)
+                .json(ORDERS_STATUS.request().json(&request)?)
                 .await?;
             out.extend(response.orders);
         }
@@ -233,10 +231,8 @@ impl<'a> OrdersApi<'a> {
 
     /// `GET /api/v3/supplies/orders/reshipment`: assembly tasks to be shipped again.
     pub async fn reshipment(&self) -> Result<Vec<ReshipmentOrder>> {
-        let response: ReshipmentResponse = self
-            .transport()
-            .json(&ORDERS_RESHIPMENT, Request::new(&ORDERS_RESHIPMENT))
-            .await?;
+        let response: ReshipmentResponse =
+            self.transport().json(ORDERS_RESHIPMENT.request()).await?;
         Ok(response.orders)
     }
 
@@ -244,10 +240,7 @@ impl<'a> OrdersApi<'a> {
     pub async fn cancel(&self, order_id: OrderId) -> Result<()> {
         check_order_id(order_id)?;
         self.transport()
-            .send(
-                &ORDER_CANCEL,
-                Request::new(&ORDER_CANCEL).path_param("orderId", order_id),
-            )
+            .send(ORDER_CANCEL.request().path_param("orderId", order_id))
             .await?;
         Ok(())
     }
@@ -272,8 +265,8 @@ impl<'a> OrdersApi<'a> {
             let response: StickersResponse = self
                 .transport()
                 .json(
-                    &ORDERS_STICKERS,
-                    Request::new(&ORDERS_STICKERS)
+                    ORDERS_STICKERS
+                        .request()
                         .query("type", &format)
                         .query("width", size.width())
                         .query("height", size.height())
@@ -309,7 +302,7 @@ impl<'a> OrdersApi<'a> {
             let request = OrdersMetaRequest { orders: chunk };
             let response: OrdersMetaResponse = self
                 .transport()
-                .json(&ORDERS_META, Request::new(&ORDERS_META).json(&request)?)
+                .json(ORDERS_META.request().json(&request)?)
                 .await?;
             out.extend(response.orders);
         }
@@ -324,8 +317,8 @@ impl<'a> OrdersApi<'a> {
         }
         self.transport()
             .send(
-                &ORDER_META_DELETE,
-                Request::new(&ORDER_META_DELETE)
+                ORDER_META_DELETE
+                    .request()
                     .path_param("orderId", order_id)
                     .query("key", &key),
             )
@@ -397,12 +390,7 @@ impl<'a> OrdersApi<'a> {
         body: &T,
     ) -> Result<()> {
         self.transport()
-            .send(
-                op,
-                Request::new(op)
-                    .path_param("orderId", order_id)
-                    .json(body)?,
-            )
+            .send(op.request().path_param("orderId", order_id).json(body)?)
             .await?;
         Ok(())
     }

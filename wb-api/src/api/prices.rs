@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use futures::stream::BoxStream;
 use market_core::batch::{chunks, run_batches};
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -232,10 +232,7 @@ impl<'a> PricesApi<'a> {
         check_upload_id(upload_id)?;
         self.client
             .transport(Section::Prices)
-            .json(
-                &HISTORY_TASK,
-                Request::new(&HISTORY_TASK).query("uploadID", upload_id),
-            )
+            .json(HISTORY_TASK.request().query("uploadID", upload_id))
             .await
     }
 
@@ -252,8 +249,8 @@ impl<'a> PricesApi<'a> {
         self.client
             .transport(Section::Prices)
             .json(
-                &HISTORY_GOODS,
-                Request::new(&HISTORY_GOODS)
+                HISTORY_GOODS
+                    .request()
                     .query("limit", limit)
                     .query("offset", offset)
                     .query("uploadID", upload_id),
@@ -288,10 +285,7 @@ impl<'a> PricesApi<'a> {
         check_upload_id(upload_id)?;
         self.client
             .transport(Section::Prices)
-            .json(
-                &BUFFER_TASK,
-                Request::new(&BUFFER_TASK).query("uploadID", upload_id),
-            )
+            .json(BUFFER_TASK.request().query("uploadID", upload_id))
             .await
     }
 
@@ -307,8 +301,8 @@ impl<'a> PricesApi<'a> {
         self.client
             .transport(Section::Prices)
             .json(
-                &BUFFER_GOODS,
-                Request::new(&BUFFER_GOODS)
+                BUFFER_GOODS
+                    .request()
                     .query("limit", limit)
                     .query("offset", offset)
                     .query("uploadID", upload_id),
@@ -322,8 +316,8 @@ impl<'a> PricesApi<'a> {
         self.client
             .transport(Section::Prices)
             .json(
-                &GOODS_LIST,
-                Request::new(&GOODS_LIST)
+                GOODS_LIST
+                    .request()
                     .query("limit", limit)
                     .query("offset", offset),
             )
@@ -340,8 +334,8 @@ impl<'a> PricesApi<'a> {
             .client
             .transport(Section::Prices)
             .json(
-                &GOODS_LIST,
-                Request::new(&GOODS_LIST)
+                GOODS_LIST
+                    .request()
                     .query("limit", 1)
                     .query("offset", 0)
                     .query("filterNmID", nm_id),
@@ -378,7 +372,7 @@ impl<'a> PricesApi<'a> {
             let response: GoodsListResponse = self
                 .client
                 .transport(Section::Prices)
-                .json(&GOODS_BY_NM, Request::new(&GOODS_BY_NM).json(&request)?)
+                .json(GOODS_BY_NM.request().json(&request)?)
                 .await?;
             out.extend(response.data.list_goods);
         }
@@ -395,8 +389,8 @@ impl<'a> PricesApi<'a> {
         self.client
             .transport(Section::Prices)
             .json(
-                &SIZES,
-                Request::new(&SIZES)
+                SIZES
+                    .request()
                     .query("limit", limit)
                     .query("offset", offset)
                     .query("nmID", nm_id),
@@ -410,8 +404,8 @@ impl<'a> PricesApi<'a> {
         self.client
             .transport(Section::Prices)
             .json(
-                &QUARANTINE,
-                Request::new(&QUARANTINE)
+                QUARANTINE
+                    .request()
                     .query("limit", limit)
                     .query("offset", offset),
             )
@@ -462,7 +456,7 @@ where
         let request = body(chunk);
         let response: TaskCreated = client
             .transport(Section::Prices)
-            .json(op, Request::new(op).json(&request)?)
+            .json(op.request().json(&request)?)
             .await?;
         match response.data {
             Some(task) if !response.error && task.id.0 > 0 => {

@@ -4,7 +4,7 @@
 
 use futures::stream::BoxStream;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::client::groups;
@@ -94,7 +94,7 @@ impl<'a> ReturnsApi<'a> {
     /// `GET /api/v1/claims`: one page of buyers' claims of the last 14 days.
     pub async fn claims(&self, query: &ClaimsQuery) -> Result<ClaimsResponse> {
         validate_query(query)?;
-        let mut request = Request::new(&CLAIMS).query("is_archive", query.is_archive);
+        let mut request = CLAIMS.request().query("is_archive", query.is_archive);
         if let Some(id) = &query.id {
             request = request.query("id", id);
         }
@@ -107,10 +107,7 @@ impl<'a> ReturnsApi<'a> {
         if let Some(nm) = query.nm_id {
             request = request.query("nm_id", nm);
         }
-        self.client
-            .transport(Section::Returns)
-            .json(&CLAIMS, request)
-            .await
+        self.client.transport(Section::Returns).json(request).await
     }
 
     /// Every claim matching `query` (its `limit` and `offset` are ignored), page by page:
@@ -138,7 +135,7 @@ impl<'a> ReturnsApi<'a> {
         validate_answer(answer)?;
         self.client
             .transport(Section::Returns)
-            .send(&CLAIM_ANSWER, Request::new(&CLAIM_ANSWER).json(answer)?)
+            .send(CLAIM_ANSWER.request().json(answer)?)
             .await?;
         Ok(())
     }

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use serde::de::DeserializeOwned;
 
 use crate::client::groups;
@@ -73,12 +73,13 @@ impl<'a> StatisticsApi<'a> {
         date_from: DateTime<Utc>,
         mode: DateMode,
     ) -> Result<Vec<T>> {
-        let request = Request::new(op)
+        let request = op
+            .request()
             .query("dateFrom", date_from_param(date_from))
             .query("flag", mode.flag());
         self.client
             .transport(Section::Statistics)
-            .json(op, request)
+            .json(request)
             .await
     }
 

@@ -9,7 +9,7 @@ use std::fmt;
 
 use http::StatusCode;
 use market_core::batch::{chunks, failed_chunk, run_batches};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, RejectionStage, Result};
 use serde::Deserialize;
 
@@ -212,8 +212,8 @@ impl StocksApi<'_> {
                 };
                 let response = transport
                     .send(
-                        &STOCKS_DELETE,
-                        Request::new(&STOCKS_DELETE)
+                        STOCKS_DELETE
+                            .request()
                             .path_param("warehouseId", warehouse)
                             .json(&request)?,
                     )
@@ -261,8 +261,8 @@ impl StocksApi<'_> {
             };
             let response: StocksReadResponse = transport
                 .json(
-                    &STOCKS_READ,
-                    Request::new(&STOCKS_READ)
+                    STOCKS_READ
+                        .request()
                         .path_param("warehouseId", warehouse)
                         .json(&request)?,
                 )
@@ -348,8 +348,8 @@ async fn send_update(
     let request = StocksUpdateRequest { stocks };
     let response = transport
         .send(
-            &STOCKS_UPDATE,
-            Request::new(&STOCKS_UPDATE)
+            STOCKS_UPDATE
+                .request()
                 .path_param("warehouseId", warehouse)
                 .json(&request)?,
         )

@@ -3,7 +3,7 @@
 use futures::stream::BoxStream;
 use market_core::batch::run_batches;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Result};
 
 use crate::api::orders::{decode_file, validate_order_id};
@@ -100,7 +100,7 @@ impl<'a> SuppliesApi<'a> {
         };
         let response: CreateSupplyResponse = self
             .transport()
-            .json(&SUPPLY_CREATE, Request::new(&SUPPLY_CREATE).json(&request)?)
+            .json(SUPPLY_CREATE.request().json(&request)?)
             .await?;
         Ok(response.id)
     }
@@ -114,8 +114,8 @@ impl<'a> SuppliesApi<'a> {
         }
         self.transport()
             .json(
-                &SUPPLIES_LIST,
-                Request::new(&SUPPLIES_LIST)
+                SUPPLIES_LIST
+                    .request()
                     .query("limit", limit)
                     .query("next", next),
             )
@@ -165,8 +165,8 @@ impl<'a> SuppliesApi<'a> {
                 let request = AddOrdersRequest { orders: chunk };
                 transport
                     .send(
-                        &SUPPLY_ADD_ORDERS,
-                        Request::new(&SUPPLY_ADD_ORDERS)
+                        SUPPLY_ADD_ORDERS
+                            .request()
                             .path_param("supplyId", supply_id)
                             .json(&request)?,
                     )
@@ -185,10 +185,7 @@ impl<'a> SuppliesApi<'a> {
     pub async fn get(&self, supply_id: &SupplyId) -> Result<Supply> {
         check_supply_id(supply_id)?;
         self.transport()
-            .json(
-                &SUPPLY_GET,
-                Request::new(&SUPPLY_GET).path_param("supplyId", supply_id),
-            )
+            .json(SUPPLY_GET.request().path_param("supplyId", supply_id))
             .await
     }
 
@@ -196,10 +193,7 @@ impl<'a> SuppliesApi<'a> {
     pub async fn delete(&self, supply_id: &SupplyId) -> Result<()> {
         check_supply_id(supply_id)?;
         self.transport()
-            .send(
-                &SUPPLY_DELETE,
-                Request::new(&SUPPLY_DELETE).path_param("supplyId", supply_id),
-            )
+            .send(SUPPLY_DELETE.request().path_param("supplyId", supply_id))
             .await?;
         Ok(())
     }
@@ -209,10 +203,7 @@ impl<'a> SuppliesApi<'a> {
         check_supply_id(supply_id)?;
         let response: SupplyOrderIds = self
             .transport()
-            .json(
-                &SUPPLY_ORDER_IDS,
-                Request::new(&SUPPLY_ORDER_IDS).path_param("supplyId", supply_id),
-            )
+            .json(SUPPLY_ORDER_IDS.request().path_param("supplyId", supply_id))
             .await?;
         Ok(response.order_ids)
     }
@@ -222,10 +213,7 @@ impl<'a> SuppliesApi<'a> {
     pub async fn deliver(&self, supply_id: &SupplyId) -> Result<()> {
         check_supply_id(supply_id)?;
         self.transport()
-            .send(
-                &SUPPLY_DELIVER,
-                Request::new(&SUPPLY_DELIVER).path_param("supplyId", supply_id),
-            )
+            .send(SUPPLY_DELIVER.request().path_param("supplyId", supply_id))
             .await?;
         Ok(())
     }
@@ -244,8 +232,8 @@ impl<'a> SuppliesApi<'a> {
         let response: SupplyBarcodeResponse = self
             .transport()
             .json(
-                &SUPPLY_BARCODE,
-                Request::new(&SUPPLY_BARCODE)
+                SUPPLY_BARCODE
+                    .request()
                     .path_param("supplyId", supply_id)
                     .query("type", &format),
             )

@@ -1,6 +1,6 @@
 //! Warehouses: WB's offices and the seller's own (FBS) warehouses.
 
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::client::groups;
@@ -83,7 +83,7 @@ impl WarehousesApi<'_> {
     pub async fn offices(&self) -> Result<Vec<Office>> {
         self.client
             .transport(Section::Marketplace)
-            .json(&OFFICES, Request::new(&OFFICES))
+            .json(OFFICES.request())
             .await
     }
 
@@ -91,7 +91,7 @@ impl WarehousesApi<'_> {
     pub async fn list(&self) -> Result<Vec<Warehouse>> {
         self.client
             .transport(Section::Marketplace)
-            .json(&WAREHOUSES_LIST, Request::new(&WAREHOUSES_LIST))
+            .json(WAREHOUSES_LIST.request())
             .await
     }
 
@@ -101,10 +101,7 @@ impl WarehousesApi<'_> {
         validate_warehouse(request)?;
         self.client
             .transport(Section::Marketplace)
-            .json(
-                &WAREHOUSE_CREATE,
-                Request::new(&WAREHOUSE_CREATE).json(request)?,
-            )
+            .json(WAREHOUSE_CREATE.request().json(request)?)
             .await
     }
 
@@ -121,8 +118,8 @@ impl WarehousesApi<'_> {
         self.client
             .transport(Section::Marketplace)
             .send(
-                &WAREHOUSE_UPDATE,
-                Request::new(&WAREHOUSE_UPDATE)
+                WAREHOUSE_UPDATE
+                    .request()
                     .path_param("warehouseId", warehouse)
                     .json(request)?,
             )
@@ -137,8 +134,9 @@ impl WarehousesApi<'_> {
         self.client
             .transport(Section::Marketplace)
             .send(
-                &WAREHOUSE_DELETE,
-                Request::new(&WAREHOUSE_DELETE).path_param("warehouseId", warehouse),
+                WAREHOUSE_DELETE
+                    .request()
+                    .path_param("warehouseId", warehouse),
             )
             .await?;
         Ok(())

@@ -136,8 +136,8 @@ impl<'a> CampaignsApi<'a> {
         limit: Option<u32>,
     ) -> Result<CampaignsResponse> {
         check_limit(&GET_CAMPAIGNS, limit, CAMPAIGNS_PAGE_MAX)?;
-        let request = paged(Request::new(&GET_CAMPAIGNS), page_token, limit);
-        self.client.transport().json(&GET_CAMPAIGNS, request).await
+        let request = paged(GET_CAMPAIGNS.request(), page_token, limit);
+        self.client.transport().json(request).await
     }
 
     /// `GET /v2/campaigns`: every shop the key reaches, page after page (100 a page) to the
@@ -172,10 +172,7 @@ impl<'a> CampaignsApi<'a> {
         let response: CampaignResponse = self
             .client
             .transport()
-            .json(
-                &GET_CAMPAIGN,
-                Request::new(&GET_CAMPAIGN).path_param("campaignId", campaign),
-            )
+            .json(GET_CAMPAIGN.request().path_param("campaignId", campaign))
             .await?;
         required(&GET_CAMPAIGN, "campaign", response.campaign)
     }
@@ -186,8 +183,9 @@ impl<'a> CampaignsApi<'a> {
             .client
             .transport()
             .json(
-                &GET_CAMPAIGN_SETTINGS,
-                Request::new(&GET_CAMPAIGN_SETTINGS).path_param("campaignId", campaign),
+                GET_CAMPAIGN_SETTINGS
+                    .request()
+                    .path_param("campaignId", campaign),
             )
             .await?;
         required(&GET_CAMPAIGN_SETTINGS, "settings", response.settings)
@@ -200,8 +198,9 @@ impl<'a> CampaignsApi<'a> {
             .client
             .transport()
             .json(
-                &GET_BUSINESS_SETTINGS,
-                Request::new(&GET_BUSINESS_SETTINGS).path_param("businessId", business),
+                GET_BUSINESS_SETTINGS
+                    .request()
+                    .path_param("businessId", business),
             )
             .await?;
         ok_result(

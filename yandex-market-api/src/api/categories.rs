@@ -2,7 +2,7 @@
 //! (characteristics) of a leaf category, which offers fill in through
 //! [`crate::api::offers::OffersApi::update`] and [`crate::api::offers::OffersApi::update_content`].
 
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use crate::Client;
@@ -65,10 +65,7 @@ impl CategoriesApi<'_> {
         let response: CategoriesTreeResponse = self
             .client
             .transport()
-            .json(
-                &GET_CATEGORIES_TREE,
-                Request::new(&GET_CATEGORIES_TREE).json(&body)?,
-            )
+            .json(GET_CATEGORIES_TREE.request().json(&body)?)
             .await?;
         let root = response
             .result
@@ -101,8 +98,9 @@ impl CategoriesApi<'_> {
                 "a category id is above 0",
             ));
         }
-        let mut request =
-            Request::new(&GET_CATEGORY_CONTENT_PARAMETERS).path_param("categoryId", category);
+        let mut request = GET_CATEGORY_CONTENT_PARAMETERS
+            .request()
+            .path_param("categoryId", category);
         if let Some(b) = business {
             if b.get() < 1 {
                 return Err(Error::validation(
@@ -112,11 +110,8 @@ impl CategoriesApi<'_> {
             }
             request = request.query("businessId", b);
         }
-        let response: CategoryContentParametersResponse = self
-            .client
-            .transport()
-            .json(&GET_CATEGORY_CONTENT_PARAMETERS, request)
-            .await?;
+        let response: CategoryContentParametersResponse =
+            self.client.transport().json(request).await?;
         let parameters = response
             .result
             .ok_or_else(|| no_result(&GET_CATEGORY_CONTENT_PARAMETERS))?;

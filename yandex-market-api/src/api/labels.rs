@@ -4,7 +4,7 @@
 //! The PDF answers are checked by their bytes ([`LabelFormat::sniff`]): anything but a PDF
 //! is an [`Error::Decode`], never a label.
 
-use market_core::transport::{EXCERPT_LEN, Operation, Request, Response};
+use market_core::transport::{EXCERPT_LEN, Operation, Response};
 use market_core::{Error, Label, LabelFormat, Result};
 
 use super::campaigns::ok_result;
@@ -57,17 +57,14 @@ impl LabelsApi<'_> {
     ) -> Result<Label> {
         check_campaign(campaign)?;
         check_order(order_id)?;
-        let mut request = Request::new(&GENERATE_ORDER_LABELS)
+        let mut request = GENERATE_ORDER_LABELS
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order_id);
         if let Some(format) = format {
             request = request.query("format", format);
         }
-        let response = self
-            .client
-            .transport()
-            .send(&GENERATE_ORDER_LABELS, request)
-            .await?;
+        let response = self.client.transport().send(request).await?;
         pdf_label(
             self.client.transport(),
             &GENERATE_ORDER_LABELS,
@@ -88,7 +85,8 @@ impl LabelsApi<'_> {
     ) -> Result<Label> {
         check_campaign(campaign)?;
         check_order(order_id)?;
-        let mut request = Request::new(&GENERATE_ORDER_LABEL)
+        let mut request = GENERATE_ORDER_LABEL
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order_id)
             .path_param("shipmentId", shipment_id)
@@ -96,11 +94,7 @@ impl LabelsApi<'_> {
         if let Some(format) = format {
             request = request.query("format", format);
         }
-        let response = self
-            .client
-            .transport()
-            .send(&GENERATE_ORDER_LABEL, request)
-            .await?;
+        let response = self.client.transport().send(request).await?;
         pdf_label(
             self.client.transport(),
             &GENERATE_ORDER_LABEL,
@@ -122,8 +116,8 @@ impl LabelsApi<'_> {
             .client
             .transport()
             .json(
-                &GET_ORDER_LABELS_DATA,
-                Request::new(&GET_ORDER_LABELS_DATA)
+                GET_ORDER_LABELS_DATA
+                    .request()
                     .path_param("campaignId", campaign)
                     .path_param("orderId", order_id),
             )

@@ -22,7 +22,7 @@ use futures::StreamExt;
 use futures::stream::{self, BoxStream};
 use market_core::batch::{failed_chunk, is_host_down, run_batches};
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, RejectionStage, Result};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -458,7 +458,9 @@ impl<'a> OffersApi<'a> {
         token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<(Vec<OfferMapping>, Option<String>)> {
-        let mut request = Request::new(&GET_OFFER_MAPPINGS).path_param("businessId", business);
+        let mut request = GET_OFFER_MAPPINGS
+            .request()
+            .path_param("businessId", business);
         if let Some(t) = token {
             request = request.query("pageToken", t);
         }
@@ -468,11 +470,8 @@ impl<'a> OffersApi<'a> {
         if let Some(l) = &self.language {
             request = request.query("language", l);
         }
-        let response: GetOfferMappingsResponse = self
-            .client
-            .transport()
-            .json(&GET_OFFER_MAPPINGS, request.json(body)?)
-            .await?;
+        let response: GetOfferMappingsResponse =
+            self.client.transport().json(request.json(body)?).await?;
         let result = ok_result(
             &GET_OFFER_MAPPINGS,
             response.status.as_ref(),
@@ -544,16 +543,15 @@ impl<'a> OffersApi<'a> {
                         offer_mappings: group,
                         only_partner_media_content: only_partner,
                     };
-                    let mut request = Request::new(&UPDATE_OFFER_MAPPINGS)
+                    let mut request = UPDATE_OFFER_MAPPINGS
+                        .request()
                         .path_param("businessId", business)
                         .weight(n);
                     if let Some(l) = language {
                         request = request.query("language", l);
                     }
-                    let response: UpdateOfferMappingsResponse = client
-                        .transport()
-                        .json(&UPDATE_OFFER_MAPPINGS, request.json(&body)?)
-                        .await?;
+                    let response: UpdateOfferMappingsResponse =
+                        client.transport().json(request.json(&body)?).await?;
                     Ok(results_report(&keys, response.results, warnings))
                 }
             },
@@ -649,19 +647,17 @@ impl<'a> OffersApi<'a> {
         token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<(Vec<OfferCard>, Option<String>)> {
-        let mut request =
-            Request::new(&GET_OFFER_CARDS_CONTENT_STATUS).path_param("businessId", business);
+        let mut request = GET_OFFER_CARDS_CONTENT_STATUS
+            .request()
+            .path_param("businessId", business);
         if let Some(t) = token {
             request = request.query("pageToken", t);
         }
         if let Some(l) = limit {
             request = request.query("limit", l);
         }
-        let response: GetOfferCardsContentStatusResponse = self
-            .client
-            .transport()
-            .json(&GET_OFFER_CARDS_CONTENT_STATUS, request.json(body)?)
-            .await?;
+        let response: GetOfferCardsContentStatusResponse =
+            self.client.transport().json(request.json(body)?).await?;
         let result = ok_result(
             &GET_OFFER_CARDS_CONTENT_STATUS,
             response.status.as_ref(),
@@ -705,14 +701,13 @@ impl<'a> OffersApi<'a> {
                     let body = UpdateOfferContentRequest {
                         offers_content: group,
                     };
-                    let request = Request::new(&UPDATE_OFFER_CONTENT)
+                    let request = UPDATE_OFFER_CONTENT
+                        .request()
                         .path_param("businessId", business)
                         .weight(n)
                         .json(&body)?;
-                    let response: UpdateOfferContentResponse = client
-                        .transport()
-                        .json(&UPDATE_OFFER_CONTENT, request)
-                        .await?;
+                    let response: UpdateOfferContentResponse =
+                        client.transport().json(request).await?;
                     Ok(results_report(&keys, response.results, warnings))
                 }
             },
@@ -748,14 +743,12 @@ impl<'a> OffersApi<'a> {
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = AddOffersToArchiveRequest { offer_ids: group };
-                let request = Request::new(&ADD_OFFERS_TO_ARCHIVE)
+                let request = ADD_OFFERS_TO_ARCHIVE
+                    .request()
                     .path_param("businessId", business)
                     .weight(n)
                     .json(&body)?;
-                let response: AddOffersToArchiveResponse = client
-                    .transport()
-                    .json(&ADD_OFFERS_TO_ARCHIVE, request)
-                    .await?;
+                let response: AddOffersToArchiveResponse = client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
                 ok_result(&ADD_OFFERS_TO_ARCHIVE, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_archived_offers;
@@ -793,14 +786,13 @@ impl<'a> OffersApi<'a> {
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = DeleteOffersFromArchiveRequest { offer_ids: group };
-                let request = Request::new(&DELETE_OFFERS_FROM_ARCHIVE)
+                let request = DELETE_OFFERS_FROM_ARCHIVE
+                    .request()
                     .path_param("businessId", business)
                     .weight(n)
                     .json(&body)?;
-                let response: DeleteOffersFromArchiveResponse = client
-                    .transport()
-                    .json(&DELETE_OFFERS_FROM_ARCHIVE, request)
-                    .await?;
+                let response: DeleteOffersFromArchiveResponse =
+                    client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
                 ok_result(
                     &DELETE_OFFERS_FROM_ARCHIVE,
@@ -842,12 +834,12 @@ impl<'a> OffersApi<'a> {
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = DeleteOffersRequest { offer_ids: group };
-                let request = Request::new(&DELETE_OFFERS)
+                let request = DELETE_OFFERS
+                    .request()
                     .path_param("businessId", business)
                     .weight(n)
                     .json(&body)?;
-                let response: DeleteOffersResponse =
-                    client.transport().json(&DELETE_OFFERS, request).await?;
+                let response: DeleteOffersResponse = client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
                 ok_result(&DELETE_OFFERS, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_deleted_offer_ids;

@@ -151,7 +151,8 @@ fn list_request(
         )));
     }
     validate_filter(filter)?;
-    let mut request = Request::new(&GET_BUSINESS_ORDERS)
+    let mut request = GET_BUSINESS_ORDERS
+        .request()
         .path_param("businessId", business)
         .query("limit", limit);
     if let Some(token) = page_token.filter(|t| !t.is_empty()) {
@@ -189,10 +190,7 @@ impl<'a> OrdersApi<'a> {
         limit: u32,
     ) -> Result<BusinessOrdersResponse> {
         let request = list_request(business, filter, page_token, limit)?;
-        self.client
-            .transport()
-            .json(&GET_BUSINESS_ORDERS, request)
-            .await
+        self.client.transport().json(request).await
     }
 
     /// Every order matching `filter`, page by page (50 a page), to the page without a next
@@ -228,7 +226,7 @@ impl<'a> OrdersApi<'a> {
             async move {
                 let request = list_request(business, &filter, token.as_deref(), ORDERS_PAGE_MAX)?;
                 let transport = api.client.transport();
-                let page: RawOrdersPage = transport.json(&GET_BUSINESS_ORDERS, request).await?;
+                let page: RawOrdersPage = transport.json(request).await?;
                 let next = page
                     .paging
                     .as_ref()
@@ -291,10 +289,7 @@ impl<'a> OrdersApi<'a> {
     ) -> Result<UpdateOrderStatusResponse> {
         let request = self.order_request(&UPDATE_ORDER_STATUS, campaign, order_id)?;
         let body = UpdateOrderStatusRequest { order: change };
-        self.client
-            .transport()
-            .json(&UPDATE_ORDER_STATUS, request.json(&body)?)
-            .await
+        self.client.transport().json(request.json(&body)?).await
     }
 
     /// `POST /v2/campaigns/{campaignId}/orders/status-update`: moves many orders, split into
@@ -331,8 +326,8 @@ impl<'a> OrdersApi<'a> {
                 let response: UpdateOrderStatusesResponse = client
                     .transport()
                     .json(
-                        &UPDATE_ORDER_STATUSES,
-                        Request::new(&UPDATE_ORDER_STATUSES)
+                        UPDATE_ORDER_STATUSES
+                            .request()
                             .path_param("campaignId", campaign)
                             .weight(weight)
                             .json(&body)?,
@@ -358,11 +353,8 @@ impl<'a> OrdersApi<'a> {
     ) -> Result<Vec<LaidOutBox>> {
         validate_layout(layout)?;
         let request = self.order_request(&SET_ORDER_BOX_LAYOUT, campaign, order_id)?;
-        let response: SetOrderBoxLayoutResponse = self
-            .client
-            .transport()
-            .json(&SET_ORDER_BOX_LAYOUT, request.json(layout)?)
-            .await?;
+        let response: SetOrderBoxLayoutResponse =
+            self.client.transport().json(request.json(layout)?).await?;
         Ok(ok_result(
             &SET_ORDER_BOX_LAYOUT,
             response.status.as_ref(),
@@ -400,10 +392,7 @@ impl<'a> OrdersApi<'a> {
         check_unique_lines(items.iter().map(|i| i.id))?;
         let request = self.order_request(&UPDATE_ORDER_ITEMS, campaign, order_id)?;
         let body = UpdateOrderItemsRequest { items, reason };
-        self.client
-            .transport()
-            .send(&UPDATE_ORDER_ITEMS, request.json(&body)?)
-            .await?;
+        self.client.transport().send(request.json(&body)?).await?;
         Ok(())
     }
 
@@ -435,11 +424,8 @@ impl<'a> OrdersApi<'a> {
         check_unique_lines(items.iter().map(|i| i.id))?;
         let request = self.order_request(&PROVIDE_ORDER_ITEM_IDENTIFIERS, campaign, order_id)?;
         let body = ProvideOrderItemIdentifiersRequest { items };
-        let response: ProvideOrderItemIdentifiersResponse = self
-            .client
-            .transport()
-            .json(&PROVIDE_ORDER_ITEM_IDENTIFIERS, request.json(&body)?)
-            .await?;
+        let response: ProvideOrderItemIdentifiersResponse =
+            self.client.transport().json(request.json(&body)?).await?;
         Ok(ok_result(
             &PROVIDE_ORDER_ITEM_IDENTIFIERS,
             response.status.as_ref(),
@@ -464,8 +450,7 @@ impl<'a> OrdersApi<'a> {
             ));
         }
         let request = self.order_request(&ACCEPT_ORDER_CANCELLATION, campaign, order_id)?;
-        self.empty(&ACCEPT_ORDER_CANCELLATION, request.json(&decision)?)
-            .await
+        self.empty(request.json(&decision)?).await
     }
 
     /// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/delivery/date`: moves the delivery
@@ -482,8 +467,7 @@ impl<'a> OrdersApi<'a> {
             dates: NewDeliveryDate { to_date },
             reason,
         };
-        self.empty(&SET_ORDER_DELIVERY_DATE, request.json(&body)?)
-            .await
+        self.empty(request.json(&body)?).await
     }
 
     /// `POST /v2/campaigns/{campaignId}/orders/{orderId}/delivery/track`: gives the track
@@ -508,19 +492,14 @@ impl<'a> OrdersApi<'a> {
             track_code,
             delivery_service_id,
         };
-        self.empty(&SET_ORDER_DELIVERY_TRACK_CODE, request.json(&body)?)
-            .await
+        self.empty(request.json(&body)?).await
     }
 
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/buyer`: the buyer of a DBS order in
     /// `PROCESSING`, `DELIVERY` or `PICKUP`, with a phone number.
     pub async fn buyer(&self, campaign: CampaignId, order_id: OrderId) -> Result<OrderBuyerInfo> {
         let request = self.order_request(&GET_ORDER_BUYER_INFO, campaign, order_id)?;
-        let response: GetOrderBuyerInfoResponse = self
-            .client
-            .transport()
-            .json(&GET_ORDER_BUYER_INFO, request)
-            .await?;
+        let response: GetOrderBuyerInfoResponse = self.client.transport().json(request).await?;
         response
             .result
             .ok_or_else(|| no_result(&GET_ORDER_BUYER_INFO))
@@ -530,20 +509,21 @@ impl<'a> OrdersApi<'a> {
     /// checked.
     fn order_request(
         &self,
-        op: &Operation,
+        op: &'static Operation,
         campaign: CampaignId,
         order_id: OrderId,
     ) -> Result<Request> {
         check_campaign(campaign)?;
         check_order(order_id)?;
-        Ok(Request::new(op)
+        Ok(op
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order_id))
     }
 
     /// Sends a request answered with `EmptyApiResponse`.
-    async fn empty(&self, op: &Operation, request: Request) -> Result<()> {
-        let _: EmptyResponse = self.client.transport().json(op, request).await?;
+    async fn empty(&self, request: Request) -> Result<()> {
+        let _: EmptyResponse = self.client.transport().json(request).await?;
         Ok(())
     }
 }

@@ -363,11 +363,12 @@ async fn update_offers<T, B: serde::Serialize>(
         validate,
         |chunk: Vec<T>| async move {
             let keys: Vec<String> = chunk.iter().map(|o| offer_id(o).to_owned()).collect();
-            let request = Request::new(op)
+            let request = op
+                .request()
                 .path_param(target.0, target.1)
                 .weight(chunk.len())
                 .json(&body(chunk))?;
-            send_chunk(client, op, request, keys).await
+            send_chunk(client, request, keys).await
         },
     )
     .await;
@@ -380,11 +381,10 @@ async fn update_offers<T, B: serde::Serialize>(
 /// (reported by `run_batches` at the request stage).
 async fn send_chunk(
     client: &Client,
-    op: &'static Operation,
     request: Request,
     keys: Vec<String>,
 ) -> Result<BatchReport<String>> {
-    match client.transport().json::<EmptyResponse>(op, request).await {
+    match client.transport().json::<EmptyResponse>(request).await {
         Ok(answer) => Ok(answer_report(keys, &answer)),
         Err(Error::Api(e)) if e.kind == ApiErrorKind::BadRequest => Ok(refused(keys, &e)),
         Err(e) => Err(e),
@@ -540,17 +540,15 @@ impl<'a> PricesApi<'a> {
             None => page,
         };
         let request = paged(
-            Request::new(&GET_DEFAULT_PRICES).path_param("businessId", business),
+            GET_DEFAULT_PRICES
+                .request()
+                .path_param("businessId", business),
             page_token,
             limit,
         )
         .weight(weight)
         .json(&body)?;
-        let response: GetDefaultPricesResponse = self
-            .client
-            .transport()
-            .json(&GET_DEFAULT_PRICES, request)
-            .await?;
+        let response: GetDefaultPricesResponse = self.client.transport().json(request).await?;
         ok_result(
             &GET_DEFAULT_PRICES,
             response.status.as_ref(),
@@ -666,17 +664,15 @@ impl<'a> PricesApi<'a> {
             None => limit.unwrap_or(PRICES_PAGE_DEFAULT) as usize,
         };
         let request = paged(
-            Request::new(&GET_PRICES_BY_OFFER_IDS).path_param("campaignId", campaign),
+            GET_PRICES_BY_OFFER_IDS
+                .request()
+                .path_param("campaignId", campaign),
             page_token,
             limit,
         )
         .weight(weight)
         .json(&body)?;
-        let response: GetPricesByOfferIdsResponse = self
-            .client
-            .transport()
-            .json(&GET_PRICES_BY_OFFER_IDS, request)
-            .await?;
+        let response: GetPricesByOfferIdsResponse = self.client.transport().json(request).await?;
         ok_result(
             &GET_PRICES_BY_OFFER_IDS,
             response.status.as_ref(),
@@ -755,16 +751,14 @@ impl<'a> PricesApi<'a> {
         check_limit(&GET_BUSINESS_QUARANTINE_OFFERS, limit, QUARANTINE_PAGE_MAX)?;
         let body = checked_quarantine(request, QUARANTINE_OFFER_IDS_MAX)?;
         let request = paged(
-            Request::new(&GET_BUSINESS_QUARANTINE_OFFERS).path_param("businessId", business),
+            GET_BUSINESS_QUARANTINE_OFFERS
+                .request()
+                .path_param("businessId", business),
             page_token,
             limit,
         )
         .json(&body)?;
-        let response: GetQuarantineOffersResponse = self
-            .client
-            .transport()
-            .json(&GET_BUSINESS_QUARANTINE_OFFERS, request)
-            .await?;
+        let response: GetQuarantineOffersResponse = self.client.transport().json(request).await?;
         ok_result(
             &GET_BUSINESS_QUARANTINE_OFFERS,
             response.status.as_ref(),
@@ -801,16 +795,14 @@ impl<'a> PricesApi<'a> {
         check_limit(&GET_CAMPAIGN_QUARANTINE_OFFERS, limit, QUARANTINE_PAGE_MAX)?;
         let body = checked_quarantine(request, QUARANTINE_OFFER_IDS_MAX)?;
         let request = paged(
-            Request::new(&GET_CAMPAIGN_QUARANTINE_OFFERS).path_param("campaignId", campaign),
+            GET_CAMPAIGN_QUARANTINE_OFFERS
+                .request()
+                .path_param("campaignId", campaign),
             page_token,
             limit,
         )
         .json(&body)?;
-        let response: GetQuarantineOffersResponse = self
-            .client
-            .transport()
-            .json(&GET_CAMPAIGN_QUARANTINE_OFFERS, request)
-            .await?;
+        let response: GetQuarantineOffersResponse = self.client.transport().json(request).await?;
         ok_result(
             &GET_CAMPAIGN_QUARANTINE_OFFERS,
             response.status.as_ref(),
@@ -891,11 +883,12 @@ impl<'a> PricesApi<'a> {
         self.confirm(offer_ids, move |chunk| async move {
             let keys = chunk.clone();
             let body = ConfirmPricesRequest { offer_ids: chunk };
-            let request = Request::new(&CONFIRM_BUSINESS_PRICES)
+            let request = CONFIRM_BUSINESS_PRICES
+                .request()
                 .path_param("businessId", business)
                 .weight(body.offer_ids.len())
                 .json(&body)?;
-            send_chunk(client, &CONFIRM_BUSINESS_PRICES, request, keys).await
+            send_chunk(client, request, keys).await
         })
         .await
     }
@@ -912,11 +905,12 @@ impl<'a> PricesApi<'a> {
         self.confirm(offer_ids, move |chunk| async move {
             let keys = chunk.clone();
             let body = ConfirmPricesRequest { offer_ids: chunk };
-            let request = Request::new(&CONFIRM_CAMPAIGN_PRICES)
+            let request = CONFIRM_CAMPAIGN_PRICES
+                .request()
                 .path_param("campaignId", campaign)
                 .weight(body.offer_ids.len())
                 .json(&body)?;
-            send_chunk(client, &CONFIRM_CAMPAIGN_PRICES, request, keys).await
+            send_chunk(client, request, keys).await
         })
         .await
     }

@@ -160,13 +160,13 @@ impl<'a> ReturnsApi<'a> {
         check_limit(&GET_RETURNS, limit, RETURNS_PAGE_MAX)?;
         let request = filter_query(
             paged(
-                Request::new(&GET_RETURNS).path_param("campaignId", campaign),
+                GET_RETURNS.request().path_param("campaignId", campaign),
                 page_token,
                 limit,
             ),
             filter,
         )?;
-        let response: ReturnsResponse = self.client.transport().json(&GET_RETURNS, request).await?;
+        let response: ReturnsResponse = self.client.transport().json(request).await?;
         ok_result(&GET_RETURNS, response.status.as_ref(), response.result)
     }
 
@@ -226,11 +226,12 @@ impl<'a> ReturnsApi<'a> {
         order: OrderId,
         return_id: ReturnId,
     ) -> Result<Return> {
-        let request = Request::new(&GET_RETURN)
+        let request = GET_RETURN
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
             .path_param("returnId", return_id);
-        let response: ReturnResponse = self.client.transport().json(&GET_RETURN, request).await?;
+        let response: ReturnResponse = self.client.transport().json(request).await?;
         ok_result(&GET_RETURN, response.status.as_ref(), response.result)
     }
 
@@ -242,15 +243,12 @@ impl<'a> ReturnsApi<'a> {
         order: OrderId,
         return_id: ReturnId,
     ) -> Result<ReturnApplication> {
-        let request = Request::new(&GET_RETURN_APPLICATION)
+        let request = GET_RETURN_APPLICATION
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
             .path_param("returnId", return_id);
-        let response = self
-            .client
-            .transport()
-            .send(&GET_RETURN_APPLICATION, request)
-            .await?;
+        let response = self.client.transport().send(request).await?;
         let content_type = response
             .headers
             .get(http::header::CONTENT_TYPE)
@@ -275,14 +273,11 @@ impl<'a> ReturnsApi<'a> {
             campaign_id: campaign,
             return_id,
         };
-        let request = Request::new(&GET_RETURN_AVAILABLE_DECISIONS)
+        let request = GET_RETURN_AVAILABLE_DECISIONS
+            .request()
             .path_param("businessId", business)
             .json(&body)?;
-        let response: AvailableDecisionsResponse = self
-            .client
-            .transport()
-            .json(&GET_RETURN_AVAILABLE_DECISIONS, request)
-            .await?;
+        let response: AvailableDecisionsResponse = self.client.transport().json(request).await?;
         Ok(ok_result(
             &GET_RETURN_AVAILABLE_DECISIONS,
             response.status.as_ref(),
@@ -306,16 +301,13 @@ impl<'a> ReturnsApi<'a> {
         let body = SubmitReturnDecisionRequest {
             return_item_decisions: decisions,
         };
-        let request = Request::new(&SUBMIT_RETURN_DECISION)
+        let request = SUBMIT_RETURN_DECISION
+            .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
             .path_param("returnId", return_id)
             .json(&body)?;
-        let answer: EmptyResponse = self
-            .client
-            .transport()
-            .json(&SUBMIT_RETURN_DECISION, request)
-            .await?;
+        let answer: EmptyResponse = self.client.transport().json(request).await?;
         if answer.status == Some(ApiStatus::Error) {
             let errors = answer
                 .errors

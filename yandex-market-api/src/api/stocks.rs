@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use futures::stream::{self, BoxStream, StreamExt};
 use market_core::batch::{chunks, run_batches};
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{BatchReport, Error, RejectionStage, Result};
 
 use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
@@ -230,12 +230,12 @@ impl<'a> StocksApi<'a> {
             |chunk| async move {
                 let keys: Vec<String> = chunk.iter().map(|s| s.sku.clone()).collect();
                 let body = UpdateStocksRequest { skus: chunk };
-                let request = Request::new(&UPDATE_STOCKS)
+                let request = UPDATE_STOCKS
+                    .request()
                     .path_param("campaignId", campaign)
                     .weight(body.skus.len())
                     .json(&body)?;
-                let answer: EmptyResponse =
-                    client.transport().json(&UPDATE_STOCKS, request).await?;
+                let answer: EmptyResponse = client.transport().json(request).await?;
                 Ok(chunk_report(keys, &answer))
             },
         )
@@ -293,14 +293,13 @@ impl<'a> StocksApi<'a> {
             None => limit.unwrap_or(STOCKS_PAGE_DEFAULT) as usize,
         };
         let request = paged(
-            Request::new(&GET_STOCKS).path_param("campaignId", campaign),
+            GET_STOCKS.request().path_param("campaignId", campaign),
             page_token,
             limit,
         )
         .weight(weight)
         .json(&body)?;
-        let response: GetStocksResponse =
-            self.client.transport().json(&GET_STOCKS, request).await?;
+        let response: GetStocksResponse = self.client.transport().json(request).await?;
         ok_result(&GET_STOCKS, response.status.as_ref(), response.result)
     }
 

@@ -4,7 +4,7 @@
 use futures::stream::BoxStream;
 use market_core::batch::chunks;
 use market_core::paginate::{Page, paginate};
-use market_core::transport::{Operation, Request};
+use market_core::transport::Operation;
 use market_core::{Error, Result};
 
 use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
@@ -93,16 +93,14 @@ impl<'a> WarehousesApi<'a> {
         check_limit(&GET_PAGED_WAREHOUSES, limit, WAREHOUSES_PAGE_MAX)?;
         let body = normalize(request)?;
         let request = paged(
-            Request::new(&GET_PAGED_WAREHOUSES).path_param("businessId", business),
+            GET_PAGED_WAREHOUSES
+                .request()
+                .path_param("businessId", business),
             page_token,
             limit,
         )
         .json(&body)?;
-        let response: PagedWarehousesResponse = self
-            .client
-            .transport()
-            .json(&GET_PAGED_WAREHOUSES, request)
-            .await?;
+        let response: PagedWarehousesResponse = self.client.transport().json(request).await?;
         ok_result(
             &GET_PAGED_WAREHOUSES,
             response.status.as_ref(),
@@ -163,15 +161,11 @@ impl<'a> WarehousesApi<'a> {
         &self,
         campaign: Option<CampaignId>,
     ) -> Result<Vec<FulfillmentWarehouse>> {
-        let mut request = Request::new(&GET_FULFILLMENT_WAREHOUSES);
+        let mut request = GET_FULFILLMENT_WAREHOUSES.request();
         if let Some(c) = campaign {
             request = request.query("campaignId", c);
         }
-        let response: FulfillmentWarehousesResponse = self
-            .client
-            .transport()
-            .json(&GET_FULFILLMENT_WAREHOUSES, request)
-            .await?;
+        let response: FulfillmentWarehousesResponse = self.client.transport().json(request).await?;
         Ok(ok_result(
             &GET_FULFILLMENT_WAREHOUSES,
             response.status.as_ref(),
