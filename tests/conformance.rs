@@ -330,6 +330,9 @@ impl Subject for Ozon {
         let sandbox = Sandbox::start_with(SandboxConfig {
             fbs_orders: orders,
             fbo_orders: orders / 10,
+            // The batch scenario needs more distinct offers than two requests hold: the client
+            // turns down a second update of the same offer and warehouse in one call.
+            products: 2 * market::ozon::api::stocks::STOCKS_UPDATE_MAX + 100,
             faults,
             ..SandboxConfig::default()
         })
@@ -392,6 +395,9 @@ impl Subject for Wb {
         use market::wb::sandbox::{Sandbox, SandboxConfig};
         let sandbox = Sandbox::start_with(SandboxConfig {
             orders,
+            // More size barcodes than two stock requests hold (a size twice in one call is
+            // turned down by the client).
+            cards: 2 * market::wb::api::stocks::STOCKS_MAX + 100,
             faults,
             ..SandboxConfig::default()
         })
