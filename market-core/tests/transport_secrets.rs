@@ -4,59 +4,14 @@
 
 mod common;
 
-use common::{KEY, TestVendor, policy};
-use http::{HeaderMap, StatusCode};
-use market_core::transport::{HttpSettings, Operation, Transport, Vendor, header_str};
-use market_core::{ApiErrorKind, Error};
+use common::{Echo, KEY, TestVendor, build_echo as build};
+use market_core::Error;
+use market_core::transport::{HttpSettings, Operation, Transport};
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 static READ: Operation = Operation::post("read", "/v1/read");
-
-/// A vendor reading its request id from `header` (WB/Ozon/Yandex Market style names) and
-/// from the body's `requestId`, redacting the test key.
-#[derive(Debug, Clone)]
-struct Echo {
-    inner: TestVendor,
-    header: &'static str,
-}
-
-impl Vendor for Echo {
-    fn name(&self) -> &'static str {
-        "test"
-    }
-    fn authorize(&self, headers: &mut HeaderMap) -> market_core::Result<()> {
-        self.inner.authorize(headers)
-    }
-    fn classify(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiErrorKind {
-        self.inner.classify(status, headers, body)
-    }
-    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
-        header_str(headers, self.header)
-    }
-    fn body_request_id(&self, body: &[u8]) -> Option<String> {
-        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-        v.get("requestId")?.as_str().map(str::to_owned)
-    }
-    fn redact(&self, text: String) -> String {
-        self.inner.redact(text)
-    }
-}
-
-fn build(vendor: impl Vendor, base: &str, attempts: u32) -> Transport {
-    Transport::builder(vendor, base)
-        .unwrap()
-        .retry(policy(attempts))
-        .http(HttpSettings {
-            connect_timeout: None,
-            request_timeout: None,
-            pool_idle_timeout: None,
-            ..Default::default()
-        })
-        .build()
-        .unwrap()
-}
 
 fn assert_no_key(text: &str) {
     assert!(!text.contains(KEY), "the key leaked: {text}");

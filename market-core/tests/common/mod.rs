@@ -166,3 +166,53 @@ pub fn transport(vendor: &TestVendor, base: &str, max_attempts: u32) -> Transpor
         .build()
         .unwrap()
 }
+
+/// A vendor reading its request id from `header` (WB/Ozon/Yandex Market style names) and
+/// from the body's `requestId`, redacting the test key.
+#[derive(Debug, Clone)]
+pub struct Echo {
+    pub inner: TestVendor,
+    pub header: &'static str,
+}
+
+impl Vendor for Echo {
+    fn name(&self) -> &'static str {
+        "test"
+    }
+    fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
+        self.inner.authorize(headers)
+    }
+    fn classify(
+        &self,
+        status: http::StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> market_core::ApiErrorKind {
+        self.inner.classify(status, headers, body)
+    }
+    fn request_id(&self, headers: &HeaderMap) -> Option<String> {
+        market_core::transport::header_str(headers, self.header)
+    }
+    fn body_request_id(&self, body: &[u8]) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+        v.get("requestId")?.as_str().map(str::to_owned)
+    }
+    fn redact(&self, text: String) -> String {
+        self.inner.redact(text)
+    }
+}
+
+/// A transport for `vendor` with `attempts` tries and no timeouts.
+pub fn build_echo(vendor: impl Vendor, base: &str, attempts: u32) -> Transport {
+    Transport::builder(vendor, base)
+        .unwrap()
+        .retry(policy(attempts))
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .build()
+        .unwrap()
+}
