@@ -44,6 +44,9 @@ struct DemoShop {
 }
 
 impl Vendor for DemoShop {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("demo-shop".into())
+    }
     fn name(&self) -> &'static str {
         "demo-shop"
     }

@@ -18,6 +18,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 struct Bench;
 
 impl Vendor for Bench {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("bench".into())
+    }
     fn name(&self) -> &'static str {
         "bench"
     }

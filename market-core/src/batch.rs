@@ -6,6 +6,39 @@ use std::hash::Hash;
 use crate::error::{ApiErrorKind, Error};
 use crate::model::{BatchReport, RejectionStage};
 
+/// Converts every item to its wire form, or rejects it as invalid: the opening step of every
+/// batch write. Returns the converted items with their keys, in input order, and a report that
+/// holds a [`RejectionStage::Validation`] rejection (code `validation`, the converter's
+/// message) for each item that could not be converted; nothing converted is dropped.
+///
+/// ```
+/// use market_core::batch::convert_each;
+///
+/// let (ok, report) = convert_each(
+///     &[3_i64, -1, 5],
+///     |q| q.to_string(),
+///     |q| u32::try_from(*q).map_err(|_| format!("{q} is negative")),
+/// );
+/// assert_eq!(ok, [("3".to_owned(), 3_u32), ("5".to_owned(), 5)]);
+/// assert_eq!(report.rejected[0].key, "-1");
+/// assert_eq!(report.rejected[0].message, "-1 is negative");
+/// ```
+pub fn convert_each<T, K, U>(
+    items: &[T],
+    mut key: impl FnMut(&T) -> K,
+    mut convert: impl FnMut(&T) -> Result<U, String>,
+) -> (Vec<(K, U)>, BatchReport<K>) {
+    let mut converted = Vec::with_capacity(items.len());
+    let mut report = BatchReport::new();
+    for item in items {
+        match convert(item) {
+            Ok(wire) => converted.push((key(item), wire)),
+            Err(message) => report.reject_invalid(key(item), message),
+        }
+    }
+    (converted, report)
+}
+
 /// How one chunk's request ended, as the vendor client reports it to [`run_batches`].
 pub type ChunkResult<K> = crate::error::Result<BatchReport<K>>;
 

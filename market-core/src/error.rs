@@ -253,6 +253,15 @@ impl Error {
         }
     }
 
+    /// A validation error about the request as a whole (no single item to name): a bad time
+    /// window, a missing setting, an empty list where one is required.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::Validation {
+            item: None,
+            message: message.into(),
+        }
+    }
+
     /// A validation error about one item.
     pub fn validation(item: impl std::fmt::Display, message: impl Into<String>) -> Self {
         Self::Validation {

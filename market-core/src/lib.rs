@@ -22,6 +22,9 @@
 //! struct Shop;
 //!
 //! impl Vendor for Shop {
+//!     fn kind(&self) -> market_core::MarketplaceKind {
+//!         market_core::MarketplaceKind::Other("shop".into())
+//!     }
 //!     fn name(&self) -> &'static str { "shop" }
 //!     fn authorize(&self, headers: &mut http::HeaderMap) -> Result<()> { Ok(()) }
 //! }

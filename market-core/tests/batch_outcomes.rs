@@ -325,3 +325,74 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn record_accepts_rejects_and_defers_by_the_vendor_error_list() {
+    use std::time::Duration;
+    let too_many = |c: &str| c.eq_ignore_ascii_case("TOO_MANY_REQUESTS");
+    let mut report: BatchReport<&str> = BatchReport::new();
+    report.record(
+        "a",
+        true,
+        [],
+        Some((&too_many, Some(Duration::from_secs(30)))),
+    );
+    report.record(
+        "b",
+        true,
+        [("NOT_FOUND", "no such offer"), ("", "and more")],
+        None,
+    );
+    report.record("c", false, [], None);
+    report.record(
+        "d",
+        false,
+        [("too_many_requests", "slow down")],
+        Some((&too_many, Some(Duration::from_secs(30)))),
+    );
+    report.record("e", false, [("too_many_requests", "")], None);
+    report.reject_invalid("f", "stock is negative");
+    assert_eq!(report.accepted, ["a"]);
+    let by_key = |k: &str| report.rejected.iter().find(|r| r.key == k).cloned();
+    let b = by_key("b").unwrap();
+    assert_eq!(b.stage, RejectionStage::Vendor);
+    assert_eq!(b.code.as_deref(), Some("NOT_FOUND"));
+    assert_eq!(b.message, "NOT_FOUND: no such offer; and more");
+    assert_eq!(by_key("c").unwrap().message, "not updated");
+    let d = by_key("d").unwrap();
+    assert_eq!(d.stage, RejectionStage::RetryLater);
+    assert_eq!(d.retry_after, Some(Duration::from_secs(30)));
+    assert_eq!(by_key("e").unwrap().stage, RejectionStage::Vendor);
+    let f = by_key("f").unwrap();
+    assert_eq!(f.stage, RejectionStage::Validation);
+    assert_eq!(f.code.as_deref(), Some("validation"));
+}
+
+#[test]
+fn convert_each_keeps_order_and_names_every_refused_item() {
+    let (ok, report) = market_core::batch::convert_each(
+        &["7", "x", "9", ""],
+        |s| (*s).to_owned(),
+        |s| s.parse::<u8>().map_err(|e| format!("{s:?}: {e}")),
+    );
+    assert_eq!(ok, [("7".to_owned(), 7), ("9".to_owned(), 9)]);
+    let keys: Vec<_> = report.rejected.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["x", ""]);
+    assert!(report.accepted.is_empty());
+    assert!(
+        report
+            .rejected
+            .iter()
+            .all(|r| r.stage == RejectionStage::Validation)
+    );
+}
+
+#[test]
+fn invalid_is_a_validation_error_without_an_item() {
+    let e = market_core::Error::invalid("the window is longer than 30 days");
+    assert!(matches!(
+        &e,
+        market_core::Error::Validation { item: None, message } if message.contains("30 days")
+    ));
+    assert_eq!(e.code(), "validation");
+}

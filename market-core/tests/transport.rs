@@ -586,6 +586,9 @@ async fn a_timed_out_attempt_is_retried_for_reads_and_not_for_creates() {
 struct QuotaBy420(TestVendor);
 
 impl market_core::transport::Vendor for QuotaBy420 {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("ym-like".into())
+    }
     fn name(&self) -> &'static str {
         "ym-like"
     }

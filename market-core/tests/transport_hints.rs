@@ -56,6 +56,9 @@ impl Hinted {
 }
 
 impl Vendor for Hinted {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("test".into())
+    }
     fn name(&self) -> &'static str {
         "test"
     }

@@ -6,34 +6,16 @@ use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
 use market_core::transport::{
-    EXCERPT_LEN, HttpSettings, LimitRegistry, MAX_PAUSE, Operation, RateFeedback, RateLimit,
-    RetryPolicy, Transport, Vendor, default_classify, default_error_details, redact_secret,
+    HttpSettings, LimitRegistry, MAX_PAUSE, Operation, RateFeedback, RateLimit, RetryPolicy,
+    Transport, Vendor, redact_secret,
 };
 use market_core::{ApiErrorKind, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::{error, limits};
+
 /// Ozon's production host.
 pub const DEFAULT_BASE_URL: &str = "https://api-seller.ozon.ru";
-
-/// Ozon's rate-limit groups.
-///
-/// Ozon documents 50 requests a second per `Client-Id` across all methods (applied to every
-/// request) and, on top of it, 80 requests a minute for stock updates. Other per-method limits
-/// are per item ("a price at most 10 times an hour", "a product-warehouse pair once in 30 s") and
-/// come back as per-item errors, which land in the batch report.
-pub mod groups {
-    /// Every method without a group of its own.
-    pub const DEFAULT: &str = "default";
-    /// `POST /v2/products/stocks`: 80 requests a minute.
-    pub const STOCKS_UPDATE: &str = "stocks_update";
-    /// Product creation and updates (`/v3/product/import`, `/v1/product/attributes/update`):
-    /// a per-minute and a daily quota of product operations that Ozon does not state as a
-    /// number (`/v4/product/info/limit` reads the daily one); over it Ozon answers 429 with
-    /// `Item-Retry-After` (minutes; for the daily quota, until 03:00 Moscow time). The group
-    /// holds that pause for both methods; a pause beyond the retry budget fails the call at
-    /// once and a batch reports its items as to be sent again later.
-    pub const PRODUCT_ITEMS: &str = "product_items";
-}
 
 /// The environment variable holding the `Client-Id`.
 pub const ENV_CLIENT_ID: &str = "OZON_CLIENT_ID";
@@ -59,8 +41,8 @@ impl fmt::Debug for OzonVendor {
 }
 
 impl Vendor for OzonVendor {
-    fn name(&self) -> &'static str {
-        "ozon"
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Ozon
     }
 
     fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
@@ -79,16 +61,11 @@ impl Vendor for OzonVendor {
     }
 
     fn account_rate_limit(&self) -> Option<RateLimit> {
-        Some(RateLimit::per_second(50))
+        Some(limits::account())
     }
 
     fn rate_limit(&self, group: &str) -> Option<RateLimit> {
-        match group {
-            groups::STOCKS_UPDATE => Some(RateLimit::per_minute(80)),
-            // No documented count beyond the account's: the group exists to carry the pause.
-            groups::PRODUCT_ITEMS => Some(RateLimit::per_second(50)),
-            _ => None,
-        }
+        limits::group(group)
     }
 
     /// Ozon's product methods (`/v3/product/import`, `/v1/product/import-by-sku`,
@@ -128,7 +105,7 @@ impl Vendor for OzonVendor {
     /// success answer of the spec has that shape.
     fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
         let _ = op;
-        status.is_success() && ozon_error_code(body).is_none()
+        status.is_success() && error::error_code(body).is_none()
     }
 
     /// Non-2xx answers by status; a 2xx carrying Ozon's error object by its gRPC code
@@ -136,77 +113,27 @@ impl Vendor for OzonVendor {
     /// permission denied, `5` not found, `6`/`9`/`10` conflicts, the rest bad requests).
     fn classify(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiErrorKind {
         let _ = headers;
-        if !status.is_success() {
-            return default_classify(status);
-        }
-        match ozon_error_code(body) {
-            Some(8) => ApiErrorKind::RateLimited,
-            Some(2 | 4 | 13 | 14) => ApiErrorKind::Server,
-            Some(16) => ApiErrorKind::Unauthorized,
-            Some(7) => ApiErrorKind::Forbidden,
-            Some(5) => ApiErrorKind::NotFound,
-            Some(6 | 9 | 10) => ApiErrorKind::Conflict,
-            _ => ApiErrorKind::BadRequest,
-        }
+        error::classify(status, body)
     }
 
     /// `X-O3-Trace-Id`, else `X-Request-Id`; a server, proxy or firewall that echoes the
-    /// `Api-Key` there gets it replaced before the id is cut to [`REQUEST_ID_MAX`] bytes, so
+    /// `Api-Key` there gets it replaced before the id is cut to [`REQUEST_ID_MAX`](error::REQUEST_ID_MAX) bytes, so
     /// neither the key nor its first characters reach errors or logs.
     fn request_id(&self, headers: &HeaderMap) -> Option<String> {
-        let id = market_core::transport::header_str(headers, "x-o3-trace-id")
-            .or_else(|| market_core::transport::header_str(headers, "x-request-id"))?;
-        Some(market_core::error::excerpt(
-            self.redact(id).as_bytes(),
-            REQUEST_ID_MAX,
-        ))
+        error::request_id(headers, |id| self.redact(id))
     }
 
     /// Ozon's `code` and `message` (or a quote of the body), with the `Api-Key` replaced in the
-    /// whole body before anything is cut to [`EXCERPT_LEN`] bytes: a key straddling the limit
+    /// whole body before anything is cut to [`EXCERPT_LEN`](market_core::transport::EXCERPT_LEN) bytes: a key straddling the limit
     /// never keeps its first characters.
     fn error_details(&self, status: StatusCode, body: &[u8]) -> (Option<String>, String) {
         let body = self.redact(String::from_utf8_lossy(body).into_owned());
-        let (code, message) = default_error_details(status, body.as_bytes());
-        let code = code.map(|c| market_core::error::excerpt(c.as_bytes(), EXCERPT_LEN));
-        let message = market_core::error::excerpt(message.as_bytes(), EXCERPT_LEN);
-        (code, message)
+        error::error_details(status, body.as_bytes())
     }
 
     fn redact(&self, text: String) -> String {
         redact_secret(text, &self.api_key)
     }
-}
-
-/// The longest request id kept (after the key is redacted): Ozon's trace ids are 16 to 32
-/// characters.
-const REQUEST_ID_MAX: usize = 128;
-
-/// The largest body read as a possible error object on a 2xx (Ozon's are a few hundred bytes).
-const ERROR_OBJECT_MAX: usize = 4096;
-
-/// Ozon's error code when `body` is Ozon's error object (`rpcStatus`): a JSON object with an
-/// integer `code` and a string `message`, at most `details` besides (an array or null).
-/// `None` for anything else, including every success answer of the spec.
-pub(crate) fn ozon_error_code(body: &[u8]) -> Option<i64> {
-    if body.len() > ERROR_OBJECT_MAX {
-        return None;
-    }
-    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
-    if *first != b'{' {
-        return None;
-    }
-    let serde_json::Value::Object(map) = serde_json::from_slice(body).ok()? else {
-        return None;
-    };
-    let code = map.get("code")?.as_i64()?;
-    map.get("message")?.as_str()?;
-    let only_status = map.iter().all(|(k, v)| match k.as_str() {
-        "code" | "message" => true,
-        "details" => v.is_array() || v.is_null(),
-        _ => false,
-    });
-    only_status.then_some(code)
 }
 
 /// The header with the minutes until the item quota of Ozon's product methods resets.

@@ -856,8 +856,8 @@ async fn the_same_seed_gives_the_same_account() {
 struct Anonymous;
 
 impl Vendor for Anonymous {
-    fn name(&self) -> &'static str {
-        "ozon"
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Ozon
     }
     fn authorize(&self, _: &mut HeaderMap) -> market_core::Result<()> {
         Ok(())
@@ -1086,8 +1086,8 @@ async fn rate_limits_can_be_turned_off() {
 struct AccountLimitOnly;
 
 impl Vendor for AccountLimitOnly {
-    fn name(&self) -> &'static str {
-        "ozon"
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Ozon
     }
     fn authorize(&self, headers: &mut HeaderMap) -> market_core::Result<()> {
         headers.insert("client-id", SANDBOX_CLIENT_ID.parse().unwrap());

@@ -51,64 +51,6 @@ impl fmt::Debug for YmVendor {
     }
 }
 
-/// Reads Yandex Market's error body `{"status": "ERROR", "errors": [{"code", "message"}]}`:
-/// the first error's code, and every error's `code: message` joined. Other bodies fall back
-/// to market-core's reading.
-pub fn ym_error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String) {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        #[serde(default)]
-        errors: Option<Vec<Item>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Item {
-        #[serde(default)]
-        code: Option<String>,
-        #[serde(default)]
-        message: Option<String>,
-    }
-    let errors = serde_json::from_slice::<Body>(body)
-        .ok()
-        .and_then(|b| b.errors)
-        .filter(|e| !e.is_empty());
-    let Some(errors) = errors else {
-        return market_core::transport::default_error_details(status, body);
-    };
-    let code = errors.iter().find_map(|e| e.code.clone());
-    let message = errors
-        .iter()
-        .map(|e| match (&e.code, &e.message) {
-            (Some(c), Some(m)) => format!("{c}: {m}"),
-            (Some(c), None) => c.clone(),
-            (None, Some(m)) => m.clone(),
-            (None, None) => String::new(),
-        })
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let message = if message.is_empty() {
-        status.canonical_reason().unwrap_or("error").to_owned()
-    } else {
-        message
-    };
-    (code, message)
-}
-
-/// True when a JSON body is Yandex Market's answer envelope saying `"status": "ERROR"`
-/// (looked for as text first, so a usual answer costs one scan).
-fn says_error(body: &[u8]) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        #[serde(default)]
-        status: Option<String>,
-    }
-    body.windows(7).any(|w| w == b"\"ERROR\"")
-        && serde_json::from_slice::<Envelope>(body)
-            .ok()
-            .and_then(|e| e.status)
-            .is_some_and(|s| s == "ERROR")
-}
-
 /// The longest wait taken from `X-RateLimit-Resource-Until` (Yandex Market's longest quota
 /// window is an hour); a later time is read as this.
 pub const UNTIL_MAX: Duration = Duration::from_secs(3600);
@@ -145,8 +87,8 @@ fn quota_spent(headers: &HeaderMap) -> bool {
 }
 
 impl Vendor for YmVendor {
-    fn name(&self) -> &'static str {
-        "yandex-market"
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::YandexMarket
     }
 
     fn authorize(&self, headers: &mut HeaderMap) -> Result<()> {
@@ -175,7 +117,7 @@ impl Vendor for YmVendor {
     /// `"status": "ERROR"`: a 200 carrying Yandex Market's error shape is an error with
     /// Yandex Market's code and message, never a page without data.
     fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
-        status.is_success() && !(op.name.starts_with("get") && says_error(body))
+        status.is_success() && !(op.name.starts_with("get") && crate::error::says_error(body))
     }
 
     /// HTTP 420 is Yandex Market's "quota spent", retried like a 429; a 2xx that says
@@ -197,9 +139,9 @@ impl Vendor for YmVendor {
         let secret = self.api_key.expose_secret();
         match std::str::from_utf8(body) {
             Ok(text) if !secret.is_empty() && text.contains(secret) => {
-                ym_error_details(status, self.redact(text.to_owned()).as_bytes())
+                crate::error::error_details(status, self.redact(text.to_owned()).as_bytes())
             }
-            _ => ym_error_details(status, body),
+            _ => crate::error::error_details(status, body),
         }
     }
 

@@ -168,6 +168,62 @@ impl<K> BatchReport<K> {
         });
     }
 
+    /// Records an item refused by local validation before anything was sent
+    /// ([`RejectionStage::Validation`], code `validation`).
+    pub fn reject_invalid(&mut self, key: K, message: impl Into<String>) {
+        self.reject(
+            key,
+            RejectionStage::Validation,
+            Some("validation".into()),
+            message,
+        );
+    }
+
+    /// Records one item of a vendor's per-item answer: accepted when `applied` and the vendor
+    /// listed no error for it; otherwise rejected at [`RejectionStage::Vendor`] with the first
+    /// error's code and every `code: message` joined by `; ` (`not updated` when the vendor gave
+    /// no reason). When `defer` is given and every error's code passes its test (the vendor's
+    /// "too many requests for this item" codes), the item is deferred instead
+    /// ([`RejectionStage::RetryLater`], with the given wait).
+    pub fn record<'e>(
+        &mut self,
+        key: K,
+        applied: bool,
+        errors: impl IntoIterator<Item = (&'e str, &'e str)>,
+        defer: Option<(&dyn Fn(&str) -> bool, Option<Duration>)>,
+    ) {
+        let errors: Vec<(&str, &str)> = errors.into_iter().collect();
+        if applied && errors.is_empty() {
+            self.accept(key);
+            return;
+        }
+        let code = errors
+            .first()
+            .map(|(c, _)| c.trim().to_owned())
+            .filter(|c| !c.is_empty());
+        let message = if errors.is_empty() {
+            "not updated".to_owned()
+        } else {
+            errors
+                .iter()
+                .map(|(c, m)| match (c.trim(), m.trim()) {
+                    (c, "") => c.to_owned(),
+                    ("", m) => m.to_owned(),
+                    (c, m) => format!("{c}: {m}"),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        match defer {
+            Some((retryable, wait))
+                if !errors.is_empty() && errors.iter().all(|(c, _)| retryable(c.trim())) =>
+            {
+                self.defer(key, code, message, wait);
+            }
+            _ => self.reject(key, RejectionStage::Vendor, code, message),
+        }
+    }
+
     /// Records an item that was not sent ([`RejectionStage::NotSent`]).
     pub fn not_sent_item(&mut self, key: K, code: Option<String>, message: impl Into<String>) {
         self.reject(key, RejectionStage::NotSent, code, message);

@@ -22,6 +22,20 @@ pub enum MarketplaceKind {
 }
 
 impl MarketplaceKind {
+    /// The same short name as a `&'static str` (for errors and logs, which keep a static
+    /// vendor name); [`Other`](Self::Other) channels are named `other` here; use
+    /// [`as_str`](Self::as_str) for their own name.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Self::Ozon => "ozon",
+            Self::Wildberries => "wildberries",
+            Self::YandexMarket => "yandex_market",
+            Self::Megamarket => "megamarket",
+            Self::RetailCrm => "retailcrm",
+            Self::Other(_) => "other",
+        }
+    }
+
     /// A short stable name: `ozon`, `wildberries`, `yandex_market`, `megamarket`, `retailcrm`.
     pub fn as_str(&self) -> &str {
         match self {

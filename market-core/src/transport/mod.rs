@@ -40,6 +40,7 @@ pub use rate_limit::{LimitRegistry, MAX_PAUSE, QuotaUnit, RateFeedback, RateLimi
 pub use retry::{MAX_RETRY_AFTER, RetryPolicy, parse_retry_after, retry_after, seconds_header};
 
 use crate::error::{ApiError, ApiErrorKind, Error, Result, excerpt, redacted_excerpt};
+use crate::model::MarketplaceKind;
 
 /// The limit group name under which [`Vendor::account_rate_limit`] is kept.
 pub const ACCOUNT_GROUP: &str = "__account__";
@@ -49,11 +50,18 @@ pub const EXCERPT_LEN: usize = 512;
 
 /// What a vendor crate tells the transport about its vendor.
 ///
-/// Only [`Vendor::name`] and [`Vendor::authorize`] are required; the defaults fit a vendor that
+/// Only [`Vendor::kind`] and [`Vendor::authorize`] are required; the defaults fit a vendor that
 /// answers 429 when over quota, sends `Retry-After`, and puts a JSON `message` in error bodies.
 pub trait Vendor: fmt::Debug + Send + Sync + 'static {
-    /// A short name for logs and errors (`ozon`).
-    fn name(&self) -> &'static str;
+    /// Which marketplace this is; its [`MarketplaceKind::name`] names the vendor in errors and
+    /// logs, the same name orders carry.
+    fn kind(&self) -> MarketplaceKind;
+
+    /// The vendor's name in logs and errors: [`MarketplaceKind::name`] of [`Vendor::kind`]. A
+    /// vendor of kind [`MarketplaceKind::Other`] overrides it with its own static name.
+    fn name(&self) -> &'static str {
+        self.kind().name()
+    }
 
     /// Adds the vendor's auth headers to a request. Mark secret values with
     /// [`HeaderValue::set_sensitive`] so that they never appear in `Debug` output.

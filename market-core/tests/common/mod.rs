@@ -61,6 +61,9 @@ impl TestVendor {
 }
 
 impl Vendor for TestVendor {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("test".into())
+    }
     fn name(&self) -> &'static str {
         "test"
     }
@@ -176,6 +179,9 @@ pub struct Echo {
 }
 
 impl Vendor for Echo {
+    fn kind(&self) -> market_core::MarketplaceKind {
+        market_core::MarketplaceKind::Other("test".into())
+    }
     fn name(&self) -> &'static str {
         "test"
     }
