@@ -439,6 +439,245 @@ pub mod de {
             Num::Float(f) => Ok(f.to_string()),
         }
     }
+
+    // ---- moved from ozon-api
+
+    /// A text the spec types as a string but the vendor also sends as `null` or a list: read
+    /// as one string (list elements joined with `"; "`, non-strings as their JSON), empty when
+    /// there is none.
+    pub fn text_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            List(Vec<serde_json::Value>),
+        }
+        Ok(match Option::<Raw>::deserialize(d)? {
+            None => String::new(),
+            Some(Raw::Text(s)) => s,
+            Some(Raw::List(items)) => items
+                .iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
+    }
+
+    /// A date-time the spec types as `date-time` but that the vendor's own examples fill with
+    /// a placeholder (`"string"`): read leniently, under `strict` too, since the vendor's
+    /// example itself is inconsistent with its schema. A value that is not a date-time reads
+    /// as `None` with a warning (`tracing`, target `market_core::wire`); missing, `null` and
+    /// `""` read as `None`.
+    pub fn lenient_time<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+        let Some(value) = Option::<serde_json::Value>::deserialize(d)? else {
+            return Ok(None);
+        };
+        match opt_time(value.clone()) {
+            Ok(t) => Ok(t),
+            Err(e) => {
+                tracing::warn!(
+                    target: "market_core::wire",
+                    value = %value,
+                    error = %e,
+                    "a date-time field holds no date-time; read as absent"
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    /// A string enum whose values the spec lists only in prose (the schema types the field as
+    /// a free string): unknown values are kept, even under `strict`; `null` and `""` read as
+    /// `None`. `T` implements [`OpenEnum`](super::OpenEnum) (see
+    /// [`impl_open_enum!`](crate::impl_open_enum)).
+    pub fn open_enum<'de, D: Deserializer<'de>, T: super::OpenEnum>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?
+            .filter(|s| !s.is_empty())
+            .map(|s| T::from_text(&s)))
+    }
+
+    /// A string enum that may be missing, `null` or blank (`None`); otherwise read as `T`
+    /// reads a string (so a `wire_enum!` rejects unknown values under `strict`).
+    pub fn opt_enum<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: serde::de::DeserializeOwned,
+    {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) if s.trim().is_empty() => Ok(None),
+            Some(s) => T::deserialize(serde::de::value::StringDeserializer::<D::Error>::new(s))
+                .map(Some),
+        }
+    }
+
+    /// As [`opt_enum`], with the Cyrillic capital `С` (U+0421), which vendors' documents type
+    /// in place of the Latin `C` (`Сustomer`), read as the Latin letter.
+    pub fn opt_enum_latin<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: serde::de::DeserializeOwned,
+    {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) if s.trim().is_empty() => Ok(None),
+            Some(s) => {
+                let s = s.replace('\u{421}', "C");
+                T::deserialize(serde::de::value::StringDeserializer::<D::Error>::new(s)).map(Some)
+            }
+        }
+    }
+
+    /// A rate as a fraction (`0.2`, `"0.2"`), or as a percentage string (`"20%"`, `"20 %"`,
+    /// `"10,5%"`) read as that fraction (`0.2`, `0.105`); missing, `null` and `""` read as
+    /// `None`.
+    pub fn opt_fraction<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let value = Option::<serde_json::Value>::deserialize(d)?;
+        if let Some(serde_json::Value::String(s)) = &value
+            && let Some(percent) = s.trim().strip_suffix('%')
+        {
+            let p: Decimal = percent
+                .trim()
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| D::Error::custom(format!("invalid rate {s:?}")))?;
+            return Ok(Some(p / Decimal::from(100)));
+        }
+        match value {
+            None => Ok(None),
+            Some(v) => opt_decimal(v).map_err(D::Error::custom),
+        }
+    }
+
+    /// An int64 sent as a number or a string; `null` and a blank string read as 0.
+    pub fn int64_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Null => Ok(0),
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .ok_or_else(|| D::Error::custom(format!("expected an int64, got {n}"))),
+            serde_json::Value::String(s) if s.trim().is_empty() => Ok(0),
+            serde_json::Value::String(s) => s
+                .trim()
+                .parse()
+                .map_err(|_| D::Error::custom(format!("invalid int64 {s:?}"))),
+            other => Err(D::Error::custom(format!("expected an int64, got {other}"))),
+        }
+    }
+
+    /// A text identifier sent as a string or a number; `null` reads as `""`.
+    pub fn string_or_number_or_empty<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<String, D::Error> {
+        match Option::<serde_json::Value>::deserialize(d)? {
+            None | Some(serde_json::Value::Null) => Ok(String::new()),
+            Some(serde_json::Value::String(s)) => Ok(s),
+            Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+            Some(other) => Err(D::Error::custom(format!(
+                "expected a string or a number, got {other}"
+            ))),
+        }
+    }
+}
+
+// ---- moved from ozon-api
+
+/// A string enum whose values the spec lists only in prose: read by [`de::open_enum`], which
+/// keeps unknown values even under `strict`. Implemented for `wire_enum!` types by
+/// [`impl_open_enum!`](crate::impl_open_enum).
+pub trait OpenEnum: Sized {
+    /// Parses a wire value; unknown values become `Unknown`.
+    fn from_text(value: &str) -> Self;
+}
+
+/// Implements [`OpenEnum`] for `wire_enum!` types (by their `from_wire`).
+///
+/// ```
+/// market_core::wire_enum! {
+///     /// A status the spec describes only in prose.
+///     pub enum Status {
+///         /// Done.
+///         Done = "done",
+///     }
+/// }
+/// market_core::impl_open_enum!(Status);
+///
+/// #[derive(serde::Deserialize)]
+/// struct Task {
+///     #[serde(default, deserialize_with = "market_core::wire::de::open_enum")]
+///     status: Option<Status>,
+/// }
+/// let t: Task = serde_json::from_str(r#"{"status": "lost"}"#)?;
+/// assert_eq!(t.status, Some(Status::Unknown("lost".into())));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[macro_export]
+macro_rules! impl_open_enum {
+    ($($t:ty),+ $(,)?) => {
+        $(impl $crate::wire::OpenEnum for $t {
+            fn from_text(value: &str) -> Self {
+                Self::from_wire(value)
+            }
+        })+
+    };
+}
+
+/// A list of int64 ids written as strings (for request fields a spec types as strings) and
+/// read from strings or numbers as the id type reads them: `#[serde(with =
+/// "market_core::wire::id_strings")]`.
+pub mod id_strings {
+    use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
+
+    /// Writes each id by its `Display`, as a string.
+    pub fn serialize<T: std::fmt::Display, S: Serializer>(
+        ids: &[T],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(ids.len()))?;
+        for id in ids {
+            seq.serialize_element(&id.to_string())?;
+        }
+        seq.end()
+    }
+
+    /// Reads the list as the id type reads each element.
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Vec::<T>::deserialize(d)
+    }
+}
+
+/// Field writers (`#[serde(serialize_with = "...")]`).
+pub mod ser {
+    use rust_decimal::Decimal;
+    use serde::Serializer;
+    // ---- moved from ozon-api
+
+    /// A time as `2019-08-24T14:15:22Z` (UTC, whole seconds).
+    pub fn utc_seconds<S: Serializer>(
+        t: &chrono::DateTime<chrono::Utc>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    }
+
+    /// An optional decimal as a plain string without trailing zeros (`0.1`, `0`); `None` as
+    /// `null`.
+    pub fn opt_decimal_plain<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_str(&d.normalize().to_string()),
+            None => s.serialize_none(),
+        }
+    }
 }
 
 #[cfg(test)]

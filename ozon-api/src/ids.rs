@@ -91,27 +91,3 @@ mod tests {
         assert!(serde_json::from_str::<Sku>("\"abc\"").is_err());
     }
 }
-
-/// Writes int64 ids as strings (for request fields the spec types `string`/`int64`).
-pub(crate) mod as_strings {
-    use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
-
-    /// Serialises a list of ids as strings.
-    pub(crate) fn serialize<T: std::fmt::Display, S: Serializer>(
-        ids: &[T],
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(ids.len()))?;
-        for id in ids {
-            seq.serialize_element(&id.to_string())?;
-        }
-        seq.end()
-    }
-
-    /// Reads a list of ids sent as strings or numbers.
-    pub(crate) fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<T>, D::Error> {
-        Vec::<T>::deserialize(d)
-    }
-}

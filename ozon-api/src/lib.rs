@@ -27,7 +27,9 @@
 
 pub mod api;
 pub mod client;
+pub mod error;
 pub mod ids;
+pub mod limits;
 pub mod marketplace;
 pub mod models;
 pub mod push;

@@ -65,11 +65,13 @@
 //! half of the answers are 200: a repeated notification is usually best acknowledged with
 //! [`PushResponse::ok`].
 
-use market_core::wire::de::{one_or_many, opt_time};
+use market_core::wire::de::{
+    int64_or_zero, one_or_many, opt_enum, opt_enum_latin, opt_time, string_or_number_or_empty,
+};
+use market_core::wire::ser::utc_seconds;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use serde::de::value::StringDeserializer;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -81,65 +83,6 @@ pub const EXCERPT_LEN: usize = 256;
 
 /// The `Content-Type` of every [`PushResponse`] body.
 pub const CONTENT_TYPE: &str = "application/json";
-
-// ---------------------------------------------------------------------------------------------
-// Lenient field decoders
-// ---------------------------------------------------------------------------------------------
-
-/// A string enum that may be missing, `null` or `""`.
-fn opt_enum<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(s) if s.trim().is_empty() => Ok(None),
-        Some(s) => T::deserialize(StringDeserializer::<D::Error>::new(s)).map(Some),
-    }
-}
-
-/// The chat user type; the docs' examples write `Сustomer` with a Cyrillic `С` (U+0421).
-fn opt_user_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ChatUserType>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(s) if s.trim().is_empty() => Ok(None),
-        Some(s) => {
-            let s = s.replace('\u{421}', "C");
-            ChatUserType::deserialize(StringDeserializer::<D::Error>::new(s)).map(Some)
-        }
-    }
-}
-
-/// An int64 sent as a number or a string (`seller_id` is `15` in posting messages and `"7"` in
-/// chat messages); `null` reads as 0.
-fn lenient_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(0),
-        Value::Number(n) => n
-            .as_i64()
-            .ok_or_else(|| D::Error::custom(format!("expected an int64, got {n}"))),
-        Value::String(s) if s.trim().is_empty() => Ok(0),
-        Value::String(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| D::Error::custom(format!("invalid int64 {s:?}"))),
-        other => Err(D::Error::custom(format!("expected an int64, got {other}"))),
-    }
-}
-
-/// A text identifier sent as a string or a number; `null` reads as `""`.
-fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => Ok(String::new()),
-        Some(Value::String(s)) => Ok(s),
-        Some(Value::Number(n)) => Ok(n.to_string()),
-        Some(other) => Err(D::Error::custom(format!(
-            "expected a string or a number, got {other}"
-        ))),
-    }
-}
-
-/// Writes a time as Ozon's examples do: `2019-08-24T14:15:22Z`.
-fn utc_seconds<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
-}
 
 // ---------------------------------------------------------------------------------------------
 // Wire enums
@@ -282,7 +225,7 @@ pub struct PushProduct {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub offer_id: String,
     /// Units.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub quantity: i64,
 }
 
@@ -291,10 +234,10 @@ pub struct PushProduct {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CancelReason {
     /// The reason id.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub id: i64,
     /// The reason as text.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message: String,
 }
 
@@ -324,7 +267,7 @@ pub struct NewPosting {
     #[serde(default)]
     pub is_express: bool,
     /// The tracking number, if any.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub tracking_number: String,
     /// Start of the delivery interval.
     #[serde(default, deserialize_with = "opt_time")]
@@ -333,7 +276,7 @@ pub struct NewPosting {
     #[serde(default, deserialize_with = "opt_time")]
     pub delivery_date_end: Option<DateTime<Utc>>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -363,7 +306,7 @@ pub struct PostingCancelled {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -384,7 +327,7 @@ pub struct StateChanged {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -405,7 +348,7 @@ pub struct CutoffDateChanged {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -432,7 +375,7 @@ pub struct DeliveryDateChanged {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -442,10 +385,10 @@ pub struct DeliveryDateChanged {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ItemChanged {
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// The seller's article.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub offer_id: String,
     /// Ozon's product id.
     #[serde(default)]
@@ -463,7 +406,7 @@ pub struct ItemChanged {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceIndexChanged {
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// When the index changed.
     #[serde(default, deserialize_with = "opt_time")]
@@ -487,10 +430,10 @@ pub struct WarehouseStock {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// Units at the warehouse in total.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub present: i64,
     /// Units reserved.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub reserved: i64,
 }
 
@@ -517,7 +460,7 @@ pub struct StocksChangedItem {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksChanged {
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// The products whose stock changed.
     #[serde(default)]
@@ -529,10 +472,10 @@ pub struct StocksChanged {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ChatUser {
     /// The user's id.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub id: String,
     /// The kind of user (`type`).
-    #[serde(rename = "type", default, deserialize_with = "opt_user_type")]
+    #[serde(rename = "type", default, deserialize_with = "opt_enum_latin")]
     pub kind: Option<ChatUserType>,
 }
 
@@ -541,13 +484,13 @@ pub struct ChatUser {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NewMessage {
     /// The chat.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
     /// The message.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
     #[serde(default, deserialize_with = "opt_time")]
@@ -559,7 +502,7 @@ pub struct NewMessage {
     #[serde(default)]
     pub data: Vec<String>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -568,13 +511,13 @@ pub struct NewMessage {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UpdateMessage {
     /// The chat.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
     /// The message.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
     #[serde(default, deserialize_with = "opt_time")]
@@ -589,7 +532,7 @@ pub struct UpdateMessage {
     #[serde(default)]
     pub data: Vec<String>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -598,13 +541,13 @@ pub struct UpdateMessage {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MessageRead {
     /// The chat.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
     /// The message.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
     #[serde(default, deserialize_with = "opt_time")]
@@ -613,10 +556,10 @@ pub struct MessageRead {
     #[serde(default)]
     pub user: Option<ChatUser>,
     /// The last message read.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub last_read_message_id: String,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -625,7 +568,7 @@ pub struct MessageRead {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ChatClosed {
     /// The chat.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
@@ -634,7 +577,7 @@ pub struct ChatClosed {
     #[serde(default)]
     pub user: Option<ChatUser>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -655,10 +598,10 @@ pub struct FboPostingNew {
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The order.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// Its products.
     #[serde(default)]
@@ -670,7 +613,7 @@ pub struct FboPostingNew {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -682,10 +625,10 @@ pub struct FboPostingCancelled {
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The order.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// Its products.
     #[serde(default)]
@@ -706,7 +649,7 @@ pub struct FboPostingCancelled {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -718,10 +661,10 @@ pub struct FboPostingStateChanged {
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The order.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// The new status.
     #[serde(default, deserialize_with = "opt_enum")]
@@ -733,7 +676,7 @@ pub struct FboPostingStateChanged {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -745,10 +688,10 @@ pub struct FboPostingDeliveryDateChanged {
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The order.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// Previous interval start.
     #[serde(default, deserialize_with = "opt_time")]
@@ -766,7 +709,7 @@ pub struct FboPostingDeliveryDateChanged {
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -775,16 +718,16 @@ pub struct FboPostingDeliveryDateChanged {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboStockChange {
     /// Units in total, now.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub new_present: i64,
     /// Units reserved, now.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub new_reserved: i64,
     /// Units in total, before.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub old_present: i64,
     /// Units reserved, before.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub old_reserved: i64,
 }
 
@@ -802,7 +745,7 @@ pub struct FboStocksChanged {
     #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -811,13 +754,13 @@ pub struct FboStocksChanged {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderNew {
     /// The order number.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The order id.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// When the order was created, as the docs' example names it.
     #[serde(default, deserialize_with = "opt_time")]
@@ -826,7 +769,7 @@ pub struct OrderNew {
     #[serde(default, deserialize_with = "opt_time")]
     pub creation_date: Option<DateTime<Utc>>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -842,19 +785,19 @@ impl OrderNew {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderCancelled {
     /// The order number.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The order id.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// When it was cancelled.
     #[serde(default, deserialize_with = "opt_time")]
     pub cancelled_at: Option<DateTime<Utc>>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 
@@ -863,25 +806,25 @@ pub struct OrderCancelled {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderStateChanged {
     /// The order number.
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The order id.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
     /// The previous status (e.g. `order_in_delivery`; the docs list no values).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub old_state: String,
     /// The new status (e.g. `order_done`).
-    #[serde(default, deserialize_with = "lenient_string")]
+    #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub new_state: String,
     /// When the status changed.
     #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
     /// The seller.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
 

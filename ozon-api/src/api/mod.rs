@@ -17,6 +17,8 @@ use std::time::Duration;
 use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
 
+use crate::error::TOO_MANY_REQUESTS;
+
 /// Checks a page size before anything is sent: `limit` in `1..=max`.
 pub(crate) fn check_limit(limit: impl Into<i64>, max: impl Into<i64>) -> Result<()> {
     let (limit, max) = (limit.into(), max.into());
@@ -83,9 +85,6 @@ pub const NON_SPEC_OPERATIONS: &[(&Operation, &str)] = &[(
     "the download of a label file: a GET of the file URL that \
      /v1/posting/fbs/package-label/get returns, not an endpoint of the Seller API",
 )];
-
-/// Ozon's per-item code for "updated too recently" (a stock pair within 30 s).
-pub(crate) const TOO_MANY_REQUESTS: &str = "TOO_MANY_REQUESTS";
 
 /// Records one item of an Ozon per-item answer (`updated` and `errors[]` of code and
 /// message): accepted when updated without errors; deferred ([`RejectionStage::RetryLater`],

@@ -12,8 +12,8 @@ use market_core::{BatchReport, Error, RejectionStage, Result};
 use rust_decimal::Decimal;
 
 use crate::Client;
-use crate::client::groups;
 use crate::ids::{ImportTaskId, ProductId};
+use crate::limits;
 use crate::models::products::*;
 
 /// The largest page of `/v3/product/list`.
@@ -47,7 +47,7 @@ pub static PRODUCT_INFO_LIST: Operation =
     Operation::post("product_info_list", "/v3/product/info/list").batch_max(PRODUCT_INFO_LIST_MAX);
 /// `POST /v3/product/import`: creates cards, so never repeated blindly.
 pub static PRODUCT_IMPORT: Operation = Operation::post("product_import", "/v3/product/import")
-    .in_group(groups::PRODUCT_ITEMS)
+    .in_group(limits::PRODUCT_ITEMS)
     .non_idempotent()
     .batch_max(PRODUCT_IMPORT_MAX);
 /// `POST /v1/product/import/info`.
@@ -56,7 +56,7 @@ pub static PRODUCT_IMPORT_INFO: Operation =
 /// `POST /v1/product/attributes/update`.
 pub static PRODUCT_ATTRIBUTES_UPDATE: Operation =
     Operation::post("product_attributes_update", "/v1/product/attributes/update")
-        .in_group(groups::PRODUCT_ITEMS);
+        .in_group(limits::PRODUCT_ITEMS);
 /// `POST /v1/product/pictures/import`.
 pub static PRODUCT_PICTURES_IMPORT: Operation =
     Operation::post("product_pictures_import", "/v1/product/pictures/import");

@@ -10,8 +10,8 @@ use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Result};
 
 use crate::Client;
-use crate::client::groups;
 use crate::ids::{ProductId, Sku, WarehouseId};
+use crate::limits;
 use crate::models::stocks::*;
 
 /// The most product-warehouse pairs a stock update carries.
@@ -31,7 +31,7 @@ pub const ANALYTICS_STOCKS_MAX: usize = 100;
 
 /// `POST /v2/products/stocks`.
 pub static STOCKS_UPDATE: Operation = Operation::post("stocks_update", "/v2/products/stocks")
-    .in_group(groups::STOCKS_UPDATE)
+    .in_group(limits::STOCKS_UPDATE)
     .batch_max(STOCKS_UPDATE_MAX);
 /// `POST /v4/product/info/stocks`.
 pub static STOCKS_INFO: Operation = Operation::post("stocks_info", "/v4/product/info/stocks");

@@ -8,12 +8,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{PostingNumber, Sku, WarehouseId};
-use crate::models::fbs::de;
 pub use crate::models::fbs::{
     AdditionalDataItem, Cancellation, ExternalOrder, FbsListFinancialData, LegalInfo,
     PostingFinancialData, PostingFinancialDataProduct, PostingMoney, PostingStatus, SortDirection,
 };
 use market_core::wire::Lenient;
+use market_core::wire::de;
 
 /// Extra blocks to include in FBO responses (schema `postingFboPostingWithParams`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

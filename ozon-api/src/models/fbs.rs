@@ -8,66 +8,9 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use market_core::wire::Lenient;
+use market_core::wire::{Lenient, de};
 
 use crate::ids::{DeliveryMethodId, PostingNumber, ProductId, Sku, WarehouseId};
-
-/// Lenient decoders for what Ozon sends in posting responses.
-pub(crate) mod de {
-    use serde::{Deserialize, Deserializer};
-
-    pub(crate) use market_core::wire::de::{nullable, opt_time};
-
-    /// An error the schema types as a string but Ozon also sends as `null` or a list: read as
-    /// one string (list elements joined with `"; "`), empty when there is none.
-    pub(crate) fn error_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            List(Vec<serde_json::Value>),
-        }
-        Ok(match Option::<Raw>::deserialize(d)? {
-            None => String::new(),
-            Some(Raw::Text(s)) => s,
-            Some(Raw::List(items)) => items
-                .iter()
-                .map(|v| match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("; "),
-        })
-    }
-
-    /// A date-time the schema types as `date-time` but that Ozon's own example fills with a
-    /// placeholder (`fact_delivery_date: "string"` in the 2026-06 example of
-    /// `/v2/posting/fbo/get`): read leniently, in strict mode too, since the vendor's example
-    /// itself is inconsistent with its schema. A value that is not a date-time reads as
-    /// `None` with a warning; missing, `null` and `""` read as `None`.
-    pub(crate) fn lenient_time<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
-        let value = Option::<serde_json::Value>::deserialize(d)?;
-        let Some(value) = value else {
-            return Ok(None);
-        };
-        match opt_time(value.clone()) {
-            Ok(t) => Ok(t),
-            Err(e) => {
-                tracing::warn!(
-                    target: "ozon_api::wire",
-                    value = %value,
-                    error = %e,
-                    "a date-time field holds no date-time; read as absent"
-                );
-                Ok(None)
-            }
-        }
-    }
-}
 
 market_core::wire_enum! {
     /// Posting status (FBS and FBO). The spec types `status` as a plain string; these are the
@@ -388,7 +331,7 @@ pub struct FbsPostingListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub delivery_method_ids: Vec<DeliveryMethodId>,
     /// Only traceable (`true`) or untraceable (`false`) products.
@@ -407,7 +350,7 @@ pub struct FbsPostingListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub provider_ids: Vec<i64>,
     /// Start of the window (at most a year before `to`).
@@ -421,7 +364,7 @@ pub struct FbsPostingListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub warehouse_ids: Vec<WarehouseId>,
 }
@@ -579,7 +522,7 @@ pub struct FbsUnfulfilledListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub delivery_method_ids: Vec<DeliveryMethodId>,
     /// Only postings whose status last changed in this window.
@@ -589,7 +532,7 @@ pub struct FbsUnfulfilledListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub provider_ids: Vec<i64>,
     /// Only these statuses.
@@ -599,7 +542,7 @@ pub struct FbsUnfulfilledListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub warehouse_ids: Vec<WarehouseId>,
 }
@@ -1882,7 +1825,7 @@ pub struct ShipPackageRequestProduct {
         default,
         rename = "exemplarsIds",
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub exemplars_ids: Vec<i64>,
     /// The product's SKU (the field is named `product_id`; Ozon describes it as the SKU).
@@ -2058,7 +2001,7 @@ pub struct MoveStatusResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MoveStatus {
     /// Why it failed; empty on success (Ozon also sends `null` and `[]`).
-    #[serde(default, deserialize_with = "de::error_text")]
+    #[serde(default, deserialize_with = "de::text_or_list")]
     pub error: String,
     /// The posting.
     #[serde(default)]

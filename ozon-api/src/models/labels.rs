@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::PostingNumber;
-use crate::models::prices::de;
+use market_core::wire::de;
 
 /// `POST /v2/posting/fbs/package-label` request (schema `postingPostingFBSPackageLabelRequest`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -81,7 +81,7 @@ market_core::wire_enum! {
     }
 }
 
-de::impl_open_enum!(LabelTaskType, LabelTaskStatus);
+market_core::impl_open_enum!(LabelTaskType, LabelTaskStatus);
 
 /// One label task (schema `v2CreateLabelBatchResponseResultTasks`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -129,7 +129,7 @@ pub struct LabelTaskState {
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<LabelTaskStatus>,
     /// Postings whose labels could not be made, each with Ozon's reason.
-    #[serde(default, deserialize_with = "crate::models::fbs::de::nullable")]
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub unprinted_postings: Vec<UnprintedPosting>,
     /// How many postings have no label.
     #[serde(default)]
@@ -141,7 +141,7 @@ pub struct LabelTaskState {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UnprintedPosting {
     /// Ozon's reason.
-    #[serde(default, deserialize_with = "crate::models::fbs::de::nullable")]
+    #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub msg: String,
     /// The posting.
     #[serde(default)]

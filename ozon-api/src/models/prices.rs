@@ -9,41 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::ProductId;
 
-/// Lenient decoders shared by this crate's models (the prices, warehouses, labels and returns
-/// sections).
-pub(crate) mod de {
-    use serde::{Deserialize, Deserializer};
-
-    /// A string enum whose values the spec lists only in prose (the schema types the field as a
-    /// free string): unknown values are kept, even under `strict`.
-    pub(crate) trait OpenEnum: Sized {
-        /// Parses a wire value; unknown values become `Unknown`.
-        fn from_text(value: &str) -> Self;
-    }
-
-    /// Implements [`OpenEnum`] for `wire_enum!` types.
-    macro_rules! impl_open_enum {
-        ($($t:ty),+ $(,)?) => {
-            $(impl $crate::models::prices::de::OpenEnum for $t {
-                fn from_text(value: &str) -> Self {
-                    Self::from_wire(value)
-                }
-            })+
-        };
-    }
-    pub(crate) use impl_open_enum;
-
-    /// An open enum; `null` and `""` read as `None`.
-    pub(crate) fn open_enum<'de, D: Deserializer<'de>, T: OpenEnum>(
-        d: D,
-    ) -> Result<Option<T>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?
-            .filter(|s| !s.is_empty())
-            .map(|s| T::from_text(&s)))
-    }
-
-    pub(crate) use market_core::wire::de::{int64, opt_int64, opt_time};
-}
+use market_core::wire::de;
 
 market_core::wire_enum! {
     /// Switches a price setting on or off, or leaves it as is (the enums of
@@ -352,7 +318,7 @@ pub struct PricesFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub product_id: Vec<ProductId>,
     /// Only products of this visibility.

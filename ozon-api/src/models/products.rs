@@ -3,50 +3,20 @@
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::ids::{
     AttributeId, DescriptionCategoryId, DictionaryValueId, ImportTaskId, ProductId, Sku, TypeId,
 };
 
-use crate::models::prices::de::{impl_open_enum, open_enum};
-
-impl_open_enum!(
+market_core::impl_open_enum!(
     ColorIndex,
     ProductErrorLevel,
     ProductPromotionType,
     SourceShipmentType
 );
 
-/// A VAT rate as a fraction: `"0.2"`, `0.2`, or in percent as Ozon's own example writes it
-/// (`"20%"` is `0.2`); `null` and `""` are `None`.
-fn vat_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    let value = Option::<serde_json::Value>::deserialize(d)?;
-    if let Some(serde_json::Value::String(s)) = &value
-        && let Some(percent) = s.trim().strip_suffix('%')
-    {
-        let p: Decimal = percent
-            .trim()
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| serde::de::Error::custom(format!("invalid VAT rate {s:?}")))?;
-        return Ok(Some(p / Decimal::from(100)));
-    }
-    match value {
-        None => Ok(None),
-        Some(v) => market_core::wire::de::opt_decimal(v).map_err(serde::de::Error::custom),
-    }
-}
-
-/// Writes an optional decimal as a plain string without trailing zeros (`0.1`, `0`).
-fn plain_decimal<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(d) => s.serialize_str(&d.normalize().to_string()),
-        None => s.serialize_none(),
-    }
-}
-
-use market_core::wire::de::one_or_many;
+use market_core::wire::de::{one_or_many, open_enum};
 
 // ---------------------------------------------------------------------------------------------
 // /v3/product/list
@@ -140,7 +110,7 @@ pub struct ProductListFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub product_id: Vec<ProductId>,
     /// Only products of this visibility (Ozon's default: all but archived).
@@ -254,14 +224,14 @@ pub struct ProductInfoListRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub product_id: Vec<ProductId>,
     /// SKUs.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub sku: Vec<Sku>,
 }
@@ -423,7 +393,7 @@ pub struct ProductInfo {
     #[serde(default)]
     pub updated_at: DateTime<Utc>,
     /// The VAT rate as a fraction (`0.2` for 20%; `"20%"` is read as `0.2`).
-    #[serde(default, deserialize_with = "vat_rate")]
+    #[serde(default, deserialize_with = "market_core::wire::de::opt_fraction")]
     pub vat: Option<Decimal>,
     /// Visibility settings.
     #[serde(default)]
@@ -937,7 +907,7 @@ pub struct ProductImportItem {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "plain_decimal",
+        serialize_with = "market_core::wire::ser::opt_decimal_plain",
         deserialize_with = "market_core::wire::de::opt_decimal"
     )]
     pub vat: Option<Decimal>,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{PostingNumber, Sku, WarehouseId};
-use crate::models::prices::de;
+use market_core::wire::de;
 
 market_core::wire_enum! {
     /// Delivery scheme filter (`return_schema` of schema `GetReturnsListRequestFilter`; values
@@ -73,7 +73,7 @@ market_core::wire_enum! {
     }
 }
 
-de::impl_open_enum!(ReturnVisualStatus, ReturnType);
+market_core::impl_open_enum!(ReturnVisualStatus, ReturnType);
 
 /// `POST /v1/returns/list` request (schema `v1GetReturnsListRequest`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -191,7 +191,7 @@ pub struct GetProductInfoStocksRequestFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub product_id: Vec<ProductId>,
     /// Only products of this visibility.
@@ -297,7 +297,7 @@ pub struct GetProductInfoStocksByWarehouseFbsRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub sku: Vec<Sku>,
 }
@@ -357,7 +357,7 @@ pub struct AnalyticsStocksRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub cluster_ids: Vec<i64>,
     /// Only products with these tags (`ECONOM`, `NOVEL`, `DISCOUNT`, `FBS_RETURN`, `SUPER`,
@@ -368,11 +368,11 @@ pub struct AnalyticsStocksRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub macrolocal_cluster_ids: Vec<i64>,
     /// The SKUs, 1 to [`crate::api::stocks::ANALYTICS_STOCKS_MAX`] (required).
-    #[serde(with = "crate::ids::as_strings")]
+    #[serde(with = "market_core::wire::id_strings")]
     pub skus: Vec<Sku>,
     /// Only these liquidity grades (`DEFICIT`, `POPULAR`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -381,7 +381,7 @@ pub struct AnalyticsStocksRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub warehouse_ids: Vec<WarehouseId>,
 }

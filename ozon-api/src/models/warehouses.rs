@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{DeliveryMethodId, WarehouseId};
-use crate::models::prices::de;
+use market_core::wire::de;
 
 market_core::wire_enum! {
     /// A working day of a warehouse (the item enum of `working_days`, schema
@@ -93,7 +93,7 @@ market_core::wire_enum! {
     }
 }
 
-de::impl_open_enum!(WarehouseStatus, DeliveryMethodStatus);
+market_core::impl_open_enum!(WarehouseStatus, DeliveryMethodStatus);
 
 /// `POST /v2/warehouse/list` request (schema `v2WarehouseListV2Request`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ pub struct WarehouseListRequest {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub warehouse_ids: Vec<WarehouseId>,
 }
@@ -312,14 +312,14 @@ pub struct DeliveryMethodFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub delivery_method_ids: Vec<DeliveryMethodId>,
     /// Only these delivery services (at most 100; sent as strings).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub provider_ids: Vec<i64>,
     /// Only these statuses.
@@ -329,7 +329,7 @@ pub struct DeliveryMethodFilter {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "crate::ids::as_strings"
+        with = "market_core::wire::id_strings"
     )]
     pub warehouse_ids: Vec<WarehouseId>,
 }
