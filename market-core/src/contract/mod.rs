@@ -10,8 +10,14 @@
 //!
 //! A missing component reads as `Null`, so a stale reference shows up as a failing test
 //! rather than a panic.
+//!
+//! [`harness`] builds on these the contract-test harness all vendor crates share: a
+//! [`harness::Spec`] over one or several documents, operations by `operationId` or
+//! `METHOD /path`, request checks (body, query, path), instances with the vendor's formats,
+//! strict decoding, and the wiremock helpers (`sent`, `serve`, `mount`).
 
 pub mod drift;
+pub mod harness;
 pub mod lifecycle;
 
 use std::collections::BTreeSet;
