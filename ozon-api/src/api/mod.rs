@@ -33,7 +33,7 @@ pub(crate) fn check_limit(limit: impl Into<i64>, max: impl Into<i64>) -> Result<
 }
 
 /// Every operation of Ozon's Seller API this crate calls, in the order of the sections. The
-/// lifecycle guard (`tests/lifecycle.rs`) checks each against the current spec snapshot: still
+/// lifecycle guard (`tests/it/lifecycle.rs`) checks each against the current spec snapshot: still
 /// there, not deprecated, no shutdown announced.
 pub const OPERATIONS: &[&Operation] = &[
     &categories::CATEGORY_TREE,

@@ -1,8 +1,6 @@
 //! Issue 11 through the emulator: incremental polling sees the status changes of older
 //! postings (item 2), `refresh_orders` reads in batches, and the emulator's injected 200s
 //! without data and replayed pages end a listing with an error (items 1 and 10).
-#![cfg(feature = "sandbox")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::{TimeDelta, Utc};
 use futures::{StreamExt, TryStreamExt};

@@ -1,6 +1,5 @@
 //! Contract-test harness: the current Ozon spec snapshot (`spec/seller-api.2026-06.json`), maximal instances built from its
 //! schemas, and a check of the requests the client sends against the request schemas.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

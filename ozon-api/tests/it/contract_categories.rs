@@ -1,9 +1,6 @@
 //! Contract tests of the categories section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use ozon_api::ids::{AttributeId, DescriptionCategoryId, DictionaryValueId, TypeId};
 use ozon_api::models::categories::*;

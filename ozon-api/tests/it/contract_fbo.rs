@@ -1,10 +1,7 @@
 //! Contract tests of the FBO postings section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use futures::TryStreamExt;
 use ozon_api::api::fbo::*;
 use ozon_api::models::fbo::*;

@@ -1,12 +1,9 @@
 //! Contract tests of the labels section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use market_core::Error;
 use ozon_api::PostingNumber;
 use ozon_api::api::labels::{LABEL_TASK_CREATE, PACKAGE_LABEL};

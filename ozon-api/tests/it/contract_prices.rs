@@ -1,9 +1,6 @@
 //! Contract tests of the prices section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use market_core::RejectionStage;
 use ozon_api::ProductId;

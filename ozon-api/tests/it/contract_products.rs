@@ -1,12 +1,9 @@
 //! Contract tests of the products section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use crate::common::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::RejectionStage;
 use ozon_api::ids::{

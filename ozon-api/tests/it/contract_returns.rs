@@ -1,10 +1,7 @@
 //! Contract tests of the returns section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, TimeZone, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::Error;
 use ozon_api::models::returns::*;

@@ -1,9 +1,6 @@
 //! Contract tests of the warehouses section against the Ozon spec snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use ozon_api::WarehouseId;
 use ozon_api::api::warehouses::{DELIVERY_METHODS_PAGE_MAX, WAREHOUSES_PAGE_MAX};

@@ -1,10 +1,7 @@
 //! Ozon's error answers become market-core errors with Ozon's code and message; the key never
 //! leaks.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use market_core::{ApiErrorKind, Error};
 use ozon_api::Sku;
 use serde_json::json;

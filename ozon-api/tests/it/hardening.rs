@@ -1,15 +1,12 @@
 //! Issue 11 for Ozon: a 200 without the page is an error (item 1), paging that goes round in
 //! circles ends with an error (item 10), odd rate-limit hints never panic (item 7), extreme
 //! server values never panic (item 8), and an echoed key never reaches an error (item 14).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use crate::common::{API_KEY, client};
 use chrono::{TimeDelta, Utc};
-use common::{API_KEY, client};
 use futures::{StreamExt, TryStreamExt};
 use market_core::transport::MAX_PAUSE;
 use market_core::transport::Operation;

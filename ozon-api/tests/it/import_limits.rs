@@ -3,7 +3,6 @@
 //! 03:00 Moscow time) and `Item-Rate-Limit-Remaining` (operations left until that renewal).
 //! The client waits what Ozon asks when that fits the retry budget, fails at once with the
 //! wait otherwise, and never reads a wait longer than a day. All on tokio's paused clock.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

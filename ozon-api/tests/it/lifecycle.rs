@@ -2,7 +2,6 @@
 //! shutdown in Ozon's current spec snapshot (`spec/seller-api.2026-06.json`); a doctored copy
 //! names the operation it concerns, with the date and successor when given; and the methods
 //! the crate moved away from are flagged by the same guard on the same snapshot.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
 use market_core::contract::lifecycle::{GuardKind, GuardProblem, guard};

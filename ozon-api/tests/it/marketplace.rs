@@ -1,15 +1,12 @@
 //! `impl market_core::Marketplace for ozon_api::Client`, driven through the trait object against
 //! a mock Ozon: what each unified call sends (checked against the spec snapshot) and how Ozon's
 //! answers come back in the seller's model.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
+use crate::common::*;
 use chrono::{DateTime, TimeDelta, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::{
     Attribute, AttributeValue, Barcode, CancelReason, Capability, Card, CardImportState,

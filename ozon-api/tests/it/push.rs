@@ -4,7 +4,6 @@
 //!
 //! The fixtures (`tests/fixtures/push/<message_type>.json`) are realistic payloads built from
 //! the documented field lists (see the module docs of `ozon_api::push` for the sources).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::{DateTime, TimeZone, Utc};
 use market_core::wire::STRICT;

@@ -1,11 +1,10 @@
 //! Bodies captured from Ozon's servers (not the spec's examples), decoded through the crate's
 //! own models by the client's decode path, with every decision the crate makes from a vendor
 //! string asserted on the real value. Sources and edits: `tests/fixtures/real/SOURCE.md`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 
 use std::time::Duration;
+
+use crate::common;
 
 use futures::TryStreamExt;
 use market_core::transport::{HttpSettings, RetryPolicy, decode_json};

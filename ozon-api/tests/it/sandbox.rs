@@ -1,7 +1,5 @@
 //! The Ozon sandbox, driven through the real client and through the `Marketplace` trait:
 //! state round trips, Ozon's limits and errors, fault injection, rate limits, determinism.
-#![cfg(feature = "sandbox")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeSet, HashSet};
 use std::str::FromStr;
