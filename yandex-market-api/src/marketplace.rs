@@ -167,7 +167,7 @@ fn placement_scheme(p: Option<&PlacementType>) -> DeliveryScheme {
 /// A shipment day at the end of chrono's range leaves `ship_by` empty.
 pub fn order_from_ym(o: &BusinessOrder) -> Result<Order> {
     let bad = |i: usize, field: &str, message: String| Error::Decode {
-        vendor: "yandex-market",
+        vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: crate::api::orders::GET_BUSINESS_ORDERS.name,
         path: format!("order {}: items[{i}].{field}", o.order_id),
         message,

@@ -37,7 +37,7 @@ pub static GET_BUSINESS_SETTINGS: Operation = Operation::post(
 /// The `result` of an answer, or a decode error naming the operation when it is missing.
 pub(crate) fn required<T>(op: &Operation, field: &str, value: Option<T>) -> Result<T> {
     value.ok_or_else(|| Error::Decode {
-        vendor: "yandex-market",
+        vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: op.name,
         path: field.to_owned(),
         message: format!("the answer has no `{field}`"),
@@ -54,7 +54,7 @@ pub(crate) fn ok_result<T>(
 ) -> Result<T> {
     if status == Some(&ApiStatus::Error) {
         return Err(Error::Decode {
-            vendor: "yandex-market",
+            vendor: market_core::MarketplaceKind::YandexMarket.name(),
             operation: op.name,
             path: "status".to_owned(),
             message: "the answer says ERROR".to_owned(),

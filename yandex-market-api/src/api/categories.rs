@@ -36,7 +36,7 @@ impl Client {
 /// A missing `result` in an answer whose result the caller needs.
 fn no_result(op: &Operation) -> Error {
     Error::Decode {
-        vendor: "yandex-market",
+        vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: op.name,
         path: "result".into(),
         message: "the answer has no result".into(),
@@ -47,7 +47,7 @@ fn no_result(op: &Operation) -> Error {
 /// A decode error for a required field the answer lacks.
 fn missing(op: &Operation, path: &str, message: &str) -> Error {
     Error::Decode {
-        vendor: "yandex-market",
+        vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: op.name,
         path: path.into(),
         message: message.into(),

@@ -144,7 +144,7 @@ fn pdf_label(
             .and_then(|v| v.to_str().ok())
             .unwrap_or("none");
         return Err(Error::Decode {
-            vendor: "yandex-market",
+            vendor: market_core::MarketplaceKind::YandexMarket.name(),
             operation: op.name,
             path: ".".into(),
             message: format!("the label is not a PDF (content type {content_type})"),

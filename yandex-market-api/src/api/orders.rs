@@ -622,7 +622,7 @@ fn invalid(message: String) -> Error {
 
 fn no_result(op: &Operation) -> Error {
     Error::Decode {
-        vendor: "yandex-market",
+        vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: op.name,
         path: "result".into(),
         message: "the answer has no result".into(),

@@ -320,7 +320,7 @@ impl<'a> ReturnsApi<'a> {
                 .collect::<Vec<_>>()
                 .join("; ");
             return Err(Error::Decode {
-                vendor: "yandex-market",
+                vendor: market_core::MarketplaceKind::YandexMarket.name(),
                 operation: SUBMIT_RETURN_DECISION.name,
                 path: "status".into(),
                 message: format!("the answer says ERROR: {errors}"),

@@ -968,7 +968,7 @@ pub fn assert_sparse_responses_decode<T: DeserializeOwned>(op: &str) {
 /// Decodes a value with the client's decoder, naming the operation and the instance on failure.
 pub fn decode<T: DeserializeOwned>(op: &str, what: &str, v: &Value) -> T {
     let bytes = serde_json::to_vec(v).unwrap();
-    market_core::transport::decode_json::<T>("yandex-market", "contract", &bytes)
+    market_core::transport::decode_json::<T>("yandex_market", "contract", &bytes)
         .unwrap_or_else(|e| panic!("{op}: the {what} does not decode: {e}\n{v:#}"))
 }
 

@@ -2,10 +2,8 @@
 //! getBusinessSettings) against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use futures::TryStreamExt;
 use market_core::Error;
 use market_core::transport::Operation;

@@ -2,9 +2,7 @@
 //! against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use market_core::Error;
 use serde_json::json;
 use yandex_market_api::api::categories::*;

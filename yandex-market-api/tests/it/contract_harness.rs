@@ -2,11 +2,9 @@
 //! These tests do not use the client: they test the harness itself.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::{
+use crate::common::{
     API_KEY, NO_JSON_RESPONSE, OPERATIONS, assert_enum, assert_requests_match_spec, decode,
     error_response, http_date, mock, sent, sent_to, serve, spec,
 };

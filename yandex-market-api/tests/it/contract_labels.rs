@@ -4,13 +4,11 @@
 //! reaches the error.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use chrono::NaiveDate;
-use common::{
+use crate::common::{
     assert_enum, assert_requests_match_spec, assert_responses_decode,
     assert_sparse_responses_decode, client, error_response, sent, serve, serve_with, spec,
 };
+use chrono::NaiveDate;
 use market_core::{ApiErrorKind, Error, LabelFormat};
 use serde_json::json;
 use wiremock::ResponseTemplate;

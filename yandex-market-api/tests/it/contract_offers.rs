@@ -3,10 +3,8 @@
 //! deleteOffers) against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Rejection, RejectionStage};

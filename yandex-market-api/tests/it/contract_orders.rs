@@ -4,16 +4,14 @@
 //! error body reaches the error.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
-use common::{
+use crate::common::{
     assert_enum, assert_requests_match_spec, assert_responses_decode,
     assert_sparse_responses_decode, client, error_response, mock, sent, sent_to, serve, serve_with,
     spec,
 };
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use futures::TryStreamExt;
 use market_core::{ApiErrorKind, Error, RejectionStage};
 use rust_decimal::Decimal;
@@ -108,7 +106,7 @@ fn sparse_answers_decode() {
 fn the_maximal_business_order_reads_every_field() {
     let schema = spec().response_schema("getBusinessOrders");
     let v = spec().example_instance(schema);
-    let page: BusinessOrdersResponse = common::decode("getBusinessOrders", "example", &v);
+    let page: BusinessOrdersResponse = crate::common::decode("getBusinessOrders", "example", &v);
     let order = &page.orders[0];
     // The vendor's example date, with its +03:00 offset, in UTC.
     assert_eq!(

@@ -3,12 +3,10 @@
 //! getCampaignQuarantineOffers, confirmCampaignPrices) against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::str::FromStr;
 
+use crate::common::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::transport::Operation;
 use market_core::{BatchReport, Error, RejectionStage};

@@ -6,9 +6,7 @@
 //! mode too: the wire enums match case-insensitively).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::{client, decode, mount, sent_to, spec};
+use crate::common::{client, decode, mount, sent_to, spec};
 use market_core::{DeliveryScheme, Error, Lifecycle, Marketplace, OrderId, PriceUpdate};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};

@@ -2,12 +2,10 @@
 //! getReturnAvailableDecisions, submitReturnDecision) against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::str::FromStr;
 
+use crate::common::*;
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::Error;
 use rust_decimal::Decimal;

@@ -3,13 +3,11 @@
 //! item-counted quota, and paging.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use crate::common::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 use futures::{StreamExt, TryStreamExt};
 use market_core::transport::{HttpSettings, QuotaUnit, RetryPolicy};
 use market_core::{BatchReport, Error, RejectionStage};

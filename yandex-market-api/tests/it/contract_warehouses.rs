@@ -2,9 +2,7 @@
 //! against the Yandex Market spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use market_core::Error;
 use serde_json::{Value, json};

@@ -5,9 +5,7 @@
 //! mode (these tests run in both). A real empty page (`"offers": []`) still reads as empty.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::client;
+use crate::common::client;
 use futures::TryStreamExt;
 use futures::stream::BoxStream;
 use market_core::{Error, Result};
@@ -193,7 +191,7 @@ async fn a_200_without_its_list_is_an_error_not_an_empty_last_page() {
                 // Yandex Market's error shape: its code and message.
                 Err(Error::Api(e)) if says_error => {
                     assert_eq!(e.operation, *op, "{op} {body}");
-                    assert_eq!(e.vendor, "yandex-market");
+                    assert_eq!(e.vendor, "yandex_market");
                     assert_eq!(e.status, 200);
                     if body.get("errors").is_some() {
                         assert_eq!(e.code.as_deref(), Some("INTERNAL_ERROR"), "{op}");
@@ -203,7 +201,7 @@ async fn a_200_without_its_list_is_an_error_not_an_empty_last_page() {
                 Err(Error::Decode {
                     vendor, operation, ..
                 }) if !says_error => {
-                    assert_eq!(vendor, "yandex-market", "{op} {body}");
+                    assert_eq!(vendor, "yandex_market", "{op} {body}");
                     assert_eq!(operation, *op, "{op} {body}");
                 }
                 other => panic!("{op}: {body} read as {other:?}, not the error"),

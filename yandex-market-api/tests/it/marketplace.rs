@@ -3,10 +3,8 @@
 //! packing, shipping, cancelling, labels, returns, and what Yandex Market does not offer.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::{assert_requests_match_spec, client, mount, sent, sent_to, spec};
 use chrono::{DateTime, Utc};
-use common::{assert_requests_match_spec, client, mount, sent, sent_to, spec};
 use futures::TryStreamExt;
 use market_core::{
     CancelReason, Capability, DeliveryScheme, Error, ItemKey, LabelFormat, Lifecycle, Marketplace,

@@ -5,9 +5,7 @@
 //! non-numeric values are read as no hint (or the one-hour cap), never a panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::{client, mount};
+use crate::common::{client, mount};
 use futures::StreamExt;
 use market_core::{Error, Marketplace, OrderQuery, TimeWindow};
 use rust_decimal::Decimal;
@@ -97,7 +95,7 @@ async fn a_line_whose_payment_and_cashback_overflow_is_an_error_item() {
             message,
             ..
         }) => {
-            assert_eq!(*vendor, "yandex-market");
+            assert_eq!(*vendor, "yandex_market");
             assert_eq!(*operation, "getBusinessOrders");
             assert!(path.contains('2'), "the order is named: {path}");
             assert!(message.contains("overflow"), "{message}");
@@ -230,12 +228,12 @@ fn x_ratelimit_resource_until_with_absurd_values_is_capped_or_ignored() {
 /// quota headers.
 async fn absurd_quota_server(refusal: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
-    common::mock("getCampaigns")
+    crate::common::mock("getCampaigns")
         .respond_with(refusal)
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    common::mock("getCampaigns")
+    crate::common::mock("getCampaigns")
         .respond_with(
             ResponseTemplate::new(200)
                 .set_body_json(json!({"campaigns": []}))
@@ -296,12 +294,12 @@ async fn absurd_quota_headers_never_panic_and_never_freeze_the_client() {
 
 #[tokio::test]
 async fn a_key_echoed_in_the_request_id_or_across_the_excerpt_cut_is_redacted() {
-    let key = common::API_KEY;
+    let key = crate::common::API_KEY;
     // A proxy's plain-text refusal with the key straddling 512 bytes, and the key as the
     // request id.
     let body = format!("{}{key} denied", "x".repeat(500));
     let server = MockServer::start().await;
-    common::mock("getCampaigns")
+    crate::common::mock("getCampaigns")
         .respond_with(
             ResponseTemplate::new(400)
                 .set_body_string(body)
@@ -323,7 +321,7 @@ async fn a_key_echoed_in_the_request_id_or_across_the_excerpt_cut_is_redacted() 
     );
     // The same with Yandex Market's error shape and X-Request-Id.
     let server = MockServer::start().await;
-    common::mock("getCampaigns")
+    crate::common::mock("getCampaigns")
         .respond_with(
             ResponseTemplate::new(400)
                 .set_body_json(json!({

@@ -4,8 +4,6 @@
 #![cfg(feature = "sandbox")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
@@ -1462,7 +1460,7 @@ async fn answer(
     let response = request.send().await.unwrap();
     assert_eq!(response.status().as_u16(), status, "{op} {path}");
     let v: Value = response.json().await.unwrap();
-    let spec = common::spec();
+    let spec = crate::common::spec();
     let schema = spec.response_schema_for(op, &status.to_string());
     assert!(!schema.is_null(), "{op} lists no {status}");
     let mut problems = spec.check(schema, &v, &[]);
@@ -1622,8 +1620,8 @@ async fn every_answer_matches_the_spec() {
         .await
         .unwrap();
     let v: Value = raw.json().await.unwrap();
-    let schema = common::spec().response_schema_for("getCampaigns", "401");
-    assert!(common::spec().check(schema, &v, &[]).is_empty());
+    let schema = crate::common::spec().response_schema_for("getCampaigns", "401");
+    assert!(crate::common::spec().check(schema, &v, &[]).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------

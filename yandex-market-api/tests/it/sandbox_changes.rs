@@ -88,7 +88,7 @@ async fn a_200_without_the_orders_is_an_error_not_an_empty_last_page() {
         Error::Decode {
             vendor, operation, ..
         } => {
-            assert_eq!(vendor, "yandex-market");
+            assert_eq!(vendor, "yandex_market");
             assert_eq!(operation, "getBusinessOrders");
         }
         other => panic!("{other:?}"),
