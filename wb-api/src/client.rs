@@ -12,7 +12,9 @@ use market_core::transport::{
 use market_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::error::{PER_ITEM_409, is_envelope_refusal, is_error_shape, is_store_processing, error_details};
+use crate::error::{
+    PER_ITEM_409, error_details, is_envelope_refusal, is_error_shape, is_store_processing,
+};
 use crate::limits::TokenType;
 
 /// A WB API section: each has its own host.

@@ -67,3 +67,9 @@ impl From<&str> for SupplyId {
         Self(s.to_owned())
     }
 }
+
+impl From<String> for SupplyId {
+    fn from(s: String) -> Self {
+        Self(s)
+    }
+}

@@ -27,6 +27,7 @@
 
 pub mod api;
 pub mod client;
+pub mod error;
 pub mod ids;
 pub mod limits;
 pub mod marketplace;

@@ -36,12 +36,13 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::Client;
 use crate::api::orders::ORDERS_STATUS_MAX;
 use crate::ids::{CharcId, ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
+use crate::models::common::StickerType;
 use crate::models::content::{
     Card as WbCard, CardToCreate, CardVariant, CardsFilter, CharacteristicValue,
     Dimensions as WbDimensions, NewSize,
 };
 use crate::models::orders::{
-    ORDERS_WINDOW_MAX_DAYS, Order as WbOrder, OrderStatus, OrdersWindow, StickerSize, StickerType,
+    ORDERS_WINDOW_MAX_DAYS, Order as WbOrder, OrderStatus, OrdersWindow, StickerSize,
     SupplierStatus, WbStatus,
 };
 use crate::models::prices::GoodPrice;

@@ -111,6 +111,7 @@ use crate::ids::{CharcId, ChrtId, NmId, OfficeId, OrderId, SubjectId, SupplyId, 
 use crate::models::analytics::{
     InventoryRequest, InventoryWbEnvelope, InventoryWbItem, InventoryWbResponse,
 };
+use crate::models::common::{CargoType, ErrorBody};
 use crate::models::content::{
     Card, CardCharacteristic, CardDimensions, CardErrorBatch, CardErrorSubject,
     CardErrorsCursorAnswer, CardErrorsPage, CardErrorsRequest, CardPhoto, CardSize, CardToCreate,
@@ -118,8 +119,8 @@ use crate::models::content::{
     PhotoFilter, Subject,
 };
 use crate::models::orders::{
-    CargoType, DeliveryType as OrderDelivery, NewOrder, NewOrdersResponse, Order, OrderMeta,
-    OrderOptions, OrderStatus, OrderStatusesRequest, OrderStatusesResponse, OrdersMetaRequest,
+    DeliveryType as OrderDelivery, NewOrder, NewOrdersResponse, Order, OrderMeta, OrderOptions,
+    OrderStatus, OrderStatusesRequest, OrderStatusesResponse, OrdersMetaRequest,
     OrdersMetaResponse, OrdersResponse, Sticker, StickersRequest, StickersResponse, SupplierStatus,
     WbStatus,
 };
@@ -132,7 +133,7 @@ use crate::models::prices::{
 use crate::models::returns::{Claim, ClaimsResponse};
 use crate::models::statistics::{OrderRow, SaleRow, WarehouseType, utc_to_moscow};
 use crate::models::stocks::{
-    ErrorBody, Stock, StocksConflict, StocksConflictItem, StocksDeleteRequest, StocksReadRequest,
+    Stock, StocksConflict, StocksConflictItem, StocksDeleteRequest, StocksReadRequest,
     StocksReadResponse, StocksUpdateRequest,
 };
 use crate::models::supplies::{

@@ -15,7 +15,7 @@ const TOKEN: &str = "eyJhbGciOiJFUzI1NiJ9.secret-token-value";
 
 static PING: Operation = Operation::get("ping", "/ping");
 static LIMITED: Operation =
-    Operation::get("limited", "/limited").in_group(wb_api::client::groups::FBS);
+    Operation::get("limited", "/limited").in_group(wb_api::limits::groups::FBS);
 
 fn builder() -> wb_api::ClientBuilder {
     Client::builder(TOKEN)

@@ -493,7 +493,7 @@ async fn an_envelope_with_error_true_is_an_error_with_wbs_text() {
         Error::Api(e) => {
             assert_eq!(
                 (e.vendor, e.operation, e.status),
-                ("wb", "directory_colors", 200)
+                ("wildberries", "directory_colors", 200)
             );
             assert_eq!(e.kind, market_core::ApiErrorKind::BadRequest);
             assert!(e.message.starts_with("Bad request"), "{}", e.message);

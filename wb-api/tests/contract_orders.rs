@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 use wb_api::OrderId;
 use wb_api::api::orders::{ORDERS_STATUS_MAX, STICKERS_MAX};
+use wb_api::models::common::{CargoType, StickerType};
 use wb_api::models::orders::*;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTemplate};

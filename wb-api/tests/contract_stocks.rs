@@ -9,7 +9,9 @@ use serde_json::{Value, json};
 use wb_api::api::stocks::{
     AMOUNT_MAX, NOT_APPLIED, STOCKS_DELETE, STOCKS_MAX, STOCKS_READ, STOCKS_UPDATE, StockKey,
 };
-use wb_api::client::{PER_ITEM_409, groups};
+use wb_api::error::PER_ITEM_409;
+use wb_api::limits::groups;
+use wb_api::models::common::ErrorBody;
 use wb_api::models::stocks::*;
 use wb_api::{ChrtId, Client, Section};
 use wiremock::matchers::{method, path};

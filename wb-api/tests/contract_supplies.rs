@@ -12,7 +12,7 @@ use market_core::{Error, RejectionStage};
 use serde_json::{Map, Value, json};
 use wb_api::api::supplies::{ADD_ORDERS_MAX, SUPPLY_NAME_MAX};
 use wb_api::ids::OfficeId;
-use wb_api::models::orders::{CargoType, StickerType};
+use wb_api::models::common::{CargoType, StickerType};
 use wb_api::models::supplies::*;
 use wb_api::{OrderId, SupplyId};
 use wiremock::matchers::{method, path};

@@ -16,8 +16,9 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use wb_api::api::statistics::DateMode;
 use wb_api::ids::{NmId, OrderId, SupplyId, UploadId};
+use wb_api::models::common::StickerType;
 use wb_api::models::content::CardsFilter;
-use wb_api::models::orders::{OrdersWindow, StickerSize, StickerType};
+use wb_api::models::orders::{OrdersWindow, StickerSize};
 use wb_api::models::returns::ClaimsQuery;
 use wb_api::models::stocks::StockItem;
 use wiremock::matchers::{any, method, path, query_param};
@@ -258,7 +259,7 @@ fn error_shapes() -> Vec<Value> {
     ]
 }
 
-/// The operation an error names, with the vendor (`wb`).
+/// The operation an error names, with the vendor (`wildberries`).
 fn names(e: &Error) -> Option<(&'static str, &'static str)> {
     match e {
         Error::Api(a) => Some((a.vendor, a.operation)),
@@ -289,7 +290,7 @@ async fn a_200_without_the_page_or_with_an_error_shape_is_an_error_for_every_lis
             answer_everything(&server, &body).await;
             match call(&wb).await {
                 Ok(n) => panic!("{op}: {body} read as a page of {n} items"),
-                Err(e) => assert_eq!(names(&e), Some(("wb", op)), "{op}: {body}: {e}"),
+                Err(e) => assert_eq!(names(&e), Some(("wildberries", op)), "{op}: {body}: {e}"),
             }
         }
     }
@@ -661,6 +662,6 @@ async fn extreme_prices_and_dates_map_without_panicking() {
     assert_eq!(items[0].as_ref().unwrap().id, CoreOrderId::new("2"));
     assert_eq!(
         names(items[1].as_ref().unwrap_err()),
-        Some(("wb", "orders_list"))
+        Some(("wildberries", "orders_list"))
     );
 }

@@ -253,12 +253,12 @@ fn the_test_token_is_limited_to_one_request_a_second_for_the_account() {
     );
     assert_eq!(limits::account_limit(TokenType::Personal), None);
     assert_eq!(
-        limits::limit(wb_api::client::groups::PRICES, TokenType::Test),
-        limits::limit(wb_api::client::groups::PRICES, TokenType::Personal)
+        limits::limit(wb_api::limits::groups::PRICES, TokenType::Test),
+        limits::limit(wb_api::limits::groups::PRICES, TokenType::Personal)
     );
     assert_ne!(
-        limits::limit(wb_api::client::groups::PRICES, TokenType::Base),
-        limits::limit(wb_api::client::groups::PRICES, TokenType::Personal)
+        limits::limit(wb_api::limits::groups::PRICES, TokenType::Base),
+        limits::limit(wb_api::limits::groups::PRICES, TokenType::Personal)
     );
 }
 
@@ -316,7 +316,7 @@ async fn a_run_of_4xx_answers_is_paced_to_what_wb_counts() {
         // The server answers at once in virtual time: the call's end is its send time.
         times.push(start.elapsed());
     }
-    let limit = limits::limit(wb_api::client::groups::STOCKS, TokenType::Personal).unwrap();
+    let limit = limits::limit(wb_api::limits::groups::STOCKS, TokenType::Personal).unwrap();
     assert_eq!(first_over_quota(&times, limit, 10.0), None, "{times:?}");
     // Unpaced (every request at once), WB would refuse the third.
     assert_eq!(

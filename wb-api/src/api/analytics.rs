@@ -11,8 +11,8 @@ use market_core::Result;
 use market_core::paginate::{Page, paginate};
 use market_core::transport::Operation;
 
-use crate::client::groups;
 use crate::ids::NmId;
+use crate::limits::groups;
 use crate::models::analytics::*;
 use crate::{Client, Section};
 

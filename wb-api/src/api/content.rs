@@ -18,8 +18,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Client;
-use crate::client::{Section, groups};
+use crate::client::Section;
 use crate::ids::{NmId, SubjectId};
+use crate::limits::groups;
 use crate::models::content::*;
 
 /// The largest page of `GET /content/v2/object/all`.
@@ -419,7 +420,7 @@ impl<'a> ContentApi<'a> {
             .json(request)
             .await?;
         answer.into_result(op.name)?.ok_or_else(|| Error::Decode {
-            vendor: "wb",
+            vendor: market_core::MarketplaceKind::Wildberries.name(),
             operation: op.name,
             path: "data".into(),
             message: "the answer has no data (missing or null)".into(),
@@ -574,7 +575,7 @@ impl<'a> ContentApi<'a> {
                     )
                     .signed_by(|c| c.nm_id)),
                     _ => Err(Error::Decode {
-                        vendor: "wb",
+                        vendor: market_core::MarketplaceKind::Wildberries.name(),
                         operation: CARDS_LIST.name,
                         path: "cursor".into(),
                         message: "a full page without the cursor of the next one".into(),

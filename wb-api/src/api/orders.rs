@@ -8,8 +8,9 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::{EXCERPT_LEN, Operation};
 use market_core::{Error, Result};
 
-use crate::client::groups;
 use crate::ids::OrderId;
+use crate::limits::groups;
+use crate::models::common::StickerType;
 use crate::models::orders::*;
 use crate::{Client, Section};
 
@@ -399,7 +400,7 @@ impl<'a> OrdersApi<'a> {
 /// Decodes a base64 `file` of an answer, or names the field in a decode error.
 pub(crate) fn decode_file(operation: &'static str, path: &str, file: &str) -> Result<Vec<u8>> {
     decode_base64(file).ok_or_else(|| Error::Decode {
-        vendor: "wb",
+        vendor: market_core::MarketplaceKind::Wildberries.name(),
         operation,
         path: path.to_owned(),
         message: "the file is not base64".into(),

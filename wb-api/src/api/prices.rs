@@ -18,8 +18,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use crate::client::groups;
 use crate::ids::{ChrtId, NmId, UploadId};
+use crate::limits::groups;
 use crate::models::prices::*;
 use crate::{Client, Section};
 
@@ -270,7 +270,7 @@ impl<'a> PricesApi<'a> {
                 .data
                 .map(|d| d.history_goods)
                 .ok_or_else(|| Error::Decode {
-                    vendor: "wb",
+                    vendor: market_core::MarketplaceKind::Wildberries.name(),
                     operation: HISTORY_GOODS.name,
                     path: "data".into(),
                     message: "the page has no data (null)".into(),

@@ -7,7 +7,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::Operation;
 use market_core::{Error, Result};
 
-use crate::client::groups;
+use crate::limits::groups;
 use crate::models::returns::*;
 use crate::{Client, Section};
 

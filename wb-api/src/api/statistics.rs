@@ -15,7 +15,7 @@ use market_core::paginate::{Page, paginate};
 use market_core::transport::Operation;
 use serde::de::DeserializeOwned;
 
-use crate::client::groups;
+use crate::limits::groups;
 use crate::models::statistics::*;
 use crate::{Client, Section};
 

@@ -3,7 +3,7 @@
 //!
 //! WB answers a stock update or delete it refuses with 409 and the items concerned; that answer
 //! comes back from the transport as a response (the operations are named `stocks_update` and
-//! `stocks_delete`, see [`crate::client::PER_ITEM_409`]) and becomes per-item rejections.
+//! `stocks_delete`, see [`crate::error::PER_ITEM_409`]) and becomes per-item rejections.
 
 use std::fmt;
 
@@ -14,8 +14,9 @@ use market_core::{BatchReport, Error, RejectionStage, Result};
 use serde::Deserialize;
 
 use super::warehouses::check_warehouse_id;
-use crate::client::groups;
 use crate::ids::{ChrtId, WarehouseId};
+use crate::limits::groups;
+use crate::models::common::ErrorBody;
 use crate::models::stocks::*;
 use crate::{Client, Section};
 

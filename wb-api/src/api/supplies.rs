@@ -7,9 +7,9 @@ use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Result};
 
 use crate::api::orders::{decode_file, validate_order_id};
-use crate::client::groups;
 use crate::ids::{OrderId, SupplyId};
-use crate::models::orders::StickerType;
+use crate::limits::groups;
+use crate::models::common::StickerType;
 use crate::models::supplies::*;
 use crate::{Client, Section};
 

@@ -3,8 +3,8 @@
 use market_core::transport::Operation;
 use market_core::{Error, Result};
 
-use crate::client::groups;
 use crate::ids::WarehouseId;
+use crate::limits::groups;
 use crate::models::warehouses::*;
 use crate::{Client, Section};
 

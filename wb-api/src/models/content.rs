@@ -17,25 +17,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ids::{CharcId, ChrtId, NmId, SubjectId};
 
-/// Writes a decimal as a JSON number: an integer when it is whole, else a float (WB types
-/// these fields `integer` or `number`).
-fn number<S: Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
-    if d.fract().is_zero()
-        && let Some(i) = d.to_i64()
-    {
-        return s.serialize_i64(i);
-    }
-    s.serialize_f64(d.to_f64().unwrap_or_default())
-}
-
-/// As [`number`], for optional fields (skipped when `None`).
-fn opt_number<S: Serializer>(d: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => number(d, s),
-        None => s.serialize_none(),
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The envelope
 
@@ -731,7 +712,7 @@ pub struct Wholesale {
     /// Units in a package (typed `number` by the spec).
     #[serde(
         default,
-        serialize_with = "number",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub quantum: Decimal,
@@ -1071,7 +1052,7 @@ impl CharacteristicValue {
 }
 
 #[derive(Serialize)]
-struct NumberValue(#[serde(serialize_with = "number")] Decimal);
+struct NumberValue(#[serde(serialize_with = "market_core::wire::ser::number")] Decimal);
 
 impl From<&CardCharacteristic> for CharacteristicValue {
     fn from(c: &CardCharacteristic) -> Self {
@@ -1093,7 +1074,7 @@ pub struct Dimensions {
     pub length: i64,
     /// Gross weight, kg (at most 3 decimals).
     #[serde(
-        serialize_with = "number",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub weight_brutto: Decimal,
@@ -1122,7 +1103,7 @@ pub struct NewSize {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_number",
+        serialize_with = "market_core::wire::ser::opt_number",
         deserialize_with = "market_core::wire::de::opt_decimal"
     )]
     pub price: Option<Decimal>,
@@ -1250,7 +1231,7 @@ pub struct SizeUpdate {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_number",
+        serialize_with = "market_core::wire::ser::opt_number",
         deserialize_with = "market_core::wire::de::opt_decimal"
     )]
     pub price: Option<Decimal>,

@@ -2,6 +2,7 @@
 //! type's documentation). Tolerant by default; strict under the `strict` feature.
 
 pub mod analytics;
+pub mod common;
 pub mod content;
 pub mod orders;
 pub mod prices;
@@ -10,14 +11,3 @@ pub mod statistics;
 pub mod stocks;
 pub mod supplies;
 pub mod warehouses;
-
-/// Reads a field that must be present but may be `null` (`None`): without `default`, an
-/// answer missing the key is a decode error naming it, where a plain `Option` field would
-/// read it as `None`.
-pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::Deserialize<'de>,
-{
-    <Option<T> as serde::Deserialize>::deserialize(d)
-}

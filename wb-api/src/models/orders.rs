@@ -9,9 +9,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use market_core::Currency;
 use market_core::wire::Lenient;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::ids::{ChrtId, NmId, OfficeId, OrderId, SupplyId, WarehouseId};
+use crate::models::common::{CargoType, StickerType};
 
 /// The longest window of `GET /api/v3/orders`, in days.
 pub const ORDERS_WINDOW_MAX_DAYS: i64 = 30;
@@ -40,70 +41,6 @@ pub fn currency_of(code: i32) -> Currency {
 /// Parses WB's `dd.mm.yyyy` dates.
 pub fn parse_wb_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y").ok()
-}
-
-/// The cargo (dimension) type of an order or a supply (`cargoType`, an integer on the wire).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum CargoType {
-    /// `0`: not set yet (an empty supply takes the type of its first order).
-    #[default]
-    Unset,
-    /// `1`: small-sized goods (MGT).
-    Small,
-    /// `2`: oversized goods (SGT).
-    Oversized,
-    /// `3`: large-sized goods (KGT+).
-    Large,
-    /// A code this version of the library does not know.
-    Unknown(i64),
-}
-
-impl CargoType {
-    /// Every known wire code.
-    pub const KNOWN: &'static [i64] = &[0, 1, 2, 3];
-
-    /// The wire code.
-    pub fn code(self) -> i64 {
-        match self {
-            Self::Unset => 0,
-            Self::Small => 1,
-            Self::Oversized => 2,
-            Self::Large => 3,
-            Self::Unknown(c) => c,
-        }
-    }
-
-    /// Reads a wire code; unknown codes become `Unknown`.
-    pub fn from_code(code: i64) -> Self {
-        match code {
-            0 => Self::Unset,
-            1 => Self::Small,
-            2 => Self::Oversized,
-            3 => Self::Large,
-            other => Self::Unknown(other),
-        }
-    }
-}
-
-impl Serialize for CargoType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for CargoType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = market_core::wire::de::int64(d)?;
-        let parsed = Self::from_code(code);
-        if market_core::wire::STRICT && matches!(parsed, Self::Unknown(_)) {
-            return Err(serde::de::Error::custom(format!(
-                "unknown cargoType {code}, expected one of {:?}",
-                Self::KNOWN
-            )));
-        }
-        Ok(parsed)
-    }
 }
 
 market_core::wire_enum! {
@@ -608,41 +545,19 @@ pub struct ReshipmentResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ReshipmentOrder {
     /// The assembly task.
-    #[serde(rename = "orderID", default, deserialize_with = "any_order_id")]
+    #[serde(
+        rename = "orderID",
+        default,
+        deserialize_with = "market_core::wire::de::or_none"
+    )]
     pub order_id: Option<OrderId>,
     /// The supply it was in.
-    #[serde(rename = "supplyID", default, deserialize_with = "any_supply_id")]
+    #[serde(
+        rename = "supplyID",
+        default,
+        deserialize_with = "market_core::wire::de::opt_text"
+    )]
     pub supply_id: Option<SupplyId>,
-}
-
-fn any_order_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<OrderId>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.as_i64().map(OrderId),
-        serde_json::Value::String(s) => s.trim().parse().ok().map(OrderId),
-        _ => None,
-    })
-}
-
-fn any_supply_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SupplyId>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) if !s.is_empty() => Some(SupplyId(s)),
-        serde_json::Value::Number(n) => Some(SupplyId(n.to_string())),
-        _ => None,
-    })
-}
-
-market_core::wire_enum! {
-    /// The file format of a sticker or a supply QR code (`type` query parameter).
-    pub enum StickerType {
-        /// SVG.
-        Svg = "svg",
-        /// ZPL, vertical.
-        Zplv = "zplv",
-        /// ZPL, horizontal.
-        Zplh = "zplh",
-        /// PNG.
-        Png = "png",
-    }
 }
 
 /// A sticker size (`width` and `height` query parameters of `POST /api/v3/orders/stickers`).

@@ -7,34 +7,9 @@
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::ids::{ChrtId, NmId, UploadId};
-
-/// Writes a whole-number [`Decimal`] as a JSON integer (the spec's `integer` prices).
-fn whole_number<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    match value
-        .normalize()
-        .fract()
-        .is_zero()
-        .then(|| value.to_i64())
-        .flatten()
-    {
-        Some(n) => s.serialize_i64(n),
-        None => Err(serde::ser::Error::custom(format!(
-            "price {value} is not a whole number that fits the wire"
-        ))),
-    }
-}
-
-/// As [`whole_number`], for optional prices (skipped when `None`).
-fn opt_whole_number<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => whole_number(v, s),
-        None => s.serialize_none(),
-    }
-}
 
 /// `POST /api/v2/upload/task` request (schema `SupplierTaskRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,7 +31,7 @@ pub struct GoodPrice {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "opt_whole_number",
+        serialize_with = "market_core::wire::ser::opt_whole_number",
         deserialize_with = "market_core::wire::de::opt_decimal"
     )]
     pub price: Option<Decimal>,
@@ -114,7 +89,7 @@ pub struct SizePrice {
     pub size_id: ChrtId,
     /// The price before discount, a positive whole number in the goods' currency.
     #[serde(
-        serialize_with = "whole_number",
+        serialize_with = "market_core::wire::ser::whole_number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub price: Decimal,
@@ -168,7 +143,7 @@ pub struct TaskCreatedData {
 pub struct TaskHistoryResponse {
     /// The processed task; `None` when WB has none with this id (the key is required: an
     /// answer without it is an error).
-    #[serde(deserialize_with = "crate::models::present")]
+    #[serde(deserialize_with = "market_core::wire::de::present")]
     pub data: Option<TaskMetadata>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -234,7 +209,7 @@ impl TaskMetadata {
 #[serde(rename_all = "camelCase")]
 pub struct GoodsHistoryResponse {
     /// The page; `None` for `null` (the key is required).
-    #[serde(deserialize_with = "crate::models::present")]
+    #[serde(deserialize_with = "market_core::wire::de::present")]
     pub data: Option<GoodsHistoryData>,
     /// True when WB refused the request (not in this schema; WB's other answers carry it).
     #[serde(default)]
@@ -314,7 +289,7 @@ impl GoodHistory {
 pub struct BufferTaskResponse {
     /// The task in processing; `None` when none has this id (the key is required: an answer
     /// without it is an error).
-    #[serde(deserialize_with = "crate::models::present")]
+    #[serde(deserialize_with = "market_core::wire::de::present")]
     pub data: Option<BufferTaskMetadata>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -355,7 +330,7 @@ pub struct BufferTaskMetadata {
 #[serde(rename_all = "camelCase")]
 pub struct BufferGoodsResponse {
     /// The page; `None` for `null` (the key is required).
-    #[serde(deserialize_with = "crate::models::present")]
+    #[serde(deserialize_with = "market_core::wire::de::present")]
     pub data: Option<BufferGoodsData>,
     /// True when WB refused the request.
     #[serde(default)]
@@ -596,7 +571,7 @@ pub struct SizeGood {
 pub struct QuarantineResponse {
     /// The page; `None` when WB sends `null` (the key is required: an answer without it is
     /// an error).
-    #[serde(deserialize_with = "crate::models::present")]
+    #[serde(deserialize_with = "market_core::wire::de::present")]
     pub data: Option<QuarantineData>,
     /// True when WB refused the request.
     #[serde(default)]

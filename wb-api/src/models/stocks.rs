@@ -108,19 +108,3 @@ pub struct Stock {
     #[serde(default)]
     pub amount: i64,
 }
-
-/// The marketplace API's error body (schema `Error`): the 409 answer of
-/// `DELETE /api/v3/stocks/{warehouseId}`, and the 400/403/404 answers of the stock methods.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct ErrorBody {
-    /// WB's error code (`StoreIsProcessing`, `NotFound`...).
-    #[serde(default)]
-    pub code: String,
-    /// WB's description of the error.
-    #[serde(default)]
-    pub message: String,
-    /// Further data (a free-form object), if any.
-    #[serde(default)]
-    pub data: Option<serde_json::Value>,
-}

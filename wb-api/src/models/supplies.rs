@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OfficeId, OrderId, SupplyId};
-use crate::models::orders::{CargoType, StickerType};
+use crate::models::common::{CargoType, StickerType};
 
 /// `POST /api/v3/supplies` request (inline schema).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
