@@ -1,5 +1,5 @@
 //! The fault suite, long run: the README's figures. Each client imports 3,500 orders from its
-//! emulator over 25 faulty rounds and 3 clean ones (see `tests/reliability_support`), prints
+//! emulator over 25 faulty rounds and 3 clean ones (see `market-fault-suite` in tests/fault-suite), prints
 //! what a seller would lose, and fails if any target is missed.
 //!
 //! ```sh
@@ -13,10 +13,7 @@
     clippy::print_stdout
 )]
 
-#[path = "../tests/reliability_support/mod.rs"]
-mod reliability_support;
-
-use reliability_support::{Ozon, Scale, Wb, Ym, run};
+use market_fault_suite::{Ozon, Scale, Wb, Ym, run};
 
 const LONG: Scale = Scale {
     orders: 2_000,

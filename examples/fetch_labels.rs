@@ -12,8 +12,7 @@
 //!   at most 10 labels).
 #![allow(clippy::print_stdout)]
 
-#[path = "common/mod.rs"]
-mod common;
+use market_examples_common as common;
 
 use std::process::ExitCode;
 

@@ -14,8 +14,7 @@
 //!   orders; the ERP is in memory).
 #![allow(clippy::print_stdout)]
 
-#[path = "common/mod.rs"]
-mod common;
+use market_examples_common as common;
 
 use std::process::ExitCode;
 

@@ -14,8 +14,7 @@
 //!   base prices come from `common::base_price`, a stand-in: put your own there first.
 #![allow(clippy::print_stdout)]
 
-#[path = "common/mod.rs"]
-mod common;
+use market_examples_common as common;
 
 use std::process::ExitCode;
 

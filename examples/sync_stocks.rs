@@ -17,8 +17,7 @@
 //!   comes from `common::on_hand`, a stand-in: put your ERP's numbers there first.
 #![allow(clippy::print_stdout)]
 
-#[path = "common/mod.rs"]
-mod common;
+use market_examples_common as common;
 
 use std::process::ExitCode;
 

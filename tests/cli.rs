@@ -1,34 +1,18 @@
-//! The logic of the `market` command-line tool (examples/market), tested as a library: the
-//! CSV input, the JSON-lines and table output, the exit-code rule, the command line, and the
-//! "sandbox or account" selection the examples share (examples/common).
-//! Running the built example from here would need cargo to build examples for tests, so the
-//! modules are included by path instead.
+//! The logic of the `market` command-line tool (the `market-tool` crate in
+//! examples/market-tool): the CSV input, the JSON-lines and table output, the exit-code rule,
+//! the command line, and the "sandbox or account" selection the examples share
+//! (`market-examples-common` in examples/common).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-#[allow(dead_code)]
-#[path = "../examples/market/csv_input.rs"]
-mod csv_input;
-
-#[allow(dead_code)]
-#[path = "../examples/market/output.rs"]
-mod output;
-
-#[allow(dead_code)]
-#[path = "../examples/market/cli.rs"]
-mod cli;
-
-#[path = "../examples/common/mod.rs"]
-mod common;
 
 use std::io::{self, Write};
 
 use clap::Parser as _;
 use market::core::{BatchReport, ItemKey, Lifecycle, RejectionStage, StockUpdate};
+use market_examples_common as common;
+use market_tool::cli::{Cli, Command};
+use market_tool::csv_input::{parse_prices, parse_stocks};
+use market_tool::output::{self, Format, Out, Table};
 use rust_decimal::Decimal;
-
-use crate::cli::{Cli, Command};
-use crate::csv_input::{parse_prices, parse_stocks};
-use crate::output::{Format, Out, Table};
 
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -474,7 +458,7 @@ fn confirm_takes_an_order_id() {
 
 #[test]
 fn the_marketplace_is_chosen_on_the_command_line() {
-    use crate::cli::MarketplaceArg;
+    use market_tool::cli::MarketplaceArg;
     let cli = Cli::try_parse_from(["market", "warehouses"]).unwrap();
     assert_eq!(cli.global.marketplace, MarketplaceArg::Ozon);
     let cli = Cli::try_parse_from(["market", "--marketplace", "wb", "warehouses"]).unwrap();
@@ -508,7 +492,7 @@ async fn the_wb_sandbox_is_reached_with_its_token_and_speaks_through_the_trait()
 
 #[tokio::test]
 async fn the_yandex_market_sandbox_is_one_campaign_through_the_trait() {
-    use crate::cli::MarketplaceArg;
+    use market_tool::cli::MarketplaceArg;
     let cli = Cli::try_parse_from(["market", "--marketplace", "yandex-market", "orders"]).unwrap();
     assert_eq!(cli.global.marketplace, MarketplaceArg::YandexMarket);
     let sandbox = market::yandex_market::sandbox::Sandbox::start().await;

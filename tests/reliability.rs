@@ -1,7 +1,7 @@
 //! The fault suite, small run: a few hundred operations per vendor through each emulator with
 //! every kind of fault, asserting the targets (0 lost, 0 duplicated, 0 missed status changes, 0
 //! repeated writes, 0 panics, no stall past the call budget). The machinery is in
-//! `reliability_support`; the long run that gives the README's figures is
+//! `market-fault-suite` (tests/fault-suite); the long run that gives the README's figures is
 //! `cargo bench --bench reliability`.
 #![allow(
     clippy::unwrap_used,
@@ -10,9 +10,7 @@
     clippy::print_stdout
 )]
 
-mod reliability_support;
-
-use reliability_support::{Ozon, Scale, Wb, Ym, run};
+use market_fault_suite::{Ozon, Scale, Wb, Ym, run};
 
 const SMALL: Scale = Scale {
     orders: 150,

@@ -2,25 +2,25 @@
 //! environment) and the marketplace's local sandbox ([`Connector`], one per marketplace), the
 //! ERP stand-in, and logging to stderr.
 //!
-//! Included by each example with `#[path = "common/mod.rs"] mod common;` (a directory without
-//! a `main.rs` is not an example of its own).
+//! A crate of its own (`market-examples-common`, not published) so that the examples, the
+//! `market` tool and the tests import it like any dependency.
 //!
 //! | environment | `base_url` | the examples talk to |
 //! |---|---|---|
 //! | credentials (`OZON_CLIENT_ID` + `OZON_API_KEY`, `WB_API_TOKEN`, `YM_API_KEY` + `YM_BUSINESS_ID` + `YM_CAMPAIGN_ID`) | none (or `OZON_BASE_URL`, `WB_BASE_URL`, `YM_BASE_URL`) | that account (or that host) |
 //! | no credentials | given (or the `*_BASE_URL` variable) | that host with the sandbox credentials |
 //! | no credentials | none | a sandbox started in this process |
-#![allow(dead_code)]
+#![deny(missing_docs)]
 
 use std::sync::Mutex;
 
 use futures::StreamExt;
-use market::core::helpers::{ImportKey, OrderSink};
-use market::core::{LocalId, Order, OrderStatus};
-use market::ozon::Client;
-use market::ozon::client::ENV_BASE_URL;
-use market::ozon::models::products::ProductListFilter;
-use market::ozon::sandbox::{SANDBOX_API_KEY, SANDBOX_CLIENT_ID, Sandbox};
+use market_core::helpers::{ImportKey, OrderSink};
+use market_core::{LocalId, Order, OrderStatus};
+use ozon_api::Client;
+use ozon_api::client::ENV_BASE_URL;
+use ozon_api::models::products::ProductListFilter;
+use ozon_api::sandbox::{SANDBOX_API_KEY, SANDBOX_CLIENT_ID, Sandbox};
 
 // ---- The seller's side: a stand-in for the ERP the examples keep in step with Ozon. ------
 
@@ -59,7 +59,7 @@ pub fn base_price(offer_id: &str) -> rust_decimal::Decimal {
 
 /// Every article of the account's catalogue (archived ones left out). The `Marketplace`
 /// trait has no card listing, so this is Ozon's own `/v3/product/list`, page by page.
-pub async fn catalogue(client: &Client) -> market::Result<Vec<String>> {
+pub async fn catalogue(client: &Client) -> market_core::Result<Vec<String>> {
     let mut stream = client.products().list_stream(ProductListFilter::default());
     let mut offers = Vec::new();
     while let Some(item) = stream.next().await {
@@ -105,7 +105,7 @@ impl Erp {
 
 #[async_trait::async_trait]
 impl OrderSink for Erp {
-    async fn create(&self, order: &Order, key: &ImportKey) -> market::Result<LocalId> {
+    async fn create(&self, order: &Order, key: &ImportKey) -> market_core::Result<LocalId> {
         let mut orders = self.lock();
         // The external id is unique in the ERP: a second create of one key is the first.
         if let Some((id, _, _)) = orders.iter().find(|(_, k, _)| k == key) {
@@ -116,7 +116,7 @@ impl OrderSink for Erp {
         Ok(id)
     }
 
-    async fn find(&self, key: &ImportKey) -> market::Result<Option<LocalId>> {
+    async fn find(&self, key: &ImportKey) -> market_core::Result<Option<LocalId>> {
         Ok(self
             .lock()
             .iter()
@@ -129,7 +129,7 @@ impl OrderSink for Erp {
         local: &LocalId,
         order: &Order,
         _previous: &OrderStatus,
-    ) -> market::Result<()> {
+    ) -> market_core::Result<()> {
         let mut orders = self.lock();
         if let Some((_, _, kept)) = orders.iter_mut().find(|(id, _, _)| id == local) {
             *kept = order.clone();
@@ -166,12 +166,12 @@ pub trait Connector {
     const ENV_BASE_URL: &'static str;
     /// A client of the account the environment names (aimed at `base_url` when given); `None`
     /// without credentials.
-    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>>;
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Self::Client>>;
     /// A client with the sandbox credentials aimed at `url`.
-    fn sandbox_at(url: &str) -> market::Result<Self::Client>;
+    fn sandbox_at(url: &str) -> market_core::Result<Self::Client>;
     /// Starts the embedded sandbox: it, its URL and a client of it.
     fn start_sandbox()
-    -> impl std::future::Future<Output = market::Result<(Self::Sandbox, String, Self::Client)>>;
+    -> impl std::future::Future<Output = market_core::Result<(Self::Sandbox, String, Self::Client)>>;
 }
 
 /// A client and, when this process started one, the sandbox it talks to.
@@ -196,7 +196,7 @@ impl<C: Connector> Connection<C> {
 /// Selects the target from the environment and `base_url` (which wins over the vendor's
 /// `*_BASE_URL`), starting the local sandbox when there are neither credentials nor a base
 /// URL. Says on stderr what it chose when that is not a real account.
-pub async fn connect<C: Connector>(base_url: Option<String>) -> market::Result<Connection<C>> {
+pub async fn connect<C: Connector>(base_url: Option<String>) -> market_core::Result<Connection<C>> {
     let base_url = base_url.filter(|s| !s.is_empty()).or_else(|| {
         std::env::var(C::ENV_BASE_URL)
             .ok()
@@ -218,7 +218,9 @@ pub async fn connect<C: Connector>(base_url: Option<String>) -> market::Result<C
 
 /// A sandbox: the one at `base_url` with the sandbox credentials, or one started here. Never a
 /// real account, whatever credentials the environment holds (for demos that change data).
-pub async fn sandbox_of<C: Connector>(base_url: Option<String>) -> market::Result<Connection<C>> {
+pub async fn sandbox_of<C: Connector>(
+    base_url: Option<String>,
+) -> market_core::Result<Connection<C>> {
     let why = if C::from_env(None).is_some() {
         format!("{} left alone (this changes data)", C::CREDENTIALS)
     } else {
@@ -230,7 +232,7 @@ pub async fn sandbox_of<C: Connector>(base_url: Option<String>) -> market::Resul
     }
 }
 
-fn sandbox_at<C: Connector>(url: String, why: &str) -> market::Result<Connection<C>> {
+fn sandbox_at<C: Connector>(url: String, why: &str) -> market_core::Result<Connection<C>> {
     note(&format!(
         "{why}: using the {} sandbox credentials against {url}",
         C::NAME
@@ -242,7 +244,7 @@ fn sandbox_at<C: Connector>(url: String, why: &str) -> market::Result<Connection
     })
 }
 
-async fn local_sandbox<C: Connector>(why: &str) -> market::Result<Connection<C>> {
+async fn local_sandbox<C: Connector>(why: &str) -> market_core::Result<Connection<C>> {
     let (sandbox, uri, client) = C::start_sandbox().await?;
     note(&format!(
         "{why}: using the local {} sandbox at {uri}",
@@ -266,7 +268,7 @@ impl Connector for OzonConnector {
     const CREDENTIALS: &'static str = "OZON_CLIENT_ID/OZON_API_KEY";
     const ENV_BASE_URL: &'static str = ENV_BASE_URL;
 
-    fn from_env(base_url: Option<String>) -> Option<market::Result<Client>> {
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Client>> {
         let mut builder = Client::from_env()?;
         if let Some(url) = base_url {
             builder = builder.base_url(url);
@@ -274,13 +276,13 @@ impl Connector for OzonConnector {
         Some(builder.build())
     }
 
-    fn sandbox_at(url: &str) -> market::Result<Client> {
+    fn sandbox_at(url: &str) -> market_core::Result<Client> {
         Client::builder(SANDBOX_CLIENT_ID, SANDBOX_API_KEY)
             .base_url(url)
             .build()
     }
 
-    async fn start_sandbox() -> market::Result<(Sandbox, String, Client)> {
+    async fn start_sandbox() -> market_core::Result<(Sandbox, String, Client)> {
         let sandbox = Sandbox::start().await;
         let uri = sandbox.uri();
         let client = sandbox.client()?;
@@ -293,28 +295,28 @@ impl Connector for OzonConnector {
 pub struct WbConnector;
 
 impl Connector for WbConnector {
-    type Client = market::wb::Client;
-    type Sandbox = market::wb::sandbox::Sandbox;
+    type Client = wb_api::Client;
+    type Sandbox = wb_api::sandbox::Sandbox;
     const NAME: &'static str = "Wildberries";
     const CREDENTIALS: &'static str = "WB_API_TOKEN";
-    const ENV_BASE_URL: &'static str = market::wb::client::ENV_BASE_URL;
+    const ENV_BASE_URL: &'static str = wb_api::client::ENV_BASE_URL;
 
-    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>> {
-        let mut builder = market::wb::Client::from_env()?;
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Self::Client>> {
+        let mut builder = wb_api::Client::from_env()?;
         if let Some(url) = base_url {
             builder = builder.base_url(url);
         }
         Some(builder.build())
     }
 
-    fn sandbox_at(url: &str) -> market::Result<Self::Client> {
-        market::wb::Client::builder(market::wb::sandbox::SANDBOX_TOKEN)
+    fn sandbox_at(url: &str) -> market_core::Result<Self::Client> {
+        wb_api::Client::builder(wb_api::sandbox::SANDBOX_TOKEN)
             .base_url(url)
             .build()
     }
 
-    async fn start_sandbox() -> market::Result<(Self::Sandbox, String, Self::Client)> {
-        let sandbox = market::wb::sandbox::Sandbox::start().await;
+    async fn start_sandbox() -> market_core::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox = wb_api::sandbox::Sandbox::start().await;
         let uri = sandbox.uri();
         let client = sandbox.client()?;
         Ok((sandbox, uri, client))
@@ -327,21 +329,21 @@ impl Connector for WbConnector {
 pub struct YmConnector;
 
 impl Connector for YmConnector {
-    type Client = market::yandex_market::CampaignClient;
-    type Sandbox = market::yandex_market::sandbox::Sandbox;
+    type Client = yandex_market_api::CampaignClient;
+    type Sandbox = yandex_market_api::sandbox::Sandbox;
     const NAME: &'static str = "Yandex Market";
     const CREDENTIALS: &'static str = "YM_API_KEY/YM_BUSINESS_ID/YM_CAMPAIGN_ID";
-    const ENV_BASE_URL: &'static str = market::yandex_market::client::ENV_BASE_URL;
+    const ENV_BASE_URL: &'static str = yandex_market_api::client::ENV_BASE_URL;
 
-    fn from_env(base_url: Option<String>) -> Option<market::Result<Self::Client>> {
-        let mut builder = market::yandex_market::Client::from_env()?;
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Self::Client>> {
+        let mut builder = yandex_market_api::Client::from_env()?;
         if let Some(url) = base_url {
             builder = builder.base_url(url);
         }
         Some((|| {
             let (business, campaign) =
-                market::yandex_market::client::ids_from_env()?.ok_or_else(|| {
-                    market::Error::Config(
+                yandex_market_api::client::ids_from_env()?.ok_or_else(|| {
+                    market_core::Error::Config(
                         "YM_API_KEY is set: set YM_BUSINESS_ID and YM_CAMPAIGN_ID too".into(),
                     )
                 })?;
@@ -349,18 +351,18 @@ impl Connector for YmConnector {
         })())
     }
 
-    fn sandbox_at(url: &str) -> market::Result<Self::Client> {
-        use market::yandex_market::sandbox::{
+    fn sandbox_at(url: &str) -> market_core::Result<Self::Client> {
+        use yandex_market_api::sandbox::{
             SANDBOX_API_KEY, SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID,
         };
-        Ok(market::yandex_market::Client::builder(SANDBOX_API_KEY)
+        Ok(yandex_market_api::Client::builder(SANDBOX_API_KEY)
             .base_url(url)
             .build()?
             .campaign(SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID))
     }
 
-    async fn start_sandbox() -> market::Result<(Self::Sandbox, String, Self::Client)> {
-        let sandbox = market::yandex_market::sandbox::Sandbox::start().await;
+    async fn start_sandbox() -> market_core::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox = yandex_market_api::sandbox::Sandbox::start().await;
         let uri = sandbox.uri();
         let client = sandbox.campaign()?;
         Ok((sandbox, uri, client))
@@ -375,12 +377,12 @@ pub type Ym = Connection<YmConnector>;
 pub type Wb = Connection<WbConnector>;
 
 /// Ozon, chosen as [`connect`] says.
-pub async fn ozon(base_url: Option<String>) -> market::Result<Ozon> {
+pub async fn ozon(base_url: Option<String>) -> market_core::Result<Ozon> {
     connect::<OzonConnector>(base_url).await
 }
 
 /// The Ozon sandbox, as [`sandbox_of`] says.
-pub async fn sandbox(base_url: Option<String>) -> market::Result<Ozon> {
+pub async fn sandbox(base_url: Option<String>) -> market_core::Result<Ozon> {
     sandbox_of::<OzonConnector>(base_url).await
 }
 

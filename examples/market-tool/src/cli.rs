@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use market::core::{Lifecycle, TimeWindow};
+use market_core::{Lifecycle, TimeWindow};
 
 /// Work with a marketplace seller account from the shell: warehouses, orders, stocks, prices,
 /// shipping, labels.
@@ -17,6 +17,8 @@ use market::core::{Lifecycle, TimeWindow};
 /// 3 some items rejected and others accepted.
 #[derive(Debug, Parser)]
 #[command(name = "market", version, about, long_about)]
+// Doc comments here would become help text: the two fields are described by their types.
+#[allow(missing_docs)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

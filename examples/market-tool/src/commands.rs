@@ -5,11 +5,11 @@ use std::io::{Read, Stdout};
 use std::path::{Path, PathBuf};
 
 use futures::StreamExt;
-use market::core::{
+use market_core::{
     BatchReport, CancelReason, ItemKey, LabelFormat, Lifecycle, Marketplace, OrderId, OrderQuery,
     OrderStatus, PriceUpdate, RejectionStage, StockUpdate,
 };
-use market::ozon::models::products::ProductListFilter;
+use ozon_api::models::products::ProductListFilter;
 use serde::Serialize;
 
 use crate::cli::{Cli, Command, Global};
@@ -202,7 +202,7 @@ async fn order(market: &dyn Marketplace, id: &OrderId, out: &mut Stdio) -> Resul
 /// Sends `items` in slices of [`PUSH_SLICE`], reporting progress on stderr after each.
 ///
 /// A slice that fails as a whole is reported item by item (as
-/// [`market::core::batch::failed_chunk`] does: stage `request`, or `retry_later` when the vendor
+/// [`market_core::batch::failed_chunk`] does: stage `request`, or `retry_later` when the vendor
 /// refused it unprocessed) and the next
 /// slices still go, unless nothing was sent yet: then the call itself is the error. When the
 /// host could not be reached for a slice (its items come back `not_sent`), the next slices are
@@ -211,7 +211,7 @@ async fn push_in_slices<T>(
     what: &str,
     items: &[T],
     key: impl Fn(&T) -> ItemKey,
-    send: impl AsyncFn(&[T]) -> market::Result<BatchReport>,
+    send: impl AsyncFn(&[T]) -> market_core::Result<BatchReport>,
 ) -> Result<BatchReport, Failure> {
     let total = items.len();
     let mut report = BatchReport::new();
@@ -246,11 +246,11 @@ async fn push_in_slices<T>(
             }
             Err(e) if done == 0 => return Err(Failure::error(format!("{what}: {e}"))),
             Err(e) => {
-                if market::core::batch::is_host_down(&e) {
+                if market_core::batch::is_host_down(&e) {
                     unreachable = Some(e.to_string());
                 }
                 let keys = slice.iter().map(&key).collect();
-                report.merge(market::core::batch::failed_chunk(keys, &e));
+                report.merge(market_core::batch::failed_chunk(keys, &e));
             }
         }
         done += slice.len();
@@ -498,69 +498,69 @@ async fn cards(channel: &Channel, out: &mut Stdio) -> Result<u8, Failure> {
         "has_fbo_stocks",
     ]);
     let mut count = 0usize;
-    let mut lines: futures::stream::BoxStream<'_, market::Result<CardLine>> = match &channel.vendor
-    {
-        Vendor::Ozon(ozon) => ozon
-            .client
-            .products()
-            .list_stream(ProductListFilter::default())
-            .map(|item| {
-                item.map(|p| CardLine {
-                    marketplace: "ozon",
-                    offer_id: p.offer_id,
-                    product_id: p.product_id.to_string(),
-                    barcodes: Vec::new(),
-                    archived: Some(p.archived),
-                    has_fbs_stocks: Some(p.has_fbs_stocks),
-                    has_fbo_stocks: Some(p.has_fbo_stocks),
+    let mut lines: futures::stream::BoxStream<'_, market_core::Result<CardLine>> =
+        match &channel.vendor {
+            Vendor::Ozon(ozon) => ozon
+                .client
+                .products()
+                .list_stream(ProductListFilter::default())
+                .map(|item| {
+                    item.map(|p| CardLine {
+                        marketplace: "ozon",
+                        offer_id: p.offer_id,
+                        product_id: p.product_id.to_string(),
+                        barcodes: Vec::new(),
+                        archived: Some(p.archived),
+                        has_fbs_stocks: Some(p.has_fbs_stocks),
+                        has_fbo_stocks: Some(p.has_fbo_stocks),
+                    })
                 })
-            })
-            .boxed(),
-        Vendor::Wb(wb) => wb
-            .client
-            .content()
-            .cards_stream(market::wb::models::content::CardsFilter::default())
-            .map(|item| {
-                item.map(|c| CardLine {
-                    marketplace: "wb",
-                    offer_id: c.vendor_code,
-                    product_id: c.nm_id.to_string(),
-                    barcodes: c.sizes.into_iter().flat_map(|s| s.skus).collect(),
-                    archived: None,
-                    has_fbs_stocks: None,
-                    has_fbo_stocks: None,
-                })
-            })
-            .boxed(),
-        Vendor::Ym(ym) => ym
-            .client
-            .client
-            .offers()
-            .list_stream(
-                ym.client.business,
-                market::yandex_market::models::offers::GetOfferMappingsRequest::default(),
-                market::yandex_market::api::offers::PageQuery::first(),
-            )
-            .map(|item| {
-                item.map(|m| {
-                    let offer = m.offer.unwrap_or_default();
-                    CardLine {
-                        marketplace: "yandex-market",
-                        product_id: m
-                            .mapping
-                            .and_then(|x| x.market_sku)
-                            .map(|s| s.to_string())
-                            .unwrap_or_default(),
-                        barcodes: offer.barcodes,
-                        archived: offer.archived,
+                .boxed(),
+            Vendor::Wb(wb) => wb
+                .client
+                .content()
+                .cards_stream(wb_api::models::content::CardsFilter::default())
+                .map(|item| {
+                    item.map(|c| CardLine {
+                        marketplace: "wb",
+                        offer_id: c.vendor_code,
+                        product_id: c.nm_id.to_string(),
+                        barcodes: c.sizes.into_iter().flat_map(|s| s.skus).collect(),
+                        archived: None,
                         has_fbs_stocks: None,
                         has_fbo_stocks: None,
-                        offer_id: offer.offer_id,
-                    }
+                    })
                 })
-            })
-            .boxed(),
-    };
+                .boxed(),
+            Vendor::Ym(ym) => ym
+                .client
+                .client
+                .offers()
+                .list_stream(
+                    ym.client.business,
+                    yandex_market_api::models::offers::GetOfferMappingsRequest::default(),
+                    yandex_market_api::api::offers::PageQuery::first(),
+                )
+                .map(|item| {
+                    item.map(|m| {
+                        let offer = m.offer.unwrap_or_default();
+                        CardLine {
+                            marketplace: "yandex-market",
+                            product_id: m
+                                .mapping
+                                .and_then(|x| x.market_sku)
+                                .map(|s| s.to_string())
+                                .unwrap_or_default(),
+                            barcodes: offer.barcodes,
+                            archived: offer.archived,
+                            has_fbs_stocks: None,
+                            has_fbo_stocks: None,
+                            offer_id: offer.offer_id,
+                        }
+                    })
+                })
+                .boxed(),
+        };
     while let Some(item) = lines.next().await {
         let line =
             item.map_err(|e| Failure::error(format!("cards: after {count} products: {e}")))?;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::str::FromStr;
 
-use market::core::{ItemKey, PriceUpdate, Rejection, RejectionStage, StockUpdate};
+use market_core::{ItemKey, PriceUpdate, Rejection, RejectionStage, StockUpdate};
 use rust_decimal::Decimal;
 
 /// The columns of a stock file.

@@ -7,10 +7,10 @@
 use std::io::Stdout;
 use std::time::Instant;
 
-use market::core::helpers::{
+use market_core::helpers::{
     ChannelPricing, Kit, MemoryLinkStore, OrderImporter, Rounding, StockPolicy, channel_price,
 };
-use market::core::{
+use market_core::{
     BatchReport, DeliveryScheme, LabelFormat, Lifecycle, Marketplace, OrderId, PriceUpdate,
     StockUpdate, Warehouse,
 };
@@ -163,7 +163,7 @@ pub async fn run(global: &Global, out: &mut Out<Stdout>) -> Result<u8, Failure> 
     if let Some(sandbox) = &ozon.sandbox
         && let Ok(id) = first_wh.id.as_str().parse::<i64>()
     {
-        let held = |offer: &str| sandbox.stock(offer, market::ozon::WarehouseId(id));
+        let held = |offer: &str| sandbox.stock(offer, ozon_api::WarehouseId(id));
         if held(KIT_OFFER) != Some(published(KIT_OFFER)) || held(BLOCKED_OFFER) != Some(0) {
             return Err(Failure::error(format!(
                 "stocks: the sandbox holds {KIT_OFFER}={:?} {BLOCKED_OFFER}={:?}, not what was pushed",
@@ -242,7 +242,7 @@ pub async fn run(global: &Global, out: &mut Out<Stdout>) -> Result<u8, Failure> 
     }
 
     // 5. Ship one order awaiting packaging, and fetch its label.
-    let waiting = |o: &market::core::Order| {
+    let waiting = |o: &market_core::Order| {
         o.status.lifecycle == Lifecycle::AwaitingPackaging && o.scheme == DeliveryScheme::Fbs
     };
     let mut candidate: Option<OrderId> = erp

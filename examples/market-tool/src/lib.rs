@@ -1,5 +1,9 @@
 //! `market`: a seller's command-line tool over the `Marketplace` trait.
 //!
+//! This crate is the tool's logic (the command line, CSV input, JSON-lines and table output,
+//! the commands); the binary is the root package's `market` example (`examples/market.rs`),
+//! which only calls [`main`].
+//!
 //! ```sh
 //! cargo run --example market -- warehouses --table
 //! cargo run --example market -- orders --days 3 --status awaiting-packaging
@@ -22,21 +26,21 @@
 //!
 //! Adding a marketplace: one variant in `cli::MarketplaceArg`, one arm in [`connect`] (and in
 //! `cards`, where the trait has no card listing).
+#![deny(missing_docs)]
 #![allow(clippy::print_stdout)]
 
-#[path = "../common/mod.rs"]
-mod common;
-
-mod cli;
+pub mod cli;
 mod commands;
-mod csv_input;
+pub mod csv_input;
 mod demo;
-mod output;
+pub mod output;
+
+use market_examples_common as common;
 
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use market::core::Marketplace;
+use market_core::Marketplace;
 
 use crate::cli::{Cli, MarketplaceArg};
 use crate::output::{EXIT_ERROR, EXIT_OK, EXIT_USAGE};
@@ -68,7 +72,7 @@ impl Failure {
     }
 
     /// A failed call, with what it was about.
-    pub fn call(context: impl std::fmt::Display) -> impl FnOnce(market::Error) -> Self {
+    pub fn call(context: impl std::fmt::Display) -> impl FnOnce(market_core::Error) -> Self {
         move |e| Self::error(format!("{context}: {e}"))
     }
 }
@@ -130,8 +134,10 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
     }
 }
 
+/// The whole tool: reads the command line of this process, runs the command, and gives the exit
+/// code (the `market` example's `main` is this function).
 #[tokio::main]
-async fn main() -> ExitCode {
+pub async fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

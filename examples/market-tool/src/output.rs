@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use market::core::{BatchReport, ItemKey, Order, Rejection, RejectionStage, Warehouse};
+use market_core::{BatchReport, ItemKey, Order, Rejection, RejectionStage, Warehouse};
 use serde::Serialize;
 
 /// Everything went through.

@@ -12,6 +12,10 @@
 //! - non-idempotent writes the emulator received more than once (repeated after it acted);
 //! - panics, and the longest stall (the longest wait for the next order of a stream or for a
 //!   write to answer), against the call budget.
+//!
+//! A crate of its own (`market-fault-suite`, not published) so that the test and the bench
+//! import it. Test machinery: it unwraps and panics where a target is missed.
+#![deny(missing_docs)]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -28,12 +32,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, TimeDelta, Utc};
 use futures::StreamExt;
 use futures::stream::BoxStream;
-use market::core::helpers::{
+use market_core::helpers::{
     ImportKey, ImportReport, MemoryLinkStore, OrderImporter, OrderSink, next_window,
 };
-use market::core::sandbox::{FaultKind, FaultPlan, Faults, RequestLog};
-use market::core::transport::{HttpSettings, RetryPolicy};
-use market::core::{
+use market_core::sandbox::{FaultKind, FaultPlan, Faults, RequestLog};
+use market_core::transport::{HttpSettings, RetryPolicy};
+use market_core::{
     Capabilities, Lifecycle, LocalId, Marketplace, MarketplaceKind, Order, OrderId, OrderQuery,
     OrderStatus, TimeWindow,
 };
@@ -94,8 +98,11 @@ pub trait Channel: Send + Sync + Sized + 'static {
     /// Starts an emulator with no orders, no rate limiting of its own (the faults provide the
     /// refusals) and the given faults, and a client of it.
     async fn start(plan: FaultPlan) -> Self;
+    /// The client, through the trait the importer uses.
     fn marketplace(&self) -> &dyn Marketplace;
+    /// The emulator's fault switch: the suite turns faults on for the faulty rounds.
     fn faults(&self) -> &Faults;
+    /// The emulator's request log, where repeated writes are counted.
     fn requests(&self) -> &RequestLog;
     /// Creates an order (FBS, awaiting packaging) created at `at`.
     fn add_order_at(&self, at: DateTime<Utc>) -> OrderId;
@@ -109,7 +116,7 @@ pub trait Channel: Send + Sync + Sized + 'static {
     /// request log, if the trait makes one for this vendor.
     fn write_path(&self) -> Option<&'static str>;
     /// Makes the suite's write for one open order (which may or may not use the write path).
-    async fn write(&self, id: &OrderId) -> market::Result<()>;
+    async fn write(&self, id: &OrderId) -> market_core::Result<()>;
     /// How many requests of the write path the emulator acted on: by default one per write
     /// the suite made.
     fn acted_writes(&self, writes: usize) -> usize {
@@ -127,7 +134,7 @@ struct Erp {
 
 #[async_trait]
 impl OrderSink for Erp {
-    async fn create(&self, order: &Order, key: &ImportKey) -> market::Result<LocalId> {
+    async fn create(&self, order: &Order, key: &ImportKey) -> market_core::Result<LocalId> {
         let local = LocalId::new(format!("erp-{}", self.next.fetch_add(1, Ordering::SeqCst)));
         self.created
             .lock()
@@ -142,7 +149,7 @@ impl OrderSink for Erp {
         Ok(local)
     }
 
-    async fn find(&self, key: &ImportKey) -> market::Result<Option<LocalId>> {
+    async fn find(&self, key: &ImportKey) -> market_core::Result<Option<LocalId>> {
         Ok(self
             .created
             .lock()
@@ -156,7 +163,7 @@ impl OrderSink for Erp {
         _local: &LocalId,
         order: &Order,
         _previous: &OrderStatus,
-    ) -> market::Result<()> {
+    ) -> market_core::Result<()> {
         self.status
             .lock()
             .unwrap()
@@ -174,8 +181,8 @@ struct Timed<'a> {
 impl Timed<'_> {
     fn timed<'s>(
         &'s self,
-        stream: BoxStream<'s, market::Result<Order>>,
-    ) -> BoxStream<'s, market::Result<Order>> {
+        stream: BoxStream<'s, market_core::Result<Order>>,
+    ) -> BoxStream<'s, market_core::Result<Order>> {
         let longest = self.longest.clone();
         let mut last = Instant::now();
         stream
@@ -201,13 +208,13 @@ impl Marketplace for Timed<'_> {
     fn capabilities(&self) -> Capabilities {
         self.inner.capabilities()
     }
-    fn orders(&self, query: OrderQuery) -> BoxStream<'_, market::Result<Order>> {
+    fn orders(&self, query: OrderQuery) -> BoxStream<'_, market_core::Result<Order>> {
         self.timed(self.inner.orders(query))
     }
-    async fn order(&self, id: &OrderId) -> market::Result<Order> {
+    async fn order(&self, id: &OrderId) -> market_core::Result<Order> {
         self.inner.order(id).await
     }
-    fn refresh_orders(&self, ids: Vec<OrderId>) -> BoxStream<'_, market::Result<Order>> {
+    fn refresh_orders(&self, ids: Vec<OrderId>) -> BoxStream<'_, market_core::Result<Order>> {
         self.timed(self.inner.refresh_orders(ids))
     }
 }
@@ -248,6 +255,7 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// Prints the figures as one line on stdout.
     pub fn print(&self) {
         println!(
             "{:<14} ops {:>6}  faults {:>5}  orders {:>5}  created {:>5}  lost {}  dup {}  \
@@ -272,6 +280,8 @@ impl Figures {
         );
     }
 
+    /// Panics, with the figures, when a target is missed: anything lost, duplicated, missed or
+    /// repeated, a panic, a stall past the call budget, or a run that injected no fault.
     pub fn assert_targets(&self) {
         assert_eq!(self.lost, 0, "{self:?}");
         assert_eq!(self.duplicates, 0, "{self:?}");
@@ -312,6 +322,9 @@ async fn import_round<C: Channel>(
     }
 }
 
+/// Runs the suite on one vendor: `scale.orders` orders over the last three days, then
+/// `scale.rounds` faulty import rounds (each with new orders, cancellations by buyers and
+/// writes), then three clean rounds; `seed` picks the faults.
 pub async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
     let channel = Arc::new(C::start(FaultPlan::none()).await);
     let mut figures = Figures {
@@ -332,7 +345,7 @@ pub async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
     let mut cancelled: HashSet<OrderId> = HashSet::new();
     let mut written: HashSet<OrderId> = HashSet::new();
     let mut window = TimeWindow::new(started - TimeDelta::days(4), Utc::now()).unwrap();
-    let mut rng = market::core::sandbox::SeededRng::new(seed);
+    let mut rng = market_core::sandbox::SeededRng::new(seed);
 
     channel.faults().set(faults(seed));
     channel.faults().replay_when(more_pages);
@@ -464,16 +477,17 @@ pub async fn run<C: Channel>(scale: Scale, seed: u64) -> Figures {
 
 // ---- the vendors ---------------------------------------------------------------------------
 
+/// Ozon: the client and its emulator.
 pub struct Ozon {
-    sandbox: market::ozon::sandbox::Sandbox,
-    client: market::ozon::Client,
+    sandbox: ozon_api::sandbox::Sandbox,
+    client: ozon_api::Client,
 }
 
 #[async_trait]
 impl Channel for Ozon {
     const NAME: &'static str = "Ozon";
     async fn start(plan: FaultPlan) -> Self {
-        use market::ozon::sandbox::{Sandbox, SandboxConfig};
+        use ozon_api::sandbox::{Sandbox, SandboxConfig};
         let sandbox = Sandbox::start_with(SandboxConfig {
             fbs_orders: 0,
             fbo_orders: 0,
@@ -505,7 +519,7 @@ impl Channel for Ozon {
     }
     fn cancel_by_buyer(&self, id: &OrderId) -> bool {
         self.sandbox
-            .cancel_by_buyer(&market::ozon::PostingNumber::new(id.as_str()))
+            .cancel_by_buyer(&ozon_api::PostingNumber::new(id.as_str()))
     }
     fn advance(&self) {
         self.sandbox.advance();
@@ -513,24 +527,25 @@ impl Channel for Ozon {
     fn is_cancelled(&self, id: &OrderId) -> bool {
         self.sandbox
             .posting_status(id.as_str())
-            .is_some_and(|s| s == market::ozon::models::fbs::PostingStatus::Cancelled)
+            .is_some_and(|s| s == ozon_api::models::fbs::PostingStatus::Cancelled)
     }
     fn write_path(&self) -> Option<&'static str> {
         Some("POST /v4/posting/fbs/ship")
     }
-    async fn write(&self, id: &OrderId) -> market::Result<()> {
+    async fn write(&self, id: &OrderId) -> market_core::Result<()> {
         self.client.ship_order(id).await
     }
 }
 
+/// Yandex Market: one campaign's client and the emulator.
 pub struct Ym {
-    sandbox: market::yandex_market::sandbox::Sandbox,
-    shop: market::yandex_market::CampaignClient,
+    sandbox: yandex_market_api::sandbox::Sandbox,
+    shop: yandex_market_api::CampaignClient,
 }
 
 impl Ym {
-    fn id(id: &OrderId) -> market::yandex_market::OrderId {
-        market::yandex_market::OrderId(id.as_str().parse().unwrap())
+    fn id(id: &OrderId) -> yandex_market_api::OrderId {
+        yandex_market_api::OrderId(id.as_str().parse().unwrap())
     }
 }
 
@@ -538,7 +553,7 @@ impl Ym {
 impl Channel for Ym {
     const NAME: &'static str = "Yandex Market";
     async fn start(plan: FaultPlan) -> Self {
-        use market::yandex_market::sandbox::{
+        use yandex_market_api::sandbox::{
             SANDBOX_BUSINESS_ID, SANDBOX_CAMPAIGN_ID, Sandbox, SandboxConfig,
         };
         let sandbox = Sandbox::start_with(SandboxConfig {
@@ -588,19 +603,20 @@ impl Channel for Ym {
         // semantics: repeating one after the server acted is harmless, so none is counted.
         None
     }
-    async fn write(&self, id: &OrderId) -> market::Result<()> {
+    async fn write(&self, id: &OrderId) -> market_core::Result<()> {
         self.shop.ship_order(id).await
     }
 }
 
+/// Wildberries: the client and its emulator.
 pub struct Wb {
-    sandbox: market::wb::sandbox::Sandbox,
-    client: market::wb::Client,
+    sandbox: wb_api::sandbox::Sandbox,
+    client: wb_api::Client,
 }
 
 impl Wb {
-    fn id(id: &OrderId) -> market::wb::OrderId {
-        market::wb::OrderId(id.as_str().parse().unwrap())
+    fn id(id: &OrderId) -> wb_api::OrderId {
+        wb_api::OrderId(id.as_str().parse().unwrap())
     }
 }
 
@@ -608,7 +624,7 @@ impl Wb {
 impl Channel for Wb {
     const NAME: &'static str = "Wildberries";
     async fn start(plan: FaultPlan) -> Self {
-        use market::wb::sandbox::{Sandbox, SandboxConfig};
+        use wb_api::sandbox::{Sandbox, SandboxConfig};
         let sandbox = Sandbox::start_with(SandboxConfig {
             orders: 0,
             new_orders_per_poll: 0,
@@ -655,7 +671,7 @@ impl Channel for Wb {
         // call) when there is none.
         Some("POST /api/v3/supplies")
     }
-    async fn write(&self, id: &OrderId) -> market::Result<()> {
+    async fn write(&self, id: &OrderId) -> market_core::Result<()> {
         self.client.confirm_order(id).await
     }
     fn acted_writes(&self, _writes: usize) -> usize {
