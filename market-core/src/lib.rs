@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod client;
 #[cfg(feature = "contract")]
 pub mod contract;
 pub mod error;

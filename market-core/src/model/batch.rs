@@ -123,6 +123,11 @@ impl<K> Default for BatchReport<K> {
     }
 }
 
+/// When a vendor's per-item errors defer an item instead of rejecting it (see
+/// [`BatchReport::record`]): a test of the error code ("too many requests for this item") and
+/// the wait to report.
+pub type Deferral<'a> = (&'a dyn Fn(&str) -> bool, Option<Duration>);
+
 impl<K> BatchReport<K> {
     /// An empty report.
     pub fn new() -> Self {
@@ -190,7 +195,7 @@ impl<K> BatchReport<K> {
         key: K,
         applied: bool,
         errors: impl IntoIterator<Item = (&'e str, &'e str)>,
-        defer: Option<(&dyn Fn(&str) -> bool, Option<Duration>)>,
+        defer: Option<Deferral<'_>>,
     ) {
         let errors: Vec<(&str, &str)> = errors.into_iter().collect();
         if applied && errors.is_empty() {

@@ -14,7 +14,7 @@ mod returns;
 mod stock;
 mod warehouse;
 
-pub use batch::{BatchReport, BatchWarning, ItemKey, Rejection, RejectionStage};
+pub use batch::{BatchReport, BatchWarning, Deferral, ItemKey, Rejection, RejectionStage};
 pub use card::{
     Attribute, AttributeValue, Card, CardImportState, CardImportStatus, CardSubmission,
     CategoryRef, Dimensions, Variant,

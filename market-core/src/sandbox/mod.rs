@@ -8,13 +8,22 @@
 //!   probability, from a seed, so a test or a demo can prove the client survives them;
 //! - [`RequestLog`]: a count of every request received, by method and path, so a test can prove
 //!   nothing was sent twice;
-//! - [`WindowLimit`]: a fixed-window rate limit per key, to answer 429 the way the vendor does.
+//! - [`WindowLimit`]: a fixed-window rate limit per key, to answer 429 the way the vendor does;
+//! - [`Shell`]: the server, routing by the crate's `Operation` statics, state lock, credentials,
+//!   faults, quotas ([`Limiter`]) and request log around a vendor's [`Emulate`] implementation,
+//!   so that each emulator holds only its vendor's behaviour.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use wiremock;
+
+mod shell;
+pub use shell::{
+    Admitted, Answer, Call, Charge, DEFAULT_TOLERANCE, Emulate, Limiter, Quota, Refusal, Refused,
+    Shell, match_path, route,
+};
 use wiremock::ResponseTemplate;
 
 /// One injected failure.
