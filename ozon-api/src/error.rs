@@ -81,3 +81,9 @@ pub fn request_id(headers: &HeaderMap, redact: impl Fn(String) -> String) -> Opt
         REQUEST_ID_MAX,
     ))
 }
+
+/// Whether a per-item code is Ozon's [`TOO_MANY_REQUESTS`], whatever its case: the item is
+/// deferred in the batch report, not rejected.
+pub fn too_many_requests(code: &str) -> bool {
+    code.trim().eq_ignore_ascii_case(TOO_MANY_REQUESTS)
+}

@@ -18,6 +18,7 @@
 //! Ozon has no step where the seller accepts an order (postings arrive ready to pack), so
 //! `confirm_order` is not offered.
 
+use market_core::batch::convert_each;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -659,39 +660,24 @@ impl Marketplace for Client {
     }
 
     async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
-        let mut report = BatchReport::new();
-        let mut items = Vec::with_capacity(updates.len());
         let mut keys: HashMap<(String, WarehouseId), ItemKey> = HashMap::new();
-        let mut sent_keys = Vec::with_capacity(updates.len());
-        for u in updates {
+        let (converted, mut report) = convert_each(updates, StockUpdate::key, |u| {
             // Two updates of one offer at one warehouse (" 22" and "22"): Ozon would get the
             // pair twice and its answers could not be told apart, so the second is turned
             // down here.
-            let item = stock_item(u).and_then(|item| {
-                if keys.contains_key(&(u.offer_id.as_str().to_owned(), item.warehouse_id)) {
-                    Err(format!(
-                        "another update in this call already sets the stock of offer {} at \
-                         warehouse {}",
-                        u.offer_id, item.warehouse_id
-                    ))
-                } else {
-                    Ok(item)
-                }
-            });
-            match item {
-                Ok(item) => {
-                    keys.insert((u.offer_id.as_str().to_owned(), item.warehouse_id), u.key());
-                    sent_keys.push(u.key());
-                    items.push(item);
-                }
-                Err(message) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    message,
-                ),
+            let item = stock_item(u)?;
+            let pair = (u.offer_id.as_str().to_owned(), item.warehouse_id);
+            if keys.contains_key(&pair) {
+                return Err(format!(
+                    "another update in this call already sets the stock of offer {} at \
+                     warehouse {}",
+                    u.offer_id, item.warehouse_id
+                ));
             }
-        }
+            keys.insert(pair, u.key());
+            Ok(item)
+        });
+        let (sent_keys, items): (Vec<_>, Vec<_>) = converted.into_iter().unzip();
         let sent = self.stocks().update(items).await?;
         // Each item sent exactly once, under the caller's key.
         report.merge(BatchReport::settle(
@@ -707,23 +693,8 @@ impl Marketplace for Client {
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
-        let mut report = BatchReport::new();
-        let mut items = Vec::with_capacity(updates.len());
-        let mut sent_keys = Vec::with_capacity(updates.len());
-        for u in updates {
-            match price_item(u) {
-                Ok(item) => {
-                    sent_keys.push(u.key());
-                    items.push(item);
-                }
-                Err(message) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    message,
-                ),
-            }
-        }
+        let (converted, mut report) = convert_each(updates, PriceUpdate::key, price_item);
+        let (sent_keys, items): (Vec<_>, Vec<_>) = converted.into_iter().unzip();
         let sent = self.prices().update(items).await?;
         // Each price sent exactly once, under the caller's key.
         report.merge(BatchReport::settle(
@@ -734,19 +705,8 @@ impl Marketplace for Client {
     }
 
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
-        let mut report = BatchReport::new();
-        let mut items = Vec::with_capacity(cards.len());
-        for card in cards {
-            match import_item(card) {
-                Ok(item) => items.push(item),
-                Err(message) => report.reject(
-                    card.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    message,
-                ),
-            }
-        }
+        let (converted, mut report) = convert_each(cards, Card::key, import_item);
+        let items = converted.into_iter().map(|(_, item)| item).collect();
         let submission = self.products().import(items).await?;
         report.merge(submission.report.map_keys(ItemKey::offer));
         Ok(CardSubmission {

@@ -48,26 +48,21 @@ impl Client {
     }
 }
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 fn check_ids(category: i64, type_id: i64, attribute: Option<i64>) -> Result<()> {
     if category <= 0 {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "description_category_id {category} is not a valid category"
         )));
     }
     if type_id <= 0 {
-        return Err(invalid(format!("type_id {type_id} is not a valid type")));
+        return Err(Error::invalid(format!(
+            "type_id {type_id} is not a valid type"
+        )));
     }
     if let Some(a) = attribute
         && a <= 0
     {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "attribute_id {a} is not a valid attribute"
         )));
     }
@@ -119,7 +114,7 @@ impl<'a> CategoriesApi<'a> {
         if let Some(last) = request.last_value_id
             && last.0 < 0
         {
-            return Err(invalid(format!("last_value_id {last} is negative")));
+            return Err(Error::invalid(format!("last_value_id {last} is negative")));
         }
         self.client
             .transport
@@ -168,7 +163,7 @@ impl<'a> CategoriesApi<'a> {
         )?;
         crate::api::check_limit(request.limit, ATTRIBUTE_VALUES_SEARCH_MAX)?;
         if request.value.trim().chars().count() < ATTRIBUTE_VALUES_SEARCH_MIN_CHARS {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "search text {:?} is shorter than {ATTRIBUTE_VALUES_SEARCH_MIN_CHARS} characters",
                 request.value
             )));

@@ -95,13 +95,6 @@ pub static FBS_TRACKING_NUMBER_SET: Operation = Operation::post(
 .non_idempotent()
 .batch_max(TRACKING_NUMBERS_MAX);
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 /// Checks a time window: both ends given, start before end, at most `max_days` long.
 pub(crate) fn check_window(
     what: &str,
@@ -110,17 +103,17 @@ pub(crate) fn check_window(
     max_days: i64,
 ) -> Result<()> {
     let (Some(from), Some(to)) = (from, to) else {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "{what}: both ends of the window are required"
         )));
     };
     if from >= to {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "{what}: the window start {from} is not before its end {to}"
         )));
     }
     if to - from > Duration::days(max_days) {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "{what}: the window {from} to {to} is longer than {max_days} days"
         )));
     }
@@ -157,7 +150,7 @@ pub(crate) fn cursor_page<T, K: std::hash::Hash>(
 
 fn check_posting_number(p: &PostingNumber) -> Result<()> {
     if p.as_str().trim().is_empty() {
-        return Err(invalid("posting_number is empty".into()));
+        return Err(Error::invalid("posting_number is empty"));
     }
     Ok(())
 }
@@ -182,15 +175,15 @@ fn validate_tracking(t: &TrackingNumber) -> std::result::Result<(), String> {
 pub fn validate_ship(request: &ShipRequest) -> Result<()> {
     check_posting_number(&request.posting_number)?;
     if request.packages.is_empty() {
-        return Err(invalid("ship: no packages".into()));
+        return Err(Error::invalid("ship: no packages"));
     }
     for (i, package) in request.packages.iter().enumerate() {
         if package.products.is_empty() {
-            return Err(invalid(format!("ship: package {i} has no products")));
+            return Err(Error::invalid(format!("ship: package {i} has no products")));
         }
         for p in &package.products {
             if p.product_id.0 <= 0 || p.quantity <= 0 {
-                return Err(invalid(format!(
+                return Err(Error::invalid(format!(
                     "ship: package {i}: product {} quantity {} (both must be positive)",
                     p.product_id, p.quantity
                 )));
@@ -204,11 +197,11 @@ pub fn validate_ship(request: &ShipRequest) -> Result<()> {
 pub fn validate_ship_package(request: &ShipPackageRequest) -> Result<()> {
     check_posting_number(&request.posting_number)?;
     if request.products.is_empty() {
-        return Err(invalid("ship package: no products".into()));
+        return Err(Error::invalid("ship package: no products"));
     }
     for p in &request.products {
         if p.product_id.0 <= 0 || p.quantity <= 0 {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "ship package: product {} quantity {} (both must be positive)",
                 p.product_id, p.quantity
             )));
@@ -313,14 +306,13 @@ impl<'a> FbsApi<'a> {
                 FBS_LIST_WINDOW_MAX_DAYS,
             )?,
             (true, true) => {
-                return Err(invalid(
-                    "filter: give the cut-off window or the delivering-date window, not both"
-                        .into(),
+                return Err(Error::invalid(
+                    "filter: give the cut-off window or the delivering-date window, not both",
                 ));
             }
             (false, false) => {
-                return Err(invalid(
-                    "filter: a cut-off or delivering-date window is required".into(),
+                return Err(Error::invalid(
+                    "filter: a cut-off or delivering-date window is required",
                 ));
             }
         }
@@ -453,7 +445,7 @@ impl<'a> FbsApi<'a> {
     pub async fn cancel(&self, request: &CancelRequest) -> Result<bool> {
         check_posting_number(&request.posting_number)?;
         if request.cancel_reason_id <= 0 {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "cancel_reason_id {} is not a reason",
                 request.cancel_reason_id
             )));
@@ -461,7 +453,7 @@ impl<'a> FbsApi<'a> {
         if request.cancel_reason_id == CANCEL_REASON_OTHER
             && request.cancel_reason_message.trim().is_empty()
         {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "cancel_reason_message is required for reason {CANCEL_REASON_OTHER}"
             )));
         }
@@ -483,7 +475,7 @@ impl<'a> FbsApi<'a> {
         posting_numbers: Vec<PostingNumber>,
     ) -> Result<Vec<RelatedPostingCancelReason>> {
         if posting_numbers.is_empty() {
-            return Err(invalid("no posting numbers".into()));
+            return Err(Error::invalid("no posting numbers"));
         }
         for p in &posting_numbers {
             check_posting_number(p)?;

@@ -192,20 +192,17 @@ impl<'a> LabelsApi<'a> {
     /// are sent only when the URL is on the client's own origin (scheme, host, port); the
     /// file links Ozon gives are on its CDN and get none, nor do they spend Ozon's quota.
     pub async fn download(&self, url: &str) -> Result<Bytes> {
-        let invalid = |message: String| Error::Validation {
-            item: Some(url.to_owned()),
-            message,
-        };
-        let parsed = Url::parse(url).map_err(|e| invalid(format!("not a URL: {e}")))?;
+        let parsed =
+            Url::parse(url).map_err(|e| Error::validation(url, format!("not a URL: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(invalid("not an http(s) URL".into()));
+            return Err(Error::validation(url, "not an http(s) URL"));
         }
         if parsed
             .path_segments()
             .and_then(|mut s| s.next_back())
             .is_none_or(str::is_empty)
         {
-            return Err(invalid("the URL names no file".into()));
+            return Err(Error::validation(url, "the URL names no file"));
         }
         let transport = &self.client.transport;
         let request = LABEL_FILE.request().absolute_url(parsed)?;

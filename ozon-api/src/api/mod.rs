@@ -12,12 +12,8 @@ pub mod returns;
 pub mod stocks;
 pub mod warehouses;
 
-use std::time::Duration;
-
 use market_core::transport::Operation;
-use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
-
-use crate::error::TOO_MANY_REQUESTS;
+use market_core::{Error, Result};
 
 /// Checks a page size before anything is sent: `limit` in `1..=max`.
 pub(crate) fn check_limit(limit: impl Into<i64>, max: impl Into<i64>) -> Result<()> {
@@ -25,10 +21,7 @@ pub(crate) fn check_limit(limit: impl Into<i64>, max: impl Into<i64>) -> Result<
     if (1..=max).contains(&limit) {
         Ok(())
     } else {
-        Err(Error::Validation {
-            item: None,
-            message: format!("limit {limit} is not in 1..={max}"),
-        })
+        Err(Error::invalid(format!("limit {limit} is not in 1..={max}")))
     }
 }
 
@@ -85,56 +78,3 @@ pub const NON_SPEC_OPERATIONS: &[(&Operation, &str)] = &[(
     "the download of a label file: a GET of the file URL that \
      /v1/posting/fbs/package-label/get returns, not an endpoint of the Seller API",
 )];
-
-/// Records one item of an Ozon per-item answer (`updated` and `errors[]` of code and
-/// message): accepted when updated without errors; deferred ([`RejectionStage::RetryLater`],
-/// after `retry_after`) when every error is Ozon's `TOO_MANY_REQUESTS` (matched without regard
-/// to case: nothing is wrong with the item, it was updated too recently); otherwise rejected
-/// with Ozon's first code and every message.
-pub(crate) fn record_item<'e, K>(
-    report: &mut BatchReport<K>,
-    key: K,
-    updated: bool,
-    errors: impl IntoIterator<Item = (&'e str, &'e str)>,
-    retry_after: Option<Duration>,
-) {
-    let errors: Vec<(&str, &str)> = errors.into_iter().collect();
-    if updated && errors.is_empty() {
-        report.accept(key);
-        return;
-    }
-    let code = errors
-        .first()
-        .map(|(c, _)| (*c).to_owned())
-        .filter(|c| !c.is_empty());
-    let message = if errors.is_empty() {
-        "not updated".to_owned()
-    } else {
-        errors
-            .iter()
-            .map(|(c, m)| {
-                if m.is_empty() {
-                    (*c).to_owned()
-                } else {
-                    format!("{c}: {m}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let deferred = !errors.is_empty()
-        && errors
-            .iter()
-            .all(|(c, _)| c.trim().eq_ignore_ascii_case(TOO_MANY_REQUESTS));
-    if deferred {
-        report.defer(key, code, message, retry_after);
-        return;
-    }
-    report.rejected.push(Rejection {
-        key,
-        stage: RejectionStage::Vendor,
-        retry_after: None,
-        code,
-        message,
-    });
-}

@@ -10,6 +10,7 @@ use market_core::{BatchReport, Result};
 use rust_decimal::Decimal;
 
 use crate::Client;
+use crate::error::too_many_requests;
 use crate::ids::ProductId;
 use crate::models::prices::*;
 
@@ -196,14 +197,13 @@ fn price_report(keys: Vec<PriceKey>, response: ImportPricesResponse) -> BatchRep
                 offer_id: (!r.offer_id.is_empty()).then(|| r.offer_id.clone()),
                 product_id: (r.product_id.0 != 0).then_some(r.product_id),
             });
-        super::record_item(
-            &mut report,
+        report.record(
             key,
             r.updated,
             r.errors
                 .iter()
                 .map(|e| (e.code.as_str(), e.message.as_str())),
-            None,
+            Some((&too_many_requests, None)),
         );
     }
     report

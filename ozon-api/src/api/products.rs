@@ -102,13 +102,6 @@ impl ImportSubmission {
     }
 }
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 fn check_offer_id(offer_id: &str) -> std::result::Result<(), String> {
     if offer_id.trim().is_empty() {
         return Err("offer_id is empty".into());
@@ -273,18 +266,20 @@ impl<'a> ProductsApi<'a> {
         crate::api::check_limit(request.limit, PRODUCT_LIST_PAGE_MAX)?;
         let f = &request.filter;
         if !f.offer_id.is_empty() && !f.product_id.is_empty() {
-            return Err(invalid(
-                "the filter takes one group of ids: offer_id or product_id, not both".into(),
+            return Err(Error::invalid(
+                "the filter takes one group of ids: offer_id or product_id, not both",
             ));
         }
         let ids = f.offer_id.len().max(f.product_id.len());
         if ids > PRODUCT_LIST_FILTER_MAX {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "the filter names {ids} products, more than {PRODUCT_LIST_FILTER_MAX}"
             )));
         }
         if let Some(o) = f.offer_id.iter().find(|o| o.trim().is_empty()) {
-            return Err(invalid(format!("empty offer_id {o:?} in the filter")));
+            return Err(Error::invalid(format!(
+                "empty offer_id {o:?} in the filter"
+            )));
         }
         check_product_ids(&f.product_id)?;
         let response: ProductListResponse = self
@@ -325,7 +320,7 @@ impl<'a> ProductsApi<'a> {
     /// product ids, then SKUs). A product named twice comes back twice.
     pub async fn info_list(&self, request: ProductInfoListRequest) -> Result<Vec<ProductInfo>> {
         if let Some(o) = request.offer_id.iter().find(|o| o.trim().is_empty()) {
-            return Err(invalid(format!("empty offer_id {o:?}")));
+            return Err(Error::invalid(format!("empty offer_id {o:?}")));
         }
         check_product_ids(&request.product_id)?;
         if let Some(bad) = request.sku.iter().find(|s| s.0 <= 0) {
@@ -407,7 +402,9 @@ impl<'a> ProductsApi<'a> {
     /// by card, with Ozon's errors.
     pub async fn import_info(&self, task_id: ImportTaskId) -> Result<ImportInfoResult> {
         if task_id.0 <= 0 {
-            return Err(invalid(format!("task_id {task_id} is not a valid task")));
+            return Err(Error::invalid(format!(
+                "task_id {task_id} is not a valid task"
+            )));
         }
         let request = ImportInfoRequest { task_id };
         let response: ImportInfoResponse = self

@@ -10,6 +10,7 @@ use market_core::transport::Operation;
 use market_core::{BatchReport, Error, Result};
 
 use crate::Client;
+use crate::error::too_many_requests;
 use crate::ids::{ProductId, Sku, WarehouseId};
 use crate::limits;
 use crate::models::stocks::*;
@@ -323,14 +324,13 @@ fn stock_report(keys: Vec<StockKey>, response: ProductsStocksResponse) -> BatchR
                 product_id: Some(r.product_id),
                 warehouse_id: r.warehouse_id,
             });
-        super::record_item(
-            &mut report,
+        report.record(
             key,
             r.updated,
             r.errors
                 .iter()
                 .map(|e| (e.code.as_str(), e.message.as_str())),
-            Some(PAIR_UPDATE_INTERVAL),
+            Some((&too_many_requests, Some(PAIR_UPDATE_INTERVAL))),
         );
     }
     report
