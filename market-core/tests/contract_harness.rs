@@ -1147,3 +1147,45 @@ async fn error_responses_carry_the_spec_error_body() {
     let body: Value = resp.json().await.unwrap();
     assert!(body["errors"][0]["code"].is_string(), "{body}");
 }
+
+// ---- loading
+
+#[test]
+#[should_panic(expected = "operation /v9/gone is not in the spec snapshot")]
+fn a_stale_required_exception_is_named() {
+    let _ = Spec::new(json!({"paths": {"/v1/x": {"post": {}}}}))
+        .with_required_exceptions(&[("/v9/gone", "items[].id")]);
+}
+
+#[test]
+fn sections_load_from_a_directory_sorted_by_file_name() {
+    let dir = std::env::temp_dir().join(format!("contract-harness-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let section = |path: &str| {
+        json!({"paths": {path: {"get": {"responses": {"200": {"content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Item"}
+        }}}}}}},
+        "components": {"schemas": {"Item": {"type": "object", "properties": {
+            path.trim_start_matches('/'): {"type": "integer"}
+        }}}}})
+    };
+    std::fs::write(dir.join("b-orders.json"), section("/orders").to_string()).unwrap();
+    std::fs::write(dir.join("a-cards.json"), section("/cards").to_string()).unwrap();
+    std::fs::write(dir.join("notes.md"), "not a section").unwrap();
+    let read = market_core::contract::harness::read_sections(&dir);
+    let names: Vec<&str> = read.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(names, ["a-cards", "b-orders"]);
+    let spec = Spec::load_sections(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(spec.op("GET /orders").section.as_deref(), Some("b-orders"));
+    // Each section's `Item` is its own.
+    assert_eq!(
+        spec.maximal(spec.response_schema("GET /orders")),
+        json!({"orders": 7})
+    );
+    assert_eq!(
+        spec.maximal(spec.response_schema("GET /cards")),
+        json!({"cards": 7})
+    );
+    assert_eq!(spec.qualified("b-orders::Item"), "b-orders::Item");
+}
