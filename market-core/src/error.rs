@@ -23,9 +23,9 @@ pub enum Error {
     /// The request did not complete: connection refused or reset, TLS failure, body cut.
     #[error("{vendor} {operation}: transport error: {message}")]
     Transport {
-        /// The vendor.
+        /// The vendor (`MarketplaceKind::name`: `ozon`, `wildberries`, `yandex_market`, ...).
         vendor: &'static str,
-        /// The operation.
+        /// The operation's name (`Operation::name`, e.g. `stocks_update`).
         operation: &'static str,
         /// What happened (without the URL).
         message: String,
@@ -38,9 +38,9 @@ pub enum Error {
     /// The request, or the whole retry budget, ran out of time.
     #[error("{vendor} {operation}: timed out after {elapsed:?}")]
     Timeout {
-        /// The vendor.
+        /// The vendor (`MarketplaceKind::name`: `ozon`, `wildberries`, `yandex_market`, ...).
         vendor: &'static str,
-        /// The operation.
+        /// The operation's name (`Operation::name`, e.g. `stocks_update`).
         operation: &'static str,
         /// Time spent, including retries.
         elapsed: Duration,
@@ -50,9 +50,9 @@ pub enum Error {
         "{vendor} {operation}: cannot decode response at `{path}`: {message}; body starts: {excerpt}"
     )]
     Decode {
-        /// The vendor.
+        /// The vendor (`MarketplaceKind::name`: `ozon`, `wildberries`, `yandex_market`, ...).
         vendor: &'static str,
-        /// The operation.
+        /// The operation's name (`Operation::name`, e.g. `stocks_update`).
         operation: &'static str,
         /// The JSON path of the offending field (`result.items[3].price`).
         path: String,
@@ -68,9 +68,9 @@ pub enum Error {
         "{vendor} {operation}: the response body exceeds the cap of {limit} bytes; not read (an operation that returns more raises its max_response_bytes)"
     )]
     ResponseTooLarge {
-        /// The vendor.
+        /// The vendor (`MarketplaceKind::name`: `ozon`, `wildberries`, `yandex_market`, ...).
         vendor: &'static str,
-        /// The operation.
+        /// The operation's name (`Operation::name`, e.g. `stocks_update`).
         operation: &'static str,
         /// The cap, in bytes (after decompression).
         limit: usize,
@@ -86,9 +86,9 @@ pub enum Error {
     /// The marketplace has no such operation.
     #[error("{marketplace} does not support {operation}")]
     Unsupported {
-        /// The channel.
+        /// The channel that lacks the operation.
         marketplace: MarketplaceKind,
-        /// The operation asked for.
+        /// The `Marketplace` method asked for (`publish_cards`, `confirm_order`, ...).
         operation: &'static str,
     },
     /// The client is misconfigured (bad base URL, header value, TLS setup).
@@ -100,9 +100,9 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ApiError {
-    /// The vendor.
+    /// The vendor (`MarketplaceKind::name`: `ozon`, `wildberries`, `yandex_market`, ...).
     pub vendor: &'static str,
-    /// The operation.
+    /// The operation's name (`Operation::name`, e.g. `stocks_update`).
     pub operation: &'static str,
     /// The HTTP status.
     pub status: u16,

@@ -69,13 +69,13 @@ pub enum RejectionStage {
 /// One item that was not accepted, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection<K = ItemKey> {
-    /// The item.
+    /// The item's key, as the caller passed it (offer, or offer and warehouse).
     pub key: K,
     /// Where it was turned down.
     pub stage: RejectionStage,
     /// The vendor's error code, or this library's (`validation`, `http_500`, ...).
     pub code: Option<String>,
-    /// A readable reason.
+    /// Why, in words: the vendor's message where it gave one, else this library's.
     pub message: String,
     /// For [`RejectionStage::RetryLater`]: how long to wait before sending the item again,
     /// when the vendor says.

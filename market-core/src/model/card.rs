@@ -10,13 +10,13 @@ use crate::ids::{AttributeId, Barcode, CategoryId, OfferId, TaskId};
 pub struct Card {
     /// The seller's article.
     pub offer_id: OfferId,
-    /// The product name.
+    /// The product name buyers see (the channel's length limit applies).
     pub name: String,
     /// The marketplace category the card is published in.
     pub category: CategoryRef,
     /// The brand, where the channel has a field for it.
     pub brand: Option<String>,
-    /// The description text.
+    /// The long description buyers read on the product page.
     pub description: Option<String>,
     /// Category attributes (characteristics) with typed values.
     pub attributes: Vec<Attribute>,
@@ -67,7 +67,8 @@ impl Card {
 /// A marketplace category reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryRef {
-    /// The category id.
+    /// The channel's category id (Ozon `description_category_id`, WB `subjectID`, Yandex
+    /// Market `marketCategoryId`).
     pub id: CategoryId,
     /// A second-level type id where the vendor has one (Ozon's `type_id`).
     pub type_id: Option<String>,
@@ -98,7 +99,7 @@ pub enum AttributeValue {
     Bool(bool),
     /// A value from the marketplace's dictionary of this attribute.
     Dictionary {
-        /// The dictionary value id.
+        /// The channel's id of the dictionary value.
         id: String,
         /// Its text, for people.
         value: Option<String>,
@@ -155,7 +156,7 @@ pub enum CardImportState {
 /// The outcome of a card import task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardImportStatus {
-    /// The task.
+    /// The vendor's id of the import task ([`crate::Marketplace::publish_cards`] returns it).
     pub task_id: TaskId,
     /// Whether the outcome is final.
     pub state: CardImportState,

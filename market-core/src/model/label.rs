@@ -50,11 +50,12 @@ impl LabelFormat {
 /// A shipping label for one order.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Label {
-    /// The order.
+    /// The order the label is for.
     pub order_id: OrderId,
-    /// The file format.
+    /// What `bytes` holds (PDF, PNG, SVG, ZPL).
     pub format: LabelFormat,
-    /// The file.
+    /// The file as the vendor sent it (a whole file: a body cut short is an error, never a
+    /// label).
     pub bytes: Bytes,
 }
 

@@ -64,7 +64,7 @@ impl Lifecycle {
 /// An order status: the unified lifecycle and the vendor's own status, kept verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OrderStatus {
-    /// The unified lifecycle state.
+    /// Where the order is in the lifecycle every channel maps to.
     pub lifecycle: Lifecycle,
     /// The vendor status as sent (`awaiting_packaging`, `PROCESSING/STARTED`, `confirm`, ...).
     pub raw: String,
@@ -93,7 +93,7 @@ pub struct OrderLine {
     pub offer_id: OfferId,
     /// The marketplace's product id, where it has one.
     pub sku: Option<Sku>,
-    /// The product name as ordered.
+    /// The product name as the channel shows it in the order, when it sends one.
     pub name: Option<String>,
     /// Units ordered.
     pub quantity: u32,
@@ -104,7 +104,7 @@ pub struct OrderLine {
 /// An order (Ozon posting, WB assembly task, Yandex Market order, Megamarket shipment).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Order {
-    /// The channel.
+    /// The channel the order came from.
     pub marketplace: MarketplaceKind,
     /// The marketplace's id of the order (the posting number on Ozon).
     pub id: OrderId,
@@ -121,11 +121,12 @@ pub struct Order {
     pub updated_at: Option<DateTime<Utc>>,
     /// The deadline to hand it over, if the vendor sets one.
     pub ship_by: Option<DateTime<Utc>>,
-    /// The warehouse it ships from.
+    /// The seller's warehouse it ships from (`None` for orders the marketplace fulfils, and
+    /// where the vendor does not say).
     pub warehouse_id: Option<WarehouseId>,
     /// The currency of every amount in the order.
     pub currency: Currency,
-    /// The lines.
+    /// The products ordered, in the order the channel lists them.
     pub lines: Vec<OrderLine>,
     /// The vendor's own record of the order, for anything the unified model does not carry.
     pub raw: serde_json::Value,

@@ -9,7 +9,7 @@ use crate::ids::OfferId;
 pub struct PriceUpdate {
     /// The seller's article.
     pub offer_id: OfferId,
-    /// The selling price.
+    /// The price the buyer pays, in `currency`.
     pub price: Decimal,
     /// The strike-through ("old") price shown crossed out; must exceed `price` when set.
     pub old_price: Option<Decimal>,
