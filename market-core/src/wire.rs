@@ -1158,3 +1158,266 @@ pub mod moscow {
         }
     }
 }
+
+// ---- moved from yandex-market-api
+
+/// Money as a JSON number that reads back as exactly the same decimal
+/// (`serialize_with = "market_core::wire::exact_number::serialize"`, or `::opt` for an
+/// `Option` with `skip_serializing_if`).
+///
+/// A whole amount is written as an integer (`1300`); any other amount as the shortest number
+/// text that parses back to the same decimal (`1299.99`, never `1299.9899999999998`). An
+/// amount no JSON number can carry exactly (more than about 15 significant digits) is refused
+/// with a serialisation error rather than sent rounded.
+pub mod exact_number {
+    use rust_decimal::Decimal;
+    use serde::{Serialize, Serializer};
+
+    /// The JSON number of an amount, when one carries it exactly.
+    pub fn number(value: &Decimal) -> Option<serde_json::Number> {
+        let n = value.normalize();
+        if n.scale() == 0
+            && let Ok(i) = i64::try_from(n.mantissa())
+        {
+            return Some(serde_json::Number::from(i));
+        }
+        // The nearest double to the decimal text, then the shortest text of that double: for
+        // up to 15 significant digits this is the decimal itself.
+        let float: f64 = n.to_string().parse().ok()?;
+        let number = serde_json::Number::from_f64(float)?;
+        let text = number.to_string();
+        let back = text
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(&text))
+            .ok()?;
+        (back == n).then_some(number)
+    }
+
+    /// Whether an amount can be written exactly as a JSON number.
+    pub fn is_exact(value: &Decimal) -> bool {
+        number(value).is_some()
+    }
+
+    /// Writes an amount as an exact JSON number.
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        match number(value) {
+            Some(n) => n.serialize(s),
+            None => Err(serde::ser::Error::custom(format!(
+                "the amount {value} cannot be written exactly as a JSON number"
+            ))),
+        }
+    }
+
+    /// Writes an optional amount (with `skip_serializing_if = "Option::is_none"`).
+    pub fn opt<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serialize(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// Money as a JSON float, always (`1300.0`; a value without a double, never met, as its text):
+/// `serialize_with = "market_core::wire::float_number::serialize"`, or `::opt`.
+pub mod float_number {
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+    use serde::Serializer;
+
+    /// Writes the amount as a JSON float.
+    pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        match v.to_f64() {
+            Some(f) => s.serialize_f64(f),
+            None => s.collect_str(v),
+        }
+    }
+
+    /// Writes an optional amount (with `skip_serializing_if = "Option::is_none"`).
+    pub fn opt<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => serialize(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// `DD-MM-YYYY` dates (Yandex Market's format `date-dd-MM-yyyy`) as [`chrono::NaiveDate`]:
+/// `#[serde(with = "market_core::wire::dd_mm_yyyy")]`, `dd_mm_yyyy::option` (missing, `null`
+/// or `""` read as `None`) and `dd_mm_yyyy::vec` (`null` read as empty).
+pub mod dd_mm_yyyy {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// The `chrono` format of the dates.
+    pub const FORMAT: &str = "%d-%m-%Y";
+
+    /// Parses `DD-MM-YYYY`.
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+    }
+
+    /// Writes a date as `DD-MM-YYYY`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format(FORMAT))
+    }
+
+    /// Reads a `DD-MM-YYYY` date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {text:?}")))
+    }
+
+    /// An optional `DD-MM-YYYY` date.
+    pub mod option {
+        use super::*;
+
+        /// Writes the date, or `null`.
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a date; `null` and `""` are `None`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
+                None => Ok(None),
+                Some(t) if t.trim().is_empty() => Ok(None),
+                Some(t) => parse(&t)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}"))),
+            }
+        }
+    }
+
+    /// A list of `DD-MM-YYYY` dates.
+    pub mod vec {
+        use super::*;
+
+        /// Writes the dates.
+        pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(dates.iter().map(|d| d.format(FORMAT).to_string()))
+        }
+
+        /// Reads the dates; `null` is an empty list.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Option::<Vec<String>>::deserialize(d)?
+                .unwrap_or_default()
+                .iter()
+                .map(|t| {
+                    parse(t)
+                        .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}")))
+                })
+                .collect()
+        }
+    }
+}
+
+/// Moscow-time and time-of-day text formats (Yandex Market's `date-dd-MM-yyyy-HH-mm-ss` and
+/// `time`): `#[serde(with = "market_core::wire::moscow::dmy_hms")]`, `moscow::opt_dmy_hms`,
+/// `moscow::opt_hm`.
+pub mod moscow {
+    use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, Utc};
+    use serde::{Deserialize, Deserializer};
+
+    /// The `chrono` format of `DD-MM-YYYY HH:MM:SS` times.
+    pub const DMY_HMS: &str = "%d-%m-%Y %H:%M:%S";
+    /// The `chrono` format of `HH:MM` times of day.
+    pub const HM: &str = "%H:%M";
+
+    fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()))
+    }
+
+    /// Moscow time (UTC+03:00, no daylight saving).
+    pub fn offset() -> FixedOffset {
+        FixedOffset::east_opt(3 * 3600).unwrap_or_else(|| Utc.fix())
+    }
+
+    fn moscow_time<E: serde::de::Error>(s: &str) -> Result<DateTime<Utc>, E> {
+        let naive = NaiveDateTime::parse_from_str(s, DMY_HMS)
+            .or_else(|_| {
+                NaiveDate::parse_from_str(s, super::dd_mm_yyyy::FORMAT)
+                    .map(|d| d.and_time(NaiveTime::MIN))
+            })
+            .map_err(|_| E::custom(format!("invalid DD-MM-YYYY HH:MM:SS time {s:?}")))?;
+        naive
+            .and_local_timezone(offset())
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| E::custom(format!("invalid Moscow time {s:?}")))
+    }
+
+    fn time<E: serde::de::Error>(s: &str) -> Result<NaiveTime, E> {
+        NaiveTime::parse_from_str(s, HM)
+            .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+            .map_err(|_| E::custom(format!("invalid HH:MM time {s:?}")))
+    }
+
+    /// A `DD-MM-YYYY HH:MM:SS` time in Moscow time, read into UTC, written back in Moscow
+    /// time. A date alone reads as its midnight.
+    pub mod dmy_hms {
+        use super::*;
+        use serde::Serializer;
+        use serde::de::Error as _;
+
+        /// Writes `DD-MM-YYYY HH:MM:SS` in Moscow time.
+        pub fn serialize<S: Serializer>(v: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(&v.with_timezone(&offset()).format(DMY_HMS))
+        }
+
+        /// Reads `DD-MM-YYYY HH:MM:SS` (or `DD-MM-YYYY`) in Moscow time.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+            let t = text(d)?.ok_or_else(|| D::Error::custom("empty date-time"))?;
+            moscow_time(&t)
+        }
+    }
+
+    /// An optional [`dmy_hms`] time; `null` and `""` read as `None`.
+    pub mod opt_dmy_hms {
+        use super::*;
+        use serde::Serializer;
+
+        /// Writes `DD-MM-YYYY HH:MM:SS` in Moscow time (use with `skip_serializing_if`).
+        pub fn serialize<S: Serializer>(
+            v: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(v) => s.collect_str(&v.with_timezone(&offset()).format(DMY_HMS)),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `DD-MM-YYYY HH:MM:SS` (or `DD-MM-YYYY`) in Moscow time.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            text(d)?.map(|t| moscow_time(&t)).transpose()
+        }
+    }
+
+    /// An optional `HH:MM` time of day (seconds tolerated when read); `null` and `""` read as
+    /// `None`.
+    pub mod opt_hm {
+        use super::*;
+        use serde::Serializer;
+
+        /// Writes `HH:MM` (use with `skip_serializing_if = "Option::is_none"`).
+        pub fn serialize<S: Serializer>(v: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(v) => s.collect_str(&v.format(HM)),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `HH:MM` or `HH:MM:SS`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+            text(d)?.map(|t| time(&t)).transpose()
+        }
+    }
+}

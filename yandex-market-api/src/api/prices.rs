@@ -156,7 +156,7 @@ fn check_amount(what: &str, value: &Decimal, decimals: u32) -> std::result::Resu
             "{what} {value} has {scale} decimal places, at most {decimals}"
         ));
     }
-    if !json_money::is_exact(value) {
+    if !market_core::wire::exact_number::is_exact(value) {
         return Err(format!(
             "{what} {value} cannot be sent exactly as a JSON number"
         ));

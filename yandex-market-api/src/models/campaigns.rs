@@ -1,14 +1,15 @@
 //! Models of the campaigns section: the shops (campaigns) of a business, their settings, and
-//! the business's settings. [`CurrencyType`], [`RegionType`] and the `DD-MM-YYYY` date helper
-//! [`dd_mm_yyyy`] are shared with other sections: they live in [`crate::models::common`] and
-//! are re-exported here.
+//! the business's settings. [`CurrencyType`] and [`RegionType`] are shared with other sections:
+//! they live in [`crate::models::common`] and are re-exported here. `DD-MM-YYYY` dates are read
+//! and written by [`market_core::wire::dd_mm_yyyy`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{BusinessId, CampaignId};
 use crate::models::common::{ApiStatus, Pager};
-pub use crate::models::common::{CurrencyType, RegionType, dd_mm_yyyy};
+pub use crate::models::common::{CurrencyType, RegionType};
+use market_core::wire::dd_mm_yyyy;
 
 market_core::wire_enum! {
     /// The model a campaign works by (schema `PlacementType`).

@@ -1,8 +1,8 @@
 //! Shapes every section shares: the response envelope, page tokens, the error body; and the
 //! vendor schemas more than one section uses, modelled once here and re-exported by the
 //! sections that carry them ([`CurrencyType`], [`CurrencyValue`], [`BasePrice`],
-//! [`RegionType`], [`SellingProgramType`], [`Gps`]), with the serde helpers they share
-//! ([`dd_mm_yyyy`] dates, [`money_number`] amounts).
+//! [`RegionType`], [`SellingProgramType`], [`Gps`]). Their serde format helpers (`DD-MM-YYYY`
+//! dates, amounts as JSON numbers) are [`market_core::wire`]'s.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -390,7 +390,7 @@ pub struct CurrencyValue {
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::decimal",
-        serialize_with = "money_number::serialize"
+        serialize_with = "market_core::wire::ser::number"
     )]
     pub value: Decimal,
     /// The currency.
@@ -406,7 +406,7 @@ pub struct CurrencyValue {
 pub struct BasePrice {
     /// The amount, above 0.
     #[serde(
-        serialize_with = "money_number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -435,117 +435,6 @@ pub struct Gps {
     /// The longitude.
     #[serde(default)]
     pub longitude: f64,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Serde helpers the sections share.
-// ---------------------------------------------------------------------------------------------
-
-/// Serde helpers for Yandex Market's `DD-MM-YYYY` dates (format `date-dd-MM-yyyy`), as
-/// [`NaiveDate`](chrono::NaiveDate): `#[serde(with = "dd_mm_yyyy")]`, `dd_mm_yyyy::option` (missing, `null` or
-/// `""` read as `None`) and `dd_mm_yyyy::vec` (`null` read as empty).
-pub mod dd_mm_yyyy {
-    use chrono::NaiveDate;
-    use serde::de::Error as _;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    /// The `chrono` format of the dates.
-    pub const FORMAT: &str = "%d-%m-%Y";
-
-    /// Parses `DD-MM-YYYY`.
-    pub fn parse(text: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
-    }
-
-    /// Writes a date as `DD-MM-YYYY`.
-    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&date.format(FORMAT))
-    }
-
-    /// Reads a `DD-MM-YYYY` date.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        parse(&text).ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {text:?}")))
-    }
-
-    /// An optional `DD-MM-YYYY` date.
-    pub mod option {
-        use super::*;
-
-        /// Writes the date, or `null`.
-        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-            match date {
-                Some(d) => super::serialize(d, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        /// Reads a date; `null` and `""` are `None`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
-                None => Ok(None),
-                Some(t) if t.trim().is_empty() => Ok(None),
-                Some(t) => parse(&t)
-                    .map(Some)
-                    .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}"))),
-            }
-        }
-    }
-
-    /// A list of `DD-MM-YYYY` dates.
-    pub mod vec {
-        use super::*;
-
-        /// Writes the dates.
-        pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(dates.iter().map(|d| d.format(FORMAT).to_string()))
-        }
-
-        /// Reads the dates; `null` is an empty list.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-            Option::<Vec<String>>::deserialize(d)?
-                .unwrap_or_default()
-                .iter()
-                .map(|t| {
-                    parse(t)
-                        .ok_or_else(|| D::Error::custom(format!("invalid DD-MM-YYYY date {t:?}")))
-                })
-                .collect()
-        }
-    }
-}
-
-/// Writes a [`Decimal`] as a JSON number (the spec's `number`): an integer when it has no
-/// fraction (`1300`), else the nearest double, which prints as the shortest text reading back
-/// the same (`1499.99`, not `1499.990000000001`).
-pub mod money_number {
-    use rust_decimal::Decimal;
-    use rust_decimal::prelude::ToPrimitive;
-    use serde::Serializer;
-
-    /// Writes the amount as a JSON number.
-    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        let n = d.normalize();
-        if n.scale() == 0
-            && let Some(i) = n.to_i64()
-        {
-            return s.serialize_i64(i);
-        }
-        match n.to_f64() {
-            Some(f) if f.is_finite() => s.serialize_f64(f),
-            _ => Err(serde::ser::Error::custom(format!(
-                "{d} cannot be written as a JSON number"
-            ))),
-        }
-    }
-
-    /// Writes an optional amount as a JSON number (with `skip_serializing_if`).
-    pub fn opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => serialize(d, s),
-            None => s.serialize_none(),
-        }
-    }
 }
 
 market_core::wire_enum! {

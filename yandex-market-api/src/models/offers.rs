@@ -12,7 +12,6 @@ use crate::ids::{CampaignId, CategoryId, MarketSku, ParameterId};
 use crate::models::categories::OfferCardRecommendationType;
 pub use crate::models::common::BasePrice;
 pub use crate::models::common::SellingProgramType as SellingProgram;
-use crate::models::common::money_number as number;
 use crate::models::common::{ApiStatus, CurrencyType, Pager};
 
 market_core::wire_enum! {
@@ -332,7 +331,7 @@ market_core::wire_enum! {
 pub struct PriceWithDiscount {
     /// The amount, above 0.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -341,7 +340,7 @@ pub struct PriceWithDiscount {
     /// The price before the discount (crossed out on the storefront), above `value`.
     #[serde(
         default,
-        serialize_with = "number::opt",
+        serialize_with = "market_core::wire::ser::opt_number",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -372,7 +371,7 @@ impl PriceWithDiscount {
 pub struct PriceInfo {
     /// The amount.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -390,7 +389,7 @@ pub struct PriceInfo {
 pub struct PriceWithDiscountInfo {
     /// The amount.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -399,7 +398,7 @@ pub struct PriceWithDiscountInfo {
     /// The price before the discount.
     #[serde(
         default,
-        serialize_with = "number::opt",
+        serialize_with = "market_core::wire::ser::opt_number",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -415,7 +414,7 @@ pub struct PriceWithDiscountInfo {
 pub struct Age {
     /// The age (0, 6, 12, 16, 18 years; 0 to 12 months).
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -510,25 +509,25 @@ pub struct OfferParam {
 pub struct WeightDimensions {
     /// Length, cm.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub length: Decimal,
     /// Width, cm.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub width: Decimal,
     /// Height, cm.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub height: Decimal,
     /// Gross weight, kg.
     #[serde(
-        serialize_with = "number::serialize",
+        serialize_with = "market_core::wire::ser::number",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub weight: Decimal,

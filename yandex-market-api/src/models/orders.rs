@@ -20,131 +20,6 @@ use crate::ids::{BoxId, CampaignId, OrderId, OrderItemId, ShipmentId};
 use crate::models::common::{ApiStatus, Pager, default_unknown};
 pub use crate::models::common::{CurrencyType, CurrencyValue, Gps, RegionType, SellingProgramType};
 
-/// Serde helpers for Yandex Market's date and time formats and for money written as a JSON
-/// number.
-pub mod formats {
-    use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, Utc};
-    use rust_decimal::Decimal;
-    use rust_decimal::prelude::ToPrimitive;
-    use serde::de::Error as _;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    // `DD-MM-YYYY` dates are the helper the campaigns section uses too.
-    pub use crate::models::common::dd_mm_yyyy as dmy;
-    pub use crate::models::common::dd_mm_yyyy::FORMAT as DMY;
-    pub use crate::models::common::dd_mm_yyyy::option as opt_dmy;
-
-    /// The spec's `date-dd-MM-yyyy-HH-mm-ss` format.
-    pub const DMY_HMS: &str = "%d-%m-%Y %H:%M:%S";
-    /// The spec's `time` format (`HH:MM`).
-    pub const HM: &str = "%H:%M";
-
-    fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty()))
-    }
-
-    /// Moscow time, the zone of Yandex Market's `DD-MM-YYYY HH:MM:SS` times.
-    pub fn moscow() -> FixedOffset {
-        FixedOffset::east_opt(3 * 3600).unwrap_or_else(|| Utc.fix())
-    }
-
-    fn moscow_time<E: serde::de::Error>(s: &str) -> Result<DateTime<Utc>, E> {
-        let naive = NaiveDateTime::parse_from_str(s, DMY_HMS)
-            .or_else(|_| NaiveDate::parse_from_str(s, DMY).map(|d| d.and_time(NaiveTime::MIN)))
-            .map_err(|_| E::custom(format!("invalid DD-MM-YYYY HH:MM:SS time {s:?}")))?;
-        naive
-            .and_local_timezone(moscow())
-            .single()
-            .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| E::custom(format!("invalid Moscow time {s:?}")))
-    }
-
-    fn time<E: serde::de::Error>(s: &str) -> Result<NaiveTime, E> {
-        NaiveTime::parse_from_str(s, HM)
-            .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-            .map_err(|_| E::custom(format!("invalid HH:MM time {s:?}")))
-    }
-
-    /// A `DD-MM-YYYY HH:MM:SS` time in Moscow time (UTC+03:00), as the spec defines the
-    /// format; read into UTC, written back in Moscow time. A date alone reads as its midnight.
-    pub mod msk_dmy_hms {
-        use super::*;
-
-        /// Writes `DD-MM-YYYY HH:MM:SS` in Moscow time.
-        pub fn serialize<S: Serializer>(v: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_str(&v.with_timezone(&moscow()).format(DMY_HMS))
-        }
-
-        /// Reads `DD-MM-YYYY HH:MM:SS` (or `DD-MM-YYYY`) in Moscow time.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-            let t = text(d)?.ok_or_else(|| D::Error::custom("empty date-time"))?;
-            moscow_time(&t)
-        }
-    }
-
-    /// An optional [`msk_dmy_hms`] time; `null` and `""` read as `None`.
-    pub mod opt_msk_dmy_hms {
-        use super::*;
-
-        /// Writes `DD-MM-YYYY HH:MM:SS` in Moscow time (use with `skip_serializing_if`).
-        pub fn serialize<S: Serializer>(
-            v: &Option<DateTime<Utc>>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(v) => s.collect_str(&v.with_timezone(&moscow()).format(DMY_HMS)),
-                None => s.serialize_none(),
-            }
-        }
-
-        /// Reads `DD-MM-YYYY HH:MM:SS` (or `DD-MM-YYYY`) in Moscow time.
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<DateTime<Utc>>, D::Error> {
-            text(d)?.map(|t| moscow_time(&t)).transpose()
-        }
-    }
-
-    /// An optional `HH:MM` time of day (seconds tolerated when read); `null` and `""` read as
-    /// `None`.
-    pub mod opt_hm {
-        use super::*;
-
-        /// Writes `HH:MM` (use with `skip_serializing_if = "Option::is_none"`).
-        pub fn serialize<S: Serializer>(v: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-            match v {
-                Some(v) => s.collect_str(&v.format(HM)),
-                None => s.serialize_none(),
-            }
-        }
-
-        /// Reads `HH:MM` or `HH:MM:SS`.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-            text(d)?.map(|t| time(&t)).transpose()
-        }
-    }
-
-    /// Writes money as a JSON number, as the spec types it (`number`).
-    pub fn money<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        match v.to_f64() {
-            Some(f) => s.serialize_f64(f),
-            None => s.collect_str(v),
-        }
-    }
-
-    /// Writes optional money as a JSON number (use with `skip_serializing_if`).
-    pub fn opt_money<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(v) => money(v, s),
-            None => s.serialize_none(),
-        }
-    }
-}
-
-use formats::{money, opt_money};
-
 market_core::wire_enum! {
     /// The status of an order (`OrderStatusType`; the notifications carry the same values).
     pub enum OrderStatus {
@@ -1369,14 +1244,14 @@ pub struct BusinessOrderDeliveryDates {
     /// Start of the delivery time window (courier delivery).
     #[serde(
         default,
-        with = "formats::opt_hm",
+        with = "market_core::wire::moscow::opt_hm",
         skip_serializing_if = "Option::is_none"
     )]
     pub from_time: Option<NaiveTime>,
     /// End of the delivery time window (courier delivery).
     #[serde(
         default,
-        with = "formats::opt_hm",
+        with = "market_core::wire::moscow::opt_hm",
         skip_serializing_if = "Option::is_none"
     )]
     pub to_time: Option<NaiveTime>,
@@ -1399,7 +1274,7 @@ pub struct BusinessOrderShipment {
     /// The time the order is handed over (`HH:MM`), when set.
     #[serde(
         default,
-        with = "formats::opt_hm",
+        with = "market_core::wire::moscow::opt_hm",
         skip_serializing_if = "Option::is_none"
     )]
     pub shipment_time: Option<NaiveTime>,
@@ -1729,19 +1604,19 @@ pub struct Order {
     #[serde(default)]
     pub substatus: OrderSubstatus,
     /// When the order was placed (sent in Moscow time).
-    #[serde(default, with = "formats::msk_dmy_hms")]
+    #[serde(default, with = "market_core::wire::moscow::dmy_hms")]
     pub creation_date: DateTime<Utc>,
     /// When the order last changed (sent in Moscow time).
     #[serde(
         default,
-        with = "formats::opt_msk_dmy_hms",
+        with = "market_core::wire::moscow::opt_dmy_hms",
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<DateTime<Utc>>,
     /// When the order is cancelled unless its status changes first (sent in Moscow time).
     #[serde(
         default,
-        with = "formats::opt_msk_dmy_hms",
+        with = "market_core::wire::moscow::opt_dmy_hms",
         skip_serializing_if = "Option::is_none"
     )]
     pub expiry_date: Option<DateTime<Utc>>,
@@ -1749,19 +1624,31 @@ pub struct Order {
     #[serde(default)]
     pub currency: CurrencyType,
     /// Lines total, after discounts.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub items_total: Decimal,
     /// Delivery price.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub delivery_total: Decimal,
     /// Lines total before discounts.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub buyer_items_total_before_discount: Decimal,
     /// Lines total the buyer pays (deprecated by Yandex Market).
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub buyer_items_total: Option<Decimal>,
@@ -1769,7 +1656,7 @@ pub struct Order {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub buyer_total: Option<Decimal>,
@@ -1777,7 +1664,7 @@ pub struct Order {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub buyer_total_before_discount: Option<Decimal>,
@@ -1858,19 +1745,31 @@ pub struct OrderItem {
     #[serde(default)]
     pub offer_name: String,
     /// Price of one unit, after the seller's discounts.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub price: Decimal,
     /// Price of one unit the buyer pays, after every discount.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub buyer_price: Decimal,
     /// Price of one unit before discounts.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub buyer_price_before_discount: Decimal,
     /// Price before the seller's discounts (deprecated by Yandex Market).
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub price_before_discount: Option<Decimal>,
@@ -1887,7 +1786,7 @@ pub struct OrderItem {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub subsidy: Option<Decimal>,
@@ -1951,7 +1850,7 @@ pub struct OrderItemDetail {
     #[serde(default)]
     pub item_status: OrderItemStatusType,
     /// When (`DD-MM-YYYY`).
-    #[serde(default = "epoch_date", with = "formats::dmy")]
+    #[serde(default = "epoch_date", with = "market_core::wire::dd_mm_yyyy")]
     pub update_date: NaiveDate,
 }
 
@@ -1967,12 +1866,16 @@ pub struct OrderItemPromo {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub discount: Option<Decimal>,
     /// What Yandex Market pays the seller for one unit.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub subsidy: Decimal,
     /// The seller's promotion id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1991,7 +1894,11 @@ pub struct OrderItemSubsidy {
     #[serde(rename = "type", default)]
     pub kind: OrderItemSubsidyType,
     /// The amount.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub amount: Decimal,
 }
 
@@ -2004,7 +1911,11 @@ pub struct OrderSubsidy {
     #[serde(rename = "type", default)]
     pub kind: OrderSubsidyType,
     /// The amount.
-    #[serde(default, deserialize_with = "de::decimal", serialize_with = "money")]
+    #[serde(
+        default,
+        deserialize_with = "de::decimal",
+        serialize_with = "market_core::wire::float_number::serialize"
+    )]
     pub amount: Decimal,
 }
 
@@ -2038,7 +1949,7 @@ pub struct OrderDelivery {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub price: Option<Decimal>,
@@ -2060,7 +1971,7 @@ pub struct OrderDelivery {
     /// The last day the order is kept at the pickup point (`DD-MM-YYYY`).
     #[serde(
         default,
-        with = "formats::opt_dmy",
+        with = "market_core::wire::dd_mm_yyyy::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub outlet_storage_limit_date: Option<NaiveDate>,
@@ -2088,7 +1999,7 @@ pub struct OrderDelivery {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub lift_price: Option<Decimal>,
@@ -2110,33 +2021,33 @@ pub struct OrderDelivery {
 #[serde(rename_all = "camelCase")]
 pub struct OrderDeliveryDates {
     /// The earliest delivery date.
-    #[serde(default = "epoch_date", with = "formats::dmy")]
+    #[serde(default = "epoch_date", with = "market_core::wire::dd_mm_yyyy")]
     pub from_date: NaiveDate,
     /// The latest delivery date (absent: `from_date`).
     #[serde(
         default,
-        with = "formats::opt_dmy",
+        with = "market_core::wire::dd_mm_yyyy::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub to_date: Option<NaiveDate>,
     /// Start of the delivery time window.
     #[serde(
         default,
-        with = "formats::opt_hm",
+        with = "market_core::wire::moscow::opt_hm",
         skip_serializing_if = "Option::is_none"
     )]
     pub from_time: Option<NaiveTime>,
     /// End of the delivery time window.
     #[serde(
         default,
-        with = "formats::opt_hm",
+        with = "market_core::wire::moscow::opt_hm",
         skip_serializing_if = "Option::is_none"
     )]
     pub to_time: Option<NaiveTime>,
     /// When the order reached the buyer or the pickup point.
     #[serde(
         default,
-        with = "formats::opt_dmy",
+        with = "market_core::wire::dd_mm_yyyy::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub real_delivery_date: Option<NaiveDate>,
@@ -2211,7 +2122,7 @@ pub struct OrderShipment {
     /// The day to hand the order to the delivery service (`DD-MM-YYYY`).
     #[serde(
         default,
-        with = "formats::opt_dmy",
+        with = "market_core::wire::dd_mm_yyyy::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub shipment_date: Option<NaiveDate>,
@@ -2677,7 +2588,7 @@ pub struct BriefOrderItem {
     #[serde(
         default,
         deserialize_with = "de::opt_decimal",
-        serialize_with = "opt_money",
+        serialize_with = "market_core::wire::float_number::opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub price: Option<Decimal>,

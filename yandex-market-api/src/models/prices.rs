@@ -4,9 +4,9 @@
 //! `getCampaignQuarantineOffers`, `confirmCampaignPrices`).
 //!
 //! Money is [`Decimal`], read from whatever Yandex Market sends and written as an exact JSON
-//! number (see [`json_money`]). The quarantine's deprecated prices, [`QuarantinePrice`], are the
-//! `BasePriceDTO` every section shares ([`crate::models::common::BasePrice`]), written as
-//! [`crate::models::common::money_number`] writes amounts.
+//! number (see [`market_core::wire::exact_number`]). The quarantine's deprecated prices,
+//! [`QuarantinePrice`], are the `BasePriceDTO` every section shares
+//! ([`crate::models::common::BasePrice`]), written by [`market_core::wire::ser::number`].
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -18,61 +18,6 @@ pub use crate::models::common::BasePrice as QuarantinePrice;
 pub use crate::models::common::CurrencyType;
 use crate::models::common::{ApiStatus, Pager};
 pub use crate::models::offers::OfferCardStatus;
-
-/// Writes money as a JSON number that reads back as exactly the same decimal.
-///
-/// The spec types prices as `number`, so they go out as numbers, not strings. A whole amount
-/// is written as an integer (`1300`); any other amount as the shortest number text that parses
-/// back to the same decimal (`1299.99`, never `1299.9899999999998`). An amount no JSON number
-/// can carry exactly (more than about 15 significant digits) is refused with a serialisation
-/// error rather than sent rounded.
-pub mod json_money {
-    use rust_decimal::Decimal;
-    use serde::{Serialize, Serializer};
-
-    /// The JSON number of an amount, when one carries it exactly.
-    pub fn number(value: &Decimal) -> Option<serde_json::Number> {
-        let n = value.normalize();
-        if n.scale() == 0
-            && let Ok(i) = i64::try_from(n.mantissa())
-        {
-            return Some(serde_json::Number::from(i));
-        }
-        // The nearest double to the decimal text, then the shortest text of that double: for
-        // up to 15 significant digits this is the decimal itself.
-        let float: f64 = n.to_string().parse().ok()?;
-        let number = serde_json::Number::from_f64(float)?;
-        let text = number.to_string();
-        let back = text
-            .parse::<Decimal>()
-            .or_else(|_| Decimal::from_scientific(&text))
-            .ok()?;
-        (back == n).then_some(number)
-    }
-
-    /// Whether an amount can be written exactly as a JSON number.
-    pub fn is_exact(value: &Decimal) -> bool {
-        number(value).is_some()
-    }
-
-    /// Serialises an amount as an exact JSON number (`serialize_with`).
-    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        match number(value) {
-            Some(n) => n.serialize(s),
-            None => Err(serde::ser::Error::custom(format!(
-                "the amount {value} cannot be written exactly as a JSON number"
-            ))),
-        }
-    }
-
-    /// Serialises an optional amount (with `skip_serializing_if = "Option::is_none"`).
-    pub fn opt<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => serialize(v, s),
-            None => s.serialize_none(),
-        }
-    }
-}
 
 /// A VAT code of a campaign price (schema `VatType`, an integer the spec leaves open).
 ///
@@ -204,7 +149,7 @@ impl BusinessOfferPrice {
 pub struct BusinessPrice {
     /// The price, above 0.
     #[serde(
-        serialize_with = "json_money::serialize",
+        serialize_with = "market_core::wire::exact_number::serialize",
         deserialize_with = "market_core::wire::de::decimal"
     )]
     pub value: Decimal,
@@ -214,7 +159,7 @@ pub struct BusinessPrice {
     /// update while the discount lasts.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -223,7 +168,7 @@ pub struct BusinessPrice {
     /// out clears the value set before.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -304,7 +249,7 @@ pub struct DefaultPrice {
     /// The price.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -315,7 +260,7 @@ pub struct DefaultPrice {
     /// The price before the discount.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -323,7 +268,7 @@ pub struct DefaultPrice {
     /// The lowest price for the "Market bestsellers" promotion.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -406,7 +351,7 @@ pub struct Price {
     /// The price, above 0 (required when sending).
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]
@@ -417,7 +362,7 @@ pub struct Price {
     /// The price before the discount: a whole amount above `value`.
     #[serde(
         default,
-        serialize_with = "json_money::opt",
+        serialize_with = "market_core::wire::exact_number::opt",
         deserialize_with = "market_core::wire::de::opt_decimal",
         skip_serializing_if = "Option::is_none"
     )]

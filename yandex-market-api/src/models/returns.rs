@@ -3,7 +3,7 @@
 //! [`Decimal`](rust_decimal::Decimal).
 //!
 //! [`RefundStatus`], [`ReturnShipmentStatus`] and [`ReturnType`] are defined here and
-//! re-exported by [`crate::push`]; [`CurrencyValue`], [`BasePrice`] and [`money_number`] are
+//! re-exported by [`crate::push`]; [`CurrencyValue`] and [`BasePrice`] are
 //! shared with other sections: they live in [`crate::models::common`] and are re-exported here.
 
 use bytes::Bytes;
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{CampaignId, MarketSku, OrderId, ReturnId};
 use crate::models::common::{ApiStatus, Pager};
-pub use crate::models::common::{BasePrice, CurrencyValue, money_number};
+pub use crate::models::common::{BasePrice, CurrencyValue};
 
 market_core::wire_enum! {
     /// The status of the refund of a return (schema `RefundStatusType`; the notifications carry

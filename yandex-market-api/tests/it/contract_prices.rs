@@ -368,12 +368,12 @@ fn money_goes_out_as_exact_json_numbers() {
     // Every cent amount up to 100,000 reads back exactly.
     for cents in (1..10_000_000i64).step_by(997) {
         let d = Decimal::new(cents, 2);
-        let n = json_money::number(&d).unwrap();
+        let n = market_core::wire::exact_number::number(&d).unwrap();
         assert_eq!(Decimal::from_str(&n.to_string()).unwrap(), d, "{d}");
     }
     // An amount a JSON number cannot carry exactly is refused, never rounded.
     let long = dec("1234567890123456.78");
-    assert!(!json_money::is_exact(&long));
+    assert!(!market_core::wire::exact_number::is_exact(&long));
     assert!(serde_json::to_string(&BusinessOfferPrice::rub("A", long)).is_err());
     // Read back: numbers, strings and floats give the exact decimal.
     let p: Price =
