@@ -2,9 +2,7 @@
 //! 2026-08 spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use wb_api::models::analytics::*;
 use wb_api::{ChrtId, NmId};

@@ -1,9 +1,7 @@
 //! Contract tests of the content section against the WB spec snapshot (`02-products`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use market_core::{Error, RejectionStage};
 use rust_decimal::Decimal;

@@ -2,11 +2,9 @@
 //! requests as it should, and every operation the crate calls has its contract checks.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::spec;
+use crate::common::spec;
 use serde_json::json;
 use wb_api::api::OPERATIONS;
 
@@ -109,7 +107,7 @@ fn calls(source: &str, function: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_operation_we_call_has_its_contract_checks() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it");
     let mut requests = BTreeSet::new();
     let mut responses = BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -1,12 +1,10 @@
 //! Contract tests of the orders section (FBS assembly tasks) against the WB spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 
+use crate::common::*;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::{Currency, Error};
 use rust_decimal::Decimal;

@@ -1,12 +1,10 @@
 //! Contract tests of the prices section against WB's spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::str::FromStr;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use market_core::{Error, RejectionStage};
 use rust_decimal::Decimal;

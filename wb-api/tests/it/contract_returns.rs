@@ -1,11 +1,9 @@
 //! Contract tests of the returns section against WB's spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::str::FromStr;
 
-use common::*;
+use crate::common::*;
 use futures::TryStreamExt;
 use market_core::Error;
 use rust_decimal::Decimal;

@@ -1,13 +1,11 @@
 //! Contract tests of the statistics section against WB's spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::str::FromStr;
 use std::time::Duration;
 
+use crate::common::*;
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::*;
 use futures::{StreamExt, TryStreamExt};
 use market_core::transport::{HttpSettings, RetryPolicy};
 use rust_decimal::Decimal;
@@ -282,7 +280,7 @@ async fn orders_and_sales_streams_page_with_flag_0() {
     }
 }
 
-/// A client like `common::client` that keeps WB's rate limits.
+/// A client like `crate::common::client` that keeps WB's rate limits.
 fn limited_client(server: &MockServer) -> Client {
     Client::builder(TOKEN)
         .base_url(server.uri())

@@ -1,9 +1,7 @@
 //! Contract tests of the stocks section against the WB spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use market_core::RejectionStage;
 use serde_json::{Value, json};
 use wb_api::api::stocks::{

@@ -1,12 +1,10 @@
 //! Contract tests of the supplies section (FBS) against the WB spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use futures::TryStreamExt;
 use market_core::{Error, RejectionStage};
 use serde_json::{Map, Value, json};

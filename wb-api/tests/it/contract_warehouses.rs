@@ -1,11 +1,9 @@
 //! Contract tests of the warehouses section against the WB spec snapshot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 use market_core::transport::{HttpSettings, RetryPolicy};
 use serde_json::{Value, json};
 use wb_api::api::warehouses::{WAREHOUSE_CREATE, WAREHOUSES_LIST};

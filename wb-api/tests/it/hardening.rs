@@ -3,13 +3,11 @@
 //! and extreme amounts in the order mapping.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::common::{TOKEN, client};
 use chrono::{TimeZone, Utc};
-use common::{TOKEN, client};
 use futures::{StreamExt, TryStreamExt};
 use market_core::{Error, Marketplace, OrderId as CoreOrderId};
 use rust_decimal::Decimal;

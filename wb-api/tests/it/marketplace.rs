@@ -3,10 +3,8 @@
 //! returns and what WB does not offer.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
+use crate::common::{assert_requests_match_spec, client, sent, spec};
 use chrono::{DateTime, TimeZone, Utc};
-use common::{assert_requests_match_spec, client, sent, spec};
 use futures::StreamExt;
 use market_core::{
     CancelReason, Capability, DeliveryScheme, Error, ItemKey, LabelFormat, Lifecycle, Marketplace,
@@ -77,7 +75,10 @@ async fn assert_each_request_matches(server: &MockServer, ops: &[&str]) {
             })
             .unwrap_or_else(|| panic!("{} {} is none of {ops:?}", r.method, r.url.path()));
         assert!(!spec().is_deprecated(op), "{op} is deprecated");
-        assert_eq!(r.headers.get("authorization").unwrap(), common::TOKEN);
+        assert_eq!(
+            r.headers.get("authorization").unwrap(),
+            crate::common::TOKEN
+        );
         let mut problems = spec().check_query(op, &r.url);
         if !r.body.is_empty() {
             problems.extend(spec().check_request(op, &body));
@@ -1519,7 +1520,7 @@ async fn a_down_host_stops_after_the_first_warehouse_and_every_item_is_not_sent_
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let refused = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     drop(listener);
-    let client = wb_api::Client::builder(common::TOKEN)
+    let client = wb_api::Client::builder(crate::common::TOKEN)
         .base_url(server.uri())
         .section_url(wb_api::Section::Marketplace, refused)
         .retry(market_core::transport::RetryPolicy {

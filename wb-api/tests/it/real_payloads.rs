@@ -7,8 +7,6 @@
 //! documented difference between WB's answer and its spec.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use chrono::{DateTime, Utc};
 use market_core::transport::decode_json;
 use rust_decimal::Decimal;
@@ -102,13 +100,13 @@ async fn the_client_reads_a_real_good_by_its_nm_id() {
         .expect(1)
         .mount(&server)
         .await;
-    let wb = common::client(&server);
+    let wb = crate::common::client(&server);
     let good = wb.prices().good(NmId(142668062)).await.unwrap().unwrap();
     assert_eq!(good.nm_id, NmId(142668062));
     assert_eq!(good.sizes.len(), 9);
     assert_eq!(good.sizes[0].size_id, ChrtId(241108205));
     assert_eq!(good.sizes[0].discounted_price, dec("2398.05"));
-    common::assert_requests_match_spec(&server, "GET /api/v2/list/goods/filter").await;
+    crate::common::assert_requests_match_spec(&server, "GET /api/v2/list/goods/filter").await;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +247,7 @@ async fn the_trait_sends_stock_of_a_real_barcode_and_article_as_the_real_size() 
             .mount(&server)
             .await;
     }
-    let wb = common::client(&server);
+    let wb = crate::common::client(&server);
     let m: &dyn Marketplace = &wb;
     let updates = [
         StockUpdate::new("2038037040971", "507", 4),
@@ -263,7 +261,7 @@ async fn the_trait_sends_stock_of_a_real_barcode_and_article_as_the_real_size() 
     expected.sort();
     assert_eq!(accepted, expected);
 
-    let mut puts: Vec<(String, Value)> = common::sent(&server)
+    let mut puts: Vec<(String, Value)> = crate::common::sent(&server)
         .await
         .into_iter()
         .filter(|(r, _)| r.method.as_str() == "PUT")
@@ -378,7 +376,7 @@ async fn the_client_reads_a_real_sales_page() {
         .expect(1)
         .mount(&server)
         .await;
-    let wb = common::client(&server);
+    let wb = crate::common::client(&server);
     let rows = wb
         .statistics()
         .sales(utc("2023-01-28T21:00:00Z"), DateMode::OnDay)
@@ -387,5 +385,5 @@ async fn the_client_reads_a_real_sales_page() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].date, utc("2023-01-29T06:18:47Z"));
     assert_eq!(rows[0].for_pay, dec("260.85"));
-    common::assert_requests_match_spec(&server, "GET /api/v1/supplier/sales").await;
+    crate::common::assert_requests_match_spec(&server, "GET /api/v1/supplier/sales").await;
 }
