@@ -1,6 +1,6 @@
 //! Ozon's rate-limit groups and their quotas.
 //!
-//! Ozon documents 50 requests a second per `Client-Id` across all methods ([`ACCOUNT`], applied
+//! Ozon documents 50 requests a second per `Client-Id` across all methods ([`ACCOUNT_PER_SECOND`], applied
 //! to every request) and, on top of it, 80 requests a minute for stock updates
 //! ([`STOCKS_UPDATE`]). Other per-method limits are per item ("a price at most 10 times an
 //! hour", "a product-warehouse pair once in 30 s") and come back as per-item errors, which land
@@ -13,7 +13,7 @@
 
 use market_core::transport::RateLimit;
 
-/// Every method without a group of its own: only the account's quota ([`ACCOUNT`]) applies.
+/// Every method without a group of its own: only the account's quota ([`ACCOUNT_PER_SECOND`]) applies.
 pub const DEFAULT: &str = "default";
 /// `POST /v2/products/stocks`: 80 requests a minute ([`STOCKS_UPDATE_PER_MINUTE`]).
 pub const STOCKS_UPDATE: &str = "stocks_update";
