@@ -468,7 +468,7 @@ impl Subject for Ym {
             orders,
             // Yandex Market refuses a SKU twice in one stock request: the batch scenario
             // needs more offers than two requests hold.
-            offers: 2 * market::yandex_market::api::stocks::UPDATE_STOCKS_MAX + 100,
+            offers: 2 * market::yandex_market::api::stocks::STOCKS_UPDATE_MAX + 100,
             faults,
             ..SandboxConfig::default()
         })
@@ -491,7 +491,7 @@ impl Subject for Ym {
         "PUT /v2/campaigns/{campaignId}/offers/stocks"
     }
     fn stock_batch_max(&self) -> usize {
-        market::yandex_market::api::stocks::UPDATE_STOCKS_MAX
+        market::yandex_market::api::stocks::STOCKS_UPDATE_MAX
     }
     fn offers(&self) -> Vec<String> {
         self.sandbox.offers()

@@ -113,11 +113,12 @@ impl Vendor for YmVendor {
         limits::limit(group, self.tier)
     }
 
-    /// A 2xx is a success, except the answer of a read (`get...`) whose body says
+    /// A 2xx is a success, except the answer of a read (an operationId `get...`) whose body says
     /// `"status": "ERROR"`: a 200 carrying Yandex Market's error shape is an error with
     /// Yandex Market's code and message, never a page without data.
     fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
-        status.is_success() && !(op.name.starts_with("get") && crate::error::says_error(body))
+        status.is_success()
+            && !(crate::api::spec_id(op).starts_with("get") && crate::error::says_error(body))
     }
 
     /// HTTP 420 is Yandex Market's "quota spent", retried like a 429; a 2xx that says

@@ -168,7 +168,7 @@ fn placement_scheme(p: Option<&PlacementType>) -> DeliveryScheme {
 pub fn order_from_ym(o: &BusinessOrder) -> Result<Order> {
     let bad = |i: usize, field: &str, message: String| Error::Decode {
         vendor: market_core::MarketplaceKind::YandexMarket.name(),
-        operation: crate::api::orders::GET_BUSINESS_ORDERS.name,
+        operation: crate::api::orders::BUSINESS_ORDERS_GET.name,
         path: format!("order {}: items[{i}].{field}", o.order_id),
         message,
         excerpt: String::new(),

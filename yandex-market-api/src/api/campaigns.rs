@@ -15,21 +15,23 @@ use crate::models::campaigns::*;
 use crate::models::common::ApiStatus;
 
 /// The largest page of `getCampaigns` (its `limit` parameter).
-pub const CAMPAIGNS_PAGE_MAX: u32 = 100;
+pub const CAMPAIGNS_GET_PAGE_MAX: u32 = 100;
 
-/// `GET /v2/campaigns`: the shops the key reaches, by page token.
-pub static GET_CAMPAIGNS: Operation =
-    Operation::get("getCampaigns", "/v2/campaigns").in_group("getCampaigns");
-/// `GET /v2/campaigns/{campaignId}`: one shop.
-pub static GET_CAMPAIGN: Operation =
-    Operation::get("getCampaign", "/v2/campaigns/{campaignId}").in_group("getCampaign");
-/// `GET /v2/campaigns/{campaignId}/settings`: a shop's settings.
-pub static GET_CAMPAIGN_SETTINGS: Operation =
-    Operation::get("getCampaignSettings", "/v2/campaigns/{campaignId}/settings")
-        .in_group("getCampaignSettings");
-/// `POST /v2/businesses/{businessId}/settings`: a business's settings (a read, without body).
-pub static GET_BUSINESS_SETTINGS: Operation = Operation::post(
-    "getBusinessSettings",
+/// `getCampaigns`, `GET /v2/campaigns`: the shops the key reaches, by page token.
+pub static CAMPAIGNS_GET: Operation =
+    Operation::get("campaigns_get", "/v2/campaigns").in_group("getCampaigns");
+/// `getCampaign`, `GET /v2/campaigns/{campaignId}`: one shop.
+pub static CAMPAIGN_GET: Operation =
+    Operation::get("campaign_get", "/v2/campaigns/{campaignId}").in_group("getCampaign");
+/// `getCampaignSettings`, `GET /v2/campaigns/{campaignId}/settings`: a shop's settings.
+pub static CAMPAIGN_SETTINGS_GET: Operation = Operation::get(
+    "campaign_settings_get",
+    "/v2/campaigns/{campaignId}/settings",
+)
+.in_group("getCampaignSettings");
+/// `getBusinessSettings`, `POST /v2/businesses/{businessId}/settings`: a business's settings (a read, without body).
+pub static BUSINESS_SETTINGS_GET: Operation = Operation::post(
+    "business_settings_get",
     "/v2/businesses/{businessId}/settings",
 )
 .in_group("getBusinessSettings");
@@ -135,8 +137,8 @@ impl<'a> CampaignsApi<'a> {
         page_token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<CampaignsResponse> {
-        check_limit(&GET_CAMPAIGNS, limit, CAMPAIGNS_PAGE_MAX)?;
-        let request = paged(GET_CAMPAIGNS.request(), page_token, limit);
+        check_limit(&CAMPAIGNS_GET, limit, CAMPAIGNS_GET_PAGE_MAX)?;
+        let request = paged(CAMPAIGNS_GET.request(), page_token, limit);
         self.client.transport().json(request).await
     }
 
@@ -146,7 +148,7 @@ impl<'a> CampaignsApi<'a> {
         let client = self.client;
         paginate(None::<String>, move |token| async move {
             let page = CampaignsApi { client }
-                .list(token.as_deref(), Some(CAMPAIGNS_PAGE_MAX))
+                .list(token.as_deref(), Some(CAMPAIGNS_GET_PAGE_MAX))
                 .await?;
             let next = page
                 .paging
@@ -172,9 +174,9 @@ impl<'a> CampaignsApi<'a> {
         let response: CampaignResponse = self
             .client
             .transport()
-            .json(GET_CAMPAIGN.request().path_param("campaignId", campaign))
+            .json(CAMPAIGN_GET.request().path_param("campaignId", campaign))
             .await?;
-        required(&GET_CAMPAIGN, "campaign", response.campaign)
+        required(&CAMPAIGN_GET, "campaign", response.campaign)
     }
 
     /// `GET /v2/campaigns/{campaignId}/settings`: a shop's settings.
@@ -183,12 +185,12 @@ impl<'a> CampaignsApi<'a> {
             .client
             .transport()
             .json(
-                GET_CAMPAIGN_SETTINGS
+                CAMPAIGN_SETTINGS_GET
                     .request()
                     .path_param("campaignId", campaign),
             )
             .await?;
-        required(&GET_CAMPAIGN_SETTINGS, "settings", response.settings)
+        required(&CAMPAIGN_SETTINGS_GET, "settings", response.settings)
     }
 
     /// `POST /v2/businesses/{businessId}/settings`: the business, its settings (currency,
@@ -198,13 +200,13 @@ impl<'a> CampaignsApi<'a> {
             .client
             .transport()
             .json(
-                GET_BUSINESS_SETTINGS
+                BUSINESS_SETTINGS_GET
                     .request()
                     .path_param("businessId", business),
             )
             .await?;
         ok_result(
-            &GET_BUSINESS_SETTINGS,
+            &BUSINESS_SETTINGS_GET,
             response.status.as_ref(),
             response.result,
         )

@@ -9,13 +9,13 @@ use crate::Client;
 use crate::ids::{BusinessId, CategoryId};
 use crate::models::categories::*;
 
-/// `POST /v2/categories/tree`: the category tree.
-pub static GET_CATEGORIES_TREE: Operation =
-    Operation::post("getCategoriesTree", "/v2/categories/tree").in_group("getCategoriesTree");
+/// `getCategoriesTree`, `POST /v2/categories/tree`: the category tree.
+pub static CATEGORIES_TREE_GET: Operation =
+    Operation::post("categories_tree_get", "/v2/categories/tree").in_group("getCategoriesTree");
 
-/// `POST /v2/category/{categoryId}/parameters`: the parameters of a leaf category.
-pub static GET_CATEGORY_CONTENT_PARAMETERS: Operation = Operation::post(
-    "getCategoryContentParameters",
+/// `getCategoryContentParameters`, `POST /v2/category/{categoryId}/parameters`: the parameters of a leaf category.
+pub static CATEGORY_CONTENT_PARAMETERS_GET: Operation = Operation::post(
+    "category_content_parameters_get",
     "/v2/category/{categoryId}/parameters",
 )
 .in_group("getCategoryContentParameters");
@@ -65,16 +65,16 @@ impl CategoriesApi<'_> {
         let response: CategoriesTreeResponse = self
             .client
             .transport()
-            .json(GET_CATEGORIES_TREE.request().json(&body)?)
+            .json(CATEGORIES_TREE_GET.request().json(&body)?)
             .await?;
         let root = response
             .result
-            .ok_or_else(|| no_result(&GET_CATEGORIES_TREE))?;
+            .ok_or_else(|| no_result(&CATEGORIES_TREE_GET))?;
         // The spec requires the root's id and name: a root without them (`"result": {}`) is
         // no tree, not an empty one.
         if root.id.get() == 0 && root.name.is_empty() && root.children.is_empty() {
             return Err(missing(
-                &GET_CATEGORIES_TREE,
+                &CATEGORIES_TREE_GET,
                 "result.id",
                 "the tree has no root",
             ));
@@ -98,7 +98,7 @@ impl CategoriesApi<'_> {
                 "a category id is above 0",
             ));
         }
-        let mut request = GET_CATEGORY_CONTENT_PARAMETERS
+        let mut request = CATEGORY_CONTENT_PARAMETERS_GET
             .request()
             .path_param("categoryId", category);
         if let Some(b) = business {
@@ -114,11 +114,11 @@ impl CategoriesApi<'_> {
             self.client.transport().json(request).await?;
         let parameters = response
             .result
-            .ok_or_else(|| no_result(&GET_CATEGORY_CONTENT_PARAMETERS))?;
+            .ok_or_else(|| no_result(&CATEGORY_CONTENT_PARAMETERS_GET))?;
         // `categoryId` is required: without it the answer is not the category's parameters.
         if parameters.category_id.get() == 0 {
             return Err(missing(
-                &GET_CATEGORY_CONTENT_PARAMETERS,
+                &CATEGORY_CONTENT_PARAMETERS_GET,
                 "result.categoryId",
                 "the answer names no category",
             ));

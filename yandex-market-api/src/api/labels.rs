@@ -13,21 +13,21 @@ use crate::api::orders::{check_campaign, check_order};
 use crate::ids::{BoxId, CampaignId, OrderId, ShipmentId};
 use crate::models::labels::*;
 
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels`.
-pub static GENERATE_ORDER_LABELS: Operation = Operation::get(
-    "generateOrderLabels",
+/// `generateOrderLabels`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels`.
+pub static ORDER_LABELS_GENERATE: Operation = Operation::get(
+    "order_labels_generate",
     "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels",
 )
 .in_group("generateOrderLabels");
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label`.
-pub static GENERATE_ORDER_LABEL: Operation = Operation::get(
-    "generateOrderLabel",
+/// `generateOrderLabel`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label`.
+pub static ORDER_LABEL_GENERATE: Operation = Operation::get(
+    "order_label_generate",
     "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label",
 )
 .in_group("generateOrderLabel");
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data`.
-pub static GET_ORDER_LABELS_DATA: Operation = Operation::get(
-    "getOrderLabelsData",
+/// `getOrderLabelsData`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data`.
+pub static ORDER_LABELS_DATA_GET: Operation = Operation::get(
+    "order_labels_data_get",
     "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data",
 )
 .in_group("getOrderLabelsData");
@@ -57,7 +57,7 @@ impl LabelsApi<'_> {
     ) -> Result<Label> {
         check_campaign(campaign)?;
         check_order(order_id)?;
-        let mut request = GENERATE_ORDER_LABELS
+        let mut request = ORDER_LABELS_GENERATE
             .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order_id);
@@ -67,7 +67,7 @@ impl LabelsApi<'_> {
         let response = self.client.transport().send(request).await?;
         pdf_label(
             self.client.transport(),
-            &GENERATE_ORDER_LABELS,
+            &ORDER_LABELS_GENERATE,
             order_id,
             response,
         )
@@ -85,7 +85,7 @@ impl LabelsApi<'_> {
     ) -> Result<Label> {
         check_campaign(campaign)?;
         check_order(order_id)?;
-        let mut request = GENERATE_ORDER_LABEL
+        let mut request = ORDER_LABEL_GENERATE
             .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order_id)
@@ -97,7 +97,7 @@ impl LabelsApi<'_> {
         let response = self.client.transport().send(request).await?;
         pdf_label(
             self.client.transport(),
-            &GENERATE_ORDER_LABEL,
+            &ORDER_LABEL_GENERATE,
             order_id,
             response,
         )
@@ -116,14 +116,14 @@ impl LabelsApi<'_> {
             .client
             .transport()
             .json(
-                GET_ORDER_LABELS_DATA
+                ORDER_LABELS_DATA_GET
                     .request()
                     .path_param("campaignId", campaign)
                     .path_param("orderId", order_id),
             )
             .await?;
         ok_result(
-            &GET_ORDER_LABELS_DATA,
+            &ORDER_LABELS_DATA_GET,
             response.status.as_ref(),
             response.result,
         )

@@ -1,7 +1,9 @@
 //! One module per API section: the methods, each naming its endpoint and [`Operation`].
 //!
-//! Every [`Operation`] is in the limit group named by its spec operation id, whose quota
-//! [`crate::limits`] holds.
+//! An operation's static is named after the spec's `operationId`, object first and verb last
+//! (`updateStocks` is [`stocks::STOCKS_UPDATE`], named `"stocks_update"` in errors and logs).
+//! Yandex Market keeps a quota per `operationId`, so each [`Operation`]'s limit group is its
+//! `operationId` ([`spec_id`]), whose quota [`crate::limits`] holds.
 //!
 //! [`Operation`]: market_core::transport::Operation
 
@@ -21,47 +23,58 @@ use market_core::transport::Operation;
 /// group). The lifecycle guard and the drift report read it: a test keeps it equal to the
 /// contract tests' list and to the quota table in [`crate::limits`].
 pub const OPERATIONS: &[&Operation] = &[
-    &campaigns::GET_CAMPAIGNS,
-    &campaigns::GET_CAMPAIGN,
-    &campaigns::GET_CAMPAIGN_SETTINGS,
-    &campaigns::GET_BUSINESS_SETTINGS,
-    &categories::GET_CATEGORIES_TREE,
-    &categories::GET_CATEGORY_CONTENT_PARAMETERS,
-    &labels::GENERATE_ORDER_LABELS,
-    &labels::GENERATE_ORDER_LABEL,
-    &labels::GET_ORDER_LABELS_DATA,
-    &offers::GET_OFFER_MAPPINGS,
-    &offers::UPDATE_OFFER_MAPPINGS,
-    &offers::GET_OFFER_CARDS_CONTENT_STATUS,
-    &offers::UPDATE_OFFER_CONTENT,
-    &offers::ADD_OFFERS_TO_ARCHIVE,
-    &offers::DELETE_OFFERS_FROM_ARCHIVE,
-    &offers::DELETE_OFFERS,
-    &orders::GET_BUSINESS_ORDERS,
-    &orders::UPDATE_ORDER_STATUS,
-    &orders::UPDATE_ORDER_STATUSES,
-    &orders::SET_ORDER_BOX_LAYOUT,
-    &orders::UPDATE_ORDER_ITEMS,
-    &orders::PROVIDE_ORDER_ITEM_IDENTIFIERS,
-    &orders::ACCEPT_ORDER_CANCELLATION,
-    &orders::SET_ORDER_DELIVERY_DATE,
-    &orders::SET_ORDER_DELIVERY_TRACK_CODE,
-    &orders::GET_ORDER_BUYER_INFO,
-    &prices::UPDATE_BUSINESS_PRICES,
-    &prices::GET_DEFAULT_PRICES,
-    &prices::UPDATE_PRICES,
-    &prices::GET_PRICES_BY_OFFER_IDS,
-    &prices::GET_BUSINESS_QUARANTINE_OFFERS,
-    &prices::CONFIRM_BUSINESS_PRICES,
-    &prices::GET_CAMPAIGN_QUARANTINE_OFFERS,
-    &prices::CONFIRM_CAMPAIGN_PRICES,
-    &returns::GET_RETURNS,
-    &returns::GET_RETURN,
-    &returns::GET_RETURN_APPLICATION,
-    &returns::GET_RETURN_AVAILABLE_DECISIONS,
-    &returns::SUBMIT_RETURN_DECISION,
-    &stocks::UPDATE_STOCKS,
-    &stocks::GET_STOCKS,
-    &warehouses::GET_PAGED_WAREHOUSES,
-    &warehouses::GET_FULFILLMENT_WAREHOUSES,
+    &campaigns::CAMPAIGNS_GET,
+    &campaigns::CAMPAIGN_GET,
+    &campaigns::CAMPAIGN_SETTINGS_GET,
+    &campaigns::BUSINESS_SETTINGS_GET,
+    &categories::CATEGORIES_TREE_GET,
+    &categories::CATEGORY_CONTENT_PARAMETERS_GET,
+    &labels::ORDER_LABELS_GENERATE,
+    &labels::ORDER_LABEL_GENERATE,
+    &labels::ORDER_LABELS_DATA_GET,
+    &offers::OFFER_MAPPINGS_GET,
+    &offers::OFFER_MAPPINGS_UPDATE,
+    &offers::OFFER_CARDS_CONTENT_STATUS_GET,
+    &offers::OFFER_CONTENT_UPDATE,
+    &offers::OFFERS_TO_ARCHIVE_ADD,
+    &offers::OFFERS_FROM_ARCHIVE_DELETE,
+    &offers::OFFERS_DELETE,
+    &orders::BUSINESS_ORDERS_GET,
+    &orders::ORDER_STATUS_UPDATE,
+    &orders::ORDER_STATUSES_UPDATE,
+    &orders::ORDER_BOX_LAYOUT_SET,
+    &orders::ORDER_ITEMS_UPDATE,
+    &orders::ORDER_ITEM_IDENTIFIERS_PROVIDE,
+    &orders::ORDER_CANCELLATION_ACCEPT,
+    &orders::ORDER_DELIVERY_DATE_SET,
+    &orders::ORDER_DELIVERY_TRACK_CODE_SET,
+    &orders::ORDER_BUYER_INFO_GET,
+    &prices::BUSINESS_PRICES_UPDATE,
+    &prices::DEFAULT_PRICES_GET,
+    &prices::PRICES_UPDATE,
+    &prices::PRICES_BY_OFFER_IDS_GET,
+    &prices::BUSINESS_QUARANTINE_OFFERS_GET,
+    &prices::BUSINESS_PRICES_CONFIRM,
+    &prices::CAMPAIGN_QUARANTINE_OFFERS_GET,
+    &prices::CAMPAIGN_PRICES_CONFIRM,
+    &returns::RETURNS_GET,
+    &returns::RETURN_GET,
+    &returns::RETURN_APPLICATION_GET,
+    &returns::RETURN_AVAILABLE_DECISIONS_GET,
+    &returns::RETURN_DECISION_SUBMIT,
+    &stocks::STOCKS_UPDATE,
+    &stocks::STOCKS_GET,
+    &warehouses::PAGED_WAREHOUSES_GET,
+    &warehouses::FULFILLMENT_WAREHOUSES_GET,
 ];
+
+/// The spec's `operationId` of one of this crate's operations (`"updateStocks"` for
+/// [`stocks::STOCKS_UPDATE`]): its limit group, which Yandex Market names after the method.
+pub fn spec_id(op: &Operation) -> &'static str {
+    op.limit_group
+}
+
+/// The operation of [`OPERATIONS`] with this spec `operationId` (`"updateStocks"`).
+pub fn by_spec_id(id: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().copied().find(|op| spec_id(op) == id)
+}

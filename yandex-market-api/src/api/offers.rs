@@ -34,22 +34,24 @@ use crate::limits::MAX_BODY_BYTES;
 use crate::models::offers::*;
 
 /// Offer ids in one `getOfferMappings` request.
-pub const MAPPINGS_OFFER_IDS_MAX: usize = 100;
+pub const OFFER_MAPPINGS_GET_MAX: usize = 100;
 /// The largest page of `getOfferMappings`.
-pub const MAPPINGS_PAGE_MAX: u32 = 100;
+pub const OFFER_MAPPINGS_GET_PAGE_MAX: u32 = 100;
 /// Offers in one `updateOfferMappings` request (the spec's maximum; Yandex Market's docs ask
 /// for at most 100 already, see [`UpdateOptions::per_request`]).
-pub const UPDATE_MAPPINGS_MAX: usize = 500;
+pub const OFFER_MAPPINGS_UPDATE_MAX: usize = 500;
 /// Offer ids (and category ids) in one `getOfferCardsContentStatus` request.
-pub const CARDS_IDS_MAX: usize = 200;
+pub const OFFER_CARDS_CONTENT_STATUS_GET_MAX: usize = 200;
 /// The largest page of `getOfferCardsContentStatus`.
-pub const CARDS_PAGE_MAX: u32 = 200;
+pub const OFFER_CARDS_CONTENT_STATUS_GET_PAGE_MAX: u32 = 200;
 /// Offers in one `updateOfferContent` request.
-pub const UPDATE_CONTENT_MAX: usize = 100;
-/// Offers in one `addOffersToArchive` or `deleteOffersFromArchive` request.
-pub const ARCHIVE_MAX: usize = 200;
+pub const OFFER_CONTENT_UPDATE_MAX: usize = 100;
+/// Offers in one `addOffersToArchive` request.
+pub const OFFERS_TO_ARCHIVE_ADD_MAX: usize = 200;
+/// Offers in one `deleteOffersFromArchive` request.
+pub const OFFERS_FROM_ARCHIVE_DELETE_MAX: usize = 200;
 /// Offers in one `deleteOffers` request.
-pub const DELETE_MAX: usize = 500;
+pub const OFFERS_DELETE_MAX: usize = 500;
 /// The longest offer id, in characters.
 pub const OFFER_ID_MAX_CHARS: usize = 255;
 /// The longest offer name, in characters.
@@ -78,61 +80,61 @@ pub const NOT_DELETED: &str = "not_deleted";
 /// Room left in a body for the envelope around the items.
 const BODY_SLACK: usize = 4 * 1024;
 
-/// `POST /v2/businesses/{businessId}/offer-mappings`: offers of the catalogue.
-pub static GET_OFFER_MAPPINGS: Operation = Operation::post(
-    "getOfferMappings",
+/// `getOfferMappings`, `POST /v2/businesses/{businessId}/offer-mappings`: offers of the catalogue.
+pub static OFFER_MAPPINGS_GET: Operation = Operation::post(
+    "offer_mappings_get",
     "/v2/businesses/{businessId}/offer-mappings",
 )
 .in_group("getOfferMappings")
-.batch_max(MAPPINGS_OFFER_IDS_MAX);
+.batch_max(OFFER_MAPPINGS_GET_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-mappings/update`: create or update offers.
-pub static UPDATE_OFFER_MAPPINGS: Operation = Operation::post(
-    "updateOfferMappings",
+/// `updateOfferMappings`, `POST /v2/businesses/{businessId}/offer-mappings/update`: create or update offers.
+pub static OFFER_MAPPINGS_UPDATE: Operation = Operation::post(
+    "offer_mappings_update",
     "/v2/businesses/{businessId}/offer-mappings/update",
 )
 .in_group("updateOfferMappings")
-.batch_max(UPDATE_MAPPINGS_MAX);
+.batch_max(OFFER_MAPPINGS_UPDATE_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-cards`: the content state of cards.
-pub static GET_OFFER_CARDS_CONTENT_STATUS: Operation = Operation::post(
-    "getOfferCardsContentStatus",
+/// `getOfferCardsContentStatus`, `POST /v2/businesses/{businessId}/offer-cards`: the content state of cards.
+pub static OFFER_CARDS_CONTENT_STATUS_GET: Operation = Operation::post(
+    "offer_cards_content_status_get",
     "/v2/businesses/{businessId}/offer-cards",
 )
 .in_group("getOfferCardsContentStatus")
-.batch_max(CARDS_IDS_MAX);
+.batch_max(OFFER_CARDS_CONTENT_STATUS_GET_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-cards/update`: set category parameter values.
-pub static UPDATE_OFFER_CONTENT: Operation = Operation::post(
-    "updateOfferContent",
+/// `updateOfferContent`, `POST /v2/businesses/{businessId}/offer-cards/update`: set category parameter values.
+pub static OFFER_CONTENT_UPDATE: Operation = Operation::post(
+    "offer_content_update",
     "/v2/businesses/{businessId}/offer-cards/update",
 )
 .in_group("updateOfferContent")
-.batch_max(UPDATE_CONTENT_MAX);
+.batch_max(OFFER_CONTENT_UPDATE_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-mappings/archive`: archive offers.
-pub static ADD_OFFERS_TO_ARCHIVE: Operation = Operation::post(
-    "addOffersToArchive",
+/// `addOffersToArchive`, `POST /v2/businesses/{businessId}/offer-mappings/archive`: archive offers.
+pub static OFFERS_TO_ARCHIVE_ADD: Operation = Operation::post(
+    "offers_to_archive_add",
     "/v2/businesses/{businessId}/offer-mappings/archive",
 )
 .in_group("addOffersToArchive")
-.batch_max(ARCHIVE_MAX);
+.batch_max(OFFERS_TO_ARCHIVE_ADD_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-mappings/unarchive`: take offers out of the archive.
-pub static DELETE_OFFERS_FROM_ARCHIVE: Operation = Operation::post(
-    "deleteOffersFromArchive",
+/// `deleteOffersFromArchive`, `POST /v2/businesses/{businessId}/offer-mappings/unarchive`: take offers out of the archive.
+pub static OFFERS_FROM_ARCHIVE_DELETE: Operation = Operation::post(
+    "offers_from_archive_delete",
     "/v2/businesses/{businessId}/offer-mappings/unarchive",
 )
 .in_group("deleteOffersFromArchive")
-.batch_max(ARCHIVE_MAX);
+.batch_max(OFFERS_FROM_ARCHIVE_DELETE_MAX);
 
-/// `POST /v2/businesses/{businessId}/offer-mappings/delete`: delete offers from the catalogue.
-pub static DELETE_OFFERS: Operation = Operation::post(
-    "deleteOffers",
+/// `deleteOffers`, `POST /v2/businesses/{businessId}/offer-mappings/delete`: delete offers from the catalogue.
+pub static OFFERS_DELETE: Operation = Operation::post(
+    "offers_delete",
     "/v2/businesses/{businessId}/offer-mappings/delete",
 )
 .in_group("deleteOffers")
-.batch_max(DELETE_MAX);
+.batch_max(OFFERS_DELETE_MAX);
 
 /// The page asked for: the token of a page (`None`: the first) and its size.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -167,7 +169,7 @@ impl PageQuery {
 /// Settings of [`OffersApi::update_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateOptions {
-    /// Offers a request, 1 to [`UPDATE_MAPPINGS_MAX`] (the default); requests are also kept
+    /// Offers a request, 1 to [`OFFER_MAPPINGS_UPDATE_MAX`] (the default); requests are also kept
     /// under Yandex Market's body size limit.
     pub per_request: usize,
     /// `onlyPartnerMediaContent`: `true` drops the data Yandex Market added to the offers.
@@ -177,7 +179,7 @@ pub struct UpdateOptions {
 impl Default for UpdateOptions {
     fn default() -> Self {
         Self {
-            per_request: UPDATE_MAPPINGS_MAX,
+            per_request: OFFER_MAPPINGS_UPDATE_MAX,
             only_partner_media_content: None,
         }
     }
@@ -425,7 +427,7 @@ impl<'a> OffersApi<'a> {
         page_query: &PageQuery,
     ) -> Result<Vec<GetOfferMappingsRequest>> {
         check_business(business)?;
-        check_limit(page_query.limit, MAPPINGS_PAGE_MAX)?;
+        check_limit(page_query.limit, OFFER_MAPPINGS_GET_PAGE_MAX)?;
         check_categories(&request.category_ids)?;
         if request.offer_ids.is_empty() {
             return Ok(vec![request.clone()]);
@@ -446,7 +448,7 @@ impl<'a> OffersApi<'a> {
         }
         let ids = read_ids(&request.offer_ids)?;
         Ok(ids
-            .chunks(MAPPINGS_OFFER_IDS_MAX)
+            .chunks(OFFER_MAPPINGS_GET_MAX)
             .map(|c| GetOfferMappingsRequest::by_offer_ids(c.iter().cloned()))
             .collect())
     }
@@ -458,7 +460,7 @@ impl<'a> OffersApi<'a> {
         token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<(Vec<OfferMapping>, Option<String>)> {
-        let mut request = GET_OFFER_MAPPINGS
+        let mut request = OFFER_MAPPINGS_GET
             .request()
             .path_param("businessId", business);
         if let Some(t) = token {
@@ -473,7 +475,7 @@ impl<'a> OffersApi<'a> {
         let response: GetOfferMappingsResponse =
             self.client.transport().json(request.json(body)?).await?;
         let result = ok_result(
-            &GET_OFFER_MAPPINGS,
+            &OFFER_MAPPINGS_GET,
             response.status.as_ref(),
             response.result,
         )?;
@@ -515,11 +517,11 @@ impl<'a> OffersApi<'a> {
         options: &UpdateOptions,
     ) -> Result<UpdateReport<OfferMappingError>> {
         check_business(business)?;
-        if options.per_request == 0 || options.per_request > UPDATE_MAPPINGS_MAX {
+        if options.per_request == 0 || options.per_request > OFFER_MAPPINGS_UPDATE_MAX {
             return Err(Error::Validation {
                 item: None,
                 message: format!(
-                    "{} offers a request is out of range: 1 to {UPDATE_MAPPINGS_MAX}",
+                    "{} offers a request is out of range: 1 to {OFFER_MAPPINGS_UPDATE_MAX}",
                     options.per_request
                 ),
             });
@@ -543,7 +545,7 @@ impl<'a> OffersApi<'a> {
                         offer_mappings: group,
                         only_partner_media_content: only_partner,
                     };
-                    let mut request = UPDATE_OFFER_MAPPINGS
+                    let mut request = OFFER_MAPPINGS_UPDATE
                         .request()
                         .path_param("businessId", business)
                         .weight(n);
@@ -583,7 +585,7 @@ impl<'a> OffersApi<'a> {
             return Err(Error::Validation {
                 item: None,
                 message: format!(
-                    "{} offer ids: at most {CARDS_IDS_MAX} a page (cards_stream takes any number)",
+                    "{} offer ids: at most {OFFER_CARDS_CONTENT_STATUS_GET_MAX} a page (cards_stream takes any number)",
                     request.offer_ids.len()
                 ),
             });
@@ -647,7 +649,7 @@ impl<'a> OffersApi<'a> {
         token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<(Vec<OfferCard>, Option<String>)> {
-        let mut request = GET_OFFER_CARDS_CONTENT_STATUS
+        let mut request = OFFER_CARDS_CONTENT_STATUS_GET
             .request()
             .path_param("businessId", business);
         if let Some(t) = token {
@@ -659,7 +661,7 @@ impl<'a> OffersApi<'a> {
         let response: GetOfferCardsContentStatusResponse =
             self.client.transport().json(request.json(body)?).await?;
         let result = ok_result(
-            &GET_OFFER_CARDS_CONTENT_STATUS,
+            &OFFER_CARDS_CONTENT_STATUS_GET,
             response.status.as_ref(),
             response.result,
         )?;
@@ -690,7 +692,7 @@ impl<'a> OffersApi<'a> {
         let client = self.client;
         let report = send_unique(
             offers,
-            UPDATE_CONTENT_MAX,
+            OFFER_CONTENT_UPDATE_MAX,
             |o: &OfferContent| o.offer_id.clone(),
             validate_content,
             |group: Vec<OfferContent>| {
@@ -701,7 +703,7 @@ impl<'a> OffersApi<'a> {
                     let body = UpdateOfferContentRequest {
                         offers_content: group,
                     };
-                    let request = UPDATE_OFFER_CONTENT
+                    let request = OFFER_CONTENT_UPDATE
                         .request()
                         .path_param("businessId", business)
                         .weight(n)
@@ -737,20 +739,20 @@ impl<'a> OffersApi<'a> {
         let client = self.client;
         Ok(send_unique(
             offer_ids,
-            ARCHIVE_MAX,
+            OFFERS_TO_ARCHIVE_ADD_MAX,
             String::clone,
             |id: &String| validate_offer_id(id),
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = AddOffersToArchiveRequest { offer_ids: group };
-                let request = ADD_OFFERS_TO_ARCHIVE
+                let request = OFFERS_TO_ARCHIVE_ADD
                     .request()
                     .path_param("businessId", business)
                     .weight(n)
                     .json(&body)?;
                 let response: AddOffersToArchiveResponse = client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
-                ok_result(&ADD_OFFERS_TO_ARCHIVE, response.status.as_ref(), Some(()))?;
+                ok_result(&OFFERS_TO_ARCHIVE_ADD, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_archived_offers;
                 Ok(listed_report(
                     &body.offer_ids,
@@ -780,13 +782,13 @@ impl<'a> OffersApi<'a> {
         let client = self.client;
         Ok(send_unique(
             offer_ids,
-            ARCHIVE_MAX,
+            OFFERS_FROM_ARCHIVE_DELETE_MAX,
             String::clone,
             |id: &String| validate_offer_id(id),
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = DeleteOffersFromArchiveRequest { offer_ids: group };
-                let request = DELETE_OFFERS_FROM_ARCHIVE
+                let request = OFFERS_FROM_ARCHIVE_DELETE
                     .request()
                     .path_param("businessId", business)
                     .weight(n)
@@ -795,7 +797,7 @@ impl<'a> OffersApi<'a> {
                     client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
                 ok_result(
-                    &DELETE_OFFERS_FROM_ARCHIVE,
+                    &OFFERS_FROM_ARCHIVE_DELETE,
                     response.status.as_ref(),
                     Some(()),
                 )?;
@@ -828,20 +830,20 @@ impl<'a> OffersApi<'a> {
         let client = self.client;
         Ok(send_unique(
             offer_ids,
-            DELETE_MAX,
+            OFFERS_DELETE_MAX,
             String::clone,
             |id: &String| validate_offer_id(id),
             |group: Vec<String>| async move {
                 let n = group.len();
                 let body = DeleteOffersRequest { offer_ids: group };
-                let request = DELETE_OFFERS
+                let request = OFFERS_DELETE
                     .request()
                     .path_param("businessId", business)
                     .weight(n)
                     .json(&body)?;
                 let response: DeleteOffersResponse = client.transport().json(request).await?;
                 // A 200 that says ERROR archived nothing: not "no offer failed".
-                ok_result(&DELETE_OFFERS, response.status.as_ref(), Some(()))?;
+                ok_result(&OFFERS_DELETE, response.status.as_ref(), Some(()))?;
                 let failed = response.result.unwrap_or_default().not_deleted_offer_ids;
                 Ok(listed_report(
                     &body.offer_ids,
@@ -867,13 +869,13 @@ fn cards_bodies(
     page_query: &PageQuery,
 ) -> Result<Vec<GetOfferCardsContentStatusRequest>> {
     check_business(business)?;
-    check_limit(page_query.limit, CARDS_PAGE_MAX)?;
+    check_limit(page_query.limit, OFFER_CARDS_CONTENT_STATUS_GET_PAGE_MAX)?;
     check_categories(&request.category_ids)?;
-    if request.category_ids.len() > CARDS_IDS_MAX {
+    if request.category_ids.len() > OFFER_CARDS_CONTENT_STATUS_GET_MAX {
         return Err(Error::Validation {
             item: None,
             message: format!(
-                "{} categories: at most {CARDS_IDS_MAX}",
+                "{} categories: at most {OFFER_CARDS_CONTENT_STATUS_GET_MAX}",
                 request.category_ids.len()
             ),
         });
@@ -888,16 +890,16 @@ fn cards_bodies(
         });
     }
     let ids = read_ids(&request.offer_ids)?;
-    if ids.len() > CARDS_IDS_MAX && page_query.page_token.is_some() {
+    if ids.len() > OFFER_CARDS_CONTENT_STATUS_GET_MAX && page_query.page_token.is_some() {
         return Err(Error::Validation {
             item: None,
             message: format!(
-                "a page token goes with at most {CARDS_IDS_MAX} offer ids (one request)"
+                "a page token goes with at most {OFFER_CARDS_CONTENT_STATUS_GET_MAX} offer ids (one request)"
             ),
         });
     }
     Ok(ids
-        .chunks(CARDS_IDS_MAX)
+        .chunks(OFFER_CARDS_CONTENT_STATUS_GET_MAX)
         .map(|c| GetOfferCardsContentStatusRequest {
             offer_ids: c.to_vec(),
             with_recommendations: request.with_recommendations,

@@ -23,70 +23,70 @@ use crate::models::common::{EmptyResponse, Pager};
 use crate::models::orders::*;
 
 /// The largest page of [`OrdersApi::list`] (`limit`).
-pub const ORDERS_PAGE_MAX: u32 = 50;
+pub const BUSINESS_ORDERS_GET_PAGE_MAX: u32 = 50;
 /// The most order ids, external order ids or campaign ids one list filter carries.
 pub const ORDERS_FILTER_IDS_MAX: usize = 50;
 /// The longest creation or shipment window of one list request, in days.
 pub const ORDERS_WINDOW_DAYS_MAX: i64 = 30;
 /// The most orders one bulk status change carries.
-pub const STATUSES_MAX: usize = 30;
+pub const ORDER_STATUSES_UPDATE_MAX: usize = 30;
 
-/// `POST /v1/businesses/{businessId}/orders`.
-pub static GET_BUSINESS_ORDERS: Operation =
-    Operation::post("getBusinessOrders", "/v1/businesses/{businessId}/orders")
+/// `getBusinessOrders`, `POST /v1/businesses/{businessId}/orders`.
+pub static BUSINESS_ORDERS_GET: Operation =
+    Operation::post("business_orders_get", "/v1/businesses/{businessId}/orders")
         .in_group("getBusinessOrders");
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/status`.
-pub static UPDATE_ORDER_STATUS: Operation = Operation::put(
-    "updateOrderStatus",
+/// `updateOrderStatus`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/status`.
+pub static ORDER_STATUS_UPDATE: Operation = Operation::put(
+    "order_status_update",
     "/v2/campaigns/{campaignId}/orders/{orderId}/status",
 )
 .in_group("updateOrderStatus");
-/// `POST /v2/campaigns/{campaignId}/orders/status-update`.
-pub static UPDATE_ORDER_STATUSES: Operation = Operation::post(
-    "updateOrderStatuses",
+/// `updateOrderStatuses`, `POST /v2/campaigns/{campaignId}/orders/status-update`.
+pub static ORDER_STATUSES_UPDATE: Operation = Operation::post(
+    "order_statuses_update",
     "/v2/campaigns/{campaignId}/orders/status-update",
 )
 .in_group("updateOrderStatuses")
-.batch_max(STATUSES_MAX);
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/boxes`.
-pub static SET_ORDER_BOX_LAYOUT: Operation = Operation::put(
-    "setOrderBoxLayout",
+.batch_max(ORDER_STATUSES_UPDATE_MAX);
+/// `setOrderBoxLayout`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/boxes`.
+pub static ORDER_BOX_LAYOUT_SET: Operation = Operation::put(
+    "order_box_layout_set",
     "/v2/campaigns/{campaignId}/orders/{orderId}/boxes",
 )
 .in_group("setOrderBoxLayout");
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/items`.
-pub static UPDATE_ORDER_ITEMS: Operation = Operation::put(
-    "updateOrderItems",
+/// `updateOrderItems`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/items`.
+pub static ORDER_ITEMS_UPDATE: Operation = Operation::put(
+    "order_items_update",
     "/v2/campaigns/{campaignId}/orders/{orderId}/items",
 )
 .in_group("updateOrderItems");
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/identifiers`.
-pub static PROVIDE_ORDER_ITEM_IDENTIFIERS: Operation = Operation::put(
-    "provideOrderItemIdentifiers",
+/// `provideOrderItemIdentifiers`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/identifiers`.
+pub static ORDER_ITEM_IDENTIFIERS_PROVIDE: Operation = Operation::put(
+    "order_item_identifiers_provide",
     "/v2/campaigns/{campaignId}/orders/{orderId}/identifiers",
 )
 .in_group("provideOrderItemIdentifiers");
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/cancellation/accept`.
-pub static ACCEPT_ORDER_CANCELLATION: Operation = Operation::put(
-    "acceptOrderCancellation",
+/// `acceptOrderCancellation`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/cancellation/accept`.
+pub static ORDER_CANCELLATION_ACCEPT: Operation = Operation::put(
+    "order_cancellation_accept",
     "/v2/campaigns/{campaignId}/orders/{orderId}/cancellation/accept",
 )
 .in_group("acceptOrderCancellation");
-/// `PUT /v2/campaigns/{campaignId}/orders/{orderId}/delivery/date`.
-pub static SET_ORDER_DELIVERY_DATE: Operation = Operation::put(
-    "setOrderDeliveryDate",
+/// `setOrderDeliveryDate`, `PUT /v2/campaigns/{campaignId}/orders/{orderId}/delivery/date`.
+pub static ORDER_DELIVERY_DATE_SET: Operation = Operation::put(
+    "order_delivery_date_set",
     "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/date",
 )
 .in_group("setOrderDeliveryDate");
-/// `POST /v2/campaigns/{campaignId}/orders/{orderId}/delivery/track`.
-pub static SET_ORDER_DELIVERY_TRACK_CODE: Operation = Operation::post(
-    "setOrderDeliveryTrackCode",
+/// `setOrderDeliveryTrackCode`, `POST /v2/campaigns/{campaignId}/orders/{orderId}/delivery/track`.
+pub static ORDER_DELIVERY_TRACK_CODE_SET: Operation = Operation::post(
+    "order_delivery_track_code_set",
     "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/track",
 )
 .in_group("setOrderDeliveryTrackCode");
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/buyer`.
-pub static GET_ORDER_BUYER_INFO: Operation = Operation::get(
-    "getOrderBuyerInfo",
+/// `getOrderBuyerInfo`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/buyer`.
+pub static ORDER_BUYER_INFO_GET: Operation = Operation::get(
+    "order_buyer_info_get",
     "/v2/campaigns/{campaignId}/orders/{orderId}/buyer",
 )
 .in_group("getOrderBuyerInfo");
@@ -118,7 +118,7 @@ fn decode_order(
     let id = raw
         .get("orderId")
         .map_or_else(|| "without an id".to_owned(), |v| v.to_string());
-    match transport.decode::<BusinessOrder>(&GET_BUSINESS_ORDERS, &bytes) {
+    match transport.decode::<BusinessOrder>(&BUSINESS_ORDERS_GET, &bytes) {
         Ok(order) => Ok(order),
         Err(Error::Decode {
             vendor,
@@ -145,13 +145,13 @@ fn list_request(
     limit: u32,
 ) -> Result<Request> {
     check_business(business)?;
-    if !(1..=ORDERS_PAGE_MAX).contains(&limit) {
+    if !(1..=BUSINESS_ORDERS_GET_PAGE_MAX).contains(&limit) {
         return Err(invalid(format!(
-            "limit {limit} is not in 1..={ORDERS_PAGE_MAX}"
+            "limit {limit} is not in 1..={BUSINESS_ORDERS_GET_PAGE_MAX}"
         )));
     }
     validate_filter(filter)?;
-    let mut request = GET_BUSINESS_ORDERS
+    let mut request = BUSINESS_ORDERS_GET
         .request()
         .path_param("businessId", business)
         .query("limit", limit);
@@ -224,7 +224,12 @@ impl<'a> OrdersApi<'a> {
         paginate(None::<String>, move |token| {
             let filter = filter.clone();
             async move {
-                let request = list_request(business, &filter, token.as_deref(), ORDERS_PAGE_MAX)?;
+                let request = list_request(
+                    business,
+                    &filter,
+                    token.as_deref(),
+                    BUSINESS_ORDERS_GET_PAGE_MAX,
+                )?;
                 let transport = api.client.transport();
                 let page: RawOrdersPage = transport.json(request).await?;
                 let next = page
@@ -287,7 +292,7 @@ impl<'a> OrdersApi<'a> {
         order_id: OrderId,
         change: OrderStatusChange,
     ) -> Result<UpdateOrderStatusResponse> {
-        let request = self.order_request(&UPDATE_ORDER_STATUS, campaign, order_id)?;
+        let request = self.order_request(&ORDER_STATUS_UPDATE, campaign, order_id)?;
         let body = UpdateOrderStatusRequest { order: change };
         self.client.transport().json(request.json(&body)?).await
     }
@@ -308,7 +313,7 @@ impl<'a> OrdersApi<'a> {
         let client = self.client;
         Ok(run_batches(
             orders,
-            STATUSES_MAX,
+            ORDER_STATUSES_UPDATE_MAX,
             |o: &OrderState| o.id,
             |o| {
                 if o.id.get() < 1 {
@@ -326,7 +331,7 @@ impl<'a> OrdersApi<'a> {
                 let response: UpdateOrderStatusesResponse = client
                     .transport()
                     .json(
-                        UPDATE_ORDER_STATUSES
+                        ORDER_STATUSES_UPDATE
                             .request()
                             .path_param("campaignId", campaign)
                             .weight(weight)
@@ -352,11 +357,11 @@ impl<'a> OrdersApi<'a> {
         layout: &SetOrderBoxLayoutRequest,
     ) -> Result<Vec<LaidOutBox>> {
         validate_layout(layout)?;
-        let request = self.order_request(&SET_ORDER_BOX_LAYOUT, campaign, order_id)?;
+        let request = self.order_request(&ORDER_BOX_LAYOUT_SET, campaign, order_id)?;
         let response: SetOrderBoxLayoutResponse =
             self.client.transport().json(request.json(layout)?).await?;
         Ok(ok_result(
-            &SET_ORDER_BOX_LAYOUT,
+            &ORDER_BOX_LAYOUT_SET,
             response.status.as_ref(),
             response.result,
         )?
@@ -390,7 +395,7 @@ impl<'a> OrdersApi<'a> {
                 .try_for_each(|i| check_instance(item.id, i))?;
         }
         check_unique_lines(items.iter().map(|i| i.id))?;
-        let request = self.order_request(&UPDATE_ORDER_ITEMS, campaign, order_id)?;
+        let request = self.order_request(&ORDER_ITEMS_UPDATE, campaign, order_id)?;
         let body = UpdateOrderItemsRequest { items, reason };
         self.client.transport().send(request.json(&body)?).await?;
         Ok(())
@@ -422,12 +427,12 @@ impl<'a> OrdersApi<'a> {
                 .try_for_each(|i| check_instance(item.id, i))?;
         }
         check_unique_lines(items.iter().map(|i| i.id))?;
-        let request = self.order_request(&PROVIDE_ORDER_ITEM_IDENTIFIERS, campaign, order_id)?;
+        let request = self.order_request(&ORDER_ITEM_IDENTIFIERS_PROVIDE, campaign, order_id)?;
         let body = ProvideOrderItemIdentifiersRequest { items };
         let response: ProvideOrderItemIdentifiersResponse =
             self.client.transport().json(request.json(&body)?).await?;
         Ok(ok_result(
-            &PROVIDE_ORDER_ITEM_IDENTIFIERS,
+            &ORDER_ITEM_IDENTIFIERS_PROVIDE,
             response.status.as_ref(),
             response.result,
         )?
@@ -449,7 +454,7 @@ impl<'a> OrdersApi<'a> {
                 "refusing a cancellation needs a reason",
             ));
         }
-        let request = self.order_request(&ACCEPT_ORDER_CANCELLATION, campaign, order_id)?;
+        let request = self.order_request(&ORDER_CANCELLATION_ACCEPT, campaign, order_id)?;
         self.empty(request.json(&decision)?).await
     }
 
@@ -462,7 +467,7 @@ impl<'a> OrdersApi<'a> {
         to_date: NaiveDate,
         reason: OrderDeliveryDateReasonType,
     ) -> Result<()> {
-        let request = self.order_request(&SET_ORDER_DELIVERY_DATE, campaign, order_id)?;
+        let request = self.order_request(&ORDER_DELIVERY_DATE_SET, campaign, order_id)?;
         let body = SetOrderDeliveryDateRequest {
             dates: NewDeliveryDate { to_date },
             reason,
@@ -487,7 +492,7 @@ impl<'a> OrdersApi<'a> {
                 "the track code is empty",
             ));
         }
-        let request = self.order_request(&SET_ORDER_DELIVERY_TRACK_CODE, campaign, order_id)?;
+        let request = self.order_request(&ORDER_DELIVERY_TRACK_CODE_SET, campaign, order_id)?;
         let body = SetOrderDeliveryTrackCodeRequest {
             track_code,
             delivery_service_id,
@@ -498,11 +503,11 @@ impl<'a> OrdersApi<'a> {
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/buyer`: the buyer of a DBS order in
     /// `PROCESSING`, `DELIVERY` or `PICKUP`, with a phone number.
     pub async fn buyer(&self, campaign: CampaignId, order_id: OrderId) -> Result<OrderBuyerInfo> {
-        let request = self.order_request(&GET_ORDER_BUYER_INFO, campaign, order_id)?;
+        let request = self.order_request(&ORDER_BUYER_INFO_GET, campaign, order_id)?;
         let response: GetOrderBuyerInfoResponse = self.client.transport().json(request).await?;
         response
             .result
-            .ok_or_else(|| no_result(&GET_ORDER_BUYER_INFO))
+            .ok_or_else(|| no_result(&ORDER_BUYER_INFO_GET))
     }
 
     /// A request of a `/v2/campaigns/{campaignId}/orders/{orderId}/...` operation, its ids

@@ -32,23 +32,31 @@ use crate::models::common::{ApiStatus, EmptyResponse, Pager};
 use crate::models::prices::*;
 
 /// The most offers one `updateBusinessPrices` request carries.
-pub const BUSINESS_PRICES_MAX: usize = 500;
+pub const BUSINESS_PRICES_UPDATE_MAX: usize = 500;
 /// The most offers one `updatePrices` request carries.
-pub const CAMPAIGN_PRICES_MAX: usize = 2000;
+pub const PRICES_UPDATE_MAX: usize = 2000;
 /// The most SKUs (`offerIds`) one `getDefaultPrices` request asks for.
-pub const DEFAULT_PRICES_OFFER_IDS_MAX: usize = 200;
+pub const DEFAULT_PRICES_GET_MAX: usize = 200;
 /// The most SKUs (`offerIds`) one `getPricesByOfferIds` request asks for.
-pub const CAMPAIGN_PRICES_OFFER_IDS_MAX: usize = 500;
-/// The largest page of `getDefaultPrices` and `getPricesByOfferIds` (their `limit`).
-pub const PRICES_PAGE_MAX: u32 = 500;
+pub const PRICES_BY_OFFER_IDS_GET_MAX: usize = 500;
+/// The largest page of `getDefaultPrices` (its `limit`).
+pub const DEFAULT_PRICES_GET_PAGE_MAX: u32 = 500;
+/// The largest page of `getPricesByOfferIds` (its `limit`).
+pub const PRICES_BY_OFFER_IDS_GET_PAGE_MAX: u32 = 500;
 /// The page size Yandex Market uses for the price lists when none is given.
 pub const PRICES_PAGE_DEFAULT: u32 = 250;
-/// The most SKUs (`offerIds`) one quarantine read asks for.
-pub const QUARANTINE_OFFER_IDS_MAX: usize = 200;
-/// The largest page of the quarantine reads (their `limit`).
-pub const QUARANTINE_PAGE_MAX: u32 = 200;
-/// The most SKUs one quarantine confirmation carries.
-pub const CONFIRM_MAX: usize = 200;
+/// The most SKUs (`offerIds`) one `getBusinessQuarantineOffers` request asks for.
+pub const BUSINESS_QUARANTINE_OFFERS_GET_MAX: usize = 200;
+/// The largest page of `getBusinessQuarantineOffers` (its `limit`).
+pub const BUSINESS_QUARANTINE_OFFERS_GET_PAGE_MAX: u32 = 200;
+/// The most SKUs (`offerIds`) one `getCampaignQuarantineOffers` request asks for.
+pub const CAMPAIGN_QUARANTINE_OFFERS_GET_MAX: usize = 200;
+/// The largest page of `getCampaignQuarantineOffers` (its `limit`).
+pub const CAMPAIGN_QUARANTINE_OFFERS_GET_PAGE_MAX: u32 = 200;
+/// The most SKUs one `confirmBusinessPrices` request carries.
+pub const BUSINESS_PRICES_CONFIRM_MAX: usize = 200;
+/// The most SKUs one `confirmCampaignPrices` request carries.
+pub const CAMPAIGN_PRICES_CONFIRM_MAX: usize = 200;
 /// The largest `minimumForBestseller`.
 pub const MINIMUM_FOR_BESTSELLER_MAX: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 /// The most decimal places a price takes (kopecks; the spec gives no figure, see
@@ -57,70 +65,70 @@ pub const PRICE_DECIMALS_MAX: u32 = 2;
 /// The longest SKU (`ShopSku`), in characters.
 pub const OFFER_ID_MAX_CHARS: usize = 255;
 
-/// `POST /v2/businesses/{businessId}/offer-prices/updates`: sets prices for every shop
+/// `updateBusinessPrices`, `POST /v2/businesses/{businessId}/offer-prices/updates`: sets prices for every shop
 /// (quota counted in offers).
-pub static UPDATE_BUSINESS_PRICES: Operation = Operation::post(
-    "updateBusinessPrices",
+pub static BUSINESS_PRICES_UPDATE: Operation = Operation::post(
+    "business_prices_update",
     "/v2/businesses/{businessId}/offer-prices/updates",
 )
 .in_group("updateBusinessPrices")
-.batch_max(BUSINESS_PRICES_MAX);
-/// `POST /v2/businesses/{businessId}/offer-prices`: the prices for every shop (a read; quota
+.batch_max(BUSINESS_PRICES_UPDATE_MAX);
+/// `getDefaultPrices`, `POST /v2/businesses/{businessId}/offer-prices`: the prices for every shop (a read; quota
 /// counted in offers returned).
-pub static GET_DEFAULT_PRICES: Operation = Operation::post(
-    "getDefaultPrices",
+pub static DEFAULT_PRICES_GET: Operation = Operation::post(
+    "default_prices_get",
     "/v2/businesses/{businessId}/offer-prices",
 )
 .in_group("getDefaultPrices")
-.batch_max(DEFAULT_PRICES_OFFER_IDS_MAX);
-/// `POST /v2/campaigns/{campaignId}/offer-prices/updates`: sets prices in one shop (quota
+.batch_max(DEFAULT_PRICES_GET_MAX);
+/// `updatePrices`, `POST /v2/campaigns/{campaignId}/offer-prices/updates`: sets prices in one shop (quota
 /// counted in offers).
-pub static UPDATE_PRICES: Operation = Operation::post(
-    "updatePrices",
+pub static PRICES_UPDATE: Operation = Operation::post(
+    "prices_update",
     "/v2/campaigns/{campaignId}/offer-prices/updates",
 )
 .in_group("updatePrices")
-.batch_max(CAMPAIGN_PRICES_MAX);
-/// `POST /v2/campaigns/{campaignId}/offer-prices`: the prices of one shop (a read; quota
+.batch_max(PRICES_UPDATE_MAX);
+/// `getPricesByOfferIds`, `POST /v2/campaigns/{campaignId}/offer-prices`: the prices of one shop (a read; quota
 /// counted in offers returned).
-pub static GET_PRICES_BY_OFFER_IDS: Operation = Operation::post(
-    "getPricesByOfferIds",
+pub static PRICES_BY_OFFER_IDS_GET: Operation = Operation::post(
+    "prices_by_offer_ids_get",
     "/v2/campaigns/{campaignId}/offer-prices",
 )
 .in_group("getPricesByOfferIds")
-.batch_max(CAMPAIGN_PRICES_OFFER_IDS_MAX);
-/// `POST /v2/businesses/{businessId}/price-quarantine`: offers whose business price is in
+.batch_max(PRICES_BY_OFFER_IDS_GET_MAX);
+/// `getBusinessQuarantineOffers`, `POST /v2/businesses/{businessId}/price-quarantine`: offers whose business price is in
 /// quarantine (a read).
-pub static GET_BUSINESS_QUARANTINE_OFFERS: Operation = Operation::post(
-    "getBusinessQuarantineOffers",
+pub static BUSINESS_QUARANTINE_OFFERS_GET: Operation = Operation::post(
+    "business_quarantine_offers_get",
     "/v2/businesses/{businessId}/price-quarantine",
 )
 .in_group("getBusinessQuarantineOffers")
-.batch_max(QUARANTINE_OFFER_IDS_MAX);
-/// `POST /v2/businesses/{businessId}/price-quarantine/confirm`: confirms quarantined
+.batch_max(BUSINESS_QUARANTINE_OFFERS_GET_MAX);
+/// `confirmBusinessPrices`, `POST /v2/businesses/{businessId}/price-quarantine/confirm`: confirms quarantined
 /// business prices (quota counted in SKUs).
-pub static CONFIRM_BUSINESS_PRICES: Operation = Operation::post(
-    "confirmBusinessPrices",
+pub static BUSINESS_PRICES_CONFIRM: Operation = Operation::post(
+    "business_prices_confirm",
     "/v2/businesses/{businessId}/price-quarantine/confirm",
 )
 .in_group("confirmBusinessPrices")
-.batch_max(CONFIRM_MAX);
-/// `POST /v2/campaigns/{campaignId}/price-quarantine`: offers whose price in one shop is in
+.batch_max(BUSINESS_PRICES_CONFIRM_MAX);
+/// `getCampaignQuarantineOffers`, `POST /v2/campaigns/{campaignId}/price-quarantine`: offers whose price in one shop is in
 /// quarantine (a read).
-pub static GET_CAMPAIGN_QUARANTINE_OFFERS: Operation = Operation::post(
-    "getCampaignQuarantineOffers",
+pub static CAMPAIGN_QUARANTINE_OFFERS_GET: Operation = Operation::post(
+    "campaign_quarantine_offers_get",
     "/v2/campaigns/{campaignId}/price-quarantine",
 )
 .in_group("getCampaignQuarantineOffers")
-.batch_max(QUARANTINE_OFFER_IDS_MAX);
-/// `POST /v2/campaigns/{campaignId}/price-quarantine/confirm`: confirms quarantined prices of
+.batch_max(CAMPAIGN_QUARANTINE_OFFERS_GET_MAX);
+/// `confirmCampaignPrices`, `POST /v2/campaigns/{campaignId}/price-quarantine/confirm`: confirms quarantined prices of
 /// one shop (quota counted in SKUs).
-pub static CONFIRM_CAMPAIGN_PRICES: Operation = Operation::post(
-    "confirmCampaignPrices",
+pub static CAMPAIGN_PRICES_CONFIRM: Operation = Operation::post(
+    "campaign_prices_confirm",
     "/v2/campaigns/{campaignId}/price-quarantine/confirm",
 )
 .in_group("confirmCampaignPrices")
-.batch_max(CONFIRM_MAX);
+.batch_max(CAMPAIGN_PRICES_CONFIRM_MAX);
 
 // ---------------------------------------------------------------------------------------------
 // Local checks.
@@ -504,10 +512,10 @@ impl<'a> PricesApi<'a> {
         check_business(business)?;
         Ok(update_offers(
             self.client,
-            &UPDATE_BUSINESS_PRICES,
+            &BUSINESS_PRICES_UPDATE,
             ("businessId", business.get()),
             offers,
-            BUSINESS_PRICES_MAX,
+            BUSINESS_PRICES_UPDATE_MAX,
             |o: &BusinessOfferPrice| o.offer_id.as_str(),
             validate_business_price,
             |offers| UpdateBusinessPricesRequest { offers },
@@ -526,13 +534,12 @@ impl<'a> PricesApi<'a> {
         limit: Option<u32>,
     ) -> Result<DefaultPrices> {
         check_business(business)?;
-        check_limit(&GET_DEFAULT_PRICES, limit, PRICES_PAGE_MAX)?;
+        check_limit(&DEFAULT_PRICES_GET, limit, DEFAULT_PRICES_GET_PAGE_MAX)?;
         let page = limit.unwrap_or(PRICES_PAGE_DEFAULT) as usize;
         let mut body = request.clone();
         let weight = match &request.offer_ids {
             Some(ids) => {
-                let ids =
-                    checked_offer_ids(ids, DEFAULT_PRICES_OFFER_IDS_MAX, "default_prices_stream")?;
+                let ids = checked_offer_ids(ids, DEFAULT_PRICES_GET_MAX, "default_prices_stream")?;
                 let n = ids.len().min(page);
                 body.offer_ids = Some(ids);
                 n
@@ -540,7 +547,7 @@ impl<'a> PricesApi<'a> {
             None => page,
         };
         let request = paged(
-            GET_DEFAULT_PRICES
+            DEFAULT_PRICES_GET
                 .request()
                 .path_param("businessId", business),
             page_token,
@@ -550,7 +557,7 @@ impl<'a> PricesApi<'a> {
         .json(&body)?;
         let response: GetDefaultPricesResponse = self.client.transport().json(request).await?;
         ok_result(
-            &GET_DEFAULT_PRICES,
+            &DEFAULT_PRICES_GET,
             response.status.as_ref(),
             response.result,
         )
@@ -576,7 +583,7 @@ impl<'a> PricesApi<'a> {
                                 business,
                                 &body,
                                 token.as_deref(),
-                                Some(PRICES_PAGE_MAX),
+                                Some(DEFAULT_PRICES_GET_PAGE_MAX),
                             )
                             .await?;
                         Ok((page.offers, page.paging))
@@ -591,7 +598,7 @@ impl<'a> PricesApi<'a> {
             Ok(ids) => ids,
             Err(e) => return failed(e),
         };
-        let streams = chunks(ids, DEFAULT_PRICES_OFFER_IDS_MAX)
+        let streams = chunks(ids, DEFAULT_PRICES_GET_MAX)
             .into_iter()
             .map(|chunk| {
                 fetch(GetDefaultPricesRequest {
@@ -616,10 +623,10 @@ impl<'a> PricesApi<'a> {
         check_campaign(campaign)?;
         Ok(update_offers(
             self.client,
-            &UPDATE_PRICES,
+            &PRICES_UPDATE,
             ("campaignId", campaign.get()),
             offers,
-            CAMPAIGN_PRICES_MAX,
+            PRICES_UPDATE_MAX,
             |o: &OfferPrice| o.offer_id.as_str(),
             validate_campaign_price,
             |offers| UpdatePricesRequest { offers },
@@ -640,15 +647,16 @@ impl<'a> PricesApi<'a> {
         limit: Option<u32>,
     ) -> Result<CampaignPrices> {
         check_campaign(campaign)?;
-        check_limit(&GET_PRICES_BY_OFFER_IDS, limit, PRICES_PAGE_MAX)?;
+        check_limit(
+            &PRICES_BY_OFFER_IDS_GET,
+            limit,
+            PRICES_BY_OFFER_IDS_GET_PAGE_MAX,
+        )?;
         let mut body = request.clone();
         let weight = match &request.offer_ids {
             Some(ids) => {
-                let ids = checked_offer_ids(
-                    ids,
-                    CAMPAIGN_PRICES_OFFER_IDS_MAX,
-                    "campaign_prices_stream",
-                )?;
+                let ids =
+                    checked_offer_ids(ids, PRICES_BY_OFFER_IDS_GET_MAX, "campaign_prices_stream")?;
                 if page_token.is_some() || limit.is_some() {
                     return Err(Error::Validation {
                         item: Some("offerIds".into()),
@@ -664,7 +672,7 @@ impl<'a> PricesApi<'a> {
             None => limit.unwrap_or(PRICES_PAGE_DEFAULT) as usize,
         };
         let request = paged(
-            GET_PRICES_BY_OFFER_IDS
+            PRICES_BY_OFFER_IDS_GET
                 .request()
                 .path_param("campaignId", campaign),
             page_token,
@@ -674,7 +682,7 @@ impl<'a> PricesApi<'a> {
         .json(&body)?;
         let response: GetPricesByOfferIdsResponse = self.client.transport().json(request).await?;
         ok_result(
-            &GET_PRICES_BY_OFFER_IDS,
+            &PRICES_BY_OFFER_IDS_GET,
             response.status.as_ref(),
             response.result,
         )
@@ -701,7 +709,7 @@ impl<'a> PricesApi<'a> {
                                 campaign,
                                 &body,
                                 token.as_deref(),
-                                Some(PRICES_PAGE_MAX),
+                                Some(DEFAULT_PRICES_GET_PAGE_MAX),
                             )
                             .await?;
                         Ok((page.offers, page.paging))
@@ -713,7 +721,7 @@ impl<'a> PricesApi<'a> {
             Ok(ids) => ids,
             Err(e) => return failed(e),
         };
-        let streams = chunks(ids, CAMPAIGN_PRICES_OFFER_IDS_MAX)
+        let streams = chunks(ids, PRICES_BY_OFFER_IDS_GET_MAX)
             .into_iter()
             .map(|chunk| {
                 let body = GetPricesByOfferIdsRequest {
@@ -748,10 +756,14 @@ impl<'a> PricesApi<'a> {
         limit: Option<u32>,
     ) -> Result<QuarantineOffers> {
         check_business(business)?;
-        check_limit(&GET_BUSINESS_QUARANTINE_OFFERS, limit, QUARANTINE_PAGE_MAX)?;
-        let body = checked_quarantine(request, QUARANTINE_OFFER_IDS_MAX)?;
+        check_limit(
+            &BUSINESS_QUARANTINE_OFFERS_GET,
+            limit,
+            BUSINESS_QUARANTINE_OFFERS_GET_PAGE_MAX,
+        )?;
+        let body = checked_quarantine(request, BUSINESS_QUARANTINE_OFFERS_GET_MAX)?;
         let request = paged(
-            GET_BUSINESS_QUARANTINE_OFFERS
+            BUSINESS_QUARANTINE_OFFERS_GET
                 .request()
                 .path_param("businessId", business),
             page_token,
@@ -760,7 +772,7 @@ impl<'a> PricesApi<'a> {
         .json(&body)?;
         let response: GetQuarantineOffersResponse = self.client.transport().json(request).await?;
         ok_result(
-            &GET_BUSINESS_QUARANTINE_OFFERS,
+            &BUSINESS_QUARANTINE_OFFERS_GET,
             response.status.as_ref(),
             response.result,
         )
@@ -777,7 +789,12 @@ impl<'a> PricesApi<'a> {
         let client = self.client;
         self.quarantine_stream(request, move |body, token| async move {
             PricesApi { client }
-                .business_quarantine(business, &body, token.as_deref(), Some(QUARANTINE_PAGE_MAX))
+                .business_quarantine(
+                    business,
+                    &body,
+                    token.as_deref(),
+                    Some(BUSINESS_QUARANTINE_OFFERS_GET_PAGE_MAX),
+                )
                 .await
         })
     }
@@ -792,10 +809,14 @@ impl<'a> PricesApi<'a> {
         limit: Option<u32>,
     ) -> Result<QuarantineOffers> {
         check_campaign(campaign)?;
-        check_limit(&GET_CAMPAIGN_QUARANTINE_OFFERS, limit, QUARANTINE_PAGE_MAX)?;
-        let body = checked_quarantine(request, QUARANTINE_OFFER_IDS_MAX)?;
+        check_limit(
+            &CAMPAIGN_QUARANTINE_OFFERS_GET,
+            limit,
+            CAMPAIGN_QUARANTINE_OFFERS_GET_PAGE_MAX,
+        )?;
+        let body = checked_quarantine(request, CAMPAIGN_QUARANTINE_OFFERS_GET_MAX)?;
         let request = paged(
-            GET_CAMPAIGN_QUARANTINE_OFFERS
+            CAMPAIGN_QUARANTINE_OFFERS_GET
                 .request()
                 .path_param("campaignId", campaign),
             page_token,
@@ -804,7 +825,7 @@ impl<'a> PricesApi<'a> {
         .json(&body)?;
         let response: GetQuarantineOffersResponse = self.client.transport().json(request).await?;
         ok_result(
-            &GET_CAMPAIGN_QUARANTINE_OFFERS,
+            &CAMPAIGN_QUARANTINE_OFFERS_GET,
             response.status.as_ref(),
             response.result,
         )
@@ -820,7 +841,12 @@ impl<'a> PricesApi<'a> {
         let client = self.client;
         self.quarantine_stream(request, move |body, token| async move {
             PricesApi { client }
-                .campaign_quarantine(campaign, &body, token.as_deref(), Some(QUARANTINE_PAGE_MAX))
+                .campaign_quarantine(
+                    campaign,
+                    &body,
+                    token.as_deref(),
+                    Some(CAMPAIGN_QUARANTINE_OFFERS_GET_PAGE_MAX),
+                )
                 .await
         })
     }
@@ -855,7 +881,7 @@ impl<'a> PricesApi<'a> {
         let Some(ids) = request.offer_ids.clone() else {
             return pages(request);
         };
-        let streams = chunks(ids, QUARANTINE_OFFER_IDS_MAX)
+        let streams = chunks(ids, BUSINESS_QUARANTINE_OFFERS_GET_MAX)
             .into_iter()
             .map(|chunk| {
                 pages(GetQuarantineOffersRequest {
@@ -883,7 +909,7 @@ impl<'a> PricesApi<'a> {
         self.confirm(offer_ids, move |chunk| async move {
             let keys = chunk.clone();
             let body = ConfirmPricesRequest { offer_ids: chunk };
-            let request = CONFIRM_BUSINESS_PRICES
+            let request = BUSINESS_PRICES_CONFIRM
                 .request()
                 .path_param("businessId", business)
                 .weight(body.offer_ids.len())
@@ -905,7 +931,7 @@ impl<'a> PricesApi<'a> {
         self.confirm(offer_ids, move |chunk| async move {
             let keys = chunk.clone();
             let body = ConfirmPricesRequest { offer_ids: chunk };
-            let request = CONFIRM_CAMPAIGN_PRICES
+            let request = CAMPAIGN_PRICES_CONFIRM
                 .request()
                 .path_param("campaignId", campaign)
                 .weight(body.offer_ids.len())
@@ -923,7 +949,7 @@ impl<'a> PricesApi<'a> {
         let (unique, repeats) = first_of_each(offer_ids, String::as_str);
         let mut report = run_batches(
             unique,
-            CONFIRM_MAX,
+            BUSINESS_PRICES_CONFIRM_MAX,
             String::clone,
             |id| validate_offer_id(id),
             send,

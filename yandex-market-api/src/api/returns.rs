@@ -14,39 +14,39 @@ use crate::models::common::{ApiStatus, EmptyResponse};
 use crate::models::returns::*;
 
 /// The most orders (`orderIds`) one `getReturns` request filters by.
-pub const ORDER_IDS_MAX: usize = 50;
+pub const RETURNS_GET_MAX: usize = 50;
 /// The largest page of `getReturns` (its `limit` parameter).
-pub const RETURNS_PAGE_MAX: u32 = 100;
+pub const RETURNS_GET_PAGE_MAX: u32 = 100;
 
-/// `GET /v2/campaigns/{campaignId}/returns`: returns and unredeemed orders, by page token.
-pub static GET_RETURNS: Operation =
-    Operation::get("getReturns", "/v2/campaigns/{campaignId}/returns")
+/// `getReturns`, `GET /v2/campaigns/{campaignId}/returns`: returns and unredeemed orders, by page token.
+pub static RETURNS_GET: Operation =
+    Operation::get("returns_get", "/v2/campaigns/{campaignId}/returns")
         .in_group("getReturns")
-        .batch_max(ORDER_IDS_MAX);
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}`: one return.
-pub static GET_RETURN: Operation = Operation::get(
-    "getReturn",
+        .batch_max(RETURNS_GET_MAX);
+/// `getReturn`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}`: one return.
+pub static RETURN_GET: Operation = Operation::get(
+    "return_get",
     "/v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}",
 )
 .in_group("getReturn");
-/// `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/application`: the
+/// `getReturnApplication`, `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/application`: the
 /// buyer's application form (a PDF).
-pub static GET_RETURN_APPLICATION: Operation = Operation::get(
-    "getReturnApplication",
+pub static RETURN_APPLICATION_GET: Operation = Operation::get(
+    "return_application_get",
     "/v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/application",
 )
 .in_group("getReturnApplication");
-/// `POST /v1/businesses/{businessId}/returns/decisions`: the decisions open on a return (a
+/// `getReturnAvailableDecisions`, `POST /v1/businesses/{businessId}/returns/decisions`: the decisions open on a return (a
 /// read).
-pub static GET_RETURN_AVAILABLE_DECISIONS: Operation = Operation::post(
-    "getReturnAvailableDecisions",
+pub static RETURN_AVAILABLE_DECISIONS_GET: Operation = Operation::post(
+    "return_available_decisions_get",
     "/v1/businesses/{businessId}/returns/decisions",
 )
 .in_group("getReturnAvailableDecisions");
-/// `POST /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/decision/submit`:
+/// `submitReturnDecision`, `POST /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/decision/submit`:
 /// submits the seller's decisions (not safe to repeat).
-pub static SUBMIT_RETURN_DECISION: Operation = Operation::post(
-    "submitReturnDecision",
+pub static RETURN_DECISION_SUBMIT: Operation = Operation::post(
+    "return_decision_submit",
     "/v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/decision/submit",
 )
 .in_group("submitReturnDecision")
@@ -59,11 +59,11 @@ fn filter_query(mut request: Request, filter: &ReturnsFilter) -> Result<Request>
         items.iter().map(f).collect::<Vec<_>>().join(",")
     }
     let order_ids = dedup(filter.order_ids.clone());
-    if order_ids.len() > ORDER_IDS_MAX {
+    if order_ids.len() > RETURNS_GET_MAX {
         return Err(Error::Validation {
             item: Some("orderIds".into()),
             message: format!(
-                "{} orders in one request, at most {ORDER_IDS_MAX} (list_stream splits them)",
+                "{} orders in one request, at most {RETURNS_GET_MAX} (list_stream splits them)",
                 order_ids.len()
             ),
         });
@@ -157,17 +157,17 @@ impl<'a> ReturnsApi<'a> {
         page_token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<PagedReturns> {
-        check_limit(&GET_RETURNS, limit, RETURNS_PAGE_MAX)?;
+        check_limit(&RETURNS_GET, limit, RETURNS_GET_PAGE_MAX)?;
         let request = filter_query(
             paged(
-                GET_RETURNS.request().path_param("campaignId", campaign),
+                RETURNS_GET.request().path_param("campaignId", campaign),
                 page_token,
                 limit,
             ),
             filter,
         )?;
         let response: ReturnsResponse = self.client.transport().json(request).await?;
-        ok_result(&GET_RETURNS, response.status.as_ref(), response.result)
+        ok_result(&RETURNS_GET, response.status.as_ref(), response.result)
     }
 
     /// `GET /v2/campaigns/{campaignId}/returns`: every return and unredeemed order matching
@@ -179,8 +179,8 @@ impl<'a> ReturnsApi<'a> {
         filter: ReturnsFilter,
     ) -> BoxStream<'a, Result<Return>> {
         let order_ids = dedup(filter.order_ids.clone());
-        let filters: Vec<ReturnsFilter> = if order_ids.len() > ORDER_IDS_MAX {
-            chunks(order_ids, ORDER_IDS_MAX)
+        let filters: Vec<ReturnsFilter> = if order_ids.len() > RETURNS_GET_MAX {
+            chunks(order_ids, RETURNS_GET_MAX)
                 .into_iter()
                 .map(|chunk| ReturnsFilter {
                     order_ids: chunk,
@@ -199,7 +199,12 @@ impl<'a> ReturnsApi<'a> {
                         let filter = filter.clone();
                         async move {
                             let page = ReturnsApi { client }
-                                .list(campaign, &filter, token.as_deref(), Some(RETURNS_PAGE_MAX))
+                                .list(
+                                    campaign,
+                                    &filter,
+                                    token.as_deref(),
+                                    Some(RETURNS_GET_PAGE_MAX),
+                                )
                                 .await?;
                             let next = page
                                 .paging
@@ -226,13 +231,13 @@ impl<'a> ReturnsApi<'a> {
         order: OrderId,
         return_id: ReturnId,
     ) -> Result<Return> {
-        let request = GET_RETURN
+        let request = RETURN_GET
             .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
             .path_param("returnId", return_id);
         let response: ReturnResponse = self.client.transport().json(request).await?;
-        ok_result(&GET_RETURN, response.status.as_ref(), response.result)
+        ok_result(&RETURN_GET, response.status.as_ref(), response.result)
     }
 
     /// `GET /v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}/application`: the
@@ -243,7 +248,7 @@ impl<'a> ReturnsApi<'a> {
         order: OrderId,
         return_id: ReturnId,
     ) -> Result<ReturnApplication> {
-        let request = GET_RETURN_APPLICATION
+        let request = RETURN_APPLICATION_GET
             .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
@@ -273,13 +278,13 @@ impl<'a> ReturnsApi<'a> {
             campaign_id: campaign,
             return_id,
         };
-        let request = GET_RETURN_AVAILABLE_DECISIONS
+        let request = RETURN_AVAILABLE_DECISIONS_GET
             .request()
             .path_param("businessId", business)
             .json(&body)?;
         let response: AvailableDecisionsResponse = self.client.transport().json(request).await?;
         Ok(ok_result(
-            &GET_RETURN_AVAILABLE_DECISIONS,
+            &RETURN_AVAILABLE_DECISIONS_GET,
             response.status.as_ref(),
             response.result,
         )?
@@ -301,7 +306,7 @@ impl<'a> ReturnsApi<'a> {
         let body = SubmitReturnDecisionRequest {
             return_item_decisions: decisions,
         };
-        let request = SUBMIT_RETURN_DECISION
+        let request = RETURN_DECISION_SUBMIT
             .request()
             .path_param("campaignId", campaign)
             .path_param("orderId", order)
@@ -321,7 +326,7 @@ impl<'a> ReturnsApi<'a> {
                 .join("; ");
             return Err(Error::Decode {
                 vendor: market_core::MarketplaceKind::YandexMarket.name(),
-                operation: SUBMIT_RETURN_DECISION.name,
+                operation: RETURN_DECISION_SUBMIT.name,
                 path: "status".into(),
                 message: format!("the answer says ERROR: {errors}"),
                 excerpt: String::new(),

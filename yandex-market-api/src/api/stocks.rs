@@ -20,30 +20,30 @@ use crate::models::common::{ApiStatus, EmptyResponse};
 use crate::models::stocks::*;
 
 /// The most SKUs one `updateStocks` request carries.
-pub const UPDATE_STOCKS_MAX: usize = 2000;
+pub const STOCKS_UPDATE_MAX: usize = 2000;
 /// The largest count `updateStocks` takes.
 pub const COUNT_MAX: i64 = 2_000_000_000;
 /// The most SKUs (`offerIds`) one `getStocks` request asks for.
-pub const OFFER_IDS_MAX: usize = 500;
+pub const STOCKS_GET_MAX: usize = 500;
 /// The largest page of `getStocks` (its `limit` parameter).
-pub const STOCKS_PAGE_MAX: u32 = 200;
+pub const STOCKS_GET_PAGE_MAX: u32 = 200;
 /// The page size Yandex Market uses for `getStocks` when none is given.
 pub const STOCKS_PAGE_DEFAULT: u32 = 100;
 /// The longest SKU (`ShopSku`), in characters.
 pub const SKU_MAX_CHARS: usize = 255;
 
-/// `PUT /v2/campaigns/{campaignId}/offers/stocks`: sets the stocks of SKUs (quota counted in
+/// `updateStocks`, `PUT /v2/campaigns/{campaignId}/offers/stocks`: sets the stocks of SKUs (quota counted in
 /// SKUs).
-pub static UPDATE_STOCKS: Operation =
-    Operation::put("updateStocks", "/v2/campaigns/{campaignId}/offers/stocks")
+pub static STOCKS_UPDATE: Operation =
+    Operation::put("stocks_update", "/v2/campaigns/{campaignId}/offers/stocks")
         .in_group("updateStocks")
-        .batch_max(UPDATE_STOCKS_MAX);
-/// `POST /v2/campaigns/{campaignId}/offers/stocks`: the stocks per warehouse (a read; quota
+        .batch_max(STOCKS_UPDATE_MAX);
+/// `getStocks`, `POST /v2/campaigns/{campaignId}/offers/stocks`: the stocks per warehouse (a read; quota
 /// counted in SKUs returned).
-pub static GET_STOCKS: Operation =
-    Operation::post("getStocks", "/v2/campaigns/{campaignId}/offers/stocks")
+pub static STOCKS_GET: Operation =
+    Operation::post("stocks_get", "/v2/campaigns/{campaignId}/offers/stocks")
         .in_group("getStocks")
-        .batch_max(OFFER_IDS_MAX);
+        .batch_max(STOCKS_GET_MAX);
 
 /// Checks a seller SKU against the spec's `ShopSku`: 1 to 255 characters, not only
 /// whitespace, no control characters other than tab.
@@ -137,7 +137,7 @@ fn chunk_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<String
 }
 
 /// The SKUs of a `getStocks` request as sent (repeats dropped), each checked, at most
-/// [`OFFER_IDS_MAX`] unless `split`.
+/// [`STOCKS_GET_MAX`] unless `split`.
 fn checked_offer_ids(ids: &[String]) -> Result<Vec<String>> {
     for id in ids {
         validate_sku(id).map_err(|m| Error::validation(format!("offer {id:?}"), m))?;
@@ -160,7 +160,7 @@ fn flatten(stocks: WarehouseStocks) -> Vec<OfferStocks> {
         .collect()
 }
 
-/// SKUs a request: at most [`UPDATE_STOCKS_MAX`], fewer when long SKUs would take the body
+/// SKUs a request: at most [`STOCKS_UPDATE_MAX`], fewer when long SKUs would take the body
 /// over Yandex Market's [`MAX_BODY_BYTES`] (sized by the longest valid entry).
 fn chunk_size(stocks: &[StockUpdate]) -> usize {
     let longest = stocks
@@ -172,7 +172,7 @@ fn chunk_size(stocks: &[StockUpdate]) -> usize {
         .unwrap_or(1);
     // `{"skus":[` and `]}`, with room to spare.
     let room = MAX_BODY_BYTES.saturating_sub(64);
-    (room / longest).clamp(1, UPDATE_STOCKS_MAX)
+    (room / longest).clamp(1, STOCKS_UPDATE_MAX)
 }
 
 /// The stocks section: `client.stocks()`.
@@ -230,7 +230,7 @@ impl<'a> StocksApi<'a> {
             |chunk| async move {
                 let keys: Vec<String> = chunk.iter().map(|s| s.sku.clone()).collect();
                 let body = UpdateStocksRequest { skus: chunk };
-                let request = UPDATE_STOCKS
+                let request = STOCKS_UPDATE
                     .request()
                     .path_param("campaignId", campaign)
                     .weight(body.skus.len())
@@ -258,7 +258,7 @@ impl<'a> StocksApi<'a> {
         limit: Option<u32>,
     ) -> Result<WarehouseStocks> {
         check_campaign(campaign)?;
-        check_limit(&GET_STOCKS, limit, STOCKS_PAGE_MAX)?;
+        check_limit(&STOCKS_GET, limit, STOCKS_GET_PAGE_MAX)?;
         let mut body = request.clone();
         let weight = match &request.offer_ids {
             Some(ids) => {
@@ -269,11 +269,11 @@ impl<'a> StocksApi<'a> {
                         message: "an empty list of SKUs: leave offer_ids out instead".into(),
                     });
                 }
-                if ids.len() > OFFER_IDS_MAX {
+                if ids.len() > STOCKS_GET_MAX {
                     return Err(Error::Validation {
                         item: Some("offerIds".into()),
                         message: format!(
-                            "{} SKUs in one request, at most {OFFER_IDS_MAX} (list_stream splits them)",
+                            "{} SKUs in one request, at most {STOCKS_GET_MAX} (list_stream splits them)",
                             ids.len()
                         ),
                     });
@@ -293,14 +293,14 @@ impl<'a> StocksApi<'a> {
             None => limit.unwrap_or(STOCKS_PAGE_DEFAULT) as usize,
         };
         let request = paged(
-            GET_STOCKS.request().path_param("campaignId", campaign),
+            STOCKS_GET.request().path_param("campaignId", campaign),
             page_token,
             limit,
         )
         .weight(weight)
         .json(&body)?;
         let response: GetStocksResponse = self.client.transport().json(request).await?;
-        ok_result(&GET_STOCKS, response.status.as_ref(), response.result)
+        ok_result(&STOCKS_GET, response.status.as_ref(), response.result)
     }
 
     /// `POST /v2/campaigns/{campaignId}/offers/stocks`: every SKU's stocks, one entry per SKU
@@ -320,7 +320,7 @@ impl<'a> StocksApi<'a> {
                 let body = request.clone();
                 async move {
                     let page = StocksApi { client }
-                        .list(campaign, &body, token.as_deref(), Some(STOCKS_PAGE_MAX))
+                        .list(campaign, &body, token.as_deref(), Some(STOCKS_GET_PAGE_MAX))
                         .await?;
                     let next = page
                         .paging
@@ -340,7 +340,7 @@ impl<'a> StocksApi<'a> {
             Ok(ids) => ids,
             Err(e) => return stream::iter([Err(e)]).boxed(),
         };
-        let streams = chunks(ids, OFFER_IDS_MAX)
+        let streams = chunks(ids, STOCKS_GET_MAX)
             .into_iter()
             .map(|chunk| {
                 let body = GetStocksRequest {

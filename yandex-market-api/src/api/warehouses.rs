@@ -15,18 +15,18 @@ use crate::models::warehouses::*;
 /// The most shops (`campaignIds`) one `getPagedWarehouses` request filters by.
 pub const CAMPAIGN_IDS_MAX: usize = 25;
 /// The largest page of `getPagedWarehouses` (its `limit` parameter).
-pub const WAREHOUSES_PAGE_MAX: u32 = 30;
+pub const PAGED_WAREHOUSES_GET_PAGE_MAX: u32 = 30;
 
-/// `POST /v2/businesses/{businessId}/warehouses`: the business's warehouses, by page token.
-pub static GET_PAGED_WAREHOUSES: Operation = Operation::post(
-    "getPagedWarehouses",
+/// `getPagedWarehouses`, `POST /v2/businesses/{businessId}/warehouses`: the business's warehouses, by page token.
+pub static PAGED_WAREHOUSES_GET: Operation = Operation::post(
+    "paged_warehouses_get",
     "/v2/businesses/{businessId}/warehouses",
 )
 .in_group("getPagedWarehouses")
 .batch_max(CAMPAIGN_IDS_MAX);
-/// `GET /v2/warehouses`: Yandex Market's fulfilment warehouses.
-pub static GET_FULFILLMENT_WAREHOUSES: Operation =
-    Operation::get("getFulfillmentWarehouses", "/v2/warehouses")
+/// `getFulfillmentWarehouses`, `GET /v2/warehouses`: Yandex Market's fulfilment warehouses.
+pub static FULFILLMENT_WAREHOUSES_GET: Operation =
+    Operation::get("fulfillment_warehouses_get", "/v2/warehouses")
         .in_group("getFulfillmentWarehouses");
 
 /// The request as sent: repeated ids dropped, empty lists left out (the spec wants at least
@@ -90,10 +90,10 @@ impl<'a> WarehousesApi<'a> {
         page_token: Option<&str>,
         limit: Option<u32>,
     ) -> Result<PagedWarehouses> {
-        check_limit(&GET_PAGED_WAREHOUSES, limit, WAREHOUSES_PAGE_MAX)?;
+        check_limit(&PAGED_WAREHOUSES_GET, limit, PAGED_WAREHOUSES_GET_PAGE_MAX)?;
         let body = normalize(request)?;
         let request = paged(
-            GET_PAGED_WAREHOUSES
+            PAGED_WAREHOUSES_GET
                 .request()
                 .path_param("businessId", business),
             page_token,
@@ -102,7 +102,7 @@ impl<'a> WarehousesApi<'a> {
         .json(&body)?;
         let response: PagedWarehousesResponse = self.client.transport().json(request).await?;
         ok_result(
-            &GET_PAGED_WAREHOUSES,
+            &PAGED_WAREHOUSES_GET,
             response.status.as_ref(),
             response.result,
         )
@@ -136,7 +136,12 @@ impl<'a> WarehousesApi<'a> {
                         let body = body.clone();
                         async move {
                             let page = WarehousesApi { client }
-                                .list(business, &body, token.as_deref(), Some(WAREHOUSES_PAGE_MAX))
+                                .list(
+                                    business,
+                                    &body,
+                                    token.as_deref(),
+                                    Some(PAGED_WAREHOUSES_GET_PAGE_MAX),
+                                )
                                 .await?;
                             let next = page
                                 .paging
@@ -161,13 +166,13 @@ impl<'a> WarehousesApi<'a> {
         &self,
         campaign: Option<CampaignId>,
     ) -> Result<Vec<FulfillmentWarehouse>> {
-        let mut request = GET_FULFILLMENT_WAREHOUSES.request();
+        let mut request = FULFILLMENT_WAREHOUSES_GET.request();
         if let Some(c) = campaign {
             request = request.query("campaignId", c);
         }
         let response: FulfillmentWarehousesResponse = self.client.transport().json(request).await?;
         Ok(ok_result(
-            &GET_FULFILLMENT_WAREHOUSES,
+            &FULFILLMENT_WAREHOUSES_GET,
             response.status.as_ref(),
             response.result,
         )?

@@ -93,7 +93,7 @@ market_core::wire_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct UpdateBusinessPricesRequest {
     /// The offers with their prices, each offer once, at most
-    /// [`crate::api::prices::BUSINESS_PRICES_MAX`].
+    /// [`crate::api::prices::BUSINESS_PRICES_UPDATE_MAX`].
     pub offers: Vec<BusinessOfferPrice>,
 }
 
@@ -180,7 +180,7 @@ pub struct BusinessPrice {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GetDefaultPricesRequest {
-    /// Only these SKUs, at most [`crate::api::prices::DEFAULT_PRICES_OFFER_IDS_MAX`] a
+    /// Only these SKUs, at most [`crate::api::prices::DEFAULT_PRICES_GET_MAX`] a
     /// request (the stream splits more).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_ids: Option<Vec<String>>,
@@ -291,7 +291,7 @@ pub struct DefaultPrice {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdatePricesRequest {
-    /// The offers with their prices, at most [`crate::api::prices::CAMPAIGN_PRICES_MAX`].
+    /// The offers with their prices, at most [`crate::api::prices::PRICES_UPDATE_MAX`].
     pub offers: Vec<OfferPrice>,
 }
 
@@ -379,7 +379,7 @@ pub struct Price {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GetPricesByOfferIdsRequest {
-    /// Only these SKUs, at most [`crate::api::prices::CAMPAIGN_PRICES_OFFER_IDS_MAX`] a
+    /// Only these SKUs, at most [`crate::api::prices::PRICES_BY_OFFER_IDS_GET_MAX`] a
     /// request (the stream splits more).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_ids: Option<Vec<String>>,
@@ -446,7 +446,7 @@ pub struct CampaignOfferPrice {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GetQuarantineOffersRequest {
-    /// Only these SKUs, at most [`crate::api::prices::QUARANTINE_OFFER_IDS_MAX`] a request
+    /// Only these SKUs, at most [`crate::api::prices::BUSINESS_QUARANTINE_OFFERS_GET_MAX`] a request
     /// (the stream splits more).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_ids: Option<Vec<String>>,
@@ -607,6 +607,6 @@ impl QuarantineVerdictParam {
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmPricesRequest {
     /// The SKUs whose quarantined price is confirmed, each once, at most
-    /// [`crate::api::prices::CONFIRM_MAX`].
+    /// [`crate::api::prices::BUSINESS_PRICES_CONFIRM_MAX`].
     pub offer_ids: Vec<String>,
 }

@@ -344,7 +344,7 @@ market_core::wire_enum! {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReturnsFilter {
     /// Only the returns of these orders (at most
-    /// [`crate::api::returns::ORDER_IDS_MAX`] a request; more are split by `list_stream`).
+    /// [`crate::api::returns::RETURNS_GET_MAX`] a request; more are split by `list_stream`).
     pub order_ids: Vec<OrderId>,
     /// Only these refund statuses.
     pub statuses: Vec<RefundStatus>,

@@ -51,7 +51,7 @@ market_core::wire_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct UpdateStocksRequest {
     /// The stocks, one entry per SKU (each SKU once), at most
-    /// [`crate::api::stocks::UPDATE_STOCKS_MAX`].
+    /// [`crate::api::stocks::STOCKS_UPDATE_MAX`].
     pub skus: Vec<StockUpdate>,
 }
 
@@ -120,7 +120,7 @@ pub struct GetStocksRequest {
     /// `true`: archived SKUs only; otherwise SKUs not in the archive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Only these SKUs, at most [`crate::api::stocks::OFFER_IDS_MAX`] a request (more are split
+    /// Only these SKUs, at most [`crate::api::stocks::STOCKS_GET_MAX`] a request (more are split
     /// by `list_stream`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_ids: Option<Vec<String>>,

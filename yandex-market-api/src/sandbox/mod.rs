@@ -84,13 +84,14 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration as TimeDelta, NaiveDate, Utc};
 use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, tiny_pdf};
-use market_core::transport::{QuotaUnit, RateLimit};
+use market_core::transport::{Operation, QuotaUnit, RateLimit};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
+use crate::api;
 use crate::ids::{
     BoxId, BusinessId, CampaignId, CategoryId, MarketSku, OrderId, OrderItemId, ParameterId,
     ReturnId, ShipmentId, WarehouseId,
@@ -795,202 +796,144 @@ enum Route {
     GetReturn,
 }
 
-/// One served operation: its spec operation id, method, path template, and whether the spec
-/// lists a 404 answer (an unknown business or campaign is a 403 otherwise).
+/// One served operation: the crate's own [`Operation`] static (method, path, and, as its
+/// limit group, the spec's operationId), the handler, and whether the spec lists a 404 answer
+/// (an unknown business or campaign is a 403 otherwise).
 struct Endpoint {
-    op: &'static str,
-    method: &'static str,
-    path: &'static str,
+    op: &'static Operation,
     route: Route,
     lists_404: bool,
 }
 
-const fn ep(
-    op: &'static str,
-    method: &'static str,
-    path: &'static str,
-    route: Route,
-    lists_404: bool,
-) -> Endpoint {
-    Endpoint {
-        op,
-        method,
-        path,
-        route,
-        lists_404,
+impl Endpoint {
+    /// The spec's operationId (the quota's name).
+    fn id(&self) -> &'static str {
+        api::spec_id(self.op)
     }
 }
 
-/// Every operation served, as the spec names and places it.
-const ENDPOINTS: &[Endpoint] = &[
-    ep(
-        "getCampaigns",
-        "GET",
-        "/v2/campaigns",
-        Route::GetCampaigns,
-        true,
-    ),
-    ep(
-        "getCampaign",
-        "GET",
-        "/v2/campaigns/{campaignId}",
-        Route::GetCampaign,
-        true,
-    ),
-    ep(
-        "getCampaignSettings",
-        "GET",
-        "/v2/campaigns/{campaignId}/settings",
-        Route::GetCampaignSettings,
-        true,
-    ),
-    ep(
-        "getBusinessSettings",
-        "POST",
-        "/v2/businesses/{businessId}/settings",
-        Route::GetBusinessSettings,
-        false,
-    ),
-    ep(
-        "getPagedWarehouses",
-        "POST",
-        "/v2/businesses/{businessId}/warehouses",
-        Route::GetPagedWarehouses,
-        false,
-    ),
-    ep(
-        "getFulfillmentWarehouses",
-        "GET",
-        "/v2/warehouses",
-        Route::GetFulfillmentWarehouses,
-        true,
-    ),
-    ep(
-        "getCategoriesTree",
-        "POST",
-        "/v2/categories/tree",
-        Route::GetCategoriesTree,
-        true,
-    ),
-    ep(
-        "getCategoryContentParameters",
-        "POST",
-        "/v2/category/{categoryId}/parameters",
-        Route::GetCategoryContentParameters,
-        true,
-    ),
-    ep(
-        "getOfferMappings",
-        "POST",
-        "/v2/businesses/{businessId}/offer-mappings",
-        Route::GetOfferMappings,
-        true,
-    ),
-    ep(
-        "updateOfferMappings",
-        "POST",
-        "/v2/businesses/{businessId}/offer-mappings/update",
-        Route::UpdateOfferMappings,
-        true,
-    ),
-    ep(
-        "getOfferCardsContentStatus",
-        "POST",
-        "/v2/businesses/{businessId}/offer-cards",
-        Route::GetOfferCardsContentStatus,
-        true,
-    ),
-    ep(
-        "updateBusinessPrices",
-        "POST",
-        "/v2/businesses/{businessId}/offer-prices/updates",
-        Route::UpdateBusinessPrices,
-        true,
-    ),
-    ep(
-        "getDefaultPrices",
-        "POST",
-        "/v2/businesses/{businessId}/offer-prices",
-        Route::GetDefaultPrices,
-        true,
-    ),
-    ep(
-        "updateStocks",
-        "PUT",
-        "/v2/campaigns/{campaignId}/offers/stocks",
-        Route::UpdateStocks,
-        true,
-    ),
-    ep(
-        "getStocks",
-        "POST",
-        "/v2/campaigns/{campaignId}/offers/stocks",
-        Route::GetStocks,
-        false,
-    ),
-    ep(
-        "getBusinessOrders",
-        "POST",
-        "/v1/businesses/{businessId}/orders",
-        Route::GetBusinessOrders,
-        true,
-    ),
-    ep(
-        "updateOrderStatus",
-        "PUT",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/status",
-        Route::UpdateOrderStatus,
-        true,
-    ),
-    ep(
-        "updateOrderStatuses",
-        "POST",
-        "/v2/campaigns/{campaignId}/orders/status-update",
-        Route::UpdateOrderStatuses,
-        true,
-    ),
-    ep(
-        "setOrderBoxLayout",
-        "PUT",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/boxes",
-        Route::SetOrderBoxLayout,
-        true,
-    ),
-    ep(
-        "generateOrderLabels",
-        "GET",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels",
-        Route::GenerateOrderLabels,
-        true,
-    ),
-    ep(
-        "generateOrderLabel",
-        "GET",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/shipments/{shipmentId}/boxes/{boxId}/label",
-        Route::GenerateOrderLabel,
-        true,
-    ),
-    ep(
-        "getOrderLabelsData",
-        "GET",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/delivery/labels/data",
-        Route::GetOrderLabelsData,
-        true,
-    ),
-    ep(
-        "getReturns",
-        "GET",
-        "/v2/campaigns/{campaignId}/returns",
-        Route::GetReturns,
-        true,
-    ),
-    ep(
-        "getReturn",
-        "GET",
-        "/v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}",
-        Route::GetReturn,
-        true,
-    ),
+/// Every operation served, by the crate's own `Operation` statics.
+static ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        op: &api::campaigns::CAMPAIGNS_GET,
+        route: Route::GetCampaigns,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::campaigns::CAMPAIGN_GET,
+        route: Route::GetCampaign,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::campaigns::CAMPAIGN_SETTINGS_GET,
+        route: Route::GetCampaignSettings,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::campaigns::BUSINESS_SETTINGS_GET,
+        route: Route::GetBusinessSettings,
+        lists_404: false,
+    },
+    Endpoint {
+        op: &api::warehouses::PAGED_WAREHOUSES_GET,
+        route: Route::GetPagedWarehouses,
+        lists_404: false,
+    },
+    Endpoint {
+        op: &api::warehouses::FULFILLMENT_WAREHOUSES_GET,
+        route: Route::GetFulfillmentWarehouses,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::categories::CATEGORIES_TREE_GET,
+        route: Route::GetCategoriesTree,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::categories::CATEGORY_CONTENT_PARAMETERS_GET,
+        route: Route::GetCategoryContentParameters,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::offers::OFFER_MAPPINGS_GET,
+        route: Route::GetOfferMappings,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::offers::OFFER_MAPPINGS_UPDATE,
+        route: Route::UpdateOfferMappings,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::offers::OFFER_CARDS_CONTENT_STATUS_GET,
+        route: Route::GetOfferCardsContentStatus,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::prices::BUSINESS_PRICES_UPDATE,
+        route: Route::UpdateBusinessPrices,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::prices::DEFAULT_PRICES_GET,
+        route: Route::GetDefaultPrices,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::stocks::STOCKS_UPDATE,
+        route: Route::UpdateStocks,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::stocks::STOCKS_GET,
+        route: Route::GetStocks,
+        lists_404: false,
+    },
+    Endpoint {
+        op: &api::orders::BUSINESS_ORDERS_GET,
+        route: Route::GetBusinessOrders,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::orders::ORDER_STATUS_UPDATE,
+        route: Route::UpdateOrderStatus,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::orders::ORDER_STATUSES_UPDATE,
+        route: Route::UpdateOrderStatuses,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::orders::ORDER_BOX_LAYOUT_SET,
+        route: Route::SetOrderBoxLayout,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::labels::ORDER_LABELS_GENERATE,
+        route: Route::GenerateOrderLabels,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::labels::ORDER_LABEL_GENERATE,
+        route: Route::GenerateOrderLabel,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::labels::ORDER_LABELS_DATA_GET,
+        route: Route::GetOrderLabelsData,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::returns::RETURNS_GET,
+        route: Route::GetReturns,
+        lists_404: true,
+    },
+    Endpoint {
+        op: &api::returns::RETURN_GET,
+        route: Route::GetReturn,
+        lists_404: true,
+    },
 ];
 
 /// The values of a path's `{placeholders}`, by name.
@@ -1019,8 +962,8 @@ fn match_path(template: &'static str, path: &str) -> Option<Params> {
 fn find_endpoint(method: &str, path: &str) -> Option<(&'static Endpoint, Params)> {
     ENDPOINTS
         .iter()
-        .filter(|e| e.method == method)
-        .filter_map(|e| match_path(e.path, path).map(|p| (e, p)))
+        .filter(|e| e.op.method.as_str() == method)
+        .filter_map(|e| match_path(e.op.path, path).map(|p| (e, p)))
         .min_by_key(|(_, params)| params.len())
 }
 
@@ -1141,13 +1084,13 @@ impl Emulator {
                 ym_error(403, "FORBIDDEN", format!("Access denied to {what} {id}"))
             }
         };
-        if endpoint.path.contains("{businessId}") {
+        if endpoint.op.path.contains("{businessId}") {
             let id = args.id("businessId")?;
             if id != SANDBOX_BUSINESS_ID.0 {
                 return Err(refuse("business", id, "BUSINESS_NOT_FOUND"));
             }
         }
-        if endpoint.path.contains("{campaignId}") {
+        if endpoint.op.path.contains("{campaignId}") {
             let id = args.id("campaignId")?;
             if id != SANDBOX_CAMPAIGN_ID.0 {
                 return Err(refuse("campaign", id, "CAMPAIGN_NOT_FOUND"));
@@ -1169,7 +1112,7 @@ impl Respond for Emulator {
         let path = request.url.path();
         let found = find_endpoint(method, path);
         match &found {
-            Some((e, _)) => self.requests.record(e.method, e.path),
+            Some((e, _)) => self.requests.record(e.op.method.as_str(), e.op.path),
             None => self.requests.record(method, path),
         }
         let finish =
@@ -1191,11 +1134,11 @@ impl Respond for Emulator {
         let fault = self.faults.next(path);
         match fault {
             Some(Fault::RateLimited) => {
-                let op = found.as_ref().map_or("unknown", |(e, _)| e.op);
+                let op = found.as_ref().map_or("unknown", |(e, _)| e.id());
                 let q = QuotaState {
                     limit: found
                         .as_ref()
-                        .and_then(|(e, _)| limits::limit(e.op, Tier::Base))
+                        .and_then(|(e, _)| limits::limit(e.id(), Tier::Base))
                         .map_or(1, |q| u64::from(q.count)),
                     remaining: 0,
                     until: now + TimeDelta::milliseconds(1),
@@ -1248,11 +1191,11 @@ impl Respond for Emulator {
         let counts = self
             .limits
             .as_ref()
-            .and_then(|l| l.quota(endpoint.op))
+            .and_then(|l| l.quota(endpoint.id()))
             .map(|q| q.unit);
         let item_path = limits::table()
             .iter()
-            .find(|l| l.operation == endpoint.op)
+            .find(|l| l.operation == endpoint.id())
             .and_then(|l| match l.counts {
                 limits::Counts::Items(p) => Some(p),
                 limits::Counts::Requests => None,
@@ -1269,8 +1212,8 @@ impl Respond for Emulator {
         };
         let mut quota = None;
         if let Some(l) = &self.limits {
-            match l.admit(endpoint.op, weight, now) {
-                Some(Err(q)) => return finish(too_many(endpoint.op, &q)),
+            match l.admit(endpoint.id(), weight, now) {
+                Some(Err(q)) => return finish(too_many(endpoint.id(), &q)),
                 Some(Ok(q)) => quota = Some(q),
                 None => {}
             }
@@ -1285,7 +1228,7 @@ impl Respond for Emulator {
         {
             let doc: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
             let segments: Vec<&str> = p.split('.').skip(1).collect();
-            quota = l.charge(endpoint.op, count_at(&doc, &segments)).or(quota);
+            quota = l.charge(endpoint.id(), count_at(&doc, &segments)).or(quota);
         }
         let mut template = finish(answer.template());
         if let Some(q) = &quota {
@@ -1381,18 +1324,18 @@ mod tests {
     #[test]
     fn paths_match_templates_and_literals_win() {
         let (e, p) = find_endpoint("POST", "/v2/campaigns/5/orders/status-update").unwrap();
-        assert_eq!(e.op, "updateOrderStatuses");
+        assert_eq!(e.id(), "updateOrderStatuses");
         assert_eq!(p, vec![("campaignId", "5".to_owned())]);
         let (e, _) = find_endpoint("PUT", "/v2/campaigns/5/offers/stocks").unwrap();
-        assert_eq!(e.op, "updateStocks");
+        assert_eq!(e.id(), "updateStocks");
         let (e, _) = find_endpoint("POST", "/v2/campaigns/5/offers/stocks").unwrap();
-        assert_eq!(e.op, "getStocks");
+        assert_eq!(e.id(), "getStocks");
         let (e, p) = find_endpoint(
             "GET",
             "/v2/campaigns/5/orders/7/delivery/shipments/8/boxes/9/label",
         )
         .unwrap();
-        assert_eq!(e.op, "generateOrderLabel");
+        assert_eq!(e.id(), "generateOrderLabel");
         assert_eq!(p.len(), 4);
         assert!(find_endpoint("GET", "/v2/campaigns/5/offers/stocks").is_none());
     }
@@ -1401,9 +1344,9 @@ mod tests {
     fn every_served_operation_has_a_quota() {
         for e in ENDPOINTS {
             assert!(
-                limits::limit(e.op, Tier::Base).is_some(),
+                limits::limit(e.id(), Tier::Base).is_some(),
                 "{} has no quota",
-                e.op
+                e.id()
             );
         }
     }

@@ -11,11 +11,40 @@ use std::time::Duration;
 
 use market_core::contract::Schemas;
 use market_core::reexports::serde::de::DeserializeOwned;
+use market_core::transport::Operation;
 use market_core::transport::{HttpSettings, RetryPolicy};
 use serde_json::{Map, Value, json};
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 use yandex_market_api::Client;
+pub use yandex_market_api::api::spec_id;
+
+/// The name the naming rule gives an operation: its operationId's words with the verb moved
+/// last, in snake case (`updateStocks` -> `stocks_update`, `addOffersToArchive` ->
+/// `offers_to_archive_add`).
+pub fn rule_name(op: &Operation) -> String {
+    let id = spec_id(op);
+    let mut words: Vec<String> = Vec::new();
+    for c in id.chars() {
+        if c.is_ascii_uppercase() || words.is_empty() {
+            words.push(String::new());
+        }
+        if let Some(w) = words.last_mut() {
+            w.push(c.to_ascii_lowercase());
+        }
+    }
+    let verb = words.remove(0);
+    words.push(verb);
+    words.join("_")
+}
+
+/// The crate's name of the operation with this operationId (`getBusinessOrders` ->
+/// `business_orders_get`).
+pub fn name_of(id: &str) -> &'static str {
+    yandex_market_api::api::by_spec_id(id)
+        .unwrap_or_else(|| panic!("{id} is not in api::OPERATIONS"))
+        .name
+}
 
 /// The API key the test client sends (the `Api-Key` header).
 pub const API_KEY: &str = "ACMA:test-api-key-0123456789:abcdef01";

@@ -118,17 +118,17 @@ fn enums_match_the_spec() {
 #[test]
 fn operations_are_the_spec_operations_with_their_quotas() {
     let ops: [&Operation; 4] = [
-        &GET_CAMPAIGNS,
-        &GET_CAMPAIGN,
-        &GET_CAMPAIGN_SETTINGS,
-        &GET_BUSINESS_SETTINGS,
+        &CAMPAIGNS_GET,
+        &CAMPAIGN_GET,
+        &CAMPAIGN_SETTINGS_GET,
+        &BUSINESS_SETTINGS_GET,
     ];
     for op in ops {
-        let (m, p) = spec().locate(op.name);
-        assert_eq!(op.method.as_str(), m, "{}", op.name);
-        assert_eq!(op.path, p, "{}", op.name);
-        assert_eq!(op.limit_group, op.name);
-        assert!(op.idempotent, "{} is a read", op.name);
+        let (m, p) = spec().locate(crate::common::spec_id(op));
+        assert_eq!(op.method.as_str(), m, "{}", crate::common::spec_id(op));
+        assert_eq!(op.path, p, "{}", crate::common::spec_id(op));
+        assert_eq!(op.name, crate::common::rule_name(op));
+        assert!(op.idempotent, "{} is a read", crate::common::spec_id(op));
         assert!(limits::limit(op.limit_group, Tier::Base).is_some());
     }
     let limit = spec()
@@ -138,7 +138,7 @@ fn operations_are_the_spec_operations_with_their_quotas() {
         .unwrap();
     assert_eq!(
         limit["schema"]["maximum"].as_u64(),
-        Some(u64::from(CAMPAIGNS_PAGE_MAX))
+        Some(u64::from(CAMPAIGNS_GET_PAGE_MAX))
     );
     // The page/pageSize paging is deprecated: the client pages by token.
     for name in ["page", "pageSize"] {
@@ -339,7 +339,7 @@ async fn an_answer_without_its_result_is_a_decode_error() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&e, Error::Decode { operation: "getBusinessSettings", path, .. } if path == "result"),
+        matches!(&e, Error::Decode { operation: "business_settings_get", path, .. } if path == "result"),
         "{e:?}"
     );
 }

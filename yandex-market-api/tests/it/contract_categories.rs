@@ -160,10 +160,11 @@ fn enums_match_the_spec() {
 #[test]
 fn operations_are_named_grouped_and_limited_by_their_operation_id() {
     for (op, id) in [
-        (&GET_CATEGORIES_TREE, TREE),
-        (&GET_CATEGORY_CONTENT_PARAMETERS, PARAMS),
+        (&CATEGORIES_TREE_GET, TREE),
+        (&CATEGORY_CONTENT_PARAMETERS_GET, PARAMS),
     ] {
-        assert_eq!(op.name, id);
+        assert_eq!(crate::common::spec_id(op), id);
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert_eq!(op.limit_group, id);
         assert!(op.idempotent, "{id} only reads");
         let (m, p) = spec().locate(id);

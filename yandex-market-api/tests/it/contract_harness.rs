@@ -51,7 +51,10 @@ fn the_snapshot_holds_exactly_the_43_operations_none_deprecated() {
 fn the_crate_operation_list_is_the_contract_list_and_the_quota_table() {
     use yandex_market_api::api::OPERATIONS as CRATE_OPERATIONS;
     use yandex_market_api::limits;
-    let ids: Vec<&str> = CRATE_OPERATIONS.iter().map(|op| op.name).collect();
+    let ids: Vec<&str> = CRATE_OPERATIONS
+        .iter()
+        .map(|op| crate::common::spec_id(op))
+        .collect();
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(
         unique.len(),
@@ -66,10 +69,15 @@ fn the_crate_operation_list_is_the_contract_list_and_the_quota_table() {
     let quotas: BTreeSet<&str> = limits::table().iter().map(|l| l.operation).collect();
     assert_eq!(unique, quotas, "api::OPERATIONS vs limits::table()");
     for op in CRATE_OPERATIONS {
-        let (m, p) = spec().locate(op.name);
-        assert_eq!(op.method.as_str(), m, "{}", op.name);
-        assert_eq!(op.path, p, "{}", op.name);
-        assert_eq!(op.limit_group, op.name, "{}", op.name);
+        let (m, p) = spec().locate(crate::common::spec_id(op));
+        assert_eq!(op.method.as_str(), m, "{}", crate::common::spec_id(op));
+        assert_eq!(op.path, p, "{}", crate::common::spec_id(op));
+        assert_eq!(
+            op.name,
+            crate::common::rule_name(op),
+            "{}",
+            crate::common::spec_id(op)
+        );
     }
 }
 

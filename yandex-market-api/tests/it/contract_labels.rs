@@ -58,17 +58,22 @@ fn the_page_format_equals_the_spec() {
 #[test]
 fn operations_are_named_and_grouped_by_operation_id() {
     for op in [
-        &GENERATE_ORDER_LABELS,
-        &GENERATE_ORDER_LABEL,
-        &GET_ORDER_LABELS_DATA,
+        &ORDER_LABELS_GENERATE,
+        &ORDER_LABEL_GENERATE,
+        &ORDER_LABELS_DATA_GET,
     ] {
-        let (m, p) = spec().locate(op.name);
-        assert_eq!((op.method.as_str(), op.path), (m, p), "{}", op.name);
-        assert_eq!(op.limit_group, op.name);
+        let (m, p) = spec().locate(crate::common::spec_id(op));
+        assert_eq!(
+            (op.method.as_str(), op.path),
+            (m, p),
+            "{}",
+            crate::common::spec_id(op)
+        );
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert!(
             limits::limit(op.limit_group, Tier::Base).is_some(),
             "{}",
-            op.name
+            crate::common::spec_id(op)
         );
         assert!(op.idempotent);
     }
@@ -155,7 +160,7 @@ async fn an_answer_that_is_not_a_pdf_is_a_decode_error_not_a_label() {
             Error::Decode {
                 operation, message, ..
             } => {
-                assert_eq!(*operation, "generateOrderLabels");
+                assert_eq!(*operation, "order_labels_generate");
                 assert!(message.contains("not a PDF"), "{message}");
                 assert!(message.contains(content_type), "{message}");
             }
@@ -176,7 +181,7 @@ async fn an_answer_that_is_not_a_pdf_is_a_decode_error_not_a_label() {
         matches!(
             err,
             Error::Decode {
-                operation: "generateOrderLabel",
+                operation: "order_label_generate",
                 ..
             }
         ),

@@ -258,45 +258,46 @@ fn enums_match_the_spec() {
 fn operations_match_the_spec_and_its_maxima() {
     let ops: [(&Operation, &str, &str, Option<usize>); 7] = [
         (
-            &GET_OFFER_MAPPINGS,
+            &OFFER_MAPPINGS_GET,
             MAPPINGS,
             "offerIds",
-            Some(MAPPINGS_OFFER_IDS_MAX),
+            Some(OFFER_MAPPINGS_GET_MAX),
         ),
         (
-            &UPDATE_OFFER_MAPPINGS,
+            &OFFER_MAPPINGS_UPDATE,
             UPDATE,
             "offerMappings",
-            Some(UPDATE_MAPPINGS_MAX),
+            Some(OFFER_MAPPINGS_UPDATE_MAX),
         ),
         (
-            &GET_OFFER_CARDS_CONTENT_STATUS,
+            &OFFER_CARDS_CONTENT_STATUS_GET,
             CARDS,
             "offerIds",
-            Some(CARDS_IDS_MAX),
+            Some(OFFER_CARDS_CONTENT_STATUS_GET_MAX),
         ),
         (
-            &UPDATE_OFFER_CONTENT,
+            &OFFER_CONTENT_UPDATE,
             CONTENT,
             "offersContent",
-            Some(UPDATE_CONTENT_MAX),
+            Some(OFFER_CONTENT_UPDATE_MAX),
         ),
         (
-            &ADD_OFFERS_TO_ARCHIVE,
+            &OFFERS_TO_ARCHIVE_ADD,
             ARCHIVE,
             "offerIds",
-            Some(ARCHIVE_MAX),
+            Some(OFFERS_TO_ARCHIVE_ADD_MAX),
         ),
         (
-            &DELETE_OFFERS_FROM_ARCHIVE,
+            &OFFERS_FROM_ARCHIVE_DELETE,
             UNARCHIVE,
             "offerIds",
-            Some(ARCHIVE_MAX),
+            Some(OFFERS_FROM_ARCHIVE_DELETE_MAX),
         ),
-        (&DELETE_OFFERS, DELETE, "offerIds", Some(DELETE_MAX)),
+        (&OFFERS_DELETE, DELETE, "offerIds", Some(OFFERS_DELETE_MAX)),
     ];
     for (op, id, array, max) in ops {
-        assert_eq!(op.name, id);
+        assert_eq!(crate::common::spec_id(op), id);
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert_eq!(op.limit_group, id);
         let (m, p) = spec().locate(id);
         assert_eq!(op.method.as_str(), m);
@@ -334,13 +335,19 @@ fn operations_match_the_spec_and_its_maxima() {
             .unwrap()["schema"]["maximum"]
             .as_u64()
     };
-    assert_eq!(limit_max(MAPPINGS), Some(u64::from(MAPPINGS_PAGE_MAX)));
-    assert_eq!(limit_max(CARDS), Some(u64::from(CARDS_PAGE_MAX)));
+    assert_eq!(
+        limit_max(MAPPINGS),
+        Some(u64::from(OFFER_MAPPINGS_GET_PAGE_MAX))
+    );
+    assert_eq!(
+        limit_max(CARDS),
+        Some(u64::from(OFFER_CARDS_CONTENT_STATUS_GET_PAGE_MAX))
+    );
     // The card request's category filter has the same maximum as its offer ids.
     let (props, _) = spec().object_view(spec().request_schema(CARDS));
     assert_eq!(
         props["categoryIds"]["maxItems"].as_u64(),
-        Some(CARDS_IDS_MAX as u64)
+        Some(OFFER_CARDS_CONTENT_STATUS_GET_MAX as u64)
     );
     // The offer id bounds.
     let sku = spec().schema("ShopSku");

@@ -209,40 +209,51 @@ fn enums_equal_the_spec() {
 #[test]
 fn operations_are_named_and_grouped_by_operation_id_and_bounded_as_the_spec_says() {
     for op in [
-        &GET_BUSINESS_ORDERS,
-        &UPDATE_ORDER_STATUS,
-        &UPDATE_ORDER_STATUSES,
-        &SET_ORDER_BOX_LAYOUT,
-        &UPDATE_ORDER_ITEMS,
-        &PROVIDE_ORDER_ITEM_IDENTIFIERS,
-        &ACCEPT_ORDER_CANCELLATION,
-        &SET_ORDER_DELIVERY_DATE,
-        &SET_ORDER_DELIVERY_TRACK_CODE,
-        &GET_ORDER_BUYER_INFO,
+        &BUSINESS_ORDERS_GET,
+        &ORDER_STATUS_UPDATE,
+        &ORDER_STATUSES_UPDATE,
+        &ORDER_BOX_LAYOUT_SET,
+        &ORDER_ITEMS_UPDATE,
+        &ORDER_ITEM_IDENTIFIERS_PROVIDE,
+        &ORDER_CANCELLATION_ACCEPT,
+        &ORDER_DELIVERY_DATE_SET,
+        &ORDER_DELIVERY_TRACK_CODE_SET,
+        &ORDER_BUYER_INFO_GET,
     ] {
-        let (m, p) = spec().locate(op.name);
-        assert_eq!((op.method.as_str(), op.path), (m, p), "{}", op.name);
-        assert_eq!(op.limit_group, op.name);
+        let (m, p) = spec().locate(crate::common::spec_id(op));
+        assert_eq!(
+            (op.method.as_str(), op.path),
+            (m, p),
+            "{}",
+            crate::common::spec_id(op)
+        );
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert!(
             limits::limit(op.limit_group, Tier::Base).is_some(),
             "{}",
-            op.name
+            crate::common::spec_id(op)
         );
         assert!(
             op.idempotent,
             "{}: no operation here creates anything",
-            op.name
+            crate::common::spec_id(op)
         );
     }
     let orders = &spec().schema("UpdateOrderStatusesRequest")["properties"]["orders"];
-    assert_eq!(orders["maxItems"], json!(STATUSES_MAX));
-    assert_eq!(UPDATE_ORDER_STATUSES.batch_max, Some(STATUSES_MAX));
+    assert_eq!(orders["maxItems"], json!(ORDER_STATUSES_UPDATE_MAX));
+    assert_eq!(
+        ORDER_STATUSES_UPDATE.batch_max,
+        Some(ORDER_STATUSES_UPDATE_MAX)
+    );
     let limit = spec()
         .parameters("getBusinessOrders")
         .into_iter()
         .find(|p| p["name"] == "limit")
         .unwrap();
-    assert_eq!(limit["schema"]["maximum"], json!(ORDERS_PAGE_MAX));
+    assert_eq!(
+        limit["schema"]["maximum"],
+        json!(BUSINESS_ORDERS_GET_PAGE_MAX)
+    );
     let request = spec().schema("GetBusinessOrdersRequest");
     for field in ["orderIds", "campaignIds", "externalOrderIds"] {
         assert_eq!(
@@ -633,7 +644,7 @@ async fn the_error_body_surfaces_code_and_message() {
     let api = err.api().expect("an API error");
     assert_eq!(api.status, 400);
     assert_eq!(api.kind, ApiErrorKind::BadRequest);
-    assert_eq!(api.operation, "getBusinessOrders");
+    assert_eq!(api.operation, "business_orders_get");
     assert_eq!(api.code.as_deref(), Some("BAD_REQUEST"));
     assert!(
         api.message

@@ -180,66 +180,70 @@ fn limit_max(op: &str) -> u32 {
 fn operations_are_the_spec_operations_with_their_quotas_and_maxima() {
     let ops: [(&Operation, usize); 8] = [
         (
-            &UPDATE_BUSINESS_PRICES,
+            &BUSINESS_PRICES_UPDATE,
             max_items("updateBusinessPrices", "offers"),
         ),
         (
-            &GET_DEFAULT_PRICES,
+            &DEFAULT_PRICES_GET,
             max_items("getDefaultPrices", "offerIds"),
         ),
-        (&UPDATE_PRICES, max_items("updatePrices", "offers")),
+        (&PRICES_UPDATE, max_items("updatePrices", "offers")),
         (
-            &GET_PRICES_BY_OFFER_IDS,
+            &PRICES_BY_OFFER_IDS_GET,
             max_items("getPricesByOfferIds", "offerIds"),
         ),
         (
-            &GET_BUSINESS_QUARANTINE_OFFERS,
+            &BUSINESS_QUARANTINE_OFFERS_GET,
             max_items("getBusinessQuarantineOffers", "offerIds"),
         ),
         (
-            &CONFIRM_BUSINESS_PRICES,
+            &BUSINESS_PRICES_CONFIRM,
             max_items("confirmBusinessPrices", "offerIds"),
         ),
         (
-            &GET_CAMPAIGN_QUARANTINE_OFFERS,
+            &CAMPAIGN_QUARANTINE_OFFERS_GET,
             max_items("getCampaignQuarantineOffers", "offerIds"),
         ),
         (
-            &CONFIRM_CAMPAIGN_PRICES,
+            &CAMPAIGN_PRICES_CONFIRM,
             max_items("confirmCampaignPrices", "offerIds"),
         ),
     ];
     for (op, max) in ops {
-        let (m, p) = spec().locate(op.name);
-        assert_eq!(op.method.as_str(), m, "{}", op.name);
-        assert_eq!(op.path, p, "{}", op.name);
-        assert_eq!(op.limit_group, op.name);
+        let (m, p) = spec().locate(crate::common::spec_id(op));
+        assert_eq!(op.method.as_str(), m, "{}", crate::common::spec_id(op));
+        assert_eq!(op.path, p, "{}", crate::common::spec_id(op));
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert!(
             op.idempotent,
             "{}: setting or confirming a price repeats safely",
-            op.name
+            crate::common::spec_id(op)
         );
-        assert_eq!(op.batch_max, Some(max), "{}", op.name);
+        assert_eq!(op.batch_max, Some(max), "{}", crate::common::spec_id(op));
         assert!(
             limits::limit(op.limit_group, Tier::Base).is_some(),
             "{}",
-            op.name
+            crate::common::spec_id(op)
         );
     }
-    assert_eq!(BUSINESS_PRICES_MAX, 500);
-    assert_eq!(CAMPAIGN_PRICES_MAX, 2000);
-    assert_eq!(DEFAULT_PRICES_OFFER_IDS_MAX, 200);
-    assert_eq!(CAMPAIGN_PRICES_OFFER_IDS_MAX, 500);
-    assert_eq!(CONFIRM_MAX, 200);
-    assert_eq!(limit_max("getDefaultPrices"), PRICES_PAGE_MAX);
-    assert_eq!(limit_max("getPricesByOfferIds"), PRICES_PAGE_MAX);
+    assert_eq!(BUSINESS_PRICES_UPDATE_MAX, 500);
+    assert_eq!(PRICES_UPDATE_MAX, 2000);
+    assert_eq!(DEFAULT_PRICES_GET_MAX, 200);
+    assert_eq!(PRICES_BY_OFFER_IDS_GET_MAX, 500);
+    assert_eq!(BUSINESS_PRICES_CONFIRM_MAX, 200);
+    assert_eq!(CAMPAIGN_PRICES_CONFIRM_MAX, 200);
+    assert_eq!(limit_max("getDefaultPrices"), DEFAULT_PRICES_GET_PAGE_MAX);
+    assert_eq!(
+        limit_max("getPricesByOfferIds"),
+        PRICES_BY_OFFER_IDS_GET_PAGE_MAX
+    );
     assert_eq!(
         limit_max("getBusinessQuarantineOffers"),
-        QUARANTINE_PAGE_MAX
+        BUSINESS_QUARANTINE_OFFERS_GET_PAGE_MAX
     );
     assert_eq!(
         limit_max("getCampaignQuarantineOffers"),
-        QUARANTINE_PAGE_MAX
+        CAMPAIGN_QUARANTINE_OFFERS_GET_PAGE_MAX
     );
     let (props, _) = spec().object_view(spec().schema("UpdateBusinessPricesDTO"));
     assert_eq!(

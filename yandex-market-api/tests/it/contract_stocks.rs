@@ -84,7 +84,7 @@ fn maxima_and_operations_are_the_spec_ones() {
     let (update, _) = spec().object_view(spec().request_schema("updateStocks"));
     assert_eq!(
         update["skus"]["maxItems"].as_u64(),
-        Some(UPDATE_STOCKS_MAX as u64)
+        Some(STOCKS_UPDATE_MAX as u64)
     );
     let (sku, _) = spec().object_view(&update["skus"]["items"]);
     assert_eq!(sku["items"]["maxItems"].as_u64(), Some(1));
@@ -94,7 +94,7 @@ fn maxima_and_operations_are_the_spec_ones() {
     let (get, _) = spec().object_view(spec().request_schema("getStocks"));
     assert_eq!(
         get["offerIds"]["maxItems"].as_u64(),
-        Some(OFFER_IDS_MAX as u64)
+        Some(STOCKS_GET_MAX as u64)
     );
     let limit = spec()
         .parameters("getStocks")
@@ -103,18 +103,18 @@ fn maxima_and_operations_are_the_spec_ones() {
         .unwrap();
     assert_eq!(
         limit["schema"]["maximum"].as_u64(),
-        Some(u64::from(STOCKS_PAGE_MAX))
+        Some(u64::from(STOCKS_GET_PAGE_MAX))
     );
     assert_eq!(
         limit["schema"]["default"].as_u64(),
         Some(u64::from(STOCKS_PAGE_DEFAULT))
     );
-    assert_eq!(UPDATE_STOCKS.batch_max, Some(2000));
-    assert_eq!(GET_STOCKS.batch_max, Some(500));
-    for op in [&UPDATE_STOCKS, &GET_STOCKS] {
-        let (m, p) = spec().locate(op.name);
+    assert_eq!(STOCKS_UPDATE.batch_max, Some(2000));
+    assert_eq!(STOCKS_GET.batch_max, Some(500));
+    for op in [&STOCKS_UPDATE, &STOCKS_GET] {
+        let (m, p) = spec().locate(crate::common::spec_id(op));
         assert_eq!((op.method.as_str(), op.path), (m, p));
-        assert_eq!(op.limit_group, op.name);
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert!(
             op.idempotent,
             "setting a stock to a count is safe to repeat"
@@ -350,7 +350,7 @@ async fn long_skus_are_sent_in_smaller_requests_to_stay_under_512_kb() {
     assert!(requests.len() >= 2);
     for (r, b) in &requests {
         assert!(r.body.len() <= MAX_BODY_BYTES, "{}", r.body.len());
-        assert!(skus(b).len() <= UPDATE_STOCKS_MAX);
+        assert!(skus(b).len() <= STOCKS_UPDATE_MAX);
     }
     assert_requests_match_spec(&server, "updateStocks").await;
 }

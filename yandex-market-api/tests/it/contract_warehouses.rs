@@ -60,10 +60,10 @@ fn enums_match_the_spec() {
 
 #[test]
 fn operations_and_maxima_are_the_spec_ones() {
-    for op in [&GET_PAGED_WAREHOUSES, &GET_FULFILLMENT_WAREHOUSES] {
-        let (m, p) = spec().locate(op.name);
+    for op in [&PAGED_WAREHOUSES_GET, &FULFILLMENT_WAREHOUSES_GET] {
+        let (m, p) = spec().locate(crate::common::spec_id(op));
         assert_eq!((op.method.as_str(), op.path), (m, p));
-        assert_eq!(op.limit_group, op.name);
+        assert_eq!(op.name, crate::common::rule_name(op));
         assert!(op.idempotent);
         assert!(limits::limit(op.limit_group, Tier::Base).is_some());
     }
@@ -73,7 +73,7 @@ fn operations_and_maxima_are_the_spec_ones() {
         props["campaignIds"]["maxItems"].as_u64(),
         Some(CAMPAIGN_IDS_MAX as u64)
     );
-    assert_eq!(GET_PAGED_WAREHOUSES.batch_max, Some(CAMPAIGN_IDS_MAX));
+    assert_eq!(PAGED_WAREHOUSES_GET.batch_max, Some(CAMPAIGN_IDS_MAX));
     let limit = spec()
         .parameters("getPagedWarehouses")
         .into_iter()
@@ -81,7 +81,7 @@ fn operations_and_maxima_are_the_spec_ones() {
         .unwrap();
     assert_eq!(
         limit["schema"]["maximum"].as_u64(),
-        Some(u64::from(WAREHOUSES_PAGE_MAX))
+        Some(u64::from(PAGED_WAREHOUSES_GET_PAGE_MAX))
     );
 }
 

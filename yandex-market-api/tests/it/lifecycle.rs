@@ -131,7 +131,10 @@ fn the_spec_s_own_deprecated_methods_are_named_with_date_and_successor() {
         )
     );
     // We call the successors, not these.
-    let ours: Vec<&str> = OPERATIONS.iter().map(|o| o.name).collect();
+    let ours: Vec<&str> = OPERATIONS
+        .iter()
+        .map(|o| crate::common::spec_id(o))
+        .collect();
     for name in ["getOrders", "getWarehouses", "getPrices"] {
         assert!(!ours.contains(&name), "{name}");
     }
@@ -150,7 +153,7 @@ fn an_operation_marked_deprecated_is_named() {
     operation_mut(&mut doc, "post", "/v1/businesses/{businessId}/orders")
         .insert("deprecated".into(), json!(true));
     let problems = guard(&[doc], OPERATIONS, snapshot_day());
-    assert_eq!(named(&problems), ["getBusinessOrders"]);
+    assert_eq!(named(&problems), ["business_orders_get"]);
     assert_eq!(problems[0].kind, GuardKind::Deprecated);
     assert!(
         problems[0].to_string().contains("deprecated"),
@@ -171,7 +174,7 @@ fn a_shutdown_notice_in_the_snapshot_is_named_with_its_date_and_successor() {
         }),
     );
     let problems = guard(&[doc], OPERATIONS, snapshot_day());
-    assert_eq!(named(&problems), ["updateStocks"]);
+    assert_eq!(named(&problems), ["stocks_update"]);
     match &problems[0].kind {
         GuardKind::ShutdownAnnounced {
             date,
@@ -202,7 +205,7 @@ fn a_shutdown_sentence_in_a_description_is_named() {
         ),
     );
     let problems = guard(&[doc], OPERATIONS, snapshot_day());
-    assert_eq!(named(&problems), ["getStocks"]);
+    assert_eq!(named(&problems), ["stocks_get"]);
     match &problems[0].kind {
         GuardKind::ShutdownAnnounced { date, past, .. } => {
             assert_eq!(*date, NaiveDate::from_ymd_opt(2027, 3, 15));
@@ -221,7 +224,7 @@ fn a_removed_path_is_named() {
         .remove("/v2/campaigns/{campaignId}/returns")
         .unwrap();
     let problems = guard(&[doc], OPERATIONS, snapshot_day());
-    assert_eq!(named(&problems), ["getReturns"]);
+    assert_eq!(named(&problems), ["returns_get"]);
     assert_eq!(problems[0].kind, GuardKind::Missing);
 }
 

@@ -96,7 +96,7 @@ async fn a_line_whose_payment_and_cashback_overflow_is_an_error_item() {
             ..
         }) => {
             assert_eq!(*vendor, "yandex_market");
-            assert_eq!(*operation, "getBusinessOrders");
+            assert_eq!(*operation, "business_orders_get");
             assert!(path.contains('2'), "the order is named: {path}");
             assert!(message.contains("overflow"), "{message}");
         }

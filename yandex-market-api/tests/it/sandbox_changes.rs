@@ -89,7 +89,7 @@ async fn a_200_without_the_orders_is_an_error_not_an_empty_last_page() {
             vendor, operation, ..
         } => {
             assert_eq!(vendor, "yandex_market");
-            assert_eq!(operation, "getBusinessOrders");
+            assert_eq!(operation, "business_orders_get");
         }
         other => panic!("{other:?}"),
     }
