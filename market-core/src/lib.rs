@@ -43,6 +43,7 @@ pub mod client;
 #[cfg(feature = "contract")]
 pub mod contract;
 pub mod error;
+pub mod feed;
 pub mod helpers;
 pub mod ids;
 pub mod marketplace;
