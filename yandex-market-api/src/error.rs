@@ -2,6 +2,9 @@
 //! error answer or (for a read) in a 200, and its per-item form in write answers.
 
 use http::StatusCode;
+use market_core::{BatchReport, RejectionStage};
+
+use crate::models::common::{ApiStatus, EmptyResponse};
 
 /// Reads Yandex Market's error body `{"status": "ERROR", "errors": [{"code", "message"}]}`:
 /// the first error's code, and every error's `code: message` joined. Other bodies fall back
@@ -59,4 +62,37 @@ pub(crate) fn says_error(body: &[u8]) -> bool {
             .ok()
             .and_then(|e| e.status)
             .is_some_and(|s| s == "ERROR")
+}
+
+/// The outcome of a write whose answer is Yandex Market's envelope for the whole request
+/// (`{"status": "OK"}` or `{"status": "ERROR", "errors": [...]}`): every key accepted, or, when
+/// the answer says `ERROR`, every key rejected with the answer's errors (the first code, every
+/// `code: message`), as [`BatchReport::record`] reads a vendor's error list. An `ERROR` without
+/// errors rejects them with the code `ERROR`.
+pub(crate) fn envelope_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<String> {
+    let mut report = BatchReport::new();
+    if answer.status != Some(ApiStatus::Error) {
+        report.accepted = keys;
+        return report;
+    }
+    let errors: Vec<(&str, &str)> = answer
+        .errors
+        .iter()
+        .flatten()
+        .map(|e| (e.code.as_str(), e.message.as_deref().unwrap_or("")))
+        .filter(|(c, m)| !c.trim().is_empty() || !m.trim().is_empty())
+        .collect();
+    for key in keys {
+        if errors.is_empty() {
+            report.reject(
+                key,
+                RejectionStage::Vendor,
+                Some("ERROR".into()),
+                "Yandex Market answered ERROR without details",
+            );
+        } else {
+            report.record(key, false, errors.iter().copied(), None);
+        }
+    }
+    report
 }

@@ -165,7 +165,7 @@ fn placement_scheme(p: Option<&PlacementType>) -> DeliveryScheme {
 /// [`Decimal::MAX`]) or whose count is no whole number of units (negative, or beyond `u32`)
 /// makes the order an [`Error::Decode`] naming it, rather than a made-up amount or a panic.
 /// A shipment day at the end of chrono's range leaves `ship_by` empty.
-pub fn order_from_ym(o: &BusinessOrder) -> Result<Order> {
+pub fn order_from_business_order(o: &BusinessOrder) -> Result<Order> {
     let bad = |i: usize, field: &str, message: String| Error::Decode {
         vendor: market_core::MarketplaceKind::YandexMarket.name(),
         operation: crate::api::orders::BUSINESS_ORDERS_GET.name,
@@ -250,7 +250,7 @@ pub fn order_from_ym(o: &BusinessOrder) -> Result<Order> {
 }
 
 /// A Yandex Market return as a [`Return`].
-pub fn return_from_ym(r: &crate::models::returns::Return) -> Return {
+pub fn return_from_return(r: &crate::models::returns::Return) -> Return {
     Return {
         id: r.id.to_string().into(),
         order_id: Some(CoreOrderId::new(r.order_id.to_string())),
@@ -283,7 +283,9 @@ pub fn return_from_ym(r: &crate::models::returns::Return) -> Return {
 /// id is Yandex Market's `marketCategoryId`), pictures, brand (`vendor`), description,
 /// barcodes, dimensions (cm, kg), parameters (attribute ids are YM parameter ids) and the
 /// price (`basicPrice`).
-pub fn offer_from_card(card: &Card) -> std::result::Result<UpdateOfferMapping, String> {
+pub fn card_to_update_offer_mapping(
+    card: &Card,
+) -> std::result::Result<UpdateOfferMapping, String> {
     let category: i64 = card
         .category
         .id
@@ -486,7 +488,7 @@ impl CampaignClient {
         }
         Ok(found
             .into_iter()
-            .map(|o| o.and_then(|o| order_from_ym(&o)))
+            .map(|o| o.and_then(|o| order_from_business_order(&o)))
             .collect())
     }
 
@@ -652,7 +654,7 @@ impl Marketplace for CampaignClient {
         let mut report = BatchReport::new();
         let mut items = Vec::with_capacity(cards.len());
         for card in cards {
-            match offer_from_card(card) {
+            match card_to_update_offer_mapping(card) {
                 Ok(item) => items.push(item),
                 Err(message) => report.reject(
                     card.key(),
@@ -788,7 +790,10 @@ impl Marketplace for CampaignClient {
         // A page not read ends the stream; an order not decoded or not mapped is an error
         // item, and the orders after it still come.
         crate::api::campaigns::chain_until_error(streams)
-            .map(|o| o.and_then(|o| o).and_then(|o| order_from_ym(&o)))
+            .map(|o| {
+                o.and_then(|o| o)
+                    .and_then(|o| order_from_business_order(&o))
+            })
             .try_filter(move |o| {
                 futures::future::ready(
                     (!by_creation || (o.created_at >= window.since && o.created_at < window.until))
@@ -833,7 +838,7 @@ impl Marketplace for CampaignClient {
     }
 
     async fn order(&self, id: &CoreOrderId) -> Result<Order> {
-        order_from_ym(&self.find(id).await?)
+        order_from_business_order(&self.find(id).await?)
     }
 
     /// Confirms an order awaiting the seller's confirmation; an order already accepted (FBS
@@ -969,7 +974,7 @@ impl Marketplace for CampaignClient {
                         .is_none_or(|d| d >= window.since && d < window.until),
                 )
             })
-            .map_ok(|r| return_from_ym(&r))
+            .map_ok(|r| return_from_return(&r))
             .boxed()
     }
 }

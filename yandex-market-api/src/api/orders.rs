@@ -146,7 +146,7 @@ fn list_request(
 ) -> Result<Request> {
     check_business(business)?;
     if !(1..=BUSINESS_ORDERS_GET_PAGE_MAX).contains(&limit) {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "limit {limit} is not in 1..={BUSINESS_ORDERS_GET_PAGE_MAX}"
         )));
     }
@@ -380,7 +380,7 @@ impl<'a> OrdersApi<'a> {
         reason: Option<ItemsRemovalReason>,
     ) -> Result<()> {
         if items.is_empty() {
-            return Err(invalid("no line given: at least one line is kept".into()));
+            return Err(Error::invalid("no line given: at least one line is kept"));
         }
         for item in &items {
             check_item_id(item.id)?;
@@ -412,7 +412,7 @@ impl<'a> OrdersApi<'a> {
         items: Vec<ItemIdentifiers>,
     ) -> Result<Vec<BriefOrderItem>> {
         if items.is_empty() {
-            return Err(invalid("no line given".into()));
+            return Err(Error::invalid("no line given"));
         }
         for item in &items {
             check_item_id(item.id)?;
@@ -618,13 +618,6 @@ fn repeated<T: Eq + Hash + Copy>(values: impl IntoIterator<Item = T>) -> HashSet
     values.into_iter().filter(|v| !seen.insert(*v)).collect()
 }
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 fn no_result(op: &Operation) -> Error {
     Error::Decode {
         vendor: market_core::MarketplaceKind::YandexMarket.name(),
@@ -713,8 +706,8 @@ fn check_instance(line: OrderItemId, instance: &ItemInstance) -> Result<()> {
 /// Checks a box layout before sending (see [`OrdersApi::set_boxes`]).
 pub fn validate_layout(layout: &SetOrderBoxLayoutRequest) -> Result<()> {
     if layout.boxes.is_empty() {
-        return Err(invalid(
-            "no box given: a layout has at least one box".into(),
+        return Err(Error::invalid(
+            "no box given: a layout has at least one box",
         ));
     }
     for (n, b) in layout.boxes.iter().enumerate() {
@@ -773,41 +766,47 @@ pub fn validate_layout(layout: &SetOrderBoxLayoutRequest) -> Result<()> {
 pub fn validate_filter(filter: &BusinessOrdersRequest) -> Result<()> {
     fn ids<T: Eq + Hash + Copy + std::fmt::Display + Ord>(name: &str, values: &[T]) -> Result<()> {
         if values.len() > ORDERS_FILTER_IDS_MAX {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "{} {name}: at most {ORDERS_FILTER_IDS_MAX}",
                 values.len()
             )));
         }
         if let Some(v) = repeated(values.iter().copied()).into_iter().min() {
-            return Err(invalid(format!("{name}: {v} is given more than once")));
+            return Err(Error::invalid(format!(
+                "{name}: {v} is given more than once"
+            )));
         }
         Ok(())
     }
     fn distinct<T: Eq + Hash + std::fmt::Display>(name: &str, values: &[T]) -> Result<()> {
         let mut seen = HashSet::new();
         match values.iter().find(|v| !seen.insert(*v)) {
-            Some(v) => Err(invalid(format!("{name}: {v} is given more than once"))),
+            Some(v) => Err(Error::invalid(format!(
+                "{name}: {v} is given more than once"
+            ))),
             None => Ok(()),
         }
     }
     ids("orderIds", &filter.order_ids)?;
     ids("campaignIds", &filter.campaign_ids)?;
     if let Some(bad) = filter.order_ids.iter().find(|i| i.get() < 1) {
-        return Err(invalid(format!("orderIds: {bad} is not a valid order id")));
+        return Err(Error::invalid(format!(
+            "orderIds: {bad} is not a valid order id"
+        )));
     }
     if let Some(bad) = filter.campaign_ids.iter().find(|i| i.get() < 1) {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "campaignIds: {bad} is not a valid campaign id"
         )));
     }
     if filter.external_order_ids.len() > ORDERS_FILTER_IDS_MAX {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "{} externalOrderIds: at most {ORDERS_FILTER_IDS_MAX}",
             filter.external_order_ids.len()
         )));
     }
     if filter.external_order_ids.iter().any(|e| e.is_empty()) {
-        return Err(invalid("externalOrderIds: an external id is empty".into()));
+        return Err(Error::invalid("externalOrderIds: an external id is empty"));
     }
     distinct("externalOrderIds", &filter.external_order_ids)?;
     distinct("statuses", &filter.statuses)?;
@@ -820,7 +819,7 @@ pub fn validate_filter(filter: &BusinessOrdersRequest) -> Result<()> {
         if let (Some(from), Some(to)) = (d.update_date_from, d.update_date_to)
             && from > to
         {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "the update window ends ({to}) before it starts ({from})"
             )));
         }
@@ -832,13 +831,13 @@ pub fn validate_filter(filter: &BusinessOrdersRequest) -> Result<()> {
 fn window(name: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "the {name} window ends ({to}) before it starts ({from})"
             )));
         }
         let days = (to - from).num_days();
         if days > ORDERS_WINDOW_DAYS_MAX {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "the {name} window is {days} days long: at most {ORDERS_WINDOW_DAYS_MAX}"
             )));
         }

@@ -27,8 +27,9 @@ use rust_decimal::Decimal;
 
 use super::campaigns::{chain_until_error, check_limit, ok_result, paged};
 use crate::Client;
+use crate::error::envelope_report;
 use crate::ids::{BusinessId, CampaignId};
-use crate::models::common::{ApiStatus, EmptyResponse, Pager};
+use crate::models::common::{EmptyResponse, Pager};
 use crate::models::prices::*;
 
 /// The most offers one `updateBusinessPrices` request carries.
@@ -303,39 +304,6 @@ fn checked_offer_ids(ids: &[String], max: usize, stream: &str) -> Result<Vec<Str
     Ok(ids)
 }
 
-/// Every SKU of a sent request accepted, or, when the answer says `ERROR`, rejected with its
-/// errors.
-fn answer_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<String> {
-    if answer.status != Some(ApiStatus::Error) {
-        return BatchReport {
-            accepted: keys,
-            rejected: Vec::new(),
-            ..BatchReport::new()
-        };
-    }
-    let errors = answer.errors.as_deref().unwrap_or_default();
-    let code = errors
-        .iter()
-        .map(|e| e.code.as_str())
-        .find(|c| !c.is_empty())
-        .unwrap_or("ERROR")
-        .to_owned();
-    let message = errors
-        .iter()
-        .map(|e| match &e.message {
-            Some(m) => format!("{}: {m}", e.code),
-            None => e.code.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let message = if message.is_empty() {
-        "Yandex Market answered ERROR without details".to_owned()
-    } else {
-        message
-    };
-    reject_all(keys, code, message)
-}
-
 fn reject_all(keys: Vec<String>, code: String, message: String) -> BatchReport<String> {
     let mut report = BatchReport::new();
     for key in keys {
@@ -393,7 +361,7 @@ async fn send_chunk(
     keys: Vec<String>,
 ) -> Result<BatchReport<String>> {
     match client.transport().json::<EmptyResponse>(request).await {
-        Ok(answer) => Ok(answer_report(keys, &answer)),
+        Ok(answer) => Ok(envelope_report(keys, &answer)),
         Err(Error::Api(e)) if e.kind == ApiErrorKind::BadRequest => Ok(refused(keys, &e)),
         Err(e) => Err(e),
     }

@@ -14,9 +14,10 @@ use market_core::{BatchReport, Error, RejectionStage, Result};
 
 use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
 use crate::Client;
+use crate::error::envelope_report;
 use crate::ids::CampaignId;
 use crate::limits::MAX_BODY_BYTES;
-use crate::models::common::{ApiStatus, EmptyResponse};
+use crate::models::common::EmptyResponse;
 use crate::models::stocks::*;
 
 /// The most SKUs one `updateStocks` request carries.
@@ -93,47 +94,6 @@ fn check_campaign(campaign: CampaignId) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Every SKU of a chunk accepted, or, when the answer says `ERROR`, rejected with its errors.
-fn chunk_report(keys: Vec<String>, answer: &EmptyResponse) -> BatchReport<String> {
-    if answer.status != Some(ApiStatus::Error) {
-        return BatchReport {
-            accepted: keys,
-            rejected: Vec::new(),
-            ..BatchReport::new()
-        };
-    }
-    let errors = answer.errors.as_deref().unwrap_or_default();
-    let code = errors
-        .iter()
-        .map(|e| e.code.as_str())
-        .find(|c| !c.is_empty())
-        .unwrap_or("ERROR")
-        .to_owned();
-    let message = errors
-        .iter()
-        .map(|e| match &e.message {
-            Some(m) => format!("{}: {m}", e.code),
-            None => e.code.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let message = if message.is_empty() {
-        "Yandex Market answered ERROR without details".to_owned()
-    } else {
-        message
-    };
-    let mut report = BatchReport::new();
-    for key in keys {
-        report.reject(
-            key,
-            RejectionStage::Vendor,
-            Some(code.clone()),
-            message.clone(),
-        );
-    }
-    report
 }
 
 /// The SKUs of a `getStocks` request as sent (repeats dropped), each checked, at most
@@ -236,7 +196,7 @@ impl<'a> StocksApi<'a> {
                     .weight(body.skus.len())
                     .json(&body)?;
                 let answer: EmptyResponse = client.transport().json(request).await?;
-                Ok(chunk_report(keys, &answer))
+                Ok(envelope_report(keys, &answer))
             },
         )
         .await;

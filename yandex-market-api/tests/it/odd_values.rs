@@ -184,7 +184,7 @@ fn an_order_with_an_overflowing_line_is_refused_by_the_mapping() {
     let mut bad = order(5);
     bad["items"][0]["prices"]["payment"]["value"] = json!(Decimal::MAX.to_string());
     let o: yandex_market_api::models::orders::BusinessOrder = serde_json::from_value(bad).unwrap();
-    let e = yandex_market_api::marketplace::order_from_ym(&o).unwrap_err();
+    let e = yandex_market_api::marketplace::order_from_business_order(&o).unwrap_err();
     assert!(e.to_string().contains("order 5"), "{e}");
 }
 
