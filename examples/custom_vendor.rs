@@ -1,4 +1,6 @@
-//! The main job of market-core, end to end, against a local emulator: no account, no network.
+//! How a vendor is described on market-core, end to end, against a local emulator: no
+//! account, no network. (For the first steps with a real vendor crate, see
+//! `examples/quickstart.rs`.)
 //!
 //! A tiny vendor ("demo shop") is described the way every vendor crate describes its vendor:
 //! a [`Vendor`] hook (auth header, rate limit), one [`Operation`] per endpoint, and an
@@ -6,7 +8,7 @@
 //! vendor's 1,000-item maximum, rejects a negative stock by name, retries a 503 and a 429 the
 //! emulator injects, streams orders across pages, and imports them idempotently twice.
 //!
-//! Run it with `cargo run --example quickstart`.
+//! Run it with `cargo run --example custom_vendor`.
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -289,7 +291,7 @@ async fn main() -> Result<()> {
         initial_delay: Duration::from_millis(200),
         ..RetryPolicy::default()
     })
-    .user_agent("quickstart", env!("CARGO_PKG_VERSION"))
+    .user_agent("custom_vendor", env!("CARGO_PKG_VERSION"))
     .build()?;
     let shop: Box<dyn Marketplace> = Box::new(DemoClient { transport });
     println!(

@@ -9,9 +9,13 @@ use market_core::{Lifecycle, TimeWindow};
 /// Work with a marketplace seller account from the shell: warehouses, orders, stocks, prices,
 /// shipping, labels.
 ///
-/// Credentials come from the environment (OZON_CLIENT_ID, OZON_API_KEY; OZON_BASE_URL or
-/// --base-url to aim at another host). Without credentials and without a base URL, a local
-/// Ozon sandbox is started, so every command can be tried without an account.
+/// --marketplace picks the channel (default ozon). Its credentials come from the environment:
+/// OZON_CLIENT_ID and OZON_API_KEY (ozon), WB_API_TOKEN (wb), YM_API_KEY, YM_BUSINESS_ID and
+/// YM_CAMPAIGN_ID (yandex-market); --base-url, or OZON_BASE_URL, WB_BASE_URL, YM_BASE_URL, aims
+/// at another host. Without the channel's credentials, the tool uses the sandbox credentials:
+/// against that host when a base URL is given, otherwise against a local sandbox of that
+/// channel it starts (and says so on stderr), so every command can be tried without an
+/// account. The demo command always runs on the Ozon sandbox.
 ///
 /// Output: one JSON object per line (or --table). Exit codes: 0 ok, 1 error, 2 usage,
 /// 3 some items rejected and others accepted.
