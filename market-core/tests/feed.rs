@@ -884,3 +884,48 @@ fn the_whole_golden_feed_parses_and_reads_back() {
     let (companies, _) = read_back(GOLDEN, "company", "");
     assert_eq!(companies, vec!["ООО \"Чайная\"".to_owned()]);
 }
+
+#[test]
+fn write_cards_publishes_priced_cards_and_reports_the_rest() {
+    let mut priced = card();
+    priced.price = Some(Decimal::from(2490));
+    let mut unpriced = card();
+    unpriced.offer_id = "KET-2".into();
+    let mut bad_id = priced.clone();
+    bad_id.offer_id = "KET 3".into();
+    let mut kopecks = priced.clone();
+    kopecks.offer_id = "KET-4".into();
+    kopecks.price = Some(Decimal::new(249050, 2));
+    let cards = [priced, unpriced, bad_id, kopecks];
+    let (bytes, summary, report) =
+        market_core::feed::write_cards(Vec::new(), &shop(), options(Dialect::Megamarket), &cards)
+            .unwrap();
+    let xml = String::from_utf8(bytes).unwrap();
+    assert_eq!(xml.matches("<offer ").count(), 1);
+    assert!(
+        xml.contains("<offer id=\"KET-1\" available=\"true\">"),
+        "{xml}"
+    );
+    assert!(xml.contains("<param name=\"Цвет\">белый</param>"), "{xml}");
+    let accepted: Vec<&str> = report
+        .accepted
+        .iter()
+        .map(|k| k.offer_id.as_str())
+        .collect();
+    assert_eq!(accepted, vec!["KET-1"]);
+    let rejected: Vec<(&str, Option<&str>)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.key.offer_id.as_str(), r.code.as_deref()))
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![
+            ("KET-2", Some("missing_price")),
+            ("KET 3", Some("id_characters")),
+            ("KET-4", Some("price_precision")),
+        ]
+    );
+    assert_eq!(summary.stats.offers_rejected, 3);
+    assert_eq!(summary.rejected.len(), 3);
+}

@@ -13,7 +13,9 @@
 //! the writer goes on with the next offer, nothing already written is touched, and the
 //! [`FeedSummary`] lists every refusal (no offer is dropped silently).
 //! [`FeedOffer::from_card`] builds an offer from the seller's [`crate::Card`], a
-//! [`crate::PriceUpdate`] and its [`crate::StockUpdate`]s.
+//! [`crate::PriceUpdate`] and its [`crate::StockUpdate`]s; [`write_cards`] writes a whole
+//! feed of cards at the prices they carry, with a [`crate::BatchReport`] of every card, which
+//! is what `publish_cards` needs for a channel that takes its catalogue as a feed.
 //!
 //! ```
 //! use chrono::{FixedOffset, TimeZone};
@@ -115,5 +117,5 @@ pub use model::{FeedCategory, FeedOffer, Outlet, Param, ShipmentOption, Shop, Va
 pub use rules::{Dialect, MAX_CATEGORY_ID_LEN, MAX_URL_LEN, OfferError, Rule};
 pub use writer::{
     AsyncYmlWriter, DEFAULT_BUFFER_CAPACITY, FeedError, FeedOptions, FeedStats, FeedSummary,
-    YmlWriter, write_feed,
+    YmlWriter, write_cards, write_feed,
 };

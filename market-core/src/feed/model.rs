@@ -239,6 +239,27 @@ impl FeedOffer {
         }
     }
 
+    /// The offer for a [`Card`] at the price it carries ([`Card::price`]), with no stock
+    /// (available): what [`crate::Marketplace::publish_cards`] has to go on.
+    ///
+    /// # Errors
+    /// [`Rule::MissingPrice`] when the card has no price; otherwise as [`Self::from_card`].
+    pub fn from_priced_card(card: &Card, dialect: Dialect) -> Result<Self, OfferError> {
+        let Some(price) = card.price else {
+            return Err(OfferError::new(
+                card.offer_id.clone(),
+                Rule::MissingPrice,
+                "the card has no price",
+            ));
+        };
+        Self::from_card(
+            card,
+            &PriceUpdate::new(card.offer_id.clone(), price),
+            &[],
+            dialect,
+        )
+    }
+
     /// The offer for a seller's [`Card`] at a price and stock, as `dialect` reads stock:
     ///
     /// - id, name, category, brand (`vendor`), description, images (`picture`), barcodes and

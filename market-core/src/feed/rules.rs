@@ -74,6 +74,8 @@ pub enum Rule {
     IdCharacters,
     /// Another offer in this feed already has this id.
     DuplicateId,
+    /// The card has no price to write.
+    MissingPrice,
     /// The price is not above zero.
     PriceNotPositive,
     /// The price has more decimal places than the dialect allows.
@@ -116,6 +118,7 @@ impl Rule {
             Self::IdTooLong => "id_too_long",
             Self::IdCharacters => "id_characters",
             Self::DuplicateId => "duplicate_id",
+            Self::MissingPrice => "missing_price",
             Self::PriceNotPositive => "price_not_positive",
             Self::PricePrecision => "price_precision",
             Self::OldPrice => "old_price",

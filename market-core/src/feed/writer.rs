@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use super::escape::{push_attr, push_text};
 use super::model::{FeedOffer, Shop};
 use super::rules::{Dialect, OfferError, Rule, validate_offer, validate_shop};
+use crate::model::Card;
 use crate::model::{BatchReport, Currency, ItemKey, RejectionStage};
 
 /// The default size of the writer's buffer: offers are handed to the sink when it fills.
@@ -540,6 +541,13 @@ impl<W: io::Write> YmlWriter<W> {
         &self.encoder.rejected
     }
 
+    /// Records an offer refused before it reached the writer (by [`FeedOffer::from_card`],
+    /// say), so that the summary lists it with the others.
+    pub fn record_rejection(&mut self, error: OfferError) {
+        self.encoder.stats.offers_rejected += 1;
+        self.encoder.rejected.push(error);
+    }
+
     /// The sink.
     pub fn get_ref(&self) -> &W {
         &self.sink
@@ -642,6 +650,13 @@ impl<W: AsyncWrite + Unpin> AsyncYmlWriter<W> {
         &self.encoder.rejected
     }
 
+    /// Records an offer refused before it reached the writer (by [`FeedOffer::from_card`],
+    /// say), so that the summary lists it with the others.
+    pub fn record_rejection(&mut self, error: OfferError) {
+        self.encoder.stats.offers_rejected += 1;
+        self.encoder.rejected.push(error);
+    }
+
     /// See [`YmlWriter::finish`]; the async sink is also closed.
     ///
     /// # Errors
@@ -678,6 +693,36 @@ where
     let mut report = BatchReport::new();
     for offer in offers {
         writer.write_reported(offer.borrow(), &mut report)?;
+    }
+    let (sink, summary) = writer.finish()?;
+    Ok((sink, summary, report))
+}
+
+/// Writes a feed of the seller's cards at the prices they carry
+/// ([`FeedOffer::from_priced_card`]): what `publish_cards` does for a channel that takes the
+/// catalogue as a feed. Returns the sink, the summary, and a [`BatchReport`] with every card
+/// accepted (written) or rejected (by the conversion or a rule, stage `Validation`, code = the
+/// rule's code).
+///
+/// # Errors
+/// [`FeedError::Shop`], [`FeedError::Io`].
+pub fn write_cards<W: io::Write>(
+    sink: W,
+    shop: &Shop,
+    options: FeedOptions,
+    cards: &[Card],
+) -> Result<(W, FeedSummary, BatchReport), FeedError> {
+    let dialect = options.dialect;
+    let mut writer = YmlWriter::new(sink, shop, options)?;
+    let mut report = BatchReport::new();
+    for card in cards {
+        match FeedOffer::from_priced_card(card, dialect) {
+            Ok(offer) => writer.write_reported(&offer, &mut report)?,
+            Err(e) => {
+                record_rejection(&mut report, &e);
+                writer.record_rejection(e);
+            }
+        }
     }
     let (sink, summary) = writer.finish()?;
     Ok((sink, summary, report))
