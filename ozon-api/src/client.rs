@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
+use market_core::client::{ClientSettings, env_var};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, MAX_PAUSE, Operation, RateFeedback, RateLimit, RetryPolicy,
-    Transport, Vendor, redact_secret,
+    MAX_PAUSE, Operation, RateFeedback, RateLimit, Transport, Vendor, redact_secret,
 };
 use market_core::{ApiErrorKind, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -21,7 +21,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api-seller.ozon.ru";
 pub const ENV_CLIENT_ID: &str = "OZON_CLIENT_ID";
 /// The environment variable holding the `Api-Key`.
 pub const ENV_API_KEY: &str = "OZON_API_KEY";
-/// The environment variable overriding the base URL.
+/// The environment variable overriding the base URL (read by
+/// [`ClientSettings::from_env`]).
 pub const ENV_BASE_URL: &str = "OZON_BASE_URL";
 
 /// The Ozon side of the transport: auth headers, limits, error shape.
@@ -29,6 +30,8 @@ pub const ENV_BASE_URL: &str = "OZON_BASE_URL";
 pub(crate) struct OzonVendor {
     client_id: String,
     api_key: Arc<SecretString>,
+    /// The account label: [`ClientSettings::account`], else the `Client-Id`.
+    account: String,
 }
 
 impl fmt::Debug for OzonVendor {
@@ -57,7 +60,7 @@ impl Vendor for OzonVendor {
     }
 
     fn account(&self) -> String {
-        self.client_id.clone()
+        self.account.clone()
     }
 
     fn account_rate_limit(&self) -> Option<RateLimit> {
@@ -197,28 +200,17 @@ impl Client {
         ClientBuilder {
             client_id: client_id.into(),
             api_key: SecretString::from(api_key.into()),
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            retry: RetryPolicy::default(),
-            http: HttpSettings::default(),
-            limits: None,
-            rate_limits: true,
+            settings: ClientSettings::new(),
         }
     }
 
-    /// A builder from `OZON_CLIENT_ID`, `OZON_API_KEY` and optionally `OZON_BASE_URL`; `None`
-    /// when the credentials are not set.
+    /// A builder from `OZON_CLIENT_ID` and `OZON_API_KEY`, with the shared settings of
+    /// [`ClientSettings::from_env`] (`OZON_BASE_URL`, `OZON_ACCOUNT`); `None` when the
+    /// credentials are not set.
     pub fn from_env() -> Option<ClientBuilder> {
-        let id = std::env::var(ENV_CLIENT_ID)
-            .ok()
-            .filter(|s| !s.is_empty())?;
-        let key = std::env::var(ENV_API_KEY).ok().filter(|s| !s.is_empty())?;
-        let mut b = Self::builder(id, key);
-        if let Ok(url) = std::env::var(ENV_BASE_URL)
-            && !url.is_empty()
-        {
-            b = b.base_url(url);
-        }
-        Some(b)
+        let id = env_var(ENV_CLIENT_ID)?;
+        let key = env_var(ENV_API_KEY)?;
+        Some(Self::builder(id, key).settings(ClientSettings::from_env("OZON")))
     }
 
     /// The seller account.
@@ -232,63 +224,31 @@ impl Client {
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: the credentials, and the settings every vendor client shares
+/// ([`ClientSettings`]: server, account label, retries, timeouts, rate limits).
 pub struct ClientBuilder {
     client_id: String,
     api_key: SecretString,
-    base_url: String,
-    retry: RetryPolicy,
-    http: HttpSettings,
-    limits: Option<Arc<LimitRegistry>>,
-    rate_limits: bool,
+    settings: ClientSettings,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ozon_api::ClientBuilder")
             .field("client_id", &self.client_id)
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self
+                    .settings
+                    .base_url_override()
+                    .unwrap_or(DEFAULT_BASE_URL),
+            )
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// Aims the client at another server (a proxy, a local emulator).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
-        self
-    }
-
-    /// Sets the retry policy.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Sets timeouts.
-    pub fn timeouts(mut self, connect: Option<Duration>, request: Option<Duration>) -> Self {
-        self.http.connect_timeout = connect;
-        self.http.request_timeout = request;
-        self
-    }
-
-    /// Sets all HTTP settings.
-    pub fn http(mut self, settings: HttpSettings) -> Self {
-        self.http = settings;
-        self
-    }
-
-    /// Shares rate limiters with other clients of the same account.
-    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
-        self.limits = Some(registry);
-        self
-    }
-
-    /// Turns client-side rate limiting off.
-    pub fn without_rate_limits(mut self) -> Self {
-        self.rate_limits = false;
-        self
-    }
+    market_core::client_settings!();
 
     /// Builds the client.
     pub fn build(self) -> Result<Client> {
@@ -299,21 +259,22 @@ impl ClientBuilder {
             return Err(Error::Config("Api-Key is empty".into()));
         }
         let vendor = OzonVendor {
+            account: self
+                .settings
+                .account_label()
+                .unwrap_or(&self.client_id)
+                .to_owned(),
             client_id: self.client_id.clone(),
             api_key: Arc::new(self.api_key),
         };
-        let mut b = Transport::builder(vendor, &self.base_url)?
-            .retry(self.retry)
-            .http(self.http)
-            .user_agent(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
-        if let Some(l) = self.limits {
-            b = b.limits(l);
-        }
-        if !self.rate_limits {
-            b = b.without_rate_limits();
-        }
+        let transport = self.settings.transport(
+            vendor,
+            DEFAULT_BASE_URL,
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+        )?;
         Ok(Client {
-            transport: b.build()?,
+            transport,
             client_id: self.client_id,
         })
     }
