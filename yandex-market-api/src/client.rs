@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use http::{HeaderMap, HeaderValue, StatusCode};
+use market_core::client::{ClientSettings, env_var};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, Operation, RateFeedback, RateLimit, RetryPolicy, Transport,
-    Vendor, default_classify, header_str, redact_secret,
+    Operation, RateFeedback, RateLimit, Transport, Vendor, default_classify, header_str,
+    redact_secret,
 };
 use market_core::{ApiErrorKind, Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -227,27 +228,17 @@ impl Client {
     pub fn builder(api_key: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             api_key: SecretString::from(api_key.into()),
-            account: "yandex-market".into(),
-            base_url: PRODUCTION_URL.to_owned(),
             tier: Tier::Base,
-            retry: RetryPolicy::default(),
-            http: HttpSettings::default(),
-            limits: None,
-            rate_limits: true,
+            settings: ClientSettings::new(),
         }
     }
 
-    /// A builder from `YM_API_KEY` (and `YM_BASE_URL`); `None` without a key. The business
-    /// and campaign come from [`ids_from_env`].
+    /// A builder from `YM_API_KEY`, with the shared settings of
+    /// [`ClientSettings::from_env`]`("YM")` (`YM_BASE_URL`, `YM_ACCOUNT`); `None` without a
+    /// key. The business and campaign come from [`ids_from_env`].
     pub fn from_env() -> Option<ClientBuilder> {
-        let key = std::env::var(ENV_API_KEY).ok().filter(|s| !s.is_empty())?;
-        let mut b = Self::builder(key);
-        if let Ok(url) = std::env::var(ENV_BASE_URL)
-            && !url.is_empty()
-        {
-            b = b.base_url(url);
-        }
-        Some(b)
+        let key = env_var(ENV_API_KEY)?;
+        Some(Self::builder(key).settings(ClientSettings::from_env("YM")))
     }
 
     /// The account label (never the key).
@@ -280,69 +271,39 @@ pub fn ids_from_env() -> Result<Option<(BusinessId, CampaignId)>> {
     })
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: the API key, the cabinet's quota tier, and the settings every vendor
+/// client shares ([`ClientSettings`]: server, account label, retries, timeouts, rate limits).
 pub struct ClientBuilder {
     api_key: SecretString,
-    account: String,
-    base_url: String,
     tier: Tier,
-    retry: RetryPolicy,
-    http: HttpSettings,
-    limits: Option<Arc<LimitRegistry>>,
-    rate_limits: bool,
+    settings: ClientSettings,
 }
+
+/// The account label when none is set.
+const DEFAULT_ACCOUNT: &str = "yandex-market";
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("yandex_market_api::ClientBuilder")
-            .field("account", &self.account)
-            .field("base_url", &self.base_url)
+            .field(
+                "account",
+                &self.settings.account_label().unwrap_or(DEFAULT_ACCOUNT),
+            )
+            .field(
+                "base_url",
+                &self.settings.base_url_override().unwrap_or(PRODUCTION_URL),
+            )
             .field("tier", &self.tier)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// Aims the client at another host (an emulator, a proxy).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
-        self
-    }
-
-    /// Names the account in limits, logs and the trait (never a secret); defaults to
-    /// `yandex-market`.
-    pub fn account(mut self, label: impl Into<String>) -> Self {
-        self.account = label.into();
-        self
-    }
+    market_core::client_settings!();
 
     /// The cabinet's quota tier (default [`Tier::Base`]).
     pub fn tier(mut self, tier: Tier) -> Self {
         self.tier = tier;
-        self
-    }
-
-    /// Sets the retry policy.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Sets all HTTP settings.
-    pub fn http(mut self, settings: HttpSettings) -> Self {
-        self.http = settings;
-        self
-    }
-
-    /// Shares rate limiters with other clients of the same account.
-    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
-        self.limits = Some(registry);
-        self
-    }
-
-    /// Turns client-side rate limiting off.
-    pub fn without_rate_limits(mut self) -> Self {
-        self.rate_limits = false;
         self
     }
 
@@ -351,25 +312,23 @@ impl ClientBuilder {
         if self.api_key.expose_secret().trim().is_empty() {
             return Err(Error::Config("the Yandex Market API key is empty".into()));
         }
+        let account = self
+            .settings
+            .account_label()
+            .unwrap_or(DEFAULT_ACCOUNT)
+            .to_owned();
         let vendor = YmVendor {
             api_key: Arc::new(self.api_key),
-            account: self.account.clone(),
+            account: account.clone(),
             tier: self.tier,
         };
-        let mut b = Transport::builder(vendor, &self.base_url)?
-            .retry(self.retry)
-            .http(self.http)
-            .user_agent(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
-        if let Some(l) = self.limits {
-            b = b.limits(l);
-        }
-        if !self.rate_limits {
-            b = b.without_rate_limits();
-        }
-        Ok(Client {
-            transport: b.build()?,
-            account: self.account,
-        })
+        let transport = self.settings.transport(
+            vendor,
+            PRODUCTION_URL,
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+        )?;
+        Ok(Client { transport, account })
     }
 }
 
