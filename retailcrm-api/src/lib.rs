@@ -1,14 +1,23 @@
-//! # retailcrm-api
-//!
-//! A typed client of the RetailCRM API v5, built on [`market_core`].
-//!
-//! This crate is a skeleton: the workspace layout and its dependency on `market-core` are in
-//! place, and the client itself lands under its own issue. Until then it exports only the
-//! vendor's name, so that the workspace and the `market` facade build.
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+
+pub mod api;
+pub mod client;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod models;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
+
+pub use client::{Client, ClientBuilder};
+pub use ids::*;
+pub use limits::PageSize;
+pub use models::By;
 
 /// The vendor this crate is a client of.
 pub const VENDOR: &str = "RetailCRM API v5";
 
-/// The market-core version this crate is built against.
+/// `market-core`, which this crate is built on: the transport, the batch report, the helpers.
 pub use market_core as core;
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};

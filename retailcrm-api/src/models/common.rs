@@ -1,0 +1,454 @@
+//! Wire types shared by several sections: the page counter, keyed collections, custom
+//! fields, RetailCRM's time format, and the small answers (`{"success": true}`, `{"id": 7}`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::ids::*;
+use crate::models::*;
+
+/// The page counter of every list answer.
+///
+/// Spec: `pagination` (`{limit, totalCount, currentPage, totalPageCount}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Pagination {
+    /// Items a page, as asked (`limit`).
+    pub limit: u32,
+    /// Items in the whole list.
+    pub total_count: u64,
+    /// This page's number, from 1.
+    pub current_page: u32,
+    /// Pages in the whole list (0 for an empty list).
+    pub total_page_count: u32,
+}
+
+impl Pagination {
+    /// The next page's number, or `None` on the last page.
+    pub fn next_page(&self) -> Option<u32> {
+        (self.current_page < self.total_page_count).then(|| self.current_page.saturating_add(1))
+    }
+}
+
+/// A collection RetailCRM keys by code or id (reference books, an order's payments, an
+/// item's properties). PHP writes an empty one as `[]`, and some answers send a list: a list
+/// reads as its items keyed by position (`"0"`, `"1"`, ...).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Keyed<T>(pub BTreeMap<String, T>);
+
+impl<T> Keyed<T> {
+    /// The entries, by key.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0.get(key)
+    }
+
+    /// The values, in key order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.values()
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T> std::ops::Deref for Keyed<T> {
+    type Target = BTreeMap<String, T>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Keyed<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shape<T> {
+            Map(BTreeMap<String, T>),
+            List(Vec<T>),
+        }
+        Ok(Self(match Shape::deserialize(d)? {
+            Shape::Map(m) => m,
+            Shape::List(l) => l
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+        }))
+    }
+}
+
+/// The custom fields of an entity, by the field's code: any JSON value (text, number,
+/// boolean, a dictionary code, a list).
+pub type CustomFields = Keyed<serde_json::Value>;
+
+/// A time as RetailCRM writes it, `YYYY-MM-DD HH:MM:SS`, in the account's time zone (the
+/// `timezone` of `settings`): kept as a local time, without an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CrmTime(pub NaiveDateTime);
+
+/// The `chrono` format of [`CrmTime`].
+pub const CRM_TIME: &str = "%Y-%m-%d %H:%M:%S";
+
+impl fmt::Display for CrmTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format(CRM_TIME))
+    }
+}
+
+impl std::str::FromStr for CrmTime {
+    type Err = chrono::ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        NaiveDateTime::parse_from_str(s, CRM_TIME)
+            .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+            .map(Self)
+    }
+}
+
+impl Serialize for CrmTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CrmTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(|_| {
+            serde::de::Error::custom(format!("invalid YYYY-MM-DD HH:MM:SS time {text:?}"))
+        })
+    }
+}
+
+/// How an entity is named in a path or a `by` parameter: its internal id or its
+/// `externalId`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum By {
+    /// The internal id (`by=id`).
+    Id(i64),
+    /// The external id the integration gave (`by=externalId`, the default of the API).
+    ExternalId(String),
+}
+
+impl By {
+    /// By the external id.
+    pub fn external(id: impl Into<String>) -> Self {
+        Self::ExternalId(id.into())
+    }
+
+    /// The `by` parameter's value.
+    pub fn by(&self) -> &'static str {
+        match self {
+            Self::Id(_) => "id",
+            Self::ExternalId(_) => "externalId",
+        }
+    }
+
+    /// The identifier as it goes in the path.
+    pub fn value(&self) -> String {
+        match self {
+            Self::Id(id) => id.to_string(),
+            Self::ExternalId(id) => id.clone(),
+        }
+    }
+}
+
+impl From<OrderId> for By {
+    fn from(id: OrderId) -> Self {
+        Self::Id(id.0)
+    }
+}
+
+impl From<CustomerId> for By {
+    fn from(id: CustomerId) -> Self {
+        Self::Id(id.0)
+    }
+}
+
+impl From<CorporateCustomerId> for By {
+    fn from(id: CorporateCustomerId) -> Self {
+        Self::Id(id.0)
+    }
+}
+
+impl From<ProductGroupId> for By {
+    fn from(id: ProductGroupId) -> Self {
+        Self::Id(id.0)
+    }
+}
+
+impl From<PaymentId> for By {
+    fn from(id: PaymentId) -> Self {
+        Self::Id(id.0)
+    }
+}
+
+/// An `{id, externalId}` pair, for `fix-external-ids`.
+///
+/// Spec: `fix-external-ids` `orders` / `customers` items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdPair {
+    /// The internal id.
+    pub id: i64,
+    /// The external id to set.
+    pub external_id: String,
+}
+
+/// Keeps the `Decimal` import used by generated types that hold none in some builds.
+#[doc(hidden)]
+pub type Money = Decimal;
+
+/// RetailCRM `Contragent`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Contragent {
+    /// `contragentType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contragent_type: Option<String>,
+    /// `legalName`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_name: Option<String>,
+    /// `INN`.
+    #[serde(rename = "INN", default, skip_serializing_if = "Option::is_none")]
+    pub inn: Option<String>,
+    /// `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `countryIso`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_iso: Option<String>,
+    /// `certificateDate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_date: Option<NaiveDate>,
+}
+
+/// RetailCRM `Address`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Address {
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// `index`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// `countryIso`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_iso: Option<String>,
+    /// `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// `regionId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<i64>,
+    /// `city`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// `cityId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_id: Option<i64>,
+    /// `cityType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_type: Option<String>,
+    /// `street`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// `streetId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_id: Option<i64>,
+    /// `streetType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_type: Option<String>,
+    /// `building`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub building: Option<String>,
+    /// `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `notes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// `isMain`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_main: Option<bool>,
+    /// `coordinates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// `flat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat: Option<String>,
+    /// `house`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub house: Option<String>,
+    /// `housing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub housing: Option<String>,
+    /// `metro`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metro: Option<String>,
+}
+
+/// RetailCRM `Phone`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Phone {
+    /// `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+}
+
+/// RetailCRM `CodeValue`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CodeValue {
+    /// `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// RetailCRM `CodeRef`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CodeRef {
+    /// `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// RetailCRM `Unit`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Unit {
+    /// `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `sym`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sym: Option<String>,
+    /// `default`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#default: Option<bool>,
+    /// `active`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+/// RetailCRM `UploadedRef`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct UploadedRef {
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// `externalId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}
+
+/// RetailCRM `HistoryApiKey`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct HistoryApiKey {
+    /// `current`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<bool>,
+}
+
+/// RetailCRM `UserRef`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct UserRef {
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<UserId>,
+}
+
+/// RetailCRM `Created`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Created {
+    /// `success`.
+    pub success: bool,
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+}
+
+/// RetailCRM `Ack`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct Ack {
+    /// `success`.
+    pub success: bool,
+    /// `errorMsg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+}
+
+/// RetailCRM `OrderRef`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct OrderRef {
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<OrderId>,
+    /// `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+}
+
+/// RetailCRM `CustomerRef`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
+pub struct CustomerRef {
+    /// `site`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<CustomerId>,
+    /// `externalId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// `type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
