@@ -1,14 +1,41 @@
-//! # megamarket-api
+#![doc = include_str!("../README.md")]
 //!
-//! A typed client of the Megamarket (SberMegaMarket) merchant API, built on [`market_core`].
+//! ## Names a user needs
 //!
-//! This crate is a skeleton: the workspace layout and its dependency on `market-core` are in
-//! place, and the client itself lands under its own issue. Until then it exports only the
-//! vendor's name, so that the workspace and the `market` facade build.
+//! The error, result and trait of `market-core` are re-exported here, so that a project
+//! depending on this crate alone can name them; the rest of `market-core` (the seller's model
+//! the trait speaks, the transport) is [`core`].
+//!
+//! ```
+//! use megamarket_api::{Client, Marketplace};
+//!
+//! fn account(shop: &dyn Marketplace) -> &str {
+//!     shop.account()
+//! }
+//! let mm = Client::builder("token").account("main").build()?;
+//! assert_eq!(account(&mm), "main");
+//! assert!(!format!("{mm:?}").contains("token\""));
+//! # Ok::<(), megamarket_api::Error>(())
+//! ```
 #![deny(missing_docs)]
+
+pub mod api;
+pub mod client;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod marketplace;
+pub mod models;
+pub mod push;
+
+pub use client::{Client, ClientBuilder};
+pub use ids::{MerchantId, ShipmentId};
+pub use limits::Quotas;
 
 /// The vendor this crate is a client of.
 pub const VENDOR: &str = "Megamarket (SberMegaMarket) merchant API";
 
-/// The market-core version this crate is built against.
+/// `market-core`, which this crate is built on: the seller's model the [`Marketplace`] trait
+/// speaks (`core::StockUpdate`, `core::OrderQuery`, ...), the transport and the helpers.
 pub use market_core as core;
+pub use market_core::{ApiError, ApiErrorKind, BatchReport, Error, Marketplace, Result};

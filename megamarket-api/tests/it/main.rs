@@ -1,0 +1,10 @@
+//! The integration tests of `megamarket-api`, one binary: contract tests on every shape the
+//! crate knows, the client against a mock server (envelope, verdicts, retries, secrets), the
+//! push decoder, and (feature `sandbox`) the emulator and the trait over it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+mod client;
+mod contract;
+mod push;

@@ -1,0 +1,111 @@
+//! The push decoder on odd input: it never panics, names what is wrong, and the replies are
+//! exactly Megamarket's.
+
+use megamarket_api::push::{self, EventKind, Push, PushError};
+
+use crate::common::example;
+
+#[test]
+fn odd_bodies_are_errors_never_panics() {
+    let odd: &[&[u8]] = &[
+        b"",
+        b"null",
+        b"[]",
+        b"{}",
+        b"{\"data\":null}",
+        b"{\"data\":{}}",
+        b"{\"data\":{\"shipments\":null}}",
+        b"{\"data\":{\"shipments\":[{}]}}",
+        b"{\"data\":{\"shipments\":[{\"shipmentId\":true,\"items\":[]}]}}",
+        b"\xff\xfe\x00",
+        b"{\"data\":{\"shipments\":[{\"shipmentId\":\"1\",\"items\":[{\"itemIndex\":{}}]}]}}",
+        &[b'['; 100_000],
+    ];
+    for body in odd {
+        for path in ["/order/new", "/order/cancel"] {
+            let r = push::decode(path, body);
+            assert!(
+                matches!(r, Err(PushError::Invalid { .. })),
+                "{path} {:?}: {r:?}",
+                String::from_utf8_lossy(&body[..body.len().min(40)])
+            );
+        }
+    }
+}
+
+#[test]
+fn the_error_names_the_field() {
+    let body =
+        br#"{"meta":{},"data":{"shipments":[{"shipmentId":"1","items":[{"offerId":"A"}]}]}}"#;
+    let err = push::decode("/order/cancel", body).unwrap_err();
+    assert!(err.to_string().contains("shipments[0].items[0]"), "{err}");
+}
+
+#[test]
+fn an_unknown_path_or_an_oversized_body_is_refused() {
+    assert!(matches!(
+        push::decode("/order/teleport", b"{}"),
+        Err(PushError::UnknownPath(_))
+    ));
+    let big = vec![b' '; push::MAX_BODY_BYTES + 1];
+    assert!(matches!(
+        push::decode("/order/new", &big),
+        Err(PushError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_path_with_a_prefix_or_a_trailing_slash_is_read() {
+    let body = example("push.order-cancel.request.json");
+    assert!(matches!(
+        push::decode("/megamarket/shop1/order/cancel/", &body),
+        Ok(Push::OrderCancel(_))
+    ));
+}
+
+#[test]
+fn ids_sent_as_numbers_are_read_as_text() {
+    let body = br#"{"meta":{},"data":{"merchantId":"12345","shipments":[{"shipmentId":900000000001,"items":[{"itemIndex":1,"offerId":555}]}]}}"#;
+    let Push::OrderNew(n) = push::decode("/order/new", body).unwrap() else {
+        panic!()
+    };
+    assert_eq!(n.merchant_id, Some(megamarket_api::MerchantId(12345)));
+    assert_eq!(n.shipments[0].shipment_id.as_str(), "900000000001");
+    assert_eq!(n.shipments[0].items[0].offer_id, "555");
+}
+
+#[test]
+fn keys_name_each_shipment_and_event_once() {
+    let new = push::decode("/order/new", &example("push.order-new.dbs.request.json")).unwrap();
+    let again = push::decode("/order/new", &example("push.order-new.dbs.request.json")).unwrap();
+    assert_eq!(new.keys(), again.keys());
+    assert_eq!(new.keys()[0].0, EventKind::New);
+    let cancel = push::decode("/order/cancel", &example("push.order-cancel.request.json")).unwrap();
+    assert_eq!(cancel.keys()[0].0, EventKind::Cancel);
+    assert_eq!(cancel.keys()[0].2, ["1"]);
+    // The same shipment: a cancellation is another event than its creation.
+    assert_eq!(new.keys()[0].1, cancel.keys()[0].1);
+    assert_ne!(new.keys()[0], cancel.keys()[0]);
+}
+
+#[test]
+fn the_customer_is_kept_out_of_debug() {
+    let Push::OrderNew(n) =
+        push::decode("/order/new", &example("push.order-new.dbs.request.json")).unwrap()
+    else {
+        panic!()
+    };
+    let c = n.shipments[0].customer.as_ref().unwrap();
+    assert_eq!(c.address_line(), Some("Moscow, Test street, 1"));
+    let shown = format!("{n:?}");
+    assert!(
+        !shown.contains("Test Customer") && !shown.contains("70000000000"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_replies_are_exact() {
+    assert_eq!(push::reply(true), br#"{"data":{},"meta":{},"success":1}"#);
+    assert_eq!(push::reply(false), br#"{"data":{},"meta":{},"success":0}"#);
+}
