@@ -397,7 +397,7 @@ impl Subject for Wb {
             orders,
             // More size barcodes than two stock requests hold (a size twice in one call is
             // turned down by the client).
-            cards: 2 * market::wb::api::stocks::STOCKS_MAX + 100,
+            cards: 2 * market::wb::api::stocks::STOCKS_UPDATE_MAX + 100,
             faults,
             ..SandboxConfig::default()
         })
@@ -419,7 +419,7 @@ impl Subject for Wb {
         "PUT /api/v3/stocks/{warehouseId}"
     }
     fn stock_batch_max(&self) -> usize {
-        market::wb::api::stocks::STOCKS_MAX
+        market::wb::api::stocks::STOCKS_UPDATE_MAX
     }
     fn offers(&self) -> Vec<String> {
         // The size barcodes: WB's stock key, and a price key the client resolves to the card.

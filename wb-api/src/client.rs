@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
+use market_core::client::{ClientSettings, env_var};
 use market_core::transport::{
-    HttpSettings, LimitRegistry, RateFeedback, RateLimit, RetryPolicy, Transport, Vendor,
-    header_str, redact_secret, seconds_header,
+    RateFeedback, RateLimit, Transport, Vendor, header_str, redact_secret, seconds_header,
 };
 use market_core::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
@@ -17,9 +17,9 @@ use crate::error::{
 };
 use crate::limits::TokenType;
 
-/// A WB API section: each has its own host.
+/// A WB host: each API section is served from its own (`Client::transport` picks one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
+pub enum Host {
     /// Cards, categories, dictionaries, media (`content-api`).
     Content,
     /// Prices and discounts (`discounts-prices-api`).
@@ -34,9 +34,9 @@ pub enum Section {
     Analytics,
 }
 
-impl Section {
+impl Host {
     /// Every section.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Host; 6] = [
         Self::Content,
         Self::Prices,
         Self::Marketplace,
@@ -81,8 +81,10 @@ impl Section {
 
 /// The environment variable holding the token.
 pub const ENV_TOKEN: &str = "WB_API_TOKEN";
-/// The environment variable aiming every section at one base URL (an emulator, a proxy).
+/// The environment variable aiming every host at one base URL (an emulator, a proxy).
 pub const ENV_BASE_URL: &str = "WB_BASE_URL";
+/// The account label when none is set.
+pub const DEFAULT_ACCOUNT: &str = "wb";
 
 /// The WB side of the transport: auth header, limits, error shapes, rate-limit headers.
 #[derive(Clone)]
@@ -285,27 +287,17 @@ impl Client {
     pub fn builder(token: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             token: SecretString::from(token.into()),
-            account: "wb".into(),
-            urls: Section::ALL.map(|s| s.production_url().to_owned()),
-            retry: RetryPolicy::default(),
-            http: HttpSettings::default(),
-            limits: None,
-            rate_limits: true,
+            settings: ClientSettings::new(),
+            hosts: [None, None, None, None, None, None],
             token_type: TokenType::default(),
         }
     }
 
-    /// A builder from `WB_API_TOKEN` (and `WB_BASE_URL` for every section); `None` without a
-    /// token.
+    /// A builder from `WB_API_TOKEN`, with the shared settings of the environment
+    /// (`WB_BASE_URL` for every host, `WB_ACCOUNT`); `None` without a token.
     pub fn from_env() -> Option<ClientBuilder> {
-        let token = std::env::var(ENV_TOKEN).ok().filter(|s| !s.is_empty())?;
-        let mut b = Self::builder(token);
-        if let Ok(url) = std::env::var(ENV_BASE_URL)
-            && !url.is_empty()
-        {
-            b = b.base_url(url);
-        }
-        Some(b)
+        let token = env_var(ENV_TOKEN)?;
+        Some(Self::builder(token).settings(ClientSettings::from_env("WB")))
     }
 
     /// The account label (never the token).
@@ -313,79 +305,50 @@ impl Client {
         &self.account
     }
 
-    /// The transport of a section.
-    pub fn transport(&self, section: Section) -> &Transport {
-        &self.transports[section.index()]
+    /// The transport of a host.
+    pub fn transport(&self, host: Host) -> &Transport {
+        &self.transports[host.index()]
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`]: the token, the token type, a host per section, and the settings every
+/// vendor client shares ([`ClientSettings`]).
 pub struct ClientBuilder {
     token: SecretString,
-    account: String,
-    urls: [String; 6],
-    retry: RetryPolicy,
-    http: HttpSettings,
-    limits: Option<Arc<LimitRegistry>>,
-    rate_limits: bool,
+    settings: ClientSettings,
+    /// Hosts set one by one ([`ClientBuilder::host_url`], [`ClientBuilder::sandbox`]): they
+    /// win over the settings' base URL, which wins over the production host.
+    hosts: [Option<String>; 6],
     token_type: TokenType,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("wb_api::ClientBuilder")
-            .field("account", &self.account)
-            .field("urls", &self.urls)
+            .field("settings", &self.settings)
+            .field("urls", &self.urls())
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// Aims every section at one base URL (an emulator, a proxy).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        let url = url.into();
-        self.urls = Section::ALL.map(|_| url.clone());
-        self
-    }
+    market_core::client_settings!();
 
-    /// Aims one section at a host.
-    pub fn section_url(mut self, section: Section, url: impl Into<String>) -> Self {
-        self.urls[section.index()] = url.into();
+    /// Aims one host at a URL (an emulator, a proxy); it wins over
+    /// [`base_url`](Self::base_url).
+    pub fn host_url(mut self, host: Host, url: impl Into<String>) -> Self {
+        self.hosts[host.index()] = Some(url.into());
         self
     }
 
     /// Uses WB's sandbox hosts where WB has them (content, prices, statistics; a sandbox token
     /// is needed). Marketplace and returns keep their hosts.
     pub fn sandbox(mut self) -> Self {
-        for s in Section::ALL {
-            if let Some(url) = s.sandbox_url() {
-                self.urls[s.index()] = url.to_owned();
+        for host in Host::ALL {
+            if let Some(url) = host.sandbox_url() {
+                self.hosts[host.index()] = Some(url.to_owned());
             }
         }
-        self
-    }
-
-    /// Names the account in limits, logs and the trait (never a secret); defaults to `wb`.
-    pub fn account(mut self, label: impl Into<String>) -> Self {
-        self.account = label.into();
-        self
-    }
-
-    /// Sets the retry policy.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Sets all HTTP settings.
-    pub fn http(mut self, settings: HttpSettings) -> Self {
-        self.http = settings;
-        self
-    }
-
-    /// Shares rate limiters with other clients of the same account.
-    pub fn limits(mut self, registry: Arc<LimitRegistry>) -> Self {
-        self.limits = Some(registry);
         self
     }
 
@@ -399,10 +362,16 @@ impl ClientBuilder {
         self
     }
 
-    /// Turns client-side rate limiting off.
-    pub fn without_rate_limits(mut self) -> Self {
-        self.rate_limits = false;
-        self
+    /// The URL of each host, in [`Host::ALL`] order.
+    fn urls(&self) -> [String; 6] {
+        Host::ALL.map(|host| match &self.hosts[host.index()] {
+            Some(url) => url.clone(),
+            None => self
+                .settings
+                .base_url_override()
+                .unwrap_or(host.production_url())
+                .to_owned(),
+        })
     }
 
     /// Builds the client.
@@ -410,39 +379,31 @@ impl ClientBuilder {
         if self.token.expose_secret().trim().is_empty() {
             return Err(Error::Config("the WB token is empty".into()));
         }
+        let account = self
+            .settings
+            .account_label()
+            .unwrap_or(DEFAULT_ACCOUNT)
+            .to_owned();
+        let urls = self.urls();
         let vendor = WbVendor {
             token: Arc::new(self.token),
-            account: self.account.clone(),
+            account: account.clone(),
             token_type: self.token_type,
         };
-        let http = self
-            .http
-            .clone()
-            .for_crate(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"))
-            .client()?;
-        let limits = self.limits.unwrap_or_default();
-        let build = |url: &String| -> Result<Transport> {
-            let mut b = Transport::builder(vendor.clone(), url)?
-                .retry(self.retry.clone())
-                .reqwest_client(http.clone())
-                .limits(limits.clone());
-            if !self.rate_limits {
-                b = b.without_rate_limits();
-            }
-            b.build()
-        };
-        let [a, b, c, d, e, f] = &self.urls;
+        let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+        let transports = self.settings.transports(
+            vendor,
+            &urls,
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+        )?;
+        let transports: [Transport; 6] = transports
+            .try_into()
+            .map_err(|_| Error::Config("one transport per WB host was not built".into()))?;
         Ok(Client {
-            transports: Arc::new([
-                build(a)?,
-                build(b)?,
-                build(c)?,
-                build(d)?,
-                build(e)?,
-                build(f)?,
-            ]),
+            transports: Arc::new(transports),
             card_index: Arc::default(),
-            account: self.account,
+            account,
         })
     }
 }

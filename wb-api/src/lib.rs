@@ -36,7 +36,7 @@ pub mod models;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
-pub use client::{Client, ClientBuilder, Section};
+pub use client::{Client, ClientBuilder, Host};
 pub use ids::{ChrtId, NmId, OrderId, SubjectId, SupplyId, WarehouseId};
 pub use limits::TokenType;
 

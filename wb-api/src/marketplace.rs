@@ -122,7 +122,7 @@ fn raw_status(s: Option<&OrderStatus>) -> String {
 /// An order whose statuses could not be read: lifecycle unknown, raw status
 /// [`STATUS_UNREAD`].
 fn order_status_unread(o: &WbOrder) -> Order {
-    let mut order = order_from_wb(o, None);
+    let mut order = order_from_order(o, None);
     order.status = CoreStatus::new(Lifecycle::Unknown, STATUS_UNREAD);
     order
 }
@@ -141,7 +141,7 @@ fn smaller_may_help(e: &Error) -> bool {
 }
 
 /// A WB assembly task (with its statuses, when known) as an [`Order`].
-pub fn order_from_wb(o: &WbOrder, status: Option<&OrderStatus>) -> Order {
+pub fn order_from_order(o: &WbOrder, status: Option<&OrderStatus>) -> Order {
     let lifecycle = lifecycle(
         status.and_then(|s| s.supplier_status.as_ref()),
         status.and_then(|s| s.wb_status.as_ref()),
@@ -211,7 +211,7 @@ fn wb_order_id(id: &CoreOrderId) -> Result<OrderId> {
 /// `old_price` when set): the selling price WB shows is `full × (100 − discount) / 100`,
 /// which is `price` when it is reachable in whole percent, else the nearest to it.
 /// `u` has passed [`PriceUpdate::validate`].
-fn wb_price(u: &PriceUpdate, nm: NmId) -> std::result::Result<GoodPrice, String> {
+fn price_update_to_good_price(u: &PriceUpdate, nm: NmId) -> std::result::Result<GoodPrice, String> {
     let full = u
         .old_price
         .filter(|o| *o > Decimal::ZERO)
@@ -341,7 +341,7 @@ fn cm(mm: u32) -> i64 {
 /// A seller's card as a WB card to create: the article, name, brand, description,
 /// characteristics (attribute ids are WB characteristic ids), packed dimensions, and a size
 /// per variant (or one size with the card's barcodes and price).
-pub fn card_to_wb(card: &Card) -> std::result::Result<CardToCreate, String> {
+pub fn card_to_card_to_create(card: &Card) -> std::result::Result<CardToCreate, String> {
     if card.offer_id.as_str().trim().is_empty() {
         return Err("the card has no article (offer id)".into());
     }
@@ -564,9 +564,9 @@ impl Client {
             .iter()
             .map(|o| {
                 Ok(match statuses.get(&o.id) {
-                    Some(s) => order_from_wb(o, Some(s)),
+                    Some(s) => order_from_order(o, Some(s)),
                     None if failure.is_some() => order_status_unread(o),
-                    None => order_from_wb(o, None),
+                    None => order_from_order(o, None),
                 })
             })
             .collect();
@@ -639,7 +639,7 @@ impl Client {
         let mut out: Vec<Result<Order>> = wanted
             .iter()
             .filter_map(|id| found.get(id))
-            .map(|o| Ok(order_from_wb(o, statuses.get(&o.id))))
+            .map(|o| Ok(order_from_order(o, statuses.get(&o.id))))
             .collect();
         out.extend(failure.map(Err));
         out
@@ -808,12 +808,7 @@ impl Marketplace for Client {
                     .entry(w)
                     .or_default()
                     .push((u.key(), StockItem::chrt(chrt, u.quantity))),
-                Err(m) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    m,
-                ),
+                Err(m) => report.reject_invalid(u.key(), m),
             }
         }
         // Once a warehouse's request could not be sent (host down, credentials refused), the
@@ -898,19 +893,14 @@ impl Marketplace for Client {
                         "another update in this call already prices card {nm} (WB prices per card)"
                     ));
                 }
-                wb_price(u, nm)
+                price_update_to_good_price(u, nm)
             });
             match priced {
                 Ok(g) => {
                     keys.insert(g.nm_id, u.key());
                     items.push(g);
                 }
-                Err(m) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    m,
-                ),
+                Err(m) => report.reject_invalid(u.key(), m),
             }
         }
         if !items.is_empty() {
@@ -971,14 +961,9 @@ impl Marketplace for Client {
                 );
                 continue;
             }
-            match card_to_wb(card) {
+            match card_to_card_to_create(card) {
                 Ok(item) => items.push(item),
-                Err(message) => report.reject(
-                    card.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    message,
-                ),
+                Err(message) => report.reject_invalid(card.key(), message),
             }
         }
         let mut tasks = Vec::new();
@@ -1015,7 +1000,7 @@ impl Marketplace for Client {
                 .content()
                 .cards(&crate::models::content::CardsListRequest::first(
                     CardsFilter::default().with_text_search(article.as_str()),
-                    crate::api::content::CARDS_PAGE_MAX,
+                    crate::api::content::CARDS_LIST_PAGE_MAX,
                 ))
                 .await?
                 .cards
@@ -1116,7 +1101,7 @@ impl Marketplace for Client {
     async fn order(&self, id: &CoreOrderId) -> Result<Order> {
         let order = self.find_order(wb_order_id(id)?).await?;
         let statuses = self.statuses_of(std::slice::from_ref(&order)).await?;
-        Ok(order_from_wb(&order, statuses.get(&order.id)))
+        Ok(order_from_order(&order, statuses.get(&order.id)))
     }
 
     /// Adds a new order to our open supply of its warehouse (created when there is none).

@@ -14,15 +14,15 @@ use market_core::transport::Operation;
 use crate::ids::NmId;
 use crate::limits::groups;
 use crate::models::analytics::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The most rows a page (WB's default and maximum).
-pub const STOCKS_REPORT_PAGE_MAX: u32 = 250_000;
+pub const STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX: u32 = 250_000;
 /// The most articles a request filters by.
-pub const NM_IDS_MAX: usize = 1000;
+pub const STOCKS_REPORT_WB_WAREHOUSES_MAX: usize = 1000;
 
 /// `POST /api/analytics/v1/stocks-report/wb-warehouses`: a read.
-pub static STOCKS_REPORT_WB: Operation = Operation::post(
+pub static STOCKS_REPORT_WB_WAREHOUSES: Operation = Operation::post(
     "stocks_report_wb_warehouses",
     "/api/analytics/v1/stocks-report/wb-warehouses",
 )
@@ -43,45 +43,45 @@ impl Client {
 
 impl<'a> AnalyticsApi<'a> {
     /// `POST /api/analytics/v1/stocks-report/wb-warehouses`: one page of the stock on WB's
-    /// warehouses. At most [`NM_IDS_MAX`] articles and [`STOCKS_REPORT_PAGE_MAX`] rows.
+    /// warehouses. At most [`STOCKS_REPORT_WB_WAREHOUSES_MAX`] articles and [`STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX`] rows.
     pub async fn wb_warehouses_stocks(
         &self,
         request: &InventoryRequest,
     ) -> Result<Vec<InventoryWbItem>> {
-        if request.nm_ids.len() > NM_IDS_MAX {
+        if request.nm_ids.len() > STOCKS_REPORT_WB_WAREHOUSES_MAX {
             return Err(market_core::Error::validation(
                 "nmIds",
-                format!("at most {NM_IDS_MAX} articles a request"),
+                format!("at most {STOCKS_REPORT_WB_WAREHOUSES_MAX} articles a request"),
             ));
         }
         if request
             .limit
-            .is_some_and(|l| l == 0 || l > STOCKS_REPORT_PAGE_MAX)
+            .is_some_and(|l| l == 0 || l > STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX)
         {
             return Err(market_core::Error::validation(
                 "limit",
-                format!("a page is 1 to {STOCKS_REPORT_PAGE_MAX} rows"),
+                format!("a page is 1 to {STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX} rows"),
             ));
         }
         let answer: InventoryWbEnvelope = self
             .client
-            .transport(Section::Analytics)
-            .json(STOCKS_REPORT_WB.request().json(request)?)
+            .transport(Host::Analytics)
+            .json(STOCKS_REPORT_WB_WAREHOUSES.request().json(request)?)
             .await?;
         Ok(answer.data.items)
     }
 
     /// Every stock row on WB's warehouses (of `nm_ids`, or of every article when empty),
     /// page by page by `offset` until a page shorter than `page_size` (clamped to 1..=
-    /// [`STOCKS_REPORT_PAGE_MAX`]). **Each page costs 20 s of quota** (3 a minute). More than
-    /// [`NM_IDS_MAX`] articles fail the first page.
+    /// [`STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX`]). **Each page costs 20 s of quota** (3 a minute). More than
+    /// [`STOCKS_REPORT_WB_WAREHOUSES_MAX`] articles fail the first page.
     pub fn wb_warehouses_stocks_stream(
         &self,
         nm_ids: Vec<NmId>,
         page_size: u32,
     ) -> BoxStream<'a, Result<InventoryWbItem>> {
         let api = *self;
-        let limit = page_size.clamp(1, STOCKS_REPORT_PAGE_MAX);
+        let limit = page_size.clamp(1, STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX);
         paginate(0u64, move |offset| {
             let request = InventoryRequest {
                 nm_ids: nm_ids.clone(),

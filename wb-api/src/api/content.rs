@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Client;
-use crate::client::Section;
+use crate::client::Host;
 use crate::ids::{NmId, SubjectId};
 use crate::limits::groups;
 use crate::models::content::*;
@@ -26,23 +26,23 @@ use crate::models::content::*;
 /// The largest page of `GET /content/v2/object/all`.
 pub const SUBJECTS_PAGE_MAX: u32 = 1000;
 /// The largest page of `POST /content/v2/get/cards/list`.
-pub const CARDS_PAGE_MAX: u32 = 100;
+pub const CARDS_LIST_PAGE_MAX: u32 = 100;
 /// The largest page of `POST /content/v2/cards/error/list` (batches).
 pub const CARD_ERRORS_PAGE_MAX: u32 = 100;
 /// The most merged cards (`imtID`) one create request carries.
-pub const UPLOAD_MAX: usize = 100;
+pub const CARDS_UPLOAD_MAX: usize = 100;
 /// The most cards one merged card holds.
 pub const VARIANTS_PER_CARD_MAX: usize = 30;
 /// The most cards (`nmID`) one update request carries.
-pub const UPDATE_MAX: usize = 3000;
+pub const CARDS_UPDATE_MAX: usize = 3000;
 /// The largest body of a card write (WB: 10 MB); this client keeps under 10,000,000 bytes.
 pub const CARDS_REQUEST_BYTES_MAX: usize = 10_000_000;
 /// The most barcodes one request generates.
 pub const BARCODES_MAX: u32 = 5000;
 /// The most WB articles one trash or recover request carries.
-pub const TRASH_MAX: usize = 1000;
+pub const CARDS_TRASH_MAX: usize = 1000;
 /// The most media links of a card: 30 images and one video.
-pub const MEDIA_MAX: usize = 31;
+pub const MEDIA_SAVE_MAX: usize = 31;
 /// The longest product name, in characters.
 pub const TITLE_MAX_CHARS: usize = 60;
 /// The longest seller's article, in characters.
@@ -92,7 +92,7 @@ pub static CARD_ERRORS: Operation =
 pub static CARDS_UPLOAD: Operation = Operation::post("cards_upload", "/content/v2/cards/upload")
     .in_group(groups::CARDS_UPLOAD)
     .non_idempotent()
-    .batch_max(UPLOAD_MAX);
+    .batch_max(CARDS_UPLOAD_MAX);
 /// `POST /content/v2/cards/upload/add`: creates cards into a merged card.
 pub static CARDS_UPLOAD_ADD: Operation =
     Operation::post("cards_upload_add", "/content/v2/cards/upload/add")
@@ -102,7 +102,7 @@ pub static CARDS_UPLOAD_ADD: Operation =
 /// `POST /content/v2/cards/update`: overwrites cards.
 pub static CARDS_UPDATE: Operation = Operation::post("cards_update", "/content/v2/cards/update")
     .in_group(groups::CARDS_UPDATE)
-    .batch_max(UPDATE_MAX);
+    .batch_max(CARDS_UPDATE_MAX);
 /// `POST /content/v2/barcodes`.
 pub static BARCODES: Operation = Operation::post("barcodes", "/content/v2/barcodes")
     .in_group(groups::CONTENT)
@@ -114,11 +114,11 @@ pub static MEDIA_SAVE: Operation =
 pub static CARDS_TRASH: Operation =
     Operation::post("cards_trash", "/content/v2/cards/delete/trash")
         .in_group(groups::CARDS_TRASH)
-        .batch_max(TRASH_MAX);
+        .batch_max(CARDS_TRASH_MAX);
 /// `POST /content/v2/cards/recover`.
 pub static CARDS_RECOVER: Operation = Operation::post("cards_recover", "/content/v2/cards/recover")
     .in_group(groups::CARDS_RECOVER)
-    .batch_max(TRASH_MAX);
+    .batch_max(CARDS_TRASH_MAX);
 /// `GET /content/v2/cards/limits`.
 pub static CARDS_LIMITS: Operation =
     Operation::get("cards_limits", "/content/v2/cards/limits").in_group(groups::CARDS_LIMITS);
@@ -137,13 +137,6 @@ impl Client {
             client: self,
             locale: None,
         }
-    }
-}
-
-fn validation(message: impl Into<String>) -> Error {
-    Error::Validation {
-        item: None,
-        message: message.into(),
     }
 }
 
@@ -382,16 +375,6 @@ async fn send_packs<T, F, Fut>(
     report.merge(BatchReport::settle(&sent, per_card));
 }
 
-/// Rejects an item locally in a report.
-fn reject_local(report: &mut BatchReport<String>, key: String, message: impl Into<String>) {
-    report.reject(
-        key,
-        RejectionStage::Validation,
-        Some("validation".into()),
-        message,
-    );
-}
-
 impl<'a> ContentApi<'a> {
     /// The same section asking WB for names in `locale` (where the method takes one).
     pub fn with_locale(mut self, locale: Locale) -> Self {
@@ -414,11 +397,8 @@ impl<'a> ContentApi<'a> {
         let op = request.operation();
         // `data` missing or `null` is an error: a read's answer without its data is never
         // taken as "none" (an empty last page).
-        let answer: Envelope<Option<T>> = self
-            .client
-            .transport(Section::Content)
-            .json(request)
-            .await?;
+        let answer: Envelope<Option<T>> =
+            self.client.transport(Host::Content).json(request).await?;
         answer.into_result(op.name)?.ok_or_else(|| Error::Decode {
             vendor: market_core::MarketplaceKind::Wildberries.name(),
             operation: op.name,
@@ -436,7 +416,7 @@ impl<'a> ContentApi<'a> {
     /// `GET /content/v2/object/all`: one page of subjects (limit 1..=1000).
     pub async fn subjects(&self, query: &SubjectsQuery) -> Result<Vec<Subject>> {
         if !(1..=SUBJECTS_PAGE_MAX).contains(&query.limit) {
-            return Err(validation(format!(
+            return Err(Error::invalid(format!(
                 "limit {} is not in 1..={SUBJECTS_PAGE_MAX}",
                 query.limit
             )));
@@ -527,7 +507,7 @@ impl<'a> ContentApi<'a> {
             .query("subjectID", subject_id);
         if let Some(s) = search {
             if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(validation(format!(
+                return Err(Error::invalid(format!(
                     "search {s:?} is not a fragment of digits of a TNVED code"
                 )));
             }
@@ -540,13 +520,13 @@ impl<'a> ContentApi<'a> {
     /// trash are not listed.
     pub async fn cards(&self, request: &CardsListRequest) -> Result<CardsListResponse> {
         let limit = request.settings.cursor.limit;
-        if !(1..=CARDS_PAGE_MAX).contains(&limit) {
-            return Err(validation(format!(
-                "cursor.limit {limit} is not in 1..={CARDS_PAGE_MAX}"
+        if !(1..=CARDS_LIST_PAGE_MAX).contains(&limit) {
+            return Err(Error::invalid(format!(
+                "cursor.limit {limit} is not in 1..={CARDS_LIST_PAGE_MAX}"
             )));
         }
         self.client
-            .transport(Section::Content)
+            .transport(Host::Content)
             .json(self.request(&CARDS_LIST).json(request)?)
             .await
     }
@@ -557,9 +537,9 @@ impl<'a> ContentApi<'a> {
         let api = *self;
         paginate(None::<(String, NmId)>, move |cursor| {
             let request = match cursor {
-                None => CardsListRequest::first(filter.clone(), CARDS_PAGE_MAX),
+                None => CardsListRequest::first(filter.clone(), CARDS_LIST_PAGE_MAX),
                 Some((updated_at, nm_id)) => {
-                    CardsListRequest::after(filter.clone(), CARDS_PAGE_MAX, updated_at, nm_id)
+                    CardsListRequest::after(filter.clone(), CARDS_LIST_PAGE_MAX, updated_at, nm_id)
                 }
             };
             async move {
@@ -591,7 +571,7 @@ impl<'a> ContentApi<'a> {
         if let Some(limit) = request.cursor.as_ref().and_then(|c| c.limit)
             && !(1..=CARD_ERRORS_PAGE_MAX).contains(&limit)
         {
-            return Err(validation(format!(
+            return Err(Error::invalid(format!(
                 "cursor.limit {limit} is not in 1..={CARD_ERRORS_PAGE_MAX}"
             )));
         }
@@ -654,17 +634,16 @@ impl<'a> ContentApi<'a> {
             };
             if let Some(problem) = group_problem {
                 for v in card.variants {
-                    reject_local(&mut report, v.vendor_code, problem.clone());
+                    report.reject_invalid(v.vendor_code, problem.clone());
                 }
                 continue;
             }
             let mut kept = Vec::with_capacity(card.variants.len());
             for v in card.variants {
                 match validate_variant(&v) {
-                    Err(message) => reject_local(&mut report, v.vendor_code, message),
+                    Err(message) => report.reject_invalid(v.vendor_code, message),
                     Ok(()) if !seen.insert(v.vendor_code.clone()) => {
-                        reject_local(
-                            &mut report,
+                        report.reject_invalid(
                             v.vendor_code,
                             "vendorCode appears more than once in this call",
                         );
@@ -679,8 +658,7 @@ impl<'a> ContentApi<'a> {
             let len = json_len(&card);
             if len > PACK_BUDGET {
                 for v in card.variants {
-                    reject_local(
-                        &mut report,
+                    report.reject_invalid(
                         v.vendor_code,
                         format!("its merged card takes {len} bytes, over the request limit"),
                     );
@@ -689,7 +667,7 @@ impl<'a> ContentApi<'a> {
             }
             ready.push((card, len));
         }
-        let packs = pack(ready, UPLOAD_MAX, PACK_BUDGET)
+        let packs = pack(ready, CARDS_UPLOAD_MAX, PACK_BUDGET)
             .into_iter()
             .map(|p| {
                 let keys = p
@@ -699,7 +677,7 @@ impl<'a> ContentApi<'a> {
                 (keys, p)
             })
             .collect();
-        let transport = self.client.transport(Section::Content);
+        let transport = self.client.transport(Host::Content);
         send_packs(&mut report, packs, |body: Vec<CardToCreate>| async move {
             transport.json(CARDS_UPLOAD.request().json(&body)?).await
         })
@@ -720,7 +698,7 @@ impl<'a> ContentApi<'a> {
             return Err(Error::validation(imt_id, "imtID must be positive"));
         }
         if cards.len() > VARIANTS_PER_CARD_MAX {
-            return Err(validation(format!(
+            return Err(Error::invalid(format!(
                 "a merged card holds at most {VARIANTS_PER_CARD_MAX} cards, {} were given",
                 cards.len()
             )));
@@ -730,17 +708,15 @@ impl<'a> ContentApi<'a> {
         let mut ready = Vec::new();
         for v in cards {
             match validate_variant(&v) {
-                Err(message) => reject_local(&mut report, v.vendor_code, message),
-                Ok(()) if !seen.insert(v.vendor_code.clone()) => reject_local(
-                    &mut report,
+                Err(message) => report.reject_invalid(v.vendor_code, message),
+                Ok(()) if !seen.insert(v.vendor_code.clone()) => report.reject_invalid(
                     v.vendor_code,
                     "vendorCode appears more than once in this call",
                 ),
                 Ok(()) => {
                     let len = json_len(&v);
                     if len > PACK_BUDGET {
-                        reject_local(
-                            &mut report,
+                        report.reject_invalid(
                             v.vendor_code,
                             format!("the card takes {len} bytes, over the request limit"),
                         );
@@ -754,7 +730,7 @@ impl<'a> ContentApi<'a> {
             .into_iter()
             .map(|p| (p.iter().map(|v| v.vendor_code.clone()).collect(), p))
             .collect();
-        let transport = self.client.transport(Section::Content);
+        let transport = self.client.transport(Host::Content);
         send_packs(&mut report, packs, |cards_to_add: Vec<CardVariant>| {
             let body = CardsAddRequest {
                 cards_to_add,
@@ -786,12 +762,11 @@ impl<'a> ContentApi<'a> {
         let mut ready = Vec::new();
         for u in cards {
             if let Err(message) = validate_update(&u) {
-                reject_local(&mut report, u.vendor_code, message);
+                report.reject_invalid(u.vendor_code, message);
                 continue;
             }
             if !seen_codes.insert(u.vendor_code.clone()) || !seen_nm.insert(u.nm_id) {
-                reject_local(
-                    &mut report,
+                report.reject_invalid(
                     u.vendor_code,
                     "vendorCode or nmID appears more than once in this call",
                 );
@@ -799,8 +774,7 @@ impl<'a> ContentApi<'a> {
             }
             let len = json_len(&u);
             if len > PACK_BUDGET {
-                reject_local(
-                    &mut report,
+                report.reject_invalid(
                     u.vendor_code,
                     format!("the card takes {len} bytes, over the request limit"),
                 );
@@ -808,11 +782,11 @@ impl<'a> ContentApi<'a> {
             }
             ready.push((u, len));
         }
-        let packs = pack(ready, UPDATE_MAX, PACK_BUDGET)
+        let packs = pack(ready, CARDS_UPDATE_MAX, PACK_BUDGET)
             .into_iter()
             .map(|p| (p.iter().map(|u| u.vendor_code.clone()).collect(), p))
             .collect();
-        let transport = self.client.transport(Section::Content);
+        let transport = self.client.transport(Host::Content);
         send_packs(&mut report, packs, |body: Vec<CardUpdate>| async move {
             transport.json(CARDS_UPDATE.request().json(&body)?).await
         })
@@ -824,7 +798,7 @@ impl<'a> ContentApi<'a> {
     /// for in several requests).
     pub async fn barcodes(&self, count: u32) -> Result<Vec<String>> {
         if count == 0 {
-            return Err(validation("count must be at least 1"));
+            return Err(Error::invalid("count must be at least 1"));
         }
         let mut out = Vec::with_capacity(count as usize);
         let mut left = count;
@@ -833,7 +807,7 @@ impl<'a> ContentApi<'a> {
             let request = BarcodesRequest { count: n };
             let answer: BarcodesResponse = self
                 .client
-                .transport(Section::Content)
+                .transport(Host::Content)
                 .json(BARCODES.request().json(&request)?)
                 .await?;
             out.extend(answer.into_result(BARCODES.name)?);
@@ -849,11 +823,11 @@ impl<'a> ContentApi<'a> {
         if nm_id.0 <= 0 {
             return Err(Error::validation(nm_id, "nmId must be positive"));
         }
-        if links.len() > MEDIA_MAX {
+        if links.len() > MEDIA_SAVE_MAX {
             return Err(Error::validation(
                 nm_id,
                 format!(
-                    "{} links, more than a card's {MEDIA_MAX} media",
+                    "{} links, more than a card's {MEDIA_SAVE_MAX} media",
                     links.len()
                 ),
             ));
@@ -870,7 +844,7 @@ impl<'a> ContentApi<'a> {
         let request = MediaSaveRequest { data: links, nm_id };
         let answer: MediaSaveResponse = self
             .client
-            .transport(Section::Content)
+            .transport(Host::Content)
             .json(MEDIA_SAVE.request().json(&request)?)
             .await?;
         answer.into_result(MEDIA_SAVE.name).map(|_| ())
@@ -890,10 +864,10 @@ impl<'a> ContentApi<'a> {
     }
 
     async fn nm_ids_batch(&self, op: &'static Operation, nm_ids: Vec<NmId>) -> BatchReport<NmId> {
-        let transport = self.client.transport(Section::Content);
+        let transport = self.client.transport(Host::Content);
         run_batches(
             nm_ids,
-            TRASH_MAX,
+            CARDS_TRASH_MAX,
             |id| *id,
             |id| {
                 if id.0 > 0 {

@@ -12,18 +12,18 @@ use crate::ids::OrderId;
 use crate::limits::groups;
 use crate::models::common::StickerType;
 use crate::models::orders::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The largest page of `GET /api/v3/orders`.
-pub const ORDERS_PAGE_MAX: i64 = 1000;
+pub const ORDERS_LIST_PAGE_MAX: i64 = 1000;
 /// The most order ids a status request carries.
 pub const ORDERS_STATUS_MAX: usize = 1000;
 /// The most order ids a sticker request carries.
-pub const STICKERS_MAX: usize = 100;
+pub const ORDERS_STICKERS_MAX: usize = 100;
 /// The most order ids a metadata request carries.
 pub const ORDERS_META_MAX: usize = 100;
 /// The most marking codes one `sgtin` request carries.
-pub const SGTINS_MAX: usize = 100;
+pub const ORDER_META_SGTIN_MAX: usize = 100;
 /// The length of a UIN.
 pub const UIN_LEN: usize = 16;
 /// The length of an IMEI.
@@ -52,7 +52,7 @@ pub static ORDER_CANCEL: Operation =
 pub static ORDERS_STICKERS: Operation =
     Operation::post("orders_stickers", "/api/v3/orders/stickers")
         .in_group(groups::FBS)
-        .batch_max(STICKERS_MAX);
+        .batch_max(ORDERS_STICKERS_MAX);
 /// `POST /api/marketplace/v3/orders/meta`. WB gives reading and deleting label identifiers a
 /// shared limit of their own (300 a minute, burst 20), not the 1000 of adding them.
 pub static ORDERS_META: Operation =
@@ -67,7 +67,7 @@ pub static ORDER_META_DELETE: Operation =
 pub static ORDER_META_SGTIN: Operation =
     Operation::put("order_meta_sgtin", "/api/v3/orders/{orderId}/meta/sgtin")
         .in_group(groups::FBS_META_ADD)
-        .batch_max(SGTINS_MAX);
+        .batch_max(ORDER_META_SGTIN_MAX);
 /// `PUT /api/v3/orders/{orderId}/meta/uin`.
 pub static ORDER_META_UIN: Operation =
     Operation::put("order_meta_uin", "/api/v3/orders/{orderId}/meta/uin")
@@ -87,13 +87,6 @@ pub static ORDER_META_EXPIRATION: Operation = Operation::put(
 )
 .in_group(groups::FBS_META_ADD);
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 /// What is wrong with an order id, if anything.
 pub(crate) fn validate_order_id(id: &OrderId) -> std::result::Result<(), String> {
     if id.0 <= 0 {
@@ -104,16 +97,13 @@ pub(crate) fn validate_order_id(id: &OrderId) -> std::result::Result<(), String>
 
 /// Checks one order id.
 pub(crate) fn check_order_id(id: OrderId) -> Result<()> {
-    validate_order_id(&id).map_err(|message| Error::Validation {
-        item: Some(id.to_string()),
-        message,
-    })
+    validate_order_id(&id).map_err(|message| Error::validation(id, message))
 }
 
 /// Checks a list of order ids: not empty, each positive.
 pub(crate) fn check_order_ids(ids: &[OrderId]) -> Result<()> {
     if ids.is_empty() {
-        return Err(invalid("no order ids given".into()));
+        return Err(Error::invalid("no order ids given"));
     }
     ids.iter().try_for_each(|id| check_order_id(*id))
 }
@@ -122,7 +112,7 @@ pub(crate) fn check_order_ids(ids: &[OrderId]) -> Result<()> {
 fn check_fixed(what: &str, value: &str, len: usize) -> Result<()> {
     let n = value.chars().count();
     if n != len {
-        return Err(invalid(format!(
+        return Err(Error::invalid(format!(
             "{what} {value:?} has {n} characters, not {len}"
         )));
     }
@@ -144,7 +134,7 @@ impl Client {
 
 impl<'a> OrdersApi<'a> {
     fn transport(&self) -> &'a market_core::transport::Transport {
-        self.client.transport(Section::Marketplace)
+        self.client.transport(Host::Marketplace)
     }
 
     /// `GET /api/v3/orders/new`: every new assembly task.
@@ -158,19 +148,19 @@ impl<'a> OrdersApi<'a> {
     /// The limit must be 1 to 1000, the cursor not negative, and the window at most 30 days
     /// ([`OrdersWindow::validate`]); otherwise nothing is sent.
     pub async fn list(&self, query: &OrdersQuery) -> Result<OrdersResponse> {
-        if !(1..=ORDERS_PAGE_MAX).contains(&query.limit) {
-            return Err(invalid(format!(
-                "limit {} is not in 1..={ORDERS_PAGE_MAX}",
+        if !(1..=ORDERS_LIST_PAGE_MAX).contains(&query.limit) {
+            return Err(Error::invalid(format!(
+                "limit {} is not in 1..={ORDERS_LIST_PAGE_MAX}",
                 query.limit
             )));
         }
         if query.next < 0 {
-            return Err(invalid(format!("next {} is negative", query.next)));
+            return Err(Error::invalid(format!("next {} is negative", query.next)));
         }
         query
             .window
             .validate(Utc::now().timestamp())
-            .map_err(invalid)?;
+            .map_err(Error::invalid)?;
         let mut request = ORDERS_LIST
             .request()
             .query("limit", query.limit)
@@ -192,7 +182,7 @@ impl<'a> OrdersApi<'a> {
         let api = *self;
         paginate(0i64, move |next| {
             let query = OrdersQuery {
-                limit: ORDERS_PAGE_MAX,
+                limit: ORDERS_LIST_PAGE_MAX,
                 next,
                 window,
             };
@@ -258,10 +248,12 @@ impl<'a> OrdersApi<'a> {
     ) -> Result<Vec<StickerFile>> {
         check_order_ids(&ids)?;
         if let StickerType::Unknown(other) = &format {
-            return Err(invalid(format!("sticker type {other:?} is not known")));
+            return Err(Error::invalid(format!(
+                "sticker type {other:?} is not known"
+            )));
         }
         let mut out = Vec::with_capacity(ids.len());
-        for chunk in chunks(ids, STICKERS_MAX) {
+        for chunk in chunks(ids, ORDERS_STICKERS_MAX) {
             let request = StickersRequest { orders: chunk };
             let response: StickersResponse = self
                 .transport()
@@ -314,7 +306,9 @@ impl<'a> OrdersApi<'a> {
     pub async fn delete_meta(&self, order_id: OrderId, key: MetaKey) -> Result<()> {
         check_order_id(order_id)?;
         if let MetaKey::Unknown(other) = &key {
-            return Err(invalid(format!("metadata key {other:?} is not known")));
+            return Err(Error::invalid(format!(
+                "metadata key {other:?} is not known"
+            )));
         }
         self.transport()
             .send(
@@ -330,14 +324,14 @@ impl<'a> OrdersApi<'a> {
     /// `PUT /api/v3/orders/{orderId}/meta/sgtin`: sets Chestny ZNAK marking codes (1 to 100).
     pub async fn set_sgtins(&self, order_id: OrderId, sgtins: Vec<String>) -> Result<()> {
         check_order_id(order_id)?;
-        if sgtins.is_empty() || sgtins.len() > SGTINS_MAX {
-            return Err(invalid(format!(
-                "{} marking codes given, 1 to {SGTINS_MAX} allowed",
+        if sgtins.is_empty() || sgtins.len() > ORDER_META_SGTIN_MAX {
+            return Err(Error::invalid(format!(
+                "{} marking codes given, 1 to {ORDER_META_SGTIN_MAX} allowed",
                 sgtins.len()
             )));
         }
         if sgtins.iter().any(|s| s.trim().is_empty()) {
-            return Err(invalid("an empty marking code".into()));
+            return Err(Error::invalid("an empty marking code"));
         }
         self.put_meta(&ORDER_META_SGTIN, order_id, &SgtinsRequest { sgtins })
             .await

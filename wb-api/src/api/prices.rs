@@ -21,51 +21,52 @@ use serde::Serialize;
 use crate::ids::{ChrtId, NmId, UploadId};
 use crate::limits::groups;
 use crate::models::prices::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The most goods (or sizes) one price upload carries.
-pub const PRICE_UPLOAD_MAX: usize = 1000;
+pub const PRICES_UPLOAD_MAX: usize = 1000;
 /// The most articles one `POST /api/v2/list/goods/filter` carries.
-pub const GOODS_FILTER_MAX: usize = 1000;
-/// The largest page (`limit`) of the prices section's lists.
-pub const PAGE_MAX: u32 = 1000;
+pub const PRICES_GOODS_BY_NM_MAX: usize = 1000;
+/// The largest page (`limit`) of every list of the prices section (goods, sizes, quarantine,
+/// the goods of an upload task).
+pub const PRICES_PAGE_MAX: u32 = 1000;
 /// The largest discount this crate sends, percent (a 100 % discount would make a free good).
 pub const DISCOUNT_MAX: i32 = 99;
 
 /// `POST /api/v2/upload/task`.
-pub static PRICE_UPLOAD: Operation = Operation::post("prices_upload", "/api/v2/upload/task")
+pub static PRICES_UPLOAD: Operation = Operation::post("prices_upload", "/api/v2/upload/task")
     .in_group(groups::PRICES)
-    .batch_max(PRICE_UPLOAD_MAX);
+    .batch_max(PRICES_UPLOAD_MAX);
 /// `POST /api/v2/upload/task/size`.
-pub static SIZE_PRICE_UPLOAD: Operation =
+pub static PRICES_UPLOAD_SIZE: Operation =
     Operation::post("prices_upload_size", "/api/v2/upload/task/size")
         .in_group(groups::PRICES)
-        .batch_max(PRICE_UPLOAD_MAX);
+        .batch_max(PRICES_UPLOAD_MAX);
 /// `GET /api/v2/history/tasks`.
-pub static HISTORY_TASK: Operation =
+pub static PRICES_HISTORY_TASK: Operation =
     Operation::get("prices_history_task", "/api/v2/history/tasks").in_group(groups::PRICES);
 /// `GET /api/v2/history/goods/task`.
-pub static HISTORY_GOODS: Operation =
+pub static PRICES_HISTORY_GOODS: Operation =
     Operation::get("prices_history_goods", "/api/v2/history/goods/task").in_group(groups::PRICES);
 /// `GET /api/v2/buffer/tasks`.
-pub static BUFFER_TASK: Operation =
+pub static PRICES_BUFFER_TASK: Operation =
     Operation::get("prices_buffer_task", "/api/v2/buffer/tasks").in_group(groups::PRICES);
 /// `GET /api/v2/buffer/goods/task`.
-pub static BUFFER_GOODS: Operation =
+pub static PRICES_BUFFER_GOODS: Operation =
     Operation::get("prices_buffer_goods", "/api/v2/buffer/goods/task").in_group(groups::PRICES);
 /// `GET /api/v2/list/goods/filter`.
-pub static GOODS_LIST: Operation =
+pub static PRICES_GOODS_LIST: Operation =
     Operation::get("prices_goods_list", "/api/v2/list/goods/filter").in_group(groups::PRICES);
 /// `POST /api/v2/list/goods/filter`.
-pub static GOODS_BY_NM: Operation =
+pub static PRICES_GOODS_BY_NM: Operation =
     Operation::post("prices_goods_by_nm", "/api/v2/list/goods/filter")
         .in_group(groups::PRICES)
-        .batch_max(GOODS_FILTER_MAX);
+        .batch_max(PRICES_GOODS_BY_NM_MAX);
 /// `GET /api/v2/list/goods/size/nm`.
-pub static SIZES: Operation =
+pub static PRICES_SIZES: Operation =
     Operation::get("prices_sizes", "/api/v2/list/goods/size/nm").in_group(groups::PRICES);
 /// `GET /api/v2/quarantine/goods`.
-pub static QUARANTINE: Operation =
+pub static PRICES_QUARANTINE: Operation =
     Operation::get("prices_quarantine", "/api/v2/quarantine/goods").in_group(groups::PRICES);
 
 /// What a per-size price is reported under: the article and the size.
@@ -155,15 +156,14 @@ pub fn validate_size_price(item: &SizePrice) -> std::result::Result<(), String> 
     check_price(item.price)
 }
 
-/// Checks `limit` (1 to [`PAGE_MAX`]).
+/// Checks `limit` (1 to [`PRICES_PAGE_MAX`]).
 fn check_limit(limit: u32) -> Result<()> {
-    if (1..=PAGE_MAX).contains(&limit) {
+    if (1..=PRICES_PAGE_MAX).contains(&limit) {
         Ok(())
     } else {
-        Err(Error::Validation {
-            item: None,
-            message: format!("limit {limit} is not in 1..={PAGE_MAX}"),
-        })
+        Err(Error::invalid(format!(
+            "limit {limit} is not in 1..={PRICES_PAGE_MAX}"
+        )))
     }
 }
 
@@ -200,7 +200,7 @@ impl<'a> PricesApi<'a> {
     pub async fn upload(&self, goods: Vec<GoodPrice>) -> Result<PriceUpload<NmId>> {
         Ok(upload_tasks(
             self.client,
-            &PRICE_UPLOAD,
+            &PRICES_UPLOAD,
             goods,
             |g| g.nm_id,
             validate_good_price,
@@ -218,7 +218,7 @@ impl<'a> PricesApi<'a> {
     pub async fn upload_sizes(&self, sizes: Vec<SizePrice>) -> Result<PriceUpload<SizeKey>> {
         Ok(upload_tasks(
             self.client,
-            &SIZE_PRICE_UPLOAD,
+            &PRICES_UPLOAD_SIZE,
             sizes,
             SizeKey::of,
             validate_size_price,
@@ -231,8 +231,8 @@ impl<'a> PricesApi<'a> {
     pub async fn history_task(&self, upload_id: UploadId) -> Result<TaskHistoryResponse> {
         check_upload_id(upload_id)?;
         self.client
-            .transport(Section::Prices)
-            .json(HISTORY_TASK.request().query("uploadID", upload_id))
+            .transport(Host::Prices)
+            .json(PRICES_HISTORY_TASK.request().query("uploadID", upload_id))
             .await
     }
 
@@ -247,9 +247,9 @@ impl<'a> PricesApi<'a> {
         check_upload_id(upload_id)?;
         check_limit(limit)?;
         self.client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                HISTORY_GOODS
+                PRICES_HISTORY_GOODS
                     .request()
                     .query("limit", limit)
                     .query("offset", offset)
@@ -265,13 +265,13 @@ impl<'a> PricesApi<'a> {
         paginate(0u32, move |offset| async move {
             // A page without its `data` is an error, never the last page.
             let goods = api
-                .history_goods(upload_id, PAGE_MAX, offset)
+                .history_goods(upload_id, PRICES_PAGE_MAX, offset)
                 .await?
                 .data
                 .map(|d| d.history_goods)
                 .ok_or_else(|| Error::Decode {
                     vendor: market_core::MarketplaceKind::Wildberries.name(),
-                    operation: HISTORY_GOODS.name,
+                    operation: PRICES_HISTORY_GOODS.name,
                     path: "data".into(),
                     message: "the page has no data (null)".into(),
                     excerpt: String::new(),
@@ -284,8 +284,8 @@ impl<'a> PricesApi<'a> {
     pub async fn buffer_task(&self, upload_id: UploadId) -> Result<BufferTaskResponse> {
         check_upload_id(upload_id)?;
         self.client
-            .transport(Section::Prices)
-            .json(BUFFER_TASK.request().query("uploadID", upload_id))
+            .transport(Host::Prices)
+            .json(PRICES_BUFFER_TASK.request().query("uploadID", upload_id))
             .await
     }
 
@@ -299,9 +299,9 @@ impl<'a> PricesApi<'a> {
         check_upload_id(upload_id)?;
         check_limit(limit)?;
         self.client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                BUFFER_GOODS
+                PRICES_BUFFER_GOODS
                     .request()
                     .query("limit", limit)
                     .query("offset", offset)
@@ -314,9 +314,9 @@ impl<'a> PricesApi<'a> {
     pub async fn goods(&self, limit: u32, offset: u32) -> Result<GoodsListResponse> {
         check_limit(limit)?;
         self.client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                GOODS_LIST
+                PRICES_GOODS_LIST
                     .request()
                     .query("limit", limit)
                     .query("offset", offset),
@@ -332,9 +332,9 @@ impl<'a> PricesApi<'a> {
         }
         let response: GoodsListResponse = self
             .client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                GOODS_LIST
+                PRICES_GOODS_LIST
                     .request()
                     .query("limit", 1)
                     .query("offset", 0)
@@ -349,7 +349,7 @@ impl<'a> PricesApi<'a> {
     pub fn goods_stream(&self) -> BoxStream<'a, Result<GoodsList>> {
         let api = *self;
         paginate(0u32, move |offset| async move {
-            let goods = api.goods(PAGE_MAX, offset).await?.data.list_goods;
+            let goods = api.goods(PRICES_PAGE_MAX, offset).await?.data.list_goods;
             Ok(next_offset_page(goods, offset, false).signed_by(|g| g.nm_id))
         })
     }
@@ -358,21 +358,18 @@ impl<'a> PricesApi<'a> {
     /// split into requests of at most 1000, results concatenated.
     pub async fn goods_by_nm(&self, nm_ids: Vec<NmId>) -> Result<Vec<GoodsList>> {
         if nm_ids.is_empty() {
-            return Err(Error::Validation {
-                item: None,
-                message: "no articles given".into(),
-            });
+            return Err(Error::invalid("no articles given"));
         }
         if let Some(bad) = nm_ids.iter().find(|n| n.0 <= 0) {
             return Err(Error::validation(bad, "nmID must be positive"));
         }
         let mut out = Vec::new();
-        for chunk in chunks(nm_ids, GOODS_FILTER_MAX) {
+        for chunk in chunks(nm_ids, PRICES_GOODS_BY_NM_MAX) {
             let request = GoodsFilterRequest { nm_list: chunk };
             let response: GoodsListResponse = self
                 .client
-                .transport(Section::Prices)
-                .json(GOODS_BY_NM.request().json(&request)?)
+                .transport(Host::Prices)
+                .json(PRICES_GOODS_BY_NM.request().json(&request)?)
                 .await?;
             out.extend(response.data.list_goods);
         }
@@ -387,9 +384,9 @@ impl<'a> PricesApi<'a> {
         }
         check_limit(limit)?;
         self.client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                SIZES
+                PRICES_SIZES
                     .request()
                     .query("limit", limit)
                     .query("offset", offset)
@@ -402,9 +399,9 @@ impl<'a> PricesApi<'a> {
     pub async fn quarantine(&self, limit: u32, offset: u32) -> Result<QuarantineResponse> {
         check_limit(limit)?;
         self.client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(
-                QUARANTINE
+                PRICES_QUARANTINE
                     .request()
                     .query("limit", limit)
                     .query("offset", offset),
@@ -413,17 +410,17 @@ impl<'a> PricesApi<'a> {
     }
 }
 
-/// The next page of offset paging by [`PAGE_MAX`]: an empty page is the last; with
-/// `short_is_last`, so is a page shorter than [`PAGE_MAX`].
+/// The next page of offset paging by [`PRICES_PAGE_MAX`]: an empty page is the last; with
+/// `short_is_last`, so is a page shorter than [`PRICES_PAGE_MAX`].
 fn next_offset_page<T>(items: Vec<T>, offset: u32, short_is_last: bool) -> Page<T, u32> {
-    let full = items.len() >= PAGE_MAX as usize;
-    match offset.checked_add(PAGE_MAX) {
+    let full = items.len() >= PRICES_PAGE_MAX as usize;
+    match offset.checked_add(PRICES_PAGE_MAX) {
         Some(next) if !items.is_empty() && (full || !short_is_last) => Page::more(items, next),
         _ => Page::last(items),
     }
 }
 
-/// Sends a price upload in tasks of at most [`PRICE_UPLOAD_MAX`] items: validates each item
+/// Sends a price upload in tasks of at most [`PRICES_UPLOAD_MAX`] items: validates each item
 /// (and refuses a key given twice), collects WB's task per request and reports per item.
 async fn upload_tasks<I, K, B>(
     client: &Client,
@@ -451,11 +448,11 @@ where
         }
     };
     let tasks_ref = &tasks;
-    let report = run_batches(items, PRICE_UPLOAD_MAX, key, check, |chunk| async move {
+    let report = run_batches(items, PRICES_UPLOAD_MAX, key, check, |chunk| async move {
         let keys: Vec<K> = chunk.iter().map(key).collect();
         let request = body(chunk);
         let response: TaskCreated = client
-            .transport(Section::Prices)
+            .transport(Host::Prices)
             .json(op.request().json(&request)?)
             .await?;
         match response.data {

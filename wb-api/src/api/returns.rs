@@ -9,7 +9,7 @@ use market_core::{Error, Result};
 
 use crate::limits::groups;
 use crate::models::returns::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The largest page of `GET /api/v1/claims`.
 pub const CLAIMS_PAGE_MAX: u32 = 200;
@@ -31,18 +31,14 @@ fn validate_query(query: &ClaimsQuery) -> Result<()> {
     if let Some(limit) = query.limit
         && !(1..=CLAIMS_PAGE_MAX).contains(&limit)
     {
-        return Err(Error::Validation {
-            item: None,
-            message: format!("limit {limit} is not in 1..={CLAIMS_PAGE_MAX}"),
-        });
+        return Err(Error::invalid(format!(
+            "limit {limit} is not in 1..={CLAIMS_PAGE_MAX}"
+        )));
     }
     if let Some(id) = &query.id
         && id.trim().is_empty()
     {
-        return Err(Error::Validation {
-            item: None,
-            message: "the claim id is empty".into(),
-        });
+        return Err(Error::invalid("the claim id is empty"));
     }
     if let Some(nm) = query.nm_id
         && nm.0 <= 0
@@ -56,10 +52,7 @@ fn validate_query(query: &ClaimsQuery) -> Result<()> {
 pub fn validate_answer(answer: &ClaimAnswer) -> Result<()> {
     let fail = |message: String| Err(Error::validation(&answer.id, message));
     if answer.id.trim().is_empty() {
-        return Err(Error::Validation {
-            item: None,
-            message: "the claim id is empty".into(),
-        });
+        return Err(Error::invalid("the claim id is empty"));
     }
     match &answer.comment {
         None if answer.action == ClaimAction::RejectCustom => {
@@ -107,7 +100,7 @@ impl<'a> ReturnsApi<'a> {
         if let Some(nm) = query.nm_id {
             request = request.query("nm_id", nm);
         }
-        self.client.transport(Section::Returns).json(request).await
+        self.client.transport(Host::Returns).json(request).await
     }
 
     /// Every claim matching `query` (its `limit` and `offset` are ignored), page by page:
@@ -134,7 +127,7 @@ impl<'a> ReturnsApi<'a> {
     pub async fn answer(&self, answer: &ClaimAnswer) -> Result<()> {
         validate_answer(answer)?;
         self.client
-            .transport(Section::Returns)
+            .transport(Host::Returns)
             .send(CLAIM_ANSWER.request().json(answer)?)
             .await?;
         Ok(())

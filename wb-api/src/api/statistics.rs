@@ -17,13 +17,14 @@ use serde::de::DeserializeOwned;
 
 use crate::limits::groups;
 use crate::models::statistics::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// `GET /api/v1/supplier/orders`.
-pub static ORDERS: Operation = Operation::get("statistics_orders", "/api/v1/supplier/orders")
-    .in_group(groups::STATISTICS_ORDERS);
+pub static STATISTICS_ORDERS: Operation =
+    Operation::get("statistics_orders", "/api/v1/supplier/orders")
+        .in_group(groups::STATISTICS_ORDERS);
 /// `GET /api/v1/supplier/sales`.
-pub static SALES: Operation =
+pub static STATISTICS_SALES: Operation =
     Operation::get("statistics_sales", "/api/v1/supplier/sales").in_group(groups::STATISTICS_SALES);
 
 /// What `dateFrom` selects in the orders and sales reports (the `flag` parameter).
@@ -77,16 +78,13 @@ impl<'a> StatisticsApi<'a> {
             .request()
             .query("dateFrom", date_from_param(date_from))
             .query("flag", mode.flag());
-        self.client
-            .transport(Section::Statistics)
-            .json(request)
-            .await
+        self.client.transport(Host::Statistics).json(request).await
     }
 
     /// `GET /api/v1/supplier/orders`: one page of orders of the last 90 days, selected by
     /// `mode` (changed since `date_from`, or placed on its day).
     pub async fn orders(&self, date_from: DateTime<Utc>, mode: DateMode) -> Result<Vec<OrderRow>> {
-        self.get(&ORDERS, date_from, mode).await
+        self.get(&STATISTICS_ORDERS, date_from, mode).await
     }
 
     /// Every order changed at or after `date_from` (`flag=0`), page by page by
@@ -101,7 +99,7 @@ impl<'a> StatisticsApi<'a> {
     /// `GET /api/v1/supplier/sales`: one page of sales and returns of the last 90 days,
     /// selected by `mode`.
     pub async fn sales(&self, date_from: DateTime<Utc>, mode: DateMode) -> Result<Vec<SaleRow>> {
-        self.get(&SALES, date_from, mode).await
+        self.get(&STATISTICS_SALES, date_from, mode).await
     }
 
     /// Every sale and return changed at or after `date_from` (`flag=0`), page by page by

@@ -18,10 +18,14 @@ use crate::ids::{ChrtId, WarehouseId};
 use crate::limits::groups;
 use crate::models::common::ErrorBody;
 use crate::models::stocks::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
-/// The most items a stock update, delete or read carries.
-pub const STOCKS_MAX: usize = 1000;
+/// The most items a stock update carries.
+pub const STOCKS_UPDATE_MAX: usize = 1000;
+/// The most sizes a stock delete carries.
+pub const STOCKS_DELETE_MAX: usize = 1000;
+/// The most sizes a stock read carries.
+pub const STOCKS_READ_MAX: usize = 1000;
 /// The largest stock WB takes for one size.
 pub const AMOUNT_MAX: i64 = 100_000;
 
@@ -29,16 +33,16 @@ pub const AMOUNT_MAX: i64 = 100_000;
 pub static STOCKS_UPDATE: Operation =
     Operation::put("stocks_update", "/api/v3/stocks/{warehouseId}")
         .in_group(groups::STOCKS)
-        .batch_max(STOCKS_MAX);
+        .batch_max(STOCKS_UPDATE_MAX);
 /// `DELETE /api/v3/stocks/{warehouseId}`.
 pub static STOCKS_DELETE: Operation =
     Operation::delete("stocks_delete", "/api/v3/stocks/{warehouseId}")
         .in_group(groups::STOCKS_DELETE)
-        .batch_max(STOCKS_MAX);
+        .batch_max(STOCKS_DELETE_MAX);
 /// `POST /api/v3/stocks/{warehouseId}`.
 pub static STOCKS_READ: Operation = Operation::post("stocks_read", "/api/v3/stocks/{warehouseId}")
     .in_group(groups::STOCKS)
-    .batch_max(STOCKS_MAX);
+    .batch_max(STOCKS_READ_MAX);
 
 /// The code of an item WB did not name in a 409 answer that refused its whole request.
 pub const NOT_APPLIED: &str = "not_applied";
@@ -146,7 +150,7 @@ impl StocksApi<'_> {
         let client = self.client;
         Ok(run_batches(
             items,
-            STOCKS_MAX,
+            STOCKS_UPDATE_MAX,
             StockKey::of,
             validate_item,
             |chunk| async move {
@@ -203,11 +207,11 @@ impl StocksApi<'_> {
         let client = self.client;
         Ok(run_batches(
             keys,
-            STOCKS_MAX,
+            STOCKS_DELETE_MAX,
             StockKey::clone,
             validate_key,
             |chunk| async move {
-                let transport = client.transport(Section::Marketplace);
+                let transport = client.transport(Host::Marketplace);
                 let request = StocksDeleteRequest {
                     chrt_ids: chunk.iter().map(|k| k.chrt_id).collect(),
                 };
@@ -254,9 +258,9 @@ impl StocksApi<'_> {
         for key in &keys {
             validate_key(key).map_err(|message| Error::validation(key, message))?;
         }
-        let transport = self.client.transport(Section::Marketplace);
+        let transport = self.client.transport(Host::Marketplace);
         let mut out = Vec::new();
-        for chunk in chunks(keys, STOCKS_MAX) {
+        for chunk in chunks(keys, STOCKS_READ_MAX) {
             let request = StocksReadRequest {
                 chrt_ids: chunk.iter().map(|k| k.chrt_id).collect(),
             };
@@ -345,7 +349,7 @@ async fn send_update(
     warehouse: WarehouseId,
     stocks: Vec<StockItem>,
 ) -> Result<BatchReport<StockKey>> {
-    let transport = client.transport(Section::Marketplace);
+    let transport = client.transport(Host::Marketplace);
     let request = StocksUpdateRequest { stocks };
     let response = transport
         .send(

@@ -11,12 +11,12 @@ use crate::ids::{OrderId, SupplyId};
 use crate::limits::groups;
 use crate::models::common::StickerType;
 use crate::models::supplies::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The largest page of `GET /api/v3/supplies`.
-pub const SUPPLIES_PAGE_MAX: i64 = 1000;
+pub const SUPPLIES_LIST_PAGE_MAX: i64 = 1000;
 /// The most order ids one add-orders request carries.
-pub const ADD_ORDERS_MAX: usize = 100;
+pub const SUPPLY_ADD_ORDERS_MAX: usize = 100;
 /// The longest supply name, in characters.
 pub const SUPPLY_NAME_MAX: usize = 128;
 
@@ -33,7 +33,7 @@ pub static SUPPLY_ADD_ORDERS: Operation = Operation::patch(
     "/api/marketplace/v3/supplies/{supplyId}/orders",
 )
 .in_group(groups::FBS)
-.batch_max(ADD_ORDERS_MAX);
+.batch_max(SUPPLY_ADD_ORDERS_MAX);
 /// `GET /api/v3/supplies/{supplyId}`.
 pub static SUPPLY_GET: Operation =
     Operation::get("supply_get", "/api/v3/supplies/{supplyId}").in_group(groups::FBS);
@@ -53,16 +53,9 @@ pub static SUPPLY_DELIVER: Operation =
 pub static SUPPLY_BARCODE: Operation =
     Operation::get("supply_barcode", "/api/v3/supplies/{supplyId}/barcode").in_group(groups::FBS);
 
-fn invalid(message: String) -> Error {
-    Error::Validation {
-        item: None,
-        message,
-    }
-}
-
 fn check_supply_id(id: &SupplyId) -> Result<()> {
     if id.as_str().trim().is_empty() {
-        return Err(invalid("the supply id is empty".into()));
+        return Err(Error::invalid("the supply id is empty"));
     }
     Ok(())
 }
@@ -82,7 +75,7 @@ impl Client {
 
 impl<'a> SuppliesApi<'a> {
     fn transport(&self) -> &'a market_core::transport::Transport {
-        self.client.transport(Section::Marketplace)
+        self.client.transport(Host::Marketplace)
     }
 
     /// `POST /api/v3/supplies`: creates a supply named `name` (1 to 128 characters).
@@ -91,7 +84,7 @@ impl<'a> SuppliesApi<'a> {
     pub async fn create(&self, name: &str) -> Result<SupplyId> {
         let n = name.chars().count();
         if n == 0 || n > SUPPLY_NAME_MAX || name.trim().is_empty() {
-            return Err(invalid(format!(
+            return Err(Error::invalid(format!(
                 "the supply name has {n} characters, 1 to {SUPPLY_NAME_MAX} (not all blank) allowed"
             )));
         }
@@ -107,9 +100,9 @@ impl<'a> SuppliesApi<'a> {
 
     /// `GET /api/v3/supplies`: one page of supplies (`limit` 1 to 1000, `next` 0 for the first).
     pub async fn list(&self, limit: i64, next: i64) -> Result<SuppliesResponse> {
-        if !(1..=SUPPLIES_PAGE_MAX).contains(&limit) || next < 0 {
-            return Err(invalid(format!(
-                "limit {limit} must be in 1..={SUPPLIES_PAGE_MAX} and next {next} not negative"
+        if !(1..=SUPPLIES_LIST_PAGE_MAX).contains(&limit) || next < 0 {
+            return Err(Error::invalid(format!(
+                "limit {limit} must be in 1..={SUPPLIES_LIST_PAGE_MAX} and next {next} not negative"
             )));
         }
         self.transport()
@@ -127,7 +120,7 @@ impl<'a> SuppliesApi<'a> {
     pub fn list_stream(&self) -> BoxStream<'a, Result<Supply>> {
         let api = *self;
         paginate(0i64, move |next| async move {
-            let page = api.list(SUPPLIES_PAGE_MAX, next).await?;
+            let page = api.list(SUPPLIES_LIST_PAGE_MAX, next).await?;
             // WB's rule: pass `next` back until it comes back 0 or the page is empty.
             let more = !page.supplies.is_empty() && page.next != 0;
             let page = if more {
@@ -153,12 +146,12 @@ impl<'a> SuppliesApi<'a> {
     ) -> Result<BatchReport<OrderId>> {
         check_supply_id(supply_id)?;
         if ids.is_empty() {
-            return Err(invalid("no order ids given".into()));
+            return Err(Error::invalid("no order ids given"));
         }
         let transport = self.transport();
         Ok(run_batches(
             ids,
-            ADD_ORDERS_MAX,
+            SUPPLY_ADD_ORDERS_MAX,
             |id| *id,
             validate_order_id,
             |chunk| async move {
@@ -227,7 +220,9 @@ impl<'a> SuppliesApi<'a> {
     ) -> Result<SupplyBarcode> {
         check_supply_id(supply_id)?;
         if let StickerType::Unknown(other) = &format {
-            return Err(invalid(format!("barcode type {other:?} is not known")));
+            return Err(Error::invalid(format!(
+                "barcode type {other:?} is not known"
+            )));
         }
         let response: SupplyBarcodeResponse = self
             .transport()

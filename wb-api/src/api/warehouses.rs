@@ -6,7 +6,7 @@ use market_core::{Error, Result};
 use crate::ids::WarehouseId;
 use crate::limits::groups;
 use crate::models::warehouses::*;
-use crate::{Client, Section};
+use crate::{Client, Host};
 
 /// The longest warehouse name WB takes, in characters.
 pub const WAREHOUSE_NAME_MAX: usize = 200;
@@ -82,7 +82,7 @@ impl WarehousesApi<'_> {
     /// `GET /api/v3/offices`: every WB office a seller warehouse can be bound to.
     pub async fn offices(&self) -> Result<Vec<Office>> {
         self.client
-            .transport(Section::Marketplace)
+            .transport(Host::Marketplace)
             .json(OFFICES.request())
             .await
     }
@@ -90,7 +90,7 @@ impl WarehousesApi<'_> {
     /// `GET /api/v3/warehouses`: every seller warehouse (WB sends the whole list at once).
     pub async fn list(&self) -> Result<Vec<Warehouse>> {
         self.client
-            .transport(Section::Marketplace)
+            .transport(Host::Marketplace)
             .json(WAREHOUSES_LIST.request())
             .await
     }
@@ -100,7 +100,7 @@ impl WarehousesApi<'_> {
     pub async fn create(&self, request: &WarehouseRequest) -> Result<CreateWarehouseResponse> {
         validate_warehouse(request)?;
         self.client
-            .transport(Section::Marketplace)
+            .transport(Host::Marketplace)
             .json(WAREHOUSE_CREATE.request().json(request)?)
             .await
     }
@@ -116,7 +116,7 @@ impl WarehousesApi<'_> {
         check_warehouse_id(warehouse)?;
         validate_warehouse(request)?;
         self.client
-            .transport(Section::Marketplace)
+            .transport(Host::Marketplace)
             .send(
                 WAREHOUSE_UPDATE
                     .request()
@@ -132,7 +132,7 @@ impl WarehousesApi<'_> {
         let warehouse = warehouse.into();
         check_warehouse_id(warehouse)?;
         self.client
-            .transport(Section::Marketplace)
+            .transport(Host::Marketplace)
             .send(
                 WAREHOUSE_DELETE
                     .request()

@@ -10,13 +10,13 @@ use crate::ids::{ChrtId, NmId};
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryRequest {
-    /// WB articles to report, at most [`crate::api::analytics::NM_IDS_MAX`]; empty: all.
+    /// WB articles to report, at most [`crate::api::analytics::STOCKS_REPORT_WB_WAREHOUSES_MAX`]; empty: all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nm_ids: Vec<NmId>,
     /// Sizes to report, only of the articles in `nm_ids`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chrt_ids: Vec<ChrtId>,
-    /// Rows a page, at most [`crate::api::analytics::STOCKS_REPORT_PAGE_MAX`] (WB's default).
+    /// Rows a page, at most [`crate::api::analytics::STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX`] (WB's default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// Rows to skip.

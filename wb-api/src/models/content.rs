@@ -69,10 +69,10 @@ impl<T> Envelope<T> {
     /// `error: true` (WB refused the request as sent; `operation` names it).
     pub fn into_result(self, operation: &str) -> Result<T> {
         if self.error {
-            return Err(Error::Validation {
-                item: None,
-                message: format!("WB refused {operation}: {}", self.error_message()),
-            });
+            return Err(Error::invalid(format!(
+                "WB refused {operation}: {}",
+                self.error_message()
+            )));
         }
         Ok(self.data)
     }
@@ -358,7 +358,7 @@ pub struct CardsListSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CardsCursor {
-    /// Cards a page, at most [`crate::api::content::CARDS_PAGE_MAX`].
+    /// Cards a page, at most [`crate::api::content::CARDS_LIST_PAGE_MAX`].
     pub limit: u32,
     /// The `nmID` of the previous answer's cursor.
     #[serde(default, rename = "nmID", skip_serializing_if = "Option::is_none")]
@@ -1285,7 +1285,7 @@ pub type MediaSaveResponse = Envelope<serde_json::Value>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NmIdsRequest {
-    /// WB's articles, at most [`crate::api::content::TRASH_MAX`].
+    /// WB's articles, at most [`crate::api::content::CARDS_TRASH_MAX`].
     #[serde(rename = "nmIDs")]
     pub nm_ids: Vec<NmId>,
 }

@@ -595,7 +595,7 @@ impl StickerSize {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StickersRequest {
-    /// The assembly tasks, 1 to [`crate::api::orders::STICKERS_MAX`].
+    /// The assembly tasks, 1 to [`crate::api::orders::ORDERS_STICKERS_MAX`].
     pub orders: Vec<OrderId>,
 }
 
@@ -868,7 +868,7 @@ market_core::wire_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SgtinsRequest {
-    /// Marking codes, 1 to [`crate::api::orders::SGTINS_MAX`].
+    /// Marking codes, 1 to [`crate::api::orders::ORDER_META_SGTIN_MAX`].
     pub sgtins: Vec<String>,
 }
 

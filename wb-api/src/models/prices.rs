@@ -16,7 +16,7 @@ use crate::ids::{ChrtId, NmId, UploadId};
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceUploadRequest {
     /// Goods with their price and/or discount, at most
-    /// [`crate::api::prices::PRICE_UPLOAD_MAX`].
+    /// [`crate::api::prices::PRICES_UPLOAD_MAX`].
     pub data: Vec<GoodPrice>,
 }
 
@@ -73,7 +73,7 @@ impl GoodPrice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SizePriceUploadRequest {
-    /// Sizes with their price, at most [`crate::api::prices::PRICE_UPLOAD_MAX`].
+    /// Sizes with their price, at most [`crate::api::prices::PRICES_UPLOAD_MAX`].
     pub data: Vec<SizePrice>,
 }
 
@@ -492,7 +492,7 @@ pub struct GoodsListSize {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodsFilterRequest {
-    /// WB's articles, 1 to [`crate::api::prices::GOODS_FILTER_MAX`].
+    /// WB's articles, 1 to [`crate::api::prices::PRICES_GOODS_BY_NM_MAX`].
     pub nm_list: Vec<NmId>,
 }
 

@@ -9,7 +9,7 @@ use crate::ids::ChrtId;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksUpdateRequest {
-    /// Stock per size, at most [`crate::api::stocks::STOCKS_MAX`].
+    /// Stock per size, at most [`crate::api::stocks::STOCKS_UPDATE_MAX`].
     pub stocks: Vec<StockItem>,
 }
 

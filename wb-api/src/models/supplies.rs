@@ -81,7 +81,7 @@ pub struct Supply {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct AddOrdersRequest {
-    /// The assembly tasks, 1 to [`crate::api::supplies::ADD_ORDERS_MAX`].
+    /// The assembly tasks, 1 to [`crate::api::supplies::SUPPLY_ADD_ORDERS_MAX`].
     pub orders: Vec<OrderId>,
 }
 

@@ -9,11 +9,13 @@ impl State {
     /// one, `-999999` "Склад WB"), by article and size, paged by `offset` and `limit`.
     pub(super) fn stocks_report(&self, body: &[u8]) -> Handled {
         let request: InventoryRequest = parse(body, analytics_bad_request)?;
-        if request.nm_ids.len() > NM_IDS_MAX {
+        if request.nm_ids.len() > STOCKS_REPORT_WB_WAREHOUSES_MAX {
             return Err(analytics_error(400, "nmIds: too many items"));
         }
-        let limit = request.limit.unwrap_or(STOCKS_REPORT_PAGE_MAX);
-        if limit > STOCKS_REPORT_PAGE_MAX {
+        let limit = request
+            .limit
+            .unwrap_or(STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX);
+        if limit > STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX {
             return Err(analytics_error(400, "limit: must be at most 250000"));
         }
         let mut rows: Vec<InventoryWbItem> = Vec::new();

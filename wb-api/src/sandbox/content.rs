@@ -117,9 +117,9 @@ impl State {
             serde_json::from_slice(body).map_err(|_| bad("Invalid request format"))?;
         let s = &request.settings;
         let limit = s.cursor.limit;
-        if !(1..=CARDS_PAGE_MAX).contains(&limit) {
+        if !(1..=CARDS_LIST_PAGE_MAX).contains(&limit) {
             return Err(bad(&format!(
-                "cursor.limit must be between 1 and {CARDS_PAGE_MAX}"
+                "cursor.limit must be between 1 and {CARDS_LIST_PAGE_MAX}"
             )));
         }
         let after = match (&s.cursor.updated_at, s.cursor.nm_id) {
@@ -276,9 +276,9 @@ impl State {
         if request.is_empty() {
             return Err(bad("Invalid request format"));
         }
-        if request.len() > UPLOAD_MAX {
+        if request.len() > CARDS_UPLOAD_MAX {
             return Err(bad(&format!(
-                "A request creates at most {UPLOAD_MAX} merged cards"
+                "A request creates at most {CARDS_UPLOAD_MAX} merged cards"
             )));
         }
         if request

@@ -101,25 +101,33 @@ use serde::de::DeserializeOwned;
 use serde_json::{Number, Value};
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
-use crate::api::analytics::{NM_IDS_MAX, STOCKS_REPORT_PAGE_MAX, STOCKS_REPORT_WB};
+use crate::api::analytics::{
+    STOCKS_REPORT_WB_WAREHOUSES, STOCKS_REPORT_WB_WAREHOUSES_MAX,
+    STOCKS_REPORT_WB_WAREHOUSES_PAGE_MAX,
+};
 use crate::api::content::{
-    CARD_ERRORS, CARD_ERRORS_PAGE_MAX, CARDS_LIMITS, CARDS_LIST, CARDS_PAGE_MAX, CARDS_UPLOAD,
-    PARENT_CATEGORIES, SUBJECTS, SUBJECTS_PAGE_MAX, UPLOAD_MAX, VARIANTS_PER_CARD_MAX,
+    CARD_ERRORS, CARD_ERRORS_PAGE_MAX, CARDS_LIMITS, CARDS_LIST, CARDS_LIST_PAGE_MAX, CARDS_UPLOAD,
+    CARDS_UPLOAD_MAX, PARENT_CATEGORIES, SUBJECTS, SUBJECTS_PAGE_MAX, VARIANTS_PER_CARD_MAX,
 };
 use crate::api::orders::{
-    ORDER_CANCEL, ORDERS_LIST, ORDERS_META, ORDERS_META_MAX, ORDERS_NEW, ORDERS_PAGE_MAX,
-    ORDERS_STATUS, ORDERS_STATUS_MAX, ORDERS_STICKERS, STICKERS_MAX,
+    ORDER_CANCEL, ORDERS_LIST, ORDERS_LIST_PAGE_MAX, ORDERS_META, ORDERS_META_MAX, ORDERS_NEW,
+    ORDERS_STATUS, ORDERS_STATUS_MAX, ORDERS_STICKERS, ORDERS_STICKERS_MAX,
 };
 use crate::api::prices::{
-    BUFFER_GOODS, BUFFER_TASK, DISCOUNT_MAX, GOODS_BY_NM, GOODS_FILTER_MAX, GOODS_LIST,
-    HISTORY_GOODS, HISTORY_TASK, PAGE_MAX, PRICE_UPLOAD, PRICE_UPLOAD_MAX,
+    DISCOUNT_MAX, PRICES_BUFFER_GOODS, PRICES_BUFFER_TASK, PRICES_GOODS_BY_NM,
+    PRICES_GOODS_BY_NM_MAX, PRICES_GOODS_LIST, PRICES_HISTORY_GOODS, PRICES_HISTORY_TASK,
+    PRICES_PAGE_MAX, PRICES_UPLOAD, PRICES_UPLOAD_MAX,
 };
 use crate::api::returns::{CLAIMS, CLAIMS_PAGE_MAX};
-use crate::api::statistics::{ORDERS as STAT_ORDERS, SALES as STAT_SALES};
-use crate::api::stocks::{AMOUNT_MAX, STOCKS_DELETE, STOCKS_MAX, STOCKS_READ, STOCKS_UPDATE};
+use crate::api::statistics::{STATISTICS_ORDERS as STAT_ORDERS, STATISTICS_SALES as STAT_SALES};
+use crate::api::stocks::{
+    AMOUNT_MAX, STOCKS_DELETE, STOCKS_DELETE_MAX, STOCKS_READ, STOCKS_READ_MAX, STOCKS_UPDATE,
+    STOCKS_UPDATE_MAX,
+};
 use crate::api::supplies::{
-    ADD_ORDERS_MAX, SUPPLIES_LIST, SUPPLIES_PAGE_MAX, SUPPLY_ADD_ORDERS, SUPPLY_BARCODE,
-    SUPPLY_CREATE, SUPPLY_DELETE, SUPPLY_DELIVER, SUPPLY_GET, SUPPLY_NAME_MAX, SUPPLY_ORDER_IDS,
+    SUPPLIES_LIST, SUPPLIES_LIST_PAGE_MAX, SUPPLY_ADD_ORDERS, SUPPLY_ADD_ORDERS_MAX,
+    SUPPLY_BARCODE, SUPPLY_CREATE, SUPPLY_DELETE, SUPPLY_DELIVER, SUPPLY_GET, SUPPLY_NAME_MAX,
+    SUPPLY_ORDER_IDS,
 };
 use crate::api::warehouses::{OFFICES, WAREHOUSES_LIST};
 use crate::ids::{CharcId, ChrtId, NmId, OfficeId, OrderId, SubjectId, SupplyId, UploadId};
@@ -852,13 +860,13 @@ fn routes() -> [(&'static Operation, Route); 36] {
         (&CARD_ERRORS, Route::CardErrors),
         (&CARDS_UPLOAD, Route::CardsUpload),
         (&CARDS_LIMITS, Route::CardsLimits),
-        (&PRICE_UPLOAD, Route::PriceUpload),
-        (&HISTORY_TASK, Route::HistoryTask),
-        (&HISTORY_GOODS, Route::HistoryGoods),
-        (&BUFFER_TASK, Route::BufferTask),
-        (&BUFFER_GOODS, Route::BufferGoods),
-        (&GOODS_LIST, Route::GoodsList),
-        (&GOODS_BY_NM, Route::GoodsByNm),
+        (&PRICES_UPLOAD, Route::PriceUpload),
+        (&PRICES_HISTORY_TASK, Route::HistoryTask),
+        (&PRICES_HISTORY_GOODS, Route::HistoryGoods),
+        (&PRICES_BUFFER_TASK, Route::BufferTask),
+        (&PRICES_BUFFER_GOODS, Route::BufferGoods),
+        (&PRICES_GOODS_LIST, Route::GoodsList),
+        (&PRICES_GOODS_BY_NM, Route::GoodsByNm),
         (&WAREHOUSES_LIST, Route::Warehouses),
         (&OFFICES, Route::Offices),
         (&STOCKS_UPDATE, Route::StocksUpdate),
@@ -879,7 +887,7 @@ fn routes() -> [(&'static Operation, Route); 36] {
         (&SUPPLY_DELIVER, Route::SupplyDeliver),
         (&SUPPLY_BARCODE, Route::SupplyBarcode),
         (&CLAIMS, Route::Claims),
-        (&STOCKS_REPORT_WB, Route::StocksReport),
+        (&STOCKS_REPORT_WB_WAREHOUSES, Route::StocksReport),
         (&STAT_ORDERS, Route::StatOrders),
         (&STAT_SALES, Route::StatSales),
     ]

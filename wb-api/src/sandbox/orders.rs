@@ -81,7 +81,7 @@ impl State {
         let bad = || mp_error(400, "IncorrectParameter", "Передан некорректный параметр");
         let limit = args.int("limit").map_err(|_| bad())?.ok_or_else(bad)?;
         let next = args.int("next").map_err(|_| bad())?.ok_or_else(bad)?;
-        if !(1..=ORDERS_PAGE_MAX).contains(&limit) || next < 0 {
+        if !(1..=ORDERS_LIST_PAGE_MAX).contains(&limit) || next < 0 {
             return Err(bad());
         }
         let now = Utc::now().timestamp();
@@ -181,7 +181,7 @@ impl State {
             _ => return Err(incorrect_parameter()),
         };
         let request: StickersRequest = parse(body, incorrect_body)?;
-        if request.orders.is_empty() || request.orders.len() > STICKERS_MAX {
+        if request.orders.is_empty() || request.orders.len() > ORDERS_STICKERS_MAX {
             return Err(incorrect_body());
         }
         let mut refused = Vec::new();

@@ -11,9 +11,9 @@ impl State {
         if goods.is_empty() {
             return Err(prices_error("Empty data"));
         }
-        if goods.len() > PRICE_UPLOAD_MAX {
+        if goods.len() > PRICES_UPLOAD_MAX {
             return Err(prices_error(&format!(
-                "Upload limit exceeded: You can upload a maximum of {PRICE_UPLOAD_MAX} items"
+                "Upload limit exceeded: You can upload a maximum of {PRICES_UPLOAD_MAX} items"
             )));
         }
         let mut seen = HashSet::new();
@@ -158,7 +158,7 @@ impl State {
 
     pub(super) fn history_goods(&self, args: &Args) -> Handled {
         let id = upload_id(args)?;
-        let (limit, offset) = page_args(args, PAGE_MAX)?;
+        let (limit, offset) = page_args(args, PRICES_PAGE_MAX)?;
         let goods = self
             .task(id)
             .map(|t| t.goods.iter().skip(offset).take(limit).cloned().collect())
@@ -213,7 +213,7 @@ impl State {
     }
 
     pub(super) fn goods_list(&self, args: &Args) -> Handled {
-        let (limit, offset) = page_args(args, PAGE_MAX)?;
+        let (limit, offset) = page_args(args, PRICES_PAGE_MAX)?;
         let filter = args
             .int("filterNmID")
             .map_err(|_| prices_error("Invalid request parameters"))?;
@@ -231,7 +231,7 @@ impl State {
     pub(super) fn goods_by_nm(&self, body: &[u8]) -> Handled {
         let bad = || prices_error("Invalid request parameters");
         let request: GoodsFilterRequest = parse(body, bad)?;
-        if request.nm_list.is_empty() || request.nm_list.len() > GOODS_FILTER_MAX {
+        if request.nm_list.is_empty() || request.nm_list.len() > PRICES_GOODS_BY_NM_MAX {
             return Err(bad());
         }
         let goods = request

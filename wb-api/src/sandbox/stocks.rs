@@ -49,7 +49,7 @@ impl State {
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
         Self::refuses_sku(body)?;
         let request: StocksUpdateRequest = parse(body, bad_body)?;
-        if request.stocks.is_empty() || request.stocks.len() > STOCKS_MAX {
+        if request.stocks.is_empty() || request.stocks.len() > STOCKS_UPDATE_MAX {
             return Err(bad_body());
         }
         let invalid = request
@@ -105,7 +105,7 @@ impl State {
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
         Self::refuses_sku(body)?;
         let request: StocksReadRequest = parse(body, bad_body)?;
-        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_MAX {
+        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_READ_MAX {
             return Err(bad_body());
         }
         let stocks = request
@@ -128,7 +128,7 @@ impl State {
         let bad_body = || mp_error(400, "IncorrectRequestBody", "Incorrect required body");
         Self::refuses_sku(body)?;
         let request: StocksDeleteRequest = parse(body, bad_body)?;
-        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_MAX {
+        if request.chrt_ids.is_empty() || request.chrt_ids.len() > STOCKS_DELETE_MAX {
             return Err(bad_body());
         }
         if self.store_is_processing(warehouse) {

@@ -57,7 +57,7 @@ impl State {
             .int("next")
             .map_err(|_| incorrect_parameter())?
             .ok_or_else(incorrect_parameter)?;
-        if !(1..=SUPPLIES_PAGE_MAX).contains(&limit) || next < 0 {
+        if !(1..=SUPPLIES_LIST_PAGE_MAX).contains(&limit) || next < 0 {
             return Err(incorrect_parameter());
         }
         let page: Vec<&SupplyRec> = self
@@ -83,7 +83,7 @@ impl State {
     pub(super) fn supply_add_orders(&mut self, args: &Args, body: &[u8]) -> Handled {
         let index = self.supply_at(args)?;
         let request: AddOrdersRequest = parse(body, incorrect_parameter)?;
-        if request.orders.is_empty() || request.orders.len() > ADD_ORDERS_MAX {
+        if request.orders.is_empty() || request.orders.len() > SUPPLY_ADD_ORDERS_MAX {
             return Err(incorrect_parameter());
         }
         let failed = || {

@@ -7,7 +7,7 @@ use market_core::transport::{HttpSettings, Operation, RetryPolicy};
 use market_core::{ApiErrorKind, Error};
 use serde_json::json;
 use tokio::time::Instant;
-use wb_api::{Client, Section};
+use wb_api::{Client, Host};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -46,18 +46,18 @@ async fn each_section_has_its_own_host_and_all_can_be_aimed_at_one() {
     }
     let wb = builder()
         .base_url(content.uri())
-        .section_url(Section::Marketplace, market.uri())
+        .host_url(Host::Marketplace, market.uri())
         .build()
         .unwrap();
-    wb.transport(Section::Content)
+    wb.transport(Host::Content)
         .send(PING.request())
         .await
         .unwrap();
-    wb.transport(Section::Marketplace)
+    wb.transport(Host::Marketplace)
         .send(PING.request())
         .await
         .unwrap();
-    wb.transport(Section::Statistics)
+    wb.transport(Host::Statistics)
         .send(PING.request())
         .await
         .unwrap();
@@ -69,25 +69,25 @@ async fn each_section_has_its_own_host_and_all_can_be_aimed_at_one() {
 fn production_and_sandbox_hosts() {
     let wb = Client::builder(TOKEN).build().unwrap();
     assert_eq!(
-        wb.transport(Section::Marketplace).base_url().as_str(),
+        wb.transport(Host::Marketplace).base_url().as_str(),
         "https://marketplace-api.wildberries.ru/"
     );
     let sandbox = Client::builder(TOKEN).sandbox().build().unwrap();
     assert_eq!(
-        sandbox.transport(Section::Content).base_url().as_str(),
+        sandbox.transport(Host::Content).base_url().as_str(),
         "https://content-api-sandbox.wildberries.ru/"
     );
     assert_eq!(
-        sandbox.transport(Section::Prices).base_url().as_str(),
+        sandbox.transport(Host::Prices).base_url().as_str(),
         "https://discounts-prices-api-sandbox.wildberries.ru/"
     );
     assert_eq!(
-        sandbox.transport(Section::Statistics).base_url().as_str(),
+        sandbox.transport(Host::Statistics).base_url().as_str(),
         "https://statistics-api-sandbox.wildberries.ru/"
     );
     // WB has no sandbox for FBS: the production host stays.
     assert_eq!(
-        sandbox.transport(Section::Marketplace).base_url().as_str(),
+        sandbox.transport(Host::Marketplace).base_url().as_str(),
         "https://marketplace-api.wildberries.ru/"
     );
     assert!(matches!(Client::new(" "), Err(Error::Config(_))));
@@ -100,7 +100,7 @@ async fn failing(status: u16, body: serde_json::Value) -> Error {
         .mount(&server)
         .await;
     let wb = builder().base_url(server.uri()).build().unwrap();
-    wb.transport(Section::Content)
+    wb.transport(Host::Content)
         .send(PING.request())
         .await
         .unwrap_err()
@@ -169,7 +169,7 @@ async fn x_ratelimit_retry_is_honoured_exactly() {
         .await;
     let wb = builder().base_url(server.uri()).build().unwrap();
     let start = Instant::now();
-    wb.transport(Section::Marketplace)
+    wb.transport(Host::Marketplace)
         .send(LIMITED.request())
         .await
         .unwrap();
@@ -195,7 +195,7 @@ async fn x_ratelimit_remaining_zero_pauses_the_group_until_reset() {
         .mount(&server)
         .await;
     let wb = builder().base_url(server.uri()).build().unwrap();
-    let t = wb.transport(Section::Marketplace);
+    let t = wb.transport(Host::Marketplace);
     let start = Instant::now();
     t.send(LIMITED.request()).await.unwrap();
     assert_eq!(start.elapsed(), Duration::ZERO);
@@ -236,7 +236,7 @@ async fn a_smaller_bucket_announced_in_x_ratelimit_limit_becomes_the_burst() {
     let wb = builder().base_url(server.uri()).build().unwrap();
     let start = Instant::now();
     for _ in 0..6 {
-        wb.transport(Section::Marketplace)
+        wb.transport(Host::Marketplace)
             .send(LIMITED.request())
             .await
             .unwrap();

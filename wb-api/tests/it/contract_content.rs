@@ -198,7 +198,7 @@ fn operations_have_the_content_host_and_creation_is_not_repeated() {
     // The hosts the spec gives are the content host.
     assert_eq!(
         spec().server("POST /content/v2/get/cards/list"),
-        wb_api::Section::Content.production_url()
+        wb_api::Host::Content.production_url()
     );
 }
 
@@ -211,7 +211,10 @@ fn spec_maxima_are_the_constants() {
         json!(CARD_ERRORS_PAGE_MAX)
     );
     let trash = s.request_schema("POST /content/v2/cards/delete/trash");
-    assert_eq!(trash["properties"]["nmIDs"]["maximum"], json!(TRASH_MAX));
+    assert_eq!(
+        trash["properties"]["nmIDs"]["maximum"],
+        json!(CARDS_TRASH_MAX)
+    );
     let upload = s.request_schema("POST /content/v2/cards/upload");
     let variant = &upload["items"]["properties"]["variants"]["items"]["properties"];
     assert_eq!(variant["title"]["maxLength"], json!(TITLE_MAX_CHARS));

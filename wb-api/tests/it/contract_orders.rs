@@ -10,7 +10,7 @@ use market_core::{Currency, Error};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 use wb_api::OrderId;
-use wb_api::api::orders::{ORDERS_STATUS_MAX, STICKERS_MAX};
+use wb_api::api::orders::{ORDERS_STATUS_MAX, ORDERS_STICKERS_MAX};
 use wb_api::models::common::{CargoType, StickerType};
 use wb_api::models::orders::*;
 use wiremock::matchers::{method, path};
@@ -648,7 +648,7 @@ async fn sticker_server(file: String) -> MockServer {
 async fn stickers_split_at_100_and_decode_the_png_of_the_spec() {
     assert_eq!(
         spec().request_schema(STICKERS)["properties"]["orders"]["maxItems"],
-        json!(STICKERS_MAX)
+        json!(ORDERS_STICKERS_MAX)
     );
     let server = sticker_server(spec_sticker_file()).await;
     let stickers = client(&server)

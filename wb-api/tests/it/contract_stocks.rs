@@ -5,13 +5,13 @@ use crate::common::*;
 use market_core::RejectionStage;
 use serde_json::{Value, json};
 use wb_api::api::stocks::{
-    AMOUNT_MAX, NOT_APPLIED, STOCKS_DELETE, STOCKS_MAX, STOCKS_READ, STOCKS_UPDATE, StockKey,
+    AMOUNT_MAX, NOT_APPLIED, STOCKS_DELETE, STOCKS_READ, STOCKS_UPDATE, STOCKS_UPDATE_MAX, StockKey,
 };
 use wb_api::error::PER_ITEM_409;
 use wb_api::limits::groups;
 use wb_api::models::common::ErrorBody;
 use wb_api::models::stocks::*;
-use wb_api::{ChrtId, Client, Section};
+use wb_api::{ChrtId, Client, Host};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTemplate};
 
@@ -23,7 +23,7 @@ const READ: &str = "POST /api/v3/stocks/{warehouseId}";
 fn marketplace_client(server: &MockServer) -> Client {
     Client::builder(TOKEN)
         .base_url("http://127.0.0.1:9")
-        .section_url(Section::Marketplace, server.uri())
+        .host_url(Host::Marketplace, server.uri())
         .retry(market_core::transport::RetryPolicy {
             max_attempts: 1,
             jitter: false,
@@ -158,7 +158,7 @@ fn operations_are_named_and_grouped_for_wb() {
     let max = spec().operation(UPDATE)["requestBody"]["content"]["application/json"]["schema"]
         ["properties"]["stocks"]["maxItems"]
         .as_u64();
-    assert_eq!(max, Some(STOCKS_MAX as u64));
+    assert_eq!(max, Some(STOCKS_UPDATE_MAX as u64));
     let amount = spec().operation(UPDATE)["requestBody"]["content"]["application/json"]["schema"]
         ["properties"]["stocks"]["items"]["properties"]["amount"]["maximum"]
         .as_i64();
@@ -828,7 +828,7 @@ async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
         .build()
         .unwrap();
     // Two chunks: 1000 sizes, then 5.
-    let items: Vec<StockItem> = (1..=(STOCKS_MAX as i64 + 5))
+    let items: Vec<StockItem> = (1..=(STOCKS_UPDATE_MAX as i64 + 5))
         .map(|c| StockItem::chrt(c, 1))
         .collect();
     let report = wb.stocks().update(1, items).await.unwrap();
@@ -841,7 +841,7 @@ async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
     {
         assert!(seen.insert(*k), "{k} reported twice");
     }
-    assert_eq!(seen.len(), STOCKS_MAX + 5);
+    assert_eq!(seen.len(), STOCKS_UPDATE_MAX + 5);
     assert!(report.accepted.is_empty());
     // WB's reason for the item it named is kept.
     let named = rejection(&report, &StockKey::chrt(2));
@@ -849,7 +849,12 @@ async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
     assert_eq!(named.code.as_deref(), Some("UploadDataLimit"));
     // Everything else never reached WB: not sent, safe to send again.
     let not_sent: Vec<_> = report.not_sent().collect();
-    assert_eq!(not_sent.len(), STOCKS_MAX + 4, "{:?}", report.rejected[0]);
+    assert_eq!(
+        not_sent.len(),
+        STOCKS_UPDATE_MAX + 4,
+        "{:?}",
+        report.rejected[0]
+    );
     assert!(not_sent.iter().all(|r| r.key != StockKey::chrt(2)));
     let resent = rejection(&report, &StockKey::chrt(1));
     assert_eq!(resent.stage, RejectionStage::NotSent);
@@ -859,6 +864,6 @@ async fn a_resend_to_a_host_gone_away_is_not_sent_and_so_is_the_rest() {
         resent.message
     );
     // The second chunk found the host down and stopped the batch.
-    let last = rejection(&report, &StockKey::chrt(STOCKS_MAX as i64 + 5));
+    let last = rejection(&report, &StockKey::chrt(STOCKS_UPDATE_MAX as i64 + 5));
     assert_eq!(last.stage, RejectionStage::NotSent);
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 use market_core::{Error, RejectionStage};
 use serde_json::{Map, Value, json};
-use wb_api::api::supplies::{ADD_ORDERS_MAX, SUPPLY_NAME_MAX};
+use wb_api::api::supplies::{SUPPLY_ADD_ORDERS_MAX, SUPPLY_NAME_MAX};
 use wb_api::ids::OfficeId;
 use wb_api::models::common::{CargoType, StickerType};
 use wb_api::models::supplies::*;
@@ -331,7 +331,7 @@ impl Respond for AddOrders {
 async fn add_orders_splits_at_100_and_reports_per_order() {
     assert_eq!(
         spec().request_schema(ADD)["properties"]["orders"]["maxItems"],
-        json!(ADD_ORDERS_MAX)
+        json!(SUPPLY_ADD_ORDERS_MAX)
     );
     let server = MockServer::start().await;
     Mock::given(method("PATCH"))

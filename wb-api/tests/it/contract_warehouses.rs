@@ -10,7 +10,7 @@ use wb_api::api::warehouses::{WAREHOUSE_CREATE, WAREHOUSES_LIST};
 use wb_api::ids::OfficeId;
 use wb_api::limits::groups;
 use wb_api::models::warehouses::*;
-use wb_api::{Client, Section, WarehouseId};
+use wb_api::{Client, Host, WarehouseId};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -19,7 +19,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 fn marketplace_client(server: &MockServer) -> Client {
     Client::builder(TOKEN)
         .base_url("http://127.0.0.1:9")
-        .section_url(Section::Marketplace, server.uri())
+        .host_url(Host::Marketplace, server.uri())
         .retry(RetryPolicy {
             max_attempts: 1,
             jitter: false,

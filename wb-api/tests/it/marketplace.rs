@@ -1522,7 +1522,7 @@ async fn a_down_host_stops_after_the_first_warehouse_and_every_item_is_not_sent_
     drop(listener);
     let client = wb_api::Client::builder(crate::common::TOKEN)
         .base_url(server.uri())
-        .section_url(wb_api::Section::Marketplace, refused)
+        .host_url(wb_api::Host::Marketplace, refused)
         .retry(market_core::transport::RetryPolicy {
             max_attempts: 2,
             jitter: false,
