@@ -179,7 +179,7 @@ fn fbs_scheme(tpl_integration_type: &TplIntegrationType) -> DeliveryScheme {
 }
 
 /// An FBS posting from the list as an [`Order`].
-pub fn order_from_fbs(p: &FbsPosting) -> Order {
+pub fn order_from_fbs_posting(p: &FbsPosting) -> Order {
     PostingParts {
         number: &p.posting_number,
         order_number: &p.order_number,
@@ -208,7 +208,7 @@ pub fn order_from_fbs(p: &FbsPosting) -> Order {
 }
 
 /// An FBS posting from `get` as an [`Order`].
-pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
+pub fn order_from_fbs_posting_detail(p: &FbsPostingDetail) -> Order {
     PostingParts {
         number: &p.posting_number,
         order_number: &p.order_number,
@@ -229,7 +229,7 @@ pub fn order_from_fbs_detail(p: &FbsPostingDetail) -> Order {
 }
 
 /// An FBO posting from the list as an [`Order`].
-pub fn order_from_fbo_list(p: &FboListPosting) -> Order {
+pub fn order_from_fbo_list_posting(p: &FboListPosting) -> Order {
     PostingParts {
         number: &p.posting_number,
         order_number: &p.order_number,
@@ -250,7 +250,7 @@ pub fn order_from_fbo_list(p: &FboListPosting) -> Order {
 }
 
 /// An FBO posting from `get` as an [`Order`].
-pub fn order_from_fbo(p: &FboPosting) -> Order {
+pub fn order_from_fbo_posting(p: &FboPosting) -> Order {
     PostingParts {
         number: &p.posting_number,
         order_number: &p.order_number,
@@ -271,7 +271,7 @@ pub fn order_from_fbo(p: &FboPosting) -> Order {
 }
 
 /// An Ozon return as a [`Return`].
-pub fn return_from_ozon(r: &ReturnItem) -> Return {
+pub fn return_from_return_item(r: &ReturnItem) -> Return {
     let status = r
         .visual
         .as_ref()
@@ -377,7 +377,7 @@ impl Client {
                 match r {
                     Ok(p) => {
                         if wanted.remove(&p.posting_number) {
-                            out.push(Ok(order_from_fbs(&p)));
+                            out.push(Ok(order_from_fbs_posting(&p)));
                         }
                     }
                     Err(e) => {
@@ -396,7 +396,7 @@ impl Client {
                 match r {
                     Ok(p) => {
                         if wanted.remove(&p.posting_number) {
-                            out.push(Ok(order_from_fbo_list(&p)));
+                            out.push(Ok(order_from_fbo_list_posting(&p)));
                         }
                     }
                     Err(e) => {
@@ -805,13 +805,13 @@ impl Marketplace for Client {
         let fbs_stream = stream::iter(fbs_filters).flat_map(move |filter| {
             self.fbs()
                 .list_stream(filter, FbsPostingWith::default())
-                .map(|r| r.map(|p| order_from_fbs(&p)))
+                .map(|r| r.map(|p| order_from_fbs_posting(&p)))
         });
         let fbo_stream =
             stream::iter(if fbo { windows } else { Vec::new() }).flat_map(move |(since, to)| {
                 self.fbo()
                     .list_stream(FboPostingListFilter::new(since, to), FBO_WITH)
-                    .map(|r| r.map(|p| order_from_fbo_list(&p)))
+                    .map(|r| r.map(|p| order_from_fbo_list_posting(&p)))
             });
         fbs_stream
             .chain(fbo_stream)
@@ -840,14 +840,14 @@ impl Marketplace for Client {
 
     async fn order(&self, id: &OrderId) -> Result<Order> {
         match self.fbs_detail(id).await {
-            Ok(p) => Ok(order_from_fbs_detail(&p)),
+            Ok(p) => Ok(order_from_fbs_posting_detail(&p)),
             Err(fbs_error) if is_missing(&fbs_error) => {
                 match self
                     .fbo()
                     .get(&FboPostingGetRequest::new(posting_number(id)?).with(FBO_WITH))
                     .await
                 {
-                    Ok(p) => Ok(order_from_fbo(&p)),
+                    Ok(p) => Ok(order_from_fbo_posting(&p)),
                     Err(_) => Err(fbs_error),
                 }
             }
@@ -932,7 +932,7 @@ impl Marketplace for Client {
             .with_return_date(TimeRange::new(query.window.since, query.window.until));
         self.returns()
             .list_stream(Some(filter))
-            .map(|r| r.map(|item| return_from_ozon(&item)))
+            .map(|r| r.map(|item| return_from_return_item(&item)))
             .boxed()
     }
 }

@@ -11,15 +11,16 @@ use crate::api::fbs::{check_window, cursor_page};
 use crate::models::fbo::*;
 
 /// The largest page of `/v3/posting/fbo/list`.
-pub const FBO_LIST_PAGE_MAX: i64 = 100;
+pub const POSTING_FBO_LIST_PAGE_MAX: i64 = 100;
 /// The longest time window of `/v3/posting/fbo/list`, in days (Ozon answers
 /// `PERIOD_IS_TOO_LONG` beyond a year; a leap year's 366 days are let through).
-pub const FBO_LIST_WINDOW_MAX_DAYS: i64 = 366;
+pub const POSTING_FBO_LIST_WINDOW_MAX_DAYS: i64 = 366;
 
 /// `POST /v3/posting/fbo/list`.
-pub static FBO_LIST: Operation = Operation::post("fbo_posting_list", "/v3/posting/fbo/list");
+pub static POSTING_FBO_LIST: Operation =
+    Operation::post("posting_fbo_list", "/v3/posting/fbo/list");
 /// `POST /v2/posting/fbo/get`.
-pub static FBO_GET: Operation = Operation::post("fbo_posting_get", "/v2/posting/fbo/get");
+pub static POSTING_FBO_GET: Operation = Operation::post("posting_fbo_get", "/v2/posting/fbo/get");
 
 /// The FBO postings section: `client.fbo()`.
 #[derive(Debug, Clone, Copy)]
@@ -38,19 +39,19 @@ impl<'a> FboApi<'a> {
     /// `POST /v3/posting/fbo/list`: one page of FBO postings in a time window (cursor paging).
     ///
     /// Rejected before sending: a window whose start is not before its end or longer than
-    /// [`FBO_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the `postings`
+    /// [`POSTING_FBO_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the `postings`
     /// list is a decode error.
     pub async fn list(&self, request: &FboPostingListRequest) -> Result<FboPostingListResponse> {
         check_window(
             "filter.since/to",
             Some(request.filter.since),
             Some(request.filter.to),
-            FBO_LIST_WINDOW_MAX_DAYS,
+            POSTING_FBO_LIST_WINDOW_MAX_DAYS,
         )?;
-        check_limit(request.limit, FBO_LIST_PAGE_MAX)?;
+        check_limit(request.limit, POSTING_FBO_LIST_PAGE_MAX)?;
         self.client
             .transport
-            .json(FBO_LIST.request().json(request)?)
+            .json(POSTING_FBO_LIST.request().json(request)?)
             .await
     }
 
@@ -67,7 +68,7 @@ impl<'a> FboApi<'a> {
             let request = FboPostingListRequest {
                 cursor,
                 filter: filter.clone(),
-                limit: FBO_LIST_PAGE_MAX,
+                limit: POSTING_FBO_LIST_PAGE_MAX,
                 sort_dir: Some(SortDirection::Asc),
                 translit: false,
                 with,
@@ -75,7 +76,7 @@ impl<'a> FboApi<'a> {
             async move {
                 let page = api.list(&request).await?;
                 cursor_page(
-                    &FBO_LIST,
+                    &POSTING_FBO_LIST,
                     page.postings,
                     page.has_next,
                     page.cursor,
@@ -96,7 +97,7 @@ impl<'a> FboApi<'a> {
         let response: FboPostingResponse = self
             .client
             .transport
-            .json(FBO_GET.request().json(request)?)
+            .json(POSTING_FBO_GET.request().json(request)?)
             .await?;
         Ok(response.result)
     }

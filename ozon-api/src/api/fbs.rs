@@ -36,64 +36,66 @@ use crate::ids::PostingNumber;
 use crate::models::fbs::*;
 
 /// The largest page of the FBS posting lists (`limit` at most 100 since the v4 lists).
-pub const FBS_LIST_PAGE_MAX: i64 = 100;
+pub const POSTING_FBS_LIST_PAGE_MAX: i64 = 100;
 /// The longest time window of the FBS posting lists, in days (Ozon says "at most a year"; a
 /// leap year's 366 days are let through).
-pub const FBS_LIST_WINDOW_MAX_DAYS: i64 = 366;
+pub const POSTING_FBS_LIST_WINDOW_MAX_DAYS: i64 = 366;
 /// The most postings an awaiting-delivery request carries.
-pub const AWAITING_DELIVERY_MAX: usize = 100;
+pub const POSTING_FBS_AWAITING_DELIVERY_MAX: usize = 100;
 /// The most tracking numbers a request carries.
-pub const TRACKING_NUMBERS_MAX: usize = 20;
+pub const POSTING_FBS_TRACKING_NUMBER_SET_MAX: usize = 20;
 /// The cancellation reason ("other") that needs a message.
 pub const CANCEL_REASON_OTHER: i64 = 402;
 
 /// `POST /v4/posting/fbs/list`.
-pub static FBS_LIST: Operation = Operation::post("fbs_posting_list", "/v4/posting/fbs/list");
+pub static POSTING_FBS_LIST: Operation =
+    Operation::post("posting_fbs_list", "/v4/posting/fbs/list");
 /// `POST /v4/posting/fbs/unfulfilled/list`.
-pub static FBS_UNFULFILLED_LIST: Operation = Operation::post(
-    "fbs_posting_unfulfilled_list",
+pub static POSTING_FBS_UNFULFILLED_LIST: Operation = Operation::post(
+    "posting_fbs_unfulfilled_list",
     "/v4/posting/fbs/unfulfilled/list",
 );
 /// `POST /v3/posting/fbs/get`.
-pub static FBS_GET: Operation = Operation::post("fbs_posting_get", "/v3/posting/fbs/get");
+pub static POSTING_FBS_GET: Operation = Operation::post("posting_fbs_get", "/v3/posting/fbs/get");
 /// `POST /v4/posting/fbs/ship`.
-pub static FBS_SHIP: Operation =
-    Operation::post("fbs_posting_ship", "/v4/posting/fbs/ship").non_idempotent();
+pub static POSTING_FBS_SHIP: Operation =
+    Operation::post("posting_fbs_ship", "/v4/posting/fbs/ship").non_idempotent();
 /// `POST /v4/posting/fbs/ship/package`.
-pub static FBS_SHIP_PACKAGE: Operation =
-    Operation::post("fbs_posting_ship_package", "/v4/posting/fbs/ship/package").non_idempotent();
+pub static POSTING_FBS_SHIP_PACKAGE: Operation =
+    Operation::post("posting_fbs_ship_package", "/v4/posting/fbs/ship/package").non_idempotent();
 /// `POST /v2/posting/fbs/cancel`.
-pub static FBS_CANCEL: Operation = Operation::post("fbs_posting_cancel", "/v2/posting/fbs/cancel");
+pub static POSTING_FBS_CANCEL: Operation =
+    Operation::post("posting_fbs_cancel", "/v2/posting/fbs/cancel");
 /// `POST /v2/posting/fbs/cancel-reason/list`.
-pub static FBS_CANCEL_REASON_LIST: Operation = Operation::post(
-    "fbs_cancel_reason_list",
+pub static POSTING_FBS_CANCEL_REASON_LIST: Operation = Operation::post(
+    "posting_fbs_cancel_reason_list",
     "/v2/posting/fbs/cancel-reason/list",
 );
 /// `POST /v1/posting/fbs/cancel-reason`.
-pub static FBS_CANCEL_REASON: Operation =
-    Operation::post("fbs_cancel_reason", "/v1/posting/fbs/cancel-reason");
+pub static POSTING_FBS_CANCEL_REASON: Operation =
+    Operation::post("posting_fbs_cancel_reason", "/v1/posting/fbs/cancel-reason");
 /// `POST /v2/posting/fbs/awaiting-delivery`.
-pub static FBS_AWAITING_DELIVERY: Operation = Operation::post(
-    "fbs_posting_awaiting_delivery",
+pub static POSTING_FBS_AWAITING_DELIVERY: Operation = Operation::post(
+    "posting_fbs_awaiting_delivery",
     "/v2/posting/fbs/awaiting-delivery",
 )
-.batch_max(AWAITING_DELIVERY_MAX);
+.batch_max(POSTING_FBS_AWAITING_DELIVERY_MAX);
 /// `POST /v2/fbs/posting/delivering`.
-pub static FBS_DELIVERING: Operation =
-    Operation::post("fbs_posting_delivering", "/v2/fbs/posting/delivering");
+pub static POSTING_FBS_DELIVERING: Operation =
+    Operation::post("posting_fbs_delivering", "/v2/fbs/posting/delivering");
 /// `POST /v2/fbs/posting/last-mile`.
-pub static FBS_LAST_MILE: Operation =
-    Operation::post("fbs_posting_last_mile", "/v2/fbs/posting/last-mile");
+pub static POSTING_FBS_LAST_MILE: Operation =
+    Operation::post("posting_fbs_last_mile", "/v2/fbs/posting/last-mile");
 /// `POST /v2/fbs/posting/delivered`.
-pub static FBS_DELIVERED: Operation =
-    Operation::post("fbs_posting_delivered", "/v2/fbs/posting/delivered");
+pub static POSTING_FBS_DELIVERED: Operation =
+    Operation::post("posting_fbs_delivered", "/v2/fbs/posting/delivered");
 /// `POST /v2/fbs/posting/tracking-number/set`.
-pub static FBS_TRACKING_NUMBER_SET: Operation = Operation::post(
-    "fbs_posting_tracking_number_set",
+pub static POSTING_FBS_TRACKING_NUMBER_SET: Operation = Operation::post(
+    "posting_fbs_tracking_number_set",
     "/v2/fbs/posting/tracking-number/set",
 )
 .non_idempotent()
-.batch_max(TRACKING_NUMBERS_MAX);
+.batch_max(POSTING_FBS_TRACKING_NUMBER_SET_MAX);
 
 /// Checks a time window: both ends given, start before end, at most `max_days` long.
 pub(crate) fn check_window(
@@ -235,17 +237,17 @@ impl<'a> FbsApi<'a> {
     /// `POST /v4/posting/fbs/list`: one page of FBS postings in a time window (cursor paging).
     ///
     /// Rejected before sending: a window whose start is not before its end or that is longer
-    /// than [`FBS_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the
+    /// than [`POSTING_FBS_LIST_WINDOW_MAX_DAYS`], a limit outside `1..=100`. A 200 without the
     /// `postings` list is a decode error.
     pub async fn list(&self, request: &FbsPostingListRequest) -> Result<FbsPostingListResponse> {
         check_window(
             "filter.since/to",
             Some(request.filter.since),
             Some(request.filter.to),
-            FBS_LIST_WINDOW_MAX_DAYS,
+            POSTING_FBS_LIST_WINDOW_MAX_DAYS,
         )?;
-        crate::api::check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
-        self.call(&FBS_LIST, request).await
+        crate::api::check_limit(request.limit, POSTING_FBS_LIST_PAGE_MAX)?;
+        self.call(&POSTING_FBS_LIST, request).await
     }
 
     /// Every FBS posting matching `filter`, page by page (following Ozon's cursor while
@@ -261,7 +263,7 @@ impl<'a> FbsApi<'a> {
             let request = FbsPostingListRequest {
                 cursor,
                 filter: filter.clone(),
-                limit: FBS_LIST_PAGE_MAX,
+                limit: POSTING_FBS_LIST_PAGE_MAX,
                 sort_dir: Some(SortDirection::Asc),
                 translit: false,
                 with,
@@ -269,7 +271,7 @@ impl<'a> FbsApi<'a> {
             async move {
                 let page = api.list(&request).await?;
                 cursor_page(
-                    &FBS_LIST,
+                    &POSTING_FBS_LIST,
                     page.postings,
                     page.has_next,
                     page.cursor,
@@ -283,7 +285,7 @@ impl<'a> FbsApi<'a> {
     /// paging).
     ///
     /// Rejected before sending: no window or both windows (cut-off and delivering date), a
-    /// window whose start is not before its end or longer than [`FBS_LIST_WINDOW_MAX_DAYS`], a
+    /// window whose start is not before its end or longer than [`POSTING_FBS_LIST_WINDOW_MAX_DAYS`], a
     /// limit outside `1..=100`. A 200 without the `postings` list is a decode error.
     pub async fn unfulfilled(
         &self,
@@ -297,13 +299,13 @@ impl<'a> FbsApi<'a> {
                 "filter.cutoff_from/cutoff_to",
                 f.cutoff_from,
                 f.cutoff_to,
-                FBS_LIST_WINDOW_MAX_DAYS,
+                POSTING_FBS_LIST_WINDOW_MAX_DAYS,
             )?,
             (false, true) => check_window(
                 "filter.delivering_date_from/delivering_date_to",
                 f.delivering_date_from,
                 f.delivering_date_to,
-                FBS_LIST_WINDOW_MAX_DAYS,
+                POSTING_FBS_LIST_WINDOW_MAX_DAYS,
             )?,
             (true, true) => {
                 return Err(Error::invalid(
@@ -316,8 +318,8 @@ impl<'a> FbsApi<'a> {
                 ));
             }
         }
-        crate::api::check_limit(request.limit, FBS_LIST_PAGE_MAX)?;
-        self.call(&FBS_UNFULFILLED_LIST, request).await
+        crate::api::check_limit(request.limit, POSTING_FBS_LIST_PAGE_MAX)?;
+        self.call(&POSTING_FBS_UNFULFILLED_LIST, request).await
     }
 
     /// Every unfulfilled FBS posting matching `filter`, page by page (following Ozon's cursor
@@ -332,7 +334,7 @@ impl<'a> FbsApi<'a> {
             let request = FbsUnfulfilledListRequest {
                 cursor,
                 filter: filter.clone(),
-                limit: FBS_LIST_PAGE_MAX,
+                limit: POSTING_FBS_LIST_PAGE_MAX,
                 sort_dir: Some(SortDirection::Asc),
                 translit: false,
                 with,
@@ -340,7 +342,7 @@ impl<'a> FbsApi<'a> {
             async move {
                 let page = api.unfulfilled(&request).await?;
                 cursor_page(
-                    &FBS_UNFULFILLED_LIST,
+                    &POSTING_FBS_UNFULFILLED_LIST,
                     page.postings,
                     page.has_next,
                     page.cursor,
@@ -353,7 +355,7 @@ impl<'a> FbsApi<'a> {
     /// `POST /v3/posting/fbs/get`: one FBS posting with the extra blocks asked for.
     pub async fn get(&self, request: &FbsPostingGetRequest) -> Result<FbsPostingDetail> {
         check_posting_number(&request.posting_number)?;
-        let response: FbsPostingGetResponse = self.call(&FBS_GET, request).await?;
+        let response: FbsPostingGetResponse = self.call(&POSTING_FBS_GET, request).await?;
         Ok(response.result)
     }
 
@@ -375,7 +377,7 @@ impl<'a> FbsApi<'a> {
         request: &ShipRequest,
     ) -> Result<(ShipResponse, Vec<FbsPostingDetail>)> {
         validate_ship(request)?;
-        let response: ShipResponse = self.call(&FBS_SHIP, request).await?;
+        let response: ShipResponse = self.call(&POSTING_FBS_SHIP, request).await?;
         let mut numbers = vec![request.posting_number.clone()];
         numbers.extend(
             response
@@ -386,7 +388,7 @@ impl<'a> FbsApi<'a> {
         );
         let mut postings = Vec::with_capacity(numbers.len());
         for number in numbers {
-            postings.push(self.check_assembled(&FBS_SHIP, &number).await?);
+            postings.push(self.check_assembled(&POSTING_FBS_SHIP, &number).await?);
         }
         Ok((response, postings))
     }
@@ -397,14 +399,15 @@ impl<'a> FbsApi<'a> {
     /// `substatus = ship_failed` is an error.
     pub async fn ship_package(&self, request: &ShipPackageRequest) -> Result<ShipPackageResponse> {
         validate_ship_package(request)?;
-        let response: ShipPackageResponse = self.call(&FBS_SHIP_PACKAGE, request).await?;
+        let response: ShipPackageResponse = self.call(&POSTING_FBS_SHIP_PACKAGE, request).await?;
         let formed = response.result.trim();
         let number = if formed.is_empty() || formed.contains([',', ' ']) {
             request.posting_number.clone()
         } else {
             PostingNumber::new(formed)
         };
-        self.check_assembled(&FBS_SHIP_PACKAGE, &number).await?;
+        self.check_assembled(&POSTING_FBS_SHIP_PACKAGE, &number)
+            .await?;
         Ok(response)
     }
 
@@ -457,14 +460,14 @@ impl<'a> FbsApi<'a> {
                 "cancel_reason_message is required for reason {CANCEL_REASON_OTHER}"
             )));
         }
-        let response: BooleanResponse = self.call(&FBS_CANCEL, request).await?;
+        let response: BooleanResponse = self.call(&POSTING_FBS_CANCEL, request).await?;
         Ok(response.result)
     }
 
     /// `POST /v2/posting/fbs/cancel-reason/list`: every cancellation reason.
     pub async fn cancel_reasons(&self) -> Result<Vec<CancelReason>> {
         let response: CancelReasonListResponse = self
-            .call(&FBS_CANCEL_REASON_LIST, &serde_json::Map::new())
+            .call(&POSTING_FBS_CANCEL_REASON_LIST, &serde_json::Map::new())
             .await?;
         Ok(response.result)
     }
@@ -483,7 +486,8 @@ impl<'a> FbsApi<'a> {
         let request = CancelReasonRequest {
             related_posting_numbers: posting_numbers,
         };
-        let response: CancelReasonResponse = self.call(&FBS_CANCEL_REASON, &request).await?;
+        let response: CancelReasonResponse =
+            self.call(&POSTING_FBS_CANCEL_REASON, &request).await?;
         Ok(response.result)
     }
 
@@ -497,7 +501,7 @@ impl<'a> FbsApi<'a> {
         let api = *self;
         Ok(run_batches(
             posting_numbers,
-            AWAITING_DELIVERY_MAX,
+            POSTING_FBS_AWAITING_DELIVERY_MAX,
             Clone::clone,
             validate_posting_number,
             |chunk| async move {
@@ -508,7 +512,7 @@ impl<'a> FbsApi<'a> {
                     .client
                     .transport
                     .json(
-                        FBS_AWAITING_DELIVERY
+                        POSTING_FBS_AWAITING_DELIVERY
                             .request()
                             .weight(request.posting_number.len())
                             .json(&request)?,
@@ -539,7 +543,8 @@ impl<'a> FbsApi<'a> {
         &self,
         posting_numbers: Vec<PostingNumber>,
     ) -> Result<BatchReport<PostingNumber>> {
-        self.transition(&FBS_DELIVERING, posting_numbers).await
+        self.transition(&POSTING_FBS_DELIVERING, posting_numbers)
+            .await
     }
 
     /// `POST /v2/fbs/posting/last-mile`: moves postings of a third-party delivery service to
@@ -548,7 +553,8 @@ impl<'a> FbsApi<'a> {
         &self,
         posting_numbers: Vec<PostingNumber>,
     ) -> Result<BatchReport<PostingNumber>> {
-        self.transition(&FBS_LAST_MILE, posting_numbers).await
+        self.transition(&POSTING_FBS_LAST_MILE, posting_numbers)
+            .await
     }
 
     /// `POST /v2/fbs/posting/delivered`: moves postings of a third-party delivery service to
@@ -557,7 +563,8 @@ impl<'a> FbsApi<'a> {
         &self,
         posting_numbers: Vec<PostingNumber>,
     ) -> Result<BatchReport<PostingNumber>> {
-        self.transition(&FBS_DELIVERED, posting_numbers).await
+        self.transition(&POSTING_FBS_DELIVERED, posting_numbers)
+            .await
     }
 
     /// A transition with per-posting outcomes and no documented maximum: one request.
@@ -602,7 +609,7 @@ impl<'a> FbsApi<'a> {
         let api = *self;
         Ok(run_batches(
             tracking_numbers,
-            TRACKING_NUMBERS_MAX,
+            POSTING_FBS_TRACKING_NUMBER_SET_MAX,
             |t: &TrackingNumber| t.posting_number.clone(),
             validate_tracking,
             |chunk| async move {
@@ -613,7 +620,7 @@ impl<'a> FbsApi<'a> {
                     .client
                     .transport
                     .json(
-                        FBS_TRACKING_NUMBER_SET
+                        POSTING_FBS_TRACKING_NUMBER_SET
                             .request()
                             .weight(request.tracking_numbers.len())
                             .json(&request)?,

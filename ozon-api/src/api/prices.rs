@@ -141,10 +141,7 @@ impl<'a> PricesApi<'a> {
     }
 
     /// `POST /v5/product/info/prices`: one page of price information.
-    pub async fn info(
-        &self,
-        request: &GetProductInfoPricesRequest,
-    ) -> Result<GetProductInfoPricesResponse> {
+    pub async fn info(&self, request: &PricesInfoRequest) -> Result<PricesInfoResponse> {
         crate::api::check_limit(request.limit, PRICES_INFO_PAGE_MAX)?;
         self.client
             .transport
@@ -156,7 +153,7 @@ impl<'a> PricesApi<'a> {
     pub fn info_stream(&self, filter: PricesFilter) -> BoxStream<'a, Result<ProductPriceInfo>> {
         let api = *self;
         paginate(String::new(), move |cursor| {
-            let request = GetProductInfoPricesRequest {
+            let request = PricesInfoRequest {
                 cursor,
                 filter: filter.clone(),
                 limit: PRICES_INFO_PAGE_MAX,

@@ -28,9 +28,9 @@ pub const PRODUCT_IMPORT_MAX: usize = 100;
 /// no maximum; this crate uses the card import's.
 pub const ATTRIBUTES_UPDATE_CHUNK: usize = 100;
 /// The most product ids a `/v1/product/archive` or `/v1/product/unarchive` request carries.
-pub const ARCHIVE_MAX: usize = 100;
+pub const PRODUCT_ARCHIVE_MAX: usize = 100;
 /// The most articles a `/v2/products/delete` request carries.
-pub const DELETE_MAX: usize = 500;
+pub const PRODUCTS_DELETE_MAX: usize = 500;
 /// The most images of a card, the main one included.
 pub const IMAGES_MAX: usize = 15;
 /// The most 360° images of a card.
@@ -62,13 +62,13 @@ pub static PRODUCT_PICTURES_IMPORT: Operation =
     Operation::post("product_pictures_import", "/v1/product/pictures/import");
 /// `POST /v1/product/archive`.
 pub static PRODUCT_ARCHIVE: Operation =
-    Operation::post("product_archive", "/v1/product/archive").batch_max(ARCHIVE_MAX);
+    Operation::post("product_archive", "/v1/product/archive").batch_max(PRODUCT_ARCHIVE_MAX);
 /// `POST /v1/product/unarchive`.
 pub static PRODUCT_UNARCHIVE: Operation =
-    Operation::post("product_unarchive", "/v1/product/unarchive").batch_max(ARCHIVE_MAX);
+    Operation::post("product_unarchive", "/v1/product/unarchive").batch_max(PRODUCT_ARCHIVE_MAX);
 /// `POST /v2/products/delete`.
 pub static PRODUCTS_DELETE: Operation =
-    Operation::post("products_delete", "/v2/products/delete").batch_max(DELETE_MAX);
+    Operation::post("products_delete", "/v2/products/delete").batch_max(PRODUCTS_DELETE_MAX);
 /// `POST /v4/product/info/limit`.
 pub static PRODUCT_INFO_LIMIT: Operation =
     Operation::post("product_info_limit", "/v4/product/info/limit");
@@ -517,7 +517,7 @@ impl<'a> ProductsApi<'a> {
     ) -> Result<bool> {
         check_product_ids(&product_ids)?;
         let mut all = true;
-        for chunk in chunks(product_ids, ARCHIVE_MAX) {
+        for chunk in chunks(product_ids, PRODUCT_ARCHIVE_MAX) {
             let request = ArchiveRequest { product_id: chunk };
             let response: BooleanResponse = self
                 .client
@@ -541,7 +541,7 @@ impl<'a> ProductsApi<'a> {
         let client = self.client;
         Ok(run_batches(
             offer_ids,
-            DELETE_MAX,
+            PRODUCTS_DELETE_MAX,
             |o: &String| o.clone(),
             |o: &String| check_offer_id(o),
             |chunk| async move {

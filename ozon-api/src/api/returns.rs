@@ -9,7 +9,7 @@ use crate::Client;
 use crate::models::returns::*;
 
 /// The largest page of `/v1/returns/list`.
-pub const RETURNS_PAGE_MAX: i32 = 500;
+pub const RETURNS_LIST_PAGE_MAX: i32 = 500;
 /// The most posting numbers the returns filter takes.
 pub const RETURNS_POSTINGS_MAX: usize = 50;
 
@@ -37,9 +37,9 @@ fn validate(request: &ReturnsListRequest) -> Result<()> {
             message,
         })
     };
-    if !(1..=RETURNS_PAGE_MAX).contains(&request.limit) {
+    if !(1..=RETURNS_LIST_PAGE_MAX).contains(&request.limit) {
         return fail(format!(
-            "limit {} is not in 1..={RETURNS_PAGE_MAX}",
+            "limit {} is not in 1..={RETURNS_LIST_PAGE_MAX}",
             request.limit
         ));
     }
@@ -96,7 +96,7 @@ impl<'a> ReturnsApi<'a> {
             let request = ReturnsListRequest {
                 filter: filter.clone(),
                 last_id,
-                limit: RETURNS_PAGE_MAX,
+                limit: RETURNS_LIST_PAGE_MAX,
             };
             async move {
                 let page = api.list(&request).await?;

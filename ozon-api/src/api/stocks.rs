@@ -22,9 +22,9 @@ pub const STOCKS_UPDATE_MAX: usize = 100;
 /// this long ([`market_core::RejectionStage::RetryLater`]).
 pub const PAIR_UPDATE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(30);
 /// The most SKUs (or articles) a stocks-by-warehouse request carries.
-pub const STOCKS_BY_WAREHOUSE_MAX: usize = 1000;
+pub const STOCKS_BY_WAREHOUSE_FBS_MAX: usize = 1000;
 /// The largest page of `/v2/product/info/stocks-by-warehouse/fbs`.
-pub const STOCKS_BY_WAREHOUSE_PAGE_MAX: i64 = 1000;
+pub const STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX: i64 = 1000;
 /// The largest page of `/v4/product/info/stocks`.
 pub const STOCKS_INFO_PAGE_MAX: i32 = 1000;
 /// The most SKUs a `/v1/analytics/stocks` request carries.
@@ -41,7 +41,7 @@ pub static STOCKS_BY_WAREHOUSE_FBS: Operation = Operation::post(
     "stocks_by_warehouse_fbs",
     "/v2/product/info/stocks-by-warehouse/fbs",
 )
-.batch_max(STOCKS_BY_WAREHOUSE_MAX);
+.batch_max(STOCKS_BY_WAREHOUSE_FBS_MAX);
 /// `POST /v1/analytics/stocks` (the successor Ozon names for `/v2/analytics/stock_on_warehouses`).
 pub static ANALYTICS_STOCKS: Operation =
     Operation::post("analytics_stocks", "/v1/analytics/stocks").batch_max(ANALYTICS_STOCKS_MAX);
@@ -150,10 +150,7 @@ impl<'a> StocksApi<'a> {
     }
 
     /// `POST /v4/product/info/stocks`: one page of stock info.
-    pub async fn info(
-        &self,
-        request: &GetProductInfoStocksRequest,
-    ) -> Result<GetProductInfoStocksResponse> {
+    pub async fn info(&self, request: &StocksInfoRequest) -> Result<StocksInfoResponse> {
         crate::api::check_limit(request.limit, STOCKS_INFO_PAGE_MAX)?;
         self.client
             .transport
@@ -162,13 +159,10 @@ impl<'a> StocksApi<'a> {
     }
 
     /// Every product's stock info matching `filter`, page by page (cursor paging).
-    pub fn info_stream(
-        &self,
-        filter: GetProductInfoStocksRequestFilter,
-    ) -> BoxStream<'a, Result<GetProductInfoStocksResponseItem>> {
+    pub fn info_stream(&self, filter: StocksInfoFilter) -> BoxStream<'a, Result<StocksInfoItem>> {
         let api = *self;
         paginate(String::new(), move |cursor| {
-            let request = GetProductInfoStocksRequest {
+            let request = StocksInfoRequest {
                 cursor,
                 filter: filter.clone(),
                 limit: STOCKS_INFO_PAGE_MAX,
@@ -180,29 +174,31 @@ impl<'a> StocksApi<'a> {
                 } else {
                     Page::more(page.items, page.cursor)
                 };
-                Ok(page.signed_by(|i: &GetProductInfoStocksResponseItem| i.product_id.0))
+                Ok(page.signed_by(|i: &StocksInfoItem| i.product_id.0))
             }
         })
     }
 
     /// `POST /v2/product/info/stocks-by-warehouse/fbs`: one page of stock and reserve per
     /// FBS warehouse. Rejected before sending: neither or both of `sku` and `offer_id`, more
-    /// than [`STOCKS_BY_WAREHOUSE_MAX`] of them, a limit outside `1..=1000`.
+    /// than [`STOCKS_BY_WAREHOUSE_FBS_MAX`] of them, a limit outside `1..=1000`.
     pub async fn by_warehouse_fbs_page(
         &self,
-        request: &GetProductInfoStocksByWarehouseFbsRequest,
-    ) -> Result<GetProductInfoStocksByWarehouseFbsResponse> {
+        request: &StocksByWarehouseRequest,
+    ) -> Result<StocksByWarehouseResponse> {
         let ids = match (request.sku.len(), request.offer_id.len()) {
             (0, 0) => Err("give sku or offer_id".to_owned()),
-            (n, 0) | (0, n) if n <= STOCKS_BY_WAREHOUSE_MAX => Ok(()),
-            (0, n) | (n, 0) => Err(format!("{n} products, at most {STOCKS_BY_WAREHOUSE_MAX}")),
+            (n, 0) | (0, n) if n <= STOCKS_BY_WAREHOUSE_FBS_MAX => Ok(()),
+            (0, n) | (n, 0) => Err(format!(
+                "{n} products, at most {STOCKS_BY_WAREHOUSE_FBS_MAX}"
+            )),
             _ => Err("give sku or offer_id, not both".to_owned()),
         };
-        let limit = if (1..=STOCKS_BY_WAREHOUSE_PAGE_MAX).contains(&request.limit) {
+        let limit = if (1..=STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX).contains(&request.limit) {
             Ok(())
         } else {
             Err(format!(
-                "limit {} is not in 1..={STOCKS_BY_WAREHOUSE_PAGE_MAX}",
+                "limit {} is not in 1..={STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX}",
                 request.limit
             ))
         };
@@ -220,17 +216,14 @@ impl<'a> StocksApi<'a> {
 
     /// Stock and reserve per FBS warehouse of these SKUs: split into requests of at most
     /// 1000 SKUs, every page of each (cursor paging), rows concatenated.
-    pub async fn by_warehouse_fbs(
-        &self,
-        skus: Vec<Sku>,
-    ) -> Result<Vec<GetProductInfoStocksByWarehouseFbsResponseResult>> {
+    pub async fn by_warehouse_fbs(&self, skus: Vec<Sku>) -> Result<Vec<StocksByWarehouseProduct>> {
         let mut out = Vec::new();
-        for chunk in market_core::batch::chunks(skus, STOCKS_BY_WAREHOUSE_MAX) {
+        for chunk in market_core::batch::chunks(skus, STOCKS_BY_WAREHOUSE_FBS_MAX) {
             let api = *self;
             let rows: Vec<_> = paginate(String::new(), move |cursor| {
-                let request = GetProductInfoStocksByWarehouseFbsRequest {
+                let request = StocksByWarehouseRequest {
                     cursor,
-                    limit: STOCKS_BY_WAREHOUSE_PAGE_MAX,
+                    limit: STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX,
                     offer_id: Vec::new(),
                     sku: chunk.clone(),
                 };
@@ -241,9 +234,7 @@ impl<'a> StocksApi<'a> {
                         page.products,
                         page.has_next,
                         page.cursor,
-                        |r: &GetProductInfoStocksByWarehouseFbsResponseResult| {
-                            (r.sku.0, r.warehouse_id.0)
-                        },
+                        |r: &StocksByWarehouseProduct| (r.sku.0, r.warehouse_id.0),
                     )
                 }
             })

@@ -13,9 +13,9 @@ use crate::models::fbs::SortDirection;
 use crate::models::warehouses::*;
 
 /// The largest page of `/v2/warehouse/list`.
-pub const WAREHOUSES_PAGE_MAX: i64 = 200;
+pub const WAREHOUSE_LIST_PAGE_MAX: i64 = 200;
 /// The largest page of `/v2/delivery-method/list`.
-pub const DELIVERY_METHODS_PAGE_MAX: i64 = 100;
+pub const DELIVERY_METHOD_LIST_PAGE_MAX: i64 = 100;
 
 /// `POST /v2/warehouse/list`.
 pub static WAREHOUSE_LIST: Operation = Operation::post("warehouse_list", "/v2/warehouse/list");
@@ -41,7 +41,7 @@ impl<'a> WarehousesApi<'a> {
     /// warehouses are Ozon's and are not listed here). A 200 without the `warehouses` list is
     /// a decode error.
     pub async fn page(&self, request: &WarehouseListRequest) -> Result<WarehouseListResponse> {
-        check_limit(request.limit, WAREHOUSES_PAGE_MAX)?;
+        check_limit(request.limit, WAREHOUSE_LIST_PAGE_MAX)?;
         self.client
             .transport
             .json(WAREHOUSE_LIST.request().json(request)?)
@@ -53,7 +53,7 @@ impl<'a> WarehousesApi<'a> {
         let api = *self;
         paginate(String::new(), move |cursor| {
             let request = WarehouseListRequest {
-                limit: WAREHOUSES_PAGE_MAX,
+                limit: WAREHOUSE_LIST_PAGE_MAX,
                 cursor,
                 warehouse_ids: Vec::new(),
             };
@@ -81,7 +81,7 @@ impl<'a> WarehousesApi<'a> {
         &self,
         request: &DeliveryMethodListRequest,
     ) -> Result<DeliveryMethodListResponse> {
-        check_limit(request.limit, DELIVERY_METHODS_PAGE_MAX)?;
+        check_limit(request.limit, DELIVERY_METHOD_LIST_PAGE_MAX)?;
         self.client
             .transport
             .json(DELIVERY_METHOD_LIST.request().json(request)?)
@@ -99,7 +99,7 @@ impl<'a> WarehousesApi<'a> {
             let request = DeliveryMethodListRequest {
                 cursor,
                 filter: filter.clone(),
-                limit: DELIVERY_METHODS_PAGE_MAX,
+                limit: DELIVERY_METHOD_LIST_PAGE_MAX,
                 sort_dir: Some(SortDirection::Asc),
             };
             async move {

@@ -53,7 +53,7 @@ pub struct FboPostingListRequest {
     pub cursor: String,
     /// The filter (the time window).
     pub filter: FboPostingListFilter,
-    /// Postings a page, 1 to [`crate::api::fbo::FBO_LIST_PAGE_MAX`].
+    /// Postings a page, 1 to [`crate::api::fbo::POSTING_FBO_LIST_PAGE_MAX`].
     pub limit: i64,
     /// Sort direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]

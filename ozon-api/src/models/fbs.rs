@@ -296,7 +296,7 @@ pub struct FbsPostingListRequest {
     pub cursor: String,
     /// The filter (the time window is required).
     pub filter: FbsPostingListFilter,
-    /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
+    /// Postings a page, 1 to [`crate::api::fbs::POSTING_FBS_LIST_PAGE_MAX`].
     pub limit: i64,
     /// Sort direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -470,7 +470,7 @@ pub struct FbsUnfulfilledListRequest {
     pub cursor: String,
     /// The filter (one window: cut-off or delivering date).
     pub filter: FbsUnfulfilledListFilter,
-    /// Postings a page, 1 to [`crate::api::fbs::FBS_LIST_PAGE_MAX`].
+    /// Postings a page, 1 to [`crate::api::fbs::POSTING_FBS_LIST_PAGE_MAX`].
     pub limit: i64,
     /// Sort direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]

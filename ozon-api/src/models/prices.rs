@@ -297,7 +297,7 @@ market_core::wire_enum! {
 /// `POST /v5/product/info/prices` request (schema `productv5GetProductInfoPricesV5Request`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoPricesRequest {
+pub struct PricesInfoRequest {
     /// The page cursor; empty for the first page.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
@@ -307,7 +307,7 @@ pub struct GetProductInfoPricesRequest {
     pub limit: i32,
 }
 
-/// The filter of [`GetProductInfoPricesRequest`] (schema `productv5Filter`).
+/// The filter of [`PricesInfoRequest`] (schema `productv5Filter`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PricesFilter {
@@ -329,7 +329,7 @@ pub struct PricesFilter {
 /// `POST /v5/product/info/prices` response (schema `productv5GetProductInfoPricesV5Response`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoPricesResponse {
+pub struct PricesInfoResponse {
     /// The cursor of the next page; empty on the last.
     #[serde(default)]
     pub cursor: String,

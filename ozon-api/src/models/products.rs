@@ -1343,7 +1343,7 @@ pub struct ProductPicture {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ArchiveRequest {
-    /// Product ids, at most [`crate::api::products::ARCHIVE_MAX`].
+    /// Product ids, at most [`crate::api::products::PRODUCT_ARCHIVE_MAX`].
     pub product_id: Vec<ProductId>,
 }
 
@@ -1364,7 +1364,7 @@ pub struct BooleanResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeleteProductsRequest {
-    /// Products, at most [`crate::api::products::DELETE_MAX`].
+    /// Products, at most [`crate::api::products::PRODUCTS_DELETE_MAX`].
     pub products: Vec<DeleteProduct>,
 }
 

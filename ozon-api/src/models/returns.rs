@@ -85,7 +85,7 @@ pub struct ReturnsListRequest {
     /// The id of the last return of the previous page; `0` for the first page.
     #[serde(default, deserialize_with = "de::int64")]
     pub last_id: i64,
-    /// Returns a page, 1 to [`crate::api::returns::RETURNS_PAGE_MAX`].
+    /// Returns a page, 1 to [`crate::api::returns::RETURNS_LIST_PAGE_MAX`].
     pub limit: i32,
 }
 

@@ -170,20 +170,20 @@ market_core::wire_enum! {
 /// `POST /v4/product/info/stocks` request (schema `v4GetProductInfoStocksRequest`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksRequest {
+pub struct StocksInfoRequest {
     /// The page cursor; empty for the first page.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
     /// The filter.
-    pub filter: GetProductInfoStocksRequestFilter,
+    pub filter: StocksInfoFilter,
     /// Items a page, 1 to 1000.
     pub limit: i32,
 }
 
-/// The filter of [`GetProductInfoStocksRequest`] (schema `v4GetProductInfoStocksRequestFilter`).
+/// The filter of [`StocksInfoRequest`] (schema `v4GetProductInfoStocksRequestFilter`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksRequestFilter {
+pub struct StocksInfoFilter {
     /// Only these articles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offer_id: Vec<String>,
@@ -217,12 +217,12 @@ pub struct FilterWithQuant {
 /// `POST /v4/product/info/stocks` response (schema `v4GetProductInfoStocksResponse`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksResponse {
+pub struct StocksInfoResponse {
     /// The cursor of the next page; empty on the last.
     #[serde(default)]
     pub cursor: String,
     /// Products (required: a 200 without the page is a decode error, not a last page).
-    pub items: Vec<GetProductInfoStocksResponseItem>,
+    pub items: Vec<StocksInfoItem>,
     /// Products matching the filter.
     #[serde(default)]
     pub total: i32,
@@ -231,7 +231,7 @@ pub struct GetProductInfoStocksResponse {
 /// Stocks of one product (schema `v4GetProductInfoStocksResponseItem`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksResponseItem {
+pub struct StocksInfoItem {
     /// The seller's article.
     #[serde(default)]
     pub offer_id: String,
@@ -240,7 +240,7 @@ pub struct GetProductInfoStocksResponseItem {
     pub product_id: ProductId,
     /// Stock per scheme.
     #[serde(default)]
-    pub stocks: Vec<GetProductInfoStocksResponseStock>,
+    pub stocks: Vec<StocksInfoStock>,
 }
 
 market_core::wire_enum! {
@@ -258,7 +258,7 @@ market_core::wire_enum! {
 /// Stock of one scheme (schema `GetProductInfoStocksResponseStock`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksResponseStock {
+pub struct StocksInfoStock {
     /// Units on hand.
     #[serde(default)]
     pub present: i32,
@@ -284,16 +284,16 @@ pub struct GetProductInfoStocksResponseStock {
 /// cursor paging.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksByWarehouseFbsRequest {
+pub struct StocksByWarehouseRequest {
     /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
-    /// Rows a page, 1 to [`crate::api::stocks::STOCKS_BY_WAREHOUSE_PAGE_MAX`].
+    /// Rows a page, 1 to [`crate::api::stocks::STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX`].
     pub limit: i64,
-    /// Articles, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_MAX`] (instead of `sku`).
+    /// Articles, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_FBS_MAX`] (instead of `sku`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offer_id: Vec<String>,
-    /// SKUs, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_MAX`] (instead of `offer_id`).
+    /// SKUs, at most [`crate::api::stocks::STOCKS_BY_WAREHOUSE_FBS_MAX`] (instead of `offer_id`).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
@@ -306,7 +306,7 @@ pub struct GetProductInfoStocksByWarehouseFbsRequest {
 /// `v2GetProductInfoStocksByWarehouseFbsResponseV2`); `products` is required.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksByWarehouseFbsResponse {
+pub struct StocksByWarehouseResponse {
     /// Where the next page starts.
     #[serde(default)]
     pub cursor: String,
@@ -314,13 +314,13 @@ pub struct GetProductInfoStocksByWarehouseFbsResponse {
     #[serde(default)]
     pub has_next: bool,
     /// Stock per product and warehouse.
-    pub products: Vec<GetProductInfoStocksByWarehouseFbsResponseResult>,
+    pub products: Vec<StocksByWarehouseProduct>,
 }
 
 /// One product at one warehouse (schema `v2GetProductInfoStocksByWarehouseFbsResponseV2Product`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct GetProductInfoStocksByWarehouseFbsResponseResult {
+pub struct StocksByWarehouseProduct {
     /// Units available to sell.
     #[serde(default)]
     pub free_stock: i64,

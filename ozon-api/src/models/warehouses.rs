@@ -99,7 +99,7 @@ market_core::impl_open_enum!(WarehouseStatus, DeliveryMethodStatus);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct WarehouseListRequest {
-    /// Warehouses a page, 1 to [`crate::api::warehouses::WAREHOUSES_PAGE_MAX`].
+    /// Warehouses a page, 1 to [`crate::api::warehouses::WAREHOUSE_LIST_PAGE_MAX`].
     pub limit: i64,
     /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -297,7 +297,7 @@ pub struct DeliveryMethodListRequest {
     /// The filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<DeliveryMethodFilter>,
-    /// Methods a page, 1 to [`crate::api::warehouses::DELIVERY_METHODS_PAGE_MAX`].
+    /// Methods a page, 1 to [`crate::api::warehouses::DELIVERY_METHOD_LIST_PAGE_MAX`].
     pub limit: i64,
     /// Sort direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -90,12 +90,12 @@ impl State {
         if f.since >= f.to {
             return Err(invalid("filter: since must be before to"));
         }
-        if f.to - f.since > TimeDelta::days(FBS_LIST_WINDOW_MAX_DAYS) {
+        if f.to - f.since > TimeDelta::days(POSTING_FBS_LIST_WINDOW_MAX_DAYS) {
             return Err(invalid(
                 "PERIOD_IS_TOO_LONG: the period is longer than a year",
             ));
         }
-        check_limit(request.limit, FBO_LIST_PAGE_MAX)?;
+        check_limit(request.limit, POSTING_FBO_LIST_PAGE_MAX)?;
         let offset = parse_cursor(&request.cursor)?;
         let mut matching: Vec<&FboRec> = self
             .fbo

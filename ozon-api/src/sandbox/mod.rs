@@ -77,20 +77,22 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wiremock::{MockServer, Request};
 
-use crate::api::fbo::FBO_LIST_PAGE_MAX;
-use crate::api::fbs::{CANCEL_REASON_OTHER, FBS_LIST_PAGE_MAX, FBS_LIST_WINDOW_MAX_DAYS};
+use crate::api::fbo::POSTING_FBO_LIST_PAGE_MAX;
+use crate::api::fbs::{
+    CANCEL_REASON_OTHER, POSTING_FBS_LIST_PAGE_MAX, POSTING_FBS_LIST_WINDOW_MAX_DAYS,
+};
 use crate::api::labels::PACKAGE_LABEL_MAX;
 use crate::api::prices::{PRICES_INFO_PAGE_MAX, PRICES_UPDATE_MAX, validate_price};
 use crate::api::products::{
     PRODUCT_IMPORT_MAX, PRODUCT_INFO_LIST_MAX, PRODUCT_LIST_FILTER_MAX, PRODUCT_LIST_PAGE_MAX,
     validate_import_item,
 };
-use crate::api::returns::{RETURNS_PAGE_MAX, RETURNS_POSTINGS_MAX};
+use crate::api::returns::{RETURNS_LIST_PAGE_MAX, RETURNS_POSTINGS_MAX};
 use crate::api::stocks::{
-    STOCKS_BY_WAREHOUSE_MAX, STOCKS_BY_WAREHOUSE_PAGE_MAX, STOCKS_INFO_PAGE_MAX, STOCKS_UPDATE_MAX,
-    validate_stock,
+    STOCKS_BY_WAREHOUSE_FBS_MAX, STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX, STOCKS_INFO_PAGE_MAX,
+    STOCKS_UPDATE_MAX, validate_stock,
 };
-use crate::api::warehouses::WAREHOUSES_PAGE_MAX;
+use crate::api::warehouses::WAREHOUSE_LIST_PAGE_MAX;
 use crate::api::{self, OPERATIONS};
 use crate::ids::{
     DeliveryMethodId, DescriptionCategoryId, ImportTaskId, PostingNumber, ProductId, Sku, TypeId,
@@ -113,9 +115,8 @@ use crate::models::fbs::{
 };
 use crate::models::labels::PackageLabelRequest;
 use crate::models::prices::{
-    GetProductInfoPricesRequest, GetProductInfoPricesResponse, ImportPricesError,
-    ImportPricesRequest, ImportPricesResponse, ImportPricesResult, ItemPrice, PriceCommissions,
-    ProductPriceInfo,
+    ImportPricesError, ImportPricesRequest, ImportPricesResponse, ImportPricesResult, ItemPrice,
+    PriceCommissions, PricesInfoRequest, PricesInfoResponse, ProductPriceInfo,
 };
 use crate::models::products::{
     ImportInfoItem, ImportInfoRequest, ImportInfoResponse, ImportInfoResult, ImportItemError,
@@ -129,11 +130,10 @@ use crate::models::returns::{
     ReturnVisualStatus, ReturnVisualStatusInfo, ReturnsListRequest, ReturnsListResponse,
 };
 use crate::models::stocks::{
-    GetProductInfoStocksByWarehouseFbsRequest, GetProductInfoStocksByWarehouseFbsResponse,
-    GetProductInfoStocksByWarehouseFbsResponseResult, GetProductInfoStocksRequest,
-    GetProductInfoStocksResponse, GetProductInfoStocksResponseItem,
-    GetProductInfoStocksResponseStock, ProductsStocksRequest, ProductsStocksResponse,
-    ProductsStocksResponseError, ProductsStocksResponseResult, StockShipmentType,
+    ProductsStocksRequest, ProductsStocksResponse, ProductsStocksResponseError,
+    ProductsStocksResponseResult, StockShipmentType, StocksByWarehouseProduct,
+    StocksByWarehouseRequest, StocksByWarehouseResponse, StocksInfoItem, StocksInfoRequest,
+    StocksInfoResponse, StocksInfoStock,
 };
 use crate::models::warehouses::{
     FirstMile, FirstMileType, Warehouse, WarehouseListRequest, WarehouseListResponse,
@@ -527,14 +527,18 @@ const HANDLERS: &[(&Operation, Handler)] = &[
     (&api::products::PRODUCT_IMPORT_INFO, |s, b| {
         s.product_import_info(b)
     }),
-    (&api::fbs::FBS_LIST, |s, b| s.fbs_list(b)),
-    (&api::fbs::FBS_GET, |s, b| s.fbs_get(b)),
-    (&api::fbs::FBS_SHIP, |s, b| s.fbs_ship(b)),
-    (&api::fbs::FBS_CANCEL, |s, b| s.fbs_cancel(b)),
-    (&api::fbs::FBS_CANCEL_REASON_LIST, |s, _| s.cancel_reasons()),
-    (&api::fbs::FBS_DELIVERING, |s, b| s.fbs_delivering(b)),
-    (&api::fbo::FBO_LIST, |s, b| s.fbo_list(b)),
-    (&api::fbo::FBO_GET, |s, b| s.fbo_get(b)),
+    (&api::fbs::POSTING_FBS_LIST, |s, b| s.fbs_list(b)),
+    (&api::fbs::POSTING_FBS_GET, |s, b| s.fbs_get(b)),
+    (&api::fbs::POSTING_FBS_SHIP, |s, b| s.fbs_ship(b)),
+    (&api::fbs::POSTING_FBS_CANCEL, |s, b| s.fbs_cancel(b)),
+    (&api::fbs::POSTING_FBS_CANCEL_REASON_LIST, |s, _| {
+        s.cancel_reasons()
+    }),
+    (&api::fbs::POSTING_FBS_DELIVERING, |s, b| {
+        s.fbs_delivering(b)
+    }),
+    (&api::fbo::POSTING_FBO_LIST, |s, b| s.fbo_list(b)),
+    (&api::fbo::POSTING_FBO_GET, |s, b| s.fbo_get(b)),
     (&api::labels::PACKAGE_LABEL, |s, b| s.package_label(b)),
     (&api::returns::RETURNS_LIST, |s, b| s.returns_list(b)),
 ];

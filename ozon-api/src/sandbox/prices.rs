@@ -62,7 +62,7 @@ impl State {
     }
 
     pub(super) fn prices_info(&self, body: &[u8]) -> Handled {
-        let request: GetProductInfoPricesRequest = parse(body)?;
+        let request: PricesInfoRequest = parse(body)?;
         check_limit(i64::from(request.limit), i64::from(PRICES_INFO_PAGE_MAX))?;
         let start = parse_cursor(&request.cursor)?;
         let f = &request.filter;
@@ -116,7 +116,7 @@ impl State {
             })
             .collect();
         let (cursor, _) = next_cursor(start, items.len(), matching.len());
-        ok(&GetProductInfoPricesResponse {
+        ok(&PricesInfoResponse {
             cursor,
             total: i32::try_from(matching.len()).unwrap_or(i32::MAX),
             items,

@@ -5,7 +5,7 @@ use super::*;
 impl State {
     pub(super) fn returns_list(&self, body: &[u8]) -> Handled {
         let request: ReturnsListRequest = parse(body)?;
-        check_limit(i64::from(request.limit), i64::from(RETURNS_PAGE_MAX))?;
+        check_limit(i64::from(request.limit), i64::from(RETURNS_LIST_PAGE_MAX))?;
         if request.last_id < 0 {
             return Err(invalid("last_id must not be negative"));
         }

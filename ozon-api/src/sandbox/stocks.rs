@@ -54,7 +54,7 @@ impl State {
     }
 
     pub(super) fn stocks_info(&self, body: &[u8]) -> Handled {
-        let request: GetProductInfoStocksRequest = parse(body)?;
+        let request: StocksInfoRequest = parse(body)?;
         check_limit(i64::from(request.limit), i64::from(STOCKS_INFO_PAGE_MAX))?;
         let start = parse_cursor(&request.cursor)?;
         let f = &request.filter;
@@ -66,7 +66,7 @@ impl State {
             .filter(|p| visible(p, f.visibility.as_ref().map(|v| v.as_str())))
             .collect();
         let limit = usize::try_from(request.limit).unwrap_or(0);
-        let items: Vec<GetProductInfoStocksResponseItem> = matching
+        let items: Vec<StocksInfoItem> = matching
             .iter()
             .skip(start)
             .take(limit)
@@ -75,11 +75,11 @@ impl State {
                 let reserved: i64 = (0..self.warehouses.len())
                     .map(|w| self.reserved(p.sku, w))
                     .sum();
-                GetProductInfoStocksResponseItem {
+                StocksInfoItem {
                     offer_id: p.offer_id.clone(),
                     product_id: p.product_id,
                     stocks: vec![
-                        GetProductInfoStocksResponseStock {
+                        StocksInfoStock {
                             present: i32::try_from(fbs_present + reserved).unwrap_or(i32::MAX),
                             reserved: i32::try_from(reserved).unwrap_or(i32::MAX),
                             shipment_type: Some(StockShipmentType::General),
@@ -87,7 +87,7 @@ impl State {
                             kind: "fbs".into(),
                             warehouse_ids: self.warehouses.iter().map(|w| w.id).collect(),
                         },
-                        GetProductInfoStocksResponseStock {
+                        StocksInfoStock {
                             present: i32::try_from(p.fbo_stock).unwrap_or(i32::MAX),
                             reserved: 0,
                             shipment_type: Some(StockShipmentType::General),
@@ -100,7 +100,7 @@ impl State {
             })
             .collect();
         let (cursor, _) = next_cursor(start, items.len(), matching.len());
-        ok(&GetProductInfoStocksResponse {
+        ok(&StocksInfoResponse {
             cursor,
             total: i32::try_from(matching.len()).unwrap_or(i32::MAX),
             items,
@@ -108,7 +108,7 @@ impl State {
     }
 
     pub(super) fn stocks_by_warehouse(&self, body: &[u8]) -> Handled {
-        let request: GetProductInfoStocksByWarehouseFbsRequest = parse(body)?;
+        let request: StocksByWarehouseRequest = parse(body)?;
         match (request.sku.is_empty(), request.offer_id.is_empty()) {
             (true, true) => return Err(invalid("sku or offer_id is required")),
             (false, false) => return Err(invalid("give sku or offer_id, not both")),
@@ -117,9 +117,9 @@ impl State {
         check_batch(
             "sku/offer_id",
             request.sku.len().max(request.offer_id.len()),
-            STOCKS_BY_WAREHOUSE_MAX,
+            STOCKS_BY_WAREHOUSE_FBS_MAX,
         )?;
-        check_limit(request.limit, STOCKS_BY_WAREHOUSE_PAGE_MAX)?;
+        check_limit(request.limit, STOCKS_BY_WAREHOUSE_FBS_PAGE_MAX)?;
         let start = parse_cursor(&request.cursor)?;
         let mut rows = Vec::new();
         for p in &self.products {
@@ -129,7 +129,7 @@ impl State {
             for (w, wh) in self.warehouses.iter().enumerate() {
                 let reserved = self.reserved(p.sku, w);
                 let stock = p.stocks.get(&wh.id).copied().unwrap_or(0);
-                rows.push(GetProductInfoStocksByWarehouseFbsResponseResult {
+                rows.push(StocksByWarehouseProduct {
                     free_stock: stock,
                     offer_id: p.offer_id.clone(),
                     sku: p.sku,
@@ -144,7 +144,7 @@ impl State {
         let limit = usize::try_from(request.limit).unwrap_or(0);
         let products: Vec<_> = rows.iter().skip(start).take(limit).cloned().collect();
         let (cursor, has_next) = next_cursor(start, products.len(), rows.len());
-        ok(&GetProductInfoStocksByWarehouseFbsResponse {
+        ok(&StocksByWarehouseResponse {
             cursor,
             has_next,
             products,

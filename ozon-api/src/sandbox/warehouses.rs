@@ -5,7 +5,7 @@ use super::*;
 impl State {
     pub(super) fn warehouse_list(&self, body: &[u8]) -> Handled {
         let request: WarehouseListRequest = parse(body)?;
-        check_limit(request.limit, WAREHOUSES_PAGE_MAX)?;
+        check_limit(request.limit, WAREHOUSE_LIST_PAGE_MAX)?;
         if request.warehouse_ids.len() > 200 {
             return Err(invalid("warehouse_ids: at most 200 are allowed"));
         }

@@ -218,7 +218,7 @@ async fn an_injected_200_without_data_ends_the_order_stream_with_an_error() {
             vendor, operation, ..
         } => {
             assert_eq!(*vendor, "ozon");
-            assert_eq!(*operation, "fbs_posting_list");
+            assert_eq!(*operation, "posting_fbs_list");
         }
         other => panic!("{other:?}"),
     }

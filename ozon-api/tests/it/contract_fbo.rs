@@ -207,7 +207,7 @@ async fn list_stream_follows_the_cursor_until_has_next_is_false() {
     let body = &requests[0].1;
     assert!(body.get("cursor").is_none(), "the first page has no cursor");
     assert_eq!(requests[1].1["cursor"], "c2");
-    assert_eq!(body["limit"], FBO_LIST_PAGE_MAX);
+    assert_eq!(body["limit"], POSTING_FBO_LIST_PAGE_MAX);
     assert_eq!(body["filter"]["statuses"], json!(["delivered"]));
     assert_eq!(body["filter"]["to"], "2021-11-17T10:44:12.828Z");
     assert_eq!(
@@ -282,7 +282,7 @@ async fn a_bad_window_or_limit_is_rejected_before_sending() {
         FboPostingListRequest::new(FboPostingListFilter::new(t("2024-03-01T00:00:00Z"), a), 10),
         FboPostingListRequest::new(FboPostingListFilter::new(a, t("2025-03-01T00:00:00Z")), 10),
         FboPostingListRequest::new(window(), 0),
-        FboPostingListRequest::new(window(), FBO_LIST_PAGE_MAX + 1),
+        FboPostingListRequest::new(window(), POSTING_FBO_LIST_PAGE_MAX + 1),
     ] {
         let err = ozon.fbo().list(&r).await.unwrap_err();
         assert!(is_validation(&err), "{r:?}: {err}");

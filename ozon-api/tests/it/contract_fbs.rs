@@ -540,7 +540,7 @@ async fn list_stream_follows_the_cursor_until_has_next_is_false() {
     assert!(requests[0].1.get("cursor").is_none());
     assert_eq!(requests[1].1["cursor"], "next-2");
     let body = &requests[0].1;
-    assert_eq!(body["limit"], FBS_LIST_PAGE_MAX);
+    assert_eq!(body["limit"], POSTING_FBS_LIST_PAGE_MAX);
     assert_eq!(body["sort_dir"], "ASC");
     assert_eq!(body["filter"]["since"], "2024-01-01T00:00:00Z");
     assert_eq!(body["filter"]["statuses"], json!(["awaiting_packaging"]));
@@ -622,7 +622,7 @@ async fn a_bad_window_or_limit_is_rejected_before_sending() {
             100,
         ),
         FbsPostingListRequest::new(window(), 0),
-        FbsPostingListRequest::new(window(), FBS_LIST_PAGE_MAX + 1),
+        FbsPostingListRequest::new(window(), POSTING_FBS_LIST_PAGE_MAX + 1),
     ];
     for c in &cases {
         let err = fbs.list(c).await.unwrap_err();
@@ -933,7 +933,7 @@ async fn ship_answered_200_with_ship_failed_on_reading_back_is_a_conflict_naming
         panic!("expected an API error, got {err:?}");
     };
     assert_eq!(api.vendor, "ozon");
-    assert_eq!(api.operation, "fbs_posting_ship");
+    assert_eq!(api.operation, "posting_fbs_ship");
     assert_eq!(api.status, 200);
     assert_eq!(api.kind, market_core::ApiErrorKind::Conflict);
     assert_eq!(api.code.as_deref(), Some("ship_failed"));
@@ -990,7 +990,7 @@ async fn ship_package_reads_the_posting_formed_back_and_fails_on_ship_failed() {
     let market_core::Error::Api(api) = &err else {
         panic!("expected an API error, got {err:?}");
     };
-    assert_eq!(api.operation, "fbs_posting_ship_package");
+    assert_eq!(api.operation, "posting_fbs_ship_package");
     assert_eq!(api.code.as_deref(), Some("ship_failed"));
     assert_eq!(api.kind, market_core::ApiErrorKind::Conflict);
     assert_eq!(
@@ -1002,8 +1002,8 @@ async fn ship_package_reads_the_posting_formed_back_and_fails_on_ship_failed() {
 
 #[tokio::test]
 async fn ship_is_not_retried_and_bad_packages_are_not_sent() {
-    assert!(!FBS_SHIP.idempotent && !FBS_SHIP_PACKAGE.idempotent);
-    assert!(!FBS_TRACKING_NUMBER_SET.idempotent);
+    assert!(!POSTING_FBS_SHIP.idempotent && !POSTING_FBS_SHIP_PACKAGE.idempotent);
+    assert!(!POSTING_FBS_TRACKING_NUMBER_SET.idempotent);
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .respond_with(

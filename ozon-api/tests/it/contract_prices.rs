@@ -16,7 +16,7 @@ fn dec(s: &str) -> Decimal {
 #[test]
 fn responses_decode_strictly() {
     assert_responses_decode::<ImportPricesResponse>("/v1/product/import/prices");
-    assert_responses_decode::<GetProductInfoPricesResponse>("/v5/product/info/prices");
+    assert_responses_decode::<PricesInfoResponse>("/v5/product/info/prices");
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn the_vendor_request_examples_round_trip() {
 
     let p = "/v5/product/info/prices";
     let mut ex = spec().request_example(p).unwrap();
-    let req: GetProductInfoPricesRequest = decode(p, "request example", &ex);
+    let req: PricesInfoRequest = decode(p, "request example", &ex);
     // An empty cursor (the first page) is not sent.
     ex.as_object_mut().unwrap().remove("cursor");
     assert_eq!(serde_json::to_value(&req).unwrap(), ex);
@@ -325,7 +325,7 @@ async fn a_bad_price_info_limit_is_rejected_before_sending() {
     for limit in [0, 1001] {
         let err = ozon
             .prices()
-            .info(&GetProductInfoPricesRequest {
+            .info(&PricesInfoRequest {
                 limit,
                 ..Default::default()
             })

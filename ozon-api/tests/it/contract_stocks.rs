@@ -11,8 +11,8 @@ use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTempla
 #[test]
 fn responses_decode_strictly() {
     assert_responses_decode::<ProductsStocksResponse>("/v2/products/stocks");
-    assert_responses_decode::<GetProductInfoStocksResponse>("/v4/product/info/stocks");
-    assert_responses_decode::<GetProductInfoStocksByWarehouseFbsResponse>(
+    assert_responses_decode::<StocksInfoResponse>("/v4/product/info/stocks");
+    assert_responses_decode::<StocksByWarehouseResponse>(
         "/v2/product/info/stocks-by-warehouse/fbs",
     );
     assert_responses_decode::<AnalyticsStocksResponse>("/v1/analytics/stocks");
@@ -184,7 +184,7 @@ async fn stock_info_pages_by_cursor_to_the_end() {
         .mount(&server)
         .await;
     let ozon = client(&server);
-    let filter = GetProductInfoStocksRequestFilter {
+    let filter = StocksInfoFilter {
         visibility: Some(Visibility::All),
         ..Default::default()
     };
@@ -286,7 +286,7 @@ async fn a_bad_limit_is_rejected_before_sending() {
     let ozon = client(&server);
     let err = ozon
         .stocks()
-        .info(&GetProductInfoStocksRequest {
+        .info(&StocksInfoRequest {
             limit: 5000,
             ..Default::default()
         })

@@ -3,7 +3,7 @@
 use crate::common::*;
 use futures::TryStreamExt;
 use ozon_api::WarehouseId;
-use ozon_api::api::warehouses::{DELIVERY_METHODS_PAGE_MAX, WAREHOUSES_PAGE_MAX};
+use ozon_api::api::warehouses::{DELIVERY_METHOD_LIST_PAGE_MAX, WAREHOUSE_LIST_PAGE_MAX};
 use ozon_api::ids::DeliveryMethodId;
 use ozon_api::models::warehouses::*;
 use serde_json::{Value, json};
@@ -117,7 +117,7 @@ async fn warehouse_list_follows_the_cursor_to_the_end() {
     );
     let requests = sent(&server).await;
     assert_eq!(requests.len(), 2);
-    assert_eq!(requests[0].1, json!({"limit": WAREHOUSES_PAGE_MAX}));
+    assert_eq!(requests[0].1, json!({"limit": WAREHOUSE_LIST_PAGE_MAX}));
     assert_eq!(requests[1].1["cursor"], "w2");
     assert_requests_match_spec(&server, "/v2/warehouse/list").await;
 }
@@ -176,7 +176,7 @@ async fn delivery_methods_follow_the_cursor_until_has_next_is_false() {
         requests[0].1["filter"],
         json!({"provider_ids": ["24"], "status": ["ACTIVE"], "warehouse_ids": ["7"]})
     );
-    assert_eq!(requests[0].1["limit"], DELIVERY_METHODS_PAGE_MAX);
+    assert_eq!(requests[0].1["limit"], DELIVERY_METHOD_LIST_PAGE_MAX);
     assert_requests_match_spec(&server, "/v2/delivery-method/list").await;
 }
 
@@ -184,7 +184,7 @@ async fn delivery_methods_follow_the_cursor_until_has_next_is_false() {
 async fn a_bad_page_size_is_rejected_before_sending() {
     let server = MockServer::start().await;
     let ozon = client(&server);
-    for limit in [0, DELIVERY_METHODS_PAGE_MAX + 1] {
+    for limit in [0, DELIVERY_METHOD_LIST_PAGE_MAX + 1] {
         let err = ozon
             .warehouses()
             .delivery_methods(&DeliveryMethodListRequest {
@@ -200,7 +200,7 @@ async fn a_bad_page_size_is_rejected_before_sending() {
     let err = ozon
         .warehouses()
         .page(&WarehouseListRequest {
-            limit: WAREHOUSES_PAGE_MAX + 1,
+            limit: WAREHOUSE_LIST_PAGE_MAX + 1,
             cursor: String::new(),
             warehouse_ids: Vec::new(),
         })

@@ -23,7 +23,7 @@ use ozon_api::models::prices::PricesFilter;
 use ozon_api::models::products::{
     DailyQuota, ProductInfoListRequest, ProductListFilter, ProductVisibility,
 };
-use ozon_api::models::stocks::{AnalyticsStocksRequest, GetProductInfoStocksRequestFilter};
+use ozon_api::models::stocks::{AnalyticsStocksRequest, StocksInfoFilter};
 use ozon_api::{Client, api};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -39,17 +39,17 @@ fn window() -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
 static LIST_OPERATIONS: &[(&str, &Operation, &str)] = &[
     (
         "/v4/posting/fbs/list",
-        &api::fbs::FBS_LIST,
+        &api::fbs::POSTING_FBS_LIST,
         r#"{"postings": null, "has_next": false, "cursor": ""}"#,
     ),
     (
         "/v4/posting/fbs/unfulfilled/list",
-        &api::fbs::FBS_UNFULFILLED_LIST,
+        &api::fbs::POSTING_FBS_UNFULFILLED_LIST,
         r#"{"postings": null, "has_next": false, "cursor": "", "count": 0}"#,
     ),
     (
         "/v3/posting/fbo/list",
-        &api::fbo::FBO_LIST,
+        &api::fbo::POSTING_FBO_LIST,
         r#"{"postings": null, "has_next": false, "cursor": ""}"#,
     ),
     (
@@ -119,12 +119,12 @@ static LIST_OPERATIONS: &[(&str, &Operation, &str)] = &[
     ),
     (
         "/v2/posting/fbs/cancel-reason/list",
-        &api::fbs::FBS_CANCEL_REASON_LIST,
+        &api::fbs::POSTING_FBS_CANCEL_REASON_LIST,
         r#"{"result": null}"#,
     ),
     (
         "/v3/posting/fbs/get",
-        &api::fbs::FBS_GET,
+        &api::fbs::POSTING_FBS_GET,
         r#"{"result": null}"#,
     ),
 ];
@@ -169,11 +169,7 @@ async fn call(ozon: &Client, p: &str) -> market_core::Result<usize> {
             .await
             .map(|v| v.len()),
         "/v4/product/info/stocks" => {
-            count(
-                ozon.stocks()
-                    .info_stream(GetProductInfoStocksRequestFilter::default()),
-            )
-            .await
+            count(ozon.stocks().info_stream(StocksInfoFilter::default())).await
         }
         "/v2/product/info/stocks-by-warehouse/fbs" => ozon
             .stocks()

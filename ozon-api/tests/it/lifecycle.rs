@@ -91,14 +91,14 @@ fn a_deprecated_operation_we_call_is_named() {
 #[test]
 fn an_x_market_shutdown_is_named_with_its_date_and_successor() {
     let mut doc = snapshot();
-    op_mut(&mut doc, "fbs_posting_list")["x-market-shutdown"] = json!({
+    op_mut(&mut doc, "posting_fbs_list")["x-market-shutdown"] = json!({
         "date": "2027-03-01",
         "successor": "/v5/posting/fbs/list",
         "phrase": "С 1 марта 2027 года метод будет отключён."
     });
     let problems = guard(&[doc], OPERATIONS, day());
     assert_eq!(problems.len(), 1, "{:#?}", texts(&problems));
-    assert_eq!(problems[0].name, "fbs_posting_list");
+    assert_eq!(problems[0].name, "posting_fbs_list");
     assert_eq!(
         problems[0].kind,
         GuardKind::ShutdownAnnounced {
@@ -175,7 +175,7 @@ fn a_removed_path_is_named_as_missing() {
         .unwrap();
     let problems = guard(&[doc], OPERATIONS, day());
     assert_eq!(problems.len(), 1, "{:#?}", texts(&problems));
-    assert_eq!(problems[0].name, "fbs_posting_get");
+    assert_eq!(problems[0].name, "posting_fbs_get");
     assert_eq!(problems[0].kind, GuardKind::Missing);
     assert!(
         problems[0]

@@ -14,20 +14,20 @@ use market_core::{
     Marketplace, MarketplaceKind, Order, OrderId, OrderQuery, Package, PriceUpdate, RejectionStage,
     ReturnQuery, StockUpdate, TaskId, TimeWindow, Variant,
 };
-use ozon_api::marketplace::{lifecycle, order_from_fbs};
+use ozon_api::marketplace::{lifecycle, order_from_fbs_posting};
 use ozon_api::models::fbs::{FbsPosting, PostingStatus};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, Request as WireRequest, Respond, ResponseTemplate};
 
-const FBS_LIST: &str = "/v4/posting/fbs/list";
-const FBO_LIST: &str = "/v3/posting/fbo/list";
-const FBS_GET: &str = "/v3/posting/fbs/get";
-const FBO_GET: &str = "/v2/posting/fbo/get";
-const FBS_SHIP: &str = "/v4/posting/fbs/ship";
-const FBS_DELIVERING: &str = "/v2/fbs/posting/delivering";
-const FBS_CANCEL: &str = "/v2/posting/fbs/cancel";
+const POSTING_FBS_LIST: &str = "/v4/posting/fbs/list";
+const POSTING_FBO_LIST: &str = "/v3/posting/fbo/list";
+const POSTING_FBS_GET: &str = "/v3/posting/fbs/get";
+const POSTING_FBO_GET: &str = "/v2/posting/fbo/get";
+const POSTING_FBS_SHIP: &str = "/v4/posting/fbs/ship";
+const POSTING_FBS_DELIVERING: &str = "/v2/fbs/posting/delivering";
+const POSTING_FBS_CANCEL: &str = "/v2/posting/fbs/cancel";
 const PACKAGE_LABEL: &str = "/v2/posting/fbs/package-label";
 const STOCKS: &str = "/v2/products/stocks";
 const PRICES: &str = "/v1/product/import/prices";
@@ -144,7 +144,7 @@ fn documented(status: &str) -> Option<Lifecycle> {
 
 /// An FBS posting of the list, from the spec's example with these values.
 fn fbs_posting(number: &str, status: &str, tpl: &str, price: Value, currency: &str) -> Value {
-    let mut p = spec().response_example(FBS_LIST).unwrap()["postings"][0].clone();
+    let mut p = spec().response_example(POSTING_FBS_LIST).unwrap()["postings"][0].clone();
     p["posting_number"] = json!(number);
     p["order_number"] = json!(number.rsplit_once('-').unwrap().0);
     p["status"] = json!(status);
@@ -163,7 +163,7 @@ fn fbs_posting(number: &str, status: &str, tpl: &str, price: Value, currency: &s
 
 /// An FBO posting of the list, from the spec's example with these values.
 fn fbo_posting(number: &str, status: &str, price: Value) -> Value {
-    let mut p = spec().response_example(FBO_LIST).unwrap()["postings"][0].clone();
+    let mut p = spec().response_example(POSTING_FBO_LIST).unwrap()["postings"][0].clone();
     p["posting_number"] = json!(number);
     p["order_number"] = json!(number.rsplit_once('-').unwrap().0);
     p["status"] = json!(status);
@@ -190,7 +190,7 @@ fn fbo_page(next: Option<&str>, postings: Vec<Value>) -> Value {
 /// An FBS posting detail, from the spec's example, with two lines: 2 x `250-7898-1` (SKU
 /// 180550365) and 1 x `250-7898-2` (SKU 180550366).
 fn fbs_detail(number: &str, status: &str, tpl: &str) -> Value {
-    let mut r = spec().response_example(FBS_GET).unwrap();
+    let mut r = spec().response_example(POSTING_FBS_GET).unwrap();
     let p = &mut r["result"];
     p["posting_number"] = json!(number);
     p["order_number"] = json!(number.rsplit_once('-').unwrap().0);
@@ -258,7 +258,7 @@ fn an_unknown_status_maps_to_unknown_and_keeps_the_raw_status() {
         status: PostingStatus::from_wire("posting_teleported"),
         ..FbsPosting::default()
     };
-    let order = order_from_fbs(&posting);
+    let order = order_from_fbs_posting(&posting);
     assert_eq!(order.status.lifecycle, Lifecycle::Unknown);
     assert_eq!(order.status.raw, "posting_teleported");
 }
@@ -279,8 +279,8 @@ async fn orders_carry_the_documented_lifecycle_and_the_raw_status_of_every_known
             )
         })
         .collect();
-    on(&server, FBS_LIST, fbs_page(None, postings)).await;
-    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
+    on(&server, POSTING_FBS_LIST, fbs_page(None, postings)).await;
+    on(&server, POSTING_FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let orders: Vec<Order> = m
@@ -308,8 +308,8 @@ async fn an_unknown_status_from_ozon_is_kept_raw_or_refused_under_strict() {
         json!("1390.000000"),
         "RUB",
     );
-    on(&server, FBS_LIST, fbs_page(None, vec![posting])).await;
-    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
+    on(&server, POSTING_FBS_LIST, fbs_page(None, vec![posting])).await;
+    on(&server, POSTING_FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let result: Result<Vec<Order>, Error> = m
@@ -373,14 +373,14 @@ async fn orders_server() -> MockServer {
     // The page asked for with the cursor is mounted first: it wins over the first page's mock.
     on_body(
         &server,
-        FBS_LIST,
+        POSTING_FBS_LIST,
         json!({"cursor": "p2"}),
         fbs_page(None, vec![c]),
     )
     .await;
-    on(&server, FBS_LIST, fbs_page(Some("p2"), vec![a, b])).await;
+    on(&server, POSTING_FBS_LIST, fbs_page(Some("p2"), vec![a, b])).await;
     let d = fbo_posting("16965409-0014-1", "delivered", json!("81.00"));
-    on(&server, FBO_LIST, fbo_page(None, vec![d])).await;
+    on(&server, POSTING_FBO_LIST, fbo_page(None, vec![d])).await;
     server
 }
 
@@ -410,8 +410,11 @@ async fn orders_stream_fbs_pages_then_fbo_postings_mapped_to_orders() {
     );
 
     // FBS paged by cursor over two pages, then FBO; has_next false ends each.
-    assert_eq!(paths(&server).await, [FBS_LIST, FBS_LIST, FBO_LIST]);
-    let fbs = bodies(&server, FBS_LIST).await;
+    assert_eq!(
+        paths(&server).await,
+        [POSTING_FBS_LIST, POSTING_FBS_LIST, POSTING_FBO_LIST]
+    );
+    let fbs = bodies(&server, POSTING_FBS_LIST).await;
     assert!(
         fbs[0].get("cursor").is_none(),
         "the first page has no cursor"
@@ -421,12 +424,12 @@ async fn orders_stream_fbs_pages_then_fbo_postings_mapped_to_orders() {
         assert_eq!(t(b["filter"]["since"].as_str().unwrap()), may().since);
         assert_eq!(t(b["filter"]["to"].as_str().unwrap()), may().until);
     }
-    let fbo = bodies(&server, FBO_LIST).await;
+    let fbo = bodies(&server, POSTING_FBO_LIST).await;
     assert!(fbo[0].get("cursor").is_none());
     assert_eq!(t(fbo[0]["filter"]["since"].as_str().unwrap()), may().since);
     assert_eq!(t(fbo[0]["filter"]["to"].as_str().unwrap()), may().until);
-    assert_path_matches_spec(&server, FBS_LIST).await;
-    assert_path_matches_spec(&server, FBO_LIST).await;
+    assert_path_matches_spec(&server, POSTING_FBS_LIST).await;
+    assert_path_matches_spec(&server, POSTING_FBO_LIST).await;
 
     // FBS, price as "480.000000".
     let a = &orders[0];
@@ -548,9 +551,9 @@ async fn orders_of_the_fbo_scheme_make_no_fbs_request() {
         .unwrap();
     assert_eq!(orders.len(), 1);
     assert_eq!(orders[0].id.as_str(), "16965409-0014-1");
-    assert!(bodies(&server, FBS_LIST).await.is_empty());
-    assert_eq!(paths(&server).await, [FBO_LIST]);
-    assert_requests_match_spec(&server, FBO_LIST).await;
+    assert!(bodies(&server, POSTING_FBS_LIST).await.is_empty());
+    assert_eq!(paths(&server).await, [POSTING_FBO_LIST]);
+    assert_requests_match_spec(&server, POSTING_FBO_LIST).await;
 }
 
 #[tokio::test]
@@ -565,8 +568,8 @@ async fn orders_of_the_fbs_or_dbs_scheme_make_no_fbo_request_and_split_fbs_from_
         .unwrap();
     let ids: Vec<&str> = fbs.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["05708065-0029-1", "05708066-0031-1"]);
-    assert_eq!(paths(&server).await, [FBS_LIST, FBS_LIST]);
-    assert_requests_match_spec(&server, FBS_LIST).await;
+    assert_eq!(paths(&server).await, [POSTING_FBS_LIST, POSTING_FBS_LIST]);
+    assert_requests_match_spec(&server, POSTING_FBS_LIST).await;
 
     let dbs: Vec<Order> = m
         .orders(OrderQuery::window(may()).with_schemes([DeliveryScheme::Dbs]))
@@ -575,14 +578,14 @@ async fn orders_of_the_fbs_or_dbs_scheme_make_no_fbo_request_and_split_fbs_from_
         .unwrap();
     let ids: Vec<&str> = dbs.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["05708067-0032-1"]);
-    assert!(bodies(&server, FBO_LIST).await.is_empty());
+    assert!(bodies(&server, POSTING_FBO_LIST).await.is_empty());
 }
 
 #[tokio::test]
 async fn a_window_longer_than_365_days_is_split_into_consecutive_requests() {
     let server = MockServer::start().await;
-    on(&server, FBS_LIST, fbs_page(None, vec![])).await;
-    on(&server, FBO_LIST, fbo_page(None, vec![])).await;
+    on(&server, POSTING_FBS_LIST, fbs_page(None, vec![])).await;
+    on(&server, POSTING_FBO_LIST, fbo_page(None, vec![])).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let w = window("2023-01-01T00:00:00Z", "2025-03-01T00:00:00Z");
@@ -590,9 +593,16 @@ async fn a_window_longer_than_365_days_is_split_into_consecutive_requests() {
     assert!(orders.is_empty());
     assert_eq!(
         paths(&server).await,
-        [FBS_LIST, FBS_LIST, FBS_LIST, FBO_LIST, FBO_LIST, FBO_LIST]
+        [
+            POSTING_FBS_LIST,
+            POSTING_FBS_LIST,
+            POSTING_FBS_LIST,
+            POSTING_FBO_LIST,
+            POSTING_FBO_LIST,
+            POSTING_FBO_LIST
+        ]
     );
-    for p in [FBS_LIST, FBO_LIST] {
+    for p in [POSTING_FBS_LIST, POSTING_FBO_LIST] {
         let windows: Vec<(DateTime<Utc>, DateTime<Utc>)> = bodies(&server, p)
             .await
             .iter()
@@ -626,11 +636,11 @@ impl Respond for FboAsOzon {
     fn respond(&self, request: &WireRequest) -> ResponseTemplate {
         let body: Value = serde_json::from_slice(&request.body).unwrap();
         let asked = body["with"]["analytics_data"] == json!(true);
-        let mut posting = if request.url.path() == FBO_LIST {
+        let mut posting = if request.url.path() == POSTING_FBO_LIST {
             fbo_posting("16965409-0014-1", "delivered", json!("81.00"))
         } else {
             // `/v2/posting/fbo/get` keeps the v2 posting shape (a price string per line).
-            let mut p = spec().response_example(FBO_GET).unwrap()["result"].clone();
+            let mut p = spec().response_example(POSTING_FBO_GET).unwrap()["result"].clone();
             p["posting_number"] = json!("16965409-0014-1");
             p["status"] = json!("delivered");
             p
@@ -639,7 +649,7 @@ impl Respond for FboAsOzon {
         if !asked {
             posting["analytics_data"] = Value::Null;
         }
-        let answer = if request.url.path() == FBO_LIST {
+        let answer = if request.url.path() == POSTING_FBO_LIST {
             fbo_page(None, vec![posting])
         } else {
             json!({ "result": posting })
@@ -651,14 +661,14 @@ impl Respond for FboAsOzon {
 #[tokio::test]
 async fn fbo_orders_carry_the_warehouse_they_ship_from() {
     let server = MockServer::start().await;
-    for p in [FBO_LIST, FBO_GET] {
+    for p in [POSTING_FBO_LIST, POSTING_FBO_GET] {
         Mock::given(method("POST"))
             .and(path(p))
             .respond_with(FboAsOzon)
             .mount(&server)
             .await;
     }
-    fail(&server, FBS_GET, 404, 5, "Posting not found").await;
+    fail(&server, POSTING_FBS_GET, 404, 5, "Posting not found").await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let orders: Vec<Order> = m
@@ -686,7 +696,11 @@ async fn fbo_orders_carry_the_warehouse_they_ship_from() {
 
 #[tokio::test]
 async fn order_is_found_among_fbs_postings() {
-    let server = serve(FBS_GET, spec().response_example(FBS_GET).unwrap()).await;
+    let server = serve(
+        POSTING_FBS_GET,
+        spec().response_example(POSTING_FBS_GET).unwrap(),
+    )
+    .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let order = m.order(&OrderId::new("0132112277-0101-1")).await.unwrap();
@@ -710,21 +724,26 @@ async fn order_is_found_among_fbs_postings() {
     assert_eq!(order.lines[0].unit_price, dec("1530"));
     assert_eq!(order.raw["posting_number"], "0132112277-0101-1");
     assert_eq!(
-        bodies(&server, FBS_GET).await[0]["posting_number"],
+        bodies(&server, POSTING_FBS_GET).await[0]["posting_number"],
         "0132112277-0101-1"
     );
-    assert_requests_match_spec(&server, FBS_GET).await;
+    assert_requests_match_spec(&server, POSTING_FBS_GET).await;
 }
 
 #[tokio::test]
 async fn order_falls_back_to_fbo_when_fbs_answers_not_found() {
     let server = MockServer::start().await;
-    fail(&server, FBS_GET, 404, 5, "Posting not found").await;
-    on(&server, FBO_GET, spec().response_example(FBO_GET).unwrap()).await;
+    fail(&server, POSTING_FBS_GET, 404, 5, "Posting not found").await;
+    on(
+        &server,
+        POSTING_FBO_GET,
+        spec().response_example(POSTING_FBO_GET).unwrap(),
+    )
+    .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let order = m.order(&OrderId::new("50520644-0012-7")).await.unwrap();
-    assert_eq!(paths(&server).await, [FBS_GET, FBO_GET]);
+    assert_eq!(paths(&server).await, [POSTING_FBS_GET, POSTING_FBO_GET]);
     assert_eq!(order.id.as_str(), "50520644-0012-7");
     assert_eq!(order.parent_id.as_deref(), Some("50520644-0012"));
     assert_eq!(order.scheme, DeliveryScheme::Fbo);
@@ -733,39 +752,44 @@ async fn order_falls_back_to_fbo_when_fbs_answers_not_found() {
     assert_eq!(order.lines[0].offer_id.as_str(), "PS1033");
     assert_eq!(order.lines[0].unit_price, dec("137"));
     assert_eq!(
-        bodies(&server, FBO_GET).await[0]["posting_number"],
+        bodies(&server, POSTING_FBO_GET).await[0]["posting_number"],
         "50520644-0012-7"
     );
-    assert_path_matches_spec(&server, FBS_GET).await;
-    assert_path_matches_spec(&server, FBO_GET).await;
+    assert_path_matches_spec(&server, POSTING_FBS_GET).await;
+    assert_path_matches_spec(&server, POSTING_FBO_GET).await;
 }
 
 #[tokio::test]
 async fn order_returns_the_fbs_error_when_both_lookups_fail() {
     let server = MockServer::start().await;
-    fail(&server, FBS_GET, 404, 5, "fbs: posting not found").await;
-    fail(&server, FBO_GET, 404, 5, "fbo: posting not found").await;
+    fail(&server, POSTING_FBS_GET, 404, 5, "fbs: posting not found").await;
+    fail(&server, POSTING_FBO_GET, 404, 5, "fbo: posting not found").await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let err = m.order(&OrderId::new("50520644-0012-7")).await.unwrap_err();
     let api = err.api().unwrap_or_else(|| panic!("{err:?}"));
-    assert_eq!(api.operation, "fbs_posting_get");
+    assert_eq!(api.operation, "posting_fbs_get");
     assert_eq!(api.status, 404);
     assert_eq!(api.message, "fbs: posting not found");
     assert_eq!(api.code.as_deref(), Some("5"));
-    assert_eq!(paths(&server).await, [FBS_GET, FBO_GET]);
+    assert_eq!(paths(&server).await, [POSTING_FBS_GET, POSTING_FBO_GET]);
 }
 
 #[tokio::test]
 async fn order_does_not_fall_back_when_fbs_refuses_the_credentials() {
     let server = MockServer::start().await;
-    fail(&server, FBS_GET, 403, 7, "Api-Key is not valid").await;
-    on(&server, FBO_GET, spec().response_example(FBO_GET).unwrap()).await;
+    fail(&server, POSTING_FBS_GET, 403, 7, "Api-Key is not valid").await;
+    on(
+        &server,
+        POSTING_FBO_GET,
+        spec().response_example(POSTING_FBO_GET).unwrap(),
+    )
+    .await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let err = m.order(&OrderId::new("50520644-0012-7")).await.unwrap_err();
     assert_eq!(err.status(), Some(403));
-    assert_eq!(paths(&server).await, [FBS_GET]);
+    assert_eq!(paths(&server).await, [POSTING_FBS_GET]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1212,11 +1236,11 @@ async fn pack_order_maps_offers_to_the_postings_skus() {
     let server = MockServer::start().await;
     on(
         &server,
-        FBS_GET,
+        POSTING_FBS_GET,
         fbs_detail(POSTING, "awaiting_packaging", "ozon"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let packages = [
@@ -1231,18 +1255,24 @@ async fn pack_order_maps_offers_to_the_postings_skus() {
         .await
         .unwrap();
     // The posting is read, packed, and read back (Ozon's 200 does not guarantee assembly).
-    assert_eq!(paths(&server).await, [FBS_GET, FBS_SHIP, FBS_GET]);
     assert_eq!(
-        bodies(&server, FBS_SHIP).await[0],
+        paths(&server).await,
+        [POSTING_FBS_GET, POSTING_FBS_SHIP, POSTING_FBS_GET]
+    );
+    assert_eq!(
+        bodies(&server, POSTING_FBS_SHIP).await[0],
         json!({"packages": [
             {"products": [{"product_id": 180550365, "quantity": 1}]},
             {"products": [{"product_id": 180550365, "quantity": 1},
                           {"product_id": 180550366, "quantity": 1}]}
         ], "posting_number": POSTING})
     );
-    assert_eq!(bodies(&server, FBS_GET).await[0]["posting_number"], POSTING);
-    assert_path_matches_spec(&server, FBS_GET).await;
-    assert_path_matches_spec(&server, FBS_SHIP).await;
+    assert_eq!(
+        bodies(&server, POSTING_FBS_GET).await[0]["posting_number"],
+        POSTING
+    );
+    assert_path_matches_spec(&server, POSTING_FBS_GET).await;
+    assert_path_matches_spec(&server, POSTING_FBS_SHIP).await;
 }
 
 #[tokio::test]
@@ -1257,7 +1287,7 @@ async fn pack_order_and_ship_order_report_ship_failed_after_ozon_s_200() {
             failed.clone(),
         )
         .await;
-        on(&server, FBS_SHIP, ship_answer()).await;
+        on(&server, POSTING_FBS_SHIP, ship_answer()).await;
         let client = client(&server);
         let m: &dyn Marketplace = &client;
         let err = if ship {
@@ -1273,7 +1303,7 @@ async fn pack_order_and_ship_order_report_ship_failed_after_ozon_s_200() {
         // Nothing after the failed read-back: no delivering, no second ship.
         assert_eq!(
             paths(&server).await,
-            [FBS_GET, FBS_SHIP, FBS_GET],
+            [POSTING_FBS_GET, POSTING_FBS_SHIP, POSTING_FBS_GET],
             "ship={ship}"
         );
     }
@@ -1284,11 +1314,11 @@ async fn pack_order_with_an_offer_not_in_the_posting_ships_nothing() {
     let server = MockServer::start().await;
     on(
         &server,
-        FBS_GET,
+        POSTING_FBS_GET,
         fbs_detail(POSTING, "awaiting_packaging", "ozon"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let packages = [Package {
@@ -1307,7 +1337,7 @@ async fn pack_order_with_an_offer_not_in_the_posting_ships_nothing() {
         }
         other => panic!("expected a validation error, got {other:?}"),
     }
-    assert_eq!(paths(&server).await, [FBS_GET]);
+    assert_eq!(paths(&server).await, [POSTING_FBS_GET]);
 }
 
 #[tokio::test]
@@ -1315,22 +1345,22 @@ async fn pack_order_without_packages_ships_one_package_with_every_product() {
     let server = MockServer::start().await;
     on(
         &server,
-        FBS_GET,
+        POSTING_FBS_GET,
         fbs_detail(POSTING, "awaiting_packaging", "ozon"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     m.pack_order(&OrderId::new(POSTING), &[]).await.unwrap();
     assert_eq!(
-        bodies(&server, FBS_SHIP).await,
+        bodies(&server, POSTING_FBS_SHIP).await,
         [json!({"packages": [
             {"products": [{"product_id": 180550365, "quantity": 2},
                           {"product_id": 180550366, "quantity": 1}]}
         ], "posting_number": POSTING})]
     );
-    assert_path_matches_spec(&server, FBS_SHIP).await;
+    assert_path_matches_spec(&server, POSTING_FBS_SHIP).await;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1340,13 +1370,13 @@ async fn pack_order_without_packages_ships_one_package_with_every_product() {
 /// The first `/v3/posting/fbs/get` answers `first`, later ones `then`.
 async fn detail_then(server: &MockServer, first: Value, then: Value) {
     Mock::given(method("POST"))
-        .and(path(FBS_GET))
+        .and(path(POSTING_FBS_GET))
         .respond_with(ResponseTemplate::new(200).set_body_json(first))
         .up_to_n_times(1)
         .with_priority(1)
         .mount(server)
         .await;
-    on(server, FBS_GET, then).await;
+    on(server, POSTING_FBS_GET, then).await;
 }
 
 fn delivering_answer(ok: bool) -> Value {
@@ -1367,18 +1397,21 @@ async fn ship_order_packs_an_unpacked_fbs_posting() {
         fbs_detail(POSTING, "awaiting_deliver", "ozon"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
-    on(&server, FBS_DELIVERING, delivering_answer(true)).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_DELIVERING, delivering_answer(true)).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     m.ship_order(&OrderId::new(POSTING)).await.unwrap();
-    assert_eq!(paths(&server).await, [FBS_GET, FBS_SHIP, FBS_GET]);
     assert_eq!(
-        bodies(&server, FBS_SHIP).await[0]["packages"],
+        paths(&server).await,
+        [POSTING_FBS_GET, POSTING_FBS_SHIP, POSTING_FBS_GET]
+    );
+    assert_eq!(
+        bodies(&server, POSTING_FBS_SHIP).await[0]["packages"],
         json!([{"products": [{"product_id": 180550365, "quantity": 2},
                              {"product_id": 180550366, "quantity": 1}]}])
     );
-    assert_path_matches_spec(&server, FBS_SHIP).await;
+    assert_path_matches_spec(&server, POSTING_FBS_SHIP).await;
 }
 
 #[tokio::test]
@@ -1386,21 +1419,24 @@ async fn ship_order_moves_an_rfbs_posting_awaiting_delivery_to_delivering() {
     let server = MockServer::start().await;
     on(
         &server,
-        FBS_GET,
+        POSTING_FBS_GET,
         fbs_detail(POSTING, "awaiting_deliver", "non_integrated"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
-    on(&server, FBS_DELIVERING, delivering_answer(true)).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_DELIVERING, delivering_answer(true)).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     m.ship_order(&OrderId::new(POSTING)).await.unwrap();
-    assert_eq!(paths(&server).await, [FBS_GET, FBS_DELIVERING]);
     assert_eq!(
-        bodies(&server, FBS_DELIVERING).await[0],
+        paths(&server).await,
+        [POSTING_FBS_GET, POSTING_FBS_DELIVERING]
+    );
+    assert_eq!(
+        bodies(&server, POSTING_FBS_DELIVERING).await[0],
         json!({"posting_number": [POSTING]})
     );
-    assert_path_matches_spec(&server, FBS_DELIVERING).await;
+    assert_path_matches_spec(&server, POSTING_FBS_DELIVERING).await;
 }
 
 #[tokio::test]
@@ -1412,14 +1448,19 @@ async fn ship_order_packs_then_delivers_an_unpacked_rfbs_posting() {
         fbs_detail(POSTING, "awaiting_deliver", "non_integrated"),
     )
     .await;
-    on(&server, FBS_SHIP, ship_answer()).await;
-    on(&server, FBS_DELIVERING, delivering_answer(true)).await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
+    on(&server, POSTING_FBS_DELIVERING, delivering_answer(true)).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     m.ship_order(&OrderId::new(POSTING)).await.unwrap();
     assert_eq!(
         paths(&server).await,
-        [FBS_GET, FBS_SHIP, FBS_GET, FBS_DELIVERING]
+        [
+            POSTING_FBS_GET,
+            POSTING_FBS_SHIP,
+            POSTING_FBS_GET,
+            POSTING_FBS_DELIVERING
+        ]
     );
 }
 
@@ -1428,11 +1469,11 @@ async fn ship_order_reports_a_refused_rfbs_transition() {
     let server = MockServer::start().await;
     on(
         &server,
-        FBS_GET,
+        POSTING_FBS_GET,
         fbs_detail(POSTING, "awaiting_deliver", "non_integrated"),
     )
     .await;
-    on(&server, FBS_DELIVERING, delivering_answer(false)).await;
+    on(&server, POSTING_FBS_DELIVERING, delivering_answer(false)).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let err = m.ship_order(&OrderId::new(POSTING)).await.unwrap_err();
@@ -1450,28 +1491,33 @@ async fn ship_order_writes_nothing_for_packed_fbs_or_delivered_postings() {
         ("delivering", "non_integrated"),
     ] {
         let server = MockServer::start().await;
-        on(&server, FBS_GET, fbs_detail(POSTING, status, tpl)).await;
-        on(&server, FBS_SHIP, ship_answer()).await;
-        on(&server, FBS_DELIVERING, delivering_answer(true)).await;
+        on(&server, POSTING_FBS_GET, fbs_detail(POSTING, status, tpl)).await;
+        on(&server, POSTING_FBS_SHIP, ship_answer()).await;
+        on(&server, POSTING_FBS_DELIVERING, delivering_answer(true)).await;
         let client = client(&server);
         let m: &dyn Marketplace = &client;
         m.ship_order(&OrderId::new(POSTING))
             .await
             .unwrap_or_else(|e| panic!("{status}/{tpl}: {e:?}"));
-        assert_eq!(paths(&server).await, [FBS_GET], "{status}/{tpl}");
+        assert_eq!(paths(&server).await, [POSTING_FBS_GET], "{status}/{tpl}");
     }
 }
 
 #[tokio::test]
 async fn ship_order_refuses_a_cancelled_posting() {
     let server = MockServer::start().await;
-    on(&server, FBS_GET, fbs_detail(POSTING, "cancelled", "ozon")).await;
-    on(&server, FBS_SHIP, ship_answer()).await;
+    on(
+        &server,
+        POSTING_FBS_GET,
+        fbs_detail(POSTING, "cancelled", "ozon"),
+    )
+    .await;
+    on(&server, POSTING_FBS_SHIP, ship_answer()).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let err = m.ship_order(&OrderId::new(POSTING)).await.unwrap_err();
     assert!(matches!(err, Error::Validation { .. }), "{err:?}");
-    assert_eq!(paths(&server).await, [FBS_GET]);
+    assert_eq!(paths(&server).await, [POSTING_FBS_GET]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1480,7 +1526,7 @@ async fn ship_order_refuses_a_cancelled_posting() {
 
 #[tokio::test]
 async fn cancel_order_sends_reason_352_with_the_message_by_default() {
-    let server = serve(FBS_CANCEL, json!({"result": true})).await;
+    let server = serve(POSTING_FBS_CANCEL, json!({"result": true})).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     m.cancel_order(
@@ -1490,18 +1536,18 @@ async fn cancel_order_sends_reason_352_with_the_message_by_default() {
     .await
     .unwrap();
     assert_eq!(
-        bodies(&server, FBS_CANCEL).await,
+        bodies(&server, POSTING_FBS_CANCEL).await,
         [
             json!({"cancel_reason_id": 352, "cancel_reason_message": "out of stock",
                 "posting_number": "33920113-1231-1"})
         ]
     );
-    assert_requests_match_spec(&server, FBS_CANCEL).await;
+    assert_requests_match_spec(&server, POSTING_FBS_CANCEL).await;
 }
 
 #[tokio::test]
 async fn cancel_order_uses_a_given_reason_and_refuses_a_non_numeric_one() {
-    let server = serve(FBS_CANCEL, json!({"result": true})).await;
+    let server = serve(POSTING_FBS_CANCEL, json!({"result": true})).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let reason = CancelReason {
@@ -1512,10 +1558,10 @@ async fn cancel_order_uses_a_given_reason_and_refuses_a_non_numeric_one() {
         .await
         .unwrap();
     assert_eq!(
-        bodies(&server, FBS_CANCEL).await,
+        bodies(&server, POSTING_FBS_CANCEL).await,
         [json!({"cancel_reason_id": 358, "posting_number": "33920113-1231-1"})]
     );
-    assert_requests_match_spec(&server, FBS_CANCEL).await;
+    assert_requests_match_spec(&server, POSTING_FBS_CANCEL).await;
 
     let reason = CancelReason {
         code: Some("out_of_stock".into()),
@@ -1531,7 +1577,7 @@ async fn cancel_order_uses_a_given_reason_and_refuses_a_non_numeric_one() {
 
 #[tokio::test]
 async fn cancel_order_fails_when_ozon_answers_false() {
-    let server = serve(FBS_CANCEL, json!({"result": false})).await;
+    let server = serve(POSTING_FBS_CANCEL, json!({"result": false})).await;
     let client = client(&server);
     let m: &dyn Marketplace = &client;
     let err = m

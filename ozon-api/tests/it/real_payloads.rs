@@ -11,13 +11,13 @@ use market_core::transport::{HttpSettings, RetryPolicy, decode_json};
 use market_core::{DeliveryScheme, ItemKey, Lifecycle, Marketplace, PriceUpdate, RejectionStage};
 use ozon_api::Client;
 use ozon_api::api::stocks::StockKey;
-use ozon_api::marketplace::{lifecycle, order_from_fbs_detail};
+use ozon_api::marketplace::{lifecycle, order_from_fbs_posting_detail};
 use ozon_api::models::fbs::{
     FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, PostingStatus, PostingSubstatus,
     TplIntegrationType,
 };
 use ozon_api::models::prices::{
-    ColorIndex, GetProductInfoPricesResponse, ImportPricesResponse, PricesFilter,
+    ColorIndex, ImportPricesResponse, PricesFilter, PricesInfoResponse,
 };
 use ozon_api::models::stocks::{ProductsStocksRequestStock, ProductsStocksResponse};
 use ozon_api::{PostingNumber, ProductId, Sku, WarehouseId};
@@ -58,7 +58,7 @@ fn real_v3_postings() -> Vec<Value> {
 
 fn decode_get(posting: &Value) -> FbsPostingDetail {
     let body = serde_json::to_vec(&json!({ "result": posting })).unwrap();
-    decode_json::<FbsPostingGetResponse>("ozon", "fbs_posting_get", &body)
+    decode_json::<FbsPostingGetResponse>("ozon", "posting_fbs_get", &body)
         .unwrap_or_else(|e| panic!("{e}"))
         .result
 }
@@ -100,7 +100,7 @@ fn real_fbs_postings_decode_and_read_as_delivered_fbs_postings_ozon_delivers() {
         assert!(p.in_process_at.is_some() && p.shipment_date.is_some());
         assert!(p.delivering_date.is_some());
 
-        let order = order_from_fbs_detail(&p);
+        let order = order_from_fbs_posting_detail(&p);
         assert_eq!(order.scheme, DeliveryScheme::Fbs, "{number}");
         assert_eq!(order.status.lifecycle, Lifecycle::Delivered);
         assert_eq!(order.status.raw, "delivered");
@@ -130,7 +130,10 @@ fn the_integration_type_spelled_ozon_with_a_capital_still_reads_as_ozon_deliveri
             "{spelling}"
         );
         assert!(!p.tpl_integration_type.seller_delivers(), "{spelling}");
-        assert_eq!(order_from_fbs_detail(&p).scheme, DeliveryScheme::Fbs);
+        assert_eq!(
+            order_from_fbs_posting_detail(&p).scheme,
+            DeliveryScheme::Fbs
+        );
     }
 }
 
@@ -154,7 +157,10 @@ async fn the_client_reads_a_real_posting_through_get() {
     assert_eq!(p.status, PostingStatus::Delivered);
     assert_eq!(p.products[0].offer_id, "УТ-00018947");
     assert_eq!(p.products[0].price, "1379".parse::<Decimal>().unwrap());
-    assert_eq!(order_from_fbs_detail(&p).scheme, DeliveryScheme::Fbs);
+    assert_eq!(
+        order_from_fbs_posting_detail(&p).scheme,
+        DeliveryScheme::Fbs
+    );
 }
 
 #[test]
@@ -242,7 +248,7 @@ fn prices_without_marketing_price() -> Value {
 
 /// What the two real items say, once decoded: amounts as exact Decimals in roubles (numbers
 /// on the v5 wire), the commissions and the colour index of each.
-fn assert_real_prices(page: &GetProductInfoPricesResponse) {
+fn assert_real_prices(page: &PricesInfoResponse) {
     assert_eq!(page.items.len(), 2);
     // Absent in the captured page (its author shortened it): the defaults, which end the
     // cursor paging.
@@ -293,7 +299,7 @@ fn assert_real_prices(page: &GetProductInfoPricesResponse) {
 #[cfg(not(feature = "strict"))]
 #[test]
 fn a_real_v5_prices_page_reads_amounts_as_decimals() {
-    let page: GetProductInfoPricesResponse =
+    let page: PricesInfoResponse =
         decode_json("ozon", "real", &fixture_bytes("prices_info_v5.json"))
             .unwrap_or_else(|e| panic!("{e}"));
     assert_real_prices(&page);
@@ -304,12 +310,9 @@ fn a_real_v5_prices_page_reads_amounts_as_decimals() {
 #[cfg(feature = "strict")]
 #[test]
 fn strict_decoding_names_the_marketing_price_the_spec_lacks() {
-    let err = decode_json::<GetProductInfoPricesResponse>(
-        "ozon",
-        "real",
-        &fixture_bytes("prices_info_v5.json"),
-    )
-    .unwrap_err();
+    let err =
+        decode_json::<PricesInfoResponse>("ozon", "real", &fixture_bytes("prices_info_v5.json"))
+            .unwrap_err();
     match &err {
         market_core::Error::Decode { path, message, .. } => {
             assert_eq!(path, "items[0].price.marketing_price", "{message}");
@@ -321,7 +324,7 @@ fn strict_decoding_names_the_marketing_price_the_spec_lacks() {
         other => panic!("not a decode error: {other:?}"),
     }
     let body = serde_json::to_vec(&prices_without_marketing_price()).unwrap();
-    let page: GetProductInfoPricesResponse =
+    let page: PricesInfoResponse =
         decode_json("ozon", "real", &body).unwrap_or_else(|e| panic!("{e}"));
     assert_real_prices(&page);
 }
@@ -350,9 +353,9 @@ async fn the_client_streams_the_real_prices_page() {
         .try_collect()
         .await
         .unwrap();
-    assert_real_prices(&GetProductInfoPricesResponse {
+    assert_real_prices(&PricesInfoResponse {
         items,
-        ..GetProductInfoPricesResponse::default()
+        ..PricesInfoResponse::default()
     });
     for (_, body) in common::sent(&server).await {
         let errors = common::spec().check_request("/v5/product/info/prices", &body);

@@ -25,7 +25,7 @@ use ozon_api::models::products::{
     ImportItemStatus, ProductImportItem, ProductInfoListRequest, ProductListFilter,
 };
 use ozon_api::models::stocks::{
-    GetProductInfoStocksRequestFilter, ProductsStocksRequest, ProductsStocksRequestStock,
+    ProductsStocksRequest, ProductsStocksRequestStock, StocksInfoFilter,
 };
 use ozon_api::sandbox::{SANDBOX_API_KEY, SANDBOX_CLIENT_ID, Sandbox, SandboxConfig};
 use ozon_api::{Client, WarehouseId};
@@ -190,7 +190,7 @@ async fn stocks_pushed_are_read_back() {
     );
     let info: Vec<_> = client
         .stocks()
-        .info_stream(GetProductInfoStocksRequestFilter {
+        .info_stream(StocksInfoFilter {
             offer_id: vec![offers[2].clone()],
             ..Default::default()
         })
