@@ -248,7 +248,9 @@ pub enum Quota {
         burst: u32,
     },
     /// A fixed window: `count` units per `period` from the window's first request (Yandex
-    /// Market). A request heavier than the whole quota passes alone in a fresh window.
+    /// Market). A request heavier than the whole quota passes alone in a fresh window; a
+    /// request of weight 0 (its units counted after the answer with [`Limiter::charge`])
+    /// passes while a unit is left.
     Window {
         /// Units per window.
         count: u32,
@@ -415,7 +417,13 @@ impl Limiter {
                 let reset = period.saturating_sub(now.duration_since(*start));
                 let limit = u64::from(count);
                 let weight = u64::from(charge.weight);
-                if *used + weight <= limit || *used == 0 {
+                // Weight 0 (units counted after the answer) only checks that some are left.
+                let fits = if weight == 0 {
+                    *used < limit
+                } else {
+                    *used + weight <= limit || *used == 0
+                };
+                if fits {
                     *used += weight;
                     Ok(Admitted {
                         key: charge.key.clone(),

@@ -79,17 +79,19 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, Duration as TimeDelta, NaiveDate, Utc};
-use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog, tiny_pdf};
+use market_core::sandbox::{
+    Admitted, Answer as ShellAnswer, Call, Charge, Emulate, FaultPlan, Faults, Limiter, Quota,
+    Refusal, RequestLog, Shell, match_path, tiny_pdf,
+};
 use market_core::transport::{Operation, QuotaUnit, RateLimit};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use wiremock::{MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request};
 
 use crate::api;
 use crate::ids::{
@@ -225,14 +227,12 @@ impl Default for SandboxConfig {
 /// A running emulator of the Yandex Market Partner API; dropping it stops the server.
 pub struct Sandbox {
     server: MockServer,
-    state: Arc<Mutex<State>>,
-    requests: RequestLog,
-    faults: Faults,
+    shell: Arc<Shell<Emulator>>,
 }
 
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         f.debug_struct("Sandbox")
             .field("uri", &self.server.uri())
             .field("business", &SANDBOX_BUSINESS_ID)
@@ -240,7 +240,7 @@ impl fmt::Debug for Sandbox {
             .field("offers", &st.offers.len())
             .field("orders", &st.orders.len())
             .field("returns", &st.returns.len())
-            .field("requests", &self.requests.total())
+            .field("requests", &self.shell.requests().total())
             .finish_non_exhaustive()
     }
 }
@@ -253,28 +253,15 @@ impl Sandbox {
 
     /// Starts a sandbox with `config`.
     pub async fn start_with(config: SandboxConfig) -> Sandbox {
-        let server = market_core::sandbox::server().await;
-        let mut state = State::generate(&config, Utc::now());
-        state.base_url = server.uri();
-        let state = Arc::new(Mutex::new(state));
-        let requests = RequestLog::default();
-        let faults = Faults::new(config.faults.clone());
         let emulator = Emulator {
-            state: Arc::clone(&state),
-            requests: requests.clone(),
-            faults: faults.clone(),
-            limits: config
-                .rate_limits
-                .then(|| Limits::new(config.quotas.iter().cloned())),
-            traces: AtomicU64::new(1),
+            overrides: config.quotas.iter().cloned().collect(),
         };
-        market_core::sandbox::answer_all(&server, emulator).await;
-        Sandbox {
-            server,
-            state,
-            requests,
-            faults,
-        }
+        let state = State::generate(&config, Utc::now());
+        let faults = Faults::new(config.faults.clone());
+        let shell = Shell::new(emulator, state, faults, config.rate_limits);
+        let server = shell.serve().await;
+        shell.state().base_url = server.uri();
+        Sandbox { server, shell }
     }
 
     /// The base URL, e.g. `http://127.0.0.1:PORT`.
@@ -307,18 +294,18 @@ impl Sandbox {
     /// `"PUT /v2/campaigns/{campaignId}/offers/stocks"` (requests to unknown paths by their
     /// own path).
     pub fn requests(&self) -> &RequestLog {
-        &self.requests
+        self.shell.requests()
     }
 
     /// The fault injector; [`Faults::set`] changes the plan at run time.
     pub fn faults(&self) -> &Faults {
-        &self.faults
+        self.shell.faults()
     }
 
     /// Creates `n` real orders of the campaign in `PROCESSING/STARTED`, created now; returns
     /// their ids (none when the catalogue is empty).
     pub fn add_orders(&self, n: usize) -> Vec<OrderId> {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let now = Utc::now();
         (0..n)
             .filter_map(|_| st.add_order(now, Phase::Started, false))
@@ -329,7 +316,7 @@ impl Sandbox {
     /// (`PROCESSING/AWAIT_CONFIRMATION`), created now; returns their ids.
     pub fn add_orders_awaiting_confirmation(&self, n: usize) -> Vec<OrderId> {
         let ids = self.add_orders(n);
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         for o in st.orders.iter_mut().filter(|o| ids.contains(&o.id)) {
             o.substatus = OrderSubstatus::AwaitConfirmation;
         }
@@ -339,13 +326,15 @@ impl Sandbox {
     /// Creates a real order of the campaign in `PROCESSING/STARTED`, placed (and last
     /// updated) at `created_at`, e.g. a day ago; its id (none when the catalogue is empty).
     pub fn add_order_created_at(&self, created_at: DateTime<Utc>) -> Option<OrderId> {
-        lock(&self.state).add_order(created_at, Phase::Started, false)
+        self.shell
+            .state()
+            .add_order(created_at, Phase::Started, false)
     }
 
     /// The buyer cancels an order (`CANCELLED/USER_CHANGED_MIND`), as Yandex Market's side
     /// does; its update time becomes now. False when there is no such order.
     pub fn cancel_by_buyer(&self, id: OrderId) -> bool {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let Some(o) = st.orders.iter_mut().find(|o| o.id == id) else {
             return false;
         };
@@ -357,14 +346,14 @@ impl Sandbox {
 
     /// When an order was last updated (its `updateDate`), real or test.
     pub fn order_updated_at(&self, id: OrderId) -> Option<DateTime<Utc>> {
-        lock(&self.state).order(id).map(|o| o.updated_at)
+        self.shell.state().order(id).map(|o| o.updated_at)
     }
 
     /// Moves Yandex Market's side on by one step: orders ready to ship are handed to delivery
     /// (`DELIVERY/DELIVERY_SERVICE_RECEIVED`), orders in delivery are delivered
     /// (`DELIVERED/DELIVERY_SERVICE_DELIVERED`); cards being processed are finished.
     pub fn advance(&self) {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let now = Utc::now();
         for o in &mut st.orders {
             let next = match (&o.status, &o.substatus) {
@@ -394,7 +383,8 @@ impl Sandbox {
 
     /// Every offer id of the catalogue, in catalogue order.
     pub fn offers(&self) -> Vec<String> {
-        lock(&self.state)
+        self.shell
+            .state()
             .offers
             .iter()
             .map(|o| o.offer_id.clone())
@@ -409,21 +399,21 @@ impl Sandbox {
     /// The campaign's available stock of an offer (0 when none was ever set); `None` for an
     /// offer not in the catalogue.
     pub fn stock(&self, offer_id: &str) -> Option<i64> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.offer(offer_id).map(|o| o.stock.map_or(0, |(n, _)| n))
     }
 
     /// The business price of an offer; `None` for an offer not in the catalogue or without a
     /// price.
     pub fn price(&self, offer_id: &str) -> Option<Decimal> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.offer(offer_id)?.price.as_ref().map(|p| p.value)
     }
 
     /// The status and substatus of an order (real or test), e.g.
     /// `("PROCESSING", "READY_TO_SHIP")`; `None` when there is no such order.
     pub fn order_status(&self, id: OrderId) -> Option<(String, String)> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.order(id).map(|o| {
             (
                 o.status.as_str().to_owned(),
@@ -434,11 +424,9 @@ impl Sandbox {
 
     /// How many real (not test) orders exist.
     pub fn order_count(&self) -> usize {
-        lock(&self.state).orders.iter().filter(|o| !o.fake).count()
+        self.shell.state().orders.iter().filter(|o| !o.fake).count()
     }
 }
-
-use market_core::sandbox::lock;
 
 mod campaigns;
 mod categories;
@@ -467,13 +455,9 @@ struct Answer {
 type Handled = Result<Answer, Answer>;
 
 impl Answer {
-    fn template(&self) -> ResponseTemplate {
-        let t = ResponseTemplate::new(self.status);
-        if self.body.is_empty() {
-            t
-        } else {
-            t.set_body_raw(self.body.clone(), self.content_type)
-        }
+    /// The shell's answer.
+    fn into_shell(self) -> ShellAnswer {
+        ShellAnswer::raw(self.status, self.body, self.content_type)
     }
 }
 
@@ -632,20 +616,7 @@ fn pager(next: Option<String>) -> Option<Pager> {
 // Rate limits.
 // ---------------------------------------------------------------------------------------------
 
-/// Fixed windows per operation, as Yandex Market counts its quotas.
-#[derive(Debug)]
-struct Limits {
-    overrides: HashMap<String, RateLimit>,
-    windows: Mutex<HashMap<&'static str, Window>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Window {
-    start: DateTime<Utc>,
-    used: u64,
-}
-
-/// What a limited answer says about the quota.
+/// What a limited answer says about the quota (the `X-RateLimit-Resource-*` headers).
 #[derive(Debug, Clone, Copy)]
 struct QuotaState {
     limit: u64,
@@ -653,76 +624,14 @@ struct QuotaState {
     until: DateTime<Utc>,
 }
 
-impl Limits {
-    fn new(overrides: impl Iterator<Item = (String, RateLimit)>) -> Self {
+impl QuotaState {
+    /// The state `reset` from now.
+    fn after(limit: u32, remaining: u64, reset: std::time::Duration) -> Self {
         Self {
-            overrides: overrides.collect(),
-            windows: Mutex::default(),
+            limit: u64::from(limit),
+            remaining,
+            until: Utc::now() + TimeDelta::from_std(reset).unwrap_or(TimeDelta::hours(1)),
         }
-    }
-
-    fn quota(&self, op: &str) -> Option<RateLimit> {
-        self.overrides
-            .get(op)
-            .copied()
-            .or_else(|| limits::limit(op, Tier::Base))
-            .filter(|q| q.count > 0)
-    }
-
-    /// Counts `weight` units of `op` now: `Ok` with the state after, `Err` with the state
-    /// when the window is spent. A request heavier than the whole quota passes alone in a
-    /// fresh window. `weight` 0 only checks that something is left.
-    fn admit(
-        &self,
-        op: &'static str,
-        weight: u64,
-        now: DateTime<Utc>,
-    ) -> Option<Result<QuotaState, QuotaState>> {
-        let q = self.quota(op)?;
-        let period = TimeDelta::from_std(q.period).unwrap_or(TimeDelta::hours(1));
-        let limit = u64::from(q.count);
-        let mut windows = lock(&self.windows);
-        let w = windows.entry(op).or_insert(Window {
-            start: now,
-            used: 0,
-        });
-        if now >= w.start + period {
-            *w = Window {
-                start: now,
-                used: 0,
-            };
-        }
-        let until = w.start + period;
-        let fits = if weight == 0 {
-            w.used < limit
-        } else {
-            w.used + weight <= limit || w.used == 0
-        };
-        let state = |used: u64| QuotaState {
-            limit,
-            remaining: limit.saturating_sub(used),
-            until,
-        };
-        if !fits {
-            return Some(Err(state(w.used)));
-        }
-        w.used = w.used.saturating_add(weight);
-        Some(Ok(state(w.used)))
-    }
-
-    /// Charges `op` `units` more (items counted in the answer).
-    fn charge(&self, op: &'static str, units: u64) -> Option<QuotaState> {
-        let q = self.quota(op)?;
-        let period = TimeDelta::from_std(q.period).unwrap_or(TimeDelta::hours(1));
-        let limit = u64::from(q.count);
-        let mut windows = lock(&self.windows);
-        let w = windows.get_mut(op)?;
-        w.used = w.used.saturating_add(units);
-        Some(QuotaState {
-            limit,
-            remaining: limit.saturating_sub(w.used),
-            until: w.start + period,
-        })
     }
 }
 
@@ -741,27 +650,24 @@ fn http_date(t: DateTime<Utc>) -> String {
     t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
-fn with_quota(template: ResponseTemplate, q: &QuotaState) -> ResponseTemplate {
-    template
-        .insert_header("X-RateLimit-Resource-Limit", q.limit.to_string().as_str())
-        .insert_header(
-            "X-RateLimit-Resource-Remaining",
-            q.remaining.to_string().as_str(),
-        )
-        .insert_header(
+fn with_quota(answer: ShellAnswer, q: &QuotaState) -> ShellAnswer {
+    answer
+        .header("X-RateLimit-Resource-Limit", q.limit.to_string())
+        .header("X-RateLimit-Resource-Remaining", q.remaining.to_string())
+        .header(
             "X-RateLimit-Resource-Until",
-            http_date(ceil_second(q.until)).as_str(),
+            http_date(ceil_second(q.until)),
         )
 }
 
 /// Yandex Market's 420 answer.
-fn too_many(op: &str, q: &QuotaState) -> ResponseTemplate {
+fn too_many(op: &str, q: &QuotaState) -> ShellAnswer {
     let answer = ym_error(
         420,
         "HIT_RATE_LIMIT",
         format!("Hit rate limit of {} for resource '{op}'", q.limit),
     );
-    with_quota(answer.template(), &QuotaState { remaining: 0, ..*q })
+    with_quota(answer.into_shell(), &QuotaState { remaining: 0, ..*q })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -939,32 +845,13 @@ static ENDPOINTS: &[Endpoint] = &[
 /// The values of a path's `{placeholders}`, by name.
 type Params = Vec<(&'static str, String)>;
 
-/// The placeholders' values when `path` matches `template`.
-fn match_path(template: &'static str, path: &str) -> Option<Params> {
-    let t: Vec<&'static str> = template.trim_end_matches('/').split('/').collect();
-    let p: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    if t.len() != p.len() {
-        return None;
-    }
-    let mut params = Vec::new();
-    for (t, p) in t.iter().zip(&p) {
-        match t.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
-            Some(name) if !p.is_empty() => params.push((name, (*p).to_owned())),
-            Some(_) => return None,
-            None if t == p => {}
-            None => return None,
-        }
-    }
-    Some(params)
-}
+/// The operations served, as the shell routes them.
+static SERVED: LazyLock<Vec<&'static Operation>> =
+    LazyLock::new(|| ENDPOINTS.iter().map(|e| e.op).collect());
 
-/// The endpoint a request names (a literal path segment wins over a placeholder).
-fn find_endpoint(method: &str, path: &str) -> Option<(&'static Endpoint, Params)> {
-    ENDPOINTS
-        .iter()
-        .filter(|e| e.op.method.as_str() == method)
-        .filter_map(|e| match_path(e.op.path, path).map(|p| (e, p)))
-        .min_by_key(|(_, params)| params.len())
+/// The endpoint of a served operation.
+fn endpoint(op: &Operation) -> Option<&'static Endpoint> {
+    ENDPOINTS.iter().find(|e| std::ptr::eq(e.op, op))
 }
 
 /// A request's path parameters and query.
@@ -1062,181 +949,201 @@ fn page_of<T: Clone>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The responder.
+// Yandex Market in the shell.
 // ---------------------------------------------------------------------------------------------
 
+/// Yandex Market's side of the emulator: the `Api-Key`, its error bodies, the quotas of
+/// [`crate::limits`] (or the configured ones) in fixed windows, and the handlers.
 struct Emulator {
-    state: Arc<Mutex<State>>,
-    requests: RequestLog,
-    faults: Faults,
-    limits: Option<Limits>,
-    traces: AtomicU64,
+    /// Quotas replacing the documented ones, by operationId.
+    overrides: HashMap<String, RateLimit>,
 }
 
 impl Emulator {
-    /// The business or campaign of the path: 400 when not a number, 404 (or 403) when the key
-    /// does not reach it.
-    fn check_scope(endpoint: &Endpoint, args: &Args) -> Result<(), Answer> {
+    /// The quota of an operation: the configured one, else the documented base tier's.
+    fn quota(&self, id: &str) -> Option<RateLimit> {
+        self.overrides
+            .get(id)
+            .copied()
+            .or_else(|| limits::limit(id, Tier::Base))
+            .filter(|q| q.count > 0)
+    }
+
+    /// Where the quota counts items, their path (`req.offers`, `resp.result.offers`).
+    fn item_path(&self, e: &Endpoint) -> Option<&'static str> {
+        let counts_items = self.quota(e.id()).map(|q| q.unit) == Some(QuotaUnit::Items);
+        limits::table()
+            .iter()
+            .find(|l| l.operation == e.id())
+            .and_then(|l| match l.counts {
+                limits::Counts::Items(p) => Some(p),
+                limits::Counts::Requests => None,
+            })
+            .filter(|_| counts_items)
+    }
+
+    /// What Yandex Market refuses before counting a request: a body over the limit (413),
+    /// a business or campaign the key does not reach (404, or 403 where the spec lists no
+    /// 404), an id that is not a number (400). Else the request's arguments.
+    fn admit(e: &Endpoint, call: &Call<'_>) -> Result<Args, Answer> {
+        let body = call.body();
+        if body.len() > MAX_BODY_BYTES {
+            return Err(ym_error(
+                413,
+                "REQUEST_LIMIT_EXCEEDED",
+                format!(
+                    "The request body is {} bytes, over the limit of {MAX_BODY_BYTES}",
+                    body.len()
+                ),
+            ));
+        }
+        let args = Args {
+            params: match_path(e.op.path, call.request.url.path()).unwrap_or_default(),
+            query: call.query_pairs(),
+        };
         let refuse = |what: &str, id: i64, code_404: &str| {
-            if endpoint.lists_404 {
+            if e.lists_404 {
                 ym_error(404, code_404, format!("{what} {id} not found"))
             } else {
                 ym_error(403, "FORBIDDEN", format!("Access denied to {what} {id}"))
             }
         };
-        if endpoint.op.path.contains("{businessId}") {
+        if e.op.path.contains("{businessId}") {
             let id = args.id("businessId")?;
             if id != SANDBOX_BUSINESS_ID.0 {
                 return Err(refuse("business", id, "BUSINESS_NOT_FOUND"));
             }
         }
-        if endpoint.op.path.contains("{campaignId}") {
+        if e.op.path.contains("{campaignId}") {
             let id = args.id("campaignId")?;
             if id != SANDBOX_CAMPAIGN_ID.0 {
                 return Err(refuse("campaign", id, "CAMPAIGN_NOT_FOUND"));
             }
         }
-        Ok(())
+        Ok(args)
     }
 }
 
-impl Respond for Emulator {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let request_id = format!(
-            "{:016x}/sandbox",
-            self.traces
-                .fetch_add(1, Ordering::Relaxed)
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        );
-        let method = request.method.as_str();
-        let path = request.url.path();
-        let found = find_endpoint(method, path);
-        match &found {
-            Some((e, _)) => self.requests.record(e.op.method.as_str(), e.op.path),
-            None => self.requests.record(method, path),
-        }
-        let finish =
-            |t: ResponseTemplate| t.insert_header("X-Market-Request-Id", request_id.as_str());
+impl Emulate for Emulator {
+    type State = State;
+
+    fn operations(&self) -> &[&'static Operation] {
+        &SERVED
+    }
+
+    fn request_id(&self, n: u64) -> (&'static str, String) {
+        let id = n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        ("X-Market-Request-Id", format!("{id:016x}/sandbox"))
+    }
+
+    fn authorize(&self, request: &Request) -> Result<String, ShellAnswer> {
         let key = request
             .headers
             .get("api-key")
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        if key != SANDBOX_API_KEY {
-            let message = if key.is_empty() {
-                "The Api-Key header is missing"
-            } else {
-                "The Api-Key is not valid"
-            };
-            return finish(ym_error(401, "UNAUTHORIZED", message).template());
+        if key == SANDBOX_API_KEY {
+            return Ok(SANDBOX_BUSINESS_ID.to_string());
         }
-        let now = Utc::now();
-        let fault = self.faults.next(path);
-        match fault {
-            Some(Fault::RateLimited) => {
-                let op = found.as_ref().map_or("unknown", |(e, _)| e.id());
-                let q = QuotaState {
-                    limit: found
-                        .as_ref()
-                        .and_then(|(e, _)| limits::limit(e.id(), Tier::Base))
-                        .map_or(1, |q| u64::from(q.count)),
-                    remaining: 0,
-                    until: now + TimeDelta::milliseconds(1),
-                };
-                return finish(too_many(op, &q));
-            }
-            Some(Fault::ServerError) => {
-                return finish(
-                    ym_error(
-                        500,
-                        "INTERNAL_ERROR",
-                        "Injected by the sandbox's fault plan",
-                    )
-                    .template(),
-                );
-            }
-            _ => {}
-        }
-        let Some((endpoint, params)) = found else {
-            return finish(
-                not_found(format!("{method} {path} is not a method of the sandbox")).template(),
-            );
+        let message = if key.is_empty() {
+            "The Api-Key header is missing"
+        } else {
+            "The Api-Key is not valid"
         };
-        if request.body.len() > MAX_BODY_BYTES {
-            return finish(
-                ym_error(
-                    413,
-                    "REQUEST_LIMIT_EXCEEDED",
-                    format!(
-                        "The request body is {} bytes, over the limit of {MAX_BODY_BYTES}",
-                        request.body.len()
-                    ),
-                )
-                .template(),
-            );
+        Err(ym_error(401, "UNAUTHORIZED", message).into_shell())
+    }
+
+    fn refuse(&self, refusal: &Refusal) -> ShellAnswer {
+        match refusal {
+            Refusal::NotFound { method, path } => {
+                not_found(format!("{method} {path} is not a method of the sandbox")).into_shell()
+            }
+            Refusal::InjectedServerError => ym_error(
+                500,
+                "INTERNAL_ERROR",
+                "Injected by the sandbox's fault plan",
+            )
+            .into_shell(),
+            // The shell does not say which method an injected refusal hit.
+            Refusal::InjectedRateLimit => too_many(
+                "unknown",
+                &QuotaState::after(1, 0, std::time::Duration::from_millis(1)),
+            ),
+            Refusal::RateLimited(r) => too_many(&r.key, &QuotaState::after(r.limit, 0, r.reset)),
         }
-        let args = Args {
-            params,
-            query: request
-                .url
-                .query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
+    }
+
+    /// The operation's quota (its operationId is the key), weighted by requests, by the items
+    /// of the request, or (weight 0, charged in [`Emulate::finish`]) by the items of the
+    /// answer; nothing for what Yandex Market refuses before counting.
+    fn charges(&self, call: &Call<'_>) -> Vec<Charge> {
+        let Some(e) = endpoint(call.op) else {
+            return Vec::new();
         };
-        if let Err(answer) = Self::check_scope(endpoint, &args) {
-            return finish(answer.template());
+        let Some(q) = self.quota(e.id()) else {
+            return Vec::new();
+        };
+        if Self::admit(e, call).is_err() {
+            return Vec::new();
         }
-        // Quota: requests, the items of the request, or (checked now, charged after) the items
-        // of the answer.
-        let counts = self
-            .limits
-            .as_ref()
-            .and_then(|l| l.quota(endpoint.id()))
-            .map(|q| q.unit);
-        let item_path = limits::table()
-            .iter()
-            .find(|l| l.operation == endpoint.id())
-            .and_then(|l| match l.counts {
-                limits::Counts::Items(p) => Some(p),
-                limits::Counts::Requests => None,
-            })
-            .filter(|_| counts == Some(QuotaUnit::Items));
-        let (weight, answer_path) = match item_path {
+        let weight = match self.item_path(e) {
             Some(p) if p.starts_with("req.") => {
-                let doc: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
+                let doc: Value = call.json().unwrap_or(Value::Null);
                 let segments: Vec<&str> = p.split('.').skip(1).collect();
-                (count_at(&doc, &segments).max(1), None)
+                u32::try_from(count_at(&doc, &segments).max(1)).unwrap_or(u32::MAX)
             }
-            Some(p) => (0, Some(p)),
-            None => (1, None),
+            Some(_) => 0,
+            None => 1,
         };
-        let mut quota = None;
-        if let Some(l) = &self.limits {
-            match l.admit(endpoint.id(), weight, now) {
-                Some(Err(q)) => return finish(too_many(endpoint.id(), &q)),
-                Some(Ok(q)) => quota = Some(q),
-                None => {}
-            }
-        }
-        let answer = {
-            let mut st = lock(&self.state);
-            st.route(endpoint.route, &args, &request.body, now)
-                .unwrap_or_else(|e| e)
+        vec![Charge {
+            key: e.id().to_owned(),
+            quota: Quota::Window {
+                count: q.count,
+                period: q.period,
+            },
+            weight,
+        }]
+    }
+
+    fn handle(&self, state: &mut State, call: &Call<'_>) -> ShellAnswer {
+        let Some(e) = endpoint(call.op) else {
+            return not_found(format!("{} is not a method of the sandbox", call.op.path))
+                .into_shell();
         };
-        if let (Some(p), Some(l)) = (answer_path, &self.limits)
+        let answer = match Self::admit(e, call) {
+            Ok(args) => state
+                .route(e.route, &args, call.body(), Utc::now())
+                .unwrap_or_else(|a| a),
+            Err(refused) => refused,
+        };
+        answer.into_shell()
+    }
+
+    /// Charges the items of a 200 answer where the quota counts them, and says what is left
+    /// in the `X-RateLimit-Resource-*` headers.
+    fn finish(
+        &self,
+        call: &Call<'_>,
+        answer: ShellAnswer,
+        limiter: Option<&Limiter>,
+        admitted: &[Admitted],
+    ) -> ShellAnswer {
+        let Some(a) = admitted.first() else {
+            return answer;
+        };
+        let mut remaining = a.remaining;
+        let answer_path = endpoint(call.op)
+            .and_then(|e| self.item_path(e))
+            .filter(|p| !p.starts_with("req."));
+        if let (Some(p), Some(l)) = (answer_path, limiter)
             && answer.status == 200
         {
             let doc: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
             let segments: Vec<&str> = p.split('.').skip(1).collect();
-            quota = l.charge(endpoint.id(), count_at(&doc, &segments)).or(quota);
+            let units = u32::try_from(count_at(&doc, &segments)).unwrap_or(u32::MAX);
+            remaining = l.charge(&a.key, units).unwrap_or(remaining);
         }
-        let mut template = finish(answer.template());
-        if let Some(q) = &quota {
-            template = with_quota(template, q);
-        }
-        // A replayed page (the previous answer of the path again) needs the answers kept.
-        self.faults
-            .answer(path, fault, template, &answer.body, answer.content_type)
+        with_quota(answer, &QuotaState::after(a.limit, remaining, a.reset))
     }
 }
 
@@ -1323,21 +1230,25 @@ mod tests {
 
     #[test]
     fn paths_match_templates_and_literals_win() {
-        let (e, p) = find_endpoint("POST", "/v2/campaigns/5/orders/status-update").unwrap();
+        let find = |method: &str, path: &str| {
+            market_core::sandbox::route(&SERVED, method, path)
+                .map(|(op, params)| (endpoint(op).unwrap(), params))
+        };
+        let (e, p) = find("POST", "/v2/campaigns/5/orders/status-update").unwrap();
         assert_eq!(e.id(), "updateOrderStatuses");
         assert_eq!(p, vec![("campaignId", "5".to_owned())]);
-        let (e, _) = find_endpoint("PUT", "/v2/campaigns/5/offers/stocks").unwrap();
+        let (e, _) = find("PUT", "/v2/campaigns/5/offers/stocks").unwrap();
         assert_eq!(e.id(), "updateStocks");
-        let (e, _) = find_endpoint("POST", "/v2/campaigns/5/offers/stocks").unwrap();
+        let (e, _) = find("POST", "/v2/campaigns/5/offers/stocks").unwrap();
         assert_eq!(e.id(), "getStocks");
-        let (e, p) = find_endpoint(
+        let (e, p) = find(
             "GET",
             "/v2/campaigns/5/orders/7/delivery/shipments/8/boxes/9/label",
         )
         .unwrap();
         assert_eq!(e.id(), "generateOrderLabel");
         assert_eq!(p.len(), 4);
-        assert!(find_endpoint("GET", "/v2/campaigns/5/offers/stocks").is_none());
+        assert!(find("GET", "/v2/campaigns/5/offers/stocks").is_none());
     }
 
     #[test]
@@ -1388,40 +1299,43 @@ mod tests {
     }
 
     #[test]
-    fn a_fixed_window_refuses_when_spent_and_renews() {
-        let l = Limits::new(
-            [(
+    fn a_fixed_window_refuses_when_spent_and_says_when_it_renews() {
+        let window = |e: &Emulator, id: &str, weight: u32| {
+            let q = e.quota(id).unwrap();
+            Charge {
+                key: id.to_owned(),
+                quota: Quota::Window {
+                    count: q.count,
+                    period: q.period,
+                },
+                weight,
+            }
+        };
+        let e = Emulator {
+            overrides: [(
                 "getCategoriesTree".to_owned(),
                 RateLimit::per(2, std::time::Duration::from_secs(10)),
             )]
-            .into_iter(),
-        );
-        let t0 = Utc::now();
-        assert_eq!(
-            l.admit("getCategoriesTree", 1, t0)
-                .unwrap()
-                .unwrap()
-                .remaining,
-            1
-        );
-        assert_eq!(
-            l.admit("getCategoriesTree", 1, t0)
-                .unwrap()
-                .unwrap()
-                .remaining,
-            0
-        );
-        let refused = l.admit("getCategoriesTree", 1, t0).unwrap().unwrap_err();
-        assert_eq!(refused.until, t0 + TimeDelta::seconds(10));
-        assert!(
-            l.admit("getCategoriesTree", 1, t0 + TimeDelta::seconds(10))
-                .unwrap()
-                .is_ok()
-        );
+            .into(),
+        };
+        let l = Limiter::new(std::time::Duration::ZERO);
+        let tree = |w| window(&e, "getCategoriesTree", w);
+        assert_eq!(l.admit(&tree(1)).unwrap().remaining, 1);
+        // An answer-counted request (weight 0) passes while a unit is left.
+        assert_eq!(l.admit(&tree(0)).unwrap().remaining, 1);
+        assert_eq!(l.admit(&tree(1)).unwrap().remaining, 0);
+        let refused = l.admit(&tree(1)).unwrap_err();
+        assert_eq!(refused.limit, 2);
+        assert!(refused.reset > std::time::Duration::from_secs(9));
+        assert!(refused.reset <= std::time::Duration::from_secs(10));
+        assert!(l.admit(&tree(0)).is_err(), "nothing is left");
         // Items: the documented quota of updateStocks counts SKUs.
-        let l = Limits::new(std::iter::empty());
-        let q = l.admit("updateStocks", 2000, t0).unwrap().unwrap();
-        assert_eq!(q.remaining, 98_000);
+        let e = Emulator {
+            overrides: HashMap::new(),
+        };
+        assert_eq!(e.quota("updateStocks").unwrap().unit, QuotaUnit::Items);
+        let a = l.admit(&window(&e, "updateStocks", 2000)).unwrap();
+        assert_eq!(a.remaining, 98_000);
     }
 
     #[test]
