@@ -27,6 +27,8 @@ pub mod limits;
 pub mod marketplace;
 pub mod models;
 pub mod push;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 pub use client::{Client, ClientBuilder};
 pub use ids::{MerchantId, ShipmentId};

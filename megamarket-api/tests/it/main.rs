@@ -8,3 +8,5 @@ mod common;
 mod client;
 mod contract;
 mod push;
+#[cfg(feature = "sandbox")]
+mod sandbox;
