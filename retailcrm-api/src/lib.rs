@@ -13,6 +13,7 @@ pub mod sandbox;
 pub use client::{Client, ClientBuilder};
 pub use ids::*;
 pub use limits::PageSize;
+pub use market_core::RejectionStage;
 pub use models::By;
 
 /// The vendor this crate is a client of.

@@ -76,22 +76,35 @@ impl<T: Serialize> Serialize for Keyed<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Keyed<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Shape<T> {
-            Map(BTreeMap<String, T>),
-            List(Vec<T>),
-        }
-        Ok(Self(match Shape::deserialize(d)? {
-            Shape::Map(m) => m,
-            Shape::List(l) => l
+        use serde::de::Error as _;
+        // Read as a value first, so that an entry's own error (a field it lacks) is reported
+        // as such rather than as "no shape matched".
+        let value = serde_json::Value::deserialize(d)?;
+        let entries: Vec<(String, serde_json::Value)> = match value {
+            serde_json::Value::Object(map) => map.into_iter().collect(),
+            serde_json::Value::Array(list) => list
                 .into_iter()
                 .enumerate()
                 .map(|(i, v)| (i.to_string(), v))
                 .collect(),
-        }))
+            serde_json::Value::Null => Vec::new(),
+            other => {
+                return Err(D::Error::custom(format!(
+                    "expected an object or a list, not {other}"
+                )));
+            }
+        };
+        entries
+            .into_iter()
+            .map(|(k, v)| {
+                serde_json::from_value(v)
+                    .map(|t| (k.clone(), t))
+                    .map_err(|e| D::Error::custom(format!("entry {k:?}: {e}")))
+            })
+            .collect::<Result<BTreeMap<_, _>, _>>()
+            .map(Self)
     }
 }
 

@@ -287,9 +287,14 @@ pub struct OrderItem {
     /// `createdAt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `quantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<i64>,
+    /// `quantity`: units (fractional for goods sold by weight).
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::opt_decimal",
+        serialize_with = "market_core::wire::ser::opt_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Decimal>,
     /// `status`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -338,9 +343,14 @@ pub struct ItemPrice {
         skip_serializing_if = "Option::is_none"
     )]
     pub price: Option<Decimal>,
-    /// `quantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<i64>,
+    /// `quantity`: units (fractional for goods sold by weight).
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::opt_decimal",
+        serialize_with = "market_core::wire::ser::opt_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Decimal>,
 }
 
 /// RetailCRM `ItemDiscount`.

@@ -67,8 +67,13 @@ pub struct InventoryOffer {
     )]
     pub purchase_price: Option<Decimal>,
     /// `quantity`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<i64>,
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::opt_decimal",
+        serialize_with = "market_core::wire::ser::opt_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Decimal>,
 }
 
 /// RetailCRM `OffersPage`.
