@@ -429,7 +429,7 @@ async fn a_bad_body_fails_the_request_check() {
 }
 
 #[tokio::test]
-#[should_panic(expected = "the Api-Key header")]
+#[should_panic(expected = "the api-key header")]
 async fn a_missing_api_key_fails_the_request_check() {
     let server = serve("getCampaigns", json!({"campaigns": []})).await;
     reqwest::Client::new()
