@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use async_trait::async_trait;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
+use market_core::batch::convert_each;
 use market_core::{
     AttributeValue, BatchReport, CancelReason, Capabilities, Capability, Card, CardImportState,
     CardImportStatus, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, Lifecycle,
@@ -556,39 +557,29 @@ impl Marketplace for CampaignClient {
     }
 
     async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {
-        let mut report = BatchReport::new();
         let known: Option<&HashSet<String>> = if updates.iter().any(|u| u.warehouse_id.is_some()) {
             Some(self.warehouse_ids().await?)
         } else {
             None
         };
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
-        let mut sent_keys = Vec::with_capacity(updates.len());
-        let mut items = Vec::new();
-        for u in updates {
+        let (converted, mut report) = convert_each(updates, StockUpdate::key, |u| {
             // The warehouse is optional: Yandex Market keeps one stock per campaign.
-            let checked = u.validate(false).and_then(|()| match (&u.warehouse_id, known) {
-                (Some(w), Some(known)) if !known.contains(w.as_str().trim()) => Err(format!(
-                    "warehouse {w} is not a warehouse of campaign {} (Yandex Market keeps stocks per campaign)",
-                    self.campaign
-                )),
-                _ => Ok(()),
-            });
-            let checked = checked.and_then(|()| first_entry(&keys, u.offer_id.as_str()));
-            match checked {
-                Ok(()) => {
+            u.validate(false)
+                .and_then(|()| match (&u.warehouse_id, known) {
+                    (Some(w), Some(known)) if !known.contains(w.as_str().trim()) => Err(format!(
+                        "warehouse {w} is not a warehouse of campaign {} (Yandex Market keeps stocks per campaign)",
+                        self.campaign
+                    )),
+                    _ => Ok(()),
+                })
+                .and_then(|()| first_entry(&keys, u.offer_id.as_str()))
+                .map(|()| {
                     keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
-                    sent_keys.push(u.key());
-                    items.push(YmStock::new(u.offer_id.as_str(), u.quantity));
-                }
-                Err(m) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    m,
-                ),
-            }
-        }
+                    YmStock::new(u.offer_id.as_str(), u.quantity)
+                })
+        });
+        let (sent_keys, items): (Vec<ItemKey>, Vec<YmStock>) = converted.into_iter().unzip();
         if !items.is_empty() {
             let sent = self.client.stocks().update(self.campaign, items).await?;
             // Each item sent exactly once, under the caller's key.
@@ -605,32 +596,21 @@ impl Marketplace for CampaignClient {
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
-        let mut report = BatchReport::new();
         let mut keys: HashMap<String, ItemKey> = HashMap::new();
-        let mut sent_keys = Vec::with_capacity(updates.len());
-        let mut items = Vec::new();
-        for u in updates {
-            let checked = u
-                .validate(None)
-                .and_then(|()| first_entry(&keys, u.offer_id.as_str()));
-            match checked {
-                Ok(()) => {
+        let (converted, mut report) = convert_each(updates, PriceUpdate::key, |u| {
+            u.validate(None)
+                .and_then(|()| first_entry(&keys, u.offer_id.as_str()))
+                .map(|()| {
                     let mut price = BusinessOfferPrice::rub(u.offer_id.as_str(), u.price);
                     if let Some(old) = u.old_price.filter(|o| *o > u.price) {
                         price = price.with_discount_base(old);
                     }
                     keys.insert(u.offer_id.as_str().trim().to_owned(), u.key());
-                    sent_keys.push(u.key());
-                    items.push(price);
-                }
-                Err(m) => report.reject(
-                    u.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    m,
-                ),
-            }
-        }
+                    price
+                })
+        });
+        let (sent_keys, items): (Vec<ItemKey>, Vec<BusinessOfferPrice>) =
+            converted.into_iter().unzip();
         if !items.is_empty() {
             let sent = self
                 .client
@@ -651,19 +631,8 @@ impl Marketplace for CampaignClient {
     }
 
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
-        let mut report = BatchReport::new();
-        let mut items = Vec::with_capacity(cards.len());
-        for card in cards {
-            match card_to_update_offer_mapping(card) {
-                Ok(item) => items.push(item),
-                Err(message) => report.reject(
-                    card.key(),
-                    RejectionStage::Validation,
-                    Some("validation".into()),
-                    message,
-                ),
-            }
-        }
+        let (converted, mut report) = convert_each(cards, Card::key, card_to_update_offer_mapping);
+        let items: Vec<UpdateOfferMapping> = converted.into_iter().map(|(_, item)| item).collect();
         let mut tasks = Vec::new();
         if !items.is_empty() {
             let by_offer: HashMap<String, UpdateOfferMapping> = items

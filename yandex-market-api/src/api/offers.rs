@@ -1132,10 +1132,8 @@ where
         if seen.insert(k.trim().to_owned()) {
             unique.push(item);
         } else {
-            repeated.reject(
+            repeated.reject_invalid(
                 k,
-                RejectionStage::Validation,
-                Some("validation".into()),
                 "the offer id is given twice in the batch (the first is sent)",
             );
         }

@@ -263,10 +263,8 @@ fn first_of_each<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> (Vec<T>, BatchRe
         if trimmed.is_empty() || seen.insert(trimmed.to_owned()) {
             unique.push(item);
         } else {
-            report.reject(
+            report.reject_invalid(
                 key(&item).to_owned(),
-                RejectionStage::Validation,
-                Some("validation".into()),
                 "the offer appears more than once; only its first entry is sent",
             );
         }

@@ -10,7 +10,7 @@ use futures::stream::{self, BoxStream, StreamExt};
 use market_core::batch::{chunks, run_batches};
 use market_core::paginate::{Page, paginate};
 use market_core::transport::Operation;
-use market_core::{BatchReport, Error, RejectionStage, Result};
+use market_core::{BatchReport, Error, Result};
 
 use super::campaigns::{chain_until_error, check_limit, dedup, ok_result, paged};
 use crate::Client;
@@ -172,10 +172,8 @@ impl<'a> StocksApi<'a> {
             if trimmed.is_empty() || seen.insert(trimmed.to_owned()) {
                 unique.push(stock);
             } else {
-                report.reject(
+                report.reject_invalid(
                     stock.sku,
-                    RejectionStage::Validation,
-                    Some("validation".into()),
                     "the SKU appears more than once; only its first entry is sent",
                 );
             }
