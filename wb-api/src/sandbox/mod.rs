@@ -87,19 +87,20 @@ use state::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
-use market_core::sandbox::{Fault, FaultPlan, Faults, RequestLog};
+use market_core::sandbox::{
+    Admitted, Answer as ShellAnswer, Call, Charge, Emulate, FaultPlan, Faults, Limiter, Quota,
+    Refusal, RequestLog, Shell,
+};
 use market_core::transport::Operation;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Number, Value};
-use wiremock::{MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request};
 
 use crate::api::analytics::{
     STOCKS_REPORT_WB_WAREHOUSES, STOCKS_REPORT_WB_WAREHOUSES_MAX,
@@ -189,8 +190,6 @@ const CLAIMS_DAYS: i64 = 14;
 const ORDERS_WINDOW_DAYS: i64 = 30;
 /// Seconds of clock difference the orders window tolerates.
 const WINDOW_SLACK_SECS: i64 = 120;
-/// The jitter allowed to a client that keeps to the documented rate (see [`TokenBucket`]).
-const RATE_TOLERANCE: Duration = Duration::from_millis(250);
 /// ISO 4217 numeric code of the rouble.
 const RUB: i32 = 643;
 
@@ -237,21 +236,19 @@ impl Default for SandboxConfig {
 /// A running emulator of the WB seller APIs; dropping it stops the server.
 pub struct Sandbox {
     server: MockServer,
-    state: Arc<Mutex<State>>,
-    requests: RequestLog,
-    faults: Faults,
+    shell: Arc<Shell<Emulator>>,
 }
 
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         f.debug_struct("Sandbox")
             .field("uri", &self.server.uri())
             .field("cards", &st.cards.len())
             .field("warehouses", &st.warehouses.len())
             .field("orders", &st.orders.len())
             .field("supplies", &st.supplies.len())
-            .field("requests", &self.requests.total())
+            .field("requests", &self.shell.requests().total())
             .finish_non_exhaustive()
     }
 }
@@ -264,24 +261,11 @@ impl Sandbox {
 
     /// Starts a sandbox with `config`.
     pub async fn start_with(config: SandboxConfig) -> Sandbox {
-        let state = Arc::new(Mutex::new(State::generate(&config, Utc::now())));
-        let requests = RequestLog::default();
+        let state = State::generate(&config, Utc::now());
         let faults = Faults::new(config.faults.clone());
-        let server = market_core::sandbox::server().await;
-        let emulator = Emulator {
-            state: Arc::clone(&state),
-            requests: requests.clone(),
-            faults: faults.clone(),
-            limits: config.rate_limits.then(Limits::default),
-            traces: AtomicU64::new(1),
-        };
-        market_core::sandbox::answer_all(&server, emulator).await;
-        Sandbox {
-            server,
-            state,
-            requests,
-            faults,
-        }
+        let shell = Shell::new(Emulator, state, faults, config.rate_limits);
+        let server = shell.serve().await;
+        Sandbox { server, shell }
     }
 
     /// The base URL of every section, e.g. `http://127.0.0.1:PORT`.
@@ -307,18 +291,18 @@ impl Sandbox {
     /// Every request received, counted by operation: `"METHOD /path/template"`, e.g.
     /// `"PUT /api/v3/stocks/{warehouseId}"` (requests to unknown paths by their own path).
     pub fn requests(&self) -> &RequestLog {
-        &self.requests
+        self.shell.requests()
     }
 
     /// The fault injector; [`Faults::set`] changes the plan at run time.
     pub fn faults(&self) -> &Faults {
-        &self.faults
+        self.shell.faults()
     }
 
     /// Creates `n` new assembly tasks (`supplierStatus` new, `wbStatus` waiting), created now;
     /// returns their ids (none when the account has no cards or no warehouses).
     pub fn add_orders(&self, n: usize) -> Vec<OrderId> {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let now = Utc::now();
         (0..n)
             .filter_map(|_| st.add_order(now, Phase::New))
@@ -329,14 +313,14 @@ impl Sandbox {
     /// `at` (a day ago, say: an order an incremental poll by creation time has left behind);
     /// `None` when the account has no cards or no warehouses.
     pub fn add_order_created(&self, at: DateTime<Utc>) -> Option<OrderId> {
-        lock(&self.state).add_order(at, Phase::New)
+        self.shell.state().add_order(at, Phase::New)
     }
 
     /// The buyer cancels a new assembly task (`wbStatus` `declined_by_client`, its last change
     /// now), as WB's side does before the seller ships; false when there is no such task or it
     /// is no longer new.
     pub fn cancel_by_buyer(&self, id: OrderId) -> bool {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let now = Utc::now();
         let Some(o) = st.orders.iter_mut().find(|o| o.id == id) else {
             return false;
@@ -353,7 +337,7 @@ impl Sandbox {
     /// Moves WB's side on: the tasks of delivered supplies that WB has sorted are sold
     /// (`wbStatus` sorted -> sold).
     pub fn advance(&self) {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         let now = Utc::now();
         for o in &mut st.orders {
             if o.supplier == SupplierStatus::Complete && o.wb == WbStatus::Sorted {
@@ -366,7 +350,8 @@ impl Sandbox {
 
     /// Every barcode of every size, in catalogue order.
     pub fn barcodes(&self) -> Vec<String> {
-        lock(&self.state)
+        self.shell
+            .state()
             .cards
             .iter()
             .flat_map(|c| c.sizes.iter().flat_map(|s| s.skus.iter().cloned()))
@@ -375,7 +360,8 @@ impl Sandbox {
 
     /// Every seller's article (`vendorCode`), in catalogue order.
     pub fn vendor_codes(&self) -> Vec<String> {
-        lock(&self.state)
+        self.shell
+            .state()
             .cards
             .iter()
             .map(|c| c.vendor_code.clone())
@@ -384,18 +370,18 @@ impl Sandbox {
 
     /// Every WB article (`nmID`), in catalogue order.
     pub fn nm_ids(&self) -> Vec<NmId> {
-        lock(&self.state).cards.iter().map(|c| c.nm_id).collect()
+        self.shell.state().cards.iter().map(|c| c.nm_id).collect()
     }
 
     /// The seller warehouses.
     pub fn warehouse_ids(&self) -> Vec<WarehouseId> {
-        lock(&self.state).warehouses.iter().map(|w| w.id).collect()
+        self.shell.state().warehouses.iter().map(|w| w.id).collect()
     }
 
     /// The stock of the size with `barcode` at a warehouse (0 when it has no stock record
     /// there); `None` for an unknown barcode or warehouse.
     pub fn stock(&self, barcode: &str, warehouse: WarehouseId) -> Option<i64> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.warehouses.iter().find(|w| w.id == warehouse)?;
         let chrt = st.barcode_index.get(barcode)?;
         Some(st.stocks.get(&(*chrt, warehouse)).copied().unwrap_or(0))
@@ -404,7 +390,7 @@ impl Sandbox {
     /// The stock of a size at a warehouse (0 when it has no stock record there); `None` for an
     /// unknown size or warehouse.
     pub fn stock_of(&self, chrt_id: ChrtId, warehouse: WarehouseId) -> Option<i64> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.warehouses.iter().find(|w| w.id == warehouse)?;
         st.chrt_index.get(&chrt_id)?;
         Some(st.stocks.get(&(chrt_id, warehouse)).copied().unwrap_or(0))
@@ -412,14 +398,18 @@ impl Sandbox {
 
     /// The size (`chrtId`) of a barcode, `None` when no card has it.
     pub fn chrt_id_of(&self, barcode: &str) -> Option<ChrtId> {
-        lock(&self.state).barcode_index.get(barcode.trim()).copied()
+        self.shell
+            .state()
+            .barcode_index
+            .get(barcode.trim())
+            .copied()
     }
 
     /// Makes the next `times` stock updates or deletes at `warehouse` answer 409
     /// `StoreIsProcessing`, as WB does while the warehouse's stocks are being processed ("try
     /// again after a few seconds"); nothing is applied by a refused request. `0` clears it.
     pub fn store_processing(&self, warehouse: WarehouseId, times: usize) {
-        let mut st = lock(&self.state);
+        let mut st = self.shell.state();
         if times == 0 {
             st.store_processing.remove(&warehouse);
         } else {
@@ -430,13 +420,14 @@ impl Sandbox {
     /// The price of a card: its full price (whole roubles) and the seller's discount, percent;
     /// `None` for an unknown article.
     pub fn price(&self, nm_id: NmId) -> Option<(Decimal, u32)> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.card(nm_id).map(|c| (c.price, c.discount))
     }
 
     /// The card (`nmID`) a barcode or a seller's article belongs to.
     pub fn nm_id_of(&self, barcode_or_article: &str) -> Option<NmId> {
-        lock(&self.state)
+        self.shell
+            .state()
             .cards
             .iter()
             .find(|c| {
@@ -459,28 +450,26 @@ impl Sandbox {
     /// The statuses of an assembly task: (`supplierStatus`, `wbStatus`); `None` when there is
     /// no such task.
     pub fn order_status(&self, id: OrderId) -> Option<(String, String)> {
-        let st = lock(&self.state);
+        let st = self.shell.state();
         st.order(id)
             .map(|o| (o.supplier.as_str().to_owned(), o.wb.as_str().to_owned()))
     }
 
     /// How many supplies exist (each made by one acted-on `POST /api/v3/supplies`).
     pub fn supply_count(&self) -> usize {
-        lock(&self.state).supplies.len()
+        self.shell.state().supplies.len()
     }
 
     /// How many assembly tasks exist.
     pub fn order_count(&self) -> usize {
-        lock(&self.state).orders.len()
+        self.shell.state().orders.len()
     }
 
     /// How many cards exist (seeded and uploaded).
     pub fn card_count(&self) -> usize {
-        lock(&self.state).cards.len()
+        self.shell.state().cards.len()
     }
 }
-
-use market_core::sandbox::lock;
 
 // ---------------------------------------------------------------------------------------------
 // Answers.
@@ -496,12 +485,13 @@ struct Answer {
 type Handled = Result<Answer, Answer>;
 
 impl Answer {
-    fn template(&self) -> ResponseTemplate {
-        let t = ResponseTemplate::new(self.status);
-        if self.body.is_empty() {
-            t
-        } else {
-            t.set_body_raw(self.body.clone(), self.content_type)
+    /// The shell's answer: an empty body is sent without a content type, as before.
+    fn into_shell(self) -> ShellAnswer {
+        ShellAnswer {
+            status: self.status,
+            body: self.body,
+            content_type: self.content_type,
+            headers: Vec::new(),
         }
     }
 
@@ -709,105 +699,6 @@ fn parse<T: DeserializeOwned>(body: &[u8], error: fn() -> Answer) -> Result<T, A
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rate limits.
-// ---------------------------------------------------------------------------------------------
-
-/// A token bucket per WB method group: the group's burst at once, refilled at its rate.
-///
-/// WB documents each group as "N requests a period, an interval, a burst"; the client's
-/// limiter (GCRA with that burst) may send the burst at once and then one every interval,
-/// which a bucket of the same shape accepts exactly, with [`RATE_TOLERANCE`] for the time a
-/// request spends between the client's permit and the server.
-#[derive(Debug, Default)]
-struct Limits {
-    buckets: Mutex<HashMap<&'static str, Bucket>>,
-}
-
-#[derive(Debug)]
-struct Bucket {
-    capacity: f64,
-    per_second: f64,
-    tokens: f64,
-    at: Instant,
-}
-
-/// What a limited answer reports about its group.
-struct Quota {
-    remaining: u64,
-    burst: u64,
-}
-
-impl Bucket {
-    fn refill(&mut self, now: Instant) {
-        let gained = now.duration_since(self.at).as_secs_f64() * self.per_second;
-        self.tokens = (self.tokens + gained).min(self.capacity);
-        self.at = now;
-    }
-
-    /// Seconds until `tokens` tokens are there.
-    fn wait_for(&self, tokens: f64) -> f64 {
-        if self.per_second <= 0.0 {
-            return 60.0;
-        }
-        ((tokens - self.tokens) / self.per_second).max(0.0)
-    }
-}
-
-impl Limits {
-    /// Counts a request of `group`: `Ok` with what is left, or `Err((retry, reset, burst))`
-    /// in seconds when over the limit. Groups without a documented limit are not counted.
-    fn admit(&self, group: &'static str) -> Result<Option<Quota>, (f64, f64, u64)> {
-        let Some(limit) = crate::limits::limit(group, crate::limits::TokenType::Personal) else {
-            return Ok(None);
-        };
-        let now = Instant::now();
-        let mut buckets = lock(&self.buckets);
-        let bucket = buckets.entry(group).or_insert_with(|| {
-            let capacity = f64::from(limit.burst.max(1));
-            Bucket {
-                capacity,
-                per_second: f64::from(limit.count) / limit.period.as_secs_f64().max(0.001),
-                tokens: capacity,
-                at: now,
-            }
-        });
-        bucket.refill(now);
-        let slack = bucket.per_second * RATE_TOLERANCE.as_secs_f64();
-        if bucket.tokens >= 1.0 - slack {
-            bucket.tokens -= 1.0;
-            Ok(Some(Quota {
-                remaining: bucket.tokens.max(0.0).floor() as u64,
-                burst: bucket.capacity as u64,
-            }))
-        } else {
-            Err((
-                bucket.wait_for(1.0),
-                bucket.wait_for(bucket.capacity),
-                bucket.capacity as u64,
-            ))
-        }
-    }
-
-    /// Charges a group `tokens` more (WB counts a 4XX answer as 10 requests in some groups).
-    fn charge(&self, group: &'static str, tokens: f64) -> Option<u64> {
-        let mut buckets = lock(&self.buckets);
-        let bucket = buckets.get_mut(group)?;
-        bucket.tokens = (bucket.tokens - tokens).max(-bucket.capacity);
-        Some(bucket.tokens.max(0.0).floor() as u64)
-    }
-}
-
-/// Whole seconds, rounded up, at least one (WB's `X-Ratelimit-*` values).
-fn header_secs(secs: f64) -> String {
-    let s = secs.ceil();
-    if s.is_finite() && s >= 1.0 {
-        format!("{}", s as u64)
-    } else {
-        "1".into()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Routing.
 // ---------------------------------------------------------------------------------------------
 
@@ -896,32 +787,16 @@ fn routes() -> [(&'static Operation, Route); 36] {
 /// The values of a path's `{placeholders}`, by name.
 type Params = Vec<(&'static str, String)>;
 
-/// The values of a path's `{placeholders}` when it matches `template`.
-fn match_path(template: &'static str, path: &str) -> Option<Params> {
-    let t: Vec<&'static str> = template.trim_end_matches('/').split('/').collect();
-    let p: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    if t.len() != p.len() {
-        return None;
-    }
-    let mut params = Vec::new();
-    for (t, p) in t.iter().zip(&p) {
-        match t.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
-            Some(name) if !p.is_empty() => params.push((name, (*p).to_owned())),
-            Some(_) => return None,
-            None if t == p => {}
-            None => return None,
-        }
-    }
-    Some(params)
-}
+/// The operations served, routed by the shell (a literal path wins over a template).
+static SERVED: std::sync::LazyLock<Vec<&'static Operation>> =
+    std::sync::LazyLock::new(|| routes().iter().map(|(op, _)| *op).collect());
 
-/// The operation a request names: a literal path wins over a template.
-fn find_route(method: &str, path: &str) -> Option<(&'static Operation, Route, Params)> {
+/// The handler of an operation.
+fn route_of(op: &Operation) -> Option<Route> {
     routes()
         .into_iter()
-        .filter(|(op, _)| op.method.as_str() == method)
-        .filter_map(|(op, route)| match_path(op.path, path).map(|p| (op, route, p)))
-        .min_by_key(|(_, _, params)| params.len())
+        .find(|(o, _)| std::ptr::eq(*o, op))
+        .map(|(_, route)| route)
 }
 
 /// A request's path parameters and query.
@@ -955,50 +830,69 @@ impl Args {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The responder.
+// The emulator in market-core's shell.
 // ---------------------------------------------------------------------------------------------
 
-struct Emulator {
-    state: Arc<Mutex<State>>,
-    requests: RequestLog,
-    faults: Faults,
-    limits: Option<Limits>,
-    traces: AtomicU64,
+/// WB's behaviour in [`Shell`]: the token check, WB's refusal bodies and `X-Ratelimit-*`
+/// headers, a token bucket per limit group, and the handlers.
+struct Emulator;
+
+thread_local! {
+    /// The id of the request this thread is answering: the shell answers a request on one
+    /// thread from [`Emulate::request_id`] to its answer, so the refusals WB writes the id
+    /// into (401, 404, 429, 500) carry the id sent in `X-Request-Id`.
+    static REQUEST_ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-fn too_many(request_id: &str, retry: f64, reset: f64, burst: Option<u64>) -> ResponseTemplate {
-    let template = problem(
+fn current_request_id() -> String {
+    REQUEST_ID.with(|id| id.borrow().clone())
+}
+
+/// A 429 in WB's shape: its body, `X-Ratelimit-Retry` and `-Reset` (whole seconds),
+/// `-Remaining: 0`, and `-Limit` (the bucket's size) when a real bucket refused.
+fn too_many(retry: f64, reset: f64, burst: Option<u32>) -> ShellAnswer {
+    let answer = problem(
         429,
         "too many requests",
         "limited by the sandbox's rate limit for this method group",
         "too-many-requests",
-        request_id,
+        &current_request_id(),
     )
-    .template()
-    .insert_header("x-ratelimit-retry", header_secs(retry).as_str())
-    .insert_header("x-ratelimit-reset", header_secs(reset).as_str())
-    .insert_header("x-ratelimit-remaining", "0");
+    .into_shell()
+    .header("x-ratelimit-retry", header_secs(retry))
+    .header("x-ratelimit-reset", header_secs(reset))
+    .header("x-ratelimit-remaining", "0");
     match burst {
-        Some(burst) => template.insert_header("x-ratelimit-limit", burst.to_string().as_str()),
-        None => template,
+        Some(burst) => answer.header("x-ratelimit-limit", burst.to_string()),
+        None => answer,
     }
 }
 
-impl Respond for Emulator {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let request_id = format!(
-            "{:032x}",
-            self.traces
-                .fetch_add(1, Ordering::Relaxed)
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        );
-        let method = request.method.as_str();
-        let path = request.url.path();
-        let route = find_route(method, path);
-        match &route {
-            Some((op, _, _)) => self.requests.record(op.method.as_str(), op.path),
-            None => self.requests.record(method, path),
-        }
+/// Whole seconds, rounded up, at least one (WB's `X-Ratelimit-*` values).
+fn header_secs(secs: f64) -> String {
+    let s = secs.ceil();
+    if s.is_finite() && s >= 1.0 {
+        format!("{}", s as u64)
+    } else {
+        "1".into()
+    }
+}
+
+impl Emulate for Emulator {
+    type State = State;
+
+    fn operations(&self) -> &[&'static Operation] {
+        &SERVED
+    }
+
+    fn request_id(&self, n: u64) -> (&'static str, String) {
+        let id = format!("{:032x}", (n + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        REQUEST_ID.with(|current| current.borrow_mut().clone_from(&id));
+        ("x-request-id", id)
+    }
+
+    /// The sandbox's token, as is or after `Bearer `; else WB's 401.
+    fn authorize(&self, request: &Request) -> Result<String, ShellAnswer> {
         let token = request
             .headers
             .get("authorization")
@@ -1006,88 +900,126 @@ impl Respond for Emulator {
             .map(str::trim)
             .unwrap_or("");
         let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
-        if token != SANDBOX_TOKEN {
-            let detail = if token.is_empty() {
-                "empty Authorization header"
-            } else {
-                "token problem; the token is not the sandbox's"
-            };
-            return problem(401, "unauthorized", detail, "unauthorized", &request_id)
-                .template()
-                .insert_header("x-request-id", request_id.as_str());
+        if token == SANDBOX_TOKEN {
+            return Ok(crate::client::DEFAULT_ACCOUNT.to_owned());
         }
-        let fault = self.faults.next(path);
-        match fault {
-            Some(Fault::RateLimited) => {
-                // An injected refusal says when to retry, not a (made-up) bucket size that the
-                // client would learn as the group's limit.
-                return too_many(&request_id, 1.0, 1.0, None)
-                    .insert_header("x-request-id", request_id.as_str());
-            }
-            Some(Fault::ServerError) => {
-                return problem(
-                    500,
-                    "internal server error",
-                    "injected by the sandbox's fault plan",
-                    "internal",
-                    &request_id,
-                )
-                .template()
-                .insert_header("x-request-id", request_id.as_str());
-            }
-            _ => {}
-        }
-        let Some((op, route, params)) = route else {
-            return problem(
+        let detail = if token.is_empty() {
+            "empty Authorization header"
+        } else {
+            "token problem; the token is not the sandbox's"
+        };
+        Err(problem(
+            401,
+            "unauthorized",
+            detail,
+            "unauthorized",
+            &current_request_id(),
+        )
+        .into_shell())
+    }
+
+    fn refuse(&self, refusal: &Refusal) -> ShellAnswer {
+        let request_id = current_request_id();
+        match refusal {
+            Refusal::NotFound { method, path } => problem(
                 404,
                 "not found",
                 &format!("{method} {path} is not a method of the WB sandbox"),
                 "not-found",
                 &request_id,
             )
-            .template()
-            .insert_header("x-request-id", request_id.as_str());
+            .into_shell(),
+            // An injected refusal says when to retry, not a (made-up) bucket size that the
+            // client would learn as the group's limit.
+            Refusal::InjectedRateLimit => too_many(1.0, 1.0, None),
+            Refusal::RateLimited(r) => too_many(
+                r.retry_after.as_secs_f64(),
+                r.reset.as_secs_f64(),
+                Some(r.limit),
+            ),
+            Refusal::InjectedServerError => problem(
+                500,
+                "internal server error",
+                "injected by the sandbox's fault plan",
+                "internal",
+                &request_id,
+            )
+            .into_shell(),
+        }
+    }
+
+    /// One request of the operation's group, as [`crate::limits`] gives it for a personal
+    /// token; groups without a documented limit are not counted.
+    fn charges(&self, call: &Call<'_>) -> Vec<Charge> {
+        let group = call.op.limit_group;
+        crate::limits::limit(group, crate::limits::TokenType::Personal)
+            .map(|limit| {
+                Charge::one(
+                    group,
+                    Quota::Bucket {
+                        count: limit.count,
+                        period: limit.period,
+                        burst: limit.burst,
+                    },
+                )
+            })
+            .into_iter()
+            .collect()
+    }
+
+    fn handle(&self, state: &mut State, call: &Call<'_>) -> ShellAnswer {
+        let Some(route) = route_of(call.op) else {
+            return self.refuse(&Refusal::NotFound {
+                method: call.request.method.to_string(),
+                path: call.request.url.path().to_owned(),
+            });
         };
-        let group = op.limit_group;
-        let quota = match self.limits.as_ref().map(|l| l.admit(group)) {
-            Some(Err((retry, reset, burst))) => {
-                return too_many(&request_id, retry, reset, Some(burst))
-                    .insert_header("x-request-id", request_id.as_str());
-            }
-            Some(Ok(q)) => q,
-            None => None,
-        };
+        let params: Params = placeholders(call.op.path)
+            .filter_map(|name| call.param(name).map(|v| (name, v.to_owned())))
+            .collect();
         let args = Args {
             params,
-            query: request
-                .url
-                .query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
+            query: call.query_pairs(),
         };
-        let answer = {
-            let mut st = lock(&self.state);
-            st.route(route, &args, &request.body).unwrap_or_else(|e| e)
-        };
-        let mut remaining = quota.as_ref().map(|q| q.remaining);
+        state
+            .route(route, &args, call.body())
+            .unwrap_or_else(|e| e)
+            .into_shell()
+    }
+
+    /// A 4XX answer costs the group more where WB says so; the answer reports what is left
+    /// of the group's bucket (`X-Ratelimit-Remaining`, `X-Ratelimit-Limit`).
+    fn finish(
+        &self,
+        call: &Call<'_>,
+        answer: ShellAnswer,
+        limiter: Option<&Limiter>,
+        admitted: &[Admitted],
+    ) -> ShellAnswer {
+        let group = call.op.limit_group;
+        let quota = admitted.first();
+        let mut remaining = quota.map(|q| q.remaining);
         let extra = http::StatusCode::from_u16(answer.status)
             .map_or(0, |status| crate::limits::refusal_cost(group, status));
         if extra > 0
-            && let Some(l) = &self.limits
+            && let Some(limiter) = limiter
         {
-            remaining = l.charge(group, f64::from(extra)).or(remaining);
+            remaining = limiter.charge(group, extra).or(remaining);
         }
-        let mut template = answer
-            .template()
-            .insert_header("x-request-id", request_id.as_str());
-        if let (Some(left), Some(q)) = (remaining, &quota) {
-            template = template
-                .insert_header("x-ratelimit-remaining", left.to_string().as_str())
-                .insert_header("x-ratelimit-limit", q.burst.to_string().as_str());
+        match (remaining, quota) {
+            (Some(left), Some(q)) => answer
+                .header("x-ratelimit-remaining", left.to_string())
+                .header("x-ratelimit-limit", q.limit.to_string()),
+            _ => answer,
         }
-        self.faults
-            .answer(path, fault, template, &answer.body, answer.content_type)
     }
+}
+
+/// The names of a path template's `{placeholders}`.
+fn placeholders(template: &'static str) -> impl Iterator<Item = &'static str> {
+    template
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{').and_then(|n| n.strip_suffix('}')))
 }
 
 impl State {
@@ -1180,6 +1112,11 @@ mod tests {
         let png = tiny_png(116, 80, 0xDEAD_BEEF);
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
         assert!(png.ends_with(&[0xAE, 0x42, 0x60, 0x82]));
+    }
+
+    fn find_route(method: &str, path: &str) -> Option<(&'static Operation, Route, Params)> {
+        market_core::sandbox::route(&SERVED, method, path)
+            .map(|(op, params)| (op, route_of(op).unwrap(), params))
     }
 
     #[test]
