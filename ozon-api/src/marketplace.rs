@@ -34,13 +34,13 @@ use market_core::{
 
 use crate::Client;
 use crate::ids::{DescriptionCategoryId, ImportTaskId, PostingNumber, Sku, TypeId, WarehouseId};
+use crate::models::common::PostingStatus;
 use crate::models::fbo::{
     FboListPosting, FboPosting, FboPostingGetRequest, FboPostingListFilter, FboPostingWith,
 };
 use crate::models::fbs::{
     CancelRequest, FbsPosting, FbsPostingDetail, FbsPostingGetRequest, FbsPostingListFilter,
-    FbsPostingWith, PostingStatus, ShipPackage, ShipPackageProduct, ShipRequest,
-    TplIntegrationType,
+    FbsPostingWith, ShipPackage, ShipPackageProduct, ShipRequest, TplIntegrationType,
 };
 use crate::models::prices::ImportPricesRequestPrice;
 use crate::models::products::{

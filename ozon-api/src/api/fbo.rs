@@ -8,6 +8,7 @@ use market_core::{Error, Result};
 use crate::Client;
 use crate::api::check_limit;
 use crate::api::fbs::{check_window, cursor_page};
+use crate::models::common::*;
 use crate::models::fbo::*;
 
 /// The largest page of `/v3/posting/fbo/list`.

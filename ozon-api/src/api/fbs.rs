@@ -33,6 +33,7 @@ use market_core::{BatchReport, Error, Rejection, RejectionStage, Result};
 
 use crate::Client;
 use crate::ids::PostingNumber;
+use crate::models::common::*;
 use crate::models::fbs::*;
 
 /// The largest page of the FBS posting lists (`limit` at most 100 since the v4 lists).

@@ -9,7 +9,7 @@ use market_core::transport::Operation;
 use crate::Client;
 use crate::api::check_limit;
 use crate::api::fbs::cursor_page;
-use crate::models::fbs::SortDirection;
+use crate::models::common::SortDirection;
 use crate::models::warehouses::*;
 
 /// The largest page of `/v2/warehouse/list`.

@@ -1,16 +1,16 @@
 //! Wire types of the FBO postings section: the posting list and a posting's detail.
 //!
-//! The status, sort direction, money, legal details and key-value items are the FBS section's
-//! types (the schemas are shared or identical).
+//! The status, sort direction, money, legal details and key-value items are shared with the
+//! FBS section ([`crate::models::common`]; the schemas are shared or identical).
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{PostingNumber, Sku, WarehouseId};
-pub use crate::models::fbs::{
+use crate::models::common::{
     AdditionalDataItem, Cancellation, ExternalOrder, FbsListFinancialData, LegalInfo,
-    PostingFinancialData, PostingFinancialDataProduct, PostingMoney, PostingStatus, SortDirection,
+    PostingFinancialData, PostingMoney, PostingStatus, SortDirection,
 };
 use market_core::wire::Lenient;
 use market_core::wire::de;

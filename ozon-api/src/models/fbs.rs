@@ -1,8 +1,8 @@
 //! Wire types of the FBS postings section: posting lists and details, shipping (packaging),
 //! cancellation and its reasons, status transitions, tracking numbers.
 //!
-//! Shared with the FBO section: [`PostingStatus`], [`SortDirection`], [`PostingFinancialData`],
-//! [`LegalInfo`], [`AdditionalDataItem`].
+//! The status, sort direction, money, financial, legal and cancellation blocks it shares with
+//! the FBO section are in [`crate::models::common`].
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -10,62 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use market_core::wire::{Lenient, de};
 
-use crate::ids::{DeliveryMethodId, PostingNumber, ProductId, Sku, WarehouseId};
-
-market_core::wire_enum! {
-    /// Posting status (FBS and FBO). The spec types `status` as a plain string; these are the
-    /// values its descriptions of the status filters and of the posting `status` fields name.
-    pub enum PostingStatus {
-        /// Awaiting registration.
-        AwaitingRegistration = "awaiting_registration",
-        /// Acceptance in progress.
-        AcceptanceInProgress = "acceptance_in_progress",
-        /// Awaiting confirmation.
-        AwaitingApprove = "awaiting_approve",
-        /// Awaiting packaging (to be shipped by the seller).
-        AwaitingPackaging = "awaiting_packaging",
-        /// Packaged, awaiting handover to delivery.
-        AwaitingDeliver = "awaiting_deliver",
-        /// Created, awaiting verification.
-        AwaitingVerification = "awaiting_verification",
-        /// In arbitration.
-        Arbitration = "arbitration",
-        /// In the buyer's delivery arbitration.
-        ClientArbitration = "client_arbitration",
-        /// Being delivered.
-        Delivering = "delivering",
-        /// With the driver.
-        DriverPickup = "driver_pickup",
-        /// Delivered.
-        Delivered = "delivered",
-        /// Cancelled.
-        Cancelled = "cancelled",
-        /// Cancelled because the posting was split.
-        CancelledFromSplitPending = "cancelled_from_split_pending",
-        /// Not accepted at the sorting centre.
-        NotAccepted = "not_accepted",
-        /// Sent by the seller (first-mile sellers abroad).
-        SentBySeller = "sent_by_seller",
-    }
-}
-
-impl Default for PostingStatus {
-    /// An absent status: `Unknown("")`.
-    fn default() -> Self {
-        Self::Unknown(String::new())
-    }
-}
-
-market_core::wire_enum! {
-    /// Sort direction of posting lists (the spec types `dir` as a plain string; its examples
-    /// send `"ASC"`).
-    pub enum SortDirection {
-        /// Oldest first.
-        Asc = "ASC",
-        /// Newest first.
-        Desc = "DESC",
-    }
-}
+use crate::ids::{DeliveryMethodId, PostingNumber, Sku, WarehouseId};
+use crate::models::common::{
+    AdditionalDataItem, Cancellation, ExternalOrder, FbsListFinancialData, LegalInfo,
+    PostingFinancialData, PostingMoney, PostingStatus, SortDirection,
+};
 
 market_core::wire_enum! {
     /// Posting substatus (the spec types `substatus` as a plain string; these are the values
@@ -783,19 +732,6 @@ pub struct FbsPosting {
     pub volume_weight: f64,
 }
 
-/// An amount of money as the v4 posting list sends it: the amount as a string and its
-/// currency (schema `money.postingMoney`, also `money.Money.*` in the tariffication).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct PostingMoney {
-    /// The amount (sent as a string, `"1390.00"`; numbers are accepted too).
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub amount: Decimal,
-    /// The currency code (`RUB`, ...).
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub currency: String,
-}
-
 /// A product of an FBS posting in a list (schema
 /// `posting.v4.PostingFbsListResponse.Postings.Products`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -850,88 +786,6 @@ pub struct PostingContainer {
     /// Its sequence number.
     #[serde(default)]
     pub container_number: i32,
-}
-
-/// An order from an external platform (schema
-/// `posting.v4.PostingFbsListResponse.Postings.ExternalOrder`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct ExternalOrder {
-    /// True when the order came from an external platform.
-    #[serde(default)]
-    pub is_external: bool,
-    /// The platform's name.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub platform_name: String,
-}
-
-/// Financial data of a listed posting (schema
-/// `posting.v4.PostingFbsListResponse.Postings.FinancialData`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsListFinancialData {
-    /// Region code the order leaves from.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cluster_from: String,
-    /// Region code the order goes to.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cluster_to: String,
-    /// Per product.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub products: Vec<FbsListFinancialProduct>,
-}
-
-/// Financial data of one product (schema
-/// `posting.v4.PostingFbsListResponse.Postings.FinancialData.Products`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsListFinancialProduct {
-    /// Promotions.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub actions: Vec<String>,
-    /// The commission.
-    #[serde(default)]
-    pub commission: Option<FbsListCommission>,
-    /// The price the buyer pays.
-    #[serde(default)]
-    pub customer_price: Option<PostingMoney>,
-    /// The price before discounts.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub old_price: Decimal,
-    /// The payout to the seller.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub payout: Decimal,
-    /// The price with promotions (but Ozon's own).
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub price: Decimal,
-    /// Ozon's SKU (the spec calls it `product_id`).
-    #[serde(default)]
-    pub product_id: Sku,
-    /// Units.
-    #[serde(default)]
-    pub quantity: i64,
-    /// Discount percentage.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub total_discount_percent: Decimal,
-    /// Discount amount.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub total_discount_value: Decimal,
-}
-
-/// A product's commission (schema
-/// `posting.v4.PostingFbsListResponse.Postings.FinancialData.Products.Commission`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct FbsListCommission {
-    /// The amount.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub amount: Decimal,
-    /// Its currency.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub currency: String,
-    /// The percentage.
-    #[serde(default)]
-    pub percent: i64,
 }
 
 /// Tariffication of a listed posting (schema
@@ -1278,30 +1132,6 @@ pub struct Barcodes {
     pub upper_barcode: String,
 }
 
-/// Cancellation details (schema `v3Cancellation`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct Cancellation {
-    /// True when the cancellation counts against the seller's rating.
-    #[serde(default)]
-    pub affect_cancellation_rating: bool,
-    /// The reason's text.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cancel_reason: String,
-    /// The reason id.
-    #[serde(default)]
-    pub cancel_reason_id: i64,
-    /// Who cancelled, as Ozon words it.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cancellation_initiator: String,
-    /// Cancellation type: `seller`, `client`/`customer`, `ozon`, `system`, `delivery`.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cancellation_type: String,
-    /// True when cancelled after shipping.
-    #[serde(default)]
-    pub cancelled_after_ship: bool,
-}
-
 /// The delivery method (schema `v3DeliveryMethod`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -1324,84 +1154,6 @@ pub struct DeliveryMethod {
     /// The warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-}
-
-/// Money of a posting (schemas `v3PostingFinancialData` and `v2PostingFinancialData`, identical).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct PostingFinancialData {
-    /// The shipping cluster.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cluster_from: String,
-    /// The delivery cluster.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub cluster_to: String,
-    /// Per product.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub products: Vec<PostingFinancialDataProduct>,
-}
-
-/// Money of one product of a posting (schema `PostingFinancialDataProduct`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct PostingFinancialDataProduct {
-    /// Promotions applied.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub actions: Vec<String>,
-    /// The commission.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub commission_amount: Decimal,
-    /// The commission percentage.
-    #[serde(default)]
-    pub commission_percent: i64,
-    /// The currency of the commission.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub commissions_currency_code: String,
-    /// The currency of the prices.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub currency_code: String,
-    /// The currency of the buyer's price.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub customer_currency_code: String,
-    /// The buyer's price.
-    #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
-    pub customer_price: Option<Decimal>,
-    /// The price before discounts.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub old_price: Decimal,
-    /// The payout to the seller.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub payout: Decimal,
-    /// The price after discounts.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub price: Decimal,
-    /// Ozon's product id.
-    #[serde(default)]
-    pub product_id: ProductId,
-    /// Units.
-    #[serde(default)]
-    pub quantity: i64,
-    /// The discount percentage.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub total_discount_percent: Decimal,
-    /// The discount amount.
-    #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
-    pub total_discount_value: Decimal,
-}
-
-/// The buyer's legal details (schema `v2FboSinglePostingLegalInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct LegalInfo {
-    /// Company name.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub company_name: String,
-    /// Taxpayer number (INN).
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub inn: String,
-    /// Registration reason code (KPP).
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub kpp: String,
 }
 
 /// Products with extra characteristics (schema `v3FbsPostingDetailOptional`).
@@ -1482,18 +1234,6 @@ pub struct FbsTariffication {
     /// The next type: discount or surcharge.
     #[serde(default, deserialize_with = "de::nullable")]
     pub next_tariff_type: String,
-}
-
-/// A key-value pair (schemas `v3AdditionalDataItem` and `v2AdditionalDataItem`, identical).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
-pub struct AdditionalDataItem {
-    /// The key.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub key: String,
-    /// The value.
-    #[serde(default, deserialize_with = "de::nullable")]
-    pub value: String,
 }
 
 /// The courier (schema `FbsPostingDetailCourier`).

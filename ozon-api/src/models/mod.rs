@@ -2,6 +2,7 @@
 //! type's documentation). Tolerant by default; strict under the `strict` feature.
 
 pub mod categories;
+pub mod common;
 pub mod fbo;
 pub mod fbs;
 pub mod labels;

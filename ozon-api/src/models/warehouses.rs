@@ -301,7 +301,7 @@ pub struct DeliveryMethodListRequest {
     pub limit: i64,
     /// Sort direction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_dir: Option<crate::models::fbs::SortDirection>,
+    pub sort_dir: Option<crate::models::common::SortDirection>,
 }
 
 /// The filter of [`DeliveryMethodListRequest`] (schema `DeliveryMethodListV2RequestFilter`).

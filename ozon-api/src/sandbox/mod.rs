@@ -98,20 +98,22 @@ use crate::ids::{
     DeliveryMethodId, DescriptionCategoryId, ImportTaskId, PostingNumber, ProductId, Sku, TypeId,
     WarehouseId,
 };
+use crate::models::common::{
+    Cancellation, FbsListCommission, FbsListFinancialData, FbsListFinancialProduct, LegalInfo,
+    PostingFinancialData, PostingFinancialDataProduct, PostingMoney, PostingStatus, SortDirection,
+};
 use crate::models::fbo::{
     FboListPosting, FboListPostingProduct, FboPosting, FboPostingAnalyticsData,
     FboPostingGetRequest, FboPostingListRequest, FboPostingListResponse, FboPostingProduct,
     FboPostingResponse, FboPostingWith,
 };
 use crate::models::fbs::{
-    BooleanResponse, CancelReason, CancelReasonListResponse, CancelRequest, Cancellation,
-    DeliveryMethod, Dimensions, ExemplarProduct, FbsListCommission, FbsListFinancialData,
-    FbsListFinancialProduct, FbsListPostingProduct, FbsPosting, FbsPostingAnalyticsData,
+    BooleanResponse, CancelReason, CancelReasonListResponse, CancelRequest, DeliveryMethod,
+    Dimensions, ExemplarProduct, FbsListPostingProduct, FbsPosting, FbsPostingAnalyticsData,
     FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, FbsPostingListRequest,
-    FbsPostingListResponse, LegalInfo, MoveStatus, MoveStatusResponse, PostingFinancialData,
-    PostingFinancialDataProduct, PostingMoney, PostingNumbersRequest, PostingProductDetail,
-    PostingStatus, PostingSubstatus, ProductExemplars, RelatedPostings, ShipAdditionalData,
-    ShipRequest, ShipResponse, ShippedProduct, SortDirection, TplIntegrationType,
+    FbsPostingListResponse, MoveStatus, MoveStatusResponse, PostingNumbersRequest,
+    PostingProductDetail, PostingSubstatus, ProductExemplars, RelatedPostings, ShipAdditionalData,
+    ShipRequest, ShipResponse, ShippedProduct, TplIntegrationType,
 };
 use crate::models::labels::PackageLabelRequest;
 use crate::models::prices::{

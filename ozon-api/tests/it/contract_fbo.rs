@@ -4,6 +4,7 @@ use crate::common::*;
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 use ozon_api::api::fbo::*;
+use ozon_api::models::common::*;
 use ozon_api::models::fbo::*;
 use ozon_api::{PostingNumber, ProductId, Sku, WarehouseId};
 use rust_decimal::Decimal;

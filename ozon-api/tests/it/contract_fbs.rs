@@ -6,6 +6,7 @@ use futures::TryStreamExt;
 use market_core::RejectionStage;
 use ozon_api::api::fbs::*;
 use ozon_api::ids::DeliveryMethodId;
+use ozon_api::models::common::*;
 use ozon_api::models::fbs::*;
 use ozon_api::{PostingNumber, Sku, WarehouseId};
 use rust_decimal::Decimal;

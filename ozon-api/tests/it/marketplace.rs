@@ -15,7 +15,8 @@ use market_core::{
     ReturnQuery, StockUpdate, TaskId, TimeWindow, Variant,
 };
 use ozon_api::marketplace::{lifecycle, order_from_fbs_posting};
-use ozon_api::models::fbs::{FbsPosting, PostingStatus};
+use ozon_api::models::common::PostingStatus;
+use ozon_api::models::fbs::FbsPosting;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use wiremock::matchers::{body_partial_json, method, path};

@@ -12,8 +12,9 @@ use market_core::{DeliveryScheme, ItemKey, Lifecycle, Marketplace, PriceUpdate, 
 use ozon_api::Client;
 use ozon_api::api::stocks::StockKey;
 use ozon_api::marketplace::{lifecycle, order_from_fbs_posting_detail};
+use ozon_api::models::common::PostingStatus;
 use ozon_api::models::fbs::{
-    FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, PostingStatus, PostingSubstatus,
+    FbsPostingDetail, FbsPostingGetRequest, FbsPostingGetResponse, PostingSubstatus,
     TplIntegrationType,
 };
 use ozon_api::models::prices::{

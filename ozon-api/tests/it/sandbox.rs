@@ -15,9 +15,10 @@ use market_core::{
     OrderId, OrderQuery, PriceUpdate, ReturnQuery, StockUpdate, TimeWindow,
 };
 use ozon_api::api::stocks::STOCKS_UPDATE;
+use ozon_api::models::common::PostingStatus;
 use ozon_api::models::fbs::{
     CancelRequest, FbsPosting, FbsPostingGetRequest, FbsPostingListFilter, FbsPostingListRequest,
-    FbsPostingWith, PostingStatus, PostingSubstatus, ShipPackage, ShipPackageProduct, ShipRequest,
+    FbsPostingWith, PostingSubstatus, ShipPackage, ShipPackageProduct, ShipRequest,
     TplIntegrationType,
 };
 use ozon_api::models::prices::{ImportPricesRequestPrice, PricesFilter};

@@ -527,7 +527,7 @@ impl Channel for Ozon {
     fn is_cancelled(&self, id: &OrderId) -> bool {
         self.sandbox
             .posting_status(id.as_str())
-            .is_some_and(|s| s == ozon_api::models::fbs::PostingStatus::Cancelled)
+            .is_some_and(|s| s == ozon_api::models::common::PostingStatus::Cancelled)
     }
     fn write_path(&self) -> Option<&'static str> {
         Some("POST /v4/posting/fbs/ship")
