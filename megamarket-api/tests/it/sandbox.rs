@@ -390,3 +390,129 @@ async fn pushes_reach_a_receiver_and_the_seller_answers_them() {
         .await;
     assert!(!sandbox.push_order_new(&refusing.uri(), &sid).await.unwrap());
 }
+
+/// A search that fills `count` is split until every shipment is found; the shipments are read
+/// lazily, a chunk at a time.
+#[tokio::test]
+async fn the_search_stream_finds_every_shipment_past_count_and_reads_lazily() {
+    use futures::StreamExt;
+    let sandbox = Sandbox::start(SandboxConfig::default()).await;
+    let now = chrono::Utc::now();
+    let mut made = Vec::new();
+    for k in 0..7 {
+        made.push(sandbox.add_shipment(
+            NewShipment::fbs(&[("SKU-1", 1, 100)]).at(now - chrono::Duration::minutes(5 * k + 1)),
+        ));
+    }
+    let mm = sandbox
+        .client_builder()
+        .quotas(
+            megamarket_api::Quotas::default()
+                .order_search_count(3)
+                .order_get_max(2),
+        )
+        .build()
+        .unwrap();
+    let mut stream = mm.orders(OrderQuery::window(window()));
+    let first = stream.next().await.unwrap().unwrap();
+    let gets = |s: &Sandbox| {
+        s.shell()
+            .requests()
+            .count("POST /api/market/v1/orderService/order/get")
+    };
+    assert_eq!(
+        gets(&sandbox),
+        1,
+        "only the first chunk is read before it is consumed"
+    );
+    let mut ids = vec![first.id];
+    while let Some(o) = stream.next().await {
+        ids.push(o.unwrap().id);
+    }
+    ids.sort();
+    let mut want: Vec<OrderId> = made.iter().map(id).collect();
+    want.sort();
+    assert_eq!(ids, want);
+    // At most two ids a request: at least four reads, one per window searched at most.
+    let n = gets(&sandbox);
+    assert!((4..=7).contains(&n), "{n} order/get requests");
+}
+
+#[tokio::test]
+async fn sticker_print_without_pdf_gives_the_print_markup() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await;
+    let sid = sandbox.add_shipment(NewShipment::fbs(&[("SKU-1", 1, 100)]));
+    let mm = sandbox.client().unwrap();
+    mm.confirm_order(&id(&sid)).await.unwrap();
+    mm.pack_order(&id(&sid), &[]).await.unwrap();
+    let sticker = mm
+        .sticker_print(&StickerPrint {
+            print_as_pdf: None,
+            shipments: vec![StickerShipment {
+                shipment_id: sid.clone(),
+                box_codes: vec![format!("12345*{sid}*1")],
+                items: vec![],
+            }],
+        })
+        .await
+        .unwrap();
+    assert_eq!(sticker.format, None);
+    assert!(String::from_utf8_lossy(&sticker.bytes).contains(&format!("12345*{sid}*1")));
+    // A box that was never packed is refused.
+    let err = mm
+        .sticker_print(&StickerPrint {
+            print_as_pdf: Some(true),
+            shipments: vec![StickerShipment {
+                shipment_id: sid.clone(),
+                box_codes: vec![format!("12345*{sid}*9")],
+                items: vec![],
+            }],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.api().unwrap().code.as_deref(), Some("BOX_NOT_FOUND"));
+}
+
+#[tokio::test]
+async fn a_package_that_does_not_match_the_shipment_is_refused_before_sending() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await;
+    let sid = sandbox.add_shipment(NewShipment::fbs(&[("SKU-1", 2, 100), ("SKU-2", 1, 100)]));
+    let mm = sandbox.client().unwrap();
+    mm.confirm_order(&id(&sid)).await.unwrap();
+    let too_many = mm
+        .pack_order(
+            &id(&sid),
+            &[Package {
+                items: vec![("SKU-1".into(), 3), ("SKU-2".into(), 1)],
+            }],
+        )
+        .await
+        .unwrap_err();
+    assert!(too_many.to_string().contains("more units"), "{too_many}");
+    let missing = mm
+        .pack_order(
+            &id(&sid),
+            &[Package {
+                items: vec![("SKU-1".into(), 2)],
+            }],
+        )
+        .await
+        .unwrap_err();
+    assert!(missing.to_string().contains("in no package"), "{missing}");
+    assert_eq!(
+        sandbox
+            .shell()
+            .requests()
+            .count("POST /api/market/v1/orderService/order/packing"),
+        0
+    );
+    // Without the merchant id, no box code can be made.
+    let anonymous = megamarket_api::Client::builder("sandbox-token")
+        .base_url(sandbox.uri())
+        .build()
+        .unwrap();
+    assert!(matches!(
+        anonymous.pack_order(&id(&sid), &[]).await,
+        Err(Error::Config(_))
+    ));
+}
