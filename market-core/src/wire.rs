@@ -303,13 +303,54 @@ pub mod de {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, de::Error as _};
 
-    #[derive(Deserialize)]
-    #[serde(untagged)]
+    /// A number or a string, as the token says: no buffering and no error built on the way
+    /// (an untagged enum would buffer the value and try each variant in turn).
     enum Num<'a> {
         Str(std::borrow::Cow<'a, str>),
         Int(i64),
         UInt(u64),
         Float(f64),
+    }
+
+    impl<'de> Deserialize<'de> for Num<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Token;
+            impl<'de> serde::de::Visitor<'de> for Token {
+                type Value = Num<'de>;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a number or a string")
+                }
+
+                fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Num<'de>, E> {
+                    Ok(Num::Int(v))
+                }
+
+                fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Num<'de>, E> {
+                    Ok(i64::try_from(v).map_or(Num::UInt(v), Num::Int))
+                }
+
+                fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Num<'de>, E> {
+                    Ok(Num::Float(v))
+                }
+
+                fn visit_borrowed_str<E: serde::de::Error>(
+                    self,
+                    v: &'de str,
+                ) -> Result<Num<'de>, E> {
+                    Ok(Num::Str(std::borrow::Cow::Borrowed(v)))
+                }
+
+                fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Num<'de>, E> {
+                    Ok(Num::Str(std::borrow::Cow::Owned(v.to_owned())))
+                }
+
+                fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Num<'de>, E> {
+                    Ok(Num::Str(std::borrow::Cow::Owned(v)))
+                }
+            }
+            d.deserialize_any(Token)
+        }
     }
 
     fn parse<E: serde::de::Error>(n: Num<'_>) -> Result<Option<Decimal>, E> {
@@ -319,9 +360,16 @@ pub mod de {
                 if s.is_empty() {
                     return Ok(None);
                 }
-                let s = s.replace(',', ".");
+                // A decimal comma (`"1,5"`) is read as a point; only then is a copy made.
+                let dotted;
+                let s = if s.contains(',') {
+                    dotted = s.replace(',', ".");
+                    dotted.as_str()
+                } else {
+                    s
+                };
                 s.parse::<Decimal>()
-                    .or_else(|_| Decimal::from_scientific(&s))
+                    .or_else(|_| Decimal::from_scientific(s))
                     .map(Some)
                     .map_err(|_| E::custom(format!("invalid decimal {s:?}")))
             }
