@@ -7,9 +7,10 @@
 //! in the batch report. The batch maxima of each operation sit next to its static in
 //! `api/<section>.rs` (`STOCKS_UPDATE_MAX`, ...).
 //!
-//! Source: the descriptions of `POST /v2/products/stocks` and of the product methods in Ozon's
-//! Seller API document (the snapshot in `spec/`), and Ozon's "Ограничения" page of the
-//! Seller API introduction (50 requests a second per account).
+//! Source: Ozon's Seller API documentation (docs.ozon.ru/api/seller: the description of
+//! `POST /v2/products/stocks` and the limits of the introduction). The snapshot in `spec/`
+//! keeps schemas and examples only, without those descriptions, so no test reads these numbers
+//! from it.
 
 use market_core::transport::RateLimit;
 

@@ -245,10 +245,10 @@ pub struct CancelReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NewPosting {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// Its products.
+    /// The posting's lines, one per product.
     #[serde(default)]
     pub products: Vec<PushProduct>,
     /// When processing started; empty when the order was paid late.
@@ -275,7 +275,7 @@ pub struct NewPosting {
     /// End of the delivery interval.
     #[serde(default, deserialize_with = "opt_time")]
     pub delivery_date_end: Option<DateTime<Utc>>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -284,10 +284,10 @@ pub struct NewPosting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PostingCancelled {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// Its products.
+    /// The posting's lines, one per product.
     #[serde(default)]
     pub products: Vec<PushProduct>,
     /// The status before the cancellation.
@@ -305,7 +305,7 @@ pub struct PostingCancelled {
     /// The warehouse of the posting.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -314,7 +314,7 @@ pub struct PostingCancelled {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StateChanged {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The new status.
@@ -326,7 +326,7 @@ pub struct StateChanged {
     /// The warehouse of the posting.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -335,7 +335,7 @@ pub struct StateChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CutoffDateChanged {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The new shipping time; empty while the delivery interval is being reassigned.
@@ -347,7 +347,7 @@ pub struct CutoffDateChanged {
     /// The warehouse of the posting.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -356,7 +356,7 @@ pub struct CutoffDateChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryDateChanged {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// New interval start; empty while the interval is being reassigned.
@@ -374,7 +374,7 @@ pub struct DeliveryDateChanged {
     /// The warehouse of the posting.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -384,7 +384,7 @@ pub struct DeliveryDateChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ItemChanged {
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// The seller's article.
@@ -405,7 +405,7 @@ pub struct ItemChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceIndexChanged {
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// When the index changed.
@@ -459,7 +459,7 @@ pub struct StocksChangedItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StocksChanged {
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
     /// The products whose stock changed.
@@ -483,13 +483,13 @@ pub struct ChatUser {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NewMessage {
-    /// The chat.
+    /// The chat's id (a UUID: `5e767c03-b400-4a1b-8b1e-6f5dc4f3d9a2`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
-    /// The message.
+    /// The message's id (digits sent as a string: `3000000001234567890`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
@@ -501,7 +501,7 @@ pub struct NewMessage {
     /// The content, as Markdown parts.
     #[serde(default)]
     pub data: Vec<String>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -510,13 +510,13 @@ pub struct NewMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UpdateMessage {
-    /// The chat.
+    /// The chat's id (a UUID: `5e767c03-b400-4a1b-8b1e-6f5dc4f3d9a2`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
-    /// The message.
+    /// The message's id (digits sent as a string: `3000000001234567890`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
@@ -531,7 +531,7 @@ pub struct UpdateMessage {
     /// The new content, as Markdown parts.
     #[serde(default)]
     pub data: Vec<String>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -540,13 +540,13 @@ pub struct UpdateMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MessageRead {
-    /// The chat.
+    /// The chat's id (a UUID: `5e767c03-b400-4a1b-8b1e-6f5dc4f3d9a2`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
     #[serde(default, deserialize_with = "opt_enum")]
     pub chat_type: Option<ChatType>,
-    /// The message.
+    /// The message's id (digits sent as a string: `3000000001234567890`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub message_id: String,
     /// When it was written.
@@ -555,10 +555,10 @@ pub struct MessageRead {
     /// Who read it.
     #[serde(default)]
     pub user: Option<ChatUser>,
-    /// The last message read.
+    /// The id of the last message read in the chat (digits sent as a string).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub last_read_message_id: String,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -567,7 +567,7 @@ pub struct MessageRead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ChatClosed {
-    /// The chat.
+    /// The chat's id (a UUID: `5e767c03-b400-4a1b-8b1e-6f5dc4f3d9a2`).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub chat_id: String,
     /// The kind of chat.
@@ -576,7 +576,7 @@ pub struct ChatClosed {
     /// Who closed it.
     #[serde(default)]
     pub user: Option<ChatUser>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -594,16 +594,17 @@ pub struct DescriptionCategoryTreeChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingNew {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The order.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
-    /// Its products.
+    /// The posting's lines, one per product.
     #[serde(default)]
     pub products: Vec<PushProduct>,
     /// When the posting was created.
@@ -612,7 +613,7 @@ pub struct FboPostingNew {
     /// The Ozon warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -621,16 +622,17 @@ pub struct FboPostingNew {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingCancelled {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The order.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub uuid: String,
-    /// Its products.
+    /// The posting's lines, one per product.
     #[serde(default)]
     pub products: Vec<PushProduct>,
     /// The status before the cancellation.
@@ -648,7 +650,7 @@ pub struct FboPostingCancelled {
     /// The Ozon warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -657,10 +659,11 @@ pub struct FboPostingCancelled {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingStateChanged {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The order.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
@@ -675,7 +678,7 @@ pub struct FboPostingStateChanged {
     /// The Ozon warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -684,10 +687,11 @@ pub struct FboPostingStateChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingDeliveryDateChanged {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The order.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
     /// The event's unique id (for de-duplication).
@@ -708,7 +712,7 @@ pub struct FboPostingDeliveryDateChanged {
     /// The Ozon warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -744,7 +748,7 @@ pub struct FboStocksChanged {
     /// When it changed.
     #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -753,10 +757,11 @@ pub struct FboStocksChanged {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderNew {
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
-    /// The order id.
+    /// Ozon's numeric id of the order.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
@@ -768,7 +773,7 @@ pub struct OrderNew {
     /// When the order was created, as the docs' field table names it.
     #[serde(default, deserialize_with = "opt_time")]
     pub creation_date: Option<DateTime<Utc>>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -784,10 +789,11 @@ impl OrderNew {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderCancelled {
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
-    /// The order id.
+    /// Ozon's numeric id of the order.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
@@ -796,7 +802,7 @@ pub struct OrderCancelled {
     /// When it was cancelled.
     #[serde(default, deserialize_with = "opt_time")]
     pub cancelled_at: Option<DateTime<Utc>>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }
@@ -805,10 +811,11 @@ pub struct OrderCancelled {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderStateChanged {
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "string_or_number_or_empty")]
     pub order_number: String,
-    /// The order id.
+    /// Ozon's numeric id of the order.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub order_id: i64,
     /// The event's unique id (for de-duplication).
@@ -823,7 +830,7 @@ pub struct OrderStateChanged {
     /// When the status changed.
     #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
-    /// The seller.
+    /// The seller's `Client-Id` (a number, or a string in chat messages); 0 when Ozon sends `null`.
     #[serde(default, deserialize_with = "int64_or_zero")]
     pub seller_id: i64,
 }

@@ -53,7 +53,7 @@ pub struct StockKey {
     pub offer_id: Option<String>,
     /// The product id, if it was sent.
     pub product_id: Option<ProductId>,
-    /// The warehouse.
+    /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     pub warehouse_id: WarehouseId,
 }
 

@@ -129,7 +129,7 @@ pub struct FboPostingListResponse {
     /// True when more postings follow.
     #[serde(default)]
     pub has_next: bool,
-    /// The postings.
+    /// The postings of this page.
     pub postings: Vec<FboListPosting>,
 }
 
@@ -164,16 +164,17 @@ pub struct FboListPosting {
     /// The buyer's legal details, when asked for (`with.legal_info`).
     #[serde(default)]
     pub legal_info: Option<LegalInfo>,
-    /// The order.
+    /// Ozon's numeric id of the order the posting belongs to.
     #[serde(default)]
     pub order_id: i64,
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "de::nullable")]
     pub order_number: String,
-    /// The posting number.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The products.
+    /// The posting's lines, one per product.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products: Vec<FboListPostingProduct>,
     /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.
@@ -216,7 +217,7 @@ pub struct FboListPostingProduct {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FboPostingGetRequest {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     pub posting_number: PostingNumber,
     /// Transliterate addresses from Cyrillic to Latin.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -280,16 +281,17 @@ pub struct FboPosting {
     /// The buyer's legal details, when asked for (`with.legal_info`).
     #[serde(default)]
     pub legal_info: Option<LegalInfo>,
-    /// The order.
+    /// Ozon's numeric id of the order the posting belongs to.
     #[serde(default)]
     pub order_id: i64,
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "de::nullable")]
     pub order_number: String,
-    /// The posting number.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The products.
+    /// The posting's lines, one per product.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products: Vec<FboPostingProduct>,
     /// The status; [`PostingStatus::as_str`] gives Ozon's own spelling.

@@ -404,7 +404,7 @@ pub struct FbsPostingListResponse {
     /// True when more postings follow (ask again with `cursor`).
     #[serde(default)]
     pub has_next: bool,
-    /// The postings.
+    /// The postings of this page.
     pub postings: Vec<FbsPosting>,
 }
 
@@ -551,7 +551,7 @@ pub struct FbsUnfulfilledListResponse {
     /// True when more postings follow.
     #[serde(default)]
     pub has_next: bool,
-    /// The postings.
+    /// The postings of this page.
     pub postings: Vec<FbsPosting>,
 }
 
@@ -559,7 +559,7 @@ pub struct FbsUnfulfilledListResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsPostingGetRequest {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     pub posting_number: PostingNumber,
     /// Extra blocks to include.
     #[serde(default)]
@@ -673,10 +673,11 @@ pub struct FbsPosting {
     /// Products with extra characteristics.
     #[serde(default)]
     pub optional: Option<FbsPostingOptional>,
-    /// The order.
+    /// Ozon's numeric id of the order the posting belongs to.
     #[serde(default)]
     pub order_id: i64,
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "de::nullable")]
     pub order_number: String,
     /// The posting this one was split from; empty if none.
@@ -685,10 +686,10 @@ pub struct FbsPosting {
     /// When the courier's code was verified.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub pickup_code_verified_at: Option<DateTime<Utc>>,
-    /// The posting number.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The products.
+    /// The posting's lines, one per product.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products: Vec<FbsListPostingProduct>,
     /// Loading service code (`lift`, `stairs`, `none`, `delivery_default`).
@@ -928,10 +929,11 @@ pub struct FbsPostingDetail {
     /// Products with extra characteristics.
     #[serde(default)]
     pub optional: Option<FbsPostingOptional>,
-    /// The order.
+    /// Ozon's numeric id of the order the posting belongs to.
     #[serde(default)]
     pub order_id: i64,
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default, deserialize_with = "de::nullable")]
     pub order_number: String,
     /// The posting this one was split from; empty if none.
@@ -940,7 +942,7 @@ pub struct FbsPostingDetail {
     /// When the courier's code was verified.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub pickup_code_verified_at: Option<DateTime<Utc>>,
-    /// The posting number.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The previous substatus as Ozon spells it.
@@ -949,7 +951,7 @@ pub struct FbsPostingDetail {
     /// Product exemplars, when asked for (`with.product_exemplars`).
     #[serde(default)]
     pub product_exemplars: Option<ProductExemplars>,
-    /// The products.
+    /// The posting's lines, one per product.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products: Vec<PostingProductDetail>,
     /// The delivery service's own status.
@@ -1052,10 +1054,10 @@ pub struct Address {
     /// District.
     #[serde(default, deserialize_with = "de::nullable")]
     pub district: String,
-    /// Latitude.
+    /// Latitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub latitude: f64,
-    /// Longitude.
+    /// Longitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub longitude: f64,
     /// The pick-up point code at the delivery service.
@@ -1115,7 +1117,7 @@ pub struct FbsPostingAnalyticsData {
     /// The warehouse name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub warehouse: String,
-    /// The warehouse.
+    /// The Ozon warehouse (FBO) holding the stock.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
 }
@@ -1151,7 +1153,7 @@ pub struct DeliveryMethod {
     /// The warehouse name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub warehouse: String,
-    /// The warehouse.
+    /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
 }
@@ -1497,10 +1499,10 @@ pub struct ShipResponse {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ShipAdditionalData {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// Its products.
+    /// The posting's lines, one per product.
     #[serde(default, deserialize_with = "de::nullable")]
     pub products: Vec<ShippedProduct>,
 }
@@ -1613,7 +1615,7 @@ pub struct CancelRequest {
     /// Free text; required for reason [`crate::api::fbs::CANCEL_REASON_OTHER`].
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cancel_reason_message: String,
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     pub posting_number: PostingNumber,
 }
 
@@ -1689,7 +1691,7 @@ pub struct CancelReasonResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct RelatedPostingCancelReason {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The reasons.
@@ -1743,7 +1745,7 @@ pub struct MoveStatus {
     /// Why it failed; empty on success (Ozon also sends `null` and `[]`).
     #[serde(default, deserialize_with = "de::text_or_list")]
     pub error: String,
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// True when the posting moved.
@@ -1764,7 +1766,7 @@ pub struct TrackingNumberSetRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct TrackingNumber {
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     pub posting_number: PostingNumber,
     /// Its tracking number.
     pub tracking_number: String,

@@ -143,7 +143,7 @@ pub struct UnprintedPosting {
     /// Ozon's reason.
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub msg: String,
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
 }

@@ -253,16 +253,17 @@ pub struct ReturnItem {
     /// Logistics dates.
     #[serde(default)]
     pub logistic: Option<ReturnLogistic>,
-    /// The order id.
+    /// Ozon's numeric id of the order the posting belongs to.
     #[serde(default, deserialize_with = "de::int64")]
     pub order_id: i64,
-    /// The order number.
+    /// The order number (`57195475-0050`): the posting number without its last part; the postings
+    /// of one order share it.
     #[serde(default)]
     pub order_number: String,
     /// Where the return is now.
     #[serde(default)]
     pub place: Option<ReturnPlace>,
-    /// The posting.
+    /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
     /// The product.

@@ -88,7 +88,7 @@ pub struct ProductsStocksResponseResult {
     /// True when the stock was updated.
     #[serde(default)]
     pub updated: bool,
-    /// The warehouse.
+    /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
 }
@@ -339,7 +339,7 @@ pub struct StocksByWarehouseProduct {
     /// Ozon's SKU.
     #[serde(default)]
     pub sku: Sku,
-    /// The warehouse.
+    /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The warehouse name.
@@ -480,7 +480,7 @@ pub struct AnalyticsStocksItem {
     /// Marked units waiting for the seller.
     #[serde(default)]
     pub waiting_docs_stock_count: i64,
-    /// The warehouse.
+    /// The Ozon warehouse (FBO) holding the stock.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The warehouse's name.

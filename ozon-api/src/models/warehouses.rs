@@ -204,7 +204,7 @@ pub struct Warehouse {
     /// When the warehouse was last updated.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
-    /// The warehouse.
+    /// The warehouse's id: stock updates, postings and delivery methods name the warehouse by it.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
     /// The warehouse type, as Ozon writes it.
@@ -225,10 +225,10 @@ pub struct WarehouseAddressInfo {
     /// The address.
     #[serde(default)]
     pub address: String,
-    /// Latitude.
+    /// Latitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub latitude: f64,
-    /// Longitude.
+    /// Longitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub longitude: f64,
     /// The time zone (`UTC+03:00`).
@@ -412,7 +412,7 @@ pub struct DeliveryMethod {
     /// When it was last updated.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub updated_at: Option<DateTime<Utc>>,
-    /// The warehouse.
+    /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
 }
@@ -439,10 +439,10 @@ pub struct DropOffPoint {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Coordinates {
-    /// Latitude.
+    /// Latitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub latitude: f64,
-    /// Longitude.
+    /// Longitude in decimal degrees; 0 when Ozon gives none.
     #[serde(default)]
     pub longitude: f64,
 }
