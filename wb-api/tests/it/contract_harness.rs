@@ -50,7 +50,7 @@ fn the_request_checker_catches_unknown_and_mistyped_fields() {
         spec().check_request(op, &bad)
     );
     let url = url::Url::parse("https://x/api/v3/orders?limit=10&next=0&bogus=1").unwrap();
-    let problems = spec().check_query("GET /api/v3/orders", &url);
+    let problems = spec().check_query("GET /api/v3/orders", url.query_pairs());
     assert_eq!(
         problems,
         ["query bogus: not a parameter of GET /api/v3/orders"]
@@ -58,15 +58,15 @@ fn the_request_checker_catches_unknown_and_mistyped_fields() {
     let url = url::Url::parse("https://x/api/v3/orders?next=0").unwrap();
     assert!(
         spec()
-            .check_query("GET /api/v3/orders", &url)
+            .check_query("GET /api/v3/orders", url.query_pairs())
             .iter()
             .any(|p| p.contains("limit"))
     );
     // The meta delete's `key` is required since 2026-08.
     let url = url::Url::parse("https://x/api/v3/orders/1/meta").unwrap();
     assert_eq!(
-        spec().check_query("DELETE /api/v3/orders/{orderId}/meta", &url),
-        ["query \"key\": required but not sent"]
+        spec().check_query("DELETE /api/v3/orders/{orderId}/meta", url.query_pairs()),
+        ["query key: required but not sent"]
     );
 }
 
