@@ -80,13 +80,17 @@ impl Vendor for MmVendor {
         status.is_success() && !crate::error::verdict(body).is_some_and(|v| v.failed())
     }
 
-    /// A refusal in a 200 (`success: 0`) is a bad request, never retried: the call was
-    /// processed and refused. HTTP 408 is a server-side timeout, retried like a 5xx where the
-    /// operation allows it.
-    fn classify(&self, status: StatusCode, _: &HeaderMap, _: &[u8]) -> ApiErrorKind {
+    /// A refusal in a 200 (`success: 0`, or `data.result` not 1) is a bad request, never
+    /// retried: the call was processed and refused. A 200 whose JSON carries no verdict at
+    /// all (`{}`, a proxy's page) is the server failing to answer, retried where the
+    /// operation allows it; so is HTTP 408, a server-side timeout.
+    fn classify(&self, status: StatusCode, _: &HeaderMap, body: &[u8]) -> ApiErrorKind {
         match status.as_u16() {
             408 => ApiErrorKind::Server,
-            s if (200..300).contains(&s) => ApiErrorKind::BadRequest,
+            s if (200..300).contains(&s) => match crate::error::verdict(body) {
+                Some(v) if v.success.is_none() && v.errors.is_empty() => ApiErrorKind::Server,
+                _ => ApiErrorKind::BadRequest,
+            },
             _ => default_classify(status),
         }
     }

@@ -155,6 +155,13 @@ pub fn error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String
             code,
             status.canonical_reason().unwrap_or("error").to_owned(),
         ),
+        (None, _) if status.is_success() => (
+            Some("no_verdict".into()),
+            format!(
+                "Megamarket answered without `success`: {}",
+                market_core::error::excerpt(body, market_core::transport::EXCERPT_LEN)
+            ),
+        ),
         (None, _) => market_core::transport::default_error_details(status, body),
         (Some(false), _) => (
             code.or_else(|| Some("success_0".into())),

@@ -343,6 +343,39 @@ impl Marketplace for Client {
         ))
     }
 
+    /// Reads the orders `order/get` by `order/get` in chunks of
+    /// [`crate::Quotas::order_get_max`]; a shipment Megamarket no longer knows is skipped;
+    /// an error ends the stream after everything read before it.
+    fn refresh_orders(&self, ids: Vec<OrderId>) -> BoxStream<'_, Result<Order>> {
+        let max = self.quotas.order_get_max.max(1);
+        let chunks: Vec<Vec<ShipmentId>> = ids
+            .chunks(max)
+            .map(|c| {
+                c.iter()
+                    .map(|i| ShipmentId(i.as_str().to_owned()))
+                    .collect()
+            })
+            .collect();
+        futures::stream::iter(chunks)
+            .then(move |chunk| async move { self.order_get(&chunk).await })
+            .scan(false, |failed, read| {
+                if *failed {
+                    return futures::future::ready(None);
+                }
+                *failed = read.is_err();
+                let items: Vec<Result<Order>> = match read {
+                    Ok(shipments) => shipments
+                        .iter()
+                        .map(|s| Ok(order_from_shipment(s)))
+                        .collect(),
+                    Err(e) => vec![Err(e)],
+                };
+                futures::future::ready(Some(futures::stream::iter(items)))
+            })
+            .flatten()
+            .boxed()
+    }
+
     /// Confirms every item still `NEW`.
     async fn confirm_order(&self, id: &OrderId) -> Result<()> {
         let s = self.shipment(id, "order_confirm").await?;

@@ -480,3 +480,44 @@ async fn a_window_that_is_not_a_window_is_refused_locally() {
     assert!(err.to_string().contains("not before"));
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// A 200 without a verdict (`{}`) is the server failing to answer: a read is repeated, a
+/// reject is not.
+#[tokio::test]
+async fn a_200_without_a_verdict_is_a_server_failure() {
+    for (op, attempts) in [("order/get", 2), ("order/reject", 1)] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .respond_with(|r: &wiremock::Request| {
+                if r.url.path().ends_with("/order/get") {
+                    ok(json!({"shipments": []}))
+                } else {
+                    ok(json!({"result": 1}))
+                }
+            })
+            .mount(&server)
+            .await;
+        let mm = client(&server.uri());
+        let result = match op {
+            "order/get" => mm.order_get(&["1".into()]).await.map(|_| ()),
+            _ => mm.order_reject(&reject_body()).await,
+        };
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            attempts,
+            "{op}"
+        );
+        if attempts == 1 {
+            let e = result.unwrap_err();
+            assert_eq!(e.api().unwrap().kind, ApiErrorKind::Server, "{op}");
+            assert_eq!(e.api().unwrap().code.as_deref(), Some("no_verdict"));
+        } else {
+            result.unwrap();
+        }
+    }
+}

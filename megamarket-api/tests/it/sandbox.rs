@@ -516,3 +516,30 @@ async fn a_package_that_does_not_match_the_shipment_is_refused_before_sending() 
         Err(Error::Config(_))
     ));
 }
+
+#[tokio::test]
+async fn refresh_reads_known_orders_in_chunks_and_skips_unknown_ones() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await;
+    let a = sandbox.add_shipment(NewShipment::fbs(&[("SKU-1", 1, 100)]));
+    let b = sandbox.add_shipment(NewShipment::fbs(&[("SKU-2", 1, 100)]));
+    let c = sandbox.add_shipment(NewShipment::dbs(&[("SKU-3", 1, 100)]));
+    let mm = sandbox
+        .client_builder()
+        .quotas(megamarket_api::Quotas::default().order_get_max(2))
+        .build()
+        .unwrap();
+    let read: Vec<_> = mm
+        .refresh_orders(vec![id(&a), "GHOST".into(), id(&b), id(&c)])
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<OrderId> = read.iter().map(|o| o.id.clone()).collect();
+    assert_eq!(ids, [id(&a), id(&b), id(&c)]);
+    assert_eq!(
+        sandbox
+            .shell()
+            .requests()
+            .count("POST /api/market/v1/orderService/order/get"),
+        2
+    );
+}
