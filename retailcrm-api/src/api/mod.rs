@@ -11,14 +11,30 @@
 //!
 //! [`PageSize`]: crate::limits::PageSize
 
+pub mod corporate_parts;
+pub mod costs;
+pub mod custom_fields;
+pub mod customer_interaction;
 pub mod customers;
 pub mod customers_corporate;
+pub mod delivery;
+pub mod files;
+pub mod integration;
+pub mod loyalty;
+pub mod misc;
+pub mod notifications;
 pub mod orders;
 pub mod packs;
+pub mod payments;
 pub mod reference;
+pub mod segments;
 pub mod store;
 pub mod system;
+pub mod tasks;
+pub mod telephony;
 pub mod users;
+pub mod verification;
+pub mod web_analytics;
 
 use std::hash::Hash;
 
@@ -143,7 +159,93 @@ pub const OPERATIONS: &[&Operation] = &[
     &reference::REFERENCE_STORES_EDIT,
     &reference::REFERENCE_UNITS_LIST,
     &reference::REFERENCE_UNITS_EDIT,
+    &costs::COSTS_LIST,
+    &costs::COSTS_CREATE,
+    &costs::COSTS_DELETE,
+    &costs::COSTS_UPLOAD,
+    &costs::COST_GET,
+    &costs::COST_DELETE,
+    &costs::COST_EDIT,
+    &custom_fields::CUSTOM_FIELDS_LIST,
+    &custom_fields::CUSTOM_FIELDS_DICTIONARIES_LIST,
+    &custom_fields::CUSTOM_FIELDS_DICTIONARIES_CREATE,
+    &custom_fields::CUSTOM_FIELDS_DICTIONARIES_GET,
+    &custom_fields::CUSTOM_FIELDS_DICTIONARIES_EDIT,
+    &custom_fields::CUSTOM_FIELDS_CREATE,
+    &custom_fields::CUSTOM_FIELDS_GET,
+    &customer_interaction::CUSTOMER_INTERACTION_CART_CLEAR,
+    &customer_interaction::CUSTOMER_INTERACTION_CART_SET,
+    &customer_interaction::CUSTOMER_INTERACTION_CART_GET,
+    &customer_interaction::CUSTOMER_INTERACTION_FAVORITES_GET,
+    &customer_interaction::CUSTOMER_INTERACTION_FAVORITES_ADD,
+    &customer_interaction::CUSTOMER_INTERACTION_FAVORITES_REMOVE,
+    &files::FILES_LIST,
+    &files::FILES_UPLOAD,
+    &files::FILES_GET,
+    &files::FILES_DELETE,
+    &files::FILES_DOWNLOAD,
+    &files::FILES_EDIT,
+    &integration::INTEGRATION_MODULES_GET,
+    &integration::INTEGRATION_MODULES_EDIT,
+    &integration::INTEGRATION_MODULES_UPDATE_SCOPES,
+    &loyalty::LOYALTY_ACCOUNT_CREATE,
+    &loyalty::LOYALTY_ACCOUNT_GET,
+    &loyalty::LOYALTY_ACCOUNT_ACTIVATE,
+    &loyalty::LOYALTY_ACCOUNT_BONUS_CHARGE,
+    &loyalty::LOYALTY_ACCOUNT_BONUS_CREDIT,
+    &loyalty::LOYALTY_ACCOUNT_BONUS_OPERATIONS,
+    &loyalty::LOYALTY_ACCOUNT_BONUS_DETAILS,
+    &loyalty::LOYALTY_ACCOUNT_EDIT,
+    &loyalty::LOYALTY_ACCOUNTS_LIST,
+    &loyalty::LOYALTY_BONUS_OPERATIONS,
+    &loyalty::LOYALTY_CALCULATE,
+    &loyalty::LOYALTY_LOYALTIES_LIST,
+    &loyalty::LOYALTY_LOYALTIES_GET,
+    &notifications::NOTIFICATIONS_SEND,
+    &segments::SEGMENTS_LIST,
+    &tasks::TASKS_LIST,
+    &tasks::TASKS_CREATE,
+    &tasks::TASKS_HISTORY,
+    &tasks::TASKS_GET,
+    &tasks::TASKS_COMMENTS,
+    &tasks::TASKS_EDIT,
+    &telephony::TELEPHONY_CALL_EVENT,
+    &telephony::TELEPHONY_CALLS_UPLOAD,
+    &telephony::TELEPHONY_MANAGER,
+    &verification::VERIFICATION_SMS_CONFIRM,
+    &verification::VERIFICATION_SMS_STATUS,
+    &web_analytics::WEB_ANALYTICS_CLIENT_IDS_UPLOAD,
+    &web_analytics::WEB_ANALYTICS_SOURCES_UPLOAD,
+    &web_analytics::WEB_ANALYTICS_VISITS_UPLOAD,
+    &corporate_parts::CUSTOMERS_CORPORATE_ADDRESSES,
+    &corporate_parts::CUSTOMERS_CORPORATE_ADDRESSES_CREATE,
+    &corporate_parts::CUSTOMERS_CORPORATE_ADDRESSES_EDIT,
+    &corporate_parts::CUSTOMERS_CORPORATE_COMPANIES,
+    &corporate_parts::CUSTOMERS_CORPORATE_COMPANIES_CREATE,
+    &corporate_parts::CUSTOMERS_CORPORATE_COMPANIES_EDIT,
+    &corporate_parts::CUSTOMERS_CORPORATE_CONTACTS,
+    &corporate_parts::CUSTOMERS_CORPORATE_CONTACTS_CREATE,
+    &corporate_parts::CUSTOMERS_CORPORATE_CONTACTS_EDIT,
+    &misc::FEATURES_CHECK,
+    &misc::ORDERS_PLATES_PRINT,
+    &misc::REFERENCE_MG_CHANNELS_TEMPLATES,
+    &misc::REFERENCE_MG_CHANNELS_TEMPLATES_EDIT,
+    &delivery::DELIVERY_CALCULATE,
+    &delivery::DELIVERY_GENERIC_TRACKING,
+    &delivery::DELIVERY_SHIPMENTS_LIST,
+    &delivery::DELIVERY_SHIPMENTS_CREATE,
+    &delivery::DELIVERY_SHIPMENTS_GET,
+    &delivery::DELIVERY_SHIPMENTS_EDIT,
+    &payments::PAYMENT_CHECK,
+    &payments::PAYMENT_CREATE_INVOICE,
+    &payments::PAYMENT_INVOICE_IMPORT,
+    &payments::PAYMENT_INVOICE_GET,
+    &payments::PAYMENT_UPDATE_INVOICE,
 ];
+
+/// A filter by the API's own member names (`{"ids": [1, 2], "dateFrom": "2024-01-01"}`),
+/// sent as `filter[...]`.
+pub type Filter = std::collections::BTreeMap<String, Value>;
 
 /// The operations whose HTTP 460 answer is a partial batch failure, read as per-item
 /// outcomes rather than an error (their `Operation::name`).
@@ -213,7 +315,7 @@ pub(crate) enum Field<'a> {
 }
 
 /// Encodes an entity as the JSON of a form field.
-pub(crate) fn json_field(value: &impl Serialize) -> Result<Field<'static>> {
+pub(crate) fn json_field<T: Serialize + ?Sized>(value: &T) -> Result<Field<'static>> {
     serde_json::to_value(value)
         .map(Field::Json)
         .map_err(|e| invalid(format!("cannot encode the request: {e}")))
@@ -250,6 +352,43 @@ pub(crate) fn by_field(by: &By) -> Option<Field<'static>> {
 /// A request of `op` naming `by` in the path (`{identifier}`) and, for a read, in the query.
 pub(crate) fn by_path(op: &'static Operation, by: &By) -> Request {
     op.request().path_param("identifier", by.value())
+}
+
+/// [`list`] for an operation with path parameters, filled on every page.
+pub(crate) fn list_at<W, T, K>(
+    client: &Client,
+    op: &'static Operation,
+    params: Vec<(&'static str, String)>,
+    query: Vec<(String, String)>,
+    size: PageSize,
+    items: fn(W) -> (Vec<T>, Pagination),
+    key: fn(&T) -> K,
+) -> BoxStream<'static, Result<T>>
+where
+    W: DeserializeOwned + Send + 'static,
+    T: Send + 'static,
+    K: Hash + 'static,
+{
+    let client = client.clone();
+    paginate(1u32, move |page| {
+        let client = client.clone();
+        let mut request = op.request();
+        for (name, value) in &params {
+            request = request.path_param(name, value);
+        }
+        let request = with_query(request, &query)
+            .query("page", page)
+            .query("limit", size.get());
+        async move {
+            let answer: W = client.transport.json(request).await?;
+            let (items, pagination) = items(answer);
+            let page = match pagination.next_page() {
+                Some(next) if !items.is_empty() => Page::more(items, next),
+                _ => Page::last(items),
+            };
+            Ok(page.signed_by(key))
+        }
+    })
 }
 
 /// A lazy stream over every page of a list read, pages numbered from 1, each signed by its

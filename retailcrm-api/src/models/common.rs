@@ -226,6 +226,46 @@ pub struct IdPair {
     pub external_id: String,
 }
 
+/// The answer of a method the snapshot holds no example of: every member as sent
+/// (`success` included), read by name.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct OpenAnswer(pub serde_json::Map<String, serde_json::Value>);
+
+impl OpenAnswer {
+    /// A member of the answer.
+    pub fn member(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.get(name)
+    }
+
+    /// `success` (false for a partial failure read as an answer).
+    pub fn success(&self) -> bool {
+        self.0.get("success").and_then(serde_json::Value::as_bool) == Some(true)
+    }
+}
+
+/// A page of a list the snapshot holds no example of: the page counter and the rest.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct OpenPage {
+    /// The page counter.
+    pub pagination: Pagination,
+    /// Every other member.
+    #[serde(flatten)]
+    pub rest: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OpenPage {
+    /// The entries of the list member `name` (a list, or an object keyed by id or code),
+    /// with the page counter.
+    pub fn take(mut self, name: &str) -> (Vec<serde_json::Value>, Pagination) {
+        let items = match self.rest.remove(name) {
+            Some(serde_json::Value::Array(items)) => items,
+            Some(serde_json::Value::Object(map)) => map.into_iter().map(|(_, v)| v).collect(),
+            _ => Vec::new(),
+        };
+        (items, self.pagination)
+    }
+}
+
 /// Keeps the `Decimal` import used by generated types that hold none in some builds.
 #[doc(hidden)]
 pub type Money = Decimal;

@@ -427,3 +427,110 @@ async fn uploads_go_fifty_orders_a_request() {
         .collect();
     assert_eq!(sizes, [50, 50, 20]);
 }
+
+#[tokio::test]
+async fn an_open_list_walks_its_pages_by_member_name() {
+    let server = MockServer::start().await;
+    for n in [1u32, 2] {
+        Mock::given(method("GET"))
+            .and(path("/api/v5/costs"))
+            .and(query_param("page", n.to_string()))
+            .and(query_param("filter[sites][]", "shop"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "success": true,
+                "pagination": {"limit": 20, "totalCount": 3, "currentPage": n, "totalPageCount": 2},
+                "costs": if n == 1 { json!([{"id": 1}, {"id": 2}]) } else { json!([{"id": 3}]) }
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let filter = retailcrm_api::api::Filter::from([("sites".to_owned(), json!(["shop"]))]);
+    let costs: Vec<serde_json::Value> = client(&server.uri())
+        .costs_list(&filter, PageSize::Twenty)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(costs.len(), 3);
+    assert_eq!(costs[2]["id"], 3);
+}
+
+#[tokio::test]
+async fn a_download_returns_the_bytes_and_a_path_parameter_is_filled() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/files/42/download"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(b"%PDF-1.4".to_vec(), "application/pdf"),
+        )
+        .mount(&server)
+        .await;
+    let bytes = client(&server.uri()).files_download(42).await.unwrap();
+    assert_eq!(bytes, b"%PDF-1.4");
+}
+
+#[tokio::test]
+async fn delivery_shipments_read_into_their_types() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/delivery/shipments/9"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(example("delivery.shipments-get"), "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let answer = client(&server.uri())
+        .delivery_shipments_get(9)
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.delivery_shipment.integration_code.as_deref(),
+        Some("boxberry-249")
+    );
+}
+
+#[tokio::test]
+async fn a_costs_upload_answering_460_is_returned_not_raised() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v5/costs/upload"))
+        .respond_with(ResponseTemplate::new(460).set_body_raw(
+            example("go.costs-upload.partial-failure.460"),
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    let answer = client(&server.uri())
+        .costs_upload(&json!([{"summ": 10, "costItem": "rent"}]))
+        .await
+        .unwrap();
+    assert!(!answer.success());
+    assert_eq!(
+        answer.member("errorMsg"),
+        Some(&json!("Costs are loaded with ErrorsList"))
+    );
+    let sent = &server.received_requests().await.unwrap()[0];
+    assert!(field(&sent.body, "costs").unwrap().starts_with("[{"));
+}
+
+#[test]
+fn telephony_has_its_own_limit_group() {
+    use retailcrm_api::api::telephony::TELEPHONY_CALL_EVENT;
+    assert_eq!(
+        TELEPHONY_CALL_EVENT.limit_group,
+        retailcrm_api::limits::TELEPHONY
+    );
+    assert_eq!(
+        retailcrm_api::limits::limit(retailcrm_api::limits::TELEPHONY)
+            .unwrap()
+            .count,
+        40
+    );
+    assert_eq!(
+        retailcrm_api::limits::limit(retailcrm_api::limits::GENERAL)
+            .unwrap()
+            .count,
+        10
+    );
+}

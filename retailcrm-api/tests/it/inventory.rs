@@ -45,6 +45,17 @@ fn every_operation_is_in_the_inventory() {
 }
 
 #[test]
+fn every_operation_of_the_inventory_is_called() {
+    let called: BTreeSet<(String, String)> = OPERATIONS
+        .iter()
+        .map(|op| (op.method.as_str().to_owned(), normalise(op.path)))
+        .collect();
+    let missing: Vec<_> = inventory().difference(&called).cloned().collect();
+    assert!(missing.is_empty(), "not called: {missing:?}");
+    assert_eq!(OPERATIONS.len(), 187);
+}
+
+#[test]
 fn operations_are_unique_and_named_in_snake_case() {
     let mut names = BTreeSet::new();
     let mut routes = BTreeSet::new();
@@ -72,7 +83,13 @@ fn operations_are_unique_and_named_in_snake_case() {
 
 #[test]
 fn batch_uploads_are_bounded() {
-    for op in OPERATIONS.iter().filter(|op| op.path.ends_with("/upload")) {
+    let batched = |name: &str| {
+        retailcrm_api::api::PARTIAL_UPLOADS.contains(&name)
+            || name == "store_inventories_upload"
+            || name == "store_prices_upload"
+    };
+    assert_eq!(OPERATIONS.iter().filter(|op| batched(op.name)).count(), 6);
+    for op in OPERATIONS.iter().filter(|op| batched(op.name)) {
         assert!(op.batch_max.is_some(), "{} has no batch maximum", op.name);
     }
     assert_eq!(retailcrm_api::api::orders::ORDERS_UPLOAD_MAX, 50);
