@@ -336,11 +336,11 @@ impl ClientBuilder {
 /// catalogue and prices act on the business, stocks and orders on the campaign.
 #[derive(Debug, Clone)]
 pub struct CampaignClient {
-    /// The client.
+    /// The client every call goes through (cheap to clone, shares the transport).
     pub client: Client,
     /// The business owning the campaign.
     pub business: BusinessId,
-    /// The campaign.
+    /// The campaign (shop) stocks and orders act on; it belongs to [`Self::business`].
     pub campaign: CampaignId,
     /// Whether the trait's order reads include Yandex Market's test orders (`fake`), which
     /// are hidden otherwise; see [`CampaignClient::with_fake_orders`].

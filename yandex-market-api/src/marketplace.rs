@@ -59,7 +59,7 @@ const CARD_TASK_SIZE: usize = 200;
 
 /// The Moscow calendar day of a time (Yandex Market gives days in Moscow time, UTC+3); the
 /// UTC day at the very end of chrono's range, where three hours more do not exist.
-fn moscow_day(t: DateTime<Utc>) -> NaiveDate {
+pub(crate) fn moscow_day(t: DateTime<Utc>) -> NaiveDate {
     t.checked_add_signed(TimeDelta::hours(3))
         .unwrap_or(t)
         .date_naive()

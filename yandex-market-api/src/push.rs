@@ -805,7 +805,8 @@ pub struct PushErrorDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PushErrorReply {
-    /// The error.
+    /// The kind of failure (a wrong notification, answered 400, or the seller's own failure,
+    /// answered 500) and its message.
     pub error: PushErrorDetail,
 }
 

@@ -204,7 +204,7 @@ impl UpdateOptions {
 pub struct OfferWarning<E> {
     /// The offer, as the caller named it.
     pub offer_id: String,
-    /// The warning.
+    /// The warning, as the section reads Yandex Market's per-offer issue (code and text).
     pub warning: E,
 }
 

@@ -141,13 +141,13 @@ pub struct FlippingPager {
     /// The number of the last item of the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
-    /// The current page.
+    /// The page this answer is, from 1 (the deprecated page-number paging).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_page: Option<i32>,
     /// How many pages there are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages_count: Option<i32>,
-    /// The page size.
+    /// Campaigns per page (the deprecated page-number paging).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
 }
@@ -172,7 +172,7 @@ pub struct CampaignsResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignResponse {
-    /// The campaign.
+    /// The shop; `None` only when Yandex Market leaves the field out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
 }
@@ -182,7 +182,7 @@ pub struct CampaignResponse {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignSettingsResponse {
-    /// The settings.
+    /// The shop's settings; `None` only when Yandex Market leaves the field out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<CampaignSettings>,
 }
@@ -210,7 +210,7 @@ pub struct CampaignSettings {
     /// The shop's own region and its delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_region: Option<CampaignLocalRegion>,
-    /// Taxation.
+    /// The shop's tax system and VAT, as set in the cabinet.
     #[serde(default)]
     pub taxation: TaxationInfo,
 }
@@ -327,7 +327,7 @@ pub struct BusinessSettingsInfo {
     /// The business-level settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<BusinessSettings>,
-    /// The subscription level.
+    /// The cabinet's subscription level (the seller's plan on Yandex Market); `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_level: Option<SubscriptionLevel>,
     /// The business's traits (`null` read as none).

@@ -61,7 +61,7 @@ pub struct ApiErrorItem {
     /// The error code.
     #[serde(default)]
     pub code: String,
-    /// The message.
+    /// Yandex Market's description of the error, in Russian; `None` when it gives only a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -429,10 +429,10 @@ impl BasePrice {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct Gps {
-    /// The latitude.
+    /// Latitude, in degrees.
     #[serde(default)]
     pub latitude: f64,
-    /// The longitude.
+    /// Longitude, in degrees.
     #[serde(default)]
     pub longitude: f64,
 }

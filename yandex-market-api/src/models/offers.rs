@@ -427,7 +427,7 @@ pub struct Age {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct CommodityCode {
-    /// The code.
+    /// The commodity code itself (its kind is `code_type`).
     pub code: String,
     /// Its kind.
     #[serde(rename = "type")]
@@ -493,10 +493,10 @@ pub struct OfferManual {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferParam {
-    /// The name.
+    /// The characteristic's name, exactly as Yandex Market names it in the category.
     #[serde(default)]
     pub name: String,
-    /// The value.
+    /// The characteristic's value, as text.
     #[serde(default)]
     pub value: String,
 }
@@ -696,7 +696,7 @@ pub struct GetOfferMappingsResult {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferMapping {
-    /// The offer.
+    /// The offer's main parameters as the seller gave them; `None` when not sent.
     #[serde(default)]
     pub offer: Option<Offer>,
     /// Its card on Yandex Market.
@@ -759,7 +759,7 @@ pub struct Offer {
     /// The seller's SKU.
     #[serde(default)]
     pub offer_id: String,
-    /// The name.
+    /// The offer's name (type, brand or maker, model, features, pack size); `None` when not set.
     #[serde(default)]
     pub name: Option<String>,
     /// The Yandex Market category the seller put it in.
@@ -774,16 +774,16 @@ pub struct Offer {
     /// Links to videos.
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub videos: Vec<String>,
-    /// Manuals.
+    /// The offer's usage manuals (empty when there are none).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub manuals: Vec<OfferManual>,
     /// The brand.
     #[serde(default)]
     pub vendor: Option<String>,
-    /// Barcodes.
+    /// The offer's barcodes (EAN, UPC...; empty when none are set).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub barcodes: Vec<String>,
-    /// The description.
+    /// The detailed description of the offer; `None` when not set.
     #[serde(default)]
     pub description: Option<String>,
     /// Countries of manufacture.
@@ -798,19 +798,19 @@ pub struct Offer {
     /// The seller's tags.
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub tags: Vec<String>,
-    /// Shelf life.
+    /// Shelf life: after it the product is unusable (as printed on the pack); `None` when none.
     #[serde(default)]
     pub shelf_life: Option<TimePeriod>,
     /// Service life.
     #[serde(default)]
     pub life_time: Option<TimePeriod>,
-    /// Guarantee period.
+    /// Guarantee period: while it lasts the product is repaired or replaced free; `None` when none.
     #[serde(default)]
     pub guarantee_period: Option<TimePeriod>,
     /// The customs commodity code (deprecated by Yandex Market: see `commodity_codes`).
     #[serde(default)]
     pub customs_commodity_code: Option<String>,
-    /// Commodity codes.
+    /// Commodity codes (for customs and marking; empty when none are set).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub commodity_codes: Vec<CommodityCode>,
     /// Certificate numbers.
@@ -840,7 +840,7 @@ pub struct Offer {
     /// The price in every shop of the business.
     #[serde(default)]
     pub basic_price: Option<PriceWithDiscountInfo>,
-    /// The purchase price.
+    /// Cost price: what the seller pays to make or buy the product; `None` when not set.
     #[serde(default)]
     pub purchase_price: Option<PriceInfo>,
     /// Additional expenses per unit.
@@ -894,13 +894,13 @@ pub struct OfferSellingProgram {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OfferMediaFiles {
-    /// Pictures.
+    /// The product's pictures (empty when none).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub pictures: Vec<OfferMediaFile>,
-    /// Videos.
+    /// The product's videos (empty when none).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub videos: Vec<OfferMediaFile>,
-    /// Manuals.
+    /// The product's usage manuals (empty when none).
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub manuals: Vec<OfferMediaFile>,
     /// Whether the first video is the cover (deprecated by Yandex Market).
@@ -916,10 +916,10 @@ pub struct OfferMediaFile {
     /// The link.
     #[serde(default)]
     pub url: Option<String>,
-    /// The title.
+    /// The media file's title; `None` when it has none.
     #[serde(default)]
     pub title: Option<String>,
-    /// The upload state.
+    /// Whether the media file was uploaded, is being uploaded, or failed; `None` when not sent.
     #[serde(default)]
     pub upload_state: Option<MediaFileUploadState>,
 }
@@ -945,7 +945,7 @@ pub struct UpdateOfferMappingsRequest {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateOfferMapping {
-    /// The offer.
+    /// The offer's parameters to save.
     pub offer: UpdateOffer,
     /// The card the seller thinks fits (Yandex Market may choose another).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1016,7 +1016,7 @@ pub struct UpdateOffer {
     /// The brand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor: Option<String>,
-    /// Barcodes.
+    /// The offer's barcodes (EAN, UPC...; empty: none sent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub barcodes: Vec<String>,
     /// The description (at most 6000 characters).
@@ -1034,16 +1034,16 @@ pub struct UpdateOffer {
     /// The seller's tags (at most 50).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Shelf life.
+    /// Shelf life: after it the product is unusable (as printed on the pack); `None`: not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shelf_life: Option<TimePeriod>,
     /// Service life.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub life_time: Option<TimePeriod>,
-    /// Guarantee period.
+    /// Guarantee period: while it lasts the product is repaired or replaced free; `None`: not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guarantee_period: Option<TimePeriod>,
-    /// Commodity codes.
+    /// Commodity codes (for customs and marking; empty: none sent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub commodity_codes: Vec<CommodityCode>,
     /// Certificate numbers (at most 6).
@@ -1073,7 +1073,7 @@ pub struct UpdateOffer {
     /// The price in every shop of the business.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_price: Option<PriceWithDiscount>,
-    /// The purchase price.
+    /// Cost price: what the seller pays to make or buy the product; `None`: not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_price: Option<BasePrice>,
     /// Additional expenses per unit.
@@ -1370,7 +1370,7 @@ pub struct OfferError {
     /// The text.
     #[serde(default)]
     pub message: Option<String>,
-    /// A comment.
+    /// Yandex Market's explanation of the error; `None` when it gives none.
     #[serde(default)]
     pub comment: Option<String>,
 }

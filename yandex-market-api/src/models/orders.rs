@@ -959,7 +959,7 @@ pub struct BusinessOrder {
     /// The order's id in the seller's system, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_order_id: Option<String>,
-    /// The status.
+    /// Where the order stands (the substatus says the step).
     #[serde(default)]
     pub status: OrderStatus,
     /// The processing step or cancellation reason.
@@ -1288,7 +1288,7 @@ pub struct CourierDelivery {
     /// The buyer's address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<BusinessOrderAddress>,
-    /// The region.
+    /// The delivery region; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
 }
@@ -1301,7 +1301,7 @@ pub struct PickupDelivery {
     /// The point's address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<BusinessOrderAddress>,
-    /// The region.
+    /// The pickup point's region; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
     /// The logistic point.
@@ -1320,37 +1320,37 @@ pub struct PickupDelivery {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct BusinessOrderAddress {
-    /// Country.
+    /// Country; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// Postcode.
+    /// Postal code; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
-    /// City.
+    /// City or settlement; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// District.
+    /// District; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     /// Metro station.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subway: Option<String>,
-    /// Street.
+    /// Street; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
-    /// House.
+    /// House number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub house: Option<String>,
-    /// Block.
+    /// Block (корпус); `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
-    /// Entrance.
+    /// Entrance number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entrance: Option<String>,
     /// Intercom code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entryphone: Option<String>,
-    /// Floor.
+    /// Floor; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor: Option<String>,
     /// Apartment or office.
@@ -1401,7 +1401,7 @@ pub struct OrderTrack {
     /// The delivery service.
     #[serde(default)]
     pub delivery_service_id: i64,
-    /// The track code.
+    /// The parcel's tracking number; `None` until the delivery service gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub track_code: Option<String>,
 }
@@ -1411,7 +1411,7 @@ pub struct OrderTrack {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderTransfer {
-    /// The courier.
+    /// The courier who takes the order; `None` until one is assigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub courier: Option<OrderCourier>,
     /// The handover code.
@@ -1424,13 +1424,13 @@ pub struct OrderTransfer {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderCourier {
-    /// Full name.
+    /// The courier's full name; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
-    /// Phone.
+    /// The courier's phone number; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Phone extension.
+    /// The phone's extension; `None` when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_extension: Option<String>,
     /// Car number.
@@ -1543,7 +1543,7 @@ impl OrderStatusChange {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChangeDelivery {
-    /// The dates.
+    /// The new delivery dates; `None` when the change sets none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<StatusChangeDeliveryDates>,
 }
@@ -1597,7 +1597,7 @@ pub struct Order {
     /// The order's id in the seller's system, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_order_id: Option<String>,
-    /// The status.
+    /// Where the order stands (the substatus says the step).
     #[serde(default)]
     pub status: OrderStatus,
     /// The processing step or cancellation reason.
@@ -1687,7 +1687,7 @@ pub struct Order {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub subsidies: Vec<OrderSubsidy>,
-    /// Delivery.
+    /// How and where the order is delivered.
     #[serde(default)]
     pub delivery: OrderDelivery,
     /// The buyer (names for DBS only).
@@ -1716,13 +1716,13 @@ pub struct OrderBuyer {
     /// The buyer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Last name.
+    /// The buyer's last name; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// First name.
+    /// The buyer's first name; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// Middle name.
+    /// The buyer's patronymic; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// A person or a business (`type`).
@@ -1956,7 +1956,7 @@ pub struct OrderDelivery {
     /// The VAT rate of delivery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat: Option<OrderVatType>,
-    /// The region.
+    /// The delivery region; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
     /// The buyer's address.
@@ -2058,43 +2058,43 @@ pub struct OrderDeliveryDates {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderDeliveryAddress {
-    /// Country.
+    /// Country; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// Postcode.
+    /// Postal code, given for delivery by post (`type` `POST`); `None` otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
-    /// City.
+    /// City or settlement; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// District.
+    /// District; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     /// Metro station.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subway: Option<String>,
-    /// Street.
+    /// Street; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
-    /// House.
+    /// House number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub house: Option<String>,
-    /// Building.
+    /// Building (строение); `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub building: Option<String>,
-    /// Estate.
+    /// Estate (владение) number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estate: Option<String>,
-    /// Block.
+    /// Block (корпус); `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
-    /// Entrance.
+    /// Entrance number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entrance: Option<String>,
     /// Intercom code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entryphone: Option<String>,
-    /// Floor.
+    /// Floor; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor: Option<String>,
     /// Apartment or office.
@@ -2663,7 +2663,7 @@ pub struct NewDeliveryDate {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct SetOrderDeliveryTrackCodeRequest {
-    /// The track code.
+    /// The parcel's tracking number in the delivery service.
     pub track_code: String,
     /// The delivery service.
     pub delivery_service_id: i64,
@@ -2690,13 +2690,13 @@ pub struct OrderBuyerInfo {
     /// The buyer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Last name.
+    /// The buyer's last name; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// First name.
+    /// The buyer's first name; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// Middle name.
+    /// The buyer's patronymic; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// A person or a business (`type`).

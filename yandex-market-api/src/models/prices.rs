@@ -104,7 +104,7 @@ pub struct UpdateBusinessPricesRequest {
 pub struct BusinessOfferPrice {
     /// The seller's SKU.
     pub offer_id: String,
-    /// The price.
+    /// The price for every shop of the business.
     pub price: BusinessPrice,
 }
 
@@ -305,7 +305,7 @@ pub struct OfferPrice {
     /// The seller's SKU.
     #[serde(default)]
     pub offer_id: String,
-    /// The price.
+    /// The price in this shop.
     #[serde(default)]
     pub price: Price,
 }
@@ -426,7 +426,7 @@ pub struct CampaignOfferPrice {
     /// The seller's SKU.
     #[serde(default)]
     pub offer_id: String,
-    /// The price.
+    /// The price in this shop; `None` when the shop has none set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Price>,
     /// When the price last changed.

@@ -464,7 +464,7 @@ pub struct Return {
         skip_serializing_if = "Option::is_none"
     )]
     pub pickup_till_date: Option<DateTime<Utc>>,
-    /// The refund status.
+    /// Where the money back stands; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund_status: Option<RefundStatus>,
     /// The logistic status.
@@ -618,19 +618,19 @@ pub struct LogisticPickupPoint {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct PickupAddress {
-    /// The country.
+    /// Country; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// The postcode.
+    /// Postal code; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
-    /// The city.
+    /// City; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// The street.
+    /// Street; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
-    /// The house.
+    /// House number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub house: Option<String>,
 }

@@ -127,7 +127,7 @@ pub struct WarehouseGroupInfo {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct WarehouseStatus {
-    /// The status.
+    /// Whether the warehouse works; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WarehouseStatusType>,
 }
@@ -137,19 +137,19 @@ pub struct WarehouseStatus {
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 #[serde(rename_all = "camelCase")]
 pub struct WarehouseAddress {
-    /// The city.
+    /// City.
     #[serde(default)]
     pub city: String,
-    /// The street.
+    /// Street; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// The house number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// The building.
+    /// Building (строение) number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub building: Option<String>,
-    /// The block.
+    /// Block (корпус) number; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
     /// The coordinates.
@@ -190,7 +190,7 @@ pub struct FulfillmentWarehouse {
     /// The warehouse's name.
     #[serde(default)]
     pub name: String,
-    /// The address.
+    /// The warehouse's address; `None` when not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<WarehouseAddress>,
 }

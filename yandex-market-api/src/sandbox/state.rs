@@ -399,10 +399,7 @@ pub(super) struct State {
     pub(super) new_orders_per_poll: usize,
 }
 
-/// The Moscow calendar day of a time (Yandex Market's dates are Moscow days, UTC+3).
-pub(super) fn moscow_day(t: DateTime<Utc>) -> NaiveDate {
-    (t + TimeDelta::hours(3)).date_naive()
-}
+pub(super) use crate::marketplace::moscow_day;
 
 /// Truncates a time to whole seconds.
 pub(super) fn seconds(t: DateTime<Utc>) -> DateTime<Utc> {
