@@ -4,7 +4,8 @@
 //! Run: `cargo bench -p market-core --bench transport`. It prints criterion's two medians and
 //! their ratio, then the ratio of interleaved runs (`BENCH_RUNS`, default 3, of `BENCH_ROUNDS`,
 //! default 20,000, rounds: a bare call then a transport call, each timed): the median run and
-//! the spread. `NO_TIMEOUT=1` runs the transport without timeouts (as the bare client).
+//! the spread. `NO_TIMEOUT=1` runs the transport without timeouts (as the bare client);
+//! `BENCH_CRITERION=0` skips criterion's part (for a profiler).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::time::Duration;
@@ -102,32 +103,35 @@ fn bench(c: &mut Criterion) {
         .build()
         .unwrap();
 
+    let criterion = env_or("BENCH_CRITERION", 1) != 0;
     let mut group = c.benchmark_group("transport_overhead");
-    group.bench_function("market_core_transport", |b| {
-        b.to_async(&rt).iter(|| async {
-            let a: Answer = transport
-                .json(LIST.request().json(&body).unwrap())
-                .await
-                .unwrap();
-            a
-        })
-    });
-    group.bench_function("bare_reqwest", |b| {
-        b.to_async(&rt).iter(|| async {
-            let bytes = bare
-                .post(&url)
-                .header("api-key", "bench-key")
-                .json(&body)
-                .send()
-                .await
-                .unwrap()
-                .bytes()
-                .await
-                .unwrap();
-            let a: Answer = serde_json::from_slice(&bytes).unwrap();
-            a
-        })
-    });
+    if criterion {
+        group.bench_function("market_core_transport", |b| {
+            b.to_async(&rt).iter(|| async {
+                let a: Answer = transport
+                    .json(LIST.request().json(&body).unwrap())
+                    .await
+                    .unwrap();
+                a
+            })
+        });
+        group.bench_function("bare_reqwest", |b| {
+            b.to_async(&rt).iter(|| async {
+                let bytes = bare
+                    .post(&url)
+                    .header("api-key", "bench-key")
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap()
+                    .bytes()
+                    .await
+                    .unwrap();
+                let a: Answer = serde_json::from_slice(&bytes).unwrap();
+                a
+            })
+        });
+    }
     group.finish();
 
     // Criterion measures the two one after the other, and on a small shared machine the
@@ -201,6 +205,9 @@ fn median_ns(name: &str) -> Option<f64> {
 fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
+    if env_or("BENCH_CRITERION", 1) == 0 {
+        return;
+    }
     if let (Some(bare), Some(ours)) = (
         median_ns("bare_reqwest"),
         median_ns("market_core_transport"),

@@ -378,12 +378,17 @@ impl GroupLimiter {
 /// account's quota.
 #[derive(Default)]
 pub struct LimitRegistry {
-    groups: Mutex<HashMap<(String, String), Arc<GroupLimiter>>>,
+    /// By account, then group: looked up by `&str` on every call, so a hit allocates nothing.
+    groups: Mutex<HashMap<String, HashMap<String, Arc<GroupLimiter>>>>,
 }
 
 impl fmt::Debug for LimitRegistry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let groups = self.groups.lock().map(|g| g.len()).unwrap_or(0);
+        let groups = self
+            .groups
+            .lock()
+            .map(|g| g.values().map(HashMap::len).sum::<usize>())
+            .unwrap_or(0);
         f.debug_struct("LimitRegistry")
             .field("groups", &groups)
             .finish()
@@ -399,8 +404,13 @@ impl LimitRegistry {
     /// The limiter of (account, group), created with `spec` on first use.
     pub(crate) fn group(&self, account: &str, group: &str, spec: RateLimit) -> Arc<GroupLimiter> {
         let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(limiter) = groups.get(account).and_then(|g| g.get(group)) {
+            return Arc::clone(limiter);
+        }
         groups
-            .entry((account.to_owned(), group.to_owned()))
+            .entry(account.to_owned())
+            .or_default()
+            .entry(group.to_owned())
             .or_insert_with(|| Arc::new(GroupLimiter::new(spec)))
             .clone()
     }
@@ -409,7 +419,8 @@ impl LimitRegistry {
     pub fn current(&self, account: &str, group: &str) -> Option<RateLimit> {
         let groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         groups
-            .get(&(account.to_owned(), group.to_owned()))
+            .get(account)
+            .and_then(|g| g.get(group))
             .map(|g| g.spec())
     }
 }
