@@ -1,5 +1,7 @@
-//! [`Client`] and [`ClientBuilder`]: the API key, the host, transport settings; the Yandex
-//! Market side of the transport (error body, HTTP 420, `X-RateLimit-Resource-*` headers).
+//! [`Client`], [`ClientBuilder`] (the API key and tier, and market-core's shared
+//! [`ClientSettings`]) and [`Client::from_env`]; the Yandex Market side of the transport: the
+//! `Api-Key` header, HTTP 420, the `X-RateLimit-Resource-*` headers, and the error body read by
+//! [`crate::error`].
 
 use std::collections::HashSet;
 use std::fmt;

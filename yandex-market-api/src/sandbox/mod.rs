@@ -6,7 +6,13 @@
 //! orders), and a few returns of delivered orders, all derived from a seed. It serves Yandex
 //! Market's real paths with answers built from the crate's own models, so a
 //! [`Client`] aimed at it (or anything built on it, such as the `Marketplace`
-//! implementation of [`CampaignClient`]) runs unchanged:
+//! implementation of [`CampaignClient`]) runs unchanged.
+//!
+//! It runs in market-core's emulator shell ([`market_core::sandbox::Shell`]: the server,
+//! routing by the crate's own `Operation` statics, the state lock, quotas, faults and the
+//! request log); this module holds only Yandex Market's behaviour: the `Emulate`
+//! implementation here, the account state in `state.rs`, and one handler file per `api`
+//! section.
 //!
 //! - it checks the `Api-Key` header (401 with Yandex Market's
 //!   `{"status": "ERROR", "errors": [{"code", "message"}]}` body) and the business and campaign
