@@ -481,7 +481,9 @@ impl Client {
     }
 }
 
-fn stock_item(u: &StockUpdate) -> std::result::Result<ProductsStocksRequestStock, String> {
+fn stock_to_products_stocks_request_stock(
+    u: &StockUpdate,
+) -> std::result::Result<ProductsStocksRequestStock, String> {
     u.validate(true)?;
     let warehouse = u
         .warehouse_id
@@ -498,7 +500,9 @@ fn stock_item(u: &StockUpdate) -> std::result::Result<ProductsStocksRequestStock
     ))
 }
 
-fn price_item(u: &PriceUpdate) -> std::result::Result<ImportPricesRequestPrice, String> {
+fn price_to_import_prices_request_price(
+    u: &PriceUpdate,
+) -> std::result::Result<ImportPricesRequestPrice, String> {
     u.validate(None)?;
     let mut item = ImportPricesRequestPrice::by_offer(u.offer_id.as_str(), u.price)
         .with_currency(u.currency.code());
@@ -511,7 +515,7 @@ fn price_item(u: &PriceUpdate) -> std::result::Result<ImportPricesRequestPrice, 
     Ok(item)
 }
 
-fn import_item(card: &Card) -> std::result::Result<ProductImportItem, String> {
+fn card_to_product_import_item(card: &Card) -> std::result::Result<ProductImportItem, String> {
     if !card.variants.is_empty() {
         return Err(
             "Ozon has no variants inside a card: publish each variant as its own card \
@@ -665,7 +669,7 @@ impl Marketplace for Client {
             // Two updates of one offer at one warehouse (" 22" and "22"): Ozon would get the
             // pair twice and its answers could not be told apart, so the second is turned
             // down here.
-            let item = stock_item(u)?;
+            let item = stock_to_products_stocks_request_stock(u)?;
             let pair = (u.offer_id.as_str().to_owned(), item.warehouse_id);
             if keys.contains_key(&pair) {
                 return Err(format!(
@@ -693,7 +697,11 @@ impl Marketplace for Client {
     }
 
     async fn update_prices(&self, updates: &[PriceUpdate]) -> Result<BatchReport> {
-        let (converted, mut report) = convert_each(updates, PriceUpdate::key, price_item);
+        let (converted, mut report) = convert_each(
+            updates,
+            PriceUpdate::key,
+            price_to_import_prices_request_price,
+        );
         let (sent_keys, items): (Vec<_>, Vec<_>) = converted.into_iter().unzip();
         let sent = self.prices().update(items).await?;
         // Each price sent exactly once, under the caller's key.
@@ -705,7 +713,7 @@ impl Marketplace for Client {
     }
 
     async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
-        let (converted, mut report) = convert_each(cards, Card::key, import_item);
+        let (converted, mut report) = convert_each(cards, Card::key, card_to_product_import_item);
         let items = converted.into_iter().map(|(_, item)| item).collect();
         let submission = self.products().import(items).await?;
         report.merge(submission.report.map_keys(ItemKey::offer));
@@ -965,7 +973,7 @@ mod tests {
         let mut c = card();
         c.description = Some("Круглый".into());
         c.brand = Some("Нет бренда".into());
-        let item = import_item(&c).unwrap();
+        let item = card_to_product_import_item(&c).unwrap();
         assert_eq!(attribute_ids(&item), ["4191", "85"]);
         assert_eq!(item.attributes[0].values[0].value, "Круглый");
         assert_eq!(item.attributes[1].values[0].value, "Нет бренда");
@@ -978,7 +986,7 @@ mod tests {
                 value: Some("Нет бренда".into()),
             }],
         });
-        let item = import_item(&c).unwrap();
+        let item = card_to_product_import_item(&c).unwrap();
         assert_eq!(
             attribute_ids(&item),
             ["85", "4191"],

@@ -128,7 +128,7 @@ pub fn product_types(tree: &[CategoryTreeNode]) -> Vec<ProductTypeRef> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetAttributesRequest {
-    /// The category.
+    /// Ozon's category id, as `/v1/description-category/tree` gives it.
     pub description_category_id: DescriptionCategoryId,
     /// The language of the names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,7 +179,7 @@ pub struct CategoryAttribute {
     /// True when the complex attribute takes several sets of values.
     #[serde(default)]
     pub complex_is_collection: bool,
-    /// A description.
+    /// What the attribute means, in Ozon's words.
     #[serde(default)]
     pub description: String,
     /// The dictionary of values; 0 when the value is free text.
@@ -226,9 +226,9 @@ impl CategoryAttribute {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetAttributeValuesRequest {
-    /// The attribute.
+    /// The attribute's id, as `/v1/description-category/attribute` gives it.
     pub attribute_id: AttributeId,
-    /// The category.
+    /// Ozon's category id, as `/v1/description-category/tree` gives it.
     pub description_category_id: DescriptionCategoryId,
     /// The language of the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,7 +297,7 @@ pub struct AttributeValue {
     /// A picture URL.
     #[serde(default)]
     pub picture: String,
-    /// The value.
+    /// The value of the product attribute.
     #[serde(default)]
     pub value: String,
 }
@@ -307,9 +307,9 @@ pub struct AttributeValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SearchAttributeValuesRequest {
-    /// The attribute.
+    /// The attribute's id, as `/v1/description-category/attribute` gives it.
     pub attribute_id: AttributeId,
-    /// The category.
+    /// Ozon's category id, as `/v1/description-category/tree` gives it.
     pub description_category_id: DescriptionCategoryId,
     /// Values to return, 1 to [`crate::api::categories::ATTRIBUTE_VALUES_SEARCH_MAX`].
     pub limit: i64,
@@ -359,7 +359,7 @@ pub struct SearchAttributeValue {
     /// A picture URL.
     #[serde(default)]
     pub picture: String,
-    /// The value.
+    /// The value of the product attribute.
     #[serde(default)]
     pub value: String,
 }

@@ -169,7 +169,8 @@ pub struct Cancellation {
     /// The reason's text.
     #[serde(default, deserialize_with = "de::nullable")]
     pub cancel_reason: String,
-    /// The reason id.
+    /// The id of the reason the posting was cancelled for (see
+    /// `/v2/posting/fbs/cancel-reason/list`).
     #[serde(default)]
     pub cancel_reason_id: i64,
     /// Who cancelled, as Ozon words it.
@@ -205,13 +206,13 @@ pub struct PostingFinancialDataProduct {
     /// Promotions applied.
     #[serde(default, deserialize_with = "de::nullable")]
     pub actions: Vec<String>,
-    /// The commission.
+    /// The commission charged for the product.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub commission_amount: Decimal,
     /// The commission percentage.
     #[serde(default)]
     pub commission_percent: i64,
-    /// The currency of the commission.
+    /// The code of the currency the commissions were calculated in.
     #[serde(default, deserialize_with = "de::nullable")]
     pub commissions_currency_code: String,
     /// The currency of the prices.
@@ -250,7 +251,7 @@ pub struct PostingFinancialDataProduct {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct LegalInfo {
-    /// Company name.
+    /// The buyer's company name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub company_name: String,
     /// Taxpayer number (INN).

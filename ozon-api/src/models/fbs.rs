@@ -994,7 +994,7 @@ pub struct FbsPostingDetail {
     /// How the delivery service is integrated; decides who delivers.
     #[serde(default)]
     pub tpl_integration_type: TplIntegrationType,
-    /// The tracking number.
+    /// The posting's tracking number at its delivery service.
     #[serde(default, deserialize_with = "de::nullable")]
     pub tracking_number: String,
 }
@@ -1042,16 +1042,16 @@ pub struct Address {
     /// The address line.
     #[serde(default, deserialize_with = "de::nullable")]
     pub address_tail: String,
-    /// City.
+    /// The city of delivery.
     #[serde(default, deserialize_with = "de::nullable")]
     pub city: String,
     /// The buyer's comment.
     #[serde(default, deserialize_with = "de::nullable")]
     pub comment: String,
-    /// Country.
+    /// The country of delivery.
     #[serde(default, deserialize_with = "de::nullable")]
     pub country: String,
-    /// District.
+    /// The district of delivery.
     #[serde(default, deserialize_with = "de::nullable")]
     pub district: String,
     /// Latitude in decimal degrees; 0 when Ozon gives none.
@@ -1066,7 +1066,7 @@ pub struct Address {
     /// The pick-up point code.
     #[serde(default)]
     pub pvz_code: i64,
-    /// Region.
+    /// The region of delivery.
     #[serde(default, deserialize_with = "de::nullable")]
     pub region: String,
     /// Postcode.
@@ -1141,7 +1141,7 @@ pub struct DeliveryMethod {
     /// The delivery method id.
     #[serde(default)]
     pub id: DeliveryMethodId,
-    /// The name.
+    /// The delivery method's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The delivery service.
@@ -1212,7 +1212,7 @@ pub struct FbsTariffication {
     /// The current discount or surcharge amount; `None` when Ozon sends `""`.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub current_tariff_charge: Option<Decimal>,
-    /// Its currency.
+    /// The currency of the current tariff's charge.
     #[serde(default, deserialize_with = "de::nullable")]
     pub current_tariff_charge_currency_code: String,
     /// The current percentage.
@@ -1224,7 +1224,7 @@ pub struct FbsTariffication {
     /// The next discount or surcharge amount; `None` when Ozon sends `""`.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub next_tariff_charge: Option<Decimal>,
-    /// Its currency.
+    /// The currency of the next tariff's charge.
     #[serde(default, deserialize_with = "de::nullable")]
     pub next_tariff_charge_currency_code: String,
     /// The next percentage.
@@ -1242,16 +1242,16 @@ pub struct FbsTariffication {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Courier {
-    /// Car model.
+    /// The courier's car model.
     #[serde(default, deserialize_with = "de::nullable")]
     pub car_model: String,
-    /// Car number.
+    /// The courier's car registration number.
     #[serde(default, deserialize_with = "de::nullable")]
     pub car_number: String,
-    /// Name.
+    /// The courier's full name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
-    /// Phone.
+    /// The courier's phone; Ozon documents that it always sends `""`.
     #[serde(default, deserialize_with = "de::nullable")]
     pub phone: String,
 }
@@ -1269,7 +1269,7 @@ pub struct ProductExemplars {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ExemplarProduct {
-    /// The exemplars.
+    /// Per-exemplar information (marks, IMEIs, weight).
     #[serde(default, deserialize_with = "de::nullable")]
     pub exemplars: Vec<ExemplarInfo>,
     /// Ozon's SKU.
@@ -1299,10 +1299,10 @@ pub struct ExemplarInfo {
     /// Batch registration number (RNPT).
     #[serde(default, deserialize_with = "de::nullable")]
     pub rnpt: String,
-    /// IMEIs.
+    /// The IMEIs of a mobile device.
     #[serde(default, deserialize_with = "de::nullable")]
     pub imei: Vec<String>,
-    /// The weight.
+    /// The exemplar's actual weight.
     #[serde(default)]
     pub weight: f64,
 }
@@ -1362,16 +1362,16 @@ pub struct PostingProductDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Dimensions {
-    /// Height.
+    /// The height of the package, as Ozon writes it (a string).
     #[serde(default, deserialize_with = "de::nullable")]
     pub height: String,
-    /// Length.
+    /// The length of the product, as Ozon writes it (a string).
     #[serde(default, deserialize_with = "de::nullable")]
     pub length: String,
-    /// Weight.
+    /// The weight of the product in its package, as Ozon writes it (a string).
     #[serde(default, deserialize_with = "de::nullable")]
     pub weight: String,
-    /// Width.
+    /// The width of the package, as Ozon writes it (a string).
     #[serde(default, deserialize_with = "de::nullable")]
     pub width: String,
 }
@@ -1386,7 +1386,7 @@ pub struct PrrOption {
     /// The currency of the price.
     #[serde(default, deserialize_with = "de::nullable")]
     pub currency_code: String,
-    /// The floor.
+    /// The floor the goods are to be carried up to.
     #[serde(default, deserialize_with = "de::nullable")]
     pub floor: String,
     /// What Ozon pays the seller for the service; `None` when Ozon sends `""`.
@@ -1514,7 +1514,7 @@ pub struct ShippedProduct {
     /// The currency of the price.
     #[serde(default, deserialize_with = "de::nullable")]
     pub currency_code: String,
-    /// Mandatory marks.
+    /// The product's marks of the mandatory "Честный ЗНАК" marking.
     #[serde(default, deserialize_with = "de::nullable")]
     pub mandatory_mark: Vec<String>,
     /// The name.
@@ -1675,7 +1675,7 @@ pub struct CancelReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CancelReasonRequest {
-    /// The postings.
+    /// The numbers of the related postings.
     pub related_posting_numbers: Vec<PostingNumber>,
 }
 
@@ -1694,7 +1694,7 @@ pub struct RelatedPostingCancelReason {
     /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The reasons.
+    /// The cancellation reasons that apply, with their details.
     #[serde(default, deserialize_with = "de::nullable")]
     pub reasons: Vec<RelatedCancelReason>,
 }
@@ -1768,7 +1768,7 @@ pub struct TrackingNumberSetRequest {
 pub struct TrackingNumber {
     /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     pub posting_number: PostingNumber,
-    /// Its tracking number.
+    /// The posting's tracking number at its delivery service.
     pub tracking_number: String,
 }
 

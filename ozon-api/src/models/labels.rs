@@ -99,7 +99,7 @@ pub struct LabelTask {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct GetLabelTaskRequest {
-    /// The task id.
+    /// The label task's id, from the answer of [`crate::api::labels::LABEL_TASK_CREATE`].
     pub task_id: i64,
 }
 
@@ -125,7 +125,8 @@ pub struct LabelTaskState {
     /// Postings whose labels the file holds.
     #[serde(default)]
     pub printed_postings_count: i32,
-    /// The status.
+    /// How far the task is: `pending` (queued), `in_progress`, `completed` (the file is ready) or
+    /// `error`.
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<LabelTaskStatus>,
     /// Postings whose labels could not be made, each with Ozon's reason.

@@ -229,7 +229,7 @@ pub struct ImportPricesError {
     /// Ozon's error code.
     #[serde(default)]
     pub code: String,
-    /// The message.
+    /// Why Ozon did not update the item.
     #[serde(default)]
     pub message: String,
 }

@@ -308,7 +308,8 @@ pub struct ProductInfo {
     /// The currency of the prices.
     #[serde(default)]
     pub currency_code: String,
-    /// The description category.
+    /// Ozon's category id; use it with `/v1/description-category/attribute` and
+    /// `/v1/description-category/attribute/values`.
     #[serde(default)]
     pub description_category_id: DescriptionCategoryId,
     /// Stock of the discounted product on Ozon's warehouses.
@@ -398,7 +399,7 @@ pub struct ProductInfo {
     /// Visibility settings.
     #[serde(default)]
     pub visibility_details: ProductVisibilityDetails,
-    /// The volume weight.
+    /// The product's volumetric weight.
     #[serde(default)]
     pub volume_weight: f64,
 }
@@ -437,7 +438,7 @@ pub struct AvailabilityReason {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ReasonHumanText {
-    /// The text.
+    /// The reason, as text.
     #[serde(default, deserialize_with = "market_core::wire::de::nullable")]
     pub text: String,
 }
@@ -506,22 +507,22 @@ pub struct ProductInfoError {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductErrorTexts {
-    /// The attribute name.
+    /// The name of the attribute the error is in.
     #[serde(default)]
     pub attribute_name: String,
-    /// The description.
+    /// The error's description.
     #[serde(default)]
     pub description: String,
     /// Ozon's error code.
     #[serde(default)]
     pub hint_code: String,
-    /// The message.
+    /// The error's text.
     #[serde(default)]
     pub message: String,
     /// The parameters at fault.
     #[serde(default)]
     pub params: Vec<ProductErrorParam>,
-    /// A short description.
+    /// A short description of the error.
     #[serde(default)]
     pub short_description: String,
 }
@@ -545,7 +546,7 @@ pub struct ProductModelInfo {
     /// Products of the model.
     #[serde(default)]
     pub count: i64,
-    /// The model id.
+    /// The id of the product's model.
     #[serde(default)]
     pub model_id: i64,
 }
@@ -675,22 +676,22 @@ pub struct ProductStatuses {
     /// The product status.
     #[serde(default)]
     pub status: String,
-    /// The status description.
+    /// The description of the product's status.
     #[serde(default)]
     pub status_description: String,
     /// The status in which an error occurred.
     #[serde(default)]
     pub status_failed: String,
-    /// The status name.
+    /// The name of the product's status.
     #[serde(default)]
     pub status_name: String,
-    /// The status tooltip.
+    /// A longer description of the status (Ozon's tooltip).
     #[serde(default)]
     pub status_tooltip: String,
     /// When the status last changed.
     #[serde(default)]
     pub status_updated_at: Option<DateTime<Utc>>,
-    /// The validation status.
+    /// The status of the product's validation.
     #[serde(default)]
     pub validation_status: String,
 }
@@ -834,7 +835,7 @@ pub struct ProductImportItem {
     /// Attributes (characteristics) of the category and type.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<ProductAttribute>,
-    /// The barcode.
+    /// The product's barcode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode: Option<String>,
     /// The marketing colour image URL (JPG).
@@ -914,7 +915,7 @@ pub struct ProductImportItem {
     /// Package weight, in `weight_unit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<i32>,
-    /// The unit of `weight`.
+    /// The unit of `weight`: `g`, `kg` or `lb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight_unit: Option<WeightUnit>,
     /// Package width, in `dimension_unit`.
@@ -1206,7 +1207,7 @@ pub struct ImportItemError {
     /// The attribute at fault.
     #[serde(default)]
     pub attribute_id: AttributeId,
-    /// The attribute name.
+    /// The name of the attribute the error is in.
     #[serde(default)]
     pub attribute_name: String,
     /// The error code.
@@ -1288,7 +1289,7 @@ pub struct ImportPicturesRequest {
     /// 360° image URLs, up to 70.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images360: Vec<String>,
-    /// The product.
+    /// The product's id in Ozon (`product_id`).
     pub product_id: ProductId,
 }
 
@@ -1323,7 +1324,7 @@ pub struct ProductPicture {
     /// True for the main image.
     #[serde(default)]
     pub is_primary: bool,
-    /// The product.
+    /// The product's id in Ozon (`product_id`).
     #[serde(default)]
     pub product_id: ProductId,
     /// The upload state (`imported` right after the import: not processed yet).

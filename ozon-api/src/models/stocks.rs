@@ -100,7 +100,7 @@ pub struct ProductsStocksResponseError {
     /// Ozon's error code (`TOO_MANY_REQUESTS`, `NOT_FOUND`, ...).
     #[serde(default)]
     pub code: String,
-    /// The message.
+    /// Why Ozon did not update the pair.
     #[serde(default)]
     pub message: String,
 }
@@ -408,7 +408,7 @@ pub struct AnalyticsStocksItem {
     /// Units available to sell ("Доступно к продаже").
     #[serde(default)]
     pub available_stock_count: i64,
-    /// The cluster.
+    /// The cluster's id (details from `/v1/cluster/list`).
     #[serde(default)]
     pub cluster_id: i64,
     /// The cluster's name.

@@ -121,7 +121,7 @@ pub struct WarehouseListResponse {
     /// Where the next page starts.
     #[serde(default)]
     pub cursor: String,
-    /// The warehouses.
+    /// The warehouses of this page.
     pub warehouses: Vec<Warehouse>,
     /// True when more warehouses follow.
     #[serde(default)]
@@ -213,7 +213,7 @@ pub struct Warehouse {
     /// Pick list printing is on.
     #[serde(default)]
     pub with_item_list: bool,
-    /// Working days.
+    /// The days the warehouse works (`MONDAY` to `SUNDAY`).
     #[serde(default)]
     pub working_days: Vec<Weekday>,
 }
@@ -222,7 +222,7 @@ pub struct Warehouse {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct WarehouseAddressInfo {
-    /// The address.
+    /// The warehouse's address.
     #[serde(default)]
     pub address: String,
     /// Latitude in decimal degrees; 0 when Ozon gives none.
@@ -270,7 +270,7 @@ pub struct WarehouseTimetable {
     /// When it stops.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub timetable_to: Option<DateTime<Utc>>,
-    /// Working hours.
+    /// The warehouse's working hours.
     #[serde(default)]
     pub working_hours: Vec<WorkingHours>,
 }
@@ -279,10 +279,10 @@ pub struct WarehouseTimetable {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct WorkingHours {
-    /// From.
+    /// When the working day starts.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub time_from: Option<DateTime<Utc>>,
-    /// To.
+    /// When the working day ends.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub time_to: Option<DateTime<Utc>>,
 }
@@ -367,7 +367,7 @@ pub struct DeliveryMethodListResponse {
     /// True when more methods follow.
     #[serde(default)]
     pub has_next: bool,
-    /// The methods.
+    /// The delivery methods of this page.
     pub delivery_methods: Vec<DeliveryMethod>,
 }
 
@@ -387,7 +387,7 @@ pub struct DeliveryMethod {
     /// Ozon Express is available.
     #[serde(default)]
     pub is_express: bool,
-    /// The name.
+    /// The delivery method's name.
     #[serde(default)]
     pub name: String,
     /// The delivery service.
@@ -396,7 +396,8 @@ pub struct DeliveryMethod {
     /// The shortest assembly time, in minutes.
     #[serde(default, deserialize_with = "de::int64")]
     pub sla_cut_in: i64,
-    /// The status.
+    /// The method's status: `NEW`, `EDITED` (being edited), `ACTIVE`, `DISABLED`, `WAITING` (under
+    /// review) or `BROKEN` (with an error).
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<DeliveryMethodStatus>,
     /// The delivery service's template.
@@ -430,7 +431,7 @@ pub struct DropOffPoint {
     /// The point's code at the carrier.
     #[serde(default)]
     pub code: String,
-    /// The name.
+    /// The delivery method's name.
     #[serde(default)]
     pub name: String,
 }

@@ -12,10 +12,16 @@
 //!   (`{"code": 3, "message": ..., "details": []}`), and answers per item where Ozon does;
 //! - it keeps state: stocks and prices pushed are read back, shipping, cancelling and
 //!   delivering move postings on, a card import creates products;
-//! - it limits requests as Ozon documents (50 a second per `Client-Id`, 80 stock updates a
-//!   minute) with Ozon's 429 body, unless [`SandboxConfig::rate_limits`] is off;
+//! - it limits requests as Ozon documents ([`crate::limits`]: 50 a second per `Client-Id`, 80
+//!   stock updates a minute) with Ozon's 429 body, unless [`SandboxConfig::rate_limits`] is off;
 //! - it injects faults (429, 500, slow answers, cut bodies) from a [`FaultPlan`], and counts
 //!   every request in a [`RequestLog`].
+//!
+//! It runs in `market-core`'s emulator shell ([`market_core::sandbox::Shell`]: the server, the
+//! state lock, faults, quotas, the request log); this module holds only Ozon's behaviour: the
+//! `Emulate` impl here (credentials, Ozon's refusal bodies, quotas, the handler of each
+//! operation, routed by the crate's own [`crate::api::OPERATIONS`]), the account in `state.rs`,
+//! and one handler file per `api/` section.
 //!
 //! ```
 //! use ozon_api::sandbox::{Sandbox, SandboxConfig};
