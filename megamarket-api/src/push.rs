@@ -6,7 +6,8 @@
 //! Framework-free: [`decode`] reads a body (never panics, whatever it is), and the seller's
 //! server answers [`REPLY_OK`] (HTTP 200) once the event is safely stored, or
 //! [`REPLY_FAILED`] to have Megamarket try again. Megamarket repeats a push it got no answer
-//! to; [`Push::keys`] names each shipment's event so a receiver handles it once.
+//! to; [`Push::keys`] names each shipment's event, and [`Seen`] keeps the ones handed over so a
+//! receiver gives each to the seller once.
 //!
 //! The seller then answers through the pull methods: `order/confirm` or `order/reject` for a
 //! new shipment, `order/cancelResult` for a cancellation.
@@ -278,7 +279,7 @@ impl Push {
     /// One key per shipment of the push: its kind, the shipment and (for a cancellation) the
     /// items cancelled. A repeated push has the same keys; a receiver hands each key to the
     /// seller once.
-    pub fn keys(&self) -> Vec<(EventKind, ShipmentId, Vec<String>)> {
+    pub fn keys(&self) -> Vec<EventKey> {
         match self {
             Self::OrderNew(n) => n
                 .shipments
@@ -296,6 +297,96 @@ impl Push {
                 })
                 .collect(),
         }
+    }
+}
+
+/// One event of a push: its kind, the shipment, and (for a cancellation) the items.
+pub type EventKey = (EventKind, ShipmentId, Vec<String>);
+
+/// The events already handed to the seller, so that a push Megamarket repeats (it does when
+/// it gets no answer in time) reaches the seller once per shipment and event. Bounded: the
+/// oldest keys are forgotten past the capacity.
+///
+/// ```
+/// use megamarket_api::push::{self, Seen};
+/// let body = br#"{"meta":{},"data":{"shipments":[{"shipmentId":"9","items":[]}]}}"#;
+/// let mut seen = Seen::default();
+/// let first = push::decode("/order/new", body).unwrap();
+/// let fresh = seen.fresh(first).unwrap();
+/// seen.mark(&fresh); // after the seller's callback took it
+/// let again = push::decode("/order/new", body).unwrap();
+/// assert!(seen.fresh(again).is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Seen {
+    keys: std::collections::HashSet<EventKey>,
+    order: std::collections::VecDeque<EventKey>,
+    capacity: usize,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Self::with_capacity(100_000)
+    }
+}
+
+impl Seen {
+    /// Remembers at most `capacity` events (at least 1).
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            keys: std::collections::HashSet::new(),
+            order: std::collections::VecDeque::new(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// The part of `push` not handed over yet (its shipments already seen removed); `None`
+    /// when nothing is new, and the receiver just replies [`REPLY_OK`].
+    pub fn fresh(&self, push: Push) -> Option<Push> {
+        let new = |kind: EventKind, id: &ShipmentId, items: Vec<String>| {
+            !self.keys.contains(&(kind, id.clone(), items))
+        };
+        match push {
+            Push::OrderNew(mut n) => {
+                n.shipments
+                    .retain(|s| new(EventKind::New, &s.shipment_id, Vec::new()));
+                (!n.shipments.is_empty()).then_some(Push::OrderNew(n))
+            }
+            Push::OrderCancel(mut c) => {
+                c.shipments.retain(|s| {
+                    let mut items: Vec<String> =
+                        s.items.iter().map(|i| i.item_index.clone()).collect();
+                    items.sort();
+                    new(EventKind::Cancel, &s.shipment_id, items)
+                });
+                (!c.shipments.is_empty()).then_some(Push::OrderCancel(c))
+            }
+        }
+    }
+
+    /// Records the push's events as handed over (call it once the seller's callback took
+    /// them: a failed callback leaves them to the next repeat).
+    pub fn mark(&mut self, push: &Push) {
+        for key in push.keys() {
+            if self.keys.insert(key.clone()) {
+                self.order.push_back(key);
+            }
+            while self.order.len() > self.capacity {
+                if let Some(old) = self.order.pop_front() {
+                    self.keys.remove(&old);
+                }
+            }
+        }
+    }
+
+    /// How many events are remembered.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when none is.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
     }
 }
 

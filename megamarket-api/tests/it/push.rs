@@ -109,3 +109,73 @@ fn the_replies_are_exact() {
     assert_eq!(push::reply(true), br#"{"data":{},"meta":{},"success":1}"#);
     assert_eq!(push::reply(false), br#"{"data":{},"meta":{},"success":0}"#);
 }
+
+/// A repeated push reaches the seller once per shipment and event; a push repeated after a
+/// failed callback (never marked) is handed over again; a new cancellation of the same
+/// shipment is a new event.
+#[test]
+fn seen_hands_each_shipment_event_over_once() {
+    let mut seen = push::Seen::default();
+    let body = br#"{"meta":{},"data":{"shipments":[
+        {"shipmentId":"1","items":[{"itemIndex":"1","offerId":"A"}]},
+        {"shipmentId":"2","items":[{"itemIndex":"1","offerId":"B"}]}]}}"#;
+    let first = push::decode("/order/new", body).unwrap();
+    // The callback failed: nothing marked, the repeat is fresh again.
+    assert!(seen.fresh(first.clone()).is_some());
+    let fresh = seen.fresh(first).unwrap();
+    seen.mark(&fresh);
+    assert_eq!(seen.len(), 2);
+    assert!(
+        seen.fresh(push::decode("/order/new", body).unwrap())
+            .is_none()
+    );
+    // One shipment new, one seen: only the new one is handed over.
+    let mixed = br#"{"meta":{},"data":{"shipments":[
+        {"shipmentId":"2","items":[{"itemIndex":"1","offerId":"B"}]},
+        {"shipmentId":"3","items":[{"itemIndex":"1","offerId":"C"}]}]}}"#;
+    let Some(Push::OrderNew(n)) = seen.fresh(push::decode("/order/new", mixed).unwrap()) else {
+        panic!()
+    };
+    assert_eq!(n.shipments.len(), 1);
+    assert_eq!(n.shipments[0].shipment_id.as_str(), "3");
+    // A cancellation of a seen shipment is another event; its items name it.
+    let cancel =
+        br#"{"meta":{},"data":{"shipments":[{"shipmentId":"1","items":[{"itemIndex":"1"}]}]}}"#;
+    let c = seen
+        .fresh(push::decode("/order/cancel", cancel).unwrap())
+        .unwrap();
+    seen.mark(&c);
+    assert!(
+        seen.fresh(push::decode("/order/cancel", cancel).unwrap())
+            .is_none()
+    );
+    let other =
+        br#"{"meta":{},"data":{"shipments":[{"shipmentId":"1","items":[{"itemIndex":"2"}]}]}}"#;
+    assert!(
+        seen.fresh(push::decode("/order/cancel", other).unwrap())
+            .is_some()
+    );
+}
+
+#[test]
+fn seen_forgets_the_oldest_past_its_capacity() {
+    let mut seen = push::Seen::with_capacity(2);
+    for id in ["1", "2", "3"] {
+        let body = format!(
+            r#"{{"meta":{{}},"data":{{"shipments":[{{"shipmentId":"{id}","items":[]}}]}}}}"#
+        );
+        let p = push::decode("/order/new", body.as_bytes()).unwrap();
+        seen.mark(&p);
+    }
+    assert_eq!(seen.len(), 2);
+    let one = br#"{"meta":{},"data":{"shipments":[{"shipmentId":"1","items":[]}]}}"#;
+    assert!(
+        seen.fresh(push::decode("/order/new", one).unwrap())
+            .is_some()
+    );
+    let three = br#"{"meta":{},"data":{"shipments":[{"shipmentId":"3","items":[]}]}}"#;
+    assert!(
+        seen.fresh(push::decode("/order/new", three).unwrap())
+            .is_none()
+    );
+}
