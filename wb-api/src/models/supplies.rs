@@ -57,7 +57,7 @@ pub struct Supply {
     /// True when the supply is closed.
     #[serde(default)]
     pub done: bool,
-    /// The supply.
+    /// WB's id of the supply, `WB-GI-` and digits.
     #[serde(default)]
     pub id: SupplyId,
     /// Whether the supply is of B2B orders, when WB says (`isB2b`, 2026-08).
@@ -66,7 +66,8 @@ pub struct Supply {
     /// Whether the supply may be handed over at a pickup point (2026-08).
     #[serde(default)]
     pub is_pickup_point_shipment_allowed: bool,
-    /// The name.
+    /// The name the seller gave the supply at creation (at most
+    /// [`SUPPLY_NAME_MAX`](crate::api::supplies::SUPPLY_NAME_MAX) characters).
     #[serde(default)]
     pub name: String,
     /// The WB warehouse WB recommends delivering the supply to, when given (2026-08).

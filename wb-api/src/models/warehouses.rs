@@ -99,22 +99,25 @@ int_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Office {
-    /// The address.
+    /// The postal address as one line, e.g. `ул. Троицкая, Подольск, Московская обл.`; empty
+    /// when WB leaves it out.
     #[serde(default)]
     pub address: String,
-    /// The name.
+    /// What WB calls the office (`Коледино` in WB's example).
     #[serde(default)]
     pub name: String,
-    /// The city.
+    /// The city WB files the office under (`Москва` in WB's example, whose address is in
+    /// Podolsk).
     #[serde(default)]
     pub city: String,
     /// The office id (what a seller warehouse's `officeId` names).
     #[serde(default)]
     pub id: OfficeId,
-    /// The longitude.
+    /// Degrees east; 0 when WB leaves it out. WB's own example has the two coordinates
+    /// swapped (`longitude: 55.38` for Podolsk), so check them before plotting.
     #[serde(default)]
     pub longitude: f64,
-    /// The latitude.
+    /// Degrees north; 0 when WB leaves it out (see [`Office::longitude`]).
     #[serde(default)]
     pub latitude: f64,
     /// The kind of goods the office takes.
@@ -135,7 +138,8 @@ pub struct Office {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Warehouse {
-    /// The warehouse name.
+    /// The name the seller gave the warehouse (at most
+    /// [`WAREHOUSE_NAME_MAX`](crate::api::warehouses::WAREHOUSE_NAME_MAX) characters).
     #[serde(default)]
     pub name: String,
     /// The WB office the warehouse is bound to.

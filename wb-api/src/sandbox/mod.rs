@@ -68,6 +68,12 @@
 //! quarantine, warehouse creation, order metadata values, reshipment, and WB's delays (cards
 //! and prices apply at once). A WB 409 on a stock update refuses the whole request (the items
 //! WB names get `NotFound`), as the client reads it.
+//!
+//! Layout: the server, state lock, routing by the served `Operation` statics, quotas, fault
+//! injection and request log are `market_core::sandbox::Shell`; this module implements its
+//! `Emulate` for WB (the token check, WB's refusal bodies and rate-limit headers, the groups'
+//! buckets), `state.rs` holds the seeded account, and one handler file per `api/` section
+//! answers its operations.
 
 mod analytics;
 mod content;
