@@ -415,15 +415,25 @@ impl Marketplace for Client {
         self.order_packing(&body).await
     }
 
-    /// Reports the handover of an FBS shipment's boxes now (`order/shipping`). A DBS
-    /// shipment has no handover to Megamarket: it is closed with [`Client::order_close`] once
-    /// the buyer has it.
+    /// Reports the handover of an FBS shipment's boxes now (`order/shipping`); a confirmed
+    /// shipment not packed yet is first packed in one box (`order/packing`, which is safe to
+    /// repeat). A DBS shipment has no handover to Megamarket: it is closed with
+    /// [`Client::order_close`] once the buyer has it.
     async fn ship_order(&self, id: &OrderId) -> Result<()> {
-        let s = self.shipment(id, ORDER_SHIPPING.name).await?;
+        let mut s = self.shipment(id, ORDER_SHIPPING.name).await?;
         if s.is_dbs() {
             return Err(Error::invalid(format!(
                 "shipment {id} is DBS: the seller delivers it and closes it with order/close"
             )));
+        }
+        let unpacked = s
+            .items
+            .iter()
+            .any(|i| i.status == Some(ShipmentStatus::Confirmed));
+        if unpacked {
+            let packing = self.packing_of(&s, &[])?;
+            self.order_packing(&packing).await?;
+            s = self.shipment(id, ORDER_SHIPPING.name).await?;
         }
         let boxes = boxes_of(self, &s)?;
         self.order_shipping(&OrderShipping {

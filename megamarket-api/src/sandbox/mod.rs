@@ -280,6 +280,16 @@ impl Sandbox {
         self.client_builder().retry(retry).build()
     }
 
+    /// The offers of the seller's catalogue.
+    pub fn offers(&self) -> Vec<String> {
+        self.config.catalogue.clone()
+    }
+
+    /// The merchant id of the account.
+    pub fn merchant_id(&self) -> MerchantId {
+        self.config.merchant_id
+    }
+
     /// The account, locked.
     pub fn state(&self) -> std::sync::MutexGuard<'_, State> {
         self.shell.state()

@@ -83,7 +83,7 @@ async fn confirm_and_packing_are_idempotent_and_a_wrong_step_is_refused_the_mega
     let sandbox = Sandbox::start(SandboxConfig::default()).await;
     let sid = sandbox.add_shipment(NewShipment::fbs(&[("SKU-1", 1, 100)]));
     let mm = sandbox.client().unwrap();
-    // Shipping before packing: HTTP 200, success 0.
+    // Shipping a shipment not even confirmed: HTTP 200, success 0.
     let err = mm.ship_order(&id(&sid)).await.unwrap_err();
     let Error::Api(e) = &err else {
         panic!("{err:?}")
@@ -542,4 +542,29 @@ async fn refresh_reads_known_orders_in_chunks_and_skips_unknown_ones() {
             .count("POST /api/market/v1/orderService/order/get"),
         2
     );
+}
+
+/// Shipping a confirmed shipment that was never packed packs it in one box first (the
+/// conformance suite's order: confirm, ship, label).
+#[tokio::test]
+async fn ship_packs_a_confirmed_shipment_first_then_the_label_follows() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await;
+    let sid = sandbox.add_shipment(NewShipment::fbs(&[("SKU-1", 2, 100), ("SKU-2", 1, 50)]));
+    let mm = sandbox.client().unwrap();
+    mm.confirm_order(&id(&sid)).await.unwrap();
+    mm.ship_order(&id(&sid)).await.unwrap();
+    assert_eq!(
+        mm.order(&id(&sid)).await.unwrap().status.lifecycle,
+        Lifecycle::InDelivery
+    );
+    assert_eq!(sandbox.state().shipments[&sid].boxes.len(), 1);
+    assert_eq!(
+        sandbox
+            .shell()
+            .requests()
+            .count("POST /api/market/v1/orderService/order/packing"),
+        1
+    );
+    let label = mm.label(&id(&sid)).await.unwrap();
+    assert_eq!(LabelFormat::sniff(&label.bytes), Some(LabelFormat::Pdf));
 }
