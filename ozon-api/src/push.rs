@@ -960,7 +960,11 @@ fn typed<T: DeserializeOwned>(
     let (path, message) = serde_json::to_vec(&value)
         .ok()
         .and_then(|text| {
-            match market_core::transport::decode_json::<T>("ozon", message_type, &text) {
+            match market_core::transport::decode_json::<T>(
+                market_core::MarketplaceKind::Ozon.name(),
+                message_type,
+                &text,
+            ) {
                 Err(market_core::Error::Decode { path, message, .. }) => Some((path, message)),
                 _ => None,
             }
@@ -1137,7 +1141,7 @@ pub struct OkAnswer {
 /// The error of an [`ErrorAnswer`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorDetail {
-    /// The code.
+    /// Ozon's code for the error ([`PushErrorCode`]).
     pub code: PushErrorCode,
     /// What went wrong.
     pub message: String,
@@ -1151,7 +1155,7 @@ pub struct ErrorAnswer {
     /// The HTTP status (4xx or 5xx; not part of the body).
     #[serde(skip)]
     pub status: u16,
-    /// The error.
+    /// What went wrong: Ozon's code and a message.
     pub error: ErrorDetail,
 }
 

@@ -140,7 +140,7 @@ pub(crate) fn cursor_page<T, K: std::hash::Hash>(
     }
     if cursor.is_empty() {
         return Err(Error::Decode {
-            vendor: "ozon",
+            vendor: market_core::MarketplaceKind::Ozon.name(),
             operation: op.name,
             path: "cursor".into(),
             message: "has_next is true but the cursor is empty: the next page cannot be asked for"
@@ -426,7 +426,7 @@ impl<'a> FbsApi<'a> {
             .await?;
         if posting.substatus == PostingSubstatus::ShipFailed {
             return Err(market_core::ApiError::new(
-                "ozon",
+                market_core::MarketplaceKind::Ozon.name(),
                 op.name,
                 200,
                 market_core::ApiErrorKind::Conflict,

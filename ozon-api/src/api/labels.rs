@@ -152,7 +152,7 @@ impl<'a> LabelsApi<'a> {
                 }
                 Some(LabelTaskStatus::Completed) => {
                     return Err(Error::Decode {
-                        vendor: "ozon",
+                        vendor: market_core::MarketplaceKind::Ozon.name(),
                         operation: LABEL_TASK_GET.name,
                         path: "result.file_url".into(),
                         message: "the task is completed but gives no file URL".into(),
@@ -174,7 +174,7 @@ impl<'a> LabelsApi<'a> {
             }
             if waited >= max_wait {
                 return Err(Error::Timeout {
-                    vendor: "ozon",
+                    vendor: market_core::MarketplaceKind::Ozon.name(),
                     operation: LABEL_TASK_GET.name,
                     elapsed: waited,
                 });
@@ -225,7 +225,7 @@ impl<'a> LabelsApi<'a> {
 fn not_pdf(vendor: &dyn Vendor, operation: &'static str, path: &str, body: &[u8]) -> Error {
     let text = vendor.redact(String::from_utf8_lossy(body).into_owned());
     Error::Decode {
-        vendor: "ozon",
+        vendor: market_core::MarketplaceKind::Ozon.name(),
         operation,
         path: path.into(),
         message: "the label is not a PDF".into(),

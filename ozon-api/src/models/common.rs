@@ -114,7 +114,7 @@ pub struct FbsListFinancialProduct {
     /// Promotions.
     #[serde(default, deserialize_with = "de::nullable")]
     pub actions: Vec<String>,
-    /// The commission.
+    /// The commission Ozon charges for the product; `None` when Ozon sends none.
     #[serde(default)]
     pub commission: Option<FbsListCommission>,
     /// The price the buyer pays.
@@ -148,10 +148,10 @@ pub struct FbsListFinancialProduct {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct FbsListCommission {
-    /// The amount.
+    /// The commission's amount.
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub amount: Decimal,
-    /// Its currency.
+    /// The currency of `amount` (an ISO 4217 code such as `RUB`).
     #[serde(default, deserialize_with = "de::nullable")]
     pub currency: String,
     /// The percentage.
@@ -266,10 +266,10 @@ pub struct LegalInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct AdditionalDataItem {
-    /// The key.
+    /// The name of the extra field.
     #[serde(default, deserialize_with = "de::nullable")]
     pub key: String,
-    /// The value.
+    /// The extra field's value, as text.
     #[serde(default, deserialize_with = "de::nullable")]
     pub value: String,
 }

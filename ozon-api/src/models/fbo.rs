@@ -196,7 +196,7 @@ pub struct FboListPostingProduct {
     /// True for a marketplace buyout.
     #[serde(default)]
     pub is_marketplace_buyout: bool,
-    /// The name.
+    /// The product's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The seller's article.
@@ -349,7 +349,7 @@ pub struct FboPostingProduct {
     /// True for a marketplace buyout.
     #[serde(default)]
     pub is_marketplace_buyout: bool,
-    /// The name.
+    /// The product's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The seller's article.

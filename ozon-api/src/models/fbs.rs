@@ -631,7 +631,7 @@ pub struct FbsPosting {
     /// When the posting was handed to delivery.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub delivering_date: Option<DateTime<Utc>>,
-    /// The delivery method.
+    /// How the posting is delivered (method, warehouse, carrier); `None` when Ozon omits it.
     #[serde(default)]
     pub delivery_method: Option<DeliveryMethod>,
     /// The scheme of the SKU (`SDS`, `FBO`, `FBS`, `Crossborder`).
@@ -719,16 +719,17 @@ pub struct FbsPosting {
     /// Tariffication of the shipment (an object since 2026; a list before).
     #[serde(default)]
     pub tariffication: Lenient<Option<FbsListTariffication>>,
-    /// The steps of the tariffication.
+    /// The steps of the posting's tariff; kept as raw JSON when Ozon changes its shape
+    /// ([`Lenient`]).
     #[serde(default)]
     pub tariffication_steps: Lenient<Vec<TarifficationStep>>,
     /// How the delivery service is integrated; decides who delivers.
     #[serde(default)]
     pub tpl_integration_type: TplIntegrationType,
-    /// The tracking number.
+    /// The posting's tracking number at its delivery service.
     #[serde(default, deserialize_with = "de::nullable")]
     pub tracking_number: String,
-    /// The volume weight.
+    /// The posting's volumetric weight.
     #[serde(default)]
     pub volume_weight: f64,
 }
@@ -747,7 +748,7 @@ pub struct FbsListPostingProduct {
     /// True for a marketplace buyout.
     #[serde(default)]
     pub is_marketplace_buyout: bool,
-    /// The name.
+    /// The product's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The seller's article.
@@ -877,7 +878,7 @@ pub struct FbsPostingDetail {
     /// Cargo place sorting: `SORT` or `NON-SORT`.
     #[serde(default, deserialize_with = "de::nullable")]
     pub container_sort_type: String,
-    /// The courier.
+    /// The courier who collects the posting; `None` when Ozon names none.
     #[serde(default)]
     pub courier: Option<Courier>,
     /// The buyer, when Ozon shares them.
@@ -886,7 +887,7 @@ pub struct FbsPostingDetail {
     /// When the posting was handed to delivery.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub delivering_date: Option<DateTime<Utc>>,
-    /// The delivery method.
+    /// How the posting is delivered (method, warehouse, carrier); `None` when Ozon omits it.
     #[serde(default)]
     pub delivery_method: Option<DeliveryMethod>,
     /// Delivery cost; `None` when Ozon sends none.
@@ -988,7 +989,8 @@ pub struct FbsPostingDetail {
     /// Tariffication of the shipment (an object since 2026; a list before).
     #[serde(default)]
     pub tariffication: Lenient<Option<FbsTariffication>>,
-    /// The steps of the tariffication.
+    /// The steps of the posting's tariff; kept as raw JSON when Ozon changes its shape
+    /// ([`Lenient`]).
     #[serde(default)]
     pub tariffication_steps: Lenient<Vec<TarifficationStep>>,
     /// How the delivery service is integrated; decides who delivers.
@@ -1003,10 +1005,10 @@ pub struct FbsPostingDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Addressee {
-    /// Name.
+    /// The addressee's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
-    /// Phone.
+    /// The addressee's phone.
     #[serde(default, deserialize_with = "de::nullable")]
     pub phone: String,
     /// The recipient's PIN code (detail only).
@@ -1027,10 +1029,10 @@ pub struct Customer {
     /// The buyer id.
     #[serde(default)]
     pub customer_id: i64,
-    /// Name.
+    /// The buyer's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
-    /// Phone.
+    /// The buyer's phone.
     #[serde(default, deserialize_with = "de::nullable")]
     pub phone: String,
 }
@@ -1335,7 +1337,7 @@ pub struct PostingProductDetail {
     /// Mandatory marks (deprecated by Ozon).
     #[serde(default, deserialize_with = "de::nullable")]
     pub mandatory_mark: Vec<String>,
-    /// The name.
+    /// The product's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The seller's article.
@@ -1517,7 +1519,7 @@ pub struct ShippedProduct {
     /// The product's marks of the mandatory "Честный ЗНАК" marking.
     #[serde(default, deserialize_with = "de::nullable")]
     pub mandatory_mark: Vec<String>,
-    /// The name.
+    /// The product's name.
     #[serde(default, deserialize_with = "de::nullable")]
     pub name: String,
     /// The seller's article.
@@ -1724,7 +1726,7 @@ pub struct RelatedCancelReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PostingNumbersRequest {
-    /// The postings.
+    /// The postings to act on, by number.
     pub posting_number: Vec<PostingNumber>,
 }
 

@@ -301,7 +301,7 @@ pub struct PricesInfoRequest {
     /// The page cursor; empty for the first page.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
-    /// The filter.
+    /// Which products' prices to read.
     pub filter: PricesFilter,
     /// Items a page, 1 to [`crate::api::prices::PRICES_INFO_PAGE_MAX`].
     pub limit: i32,
@@ -356,10 +356,10 @@ pub struct ProductPriceInfo {
     /// The seller's article.
     #[serde(default)]
     pub offer_id: String,
-    /// The prices.
+    /// The product's prices (current, old, minimum, ...).
     #[serde(default)]
     pub price: ItemPrice,
-    /// Price indexes.
+    /// The product's price indexes: its price against the market's.
     #[serde(default)]
     pub price_indexes: PriceIndexes,
     /// Ozon's product id.

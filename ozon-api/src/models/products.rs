@@ -86,7 +86,7 @@ market_core::wire_enum! {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductListRequest {
-    /// The filter.
+    /// Which products to list.
     #[serde(default)]
     pub filter: ProductListFilter,
     /// The `last_id` of the previous page; empty for the first page.
@@ -354,7 +354,7 @@ pub struct ProductInfo {
     /// The model the product belongs to.
     #[serde(default)]
     pub model_info: ProductModelInfo,
-    /// The name.
+    /// The product's name.
     #[serde(default)]
     pub name: String,
     /// The seller's article.
@@ -366,13 +366,13 @@ pub struct ProductInfo {
     /// The price with discounts, shown on the card.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub price: Option<Decimal>,
-    /// Price indexes.
+    /// The product's price indexes: its price against the market's.
     #[serde(default)]
     pub price_indexes: ProductPriceIndexes,
     /// The main image.
     #[serde(default)]
     pub primary_image: Vec<String>,
-    /// Promotions.
+    /// The promotions the product takes part in.
     #[serde(default)]
     pub promotions: Vec<ProductPromotion>,
     /// Ozon's SKU.
@@ -381,10 +381,10 @@ pub struct ProductInfo {
     /// How the product was created, per scheme.
     #[serde(default)]
     pub sources: Vec<ProductSource>,
-    /// Statuses.
+    /// The product's statuses (creation, moderation, validation).
     #[serde(default)]
     pub statuses: ProductStatuses,
-    /// Stocks.
+    /// The product's stock by scheme.
     #[serde(default)]
     pub stocks: ProductStocks,
     /// The product type.
@@ -534,7 +534,7 @@ pub struct ProductErrorParam {
     /// The parameter name.
     #[serde(default)]
     pub name: String,
-    /// Its value.
+    /// The parameter's value.
     #[serde(default)]
     pub value: String,
 }
@@ -1011,7 +1011,7 @@ pub struct ProductAttribute {
     pub complex_id: i64,
     /// The attribute.
     pub id: AttributeId,
-    /// The values.
+    /// The attribute's values (several for a multi-value attribute).
     #[serde(default)]
     pub values: Vec<ProductAttributeValue>,
 }

@@ -79,7 +79,7 @@ market_core::impl_open_enum!(ReturnVisualStatus, ReturnType);
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ReturnsListRequest {
-    /// The filter.
+    /// Which returns to list; `None` sends no filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<ReturnsFilter>,
     /// The id of the last return of the previous page; `0` for the first page.
@@ -266,7 +266,7 @@ pub struct ReturnItem {
     /// Ozon's posting number (`57195475-0050-3`: the order number and the shipment's index).
     #[serde(default)]
     pub posting_number: PostingNumber,
-    /// The product.
+    /// The returned product; `None` when Ozon omits it.
     #[serde(default)]
     pub product: Option<ReturnProduct>,
     /// The return barcode of the original posting, if any.
@@ -380,7 +380,7 @@ pub struct ReturnLogistic {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ReturnPlace {
-    /// The address.
+    /// The address of the place.
     #[serde(default)]
     pub address: String,
     /// The warehouse id.
@@ -407,7 +407,7 @@ pub struct ReturnProduct {
     /// The seller's article.
     #[serde(default)]
     pub offer_id: String,
-    /// The price.
+    /// The product's price; `None` when Ozon omits it.
     #[serde(default)]
     pub price: Option<ReturnMoney>,
     /// The price without Ozon's commission.

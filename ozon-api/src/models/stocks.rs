@@ -174,7 +174,7 @@ pub struct StocksInfoRequest {
     /// The page cursor; empty for the first page.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
-    /// The filter.
+    /// Which products' stocks to read.
     pub filter: StocksInfoFilter,
     /// Items a page, 1 to 1000.
     pub limit: i32,
@@ -265,7 +265,7 @@ pub struct StocksInfoStock {
     /// Units reserved.
     #[serde(default)]
     pub reserved: i32,
-    /// Shipment type.
+    /// The shipment type the stock is for; `None` when Ozon sends none.
     #[serde(default)]
     pub shipment_type: Option<StockShipmentType>,
     /// Ozon's SKU.

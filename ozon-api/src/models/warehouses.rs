@@ -135,7 +135,7 @@ pub struct Warehouse {
     /// Where the warehouse is.
     #[serde(default)]
     pub address_info: Option<WarehouseAddressInfo>,
-    /// The carriage label type.
+    /// The type of the carriage's label; `None` when Ozon sends none.
     #[serde(default)]
     pub carriage_label_type: Option<CarriageLabelType>,
     /// A comment for the courier.
@@ -150,7 +150,7 @@ pub struct Warehouse {
     /// Time to ship, in minutes.
     #[serde(default, deserialize_with = "de::int64")]
     pub cut_in_time: i64,
-    /// The first mile.
+    /// How goods reach Ozon from the warehouse (pick-up or drop-off); `None` when Ozon omits it.
     #[serde(default)]
     pub first_mile: Option<FirstMile>,
     /// Trusted acceptance is on.
@@ -195,10 +195,10 @@ pub struct Warehouse {
     /// The shortest assembly time, in minutes.
     #[serde(default, deserialize_with = "de::int64")]
     pub sla_cut_in: i64,
-    /// The status.
+    /// The warehouse's status; `None` when Ozon sends none.
     #[serde(default, deserialize_with = "de::open_enum")]
     pub status: Option<WarehouseStatus>,
-    /// The timetable.
+    /// The warehouse's working days and hours; `None` when Ozon omits them.
     #[serde(default)]
     pub timetable: Option<WarehouseTimetable>,
     /// When the warehouse was last updated.
@@ -294,7 +294,7 @@ pub struct DeliveryMethodListRequest {
     /// Where the page starts: empty for the first page, then the previous answer's `cursor`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cursor: String,
-    /// The filter.
+    /// Which delivery methods to list; `None` sends no filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<DeliveryMethodFilter>,
     /// Methods a page, 1 to [`crate::api::warehouses::DELIVERY_METHOD_LIST_PAGE_MAX`].
@@ -422,10 +422,10 @@ pub struct DeliveryMethod {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DropOffPoint {
-    /// The address.
+    /// The drop-off point's address.
     #[serde(default)]
     pub address: String,
-    /// Its coordinates.
+    /// The drop-off point's coordinates; `None` when Ozon gives none.
     #[serde(default)]
     pub address_coordinates: Option<Coordinates>,
     /// The point's code at the carrier.
