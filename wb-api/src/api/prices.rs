@@ -74,7 +74,7 @@ pub static PRICES_QUARANTINE: Operation =
 pub struct SizeKey {
     /// WB's article.
     pub nm_id: NmId,
-    /// The size.
+    /// The size (`sizeID` on the wire: the card's `chrtID`).
     pub size_id: ChrtId,
 }
 

@@ -28,7 +28,7 @@ pub struct InventoryRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InventoryWbEnvelope {
-    /// The report.
+    /// The page of the report (required: a 200 without it is an error, not an empty page).
     pub data: InventoryWbResponse,
 }
 
@@ -47,7 +47,7 @@ pub struct InventoryWbResponse {
 pub struct InventoryWbItem {
     /// WB's article.
     pub nm_id: NmId,
-    /// The size.
+    /// The size (`chrtId`, as in the cards list).
     pub chrt_id: ChrtId,
     /// The warehouse (for now always `-999999`: WB reports its warehouses as one).
     pub warehouse_id: i64,

@@ -117,7 +117,8 @@ pub struct ParentCategory {
     /// Whether it is visible on the site.
     #[serde(default)]
     pub is_visible: bool,
-    /// The name.
+    /// The category's name, in the language asked for with
+    /// [`ContentApi::with_locale`](crate::api::content::ContentApi::with_locale).
     #[serde(default)]
     pub name: String,
 }
