@@ -568,3 +568,99 @@ async fn ship_packs_a_confirmed_shipment_first_then_the_label_follows() {
     let label = mm.label(&id(&sid)).await.unwrap();
     assert_eq!(LabelFormat::sniff(&label.bytes), Some(LabelFormat::Pdf));
 }
+
+/// market-core's order importer over the emulator under injected faults (429, 5xx, cut
+/// bodies, random ones): every shipment is imported exactly once.
+#[tokio::test]
+async fn every_shipment_is_imported_exactly_once_under_faults() {
+    use market_core::helpers::{ImportKey, MemoryLinkStore, OrderImporter, OrderSink};
+    use market_core::{LocalId, Order, OrderStatus};
+
+    #[derive(Default)]
+    struct Sink {
+        created: Mutex<Vec<OrderId>>,
+        keys: Mutex<Vec<(ImportKey, LocalId)>>,
+    }
+    #[async_trait::async_trait]
+    impl OrderSink for Sink {
+        async fn create(&self, order: &Order, key: &ImportKey) -> market_core::Result<LocalId> {
+            let mut c = self.created.lock().unwrap();
+            c.push(order.id.clone());
+            let local = LocalId::new(format!("local-{}", c.len()));
+            self.keys.lock().unwrap().push((key.clone(), local.clone()));
+            Ok(local)
+        }
+        async fn find(&self, key: &ImportKey) -> market_core::Result<Option<LocalId>> {
+            let keys = self.keys.lock().unwrap();
+            Ok(keys.iter().find(|(k, _)| k == key).map(|(_, l)| l.clone()))
+        }
+        async fn status_changed(
+            &self,
+            _: &LocalId,
+            _: &Order,
+            _: &OrderStatus,
+        ) -> market_core::Result<()> {
+            Ok(())
+        }
+    }
+
+    let plan = FaultPlan {
+        schedule: vec![
+            Some(Fault::ServerError),
+            None,
+            Some(Fault::CutBody),
+            Some(Fault::EmptyOk),
+            Some(Fault::ServerError),
+        ],
+        ..FaultPlan::random(0.0, 0.15, 0.1, 2026)
+    };
+    let sandbox = Sandbox::start(SandboxConfig {
+        faults: plan,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let now = chrono::Utc::now();
+    for k in 0..60 {
+        sandbox.add_shipment(
+            NewShipment::fbs(&[("SKU-1", 1, 100)]).at(now - chrono::Duration::minutes(k * 7 + 1)),
+        );
+    }
+    let mm = sandbox
+        .client_builder()
+        .retry(market_core::transport::RetryPolicy {
+            max_attempts: 4,
+            initial_delay: std::time::Duration::from_millis(2),
+            max_delay: std::time::Duration::from_millis(10),
+            max_elapsed: std::time::Duration::from_secs(20),
+            jitter: false,
+        })
+        .without_rate_limits()
+        .quotas(
+            megamarket_api::Quotas::default()
+                .order_search_count(20)
+                .order_get_max(10),
+        )
+        .build()
+        .unwrap();
+    let importer = OrderImporter::new(MemoryLinkStore::new());
+    let sink = Sink::default();
+    let window = TimeWindow::last(chrono::Duration::days(1));
+    let mut polls = 0;
+    loop {
+        polls += 1;
+        let report = importer.import(&mm, window, &sink).await.unwrap();
+        if report.stream_error.is_none() && report.failed.is_empty() {
+            break;
+        }
+        assert!(polls < 30, "the import never completed: {report:?}");
+    }
+    assert!(sandbox.shell().faults().injected() >= 4);
+    let created = sink.created.lock().unwrap();
+    let distinct: std::collections::HashSet<&OrderId> = created.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        created.len(),
+        "a shipment was imported twice"
+    );
+    assert_eq!(created.len(), 60, "every shipment was imported");
+}
