@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod client;
+pub mod desk;
 pub mod error;
 pub mod ids;
 pub mod limits;

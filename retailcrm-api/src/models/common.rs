@@ -71,8 +71,24 @@ impl<T> std::ops::Deref for Keyed<T> {
 }
 
 impl<T: Serialize> Serialize for Keyed<T> {
+    /// A map keyed by position (`"0"`, `"1"`, ..., as a list reads) is written back as a
+    /// list, which is what RetailCRM takes on writes (an order's `payments`); any other as
+    /// an object.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        let mut by_position: Vec<(usize, &T)> = self
+            .0
+            .iter()
+            .filter_map(|(k, v)| k.parse::<usize>().ok().map(|i| (i, v)))
+            .collect();
+        by_position.sort_by_key(|(i, _)| *i);
+        let positional = !self.0.is_empty()
+            && by_position.len() == self.0.len()
+            && by_position.iter().enumerate().all(|(n, (i, _))| n == *i);
+        if positional {
+            s.collect_seq(by_position.into_iter().map(|(_, v)| v))
+        } else {
+            self.0.serialize(s)
+        }
     }
 }
 

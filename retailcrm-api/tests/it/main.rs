@@ -6,6 +6,8 @@ mod common;
 
 mod client;
 mod contract;
+#[cfg(feature = "sandbox")]
+mod desk;
 mod history;
 mod inventory;
 #[cfg(feature = "sandbox")]
