@@ -7,7 +7,7 @@
 //! feed the seller hosts), returns have no method, and warehouses are not listed by the API.
 
 use async_trait::async_trait;
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
 use futures::StreamExt;
 use futures::stream::BoxStream;
 use market_core::batch::convert_each;
@@ -138,7 +138,7 @@ pub fn price_to_price(u: &PriceUpdate) -> std::result::Result<Price, String> {
 
 /// Moscow time now, as Megamarket's dates are sent.
 fn moscow_now() -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&moscow::offset())
+    Utc::now().with_timezone(&moscow::offset()).trunc_subsecs(0)
 }
 
 fn not_found(op: &'static str, id: &OrderId) -> Error {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use bytes::Bytes;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, SubsecRound};
 use futures::stream::BoxStream;
 use market_core::paginate::{Page, paginate};
 use market_core::transport::Operation;
@@ -89,7 +89,17 @@ impl Client {
                 query.date_from, query.date_to
             )));
         }
-        self.call(&ORDER_SEARCH, query).await
+        // Megamarket's dates are `yyyy-MM-ddTHH:mm:ss±hh:mm`: whole seconds, the window
+        // widened to them (the start down, the end up) so that nothing in it is left out.
+        let mut q = query.clone();
+        q.date_from = q.date_from.trunc_subsecs(0);
+        let end = q.date_to.trunc_subsecs(0);
+        q.date_to = if end < q.date_to {
+            end + chrono::Duration::seconds(1)
+        } else {
+            end
+        };
+        self.call(&ORDER_SEARCH, &q).await
     }
 
     /// One `order/get` call: the shipments of these ids (at most

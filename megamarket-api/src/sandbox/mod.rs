@@ -27,7 +27,7 @@ pub mod state;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
 use market_core::sandbox::{
     Answer, Call, Charge, Emulate, FaultPlan, Faults, Quota, Refusal, Shell,
 };
@@ -432,6 +432,6 @@ impl Sandbox {
 
     /// Moscow time now, as the emulator dates things.
     pub fn now() -> DateTime<FixedOffset> {
-        Utc::now().with_timezone(&moscow::offset())
+        Utc::now().with_timezone(&moscow::offset()).trunc_subsecs(0)
     }
 }

@@ -521,3 +521,30 @@ async fn a_200_without_a_verdict_is_a_server_failure() {
         }
     }
 }
+
+/// Megamarket's dates are whole seconds with an offset: a window with fractions is widened to
+/// whole seconds (start down, end up), never sent with nanoseconds.
+#[tokio::test]
+async fn search_dates_go_in_whole_seconds_widened() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok(json!({"shipments": []})))
+        .mount(&server)
+        .await;
+    let from = chrono::DateTime::parse_from_rfc3339("2024-08-01T00:00:00.900+03:00").unwrap();
+    let to = chrono::DateTime::parse_from_rfc3339("2024-08-02T10:00:00.100+03:00").unwrap();
+    client(&server.uri())
+        .order_search(&OrderSearch {
+            date_from: from,
+            date_to: to,
+            count: None,
+            statuses: vec![ShipmentStatus::New],
+        })
+        .await
+        .unwrap();
+    let sent = requests(&server).await;
+    assert_eq!(sent[0]["data"]["dateFrom"], "2024-08-01T00:00:00+03:00");
+    assert_eq!(sent[0]["data"]["dateTo"], "2024-08-02T10:00:01+03:00");
+    assert_eq!(sent[0]["data"]["statuses"], json!(["NEW"]));
+    assert!(sent[0]["data"].get("count").is_none());
+}
