@@ -714,6 +714,62 @@ macro_rules! impl_open_enum {
     };
 }
 
+/// Implements `Serialize` and `Deserialize` for structs declared with
+/// `#[serde(remote = "Self")]` that may only be read from a JSON object: a list, `null` or a
+/// scalar is an error naming the type (so that, inside a [`Lenient`], a changed shape is kept
+/// raw instead of being read as an empty default).
+///
+/// ```
+/// #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+/// #[serde(remote = "Self")]
+/// struct Tariff {
+///     #[serde(default)]
+///     rate: i64,
+/// }
+/// market_core::object_only!(Tariff);
+///
+/// assert!(serde_json::from_str::<Tariff>(r#"{"rate": 2}"#).is_ok());
+/// let err = serde_json::from_str::<Tariff>("[]").map(|_| ()).unwrap_err().to_string();
+/// assert!(err.contains("expected an object for Tariff, got a list"), "{err}");
+/// ```
+#[macro_export]
+macro_rules! object_only {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::reexports::serde::Serialize for $t {
+            fn serialize<S: $crate::reexports::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                <$t>::serialize(self, s)
+            }
+        }
+
+        impl<'de> $crate::reexports::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::reexports::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value: $crate::reexports::serde_json::Value =
+                    $crate::reexports::serde::Deserialize::deserialize(d)?;
+                if !value.is_object() {
+                    return Err(<D::Error as $crate::reexports::serde::de::Error>::custom(
+                        format_args!(
+                            "expected an object for {}, got {}",
+                            stringify!($t),
+                            match &value {
+                                $crate::reexports::serde_json::Value::Array(_) => "a list",
+                                $crate::reexports::serde_json::Value::Null => "null",
+                                _ => "a scalar",
+                            }
+                        ),
+                    ));
+                }
+                <$t>::deserialize(value)
+                    .map_err(<D::Error as $crate::reexports::serde::de::Error>::custom)
+            }
+        }
+    )+};
+}
+
 /// A list of int64 ids written as strings (for request fields a spec types as strings) and
 /// read from strings or numbers as the id type reads them: `#[serde(with =
 /// "market_core::wire::id_strings")]`.

@@ -124,37 +124,7 @@ impl TplIntegrationType {
     }
 }
 
-/// Implements `Serialize` and `Deserialize` of a `#[serde(remote = "Self")]` struct that may
-/// only be read from a JSON object.
-macro_rules! object_only {
-    ($($t:ty),+) => {$(
-        impl Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                <$t>::serialize(self, s)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let value = serde_json::Value::deserialize(d)?;
-                if !value.is_object() {
-                    return Err(serde::de::Error::custom(format_args!(
-                        "expected an object for {}, got {}",
-                        stringify!($t),
-                        match &value {
-                            serde_json::Value::Array(_) => "a list",
-                            serde_json::Value::Null => "null",
-                            _ => "a scalar",
-                        }
-                    )));
-                }
-                <$t>::deserialize(value).map_err(serde::de::Error::custom)
-            }
-        }
-    )+};
-}
-
-object_only!(FbsListTariffication, FbsTariffication);
+market_core::object_only!(FbsListTariffication, FbsTariffication);
 
 // ---------------------------------------------------------------------------------------------
 // Requests of the lists and of the detail.
