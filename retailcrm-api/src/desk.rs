@@ -273,3 +273,127 @@ impl OrderSink for OrderDesk {
             .map(|_| ())
     }
 }
+
+/// What a manager's status change in RetailCRM means for the marketplace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeskAction {
+    /// Accept the order (`Marketplace::confirm_order`).
+    Confirm,
+    /// Hand it over for delivery (`Marketplace::ship_order`).
+    Ship,
+    /// Cancel it (`Marketplace::cancel_order`, reason "out of stock" unless the channel
+    /// picks).
+    Cancel,
+}
+
+/// One status change read back from RetailCRM and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relayed {
+    /// The RetailCRM order's external id (the import key, `ozon:0123-1`).
+    pub external_id: String,
+    /// The RetailCRM status code set.
+    pub status: String,
+    /// The action it maps to.
+    pub action: DeskAction,
+    /// `Ok` when the marketplace took it, else the error's text.
+    pub outcome: std::result::Result<(), String>,
+}
+
+/// The status changes applied by one [`StatusRelay::run`], and the history id to store.
+///
+/// Store `last_id` once the run returns: the next run starts after it, so a change is
+/// applied once. A crash after a marketplace call and before the id is stored repeats that
+/// call on the next run (the channel then refuses or ignores a second cancel or ship of the
+/// same order); storing the id first would turn that into a change never applied.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RelayReport {
+    /// Each change that mapped to an action, in history order.
+    pub relayed: Vec<Relayed>,
+    /// The last history id read (this key's own records included): store it, and pass it to
+    /// the next run, so that each change is applied at most once.
+    pub last_id: Option<crate::ids::HistoryId>,
+}
+
+/// Status changes made by managers in RetailCRM, applied to the marketplaces: read through
+/// `orders/history` from the stored id (the records this key wrote are left out), each status
+/// change mapped to a [`DeskAction`] and applied through the order's channel's
+/// `Marketplace`, found by the channel name in the order's external id.
+#[derive(Debug, Clone)]
+pub struct StatusRelay {
+    client: Client,
+    actions: HashMap<String, DeskAction>,
+}
+
+impl StatusRelay {
+    /// A relay over `client`; `actions` says which RetailCRM status code means which
+    /// action (codes not listed are left alone).
+    pub fn new(client: Client, actions: HashMap<String, DeskAction>) -> Self {
+        Self { client, actions }
+    }
+
+    /// Reads the history after `since` and applies every mapped status change once, through
+    /// the channel of `channels` whose kind names the order's import key. A channel's refusal
+    /// is reported per change, not raised; a failure to read the history is an error (and no
+    /// id moves on).
+    pub async fn run(
+        &self,
+        since: Option<crate::ids::HistoryId>,
+        channels: &[&dyn market_core::Marketplace],
+    ) -> Result<RelayReport> {
+        use futures::TryStreamExt;
+        let pages: Vec<_> = self.client.orders_history(since).try_collect().await?;
+        let mut report = RelayReport {
+            relayed: Vec::new(),
+            last_id: since,
+        };
+        for page in pages {
+            for record in page.records {
+                if record.field.as_deref() != Some("status") {
+                    continue;
+                }
+                let Some(status) = record
+                    .new_value
+                    .as_ref()
+                    .and_then(|v| v.get("code").or(Some(v)))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+                else {
+                    continue;
+                };
+                let Some(action) = self.actions.get(&status).copied() else {
+                    continue;
+                };
+                let Some(external_id) = record.order.as_ref().and_then(|o| o.external_id.clone())
+                else {
+                    continue;
+                };
+                let Some((channel, order_id)) = external_id.split_once(':') else {
+                    continue;
+                };
+                let Some(shop) = channels.iter().find(|c| c.kind().as_str() == channel) else {
+                    continue;
+                };
+                let id = market_core::OrderId::from(order_id);
+                let outcome = match action {
+                    DeskAction::Confirm => shop.confirm_order(&id).await,
+                    DeskAction::Ship => shop.ship_order(&id).await,
+                    DeskAction::Cancel => {
+                        shop.cancel_order(&id, &market_core::model::CancelReason::out_of_stock())
+                            .await
+                    }
+                }
+                .map_err(|e| e.to_string());
+                report.relayed.push(Relayed {
+                    external_id,
+                    status,
+                    action,
+                    outcome,
+                });
+            }
+            if page.last_id.is_some() {
+                report.last_id = page.last_id;
+            }
+        }
+        Ok(report)
+    }
+}

@@ -148,3 +148,113 @@ async fn a_peak_goes_fifty_orders_a_request_and_a_bad_order_is_named_by_its_key(
     assert!(again.accepted.is_empty());
     assert_eq!(sandbox.order_count(), 119);
 }
+
+/// A channel that records what it was asked to do.
+#[derive(Default)]
+struct Recorder(std::sync::Mutex<Vec<(String, String)>>);
+
+#[async_trait::async_trait]
+impl market_core::Marketplace for Recorder {
+    fn kind(&self) -> MarketplaceKind {
+        MarketplaceKind::Ozon
+    }
+    fn account(&self) -> &str {
+        "recorder"
+    }
+    fn capabilities(&self) -> market_core::Capabilities {
+        market_core::Capabilities::NONE
+    }
+    async fn cancel_order(
+        &self,
+        id: &OrderId,
+        _: &market_core::model::CancelReason,
+    ) -> market_core::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .push(("cancel".into(), id.to_string()));
+        Ok(())
+    }
+    async fn ship_order(&self, id: &OrderId) -> market_core::Result<()> {
+        self.0.lock().unwrap().push(("ship".into(), id.to_string()));
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_managers_status_change_reaches_the_marketplace_once() {
+    use retailcrm_api::desk::{DeskAction, StatusRelay};
+    let sandbox = sandbox().await;
+    let desk = OrderDesk::open(sandbox.client().unwrap(), mapping())
+        .await
+        .unwrap();
+    for id in ["a-1", "a-2"] {
+        desk.create(
+            &order(id, "SKU-0001", Lifecycle::AwaitingPackaging),
+            &key(id),
+        )
+        .await
+        .unwrap();
+    }
+    let relay = StatusRelay::new(
+        sandbox.client().unwrap(),
+        HashMap::from([
+            ("cancel-other".to_owned(), DeskAction::Cancel),
+            ("send-to-delivery".to_owned(), DeskAction::Ship),
+        ]),
+    );
+    let shop = Recorder::default();
+    // The desk's own writes are not relayed back.
+    let first = relay.run(None, &[&shop]).await.unwrap();
+    assert!(first.relayed.is_empty());
+    assert!(first.last_id.is_some());
+
+    assert!(sandbox.manager_sets_status("ozon:a-1", "cancel-other"));
+    assert!(sandbox.manager_sets_status("ozon:a-2", "assembling"));
+    assert!(sandbox.manager_sets_status("ozon:a-2", "send-to-delivery"));
+    let second = relay.run(first.last_id, &[&shop]).await.unwrap();
+    assert_eq!(second.relayed.len(), 2);
+    assert!(second.relayed.iter().all(|r| r.outcome.is_ok()));
+    assert_eq!(
+        *shop.0.lock().unwrap(),
+        [
+            ("cancel".to_owned(), "a-1".to_owned()),
+            ("ship".to_owned(), "a-2".to_owned())
+        ]
+    );
+    // Run again from the stored id: nothing is applied twice.
+    let third = relay.run(second.last_id, &[&shop]).await.unwrap();
+    assert!(third.relayed.is_empty());
+    assert_eq!(shop.0.lock().unwrap().len(), 2);
+}
+
+/// The peak of a sale: 800 orders into the emulator under its 10 requests a second, with
+/// the client's limiter on. They go in 16 requests of 50, none refused with a 503.
+#[tokio::test]
+async fn eight_hundred_orders_arrive_in_sixteen_requests_under_the_limit() {
+    let sandbox = Sandbox::start_with(SandboxConfig {
+        offers: 5,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let desk = OrderDesk::open(sandbox.client().unwrap(), mapping())
+        .await
+        .unwrap();
+    let orders: Vec<_> = (0..800)
+        .map(|i| {
+            let id = format!("sale-{i}");
+            (
+                order(&id, "SKU-0003", Lifecycle::AwaitingPackaging),
+                key(&id),
+            )
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let report = desk.upload(&orders).await;
+    let elapsed = started.elapsed();
+    assert_eq!(report.accepted.len(), 800, "{:?}", report.rejected.first());
+    assert_eq!(sandbox.order_count(), 800);
+    // Every request was admitted at once: a 503 would have been retried and counted twice.
+    assert_eq!(sandbox.requests().count("POST /api/v5/orders/upload"), 16);
+    eprintln!("800 orders in 16 requests, {elapsed:?}");
+}
