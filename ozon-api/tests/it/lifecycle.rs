@@ -330,3 +330,43 @@ fn the_methods_the_crate_migrated_away_from_are_flagged_in_the_same_snapshot() {
         );
     }
 }
+
+/// The naming rule of the design note: each `pub static` Operation of `src/api/` is named by
+/// its operation's name in SCREAMING_SNAKE (`posting_fbs_list` is `POSTING_FBS_LIST`), and
+/// every one the crate calls is in OPERATIONS or NON_SPEC_OPERATIONS.
+#[test]
+fn every_operation_is_named_by_its_static_in_snake_case() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/api");
+    let mut statics = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, _) in text.match_indices("pub static ") {
+            let rest = &text[i + "pub static ".len()..];
+            let name = &rest[..rest.find(':').unwrap()];
+            let after = &rest[rest.find("Operation::").unwrap()..];
+            let quoted = &after[after.find('"').unwrap() + 1..];
+            let op_name = &quoted[..quoted.find('"').unwrap()];
+            statics.push((name.to_owned(), op_name.to_owned()));
+        }
+    }
+    assert!(statics.len() >= OPERATIONS.len(), "{statics:?}");
+    for (name, op_name) in &statics {
+        assert_eq!(&name.to_lowercase(), op_name, "static {name}");
+    }
+    let declared: Vec<&str> = OPERATIONS
+        .iter()
+        .map(|op| op.name)
+        .chain(
+            ozon_api::api::NON_SPEC_OPERATIONS
+                .iter()
+                .map(|(op, _)| op.name),
+        )
+        .collect();
+    for (_, op_name) in &statics {
+        assert!(
+            declared.contains(&op_name.as_str()),
+            "{op_name} is not in OPERATIONS"
+        );
+    }
+}
