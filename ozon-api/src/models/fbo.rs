@@ -331,7 +331,7 @@ pub struct FboPostingAnalyticsData {
     /// The Ozon warehouse.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The warehouse name.
+    /// The name of the Ozon warehouse the posting ships from.
     #[serde(default, deserialize_with = "de::nullable")]
     pub warehouse_name: String,
 }

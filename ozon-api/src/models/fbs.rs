@@ -1253,7 +1253,7 @@ pub struct ExemplarProduct {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ExemplarInfo {
-    /// The exemplar id.
+    /// Ozon's id of the exemplar (one unit of the product).
     #[serde(default)]
     pub exemplar_id: i64,
     /// Customs declaration number (GTD).

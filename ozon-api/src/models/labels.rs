@@ -24,7 +24,7 @@ pub struct PackageLabelResponse {
     /// The file, base64-encoded (the spec's `format: byte`).
     #[serde(default)]
     pub file_content: String,
-    /// The file name.
+    /// The label file's name.
     #[serde(default)]
     pub file_name: String,
 }

@@ -534,7 +534,7 @@ pub struct PriceIndexData {
     /// are read).
     #[serde(default, deserialize_with = "market_core::wire::de::decimal")]
     pub min_price: Decimal,
-    /// The currency of `min_price`.
+    /// The currency of `min_price` (an ISO 4217 code such as `RUB`).
     #[serde(default)]
     pub min_price_currency: String,
     /// The index value.

@@ -596,7 +596,7 @@ pub struct PriceIndexData {
     /// The lowest price compared with.
     #[serde(default, deserialize_with = "market_core::wire::de::opt_decimal")]
     pub minimal_price: Option<Decimal>,
-    /// Its currency.
+    /// The currency of `minimal_price` (an ISO 4217 code such as `RUB`).
     #[serde(default)]
     pub minimal_price_currency: String,
     /// The index value.

@@ -313,7 +313,7 @@ pub struct ReturnCompensationStatus {
     /// When the compensation status last changed.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub change_moment: Option<DateTime<Utc>>,
-    /// The status.
+    /// The compensation's status; `None` when Ozon sends none.
     #[serde(default)]
     pub status: Option<CompensationStatus>,
 }
@@ -386,7 +386,7 @@ pub struct ReturnPlace {
     /// The warehouse id.
     #[serde(default)]
     pub id: WarehouseId,
-    /// The name.
+    /// The place's name.
     #[serde(default)]
     pub name: String,
 }
@@ -480,7 +480,7 @@ pub struct ReturnVisual {
     /// When the status last changed.
     #[serde(default, deserialize_with = "de::opt_time")]
     pub change_moment: Option<DateTime<Utc>>,
-    /// The status.
+    /// The return's status as Ozon shows it to the seller; `None` when Ozon sends none.
     #[serde(default)]
     pub status: Option<ReturnVisualStatusInfo>,
 }

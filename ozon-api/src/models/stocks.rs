@@ -342,7 +342,7 @@ pub struct StocksByWarehouseProduct {
     /// The seller's warehouse, by its id in `/v2/warehouse/list`.
     #[serde(default)]
     pub warehouse_id: WarehouseId,
-    /// The warehouse name.
+    /// The name of the seller's warehouse.
     #[serde(default)]
     pub warehouse_name: String,
 }
@@ -417,7 +417,7 @@ pub struct AnalyticsStocksItem {
     /// Days without sales, all clusters.
     #[serde(default)]
     pub days_without_sales: i64,
-    /// Days without sales in the cluster.
+    /// How many days the product has not sold in the cluster.
     #[serde(default)]
     pub days_without_sales_cluster: i64,
     /// Surplus from supplies that may be taken away.

@@ -180,7 +180,7 @@ pub struct Warehouse {
     /// The fewest postings one shipment may carry.
     #[serde(default)]
     pub min_postings_limit: i32,
-    /// The name.
+    /// The warehouse's name.
     #[serde(default)]
     pub name: String,
     /// When the seller paused the warehouse (rFBS); `None` when active.
