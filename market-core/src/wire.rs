@@ -525,6 +525,45 @@ pub mod de {
         })
     }
 
+    /// A date-time a vendor may send without an offset, meaning its local time `OFFSET_HOURS`
+    /// east of UTC (`"2023-07-05T11:13:35"` at UTC+3; a fraction is allowed), with an offset
+    /// (RFC 3339, read as given), or as a bare date (local midnight); `null`, `""` and the
+    /// `0001-01-01…` placeholder some vendors send for "never" read as `None`.
+    /// Use `deserialize_with = "market_core::wire::de::opt_local_time::<3, _>"`.
+    pub fn opt_local_time<'de, const OFFSET_HOURS: i32, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+        let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let text = text.trim();
+        if text.is_empty() || text.starts_with("0001-01-01") {
+            return Ok(None);
+        }
+        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+            return Ok(Some(t.with_timezone(&chrono::Utc)));
+        }
+        let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .ok()
+            .or_else(|| {
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| d.and_time(chrono::NaiveTime::MIN))
+            })
+            .ok_or_else(|| D::Error::custom(format!("invalid date-time {text:?}")))?;
+        let offset = chrono::TimeDelta::hours(i64::from(OFFSET_HOURS));
+        Ok(Some(
+            local.checked_sub_signed(offset).unwrap_or(local).and_utc(),
+        ))
+    }
+
+    /// As [`opt_local_time`], for times that are always there (`None` reads as the epoch).
+    pub fn local_time<'de, const OFFSET_HOURS: i32, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<chrono::DateTime<chrono::Utc>, D::Error> {
+        Ok(opt_local_time::<OFFSET_HOURS, D>(d)?.unwrap_or_default())
+    }
+
     // ---- moved from ozon-api
 
     /// A text the spec types as a string but the vendor also sends as `null` or a list: read

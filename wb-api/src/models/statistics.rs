@@ -5,11 +5,9 @@
 //! into account ([`moscow_to_utc`]), and `dateFrom` is written back in Moscow time
 //! ([`utc_to_moscow`]). Money is [`Decimal`], in roubles.
 
-use std::borrow::Cow;
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::ids::NmId;
 
@@ -35,36 +33,6 @@ pub fn moscow_day_start(date: NaiveDate) -> DateTime<Utc> {
     moscow_to_utc(date.and_time(chrono::NaiveTime::MIN))
 }
 
-/// Reads a statistics time: RFC 3339 with an offset, or Moscow time without one (with or
-/// without a fraction, or a bare date); `null`, `""` and WB's `0001-01-01T00:00:00` ("never")
-/// are `None`.
-fn opt_moscow_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    let Some(text) = Option::<Cow<'de, str>>::deserialize(d)? else {
-        return Ok(None);
-    };
-    let text = text.trim();
-    if text.is_empty() || text.starts_with("0001-01-01") {
-        return Ok(None);
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(Some(t.with_timezone(&Utc)));
-    }
-    if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
-        return Ok(Some(moscow_to_utc(t)));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(Some(moscow_day_start(d)));
-    }
-    Err(serde::de::Error::custom(format!(
-        "invalid date-time {text:?}"
-    )))
-}
-
-/// As [`opt_moscow_time`], for times that are always there (`None` reads as the epoch).
-fn moscow_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    Ok(opt_moscow_time(d)?.unwrap_or_default())
-}
-
 market_core::wire_enum! {
     /// Where the good was stored (`warehouseType` of schemas `OrdersItem` and `SalesItem`).
     pub enum WarehouseType {
@@ -81,11 +49,17 @@ market_core::wire_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct OrderRow {
     /// When the order was placed (what `dateFrom` means with `flag=1`).
-    #[serde(default, deserialize_with = "moscow_time")]
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::local_time::<3, _>"
+    )]
     pub date: DateTime<Utc>,
     /// When the row last changed (what `dateFrom` means with `flag=0`); the next page's
     /// `dateFrom`.
-    #[serde(default, deserialize_with = "moscow_time")]
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::local_time::<3, _>"
+    )]
     pub last_change_date: DateTime<Utc>,
     /// The warehouse shipped from.
     #[serde(default)]
@@ -151,7 +125,10 @@ pub struct OrderRow {
     #[serde(default)]
     pub is_cancel: bool,
     /// When the order was cancelled; `None` if it was not (WB sends `0001-01-01T00:00:00`).
-    #[serde(default, deserialize_with = "opt_moscow_time")]
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::opt_local_time::<3, _>"
+    )]
     pub cancel_date: Option<DateTime<Utc>>,
     /// The sticker id.
     #[serde(default)]
@@ -170,11 +147,17 @@ pub struct OrderRow {
 #[serde(rename_all = "camelCase")]
 pub struct SaleRow {
     /// When the sale happened (what `dateFrom` means with `flag=1`).
-    #[serde(default, deserialize_with = "moscow_time")]
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::local_time::<3, _>"
+    )]
     pub date: DateTime<Utc>,
     /// When the row last changed (what `dateFrom` means with `flag=0`); the next page's
     /// `dateFrom`.
-    #[serde(default, deserialize_with = "moscow_time")]
+    #[serde(
+        default,
+        deserialize_with = "market_core::wire::de::local_time::<3, _>"
+    )]
     pub last_change_date: DateTime<Utc>,
     /// The warehouse shipped from.
     #[serde(default)]
