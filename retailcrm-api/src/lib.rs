@@ -7,6 +7,7 @@ pub mod desk;
 pub mod error;
 pub mod ids;
 pub mod limits;
+pub mod marketplace;
 pub mod models;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
@@ -15,6 +16,7 @@ pub use client::{Client, ClientBuilder};
 pub use ids::*;
 pub use limits::PageSize;
 pub use market_core::RejectionStage;
+pub use marketplace::CrmChannel;
 pub use models::By;
 
 /// The vendor this crate is a client of.

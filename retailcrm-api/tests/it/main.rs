@@ -11,4 +11,6 @@ mod desk;
 mod history;
 mod inventory;
 #[cfg(feature = "sandbox")]
+mod marketplace;
+#[cfg(feature = "sandbox")]
 mod sandbox;
