@@ -168,7 +168,7 @@ impl<'de> Deserialize<'de> for CrmTime {
 }
 
 /// How an entity is named in a path or a `by` parameter: its internal id or its
-/// `externalId`.
+/// `externalId`: the integration's own id (`by=externalId` names an entity by it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum By {
     /// The internal id (`by=id`).
@@ -286,12 +286,12 @@ impl OpenPage {
 #[doc(hidden)]
 pub type Money = Decimal;
 
-/// RetailCRM `Contragent`.
+/// Spec: `Contragent`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Contragent {
-    /// `contragentType`.
+    /// `contragentType`: `individual`, `legal-entity` or `enterpreneur`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contragent_type: Option<String>,
     /// `legalName`.
@@ -300,10 +300,10 @@ pub struct Contragent {
     /// `INN`.
     #[serde(rename = "INN", default, skip_serializing_if = "Option::is_none")]
     pub inn: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `countryIso`.
+    /// `countryIso`: ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_iso: Option<String>,
     /// `certificateDate`.
@@ -311,27 +311,27 @@ pub struct Contragent {
     pub certificate_date: Option<NaiveDate>,
 }
 
-/// RetailCRM `Address`.
+/// Spec: `Address`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Address {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `index`.
+    /// `index`: the postal code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
-    /// `countryIso`.
+    /// `countryIso`: ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_iso: Option<String>,
-    /// `region`.
+    /// `region`: the region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// `regionId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_id: Option<i64>,
-    /// `city`.
+    /// `city`: the city.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `cityId`.
@@ -340,7 +340,7 @@ pub struct Address {
     /// `cityType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city_type: Option<String>,
-    /// `street`.
+    /// `street`: the street.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// `streetId`.
@@ -349,10 +349,10 @@ pub struct Address {
     /// `streetType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street_type: Option<String>,
-    /// `building`.
+    /// `building`: the building.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub building: Option<String>,
-    /// `text`.
+    /// `text`: the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// `notes`.
@@ -364,7 +364,7 @@ pub struct Address {
     /// `coordinates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
-    /// `flat`.
+    /// `flat`: the flat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flat: Option<String>,
     /// `house`.
@@ -378,146 +378,146 @@ pub struct Address {
     pub metro: Option<String>,
 }
 
-/// RetailCRM `Phone`.
+/// Spec: `Phone`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Phone {
-    /// `number`.
+    /// `number`: the number shown to people (the order number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
 }
 
-/// RetailCRM `CodeValue`.
+/// Spec: `CodeValue`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CodeValue {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `value`.
+    /// `value`: the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
-/// RetailCRM `CodeRef`.
+/// Spec: `CodeRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CodeRef {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
 
-/// RetailCRM `Unit`.
+/// Spec: `Unit`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Unit {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `sym`.
+    /// `sym`: the short symbol of the unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sym: Option<String>,
     /// `default`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#default: Option<bool>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
-/// RetailCRM `UploadedRef`.
+/// Spec: `UploadedRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UploadedRef {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
 }
 
-/// RetailCRM `HistoryApiKey`.
+/// Spec: `HistoryApiKey`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct HistoryApiKey {
-    /// `current`.
+    /// `current`: true when the change was made with the key reading the history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<bool>,
 }
 
-/// RetailCRM `UserRef`.
+/// Spec: `UserRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UserRef {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<UserId>,
 }
 
-/// RetailCRM `Created`.
+/// Spec: `Created`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Created {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 }
 
-/// RetailCRM `Ack`.
+/// Spec: `Ack`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Ack {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `errorMsg`.
+    /// `errorMsg`: the message of a (partial) failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
 }
 
-/// RetailCRM `OrderRef`.
+/// Spec: `OrderRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderRef {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OrderId>,
-    /// `number`.
+    /// `number`: the number shown to people (the order number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
 }
 
-/// RetailCRM `CustomerRef`.
+/// Spec: `CustomerRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomerRef {
-    /// `site`.
+    /// `site`: the site's code (the store front the entity belongs to).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<CustomerId>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }

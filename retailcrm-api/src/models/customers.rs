@@ -13,42 +13,42 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `Customer`.
+/// Spec: `Customer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Customer {
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<CustomerId>,
     /// `isContact`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_contact: Option<bool>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `managerId`.
+    /// `managerId`: the responsible user (manager).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_id: Option<UserId>,
-    /// `vip`.
+    /// `vip`: marked as important.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vip: Option<bool>,
-    /// `bad`.
+    /// `bad`: marked as a bad customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bad: Option<bool>,
-    /// `site`.
+    /// `site`: the site's code (the store front the entity belongs to).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
-    /// `contragent`.
+    /// `contragent`: the legal side: individual or company with its details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contragent: Option<Contragent>,
-    /// `tags`.
+    /// `tags`: tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
-    /// `marginSumm`.
+    /// `marginSumm`: the margin of the orders.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -56,7 +56,7 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub margin_summ: Option<Decimal>,
-    /// `totalSumm`.
+    /// `totalSumm`: the total to pay: items after discounts plus delivery.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -64,7 +64,7 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub total_summ: Option<Decimal>,
-    /// `averageSumm`.
+    /// `averageSumm`: the average order total.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -72,10 +72,10 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub average_summ: Option<Decimal>,
-    /// `ordersCount`.
+    /// `ordersCount`: orders made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders_count: Option<i64>,
-    /// `costSumm`.
+    /// `costSumm`: the costs of the orders.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -83,10 +83,10 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub cost_summ: Option<Decimal>,
-    /// `customFields`.
+    /// `customFields`: custom fields by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<CustomFields>,
-    /// `personalDiscount`.
+    /// `personalDiscount`: the personal discount, percent.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -94,7 +94,7 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub personal_discount: Option<Decimal>,
-    /// `cumulativeDiscount`.
+    /// `cumulativeDiscount`: the cumulative discount, percent.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -102,34 +102,34 @@ pub struct Customer {
         skip_serializing_if = "Option::is_none"
     )]
     pub cumulative_discount: Option<Decimal>,
-    /// `address`.
+    /// `address`: the address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// `segments`.
+    /// `segments`: the segments the customer is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<Segment>>,
-    /// `firstName`.
+    /// `firstName`: given name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `lastName`.
+    /// `lastName`: family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// `patronymic`.
+    /// `patronymic`: patronymic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
-    /// `sex`.
+    /// `sex`: `male` or `female`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<String>,
     /// `presumableSex`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presumable_sex: Option<String>,
-    /// `email`.
+    /// `email`: e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// `phones`.
+    /// `phones`: phone numbers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phones: Option<Vec<Phone>>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `customerSubscriptions`.
@@ -143,21 +143,21 @@ pub struct Customer {
     pub email_marketing_unsubscribed_at: Option<CrmTime>,
 }
 
-/// RetailCRM `Segment`.
+/// Spec: `Segment`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Segment {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
     /// `isDynamic`.
@@ -166,25 +166,25 @@ pub struct Segment {
     /// `customersCount`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customers_count: Option<i64>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
-/// RetailCRM `CustomersPage`.
+/// Spec: `CustomersPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomersPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `customers`.
     pub customers: Vec<Customer>,
 }
 
-/// RetailCRM `CustomerSubscription`.
+/// Spec: `CustomerSubscription`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -200,43 +200,43 @@ pub struct CustomerSubscription {
     pub changed_at: Option<CrmTime>,
 }
 
-/// RetailCRM `Subscription`.
+/// Spec: `Subscription`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Subscription {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// `channel`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `autoSubscribe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_subscribe: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
 }
 
-/// RetailCRM `MgCustomer`.
+/// Spec: `MgCustomer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MgCustomer {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<i64>,
     /// `mgChannel`.
@@ -244,23 +244,23 @@ pub struct MgCustomer {
     pub mg_channel: Option<MgChannel>,
 }
 
-/// RetailCRM `CustomerAnswer`.
+/// Spec: `CustomerAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomerAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `customer`.
+    /// `customer`: the customer.
     pub customer: Customer,
 }
 
-/// RetailCRM `Tag`.
+/// Spec: `Tag`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Tag {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `color`.
@@ -271,114 +271,114 @@ pub struct Tag {
     pub attached: Option<bool>,
 }
 
-/// RetailCRM `CustomersHistoryPage`.
+/// Spec: `CustomersHistoryPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomersHistoryPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `generatedAt`.
+    /// `generatedAt`: when the server built the answer, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<CrmTime>,
-    /// `history`.
+    /// `history`: the history records, oldest first.
     pub history: Vec<CustomerHistoryRecord>,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
 }
 
-/// RetailCRM `CustomerHistoryRecord`.
+/// Spec: `CustomerHistoryRecord`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomerHistoryRecord {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<HistoryId>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `source`.
+    /// `source`: who made the change: `user`, `api`, `rule`, `code`, ....
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// `field`.
+    /// `field`: the changed field's API name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// `oldValue`.
+    /// `oldValue`: the field's value before the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_value: Option<serde_json::Value>,
-    /// `newValue`.
+    /// `newValue`: the field's value after the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_value: Option<serde_json::Value>,
-    /// `customer`.
+    /// `customer`: the customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
-    /// `created`.
+    /// `created`: true on the record of the creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<bool>,
-    /// `apiKey`.
+    /// `apiKey`: which API key made the change, when one did (`current`: this key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<HistoryApiKey>,
-    /// `user`.
+    /// `user`: the user who made the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<UserRef>,
-    /// `address`.
+    /// `address`: the address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// `deleted`.
+    /// `deleted`: true on the record of the deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
 }
 
-/// RetailCRM `NotesPage`.
+/// Spec: `NotesPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct NotesPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `notes`.
     pub notes: Vec<Note>,
 }
 
-/// RetailCRM `Note`.
+/// Spec: `Note`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Note {
-    /// `customer`.
+    /// `customer`: the customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerRef>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<NoteId>,
-    /// `text`.
+    /// `text`: the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
 }
 
-/// RetailCRM `CustomersUploaded`.
+/// Spec: `CustomersUploaded`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CustomersUploaded {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `uploadedCustomers`.
+    /// `uploadedCustomers`: the customers saved: id and external id.
     #[serde(default)]
     pub uploaded_customers: Vec<UploadedRef>,
-    /// `failedCustomers`.
+    /// `failedCustomers`: the customers refused, by external id.
     #[serde(default)]
     pub failed_customers: Vec<UploadedRef>,
-    /// `errorMsg`.
+    /// `errorMsg`: the message of a (partial) failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
-    /// `errors`.
+    /// `errors`: field errors of a (partial) failure, by field or as a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Errors>,
 }

@@ -13,29 +13,29 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `DeliveryCalculation`.
+/// Spec: `DeliveryCalculation`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryCalculation {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `calculations`.
     pub calculations: Vec<DeliveryCost>,
 }
 
-/// RetailCRM `DeliveryCost`.
+/// Spec: `DeliveryCost`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryCost {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `available`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<bool>,
-    /// `cost`.
+    /// `cost`: the cost charged to the customer.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -45,33 +45,33 @@ pub struct DeliveryCost {
     pub cost: Option<Decimal>,
 }
 
-/// RetailCRM `ShipmentSaved`.
+/// Spec: `ShipmentSaved`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ShipmentSaved {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
-/// RetailCRM `ShipmentAnswer`.
+/// Spec: `ShipmentAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ShipmentAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `deliveryShipment`.
     pub delivery_shipment: Shipment,
 }
 
-/// RetailCRM `Shipment`.
+/// Spec: `Shipment`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -79,22 +79,22 @@ pub struct Shipment {
     /// `integrationCode`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_code: Option<String>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `deliveryType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_type: Option<String>,
-    /// `store`.
+    /// `store`: the store's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
-    /// `managerId`.
+    /// `managerId`: the responsible user (manager).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_id: Option<i64>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// `date`.
@@ -103,7 +103,7 @@ pub struct Shipment {
     /// `time`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeInterval>,
-    /// `orders`.
+    /// `orders`: the orders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orders: Option<Vec<OrderRef>>,
     /// `extraData`.
@@ -111,7 +111,7 @@ pub struct Shipment {
     pub extra_data: Option<CustomFields>,
 }
 
-/// RetailCRM `TimeInterval`.
+/// Spec: `TimeInterval`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -124,14 +124,14 @@ pub struct TimeInterval {
     pub to: Option<String>,
 }
 
-/// RetailCRM `ShipmentsPage`.
+/// Spec: `ShipmentsPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ShipmentsPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `deliveryShipments`.
     pub delivery_shipments: Vec<Shipment>,

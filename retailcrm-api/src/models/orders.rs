@@ -13,28 +13,28 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `OrdersPage`.
+/// Spec: `OrdersPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
-    /// `orders`.
+    /// `orders`: the orders.
     pub orders: Vec<Order>,
 }
 
-/// RetailCRM `Order`.
+/// Spec: `Order`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Order {
-    /// `slug`.
+    /// `slug`: the id again, as some answers send it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<i64>,
-    /// `bonusesCreditTotal`.
+    /// `bonusesCreditTotal`: loyalty bonuses credited for the order.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -42,7 +42,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub bonuses_credit_total: Option<Decimal>,
-    /// `bonusesChargeTotal`.
+    /// `bonusesChargeTotal`: loyalty bonuses spent on the order.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -50,31 +50,31 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub bonuses_charge_total: Option<Decimal>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OrderId>,
-    /// `number`.
+    /// `number`: the number shown to people (the order number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// `orderType`.
+    /// `orderType`: the order type's code (`reference/order-types`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_type: Option<String>,
-    /// `orderMethod`.
+    /// `orderMethod`: the order method's code (`reference/order-methods`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_method: Option<String>,
-    /// `privilegeType`.
+    /// `privilegeType`: the loyalty privilege applied (`none`, `loyalty_level`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_type: Option<String>,
-    /// `countryIso`.
+    /// `countryIso`: ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_iso: Option<String>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `statusUpdatedAt`.
+    /// `statusUpdatedAt`: when the status last changed, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_updated_at: Option<CrmTime>,
-    /// `summ`.
+    /// `summ`: the items total after discounts, without delivery.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -82,10 +82,10 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub summ: Option<Decimal>,
-    /// `currency`.
+    /// `currency`: ISO 4217 currency code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// `totalSumm`.
+    /// `totalSumm`: the total to pay: items after discounts plus delivery.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -93,7 +93,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub total_summ: Option<Decimal>,
-    /// `prepaySum`.
+    /// `prepaySum`: the amount already paid.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -101,7 +101,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub prepay_sum: Option<Decimal>,
-    /// `purchaseSumm`.
+    /// `purchaseSumm`: the purchase cost of the items.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -109,100 +109,100 @@ pub struct Order {
         skip_serializing_if = "Option::is_none"
     )]
     pub purchase_summ: Option<Decimal>,
-    /// `markDatetime`.
+    /// `markDatetime`: when the order was marked, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark_datetime: Option<CrmTime>,
-    /// `lastName`.
+    /// `lastName`: family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// `firstName`.
+    /// `firstName`: given name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `patronymic`.
+    /// `patronymic`: patronymic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
-    /// `phone`.
+    /// `phone`: phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// `email`.
+    /// `email`: e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// `call`.
+    /// `call`: whether the customer asked to be called.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call: Option<bool>,
-    /// `expired`.
+    /// `expired`: whether the order is overdue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<bool>,
-    /// `managerId`.
+    /// `managerId`: the responsible user (manager).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_id: Option<UserId>,
-    /// `customer`.
+    /// `customer`: the customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
-    /// `contact`.
+    /// `contact`: the contact person (the customer for an individual).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Customer>,
-    /// `contragent`.
+    /// `contragent`: the legal side: individual or company with its details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contragent: Option<Contragent>,
-    /// `delivery`.
+    /// `delivery`: the delivery: type code, cost, address, service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<OrderDelivery>,
-    /// `site`.
+    /// `site`: the site's code (the store front the entity belongs to).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `statusComment`.
+    /// `statusComment`: the comment left with the last status change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_comment: Option<String>,
-    /// `items`.
+    /// `items`: the positions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<OrderItem>>,
-    /// `payments`.
+    /// `payments`: the payments, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payments: Option<Keyed<OrderPayment>>,
-    /// `fromApi`.
+    /// `fromApi`: whether the order came through the API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_api: Option<bool>,
-    /// `weight`.
+    /// `weight`: weight, grams.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<i64>,
-    /// `length`.
+    /// `length`: length, mm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<i64>,
-    /// `width`.
+    /// `width`: width, mm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
-    /// `height`.
+    /// `height`: height, mm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
-    /// `shipmentStore`.
+    /// `shipmentStore`: the code of the store the order ships from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_store: Option<String>,
-    /// `shipmentDate`.
+    /// `shipmentDate`: the day of shipment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_date: Option<NaiveDate>,
-    /// `shipped`.
+    /// `shipped`: whether the order has been shipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped: Option<bool>,
-    /// `customFields`.
+    /// `customFields`: custom fields by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<CustomFields>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// `links`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<OrderLink>>,
-    /// `applyRound`.
+    /// `applyRound`: whether prices are rounded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_round: Option<bool>,
-    /// `fullPaidAt`.
+    /// `fullPaidAt`: when the order became fully paid, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_paid_at: Option<CrmTime>,
-    /// `managerComment`.
+    /// `managerComment`: the manager's comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_comment: Option<String>,
     /// `loyaltyAccount`.
@@ -210,12 +210,12 @@ pub struct Order {
     pub loyalty_account: Option<LoyaltyAccountRef>,
 }
 
-/// RetailCRM `OrderDelivery`.
+/// Spec: `OrderDelivery`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderDelivery {
-    /// `cost`.
+    /// `cost`: the cost charged to the customer.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -223,7 +223,7 @@ pub struct OrderDelivery {
         skip_serializing_if = "Option::is_none"
     )]
     pub cost: Option<Decimal>,
-    /// `netCost`.
+    /// `netCost`: the cost to the seller.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -231,10 +231,10 @@ pub struct OrderDelivery {
         skip_serializing_if = "Option::is_none"
     )]
     pub net_cost: Option<Decimal>,
-    /// `address`.
+    /// `address`: the address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `service`.
@@ -242,24 +242,24 @@ pub struct OrderDelivery {
     pub service: Option<DeliveryServiceRef>,
 }
 
-/// RetailCRM `OrderItem`.
+/// Spec: `OrderItem`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderItem {
-    /// `markingCodes`.
+    /// `markingCodes`: product marking codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marking_codes: Option<Vec<serde_json::Value>>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OrderItemId>,
-    /// `externalIds`.
+    /// `externalIds`: external ids of other systems, by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_ids: Option<Vec<CodeValue>>,
-    /// `priceType`.
+    /// `priceType`: the price type's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_type: Option<CodeRef>,
-    /// `initialPrice`.
+    /// `initialPrice`: the unit price before discounts.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -267,7 +267,7 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub initial_price: Option<Decimal>,
-    /// `discountTotal`.
+    /// `discountTotal`: the discount on the position, all units.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -275,16 +275,16 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub discount_total: Option<Decimal>,
-    /// `prices`.
+    /// `prices`: the prices, one per price or price type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prices: Option<Vec<ItemPrice>>,
-    /// `discounts`.
+    /// `discounts`: the discounts of the position, by kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discounts: Option<Vec<ItemDiscount>>,
-    /// `vatRate`.
+    /// `vatRate`: the VAT rate, as text (`none`, `20`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_rate: Option<String>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
     /// `quantity`: units (fractional for goods sold by weight).
@@ -295,16 +295,16 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub quantity: Option<Decimal>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `offer`.
+    /// `offer`: the trade offer of the position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<ItemOffer>,
-    /// `properties`.
+    /// `properties`: properties by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<Keyed<ItemProperty>>,
-    /// `purchasePrice`.
+    /// `purchasePrice`: the purchase (cost) price, in the account currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -312,7 +312,7 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub purchase_price: Option<Decimal>,
-    /// `bonusesChargeTotal`.
+    /// `bonusesChargeTotal`: loyalty bonuses spent on the order.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -320,7 +320,7 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub bonuses_charge_total: Option<Decimal>,
-    /// `bonusesCreditTotal`.
+    /// `bonusesCreditTotal`: loyalty bonuses credited for the order.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -330,12 +330,12 @@ pub struct OrderItem {
     pub bonuses_credit_total: Option<Decimal>,
 }
 
-/// RetailCRM `ItemPrice`.
+/// Spec: `ItemPrice`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ItemPrice {
-    /// `price`.
+    /// `price`: the price, in the site currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -353,15 +353,15 @@ pub struct ItemPrice {
     pub quantity: Option<Decimal>,
 }
 
-/// RetailCRM `ItemDiscount`.
+/// Spec: `ItemDiscount`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ItemDiscount {
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `amount`.
+    /// `amount`: the amount, in the order currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -371,7 +371,7 @@ pub struct ItemDiscount {
     pub amount: Option<Decimal>,
 }
 
-/// RetailCRM `ItemOffer`.
+/// Spec: `ItemOffer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -379,55 +379,55 @@ pub struct ItemOffer {
     /// `displayName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OfferId>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `xmlId`.
+    /// `xmlId`: the catalogue feed's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub xml_id: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `article`.
+    /// `article`: the article (vendor code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// `vatRate`.
+    /// `vatRate`: the VAT rate, as text (`none`, `20`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_rate: Option<String>,
-    /// `unit`.
+    /// `unit`: the unit of measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
 }
 
-/// RetailCRM `OrderAnswer`.
+/// Spec: `OrderAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `order`.
+    /// `order`: the order.
     pub order: Order,
 }
 
-/// RetailCRM `OrderPayment`.
+/// Spec: `OrderPayment`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderPayment {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<PaymentId>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `amount`.
+    /// `amount`: the amount, in the order currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -435,121 +435,121 @@ pub struct OrderPayment {
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<Decimal>,
-    /// `paidAt`.
+    /// `paidAt`: when it was paid, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_at: Option<CrmTime>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
-/// RetailCRM `OrderLink`.
+/// Spec: `OrderLink`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderLink {
-    /// `comment`.
+    /// `comment`: free-text comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    /// `order`.
+    /// `order`: the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
 }
 
-/// RetailCRM `OrderSaved`.
+/// Spec: `OrderSaved`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderSaved {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `order`.
+    /// `order`: the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
 }
 
-/// RetailCRM `OrdersUploaded`.
+/// Spec: `OrdersUploaded`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersUploaded {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `uploadedOrders`.
+    /// `uploadedOrders`: the orders saved: id and external id.
     #[serde(default)]
     pub uploaded_orders: Vec<UploadedRef>,
-    /// `orders`.
+    /// `orders`: the orders.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orders: Vec<Order>,
-    /// `failedOrders`.
+    /// `failedOrders`: the orders refused, by external id.
     #[serde(default)]
     pub failed_orders: Vec<UploadedRef>,
-    /// `errorMsg`.
+    /// `errorMsg`: the message of a (partial) failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
-    /// `errors`.
+    /// `errors`: field errors of a (partial) failure, by field or as a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Errors>,
 }
 
-/// RetailCRM `OrdersHistoryPage`.
+/// Spec: `OrdersHistoryPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersHistoryPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `generatedAt`.
+    /// `generatedAt`: when the server built the answer, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<CrmTime>,
-    /// `history`.
+    /// `history`: the history records, oldest first.
     pub history: Vec<OrderHistoryRecord>,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
 }
 
-/// RetailCRM `OrderHistoryRecord`.
+/// Spec: `OrderHistoryRecord`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderHistoryRecord {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<HistoryId>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `created`.
+    /// `created`: true on the record of the creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<bool>,
-    /// `source`.
+    /// `source`: who made the change: `user`, `api`, `rule`, `code`, ....
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// `field`.
+    /// `field`: the changed field's API name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// `apiKey`.
+    /// `apiKey`: which API key made the change, when one did (`current`: this key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<HistoryApiKey>,
-    /// `oldValue`.
+    /// `oldValue`: the field's value before the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_value: Option<serde_json::Value>,
-    /// `newValue`.
+    /// `newValue`: the field's value after the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_value: Option<serde_json::Value>,
-    /// `order`.
+    /// `order`: the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
-    /// `user`.
+    /// `user`: the user who made the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<UserRef>,
-    /// `item`.
+    /// `item`: the order position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<OrderItem>,
     /// `payment`.
@@ -557,101 +557,101 @@ pub struct OrderHistoryRecord {
     pub payment: Option<OrderPayment>,
 }
 
-/// RetailCRM `DeliveryServiceRef`.
+/// Spec: `DeliveryServiceRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryServiceRef {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
-/// RetailCRM `ItemProperty`.
+/// Spec: `ItemProperty`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ItemProperty {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `value`.
+    /// `value`: the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
 
-/// RetailCRM `OrderStatuses`.
+/// Spec: `OrderStatuses`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderStatuses {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `orders`.
+    /// `orders`: the orders.
     pub orders: Vec<OrderStatus>,
 }
 
-/// RetailCRM `OrderStatus`.
+/// Spec: `OrderStatus`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderStatus {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OrderId>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `group`.
+    /// `group`: the status group's code (`new`, `approval`, `assembling`, `delivery`, `complete`, `cancel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
 }
 
-/// RetailCRM `OrdersCombined`.
+/// Spec: `OrdersCombined`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrdersCombined {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `errors`.
+    /// `errors`: field errors of a (partial) failure, by field or as a list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Errors>,
 }
 
-/// RetailCRM `LoyaltyOrderAnswer`.
+/// Spec: `LoyaltyOrderAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct LoyaltyOrderAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `order`.
+    /// `order`: the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
 }
 
-/// RetailCRM `LoyaltyAccountRef`.
+/// Spec: `LoyaltyAccountRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct LoyaltyAccountRef {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `amount`.
+    /// `amount`: the amount, in the order currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",

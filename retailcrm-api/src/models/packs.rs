@@ -13,26 +13,26 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `PackAnswer`.
+/// Spec: `PackAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PackAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pack`.
+    /// `pack`: the pack.
     pub pack: Pack,
 }
 
-/// RetailCRM `Pack`.
+/// Spec: `Pack`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Pack {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<PackId>,
-    /// `purchasePrice`.
+    /// `purchasePrice`: the purchase (cost) price, in the account currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -40,19 +40,19 @@ pub struct Pack {
         skip_serializing_if = "Option::is_none"
     )]
     pub purchase_price: Option<Decimal>,
-    /// `quantity`.
+    /// `quantity`: units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i64>,
-    /// `unit`.
+    /// `unit`: the unit of measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
-    /// `store`.
+    /// `store`: the store's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<serde_json::Value>,
-    /// `item`.
+    /// `item`: the order position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<PackItem>,
-    /// `shipmentDate`.
+    /// `shipmentDate`: the day of shipment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_date: Option<NaiveDate>,
     /// `invoiceNumber`.
@@ -63,87 +63,87 @@ pub struct Pack {
     pub delivery_note_number: Option<String>,
 }
 
-/// RetailCRM `PackItem`.
+/// Spec: `PackItem`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PackItem {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OrderItemId>,
-    /// `externalIds`.
+    /// `externalIds`: external ids of other systems, by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_ids: Option<Vec<CodeValue>>,
-    /// `order`.
+    /// `order`: the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<OrderRef>,
-    /// `offer`.
+    /// `offer`: the trade offer of the position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<ItemOffer>,
 }
 
-/// RetailCRM `PacksPage`.
+/// Spec: `PacksPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PacksPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `packs`.
     pub packs: Vec<Pack>,
 }
 
-/// RetailCRM `PacksHistoryPage`.
+/// Spec: `PacksHistoryPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PacksHistoryPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `generatedAt`.
+    /// `generatedAt`: when the server built the answer, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<CrmTime>,
-    /// `history`.
+    /// `history`: the history records, oldest first.
     pub history: Vec<PackHistoryRecord>,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
 }
 
-/// RetailCRM `PackHistoryRecord`.
+/// Spec: `PackHistoryRecord`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PackHistoryRecord {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<HistoryId>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `created`.
+    /// `created`: true on the record of the creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<bool>,
-    /// `field`.
+    /// `field`: the changed field's API name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// `newValue`.
+    /// `newValue`: the field's value after the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_value: Option<serde_json::Value>,
-    /// `pack`.
+    /// `pack`: the pack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<Pack>,
-    /// `source`.
+    /// `source`: who made the change: `user`, `api`, `rule`, `code`, ....
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// `user`.
+    /// `user`: the user who made the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<UserRef>,
-    /// `deleted`.
+    /// `deleted`: true on the record of the deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
-    /// `oldValue`.
+    /// `oldValue`: the field's value before the change (its shape depends on the field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_value: Option<serde_json::Value>,
     /// `apiKey`: which key made the change, when an API key did (`current`: this key).

@@ -13,41 +13,41 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `PaymentCheck`.
+/// Spec: `PaymentCheck`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentCheck {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `result`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<PaymentCheckResult>,
 }
 
-/// RetailCRM `PaymentCheckResult`.
+/// Spec: `PaymentCheckResult`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentCheckResult {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
 }
 
-/// RetailCRM `InvoiceCreated`.
+/// Spec: `InvoiceCreated`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InvoiceCreated {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `result`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<InvoiceLink>,
 }
 
-/// RetailCRM `InvoiceLink`.
+/// Spec: `InvoiceLink`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -57,19 +57,19 @@ pub struct InvoiceLink {
     pub link: Option<String>,
 }
 
-/// RetailCRM `InvoiceImported`.
+/// Spec: `InvoiceImported`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InvoiceImported {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `invoice`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice: Option<InvoiceRef>,
 }
 
-/// RetailCRM `InvoiceRef`.
+/// Spec: `InvoiceRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]

@@ -13,61 +13,61 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `Store`.
+/// Spec: `Store`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Store {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `description`.
+    /// `description`: free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `inventoryType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inventory_type: Option<String>,
-    /// `address`.
+    /// `address`: the address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `phone`.
+    /// `phone`: phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     /// `workTime`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_time: Option<Keyed<Vec<serde_json::Value>>>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `email`.
+    /// `email`: e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
-/// RetailCRM `MgChannel`.
+/// Spec: `MgChannel`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MgChannel {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<i64>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `allowedSendByPhone`.
@@ -75,32 +75,32 @@ pub struct MgChannel {
     pub allowed_send_by_phone: Option<bool>,
 }
 
-/// RetailCRM `CostGroupsBook`.
+/// Spec: `CostGroupsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CostGroupsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `costGroups`.
     pub cost_groups: Vec<CostGroup>,
 }
 
-/// RetailCRM `CostGroup`.
+/// Spec: `CostGroup`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CostGroup {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `color`.
@@ -108,41 +108,41 @@ pub struct CostGroup {
     pub color: Option<String>,
 }
 
-/// RetailCRM `CostItemsBook`.
+/// Spec: `CostItemsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CostItemsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `costItems`.
     pub cost_items: Vec<CostItem>,
 }
 
-/// RetailCRM `CostItem`.
+/// Spec: `CostItem`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CostItem {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `group`.
+    /// `group`: the status group's code (`new`, `approval`, `assembling`, `delivery`, `complete`, `cancel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `appliesToOrders`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to_orders: Option<bool>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `appliesToUsers`.
@@ -150,70 +150,70 @@ pub struct CostItem {
     pub applies_to_users: Option<bool>,
 }
 
-/// RetailCRM `CountriesBook`.
+/// Spec: `CountriesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CountriesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `countriesIso`.
     pub countries_iso: Vec<String>,
 }
 
-/// RetailCRM `CouriersBook`.
+/// Spec: `CouriersBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CouriersBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `couriers`.
     pub couriers: Vec<Courier>,
 }
 
-/// RetailCRM `Courier`.
+/// Spec: `Courier`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Courier {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `firstName`.
+    /// `firstName`: given name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `lastName`.
+    /// `lastName`: family name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `phone`.
+    /// `phone`: phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
 }
 
-/// RetailCRM `CurrenciesBook`.
+/// Spec: `CurrenciesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct CurrenciesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `currencies`.
     pub currencies: Vec<Currency>,
 }
 
-/// RetailCRM `Currency`.
+/// Spec: `Currency`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Currency {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `isBase`.
@@ -227,47 +227,47 @@ pub struct Currency {
     pub auto_convert_extra_percent: Option<i64>,
 }
 
-/// RetailCRM `DeliveryServicesBook`.
+/// Spec: `DeliveryServicesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryServicesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `deliveryServices`.
     pub delivery_services: Keyed<DeliveryService>,
 }
 
-/// RetailCRM `DeliveryService`.
+/// Spec: `DeliveryService`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryService {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
-/// RetailCRM `DeliveryTypesBook`.
+/// Spec: `DeliveryTypesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryTypesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `deliveryTypes`.
     pub delivery_types: Keyed<DeliveryType>,
 }
 
-/// RetailCRM `DeliveryType`.
+/// Spec: `DeliveryType`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -287,16 +287,16 @@ pub struct DeliveryType {
     /// `isCostDependsOnDateTime`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_cost_depends_on_date_time: Option<bool>,
-    /// `currency`.
+    /// `currency`: ISO 4217 currency code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `defaultCost`.
@@ -315,7 +315,7 @@ pub struct DeliveryType {
         skip_serializing_if = "Option::is_none"
     )]
     pub default_net_cost: Option<Decimal>,
-    /// `description`.
+    /// `description`: free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `paymentTypes`.
@@ -324,13 +324,13 @@ pub struct DeliveryType {
     /// `deliveryServices`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_services: Option<Vec<String>>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
     /// `deliveryPaymentTypes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_payment_types: Option<Vec<DeliveryPaymentType>>,
-    /// `sites`.
+    /// `sites`: site codes it applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sites: Option<Vec<String>>,
     /// `integrationCode`.
@@ -338,12 +338,12 @@ pub struct DeliveryType {
     pub integration_code: Option<String>,
 }
 
-/// RetailCRM `DeliveryPaymentType`.
+/// Spec: `DeliveryPaymentType`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct DeliveryPaymentType {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `cod`.
@@ -351,35 +351,35 @@ pub struct DeliveryPaymentType {
     pub cod: Option<bool>,
 }
 
-/// RetailCRM `LegalEntitiesBook`.
+/// Spec: `LegalEntitiesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct LegalEntitiesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `legalEntities`.
     pub legal_entities: Vec<LegalEntity>,
 }
 
-/// RetailCRM `LegalEntity`.
+/// Spec: `LegalEntity`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct LegalEntity {
-    /// `contragentType`.
+    /// `contragentType`: `individual`, `legal-entity` or `enterpreneur`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contragent_type: Option<String>,
     /// `legalName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `countryIso`.
+    /// `countryIso`: ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_iso: Option<String>,
-    /// `vatRate`.
+    /// `vatRate`: the VAT rate, as text (`none`, `20`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_rate: Option<String>,
     /// `INN`.
@@ -387,47 +387,47 @@ pub struct LegalEntity {
     pub inn: Option<String>,
 }
 
-/// RetailCRM `MgChannelsBook`.
+/// Spec: `MgChannelsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct MgChannelsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `mgChannels`.
     pub mg_channels: Vec<MgChannel>,
 }
 
-/// RetailCRM `OrderMethodsBook`.
+/// Spec: `OrderMethodsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderMethodsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `orderMethods`.
     pub order_methods: Keyed<OrderMethod>,
 }
 
-/// RetailCRM `OrderMethod`.
+/// Spec: `OrderMethod`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderMethod {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
-    /// `defaultForApi`.
+    /// `defaultForApi`: whether the API picks it when a request names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_api: Option<bool>,
     /// `isFromPos`.
@@ -435,79 +435,79 @@ pub struct OrderMethod {
     pub is_from_pos: Option<bool>,
 }
 
-/// RetailCRM `OrderTypesBook`.
+/// Spec: `OrderTypesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderTypesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `orderTypes`.
     pub order_types: Keyed<OrderType>,
 }
 
-/// RetailCRM `OrderType`.
+/// Spec: `OrderType`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OrderType {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
-    /// `defaultForApi`.
+    /// `defaultForApi`: whether the API picks it when a request names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_api: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
 }
 
-/// RetailCRM `PaymentStatusesBook`.
+/// Spec: `PaymentStatusesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentStatusesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `paymentStatuses`.
     pub payment_statuses: Keyed<PaymentStatus>,
 }
 
-/// RetailCRM `PaymentStatus`.
+/// Spec: `PaymentStatus`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentStatus {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
-    /// `defaultForApi`.
+    /// `defaultForApi`: whether the API picks it when a request names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_api: Option<bool>,
     /// `paymentComplete`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_complete: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
     /// `paymentTypes`.
@@ -515,36 +515,36 @@ pub struct PaymentStatus {
     pub payment_types: Option<Vec<String>>,
 }
 
-/// RetailCRM `PaymentTypesBook`.
+/// Spec: `PaymentTypesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentTypesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `paymentTypes`.
     pub payment_types: Keyed<PaymentType>,
 }
 
-/// RetailCRM `PaymentType`.
+/// Spec: `PaymentType`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PaymentType {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
-    /// `defaultForApi`.
+    /// `defaultForApi`: whether the API picks it when a request names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_api: Option<bool>,
     /// `deliveryTypes`.
@@ -553,10 +553,10 @@ pub struct PaymentType {
     /// `paymentStatuses`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_statuses: Option<Vec<String>>,
-    /// `sites`.
+    /// `sites`: site codes it applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sites: Option<Vec<String>>,
-    /// `description`.
+    /// `description`: free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `integrationModule`.
@@ -564,15 +564,15 @@ pub struct PaymentType {
     pub integration_module: Option<IntegrationModule>,
 }
 
-/// RetailCRM `IntegrationModule`.
+/// Spec: `IntegrationModule`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct IntegrationModule {
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `logo`.
@@ -580,32 +580,32 @@ pub struct IntegrationModule {
     pub logo: Option<String>,
 }
 
-/// RetailCRM `PriceTypesBook`.
+/// Spec: `PriceTypesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceTypesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `priceTypes`.
     pub price_types: Vec<PriceType>,
 }
 
-/// RetailCRM `PriceType`.
+/// Spec: `PriceType`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PriceType {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `default`.
@@ -614,47 +614,47 @@ pub struct PriceType {
     /// `geo`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geo: Option<Vec<serde_json::Value>>,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<serde_json::Value>>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
 }
 
-/// RetailCRM `ProductStatusesBook`.
+/// Spec: `ProductStatusesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductStatusesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `productStatuses`.
     pub product_statuses: Keyed<ProductStatus>,
 }
 
-/// RetailCRM `ProductStatus`.
+/// Spec: `ProductStatus`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductStatus {
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
     /// `cancelStatus`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel_status: Option<bool>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `orderStatusByProductStatus`.
@@ -665,39 +665,39 @@ pub struct ProductStatus {
     pub order_status_for_product_status: Option<String>,
 }
 
-/// RetailCRM `SitesBook`.
+/// Spec: `SitesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SitesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
-    /// `sites`.
+    /// `sites`: site codes it applies to.
     pub sites: Keyed<Site>,
 }
 
-/// RetailCRM `Site`.
+/// Spec: `Site`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Site {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `url`.
+    /// `url`: the web address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `description`.
+    /// `description`: free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `defaultForCrm`.
+    /// `defaultForCrm`: whether the CRM's interface picks it by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_for_crm: Option<bool>,
     /// `ymlUrl`.
@@ -712,13 +712,13 @@ pub struct Site {
     /// `catalogLoadingAt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_loading_at: Option<CrmTime>,
-    /// `contragent`.
+    /// `contragent`: the legal side: individual or company with its details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contragent: Option<Contragent>,
-    /// `countryIso`.
+    /// `countryIso`: ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_iso: Option<String>,
-    /// `currency`.
+    /// `currency`: ISO 4217 currency code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `senderEmail`.
@@ -733,7 +733,7 @@ pub struct Site {
     /// `isCatalogMainSite`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_catalog_main_site: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
     /// `isDemo`.
@@ -741,33 +741,33 @@ pub struct Site {
     pub is_demo: Option<bool>,
 }
 
-/// RetailCRM `StatusGroupsBook`.
+/// Spec: `StatusGroupsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StatusGroupsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `statusGroups`.
     pub status_groups: Keyed<StatusGroup>,
 }
 
-/// RetailCRM `StatusGroup`.
+/// Spec: `StatusGroup`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StatusGroup {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
     /// `process`.
@@ -778,52 +778,52 @@ pub struct StatusGroup {
     pub statuses: Option<Vec<String>>,
 }
 
-/// RetailCRM `StatusesBook`.
+/// Spec: `StatusesBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StatusesBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `statuses`.
     pub statuses: Keyed<Status>,
 }
 
-/// RetailCRM `Status`.
+/// Spec: `Status`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Status {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
-    /// `group`.
+    /// `group`: the status group's code (`new`, `approval`, `assembling`, `delivery`, `complete`, `cancel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
 }
 
-/// RetailCRM `StoresBook`.
+/// Spec: `StoresBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StoresBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `stores`.
     pub stores: Vec<Store>,
 }
 
-/// RetailCRM `Coordinates`.
+/// Spec: `Coordinates`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -846,12 +846,12 @@ pub struct Coordinates {
     pub longitude: Option<Decimal>,
 }
 
-/// RetailCRM `UnitsBook`.
+/// Spec: `UnitsBook`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UnitsBook {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<bool>,
     /// `units`.

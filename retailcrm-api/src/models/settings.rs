@@ -13,18 +13,18 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `SettingsAnswer`.
+/// Spec: `SettingsAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SettingsAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `settings`.
     pub settings: Settings,
 }
 
-/// RetailCRM `Settings`.
+/// Spec: `Settings`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -58,12 +58,12 @@ pub struct Settings {
     pub mg: Option<MgSettings>,
 }
 
-/// RetailCRM `SettingValue`.
+/// Spec: `SettingValue`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct SettingValue {
-    /// `value`.
+    /// `value`: the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `updated_at`.
@@ -75,7 +75,7 @@ pub struct SettingValue {
     pub updated_at: Option<CrmTime>,
 }
 
-/// RetailCRM `WorkTime`.
+/// Spec: `WorkTime`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]

@@ -13,14 +13,14 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `InventoriesUploaded`.
+/// Spec: `InventoriesUploaded`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InventoriesUploaded {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `processedOffersCount`.
+    /// `processedOffersCount`: offers the server processed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processed_offers_count: Option<i64>,
     /// `notFoundOffers`: the offers the server did not find.
@@ -28,37 +28,37 @@ pub struct InventoriesUploaded {
     pub not_found_offers: Option<Vec<serde_json::Value>>,
 }
 
-/// RetailCRM `InventoriesPage`.
+/// Spec: `InventoriesPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InventoriesPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
-    /// `offers`.
+    /// `offers`: the trade offers.
     pub offers: Vec<InventoryOffer>,
 }
 
-/// RetailCRM `InventoryOffer`.
+/// Spec: `InventoryOffer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct InventoryOffer {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OfferId>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `xmlId`.
+    /// `xmlId`: the catalogue feed's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub xml_id: Option<String>,
-    /// `site`.
+    /// `site`: the site's code (the store front the entity belongs to).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
-    /// `purchasePrice`.
+    /// `purchasePrice`: the purchase (cost) price, in the account currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -66,7 +66,7 @@ pub struct InventoryOffer {
         skip_serializing_if = "Option::is_none"
     )]
     pub purchase_price: Option<Decimal>,
-    /// `quantity`.
+    /// `quantity`: units.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -76,46 +76,46 @@ pub struct InventoryOffer {
     pub quantity: Option<Decimal>,
 }
 
-/// RetailCRM `OffersPage`.
+/// Spec: `OffersPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OffersPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
-    /// `offers`.
+    /// `offers`: the trade offers.
     pub offers: Vec<StoreOffer>,
 }
 
-/// RetailCRM `StoreOffer`.
+/// Spec: `StoreOffer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct StoreOffer {
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `images`.
+    /// `images`: picture addresses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub images: Option<Vec<String>>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OfferId>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `xmlId`.
+    /// `xmlId`: the catalogue feed's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub xml_id: Option<String>,
-    /// `article`.
+    /// `article`: the article (vendor code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// `prices`.
+    /// `prices`: the prices, one per price or price type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prices: Option<Vec<OfferPrice>>,
-    /// `purchasePrice`.
+    /// `purchasePrice`: the purchase (cost) price, in the account currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -123,13 +123,13 @@ pub struct StoreOffer {
         skip_serializing_if = "Option::is_none"
     )]
     pub purchase_price: Option<Decimal>,
-    /// `vatRate`.
+    /// `vatRate`: the VAT rate, as text (`none`, `20`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vat_rate: Option<String>,
-    /// `properties`.
+    /// `properties`: properties by code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<CustomFields>,
-    /// `quantity`.
+    /// `quantity`: units.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -137,7 +137,7 @@ pub struct StoreOffer {
         skip_serializing_if = "Option::is_none"
     )]
     pub quantity: Option<Decimal>,
-    /// `weight`.
+    /// `weight`: weight, grams.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -145,16 +145,16 @@ pub struct StoreOffer {
         skip_serializing_if = "Option::is_none"
     )]
     pub weight: Option<Decimal>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `unit`.
+    /// `unit`: the unit of measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
     /// `product`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<Product>,
-    /// `price`.
+    /// `price`: the price, in the site currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -164,15 +164,15 @@ pub struct StoreOffer {
     pub price: Option<Decimal>,
 }
 
-/// RetailCRM `OfferPrice`.
+/// Spec: `OfferPrice`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct OfferPrice {
-    /// `priceType`.
+    /// `priceType`: the price type's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_type: Option<String>,
-    /// `price`.
+    /// `price`: the price, in the site currency.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -180,17 +180,17 @@ pub struct OfferPrice {
         skip_serializing_if = "Option::is_none"
     )]
     pub price: Option<Decimal>,
-    /// `ordering`.
+    /// `ordering`: the sort position in the CRM interface (smaller first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordering: Option<i64>,
 }
 
-/// RetailCRM `Product`.
+/// Spec: `Product`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Product {
-    /// `minPrice`.
+    /// `minPrice`: the lowest price of its offers.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -198,7 +198,7 @@ pub struct Product {
         skip_serializing_if = "Option::is_none"
     )]
     pub min_price: Option<Decimal>,
-    /// `maxPrice`.
+    /// `maxPrice`: the highest price of its offers.
     #[serde(
         default,
         deserialize_with = "market_core::wire::de::opt_decimal",
@@ -206,40 +206,40 @@ pub struct Product {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_price: Option<Decimal>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<ProductId>,
-    /// `article`.
+    /// `article`: the article (vendor code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// `type`.
+    /// `type`: its kind, as a code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `url`.
+    /// `url`: the web address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// `imageUrl`.
+    /// `imageUrl`: the picture address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
-    /// `description`.
+    /// `description`: free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<ProductGroupRef>>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `manufacturer`.
+    /// `manufacturer`: the manufacturer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manufacturer: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `quantity`.
+    /// `quantity`: units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i64>,
     /// `markable`.
@@ -248,44 +248,44 @@ pub struct Product {
     /// `updatedAt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<CrmTime>,
-    /// `offers`.
+    /// `offers`: the trade offers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offers: Option<Vec<StoreOffer>>,
 }
 
-/// RetailCRM `ProductGroupRef`.
+/// Spec: `ProductGroupRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductGroupRef {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
 }
 
-/// RetailCRM `PricesUploaded`.
+/// Spec: `PricesUploaded`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PricesUploaded {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `processedOffersCount`.
+    /// `processedOffersCount`: offers the server processed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processed_offers_count: Option<i64>,
-    /// `notFoundOffers`.
+    /// `notFoundOffers`: the offers the server did not find.
     pub not_found_offers: Vec<serde_json::Value>,
 }
 
-/// RetailCRM `ProductsCreated`.
+/// Spec: `ProductsCreated`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductsCreated {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
     /// `processedProductsCount`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,37 +294,37 @@ pub struct ProductsCreated {
     pub added_products: Vec<i64>,
 }
 
-/// RetailCRM `ProductGroupsPage`.
+/// Spec: `ProductGroupsPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductGroupsPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `productGroup`.
     pub product_group: Vec<ProductGroup>,
 }
 
-/// RetailCRM `ProductGroup`.
+/// Spec: `ProductGroup`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductGroup {
-    /// `site`.
+    /// `site`: the site's code (the store front the entity belongs to).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<ProductGroupId>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `externalId`.
+    /// `externalId`: the integration's own id (`by=externalId` names an entity by it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// `parentId`.
@@ -332,34 +332,34 @@ pub struct ProductGroup {
     pub parent_id: Option<i64>,
 }
 
-/// RetailCRM `ProductPropertiesPage`.
+/// Spec: `ProductPropertiesPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductPropertiesPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
-    /// `properties`.
+    /// `properties`: properties by code.
     pub properties: Vec<ProductProperty>,
 }
 
-/// RetailCRM `ProductProperty`.
+/// Spec: `ProductProperty`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductProperty {
-    /// `sites`.
+    /// `sites`: site codes it applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sites: Option<Vec<String>>,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<PropertyGroup>>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `isNumeric`.
@@ -373,33 +373,33 @@ pub struct ProductProperty {
     pub variative: Option<bool>,
 }
 
-/// RetailCRM `PropertyGroup`.
+/// Spec: `PropertyGroup`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PropertyGroup {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
-/// RetailCRM `PropertyValuesPage`.
+/// Spec: `PropertyValuesPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct PropertyValuesPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `productPropertyValues`.
     pub product_property_values: Vec<PropertyValue>,
 }
 
-/// RetailCRM `PropertyValue`.
+/// Spec: `PropertyValue`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
@@ -407,7 +407,7 @@ pub struct PropertyValue {
     /// `property`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property: Option<ProductPropertyRef>,
-    /// `value`.
+    /// `value`: the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `offersCount`.
@@ -415,21 +415,21 @@ pub struct PropertyValue {
     pub offers_count: Option<i64>,
 }
 
-/// RetailCRM `ProductPropertyRef`.
+/// Spec: `ProductPropertyRef`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductPropertyRef {
-    /// `sites`.
+    /// `sites`: site codes it applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sites: Option<Vec<String>>,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<Group>>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `isNumeric`.
@@ -443,27 +443,27 @@ pub struct ProductPropertyRef {
     pub variative: Option<bool>,
 }
 
-/// RetailCRM `Group`.
+/// Spec: `Group`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct Group {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
-/// RetailCRM `ProductsPage`.
+/// Spec: `ProductsPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct ProductsPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `products`.
     pub products: Vec<Product>,

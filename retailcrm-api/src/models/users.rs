@@ -13,50 +13,50 @@ use crate::ids::*;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// RetailCRM `UserAnswer`.
+/// Spec: `UserAnswer`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UserAnswer {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `user`.
+    /// `user`: the user who made the change.
     pub user: User,
 }
 
-/// RetailCRM `User`.
+/// Spec: `User`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct User {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<UserId>,
-    /// `createdAt`.
+    /// `createdAt`: when it was created, in the account's time zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<CrmTime>,
-    /// `active`.
+    /// `active`: whether it is in use; inactive entries stay for old records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    /// `email`.
+    /// `email`: e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// `firstName`.
+    /// `firstName`: given name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `status`.
+    /// `status`: the status code (the tenant's `reference/statuses` for orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `online`.
+    /// `online`: whether the user is online.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub online: Option<bool>,
-    /// `isAdmin`.
+    /// `isAdmin`: whether the user is an administrator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_admin: Option<bool>,
-    /// `isManager`.
+    /// `isManager`: whether the user is a manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_manager: Option<bool>,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<UserGroup>>,
     /// `mgUserId`.
@@ -70,21 +70,21 @@ pub struct User {
     pub sender_name: Option<String>,
 }
 
-/// RetailCRM `UserGroup`.
+/// Spec: `UserGroup`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UserGroup {
-    /// `id`.
+    /// `id`: the CRM's internal id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// `name`.
+    /// `name`: the display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `code`.
+    /// `code`: the tenant's code, unique in its book (what other entities refer to it by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `isManager`.
+    /// `isManager`: whether the user is a manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_manager: Option<bool>,
     /// `isPosManager`.
@@ -113,28 +113,28 @@ pub struct UserGroup {
     pub granted_sites: Option<Vec<String>>,
 }
 
-/// RetailCRM `UsersPage`.
+/// Spec: `UsersPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UsersPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
     /// `users`.
     pub users: Vec<User>,
 }
 
-/// RetailCRM `UserGroupsPage`.
+/// Spec: `UserGroupsPage`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "strict", serde(deny_unknown_fields))]
 pub struct UserGroupsPage {
-    /// `success`.
+    /// `success`: `true` in an answer that succeeded (`false` in a partial failure).
     pub success: bool,
-    /// `pagination`.
+    /// `pagination`: the page counter.
     pub pagination: Pagination,
-    /// `groups`.
+    /// `groups`: the groups it belongs to.
     pub groups: Vec<UserGroup>,
 }
