@@ -1,22 +1,19 @@
 //! Delivery integration: shipments, cost calculation, tracking.
 //!
 //! Answers are typed where the snapshot holds an example (and held to it under `strict`);
-//! the others are [`OpenAnswer`]s (every member as sent). Request members are named as the
+//! the others are [`OpenAnswer`](crate::models::OpenAnswer)s (every member as sent). Request members are named as the
 //! official clients name them.
-
-#![allow(unused_imports)]
 
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::transport::Operation;
 use serde::Serialize;
 
-use super::{Field, Filter, filter_pairs, form, get, json_field, list, list_at, post};
+use super::{Field, Filter, filter_pairs, form, get, json_field, list, post};
 use crate::Client;
 use crate::limits::PageSize;
 use crate::models::{
-    Ack, DeliveryCalculation, OpenAnswer, OpenPage, Shipment, ShipmentAnswer, ShipmentSaved,
-    ShipmentsPage,
+    Ack, DeliveryCalculation, Shipment, ShipmentAnswer, ShipmentSaved, ShipmentsPage,
 };
 
 /// `POST /api/v5/delivery/calculate`.

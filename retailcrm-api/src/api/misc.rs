@@ -4,17 +4,13 @@
 //! [`OpenAnswer`]s (every member as sent) and their entities JSON
 //! values, their request members named as the official clients name them.
 
-#![allow(unused_imports)]
-
-use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::transport::Operation;
 use serde::Serialize;
 
-use super::{Field, Filter, filter_pairs, form, get, json_field, list, list_at, post};
+use super::{form, get, json_field, post};
 use crate::Client;
-use crate::limits::PageSize;
-use crate::models::{OpenAnswer, OpenPage};
+use crate::models::OpenAnswer;
 
 /// `GET /api/v5/features/check`.
 pub static FEATURES_CHECK: Operation = get("features_check", "/api/v5/features/check");

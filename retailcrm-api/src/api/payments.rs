@@ -4,17 +4,13 @@
 //! the others are [`OpenAnswer`]s (every member as sent). Request members are named as the
 //! official clients name them.
 
-#![allow(unused_imports)]
-
-use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::transport::Operation;
 use serde::Serialize;
 
-use super::{Field, Filter, filter_pairs, form, get, json_field, list, list_at, post};
+use super::{form, get, json_field, post};
 use crate::Client;
-use crate::limits::PageSize;
-use crate::models::{Ack, InvoiceCreated, InvoiceImported, OpenAnswer, OpenPage, PaymentCheck};
+use crate::models::{Ack, InvoiceCreated, InvoiceImported, OpenAnswer, PaymentCheck};
 
 /// `POST /api/v5/payment/check`.
 pub static PAYMENT_CHECK: Operation = post("payment_check", "/api/v5/payment/check");

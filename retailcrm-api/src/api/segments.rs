@@ -1,20 +1,17 @@
 //! Customer segments.
 //!
 //! The snapshot holds no example answer of most of these methods: their answers are
-//! [`OpenAnswer`]s (every member as sent) and their entities JSON
+//! [`OpenAnswer`](crate::models::OpenAnswer)s (every member as sent) and their entities JSON
 //! values, their request members named as the official clients name them.
-
-#![allow(unused_imports)]
 
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::transport::Operation;
-use serde::Serialize;
 
-use super::{Field, Filter, filter_pairs, form, get, json_field, list, list_at, post};
+use super::{Filter, filter_pairs, get, list};
 use crate::Client;
 use crate::limits::PageSize;
-use crate::models::{OpenAnswer, OpenPage};
+use crate::models::OpenPage;
 
 /// `GET /api/v5/segments`.
 pub static SEGMENTS_LIST: Operation = get("segments_list", "/api/v5/segments");

@@ -4,8 +4,6 @@
 //! [`OpenAnswer`]s (every member as sent) and their entities JSON
 //! values, their request members named as the official clients name them.
 
-#![allow(unused_imports)]
-
 use futures::stream::BoxStream;
 use market_core::Result;
 use market_core::transport::Operation;

@@ -1,16 +1,10 @@
 //! Individual customers, their history, notes and uploads.
 
-#[allow(unused_imports)]
-use chrono::NaiveDate;
-#[allow(unused_imports)]
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
 use crate::error::Errors;
-#[allow(unused_imports)]
 use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `Customer`, as the snapshot\'s example answers hold it.

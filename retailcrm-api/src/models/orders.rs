@@ -1,16 +1,11 @@
 //! Orders: the order, its items, delivery and payments, the order history, statuses, uploads.
 
-#[allow(unused_imports)]
 use chrono::NaiveDate;
-#[allow(unused_imports)]
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
 use crate::error::Errors;
-#[allow(unused_imports)]
 use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `OrdersPage`, as the snapshot\'s example answers hold it.

@@ -1,16 +1,10 @@
 //! Packs: an order item's shipment from a store.
 
-#[allow(unused_imports)]
 use chrono::NaiveDate;
-#[allow(unused_imports)]
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
-use crate::error::Errors;
-#[allow(unused_imports)]
 use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `PackAnswer`, as the snapshot\'s example answers hold it.

@@ -1,17 +1,6 @@
 //! Payment integration: invoices and checks.
 
-#[allow(unused_imports)]
-use chrono::NaiveDate;
-#[allow(unused_imports)]
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::error::Errors;
-#[allow(unused_imports)]
-use crate::ids::*;
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// Spec: `PaymentCheck`, as the snapshot\'s example answers hold it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

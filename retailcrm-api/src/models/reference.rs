@@ -1,16 +1,8 @@
 //! Reference books: sites, stores, statuses, delivery and payment types and the rest, each keyed by code (or listed) as the API answers.
 
-#[allow(unused_imports)]
-use chrono::NaiveDate;
-#[allow(unused_imports)]
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
-use crate::error::Errors;
-#[allow(unused_imports)]
-use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `Store`, as the snapshot\'s example answers hold it.

@@ -1,16 +1,7 @@
 //! The account's settings.
 
-#[allow(unused_imports)]
-use chrono::NaiveDate;
-#[allow(unused_imports)]
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
-use crate::error::Errors;
-#[allow(unused_imports)]
-use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `SettingsAnswer`, as the snapshot\'s example answers hold it.

@@ -1,16 +1,9 @@
 //! The catalogue: products, offers, groups, properties, stocks and prices.
 
-#[allow(unused_imports)]
-use chrono::NaiveDate;
-#[allow(unused_imports)]
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
-use crate::error::Errors;
-#[allow(unused_imports)]
 use crate::ids::*;
-#[allow(unused_imports)]
 use crate::models::*;
 
 /// Spec: `InventoriesUploaded`, as the snapshot\'s example answers hold it.
