@@ -94,3 +94,30 @@ fn batch_uploads_are_bounded() {
     }
     assert_eq!(retailcrm_api::api::orders::ORDERS_UPLOAD_MAX, 50);
 }
+
+#[test]
+fn page_sizes_are_the_ones_the_conventions_name() {
+    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/endpoints.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&text).unwrap();
+    let pagination = doc["conventions"]["pagination"].as_str().unwrap();
+    assert!(pagination.contains("limit in {20,50,100}"), "{pagination}");
+    let sizes: Vec<u32> = [20, 50, 100]
+        .into_iter()
+        .map(|n| retailcrm_api::PageSize::try_from(n).unwrap().get())
+        .collect();
+    assert_eq!(sizes, [20, 50, 100]);
+    let partial = doc["conventions"]["partialBatchFailure"].as_str().unwrap();
+    for path in [
+        "orders/upload",
+        "customers/upload",
+        "customers-corporate/upload",
+        "costs/upload",
+    ] {
+        assert!(partial.contains(path), "{path}");
+        let name = path.replace(['/', '-'], "_");
+        assert!(
+            retailcrm_api::api::PARTIAL_UPLOADS.contains(&name.as_str()),
+            "{name}"
+        );
+    }
+}
