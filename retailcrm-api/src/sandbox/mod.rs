@@ -40,10 +40,15 @@
 //! # Ok(()) }
 //! ```
 //!
-//! What is not emulated: customers, corporate customers, packs, users and the catalogue's
+//! Individual customers are kept too (list, get, create, edit, upload with 460, an external
+//! id used once).
+//!
+//! What is not emulated: customer history and notes, corporate customers, packs, users and
+//! the catalogue's
 //! writes other than stocks and prices (those methods answer 400 `not emulated`); the
 //! server's own order numbering and sums (an order keeps what was sent).
 
+mod customers;
 mod orders;
 mod reference;
 mod state;
@@ -402,6 +407,9 @@ impl Emulate for RetailCrm {
         }
         if name.starts_with("store_") {
             return store::handle(state, call);
+        }
+        if name.starts_with("customers_") && !name.starts_with("customers_corporate") {
+            return customers::handle(state, call);
         }
         if name.starts_with("orders_") && !name.starts_with("orders_packs") {
             return orders::handle(state, call);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::models::{CrmTime, Order, OrderHistoryRecord};
+use crate::models::{CrmTime, Customer, Order, OrderHistoryRecord};
 
 /// One offer of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +58,10 @@ pub struct State {
     pub offers: Vec<OfferRow>,
     /// Orders, in creation order.
     pub orders: Vec<Order>,
+    /// Individual customers, in creation order.
+    pub customers: Vec<Customer>,
+    /// The next customer id.
+    pub next_customer_id: i64,
     /// The order history, oldest first.
     pub history: Vec<HistoryRow>,
     /// The next order id.
@@ -95,6 +99,7 @@ impl State {
             order_methods: book(&[("shopping-cart", "Cart"), ("marketplace", "Marketplace")]),
             price_types: book(&[("base", "Base")]),
             next_order_id: 1,
+            next_customer_id: 1,
             next_history_id: 1,
             ..Self::default()
         };

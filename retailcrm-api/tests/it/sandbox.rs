@@ -391,3 +391,57 @@ async fn the_clients_limiter_keeps_under_the_emulators_quota() {
     }
     assert_eq!(sandbox.requests().count("GET /api/v5/settings"), 14);
 }
+
+#[tokio::test]
+async fn customers_are_kept_and_an_upload_reports_each_one() {
+    use retailcrm_api::api::customers::CustomerFilter;
+    use retailcrm_api::models::Customer;
+    let sandbox = quiet().await;
+    let crm = sandbox.client().unwrap();
+    let ann = Customer {
+        external_id: Some("c-1".into()),
+        first_name: Some("Ann".into()),
+        ..Customer::default()
+    };
+    crm.customers_create(&ann, Some("shop")).await.unwrap();
+    let read = crm.customers_get(&By::external("c-1"), None).await.unwrap();
+    assert_eq!(read.first_name.as_deref(), Some("Ann"));
+    let change = Customer {
+        vip: Some(true),
+        ..Customer::default()
+    };
+    crm.customers_edit(&By::external("c-1"), &change, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        crm.customers_get(&By::external("c-1"), None)
+            .await
+            .unwrap()
+            .vip,
+        Some(true)
+    );
+    let upload = vec![
+        Customer {
+            external_id: Some("c-1".into()),
+            ..Customer::default()
+        },
+        Customer {
+            external_id: Some("c-2".into()),
+            ..Customer::default()
+        },
+    ];
+    let report = crm.customers_upload(upload, None).await;
+    assert_eq!(report.accepted, ["c-2"]);
+    assert_eq!(report.rejected[0].key, "c-1");
+    assert!(
+        report.rejected[0].message.contains("already exists"),
+        "{}",
+        report.rejected[0].message
+    );
+    let all: Vec<Customer> = crm
+        .customers_list(&CustomerFilter::default(), PageSize::Twenty)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+}
