@@ -408,31 +408,31 @@ market_core::wire_enum! {
 market_core::wire_enum! {
     /// A VAT rate (`OrderVatType`).
     pub enum OrderVatType {
-        /// No vat.
+        /// Not subject to VAT (only for some kinds of services).
         NoVat = "NO_VAT",
-        /// Vat 0.
+        /// VAT 0% (for example goods exported under the customs export procedure).
         Vat0 = "VAT_0",
-        /// Vat 10.
+        /// VAT 10% (some food and medical goods).
         Vat10 = "VAT_10",
-        /// Vat 10 110.
+        /// VAT 10/110: 10%, on prepayment only.
         Vat10_110 = "VAT_10_110",
-        /// Vat 20.
+        /// VAT 20%: the main rate from 2019 to 1 January 2026.
         Vat20 = "VAT_20",
-        /// Vat 20 120.
+        /// VAT 20/120: 20%, on prepayment only.
         Vat20_120 = "VAT_20_120",
-        /// Vat 18.
+        /// VAT 18%: the main rate before 2019.
         Vat18 = "VAT_18",
-        /// Vat 18 118.
+        /// VAT 18/118: used on prepayment before 1 January 2019.
         Vat18_118 = "VAT_18_118",
-        /// Vat 12.
+        /// VAT 12%: Uzbekistan only.
         Vat12 = "VAT_12",
-        /// Vat 05.
+        /// VAT 5%, for the simplified tax system (USN).
         Vat05 = "VAT_05",
-        /// Vat 07.
+        /// VAT 7%, for the simplified tax system (USN).
         Vat07 = "VAT_07",
-        /// Vat 22.
+        /// VAT 22%: the main rate from 1 January 2026.
         Vat22 = "VAT_22",
-        /// Unknown value.
+        /// Yandex Market's own `UNKNOWN_VALUE` (a value this library does not know is `Unknown(..)`).
         UnknownValue = "UNKNOWN_VALUE",
     }
 }
@@ -466,35 +466,35 @@ market_core::wire_enum! {
 market_core::wire_enum! {
     /// How the buyer pays (`OrderPaymentMethodType`).
     pub enum OrderPaymentMethodType {
-        /// Cash on delivery.
+        /// Cash, on delivery.
         CashOnDelivery = "CASH_ON_DELIVERY",
-        /// Card on delivery.
+        /// Bank card, on delivery.
         CardOnDelivery = "CARD_ON_DELIVERY",
-        /// Bound card on delivery.
+        /// The buyer's linked card, on delivery.
         BoundCardOnDelivery = "BOUND_CARD_ON_DELIVERY",
-        /// Bnpl bank on delivery.
+        /// Super Split (instalments), on delivery.
         BnplBankOnDelivery = "BNPL_BANK_ON_DELIVERY",
-        /// Bnpl on delivery.
+        /// Split (instalments), on delivery.
         BnplOnDelivery = "BNPL_ON_DELIVERY",
-        /// Yandex.
+        /// Bank card, when ordering (prepaid).
         Yandex = "YANDEX",
-        /// Apple pay.
+        /// Apple Pay (no longer used).
         ApplePay = "APPLE_PAY",
-        /// External certificate.
+        /// A gift certificate (for example from the Sberbank Online app).
         ExternalCertificate = "EXTERNAL_CERTIFICATE",
-        /// Credit.
+        /// On credit.
         Credit = "CREDIT",
-        /// Google pay.
+        /// Google Pay (no longer used).
         GooglePay = "GOOGLE_PAY",
-        /// Tinkoff credit.
+        /// On credit from Tinkoff Bank.
         TinkoffCredit = "TINKOFF_CREDIT",
-        /// Sbp.
+        /// Through the Faster Payments System (СБП).
         Sbp = "SBP",
-        /// Tinkoff installments.
+        /// Instalments from Tinkoff Bank.
         TinkoffInstallments = "TINKOFF_INSTALLMENTS",
-        /// B2b account prepayment.
+        /// An organisation pays, when ordering.
         B2bAccountPrepayment = "B2B_ACCOUNT_PREPAYMENT",
-        /// B2b account postpayment.
+        /// An organisation pays, after delivery.
         B2bAccountPostpayment = "B2B_ACCOUNT_POSTPAYMENT",
         /// Microcredit.
         Microcredit = "MICROCREDIT",
@@ -680,25 +680,26 @@ market_core::wire_enum! {
 market_core::wire_enum! {
     /// The seller's tax system (`OrderTaxSystemType`).
     pub enum OrderTaxSystemType {
-        /// Osn.
+        /// The general tax system (ОСН).
         Osn = "OSN",
-        /// Usn.
+        /// The simplified tax system (УСН).
         Usn = "USN",
-        /// Usn minus cost.
+        /// The simplified tax system on income less expenses (УСН «Доходы минус расходы»).
         UsnMinusCost = "USN_MINUS_COST",
-        /// Envd.
+        /// The single tax on imputed income (ЕНВД).
         Envd = "ENVD",
-        /// Echn.
+        /// The single agricultural tax (ЕСХН).
         Echn = "ECHN",
-        /// Psn.
+        /// The patent tax system (ПСН).
         Psn = "PSN",
-        /// Npd.
+        /// The professional income tax (НПД).
         Npd = "NPD",
-        /// Ausn.
+        /// The automated simplified tax system (АУСН).
         Ausn = "AUSN",
-        /// Ausn minus cost.
+        /// The automated simplified tax system on income less expenses (АУСН «Доходы минус
+        /// расходы»).
         AusnMinusCost = "AUSN_MINUS_COST",
-        /// Unknown value.
+        /// Yandex Market's own `UNKNOWN_VALUE` (a value this library does not know is `Unknown(..)`).
         UnknownValue = "UNKNOWN_VALUE",
     }
 }
