@@ -129,11 +129,11 @@ impl ApiError {
     /// ```
     /// use market_core::{ApiError, ApiErrorKind};
     ///
-    /// let e = ApiError::new("ozon", "fbs_posting_ship", 200, ApiErrorKind::Conflict)
+    /// let e = ApiError::new("ozon", "posting_fbs_ship", 200, ApiErrorKind::Conflict)
     ///     .with_code("ship_failed")
     ///     .with_message("the posting could not be assembled");
     /// assert!(!e.retryable);
-    /// assert_eq!(e.to_string(), "ozon fbs_posting_ship: HTTP 200 [ship_failed]: the posting could not be assembled");
+    /// assert_eq!(e.to_string(), "ozon posting_fbs_ship: HTTP 200 [ship_failed]: the posting could not be assembled");
     /// ```
     pub fn new(
         vendor: &'static str,
