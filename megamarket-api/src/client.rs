@@ -14,6 +14,7 @@ use market_core::{ApiErrorKind, Error, MarketplaceKind, Result};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
+use crate::feed::FeedTarget;
 use crate::ids::MerchantId;
 use crate::limits::Quotas;
 use crate::models::common::Envelope;
@@ -125,6 +126,7 @@ pub struct Client {
     account: String,
     merchant_id: Option<MerchantId>,
     pub(crate) quotas: Arc<Quotas>,
+    pub(crate) feed: Option<Arc<FeedTarget>>,
 }
 
 impl fmt::Debug for Client {
@@ -132,6 +134,7 @@ impl fmt::Debug for Client {
         f.debug_struct("megamarket_api::Client")
             .field("account", &self.account)
             .field("merchant_id", &self.merchant_id)
+            .field("feed", &self.feed.as_ref().map(|f| f.path()))
             .field("base_url", &self.transport.base_url().as_str())
             .finish_non_exhaustive()
     }
@@ -149,6 +152,7 @@ impl Client {
             token: SecretString::from(token.into()),
             merchant_id: None,
             quotas: Quotas::default(),
+            feed: None,
             settings: ClientSettings::new(),
         }
     }
@@ -173,6 +177,11 @@ impl Client {
     /// The merchant id, when set.
     pub fn merchant_id(&self) -> Option<MerchantId> {
         self.merchant_id
+    }
+
+    /// Where `publish_cards` writes the catalogue feed, when set.
+    pub fn feed_target(&self) -> Option<&FeedTarget> {
+        self.feed.as_deref()
     }
 
     /// The limits the client keeps to.
@@ -207,6 +216,7 @@ pub struct ClientBuilder {
     token: SecretString,
     merchant_id: Option<MerchantId>,
     quotas: Quotas,
+    feed: Option<FeedTarget>,
     settings: ClientSettings,
 }
 
@@ -232,6 +242,14 @@ impl ClientBuilder {
     /// The limits to keep to (all chosen defaults: Megamarket publishes none).
     pub fn quotas(mut self, quotas: Quotas) -> Self {
         self.quotas = quotas;
+        self
+    }
+
+    /// Where [`crate::Marketplace::publish_cards`] writes the catalogue feed (Megamarket
+    /// takes cards as a YML feed the seller hosts, not through the API); with it the client
+    /// claims [`market_core::Capability::Cards`].
+    pub fn feed(mut self, target: FeedTarget) -> Self {
+        self.feed = Some(target);
         self
     }
 
@@ -264,6 +282,7 @@ impl ClientBuilder {
             account,
             merchant_id: self.merchant_id,
             quotas,
+            feed: self.feed.map(Arc::new),
         })
     }
 }

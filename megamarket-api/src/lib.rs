@@ -22,6 +22,7 @@
 pub mod api;
 pub mod client;
 pub mod error;
+pub mod feed;
 pub mod ids;
 pub mod limits;
 pub mod marketplace;
@@ -31,6 +32,7 @@ pub mod push;
 pub mod sandbox;
 
 pub use client::{Client, ClientBuilder};
+pub use feed::FeedTarget;
 pub use ids::{MerchantId, ShipmentId};
 pub use limits::Quotas;
 

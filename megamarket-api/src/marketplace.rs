@@ -3,8 +3,10 @@
 //!
 //! Megamarket pushes new orders and cancellations ([`crate::push`]): those are the fast path;
 //! [`Marketplace::orders`] (the `order/search` stream) is the safety net that sees every
-//! shipment of a window. Cards are not an API matter on Megamarket (the catalogue is a YML
-//! feed the seller hosts), returns have no method, and warehouses are not listed by the API.
+//! shipment of a window. Cards are not an API matter on Megamarket: the catalogue is a YML
+//! feed the seller hosts, and `publish_cards` writes it to the client's
+//! [`crate::FeedTarget`] ([`crate::feed`]). Returns have no method, and warehouses are not
+//! listed by the API.
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
@@ -14,9 +16,9 @@ use market_core::batch::convert_each;
 use market_core::wire::moscow;
 use market_core::{
     ApiError, ApiErrorKind, BatchReport, BatchWarning, CancelReason, Capabilities, Capability,
-    Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat, Lifecycle, Marketplace,
-    MarketplaceKind, Order, OrderId, OrderLine, OrderQuery, OrderStatus, Package, PriceUpdate,
-    Result, StockUpdate,
+    Card, CardSubmission, Currency, DeliveryScheme, Error, ItemKey, Label, LabelFormat, Lifecycle,
+    Marketplace, MarketplaceKind, Order, OrderId, OrderLine, OrderQuery, OrderStatus, Package,
+    PriceUpdate, Result, StockUpdate,
 };
 use rust_decimal::Decimal;
 
@@ -26,7 +28,8 @@ use crate::ids::{ShipmentId, box_code};
 use crate::models::offers::{Price, Stock};
 use crate::models::orders::*;
 
-/// What the trait does for Megamarket.
+/// What the trait does for Megamarket; a client with a [`crate::FeedTarget`] also claims
+/// [`Capability::Cards`].
 pub const CAPABILITIES: Capabilities = Capabilities::of(&[
     Capability::Stocks,
     Capability::Prices,
@@ -290,7 +293,29 @@ impl Marketplace for Client {
     }
 
     fn capabilities(&self) -> Capabilities {
-        CAPABILITIES
+        if self.feed_target().is_some() {
+            CAPABILITIES.with(Capability::Cards)
+        } else {
+            CAPABILITIES
+        }
+    }
+
+    /// Writes the cards as the YML feed of the client's [`crate::FeedTarget`] (replacing the
+    /// file whole); Megamarket downloads it from where the seller hosts it. No task follows:
+    /// the report is final, every card written (accepted) or rejected by its offer id with
+    /// the YML rule it broke. Without a feed target: [`Error::Unsupported`].
+    async fn publish_cards(&self, cards: &[Card]) -> Result<CardSubmission> {
+        let Some(target) = self.feed.clone() else {
+            return Err(Error::unsupported(self.kind(), "publish_cards"));
+        };
+        let cards = cards.to_vec();
+        let report = tokio::task::spawn_blocking(move || target.publish(&cards))
+            .await
+            .map_err(|e| Error::Config(format!("the feed writer stopped: {e}")))??;
+        Ok(CardSubmission {
+            tasks: Vec::new(),
+            report,
+        })
     }
 
     async fn update_stocks(&self, updates: &[StockUpdate]) -> Result<BatchReport> {

@@ -7,6 +7,7 @@ mod common;
 
 mod client;
 mod contract;
+mod feed;
 mod odd_values;
 mod push;
 #[cfg(feature = "sandbox")]
