@@ -1,4 +1,4 @@
-//! The catalogue handlers: offers and stocks read, stocks and prices uploaded (an offer the
+//! The catalogue handlers: products, offers and stocks read, stocks and prices uploaded (an offer the
 //! catalogue lacks is listed in `notFoundOffers`, the others are saved).
 
 use market_core::sandbox::{Answer, Call};
@@ -13,6 +13,7 @@ pub(super) fn handle(state: &mut State, call: &Call<'_>) -> Answer {
     let result = match call.op.name {
         "store_offers_list" => offers(state, call, false),
         "store_inventories_list" => offers(state, call, true),
+        "store_products_list" => products(state, call),
         "store_inventories_upload" => inventories_upload(state, call),
         "store_prices_upload" => prices_upload(state, call),
         other => Err(error(
@@ -60,6 +61,29 @@ fn offers(state: &mut State, call: &Call<'_>, inventory: bool) -> Result<Answer,
     Ok(ok(
         200,
         json!({ "pagination": pagination, "offers": offers }),
+    ))
+}
+
+/// One product per offer (the sandbox's catalogue has no multi-offer products): the
+/// product's `externalId` and `article` are the offer's `externalId`.
+fn products(state: &mut State, call: &Call<'_>) -> Result<Answer, Answer> {
+    let (page, limit) = paging(call)?;
+    let ids = filter_values(call, "ids");
+    let items: Vec<Value> = state
+        .offers
+        .iter()
+        .filter(|o| ids.is_empty() || ids.contains(&o.id.to_string()))
+        .map(|o| {
+            let quantity: Decimal = o.stocks.values().copied().sum();
+            json!({ "id": o.id, "externalId": o.external_id, "article": o.external_id,
+                    "name": o.name, "active": true, "quantity": num(quantity),
+                    "offers": [offer_json(o, false)] })
+        })
+        .collect();
+    let (products, pagination) = page_of(items, page, limit);
+    Ok(ok(
+        200,
+        json!({ "pagination": pagination, "products": products }),
     ))
 }
 

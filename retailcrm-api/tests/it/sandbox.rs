@@ -351,6 +351,29 @@ async fn stocks_and_prices_are_uploaded_per_offer() {
 }
 
 #[tokio::test]
+async fn products_are_listed_page_by_page_with_their_offers() {
+    let sandbox = Sandbox::start_with(SandboxConfig {
+        offers: 45,
+        ..Default::default()
+    })
+    .await;
+    let crm = sandbox.client().unwrap();
+    let products: Vec<_> = crm
+        .store_products_list(&Default::default(), PageSize::Twenty)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(products.len(), 45, "three pages of 20, 20 and 5");
+    let first = &products[0];
+    assert_eq!(first.external_id.as_deref(), Some("SKU-0001"));
+    assert_eq!(first.active, Some(true));
+    let offers = first.offers.as_deref().unwrap_or_default();
+    assert_eq!(offers.len(), 1);
+    let ids: std::collections::HashSet<_> = products.iter().map(|p| p.id).collect();
+    assert_eq!(ids.len(), 45, "no product twice");
+}
+
+#[tokio::test]
 async fn over_ten_requests_a_second_the_emulator_answers_503() {
     let sandbox = Sandbox::start().await;
     let crm = sandbox
