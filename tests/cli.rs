@@ -515,6 +515,63 @@ async fn the_yandex_market_sandbox_is_one_campaign_through_the_trait() {
 }
 
 #[tokio::test]
+async fn the_megamarket_sandbox_is_reached_with_its_token_and_starts_with_shipments() {
+    use market_tool::cli::MarketplaceArg;
+    let cli = Cli::try_parse_from(["market", "--marketplace", "megamarket", "orders"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::Megamarket);
+    let sandbox = market::megamarket::sandbox::Sandbox::start(Default::default()).await;
+    let mm = common::sandbox_of::<common::MegamarketConnector>(Some(sandbox.uri()))
+        .await
+        .unwrap();
+    assert_eq!(mm.target, common::Target::SandboxAt(sandbox.uri()));
+    let market: &dyn market::core::Marketplace = &mm.client;
+    assert_eq!(market.kind(), market::core::MarketplaceKind::Megamarket);
+
+    // The tool's own sandbox is seeded with three shipments, one of them DBS.
+    if std::env::var("MEGAMARKET_TOKEN").is_err() && std::env::var("MEGAMARKET_BASE_URL").is_err() {
+        use futures::TryStreamExt as _;
+        let local = common::connect::<common::MegamarketConnector>(None)
+            .await
+            .unwrap();
+        assert_eq!(local.target, common::Target::LocalSandbox);
+        let market: &dyn market::core::Marketplace = &local.client;
+        let window = market::core::TimeWindow::last(chrono::Duration::days(1));
+        let orders: Vec<_> = market
+            .orders(market::core::OrderQuery::window(window))
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(orders.len(), 3);
+        assert_eq!(
+            orders
+                .iter()
+                .filter(|o| o.scheme == market::core::DeliveryScheme::Dbs)
+                .count(),
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_retailcrm_site_is_a_channel_with_its_stores_as_warehouses() {
+    use market_tool::cli::MarketplaceArg;
+    let cli = Cli::try_parse_from(["market", "--marketplace", "retailcrm", "warehouses"]).unwrap();
+    assert_eq!(cli.global.marketplace, MarketplaceArg::Retailcrm);
+    let sandbox = market::retailcrm::sandbox::Sandbox::start().await;
+    let crm = common::sandbox_of::<common::RetailCrmConnector>(Some(sandbox.uri()))
+        .await
+        .unwrap();
+    assert_eq!(crm.target, common::Target::SandboxAt(sandbox.uri()));
+    let channel = crm
+        .client
+        .channel(common::retailcrm_site(), common::retailcrm_price_type());
+    let market: &dyn market::core::Marketplace = &channel;
+    assert_eq!(market.kind(), market::core::MarketplaceKind::RetailCrm);
+    let warehouses = market.warehouses().await.unwrap();
+    assert_eq!(warehouses.len(), 2);
+}
+
+#[tokio::test]
 async fn the_stand_in_erp_is_an_idempotent_import_target() {
     use market::core::helpers::{MemoryLinkStore, OrderImporter};
     let sandbox =

@@ -369,6 +369,122 @@ impl Connector for YmConnector {
     }
 }
 
+/// Megamarket: `MEGAMARKET_TOKEN` (and `MEGAMARKET_MERCHANT_ID`, which box codes need).
+#[derive(Debug)]
+pub struct MegamarketConnector;
+
+/// The shipments the local Megamarket sandbox starts with (its account is otherwise empty):
+/// two FBS shipments and one DBS, created within the last hours.
+fn seed_megamarket(sandbox: &megamarket_api::sandbox::Sandbox) {
+    use megamarket_api::sandbox::NewShipment;
+    let offers = sandbox.offers();
+    let offer = |i: usize| {
+        offers
+            .get(i % offers.len().max(1))
+            .map_or("SKU-1", String::as_str)
+    };
+    sandbox.add_shipment(NewShipment::fbs(&[(offer(0), 1, 1990), (offer(1), 2, 450)]));
+    sandbox.add_shipment(NewShipment::fbs(&[(offer(2), 1, 3200)]));
+    sandbox.add_shipment(NewShipment::dbs(&[(offer(1), 1, 450)]));
+}
+
+impl Connector for MegamarketConnector {
+    type Client = megamarket_api::Client;
+    type Sandbox = megamarket_api::sandbox::Sandbox;
+    const NAME: &'static str = "Megamarket";
+    const CREDENTIALS: &'static str = "MEGAMARKET_TOKEN";
+    const ENV_BASE_URL: &'static str = "MEGAMARKET_BASE_URL";
+
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Self::Client>> {
+        let mut builder = megamarket_api::Client::from_env()?;
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        Some(builder.build())
+    }
+
+    fn sandbox_at(url: &str) -> market_core::Result<Self::Client> {
+        let config = megamarket_api::sandbox::SandboxConfig::default();
+        megamarket_api::Client::builder(config.token)
+            .merchant_id(config.merchant_id)
+            .base_url(url)
+            .build()
+    }
+
+    async fn start_sandbox() -> market_core::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox = megamarket_api::sandbox::Sandbox::start(Default::default()).await;
+        seed_megamarket(&sandbox);
+        let uri = sandbox.uri();
+        let client = sandbox.client()?;
+        Ok((sandbox, uri, client))
+    }
+}
+
+/// The RetailCRM site the `market` tool works on (`RETAILCRM_SITE`, default `shop`, the
+/// sandbox's site).
+pub fn retailcrm_site() -> String {
+    std::env::var("RETAILCRM_SITE")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "shop".to_owned())
+}
+
+/// The RetailCRM price type prices are set in (`RETAILCRM_PRICE_TYPE`, default `base`, the
+/// sandbox's).
+pub fn retailcrm_price_type() -> String {
+    std::env::var("RETAILCRM_PRICE_TYPE")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "base".to_owned())
+}
+
+/// Offers in the local RetailCRM sandbox's catalogue: the Ozon sandbox's `SKU-0001`...
+/// `SKU-0040` all exist in it, so the Ozon sandbox's orders can be moved there.
+pub const RETAILCRM_SANDBOX_OFFERS: usize = 60;
+
+/// RetailCRM: `RETAILCRM_URL` + `RETAILCRM_API_KEY`.
+#[derive(Debug)]
+pub struct RetailCrmConnector;
+
+impl Connector for RetailCrmConnector {
+    type Client = retailcrm_api::Client;
+    type Sandbox = retailcrm_api::sandbox::Sandbox;
+    const NAME: &'static str = "RetailCRM";
+    const CREDENTIALS: &'static str = "RETAILCRM_URL/RETAILCRM_API_KEY";
+    const ENV_BASE_URL: &'static str = "RETAILCRM_BASE_URL";
+
+    fn from_env(base_url: Option<String>) -> Option<market_core::Result<Self::Client>> {
+        let mut builder = retailcrm_api::Client::from_env()?;
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        Some(builder.build())
+    }
+
+    fn sandbox_at(url: &str) -> market_core::Result<Self::Client> {
+        retailcrm_api::Client::builder(url, retailcrm_api::sandbox::SANDBOX_API_KEY)
+            .account("sandbox")
+            .build()
+    }
+
+    async fn start_sandbox() -> market_core::Result<(Self::Sandbox, String, Self::Client)> {
+        let sandbox =
+            retailcrm_api::sandbox::Sandbox::start_with(retailcrm_api::sandbox::SandboxConfig {
+                offers: RETAILCRM_SANDBOX_OFFERS,
+                ..Default::default()
+            })
+            .await;
+        let uri = sandbox.uri();
+        let client = sandbox.client()?;
+        Ok((sandbox, uri, client))
+    }
+}
+
+/// A Megamarket client and, when this process started one, the sandbox it talks to.
+pub type Megamarket = Connection<MegamarketConnector>;
+/// A RetailCRM client and, when this process started one, the sandbox it talks to.
+pub type RetailCrm = Connection<RetailCrmConnector>;
+
 /// An Ozon client and, when this process started one, the sandbox it talks to.
 pub type Ozon = Connection<OzonConnector>;
 /// A Yandex Market campaign client and, when this process started one, the sandbox.

@@ -11,9 +11,11 @@ use market_core::{Lifecycle, TimeWindow};
 ///
 /// --marketplace picks the channel (default ozon). Its credentials come from the environment:
 /// OZON_CLIENT_ID and OZON_API_KEY (ozon), WB_API_TOKEN (wb), YM_API_KEY, YM_BUSINESS_ID and
-/// YM_CAMPAIGN_ID (yandex-market); --base-url, or OZON_BASE_URL, WB_BASE_URL, YM_BASE_URL, aims
-/// at another host. Without the channel's credentials, the tool uses the sandbox credentials:
-/// against that host when a base URL is given, otherwise against a local sandbox of that
+/// YM_CAMPAIGN_ID (yandex-market), MEGAMARKET_TOKEN (megamarket), RETAILCRM_URL and
+/// RETAILCRM_API_KEY (retailcrm); --base-url, or the channel's *_BASE_URL variable (OZON_,
+/// WB_, YM_, MEGAMARKET_, RETAILCRM_), aims at another host. Without the channel's
+/// credentials, the tool uses the sandbox credentials: against that host when a base URL is
+/// given, otherwise against a local sandbox of that
 /// channel it starts (and says so on stderr), so every command can be tried without an
 /// account. The demo command always runs on the Ozon sandbox.
 ///
@@ -40,6 +42,13 @@ pub enum MarketplaceArg {
     Wb,
     /// Yandex Market Partner API, one campaign (YM_API_KEY, YM_BUSINESS_ID, YM_CAMPAIGN_ID).
     YandexMarket,
+    /// Megamarket merchant API (MEGAMARKET_TOKEN, MEGAMARKET_MERCHANT_ID); order ids are
+    /// shipment ids. No warehouse list, no card listing.
+    Megamarket,
+    /// One RetailCRM site as a channel (RETAILCRM_URL, RETAILCRM_API_KEY; RETAILCRM_SITE,
+    /// default shop; RETAILCRM_PRICE_TYPE, default base): stores as warehouses, stocks,
+    /// prices, orders.
+    Retailcrm,
 }
 
 /// Flags every command takes.
@@ -49,7 +58,8 @@ pub struct Global {
     #[arg(long, value_enum, default_value = "ozon", global = true)]
     pub marketplace: MarketplaceArg,
     /// Another host for the API (a proxy, a sandbox elsewhere); defaults to the
-    /// marketplace's `*_BASE_URL` variable (OZON_BASE_URL, WB_BASE_URL, YM_BASE_URL).
+    /// marketplace's `*_BASE_URL` variable (OZON_BASE_URL, WB_BASE_URL, YM_BASE_URL,
+    /// MEGAMARKET_BASE_URL, RETAILCRM_BASE_URL).
     #[arg(long, value_name = "URL", global = true)]
     pub base_url: Option<String>,
     /// Print an aligned table instead of JSON lines.

@@ -560,6 +560,30 @@ async fn cards(channel: &Channel, out: &mut Stdio) -> Result<u8, Failure> {
                     })
                 })
                 .boxed(),
+            Vendor::Megamarket(_) => {
+                return Err(Failure::error(
+                    "cards: Megamarket has no card listing; its catalogue is the YML feed \
+                     the seller hosts (megamarket_api::feed)",
+                ));
+            }
+            Vendor::RetailCrm(crm) => crm
+                .client
+                .store_products_list(
+                    &Default::default(),
+                    retailcrm_api::limits::PageSize::Hundred,
+                )
+                .map(|item| {
+                    item.map(|p| CardLine {
+                        marketplace: "retailcrm",
+                        offer_id: p.external_id.or(p.article).unwrap_or_default(),
+                        product_id: p.id.map(|id| id.to_string()).unwrap_or_default(),
+                        barcodes: Vec::new(),
+                        archived: p.active.map(|active| !active),
+                        has_fbs_stocks: None,
+                        has_fbo_stocks: None,
+                    })
+                })
+                .boxed(),
         };
     while let Some(item) = lines.next().await {
         let line =

@@ -15,10 +15,13 @@
 //! cargo run --example market -- demo                        # the whole job, on the sandbox
 //! ```
 //!
-//! `--marketplace ozon` (the default), `wb` or `yandex-market`. Credentials come from the
-//! environment: `OZON_CLIENT_ID` and `OZON_API_KEY` (and `OZON_BASE_URL` or `--base-url`) for
-//! Ozon, `WB_API_TOKEN` (and `WB_BASE_URL`) for Wildberries, `YM_API_KEY`, `YM_BUSINESS_ID`
-//! and `YM_CAMPAIGN_ID` (and `YM_BASE_URL`) for Yandex Market; with none, the tool starts the
+//! `--marketplace ozon` (the default), `wb`, `yandex-market`, `megamarket` or `retailcrm`.
+//! Credentials come from the environment: `OZON_CLIENT_ID` and `OZON_API_KEY` (and
+//! `OZON_BASE_URL` or `--base-url`) for Ozon, `WB_API_TOKEN` (and `WB_BASE_URL`) for
+//! Wildberries, `YM_API_KEY`, `YM_BUSINESS_ID` and `YM_CAMPAIGN_ID` (and `YM_BASE_URL`) for
+//! Yandex Market, `MEGAMARKET_TOKEN` and `MEGAMARKET_MERCHANT_ID` (and `MEGAMARKET_BASE_URL`)
+//! for Megamarket, `RETAILCRM_URL` and `RETAILCRM_API_KEY` (and `RETAILCRM_BASE_URL`,
+//! `RETAILCRM_SITE`, `RETAILCRM_PRICE_TYPE`) for RetailCRM; with none, the tool starts the
 //! marketplace's local sandbox and says so on stderr, so every command can be tried without an
 //! account. Results go to stdout as one JSON object per
 //! line (the market-core types) or, with `--table`, as an aligned table; progress and errors go
@@ -99,6 +102,10 @@ pub enum Vendor {
     Wb(common::Wb),
     /// A Yandex Market campaign, with the sandbox it talks to when this process started one.
     Ym(common::Ym),
+    /// Megamarket, with the sandbox it talks to when this process started one.
+    Megamarket(common::Megamarket),
+    /// One RetailCRM site, with the sandbox it talks to when this process started one.
+    RetailCrm(common::RetailCrm),
 }
 
 /// Connects to the marketplace chosen on the command line.
@@ -129,6 +136,27 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             Ok(Channel {
                 market: Box::new(ym.client.clone()),
                 vendor: Vendor::Ym(ym),
+            })
+        }
+        MarketplaceArg::Megamarket => {
+            let mm = common::connect::<common::MegamarketConnector>(cli.base_url.clone())
+                .await
+                .map_err(Failure::call("megamarket client"))?;
+            Ok(Channel {
+                market: Box::new(mm.client.clone()),
+                vendor: Vendor::Megamarket(mm),
+            })
+        }
+        MarketplaceArg::Retailcrm => {
+            let crm = common::connect::<common::RetailCrmConnector>(cli.base_url.clone())
+                .await
+                .map_err(Failure::call("retailcrm client"))?;
+            Ok(Channel {
+                market: Box::new(
+                    crm.client
+                        .channel(common::retailcrm_site(), common::retailcrm_price_type()),
+                ),
+                vendor: Vendor::RetailCrm(crm),
             })
         }
     }
