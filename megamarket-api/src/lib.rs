@@ -28,6 +28,8 @@ pub mod limits;
 pub mod marketplace;
 pub mod models;
 pub mod push;
+#[cfg(feature = "receiver")]
+pub mod receiver;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 

@@ -300,6 +300,56 @@ impl Push {
     }
 }
 
+impl Push {
+    /// The push split into its events, one push per shipment, in the order sent (the
+    /// merchant id kept on each). A receiver hands them over one by one, so that a failure
+    /// of one leaves only that one to Megamarket's repeat.
+    pub fn into_events(self) -> Vec<Push> {
+        match self {
+            Self::OrderNew(n) => {
+                let merchant_id = n.merchant_id;
+                n.shipments
+                    .into_iter()
+                    .map(|s| {
+                        Push::OrderNew(OrderNew {
+                            merchant_id,
+                            shipments: vec![s],
+                        })
+                    })
+                    .collect()
+            }
+            Self::OrderCancel(c) => {
+                let merchant_id = c.merchant_id;
+                c.shipments
+                    .into_iter()
+                    .map(|s| {
+                        Push::OrderCancel(OrderCancel {
+                            merchant_id,
+                            shipments: vec![s],
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The kind of event the push carries.
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Self::OrderNew(_) => EventKind::New,
+            Self::OrderCancel(_) => EventKind::Cancel,
+        }
+    }
+
+    /// The shipments the push is about, in the order sent.
+    pub fn shipment_ids(&self) -> Vec<&ShipmentId> {
+        match self {
+            Self::OrderNew(n) => n.shipments.iter().map(|s| &s.shipment_id).collect(),
+            Self::OrderCancel(c) => c.shipments.iter().map(|s| &s.shipment_id).collect(),
+        }
+    }
+}
+
 /// One event of a push: its kind, the shipment, and (for a cancellation) the items.
 pub type EventKey = (EventKind, ShipmentId, Vec<String>);
 

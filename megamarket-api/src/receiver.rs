@@ -1,0 +1,366 @@
+//! A ready HTTP receiver of Megamarket's pushes (feature `receiver`), on axum: mount
+//! [`router`] in the seller's own server, or run [`serve`] on a listener of its own.
+//!
+//! Megamarket posts `order/new` and `order/cancel` to `<seller base URL>/order/new` and
+//! `<seller base URL>/order/cancel` ([`crate::push`]). The receiver:
+//!
+//! - reads at most [`push::MAX_BODY_BYTES`] of a body (a larger one is refused with HTTP 413
+//!   before it is read whole: the `Content-Length` is checked first, a chunked body is
+//!   counted as it comes);
+//! - decodes it with [`push::decode`], which never panics; a body that is not a push answers
+//!   [`push::REPLY_FAILED`], and what was wrong is logged by field path only, never with the
+//!   body (a DBS push carries the buyer's name, phone and address);
+//! - splits the push into its events, one per shipment ([`Push::into_events`]), and hands each
+//!   event not handed over before to the seller's async callback, one at a time;
+//! - remembers an event as handed over ([`push::Seen`]) only when the callback returned `Ok`:
+//!   a failed (or panicking) callback leaves it to Megamarket's repeat;
+//! - answers [`push::REPLY_OK`] (HTTP 200) when every event of the push was taken now or
+//!   before, else [`push::REPLY_FAILED`] (HTTP 200), and Megamarket sends the push again.
+//!
+//! A repeat that arrives while the callback is still busy with the same event (Megamarket
+//! repeats a push it got no answer to in time) is not handed over a second time: it is
+//! answered [`push::REPLY_FAILED`], and Megamarket's next repeat finds the event taken.
+//!
+//! The events remembered are kept in memory (bounded, [`Receiver::seen_capacity`]): after a
+//! restart a repeat reaches the callback again, so the callback still treats a shipment it
+//! already knows as done (its shipment id is the key).
+//!
+//! ```no_run
+//! # async fn run() -> std::io::Result<()> {
+//! use megamarket_api::push::Push;
+//! use megamarket_api::receiver;
+//!
+//! let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+//! receiver::serve(
+//!     listener,
+//!     |event: Push| async move {
+//!         match &event {
+//!             Push::OrderNew(n) => println!("new shipment {}", n.shipments[0].shipment_id),
+//!             Push::OrderCancel(c) => println!("cancelled in {}", c.shipments[0].shipment_id),
+//!             _ => {}
+//!         }
+//!         // Store the event; an error makes Megamarket send it again.
+//!         Ok::<(), std::io::Error>(())
+//!     },
+//!     std::future::pending(),
+//! )
+//! .await
+//! # }
+//! ```
+//!
+//! Mounted in a larger axum application, below a prefix of the seller's choosing:
+//!
+//! ```
+//! use megamarket_api::push::Push;
+//! use megamarket_api::receiver::Receiver;
+//!
+//! let pushes = Receiver::new(|_event: Push| async { Ok::<(), std::io::Error>(()) })
+//!     .seen_capacity(10_000)
+//!     .router();
+//! // Megamarket is given `https://shop.example/megamarket` as the base URL.
+//! let app: axum::Router = axum::Router::new().nest("/megamarket", pushes);
+//! # let _ = app;
+//! ```
+
+use std::collections::HashSet;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use futures::future::BoxFuture;
+use futures::{FutureExt, StreamExt};
+
+use crate::push::{self, EventKey, Push, PushError, Seen};
+
+/// The error a callback returns: anything that is an error.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+type Callback = dyn Fn(Push) -> BoxFuture<'static, Result<(), BoxError>> + Send + Sync;
+
+/// The receiver's settings and the seller's callback; [`Receiver::router`] makes the axum
+/// router, [`Receiver::serve`] runs it.
+#[derive(Clone)]
+pub struct Receiver {
+    callback: Arc<Callback>,
+    max_body_bytes: usize,
+    seen_capacity: usize,
+}
+
+impl std::fmt::Debug for Receiver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receiver")
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("seen_capacity", &self.seen_capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Receiver {
+    /// A receiver handing each event (a [`Push`] of one shipment) to `callback`: `Ok` once
+    /// the event is safely stored, an error to have Megamarket send it again.
+    pub fn new<F, Fut, E>(callback: F) -> Self
+    where
+        F: Fn(Push) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<(), E>> + Send + 'static,
+        E: Into<BoxError>,
+    {
+        let callback: Arc<Callback> = Arc::new(move |event: Push| {
+            let fut = callback(event);
+            async move { fut.await.map_err(Into::into) }.boxed()
+        });
+        Self {
+            callback,
+            max_body_bytes: push::MAX_BODY_BYTES,
+            seen_capacity: 100_000,
+        }
+    }
+
+    /// The largest body read (at most, and by default, [`push::MAX_BODY_BYTES`]); a larger
+    /// one is refused with HTTP 413.
+    pub fn max_body_bytes(mut self, max: usize) -> Self {
+        self.max_body_bytes = max.min(push::MAX_BODY_BYTES);
+        self
+    }
+
+    /// How many events are remembered as handed over (100 000 by default; the oldest are
+    /// forgotten past it).
+    pub fn seen_capacity(mut self, capacity: usize) -> Self {
+        self.seen_capacity = capacity;
+        self
+    }
+
+    /// The axum router: `POST /order/new` and `POST /order/cancel` (a trailing slash
+    /// allowed). Mount it with `Router::nest` below the base URL given to Megamarket.
+    pub fn router(self) -> Router {
+        let inner = Arc::new(Inner {
+            callback: self.callback,
+            max_body_bytes: self.max_body_bytes,
+            memory: Mutex::new(Memory {
+                seen: Seen::with_capacity(self.seen_capacity),
+                busy: HashSet::new(),
+            }),
+        });
+        let new = || post(|s: State<Arc<Inner>>, r: Request| receive(s, push::PATH_ORDER_NEW, r));
+        let cancel =
+            || post(|s: State<Arc<Inner>>, r: Request| receive(s, push::PATH_ORDER_CANCEL, r));
+        Router::new()
+            .route(push::PATH_ORDER_NEW, new())
+            .route(&format!("{}/", push::PATH_ORDER_NEW), new())
+            .route(push::PATH_ORDER_CANCEL, cancel())
+            .route(&format!("{}/", push::PATH_ORDER_CANCEL), cancel())
+            .with_state(inner)
+    }
+
+    /// Serves the router on `listener` until `shutdown` completes (then waits for the
+    /// requests under way).
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(listener, self.router())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// The router of a [`Receiver`] with the default settings: `POST /order/new` and
+/// `POST /order/cancel`, each event handed to `callback` once.
+///
+/// ```
+/// use megamarket_api::{push::Push, receiver};
+/// let app: axum::Router = receiver::router(|event: Push| async move {
+///     tracing::info!(kind = ?event.kind(), "push");
+///     Ok::<(), std::io::Error>(())
+/// });
+/// # let _ = app;
+/// ```
+pub fn router<F, Fut, E>(callback: F) -> Router
+where
+    F: Fn(Push) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: Into<BoxError>,
+{
+    Receiver::new(callback).router()
+}
+
+/// Serves a [`Receiver`] with the default settings on `listener` until `shutdown`
+/// completes. See the [module](self) for an example.
+pub async fn serve<F, Fut, E>(
+    listener: tokio::net::TcpListener,
+    callback: F,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()>
+where
+    F: Fn(Push) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: Into<BoxError>,
+{
+    Receiver::new(callback).serve(listener, shutdown).await
+}
+
+struct Inner {
+    callback: Arc<Callback>,
+    max_body_bytes: usize,
+    memory: Mutex<Memory>,
+}
+
+/// The events handed over, and those the callback is busy with.
+struct Memory {
+    seen: Seen,
+    busy: HashSet<EventKey>,
+}
+
+impl Inner {
+    fn memory(&self) -> MutexGuard<'_, Memory> {
+        // A panic never happens while the lock is held; a poisoned lock still holds sound sets.
+        self.memory
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Frees a busy event whatever happens to the request (a callback that panics, a client
+/// that goes away mid-callback).
+struct BusyGuard<'a> {
+    inner: &'a Inner,
+    key: EventKey,
+}
+
+impl Drop for BusyGuard<'_> {
+    fn drop(&mut self) {
+        self.inner.memory().busy.remove(&self.key);
+    }
+}
+
+fn reply(status: StatusCode, taken: bool) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, push::CONTENT_TYPE)],
+        push::reply(taken),
+    )
+        .into_response()
+}
+
+enum ReadError {
+    TooLarge,
+    Broken,
+}
+
+/// The body, at most `max` bytes of it.
+async fn read_body(body: Body, max: usize) -> Result<Vec<u8>, ReadError> {
+    let mut stream = body.into_data_stream();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ReadError::Broken)?;
+        if bytes.len() + chunk.len() > max {
+            return Err(ReadError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+async fn receive(
+    State(inner): State<Arc<Inner>>,
+    path: &'static str,
+    request: Request,
+) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > inner.max_body_bytes as u64) {
+        tracing::warn!(
+            path,
+            len = declared,
+            "megamarket push refused: body too large"
+        );
+        return reply(StatusCode::PAYLOAD_TOO_LARGE, false);
+    }
+    let body = match read_body(request.into_body(), inner.max_body_bytes).await {
+        Ok(body) => body,
+        Err(ReadError::TooLarge) => {
+            tracing::warn!(path, "megamarket push refused: body too large");
+            return reply(StatusCode::PAYLOAD_TOO_LARGE, false);
+        }
+        Err(ReadError::Broken) => {
+            tracing::warn!(path, "megamarket push: the body could not be read");
+            return reply(StatusCode::BAD_REQUEST, false);
+        }
+    };
+    let decoded = match push::decode(path, &body) {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!(path, problem = %describe(&e), "megamarket push is not readable");
+            return reply(StatusCode::OK, false);
+        }
+    };
+    let mut taken = true;
+    for event in decoded.into_events() {
+        taken &= hand_over(&inner, event).await;
+    }
+    reply(StatusCode::OK, taken)
+}
+
+/// What is wrong with a body, without any of its values: the field path only.
+fn describe(e: &PushError) -> String {
+    match e {
+        PushError::Invalid { kind, message } => {
+            let field = message.split(": ").next().unwrap_or_default();
+            let field: String = field.chars().take(200).collect();
+            format!("not a valid {kind:?} push (at {field:?})")
+        }
+        PushError::TooLarge { len } => format!("body of {len} bytes is too large"),
+        PushError::UnknownPath(_) => "unknown path".to_owned(),
+    }
+}
+
+/// Hands one event to the callback unless it was handed over already; true when it is taken.
+async fn hand_over(inner: &Inner, event: Push) -> bool {
+    let Some(key) = event.keys().into_iter().next() else {
+        return true;
+    };
+    {
+        let mut memory = inner.memory();
+        if memory.seen.fresh(event.clone()).is_none() {
+            tracing::debug!(kind = ?key.0, shipment = %key.1, "megamarket push repeated: already taken");
+            return true;
+        }
+        if !memory.busy.insert(key.clone()) {
+            tracing::info!(kind = ?key.0, shipment = %key.1, "megamarket push repeated while its event is being handled");
+            return false;
+        }
+    }
+    let _busy = BusyGuard {
+        inner,
+        key: key.clone(),
+    };
+    let marker = event.clone();
+    // The call itself inside the future: a callback that panics before its first await is
+    // caught too.
+    let outcome = AssertUnwindSafe(async { (inner.callback)(event).await })
+        .catch_unwind()
+        .await;
+    match outcome {
+        Ok(Ok(())) => {
+            inner.memory().seen.mark(&marker);
+            true
+        }
+        Ok(Err(e)) => {
+            tracing::warn!(kind = ?key.0, shipment = %key.1, error = %e, "megamarket push: the callback failed; Megamarket will repeat it");
+            false
+        }
+        Err(_) => {
+            tracing::error!(kind = ?key.0, shipment = %key.1, "megamarket push: the callback panicked; Megamarket will repeat it");
+            false
+        }
+    }
+}
