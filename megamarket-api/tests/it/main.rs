@@ -10,5 +10,7 @@ mod contract;
 mod feed;
 mod odd_values;
 mod push;
+#[cfg(all(feature = "receiver", feature = "sandbox"))]
+mod receiver;
 #[cfg(feature = "sandbox")]
 mod sandbox;
