@@ -1,4 +1,5 @@
-//! The command line: `cargo xtask snapshot ...`, `cargo xtask drift ...`.
+//! The command line: `cargo xtask snapshot ...`, `cargo xtask drift ...`,
+//! `cargo xtask coverage ...`.
 
 use std::path::{Path, PathBuf};
 
@@ -86,6 +87,22 @@ enum Command {
         #[arg(long)]
         uses: Option<Vendor>,
     },
+    /// Prints (Markdown) how many operations of a vendor's current snapshot its crate
+    /// declares: declared, missing, retired (deprecated or announced off) and excluded (the
+    /// crate's `spec/coverage-exclusions.txt`), by API section.
+    Coverage {
+        /// The vendor (default: the three with an OpenAPI spec).
+        vendor: Option<Vendor>,
+        /// Another snapshot than the crate's current one (file or folder; one vendor only).
+        #[arg(long, requires = "vendor")]
+        snapshot: Option<PathBuf>,
+        /// List every missing operation.
+        #[arg(long)]
+        list: bool,
+        /// Fail when a vendor's coverage is below this percentage.
+        #[arg(long)]
+        min_percent: Option<u32>,
+    },
 }
 
 /// Runs the command line (without the program name); returns what to print.
@@ -139,6 +156,64 @@ pub fn run(args: &[String]) -> Result<String, String> {
             };
             drift_report(vendor, &old, &new, &uses)
         }
+        Command::Coverage {
+            vendor,
+            snapshot,
+            list,
+            min_percent,
+        } => coverage_report(vendor, snapshot.as_deref(), list, min_percent),
+    }
+}
+
+/// The coverage report of one vendor crate, or of the three; an error (with the report)
+/// when a vendor is below `min_percent` or declares an operation its snapshot lacks.
+pub fn coverage_report(
+    vendor: Option<Vendor>,
+    snapshot: Option<&Path>,
+    list: bool,
+    min_percent: Option<u32>,
+) -> Result<String, String> {
+    let vendors = match vendor {
+        Some(v) => vec![v],
+        None => vec![Vendor::Ozon, Vendor::Wb, Vendor::YandexMarket],
+    };
+    let mut out = String::new();
+    let mut failures = Vec::new();
+    for v in vendors {
+        let cov = crate::coverage::crate_coverage(v, snapshot)?;
+        out.push_str(&cov.to_markdown(&format!("{} coverage", vendor_name(v)), list));
+        out.push('\n');
+        if let Some(min) = min_percent
+            && cov.per_mille() < min.saturating_mul(10)
+        {
+            failures.push(format!(
+                "{} is below {min}% ({}.{}%)",
+                vendor_name(v),
+                cov.per_mille() / 10,
+                cov.per_mille() % 10
+            ));
+        }
+        if !cov.unknown.is_empty() {
+            failures.push(format!(
+                "{} declares operations its snapshot lacks: {}",
+                vendor_name(v),
+                cov.unknown.join(", ")
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(out)
+    } else {
+        Err(format!("{out}{}\n", failures.join("\n")))
+    }
+}
+
+/// The vendor's name in reports.
+pub fn vendor_name(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Ozon => "Ozon",
+        Vendor::Wb => "Wildberries",
+        Vendor::YandexMarket => "Yandex Market",
     }
 }
 
@@ -217,11 +292,7 @@ pub fn drift_report(
     let old_docs = load_snapshot(old)?;
     let new_docs = load_snapshot(new)?;
     let drift = compare(&old_docs, &new_docs, uses);
-    let name = match vendor {
-        Vendor::Ozon => "Ozon",
-        Vendor::Wb => "Wildberries",
-        Vendor::YandexMarket => "Yandex Market",
-    };
+    let name = vendor_name(vendor);
     Ok(drift.to_markdown(&format!(
         "{name} API drift: {} -> {}",
         old.display(),

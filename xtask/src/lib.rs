@@ -5,9 +5,12 @@
 //! - `drift`: compares two snapshots of a vendor and prints what changed for the crate
 //!   ([`market_core::contract::drift`]);
 //! - `snapshot --fill-from`: fills the schemas a source cut short from an earlier document of
-//!   the same source ([`fill`]).
+//!   the same source ([`fill`]);
+//! - `coverage`: how many operations of a vendor's current snapshot its crate declares
+//!   ([`coverage`]).
 #![deny(missing_docs)]
 
 pub mod cli;
+pub mod coverage;
 pub mod fill;
 pub mod snapshot;
