@@ -439,8 +439,36 @@ pub fn retailcrm_price_type() -> String {
 }
 
 /// Offers in the local RetailCRM sandbox's catalogue: the Ozon sandbox's `SKU-0001`...
-/// `SKU-0040` all exist in it, so the Ozon sandbox's orders can be moved there.
+/// `SKU-0040` all exist in it, and the kit components `BALL` and `BASKET` are added
+/// ([`seed_retailcrm`]), so the Ozon sandbox's orders can be moved there.
 pub const RETAILCRM_SANDBOX_OFFERS: usize = 60;
+
+/// Adds the kit components the Ozon sandbox sells (`BALL`, `BASKET`, see
+/// [`KIT_COMPONENTS`]) to a RetailCRM sandbox's catalogue, with a base price and stock at
+/// `main`.
+pub fn seed_retailcrm(sandbox: &retailcrm_api::sandbox::Sandbox) {
+    let mut state = sandbox.state();
+    let mut next = state.offers.iter().map(|o| o.id).max().unwrap_or(1000);
+    for (offer, _) in KIT_COMPONENTS {
+        if state.offers.iter().any(|o| o.external_id == offer) {
+            continue;
+        }
+        next += 1;
+        state.offers.push(retailcrm_api::sandbox::OfferRow {
+            id: next,
+            external_id: offer.to_owned(),
+            xml_id: format!("xml-{offer}"),
+            site: "shop".to_owned(),
+            name: offer.to_owned(),
+            prices: [("base".to_owned(), base_price(offer))].into(),
+            stocks: [(
+                "main".to_owned(),
+                rust_decimal::Decimal::from(on_hand(offer, "main")),
+            )]
+            .into(),
+        });
+    }
+}
 
 /// RetailCRM: `RETAILCRM_URL` + `RETAILCRM_API_KEY`.
 #[derive(Debug)]
@@ -474,6 +502,7 @@ impl Connector for RetailCrmConnector {
                 ..Default::default()
             })
             .await;
+        seed_retailcrm(&sandbox);
         let uri = sandbox.uri();
         let client = sandbox.client()?;
         Ok((sandbox, uri, client))

@@ -214,4 +214,98 @@ pub enum Command {
     /// Run the whole job against the Ozon sandbox (never an account): warehouses, stocks with
     /// a kit and a blocked item, channel prices, idempotent order import twice, ship and label.
     Demo,
+    /// Move the marketplaces' orders of the window into RetailCRM (once each, externalId =
+    /// channel:order id) and apply the status changes RetailCRM managers made back to the
+    /// marketplaces (cancel, ship, confirm), once each.
+    Relay(RelayArgs),
+}
+
+/// Where `relay` sends the orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeskArg {
+    /// RetailCRM (RETAILCRM_URL, RETAILCRM_API_KEY; RETAILCRM_BASE_URL or --crm-url for
+    /// another host).
+    Retailcrm,
+}
+
+/// How order lines are matched to the CRM's offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OfferMatchArg {
+    /// By the offer's externalId.
+    ExternalId,
+    /// By the offer's xmlId (the catalogue feed's id).
+    XmlId,
+}
+
+/// The flags of `relay`. Mapping lists are `NAME=CODE` pairs, repeated or comma-separated;
+/// each pair replaces the default for NAME, an empty CODE removes it.
+#[derive(Debug, Clone, Args)]
+pub struct RelayArgs {
+    /// The marketplaces to take orders from (repeat or separate with commas): ozon, wb,
+    /// yandex-market, megamarket. --base-url applies when there is one.
+    #[arg(long, value_enum, value_delimiter = ',', required = true)]
+    pub from: Vec<MarketplaceArg>,
+    /// Where the orders go.
+    #[arg(long, value_enum, default_value = "retailcrm")]
+    pub to: DeskArg,
+    /// Another host for RetailCRM (defaults to RETAILCRM_BASE_URL).
+    #[arg(long, value_name = "URL")]
+    pub crm_url: Option<String>,
+    /// The RetailCRM site (store front) the orders go to.
+    #[arg(
+        long,
+        value_name = "CODE",
+        env = "RETAILCRM_SITE",
+        default_value = "shop"
+    )]
+    pub site: String,
+    /// The CRM status of an order state (defaults: pending, awaiting-confirmation and
+    /// awaiting-packaging=new, awaiting-shipment=assembling, in-delivery=delivering,
+    /// delivered=complete, cancelled=cancel-other).
+    #[arg(
+        long = "status",
+        value_name = "STATE=CODE",
+        env = "RETAILCRM_RELAY_STATUSES",
+        value_delimiter = ','
+    )]
+    pub statuses: Vec<String>,
+    /// The CRM delivery type of a delivery scheme (defaults: fbs, dbs, express=courier;
+    /// fbo, fby=self-delivery; pickup=self-delivery).
+    #[arg(
+        long = "delivery",
+        value_name = "SCHEME=CODE",
+        env = "RETAILCRM_RELAY_DELIVERY",
+        value_delimiter = ','
+    )]
+    pub deliveries: Vec<String>,
+    /// The CRM payment type of marketplace orders (default bank-card; empty for none).
+    #[arg(long, value_name = "CODE", env = "RETAILCRM_RELAY_PAYMENT")]
+    pub payment: Option<String>,
+    /// The CRM order method (default marketplace; empty for none).
+    #[arg(long, value_name = "CODE", env = "RETAILCRM_RELAY_ORDER_METHOD")]
+    pub order_method: Option<String>,
+    /// The CRM order type (default none).
+    #[arg(long, value_name = "CODE", env = "RETAILCRM_RELAY_ORDER_TYPE")]
+    pub order_type: Option<String>,
+    /// What a manager's CRM status means for the marketplace: cancel, ship or confirm
+    /// (defaults: cancel-other=cancel, send-to-delivery=ship,
+    /// availability-confirmed=confirm).
+    #[arg(
+        long = "action",
+        value_name = "CODE=ACTION",
+        env = "RETAILCRM_RELAY_ACTIONS",
+        value_delimiter = ','
+    )]
+    pub actions: Vec<String>,
+    /// How order lines are matched to the CRM's offers.
+    #[arg(long, value_enum, default_value = "external-id")]
+    pub offer_match: OfferMatchArg,
+    /// A JSON file keeping the last RetailCRM history id between runs (needed with a real
+    /// RetailCRM account: without it a run would not know which changes it already applied).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Sandboxes only: relay, relay again, cancel an order in the RetailCRM sandbox as a
+    /// manager would, relay again, and read the order back from the marketplace.
+    #[arg(long)]
+    pub walkthrough: bool,
 }

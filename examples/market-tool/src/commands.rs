@@ -20,7 +20,7 @@ use crate::{Channel, Failure, Vendor, common};
 /// Items sent per slice of a push; progress is reported after each.
 pub const PUSH_SLICE: usize = 1000;
 
-type Stdio = Out<Stdout>;
+pub(crate) type Stdio = Out<Stdout>;
 
 /// Runs the command line; the exit code on success (3 for a partial batch).
 pub async fn run(cli: Cli) -> Result<u8, Failure> {
@@ -32,7 +32,11 @@ pub async fn run(cli: Cli) -> Result<u8, Failure> {
     let mut out = Out::new(std::io::stdout(), format);
     // Input files and the window are checked before connecting, so a mistake costs no
     // sandbox start and no request.
-    let Some(job) = prepare(cli.command, &cli.global)? else {
+    let command = match cli.command {
+        Command::Relay(args) => return crate::relay::run(&cli.global, args, &mut out).await,
+        other => other,
+    };
+    let Some(job) = prepare(command, &cli.global)? else {
         return crate::demo::run(&cli.global, &mut out).await;
     };
     let channel = crate::connect(&cli.global).await?;
@@ -70,6 +74,9 @@ enum Job {
 fn prepare(command: Command, global: &Global) -> Result<Option<Job>, Failure> {
     Ok(Some(match command {
         Command::Demo => return Ok(None),
+        Command::Relay(_) => {
+            return Err(Failure::usage("relay is run before the other commands"));
+        }
         Command::Warehouses => Job::Warehouses,
         Command::Orders { status } => {
             let window = global.window(chrono::Utc::now()).map_err(Failure::usage)?;

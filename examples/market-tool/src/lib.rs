@@ -13,6 +13,7 @@
 //! cargo run --example market -- ship 12345678-0001-1
 //! cargo run --example market -- label 12345678-0001-1 -o label.pdf
 //! cargo run --example market -- demo                        # the whole job, on the sandbox
+//! cargo run --example market -- relay --from ozon --to retailcrm --walkthrough
 //! ```
 //!
 //! `--marketplace ozon` (the default), `wb`, `yandex-market`, `megamarket` or `retailcrm`.
@@ -37,6 +38,7 @@ mod commands;
 pub mod csv_input;
 mod demo;
 pub mod output;
+pub mod relay;
 
 use market_examples_common as common;
 
@@ -108,11 +110,33 @@ pub enum Vendor {
     RetailCrm(common::RetailCrm),
 }
 
+impl Vendor {
+    /// True when the client works on a real account (not a sandbox).
+    pub fn is_account(&self) -> bool {
+        match self {
+            Self::Ozon(c) => c.is_account(),
+            Self::Wb(c) => c.is_account(),
+            Self::Ym(c) => c.is_account(),
+            Self::Megamarket(c) => c.is_account(),
+            Self::RetailCrm(c) => c.is_account(),
+        }
+    }
+}
+
 /// Connects to the marketplace chosen on the command line.
 async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
-    match cli.marketplace {
+    connect_to(cli.marketplace, cli.base_url.clone()).await
+}
+
+/// Connects to `marketplace`: its account when its credentials are set, else its sandbox (at
+/// `base_url`, or started here).
+pub async fn connect_to(
+    marketplace: MarketplaceArg,
+    base_url: Option<String>,
+) -> Result<Channel, Failure> {
+    match marketplace {
         MarketplaceArg::Ozon => {
-            let ozon = common::ozon(cli.base_url.clone())
+            let ozon = common::ozon(base_url)
                 .await
                 .map_err(Failure::call("ozon client"))?;
             Ok(Channel {
@@ -121,7 +145,7 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             })
         }
         MarketplaceArg::Wb => {
-            let wb = common::connect::<common::WbConnector>(cli.base_url.clone())
+            let wb = common::connect::<common::WbConnector>(base_url)
                 .await
                 .map_err(Failure::call("wb client"))?;
             Ok(Channel {
@@ -130,7 +154,7 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             })
         }
         MarketplaceArg::YandexMarket => {
-            let ym = common::connect::<common::YmConnector>(cli.base_url.clone())
+            let ym = common::connect::<common::YmConnector>(base_url)
                 .await
                 .map_err(Failure::call("yandex-market client"))?;
             Ok(Channel {
@@ -139,7 +163,7 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             })
         }
         MarketplaceArg::Megamarket => {
-            let mm = common::connect::<common::MegamarketConnector>(cli.base_url.clone())
+            let mm = common::connect::<common::MegamarketConnector>(base_url)
                 .await
                 .map_err(Failure::call("megamarket client"))?;
             Ok(Channel {
@@ -148,7 +172,7 @@ async fn connect(cli: &cli::Global) -> Result<Channel, Failure> {
             })
         }
         MarketplaceArg::Retailcrm => {
-            let crm = common::connect::<common::RetailCrmConnector>(cli.base_url.clone())
+            let crm = common::connect::<common::RetailCrmConnector>(base_url)
                 .await
                 .map_err(Failure::call("retailcrm client"))?;
             Ok(Channel {
