@@ -604,3 +604,329 @@ fn the_stand_in_stock_and_prices_are_stable_and_in_range() {
         assert_eq!(base % dec("50"), Decimal::ZERO);
     }
 }
+
+// ---- market relay ---------------------------------------------------------------------------
+
+mod relay {
+    use std::collections::HashSet;
+
+    use clap::Parser as _;
+    use market::core::{Lifecycle, Marketplace, TimeWindow};
+    use market::ozon::models::common::PostingStatus;
+    use market::ozon::sandbox::{Sandbox as OzonSandbox, SandboxConfig as OzonConfig};
+    use market::retailcrm::desk::DeskAction;
+    use market::retailcrm::sandbox::{Sandbox as CrmSandbox, SandboxConfig as CrmConfig};
+    use market_examples_common as common;
+    use market_tool::cli::{Cli, Command, MarketplaceArg};
+    use market_tool::output::EXIT_USAGE;
+    use market_tool::relay::{Mapping, Relay, StateFile};
+
+    /// An Ozon emulator with `fbs` + `fbo` postings over the last week, and the RetailCRM
+    /// emulator as the tool starts it (its catalogue holds every Ozon offer).
+    async fn emulators(fbs: usize, fbo: usize) -> (OzonSandbox, CrmSandbox) {
+        let ozon = OzonSandbox::start_with(OzonConfig {
+            fbs_orders: fbs,
+            fbo_orders: fbo,
+            rate_limits: false,
+            ..OzonConfig::default()
+        })
+        .await;
+        let crm = CrmSandbox::start_with(CrmConfig {
+            offers: common::RETAILCRM_SANDBOX_OFFERS,
+            rate_limits: false,
+            ..CrmConfig::default()
+        })
+        .await;
+        common::seed_retailcrm(&crm);
+        (ozon, crm)
+    }
+
+    fn crm_client(crm: &CrmSandbox) -> market::retailcrm::Client {
+        crm.client_builder().without_rate_limits().build().unwrap()
+    }
+
+    fn week() -> TimeWindow {
+        TimeWindow::last(chrono::TimeDelta::days(8))
+    }
+
+    const UPLOAD: &str = "POST /api/v5/orders/upload";
+    const CREATE: &str = "POST /api/v5/orders/create";
+
+    #[tokio::test]
+    async fn the_first_relay_creates_every_order_and_the_second_finds_them_all() {
+        let (ozon, crm) = emulators(50, 10).await;
+        let shop = ozon.client().unwrap();
+        let channels: [&dyn Marketplace; 1] = [&shop];
+        let mut relay = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+
+        let first = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(first.orders_read, 60);
+        assert_eq!(first.created.len(), 60, "{:?}", first.rejected.first());
+        assert!(first.already_there.is_empty() && first.rejected.is_empty());
+        assert_eq!(first.exit_code(), 0);
+        assert_eq!(crm.order_count(), 60);
+        // 50 orders a request.
+        assert_eq!(crm.requests().count(UPLOAD), 2);
+        assert_eq!(crm.requests().count(CREATE), 0);
+        // Each under its import key, in the status the mapping gives its state.
+        let defaults = Mapping::defaults("shop");
+        for (key, lifecycle) in &first.created {
+            assert!(key.starts_with("ozon:"), "{key}");
+            assert_eq!(
+                crm.order_status(key).as_deref(),
+                Some(defaults.desk.statuses[lifecycle].as_str()),
+                "{key}"
+            );
+        }
+
+        let second = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(second.orders_read, 60);
+        assert!(second.created.is_empty(), "{:?}", second.created.first());
+        assert_eq!(second.already_there.len(), 60);
+        assert!(second.rejected.is_empty());
+        assert_eq!(crm.order_count(), 60);
+        assert_eq!(crm.requests().count(UPLOAD), 2, "nothing is sent again");
+
+        // A new order on the marketplace is the only one created next time.
+        let new = ozon.add_orders(1);
+        let third = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(
+            third.created,
+            vec![(format!("ozon:{}", new[0]), Lifecycle::AwaitingPackaging)]
+        );
+        assert_eq!(third.already_there.len(), 60);
+        let state = crm.state();
+        let keys: HashSet<_> = state
+            .orders
+            .iter()
+            .filter_map(|o| o.external_id.clone())
+            .collect();
+        assert_eq!(keys.len(), 61);
+        assert_eq!(state.orders.len(), 61);
+    }
+
+    #[tokio::test]
+    async fn a_managers_cancellation_in_retailcrm_cancels_the_ozon_posting_once() {
+        let (ozon, crm) = emulators(12, 0).await;
+        let shop = ozon.client().unwrap();
+        let channels: [&dyn Marketplace; 1] = [&shop];
+        let mut relay = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+        let first = relay.round(&channels, week()).await.unwrap();
+        assert!(
+            first.statuses.is_empty(),
+            "the relay's own writes are not echoed"
+        );
+        let mut open = first
+            .created
+            .iter()
+            .filter(|(_, l)| *l == Lifecycle::AwaitingPackaging)
+            .map(|(k, _)| k.clone());
+        let (cancelled, assembled) = (open.next().unwrap(), open.next().unwrap());
+        let posting = cancelled.strip_prefix("ozon:").unwrap().to_owned();
+        assert_eq!(
+            ozon.posting_status(&posting),
+            Some(PostingStatus::AwaitingPackaging)
+        );
+
+        assert!(crm.manager_sets_status(&cancelled, "cancel-other"));
+        // A status no action is mapped to is left alone.
+        assert!(crm.manager_sets_status(&assembled, "assembling"));
+        let second = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(second.applied(), 1, "{:?}", second.statuses);
+        assert_eq!(second.skipped(), 0);
+        assert_eq!(second.statuses[0].order, cancelled);
+        assert_eq!(second.statuses[0].action, "cancel");
+        assert_eq!(
+            ozon.posting_status(&posting),
+            Some(PostingStatus::Cancelled)
+        );
+        let other = assembled.strip_prefix("ozon:").unwrap();
+        assert_eq!(
+            ozon.posting_status(other),
+            Some(PostingStatus::AwaitingPackaging)
+        );
+        let cancels = ozon.requests().count("POST /v2/posting/fbs/cancel");
+        assert_eq!(cancels, 1);
+
+        // At most once: the next round starts after the stored history id.
+        let third = relay.round(&channels, week()).await.unwrap();
+        assert!(third.statuses.is_empty(), "{:?}", third.statuses);
+        assert_eq!(ozon.requests().count("POST /v2/posting/fbs/cancel"), 1);
+    }
+
+    #[tokio::test]
+    async fn the_history_id_is_kept_between_runs_and_a_first_run_starts_at_the_end() {
+        let (ozon, crm) = emulators(6, 0).await;
+        let shop = ozon.client().unwrap();
+        let channels: [&dyn Marketplace; 1] = [&shop];
+        let mut relay = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+        let first = relay.round(&channels, week()).await.unwrap();
+        let mut open = first
+            .created
+            .iter()
+            .filter(|(_, l)| *l == Lifecycle::AwaitingPackaging)
+            .map(|(k, _)| k.clone());
+        let (before, after) = (open.next().unwrap(), open.next().unwrap());
+
+        // A change made before a relay without a stored id is not applied by it.
+        assert!(crm.manager_sets_status(&before, "cancel-other"));
+        let mut fresh = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+        let round = fresh.round(&channels, week()).await.unwrap();
+        assert!(round.statuses.is_empty(), "{:?}", round.statuses);
+
+        // The state file carries the id to the next process.
+        let path = std::env::temp_dir().join(format!("market-relay-{}.json", std::process::id()));
+        let saved = StateFile {
+            orders_history_id: fresh.last_id().map(|h| h.0),
+        };
+        saved.write(&path).unwrap();
+        assert!(crm.manager_sets_status(&after, "cancel-other"));
+        let stored = StateFile::read(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(stored, saved);
+        let mut next = Relay::open(
+            crm_client(&crm),
+            Mapping::defaults("shop"),
+            stored.orders_history_id.map(market::retailcrm::HistoryId),
+        )
+        .await
+        .unwrap();
+        let round = next.round(&channels, week()).await.unwrap();
+        let orders: Vec<&str> = round.statuses.iter().map(|s| s.order.as_str()).collect();
+        assert_eq!(orders, [after.as_str()]);
+        assert_eq!(
+            StateFile::read(std::path::Path::new("/nonexistent/relay.json")).unwrap(),
+            StateFile::default()
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_mapping_code_is_an_error_before_any_order_is_sent() {
+        let (ozon, crm) = emulators(5, 0).await;
+        let mut mapping = Mapping::defaults("shop");
+        mapping
+            .desk
+            .statuses
+            .insert(Lifecycle::Cancelled, "annulled".into());
+        mapping.desk.payment_type = Some("crypto".into());
+        mapping
+            .actions
+            .insert("no-such-status".into(), DeskAction::Ship);
+        let err = Relay::open(crm_client(&crm), mapping, None)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, EXIT_USAGE);
+        for part in [
+            "status \"annulled\"",
+            "payment type \"crypto\"",
+            "\"no-such-status\"",
+        ] {
+            assert!(err.message.contains(part), "{part}: {}", err.message);
+        }
+        assert_eq!(crm.requests().count(UPLOAD), 0);
+        assert_eq!(crm.requests().count(CREATE), 0);
+        assert_eq!(crm.order_count(), 0);
+        assert_eq!(ozon.requests().total(), 0, "no order was even read");
+
+        let mut wrong_site = Mapping::defaults("no-such-site");
+        wrong_site.desk.delivery_types.clear();
+        let err = Relay::open(crm_client(&crm), wrong_site, None)
+            .await
+            .unwrap_err();
+        assert!(
+            err.message.contains("site \"no-such-site\""),
+            "{}",
+            err.message
+        );
+        assert_eq!(crm.requests().count(UPLOAD), 0);
+    }
+
+    fn relay_args(args: &[&str]) -> market_tool::cli::RelayArgs {
+        let cli = Cli::try_parse_from(["market", "relay"].iter().chain(args)).unwrap();
+        match cli.command {
+            Command::Relay(args) => args,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_mapping_flags_override_the_defaults_and_bad_names_are_usage_errors() {
+        let args = relay_args(&[
+            "--from",
+            "ozon,wb",
+            "--to",
+            "retailcrm",
+            "--status",
+            "cancelled=annulled,delivered=",
+            "--status",
+            "awaiting_packaging=availability-confirmed",
+            "--delivery",
+            "fbo=courier",
+            "--action",
+            "cancel-other=,annulled=cancel",
+            "--payment",
+            "",
+            "--order-type",
+            "eshop-individual",
+            "--offer-match",
+            "xml-id",
+            "--site",
+            "market",
+        ]);
+        assert_eq!(args.from, [MarketplaceArg::Ozon, MarketplaceArg::Wb]);
+        let m = Mapping::from_args(&args).unwrap();
+        assert_eq!(m.desk.site, "market");
+        assert_eq!(m.desk.statuses[&Lifecycle::Cancelled], "annulled");
+        assert_eq!(
+            m.desk.statuses[&Lifecycle::AwaitingPackaging],
+            "availability-confirmed"
+        );
+        assert!(!m.desk.statuses.contains_key(&Lifecycle::Delivered));
+        assert_eq!(
+            m.desk.delivery_types[&market::core::DeliveryScheme::Fbo],
+            "courier"
+        );
+        assert_eq!(m.actions.get("annulled"), Some(&DeskAction::Cancel));
+        assert!(!m.actions.contains_key("cancel-other"));
+        assert_eq!(m.actions.get("send-to-delivery"), Some(&DeskAction::Ship));
+        assert_eq!(m.desk.payment_type, None);
+        assert_eq!(m.desk.order_method.as_deref(), Some("marketplace"));
+        assert_eq!(m.desk.order_type.as_deref(), Some("eshop-individual"));
+        assert_eq!(
+            m.desk.offer_match,
+            market::retailcrm::desk::OfferMatch::XmlId
+        );
+
+        let defaults = Mapping::from_args(&relay_args(&["--from", "ozon"])).unwrap();
+        assert_eq!(defaults, Mapping::defaults("shop"));
+
+        for bad in [
+            ["--status", "shipped=complete"],
+            ["--delivery", "drone=courier"],
+            ["--action", "cancel-other=destroy"],
+            ["--status", "cancelled"],
+        ] {
+            let args = relay_args(&["--from", "ozon", bad[0], bad[1]]);
+            let err = Mapping::from_args(&args).unwrap_err();
+            assert_eq!(err.code, EXIT_USAGE, "{bad:?}");
+            assert!(
+                err.message.contains(bad[1].split('=').next().unwrap()),
+                "{}",
+                err.message
+            );
+        }
+        assert!(
+            Cli::try_parse_from(["market", "relay"]).is_err(),
+            "--from is required"
+        );
+        assert!(Cli::try_parse_from(["market", "relay", "--from", "ozon", "--to", "erp"]).is_err());
+    }
+}
