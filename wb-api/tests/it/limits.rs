@@ -327,3 +327,42 @@ async fn a_run_of_4xx_answers_is_paced_to_what_wb_counts() {
     assert!(times[11] >= Duration::from_millis(18_100), "{times:?}");
     assert_eq!(server.received_requests().await.unwrap().len(), 12);
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_stock_report_is_paced_to_three_requests_a_minute() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/analytics/v1/stocks-report/wb-warehouses"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"data": {"items": []}})),
+        )
+        .mount(&server)
+        .await;
+    let wb = wb_api::Client::builder("token")
+        .base_url(server.uri())
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let start = tokio::time::Instant::now();
+    let mut times = Vec::new();
+    for _ in 0..4 {
+        wb.analytics()
+            .wb_warehouses_stocks(&wb_api::models::analytics::InventoryRequest::default())
+            .await
+            .unwrap();
+        times.push(start.elapsed());
+    }
+    // WB's row: 3 a minute, burst 1 — one request every 20 s.
+    let limit = limits::limit(wb_api::limits::groups::STOCKS_REPORT, TokenType::Personal).unwrap();
+    assert_eq!(first_over_quota(&times, limit, 1.0), None, "{times:?}");
+    assert!(times[0] < Duration::from_secs(1), "{times:?}");
+    assert!(times[3] >= Duration::from_millis(59_900), "{times:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+}
