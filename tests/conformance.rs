@@ -1,6 +1,9 @@
 //! The conformance suite: the same scenarios, through the `Marketplace` trait, against every
 //! client and its local sandbox. A client joins with one line at the bottom
 //! (`conformance!(module_name, SubjectType);`) and an implementation of [`Subject`].
+//!
+//! A channel that lacks a capability (Megamarket lists no warehouses) is held to its
+//! `capabilities()`: the method answers `Unsupported`, and the scenarios go on without it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashSet;
@@ -12,8 +15,9 @@ use futures::TryStreamExt;
 use market::core::helpers::{ImportKey, MemoryLinkStore, OrderImporter, OrderSink};
 use market::core::sandbox::{FaultPlan, RequestLog};
 use market::core::{
-    CancelReason, Capability, LabelFormat, Lifecycle, LocalId, Marketplace, Order, OrderId,
-    OrderQuery, OrderStatus, PriceUpdate, RejectionStage, StockUpdate, TimeWindow, WarehouseId,
+    CancelReason, Capability, Error, LabelFormat, Lifecycle, LocalId, Marketplace, Order, OrderId,
+    OrderQuery, OrderStatus, PriceUpdate, RejectionStage, ReturnQuery, StockUpdate, TaskId,
+    TimeWindow, WarehouseId,
 };
 use rust_decimal::Decimal;
 
@@ -42,6 +46,10 @@ pub trait Subject: Sized + Send + Sync {
     fn add_orders(&self, n: usize) -> Vec<OrderId>;
     /// How many faults the sandbox has injected.
     fn faults_injected(&self) -> usize;
+    /// The warehouse to stock on a channel that lists none (its stock is per offer).
+    fn unlisted_warehouse(&self) -> WarehouseId {
+        WarehouseId::new("default")
+    }
 }
 
 /// Retries with short delays: the sandboxes' faults are answered at once.
@@ -57,18 +65,99 @@ fn window() -> TimeWindow {
     TimeWindow::last(TimeDelta::days(8))
 }
 
+/// The warehouse to stock: the first active one the channel lists, or, on a channel that
+/// claims no warehouse list, the subject's own after checking the list answers `Unsupported`.
+async fn a_warehouse<S: Subject>(s: &S) -> WarehouseId {
+    let m = s.marketplace();
+    if m.capabilities().supports(Capability::Warehouses) {
+        m.warehouses()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|w| w.active)
+            .unwrap()
+            .id
+    } else {
+        let answer = m.warehouses().await;
+        assert!(
+            matches!(answer, Err(Error::Unsupported { .. })),
+            "{answer:?}"
+        );
+        s.unlisted_warehouse()
+    }
+}
+
+fn unsupported<T: std::fmt::Debug>(answer: market::Result<T>, operation: &str) -> bool {
+    match answer {
+        Err(Error::Unsupported { operation: op, .. }) => {
+            assert_eq!(op, operation, "the error names the method");
+            true
+        }
+        _ => false,
+    }
+}
+
+/// What a channel claims and what it answers agree: a method whose capability is not claimed
+/// answers `Unsupported` (naming the channel and the method); a read whose capability is
+/// claimed does not.
+pub async fn capabilities_match_the_answers<S: Subject>() {
+    let s = S::start(5, FaultPlan::none()).await;
+    let m = s.marketplace();
+    let caps = m.capabilities();
+    for capability in [
+        Capability::Stocks,
+        Capability::Prices,
+        Capability::Orders,
+        Capability::Labels,
+    ] {
+        assert!(
+            caps.supports(capability),
+            "{:?} lacks {capability:?}",
+            m.kind()
+        );
+    }
+    let warehouses = unsupported(m.warehouses().await, "warehouses");
+    assert_eq!(
+        warehouses,
+        !caps.supports(Capability::Warehouses),
+        "warehouses against {caps:?}"
+    );
+    let returns = m.returns(ReturnQuery { window: window() }).try_next().await;
+    assert_eq!(
+        unsupported(returns, "returns"),
+        !caps.supports(Capability::Returns),
+        "returns against {caps:?}"
+    );
+    // Writes are only called where the capability is not claimed (nothing is sent then).
+    if !caps.supports(Capability::Cards) {
+        assert!(unsupported(m.publish_cards(&[]).await, "publish_cards"));
+        let status = m.card_import_status(&TaskId::new("1")).await;
+        assert!(unsupported(status, "card_import_status"));
+    }
+    let id = s.add_orders(1).remove(0);
+    if !caps.supports(Capability::ConfirmOrder) {
+        assert!(unsupported(m.confirm_order(&id).await, "confirm_order"));
+    }
+    if !caps.supports(Capability::PackOrder) {
+        assert!(unsupported(m.pack_order(&id, &[]).await, "pack_order"));
+    }
+    if !caps.supports(Capability::ShipOrder) {
+        assert!(unsupported(m.ship_order(&id).await, "ship_order"));
+    }
+    if !caps.supports(Capability::CancelOrder) {
+        let reason = CancelReason::out_of_stock();
+        assert!(unsupported(
+            m.cancel_order(&id, &reason).await,
+            "cancel_order"
+        ));
+    }
+}
+
 pub async fn stocks_round_trip<S: Subject>() {
     let s = S::start(10, FaultPlan::none()).await;
     let m = s.marketplace();
     assert!(m.capabilities().supports(Capability::Stocks));
-    let warehouse = m
-        .warehouses()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|w| w.active)
-        .unwrap()
-        .id;
+    let warehouse = a_warehouse(&s).await;
     let offers = s.offers();
     let updates: Vec<StockUpdate> = offers
         .iter()
@@ -182,14 +271,7 @@ pub async fn an_order_moves_through_its_statuses<S: Subject>() {
 pub async fn batch_limits_split<S: Subject>() {
     let s = S::start(5, FaultPlan::none()).await;
     let m = s.marketplace();
-    let warehouse = m
-        .warehouses()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|w| w.active)
-        .unwrap()
-        .id;
+    let warehouse = a_warehouse(&s).await;
     let offers = s.offers();
     let max = s.stock_batch_max();
     let n = max * 2 + 7;
@@ -311,6 +393,10 @@ macro_rules! conformance {
             #[tokio::test(flavor = "multi_thread")]
             async fn every_order_is_imported_exactly_once_under_faults() {
                 super::every_order_is_imported_exactly_once_under_faults::<$subject>().await
+            }
+            #[tokio::test(flavor = "multi_thread")]
+            async fn capabilities_match_the_answers() {
+                super::capabilities_match_the_answers::<$subject>().await
             }
         }
     };
@@ -519,3 +605,112 @@ impl Subject for Ym {
 }
 
 conformance!(yandex_market, Ym);
+
+// ---- Megamarket ----------------------------------------------------------------------------
+
+struct Megamarket {
+    sandbox: market::megamarket::sandbox::Sandbox,
+    client: market::megamarket::Client,
+}
+
+impl Megamarket {
+    fn add(&self, created: chrono::DateTime<chrono::Utc>) -> OrderId {
+        use market::megamarket::sandbox::NewShipment;
+        let offers = self.sandbox.offers();
+        let n = self.sandbox.state().shipments.len();
+        let offer = offers[n % offers.len()].as_str();
+        let id = self
+            .sandbox
+            .add_shipment(NewShipment::fbs(&[(offer, 1 + (n % 3) as u32, 990)]).at(created));
+        OrderId::new(id.as_str())
+    }
+}
+
+#[async_trait]
+impl Subject for Megamarket {
+    async fn start(orders: usize, faults: FaultPlan) -> Self {
+        use market::megamarket::sandbox::{Sandbox, SandboxConfig};
+        let sandbox = Sandbox::start(SandboxConfig {
+            faults,
+            catalogue: (1..=20).map(|i| format!("SKU-{i}")).collect(),
+            ..SandboxConfig::default()
+        })
+        .await;
+        // The client's quotas for Megamarket (5 order calls a second, 20 shipments an
+        // `order/get`) are the crate's conservative choices, not Megamarket's (it publishes
+        // none), and the emulator enforces none: the suite runs without the rate limits and
+        // reads 100 shipments a call, or the 1 s waits of the injected 429s add up to minutes.
+        let client = sandbox
+            .client_builder()
+            .retry(fast_retry())
+            .without_rate_limits()
+            .quotas(market::megamarket::Quotas::default().order_get_max(100))
+            .build()
+            .unwrap();
+        let subject = Self { sandbox, client };
+        // Spread over the last week, oldest first, whole minutes apart.
+        let now = chrono::Utc::now();
+        for i in 0..orders {
+            let age = TimeDelta::minutes(((orders - i) * 7 * 24 * 60 / (orders + 1)) as i64);
+            subject.add(now - age);
+        }
+        subject
+    }
+    fn marketplace(&self) -> &dyn Marketplace {
+        &self.client
+    }
+    fn requests(&self) -> &RequestLog {
+        self.sandbox.shell().requests()
+    }
+    fn stock_update_path(&self) -> &'static str {
+        "POST /api/merchantIntegration/v1/offerService/stock/update"
+    }
+    fn stock_batch_max(&self) -> usize {
+        market::megamarket::api::offers::STOCK_UPDATE_MAX
+    }
+    fn offers(&self) -> Vec<String> {
+        self.sandbox.offers()
+    }
+    fn stock(&self, offer: &str, _warehouse: &WarehouseId) -> Option<i64> {
+        // One stock per offer on Megamarket: the warehouse is not sent.
+        self.sandbox.state().stocks.get(offer).copied()
+    }
+    fn price(&self, offer: &str) -> Option<Decimal> {
+        self.sandbox.state().prices.get(offer).copied()
+    }
+    fn order_count(&self) -> usize {
+        self.sandbox.state().shipments.len()
+    }
+    fn faults_injected(&self) -> usize {
+        self.sandbox.shell().faults().injected()
+    }
+    fn add_orders(&self, n: usize) -> Vec<OrderId> {
+        (0..n).map(|_| self.add(chrono::Utc::now())).collect()
+    }
+}
+
+conformance!(megamarket, Megamarket);
+
+/// Megamarket claims cards only with a feed target: without one `publish_cards` answers
+/// `Unsupported` (checked by the scenario above); with one it writes the feed.
+#[tokio::test(flavor = "multi_thread")]
+async fn megamarket_claims_cards_with_a_feed_target_only() {
+    let s = <Megamarket as Subject>::start(0, FaultPlan::none()).await;
+    assert!(!s.marketplace().capabilities().supports(Capability::Cards));
+    let dir = std::env::temp_dir().join(format!("conformance-mm-feed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("feed.xml");
+    let shop =
+        market::core::feed::Shop::new("Shop", "Shop LLC", "https://shop.example/".parse().unwrap());
+    let with_feed = s
+        .sandbox
+        .client_builder()
+        .feed(market::megamarket::FeedTarget::new(&path, shop))
+        .build()
+        .unwrap();
+    assert!(with_feed.capabilities().supports(Capability::Cards));
+    let submission = with_feed.publish_cards(&[]).await.unwrap();
+    assert!(submission.tasks.is_empty());
+    assert!(path.exists(), "the feed is written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
