@@ -366,3 +366,67 @@ async fn the_stock_report_is_paced_to_three_requests_a_minute() {
     assert!(times[3] >= Duration::from_millis(59_900), "{times:?}");
     assert_eq!(server.received_requests().await.unwrap().len(), 4);
 }
+
+/// Two `sales` calls by a client of `token`: when each ended (virtual time) and how, and
+/// how many requests reached WB.
+async fn two_sales_calls(token: TokenType) -> (Vec<(Duration, market_core::Result<()>)>, usize) {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/supplier/sales"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])))
+        .mount(&server)
+        .await;
+    let wb = wb_api::Client::builder("token")
+        .base_url(server.uri())
+        .token_type(token)
+        .http(market_core::transport::HttpSettings {
+            connect_timeout: None,
+            request_timeout: None,
+            pool_idle_timeout: None,
+            ..Default::default()
+        })
+        .build()
+        .unwrap();
+    let start = tokio::time::Instant::now();
+    let mut calls = Vec::new();
+    for _ in 0..2 {
+        let result = wb
+            .statistics()
+            .sales(
+                chrono::Utc::now() - chrono::Duration::days(1),
+                wb_api::api::statistics::DateMode::ChangedSince,
+            )
+            .await
+            .map(|_| ());
+        calls.push((start.elapsed(), result));
+    }
+    (calls, server.received_requests().await.unwrap().len())
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_client_keeps_to_the_row_of_its_token_type() {
+    // WB's sales report: one a minute for personal tokens, one in two hours for base ones.
+    let (personal, sent) = two_sales_calls(TokenType::Personal).await;
+    assert_eq!(sent, 2);
+    assert!(personal.iter().all(|(_, r)| r.is_ok()), "{personal:?}");
+    let at = personal[1].0;
+    assert!(
+        at >= Duration::from_secs(59) && at < Duration::from_secs(61),
+        "{at:?}"
+    );
+    // A base token's second call would wait two hours, past the call's budget: it fails at
+    // once, unsent, saying when the quota frees it.
+    let (base, sent) = two_sales_calls(TokenType::Base).await;
+    assert_eq!(sent, 1);
+    assert!(base[0].1.is_ok());
+    let (at, result) = &base[1];
+    assert!(*at < Duration::from_secs(1), "{at:?}");
+    let err = result.as_ref().unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert_eq!(
+        err.api().and_then(|a| a.retry_after),
+        Some(Duration::from_secs(2 * 3600))
+    );
+}
