@@ -85,6 +85,34 @@ type Callback = dyn Fn(Push) -> BoxFuture<'static, Result<(), BoxError>> + Send 
 
 /// The receiver's settings and the seller's callback; [`Receiver::router`] makes the axum
 /// router, [`Receiver::serve`] runs it.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+/// use megamarket_api::push::{self, Push};
+/// use megamarket_api::receiver::Receiver;
+///
+/// let receiver = Receiver::new(|event: Push| async move {
+///     assert_eq!(event.shipment_ids().len(), 1); // one event per shipment
+///     Ok::<(), std::io::Error>(())
+/// })
+/// .max_body_bytes(64 * 1024)
+/// .seen_capacity(10_000);
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let url = format!("http://{}/order/cancel", listener.local_addr()?);
+/// let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+/// let server = tokio::spawn(receiver.serve(listener, async move {
+///     let _ = stopped.await;
+/// }));
+///
+/// let body = r#"{"meta":{},"data":{"shipments":[{"shipmentId":"9","items":[{"itemIndex":"1"}]}]}}"#;
+/// let reply = reqwest::Client::new().post(&url).body(body).send().await?.bytes().await?;
+/// assert_eq!(&reply[..], push::REPLY_OK);
+/// let _ = stop.send(());
+/// server.await??;
+/// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+/// # }).map_err(|e| e.to_string())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct Receiver {
     callback: Arc<Callback>,
@@ -159,6 +187,22 @@ impl Receiver {
 
     /// Serves the router on `listener` until `shutdown` completes (then waits for the
     /// requests under way).
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// use megamarket_api::{push::Push, receiver::Receiver};
+    /// let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+    /// // Whatever ends the service: a signal, a message from the rest of the application.
+    /// let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    /// # drop(stop);
+    /// let shutdown = async move {
+    ///     let _ = stopped.await;
+    /// };
+    /// Receiver::new(|_: Push| async { Ok::<(), std::io::Error>(()) })
+    ///     .serve(listener, shutdown)
+    ///     .await
+    /// # }
+    /// ```
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
@@ -191,7 +235,23 @@ where
 }
 
 /// Serves a [`Receiver`] with the default settings on `listener` until `shutdown`
-/// completes. See the [module](self) for an example.
+/// completes.
+///
+/// ```no_run
+/// # async fn run() -> std::io::Result<()> {
+/// use megamarket_api::{push::Push, receiver};
+/// let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+/// receiver::serve(
+///     listener,
+///     |event: Push| async move {
+///         tracing::info!(kind = ?event.kind(), shipments = ?event.shipment_ids(), "push");
+///         Ok::<(), std::io::Error>(())
+///     },
+///     std::future::pending(),
+/// )
+/// .await
+/// # }
+/// ```
 pub async fn serve<F, Fut, E>(
     listener: tokio::net::TcpListener,
     callback: F,

@@ -179,3 +179,29 @@ fn seen_forgets_the_oldest_past_its_capacity() {
             .is_none()
     );
 }
+
+#[test]
+fn a_push_splits_into_one_event_per_shipment() {
+    let body = br#"{"meta":{},"data":{"merchantId":7,"shipments":[
+        {"shipmentId":"1","items":[{"itemIndex":"2","offerId":"A"},{"itemIndex":"1","offerId":"B"}]},
+        {"shipmentId":"2","items":[{"itemIndex":"1","offerId":"C"}]}]}}"#;
+    let push = push::decode("/order/cancel", body).unwrap();
+    assert_eq!(push.kind(), EventKind::Cancel);
+    let ids: Vec<&str> = push.shipment_ids().iter().map(|i| i.as_str()).collect();
+    assert_eq!(ids, ["1", "2"]);
+    let keys = push.keys();
+    let events = push.into_events();
+    assert_eq!(events.len(), 2);
+    for (event, key) in events.iter().zip(&keys) {
+        let Push::OrderCancel(c) = event else {
+            panic!("{event:?}")
+        };
+        assert_eq!(c.merchant_id, Some(megamarket_api::MerchantId(7)));
+        assert_eq!(c.shipments.len(), 1);
+        assert_eq!(&event.keys(), std::slice::from_ref(key));
+    }
+    let new = push::decode("/order/new", &example("push.order-new.fbs.request.json")).unwrap();
+    let n = new.shipment_ids().len();
+    assert_eq!(new.kind(), EventKind::New);
+    assert_eq!(new.into_events().len(), n);
+}
