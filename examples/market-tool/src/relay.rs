@@ -666,6 +666,15 @@ pub(crate) async fn run(
              RetailCRM credentials and without --crm-url",
         ));
     }
+    // The mapping is checked before any channel is even connected.
+    let crm_sandbox = crm.sandbox.as_ref();
+    let requests = || crm_sandbox.map(|s| s.requests().total());
+    let mut relay = Relay::open(
+        crm.client.clone(),
+        mapping.clone(),
+        stored.orders_history_id.map(HistoryId),
+    )
+    .await?;
     let mut channels = Vec::new();
     for m in &from {
         let channel = crate::connect_to(*m, global.base_url.clone()).await?;
@@ -687,15 +696,6 @@ pub(crate) async fn run(
         })
         .collect::<Vec<_>>()
         .join(",");
-
-    let crm_sandbox = crm.sandbox.as_ref();
-    let requests = || crm_sandbox.map(|s| s.requests().total());
-    let mut relay = Relay::open(
-        crm.client.clone(),
-        mapping.clone(),
-        stored.orders_history_id.map(HistoryId),
-    )
-    .await?;
 
     if !args.walkthrough {
         let before = requests();
