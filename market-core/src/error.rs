@@ -119,6 +119,54 @@ pub struct ApiError {
     pub retryable: bool,
     /// How long the vendor asked to wait, if it said.
     pub retry_after: Option<Duration>,
+    /// Every error the vendor listed beside its message, by the field it is about (RetailCRM's
+    /// `errors: {"customer.email": "..."}`); empty when the vendor lists none. At most
+    /// [`FIELD_ERRORS_MAX`] entries, each message at most [`FIELD_MESSAGE_MAX_CHARS`]
+    /// characters, secrets removed as from the message.
+    pub fields: Vec<FieldError>,
+}
+
+/// The most field errors an [`ApiError`] keeps (a hostile server may list millions).
+pub const FIELD_ERRORS_MAX: usize = 100;
+
+/// The longest field name or message an [`ApiError`] keeps, in characters.
+pub const FIELD_MESSAGE_MAX_CHARS: usize = 512;
+
+/// One error a vendor listed in a refusal, by the field it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field as the vendor names it (`customer.email`, `items[0].offer.id`, `0` for the
+    /// first item of a batch); empty when the vendor gave a message without a field.
+    pub field: String,
+    /// The vendor's message about it.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field error, both parts cut to [`FIELD_MESSAGE_MAX_CHARS`] characters.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let cut = |s: String| {
+            if s.chars().count() > FIELD_MESSAGE_MAX_CHARS {
+                s.chars().take(FIELD_MESSAGE_MAX_CHARS).collect()
+            } else {
+                s
+            }
+        };
+        Self {
+            field: cut(field.into()),
+            message: cut(message.into()),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
 }
 
 impl ApiError {
@@ -151,7 +199,34 @@ impl ApiError {
             request_id: None,
             retryable: kind.is_retryable(),
             retry_after: None,
+            fields: Vec::new(),
         }
+    }
+
+    /// The vendor's message about `field`, when it named that field.
+    ///
+    /// ```
+    /// use market_core::{ApiError, ApiErrorKind};
+    ///
+    /// let e = ApiError::new("retailcrm", "orders_create", 400, ApiErrorKind::BadRequest)
+    ///     .with_field("customer.email", "This value is not a valid email address.");
+    /// assert_eq!(e.field("customer.email"), Some("This value is not a valid email address."));
+    /// assert_eq!(e.field("status"), None);
+    /// ```
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.field == name)
+            .map(|f| f.message.as_str())
+    }
+
+    /// Adds an error about `field` (see [`FieldError::new`]); past [`FIELD_ERRORS_MAX`]
+    /// entries, nothing is added.
+    pub fn with_field(mut self, field: impl Into<String>, message: impl Into<String>) -> Self {
+        if self.fields.len() < FIELD_ERRORS_MAX {
+            self.fields.push(FieldError::new(field, message));
+        }
+        self
     }
 
     /// Sets the vendor's code.
@@ -370,6 +445,22 @@ mod tests {
     }
 
     #[test]
+    fn field_errors_are_bounded_in_number_and_length() {
+        let mut e = ApiError::new("x", "op", 400, ApiErrorKind::BadRequest);
+        for i in 0..FIELD_ERRORS_MAX + 5 {
+            e = e.with_field(format!("f{i}"), "bad");
+        }
+        assert_eq!(e.fields.len(), FIELD_ERRORS_MAX);
+        assert_eq!(e.field("f0"), Some("bad"));
+        assert_eq!(e.field(&format!("f{FIELD_ERRORS_MAX}")), None);
+        let long = FieldError::new("é".repeat(600), "ж".repeat(1000));
+        assert_eq!(long.field.chars().count(), FIELD_MESSAGE_MAX_CHARS);
+        assert_eq!(long.message.chars().count(), FIELD_MESSAGE_MAX_CHARS);
+        assert_eq!(FieldError::new("", "no field").to_string(), "no field");
+        assert_eq!(FieldError::new("a.b", "bad").to_string(), "a.b: bad");
+    }
+
+    #[test]
     fn api_error_display_names_vendor_code_and_request_id() {
         let e = Error::from(ApiError {
             vendor: "ozon",
@@ -381,6 +472,7 @@ mod tests {
             request_id: Some("req-1".into()),
             retryable: false,
             retry_after: None,
+            fields: Vec::new(),
         });
         assert_eq!(
             e.to_string(),

@@ -54,7 +54,7 @@ pub mod sandbox;
 pub mod transport;
 pub mod wire;
 
-pub use error::{ApiError, ApiErrorKind, Error, Result};
+pub use error::{ApiError, ApiErrorKind, Error, FieldError, Result};
 pub use ids::{
     AttributeId, Barcode, CategoryId, LocalId, OfferId, OrderId, ReturnId, Sku, TaskId, WarehouseId,
 };

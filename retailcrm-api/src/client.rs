@@ -88,6 +88,10 @@ impl Vendor for RcVendor {
         crate::error::error_details(status, body)
     }
 
+    fn field_errors(&self, _status: StatusCode, body: &[u8]) -> Vec<market_core::FieldError> {
+        crate::error::field_errors(body)
+    }
+
     fn redact(&self, text: String) -> String {
         redact_secret(text, &self.api_key)
     }

@@ -129,6 +129,20 @@ impl ErrorBody {
     }
 }
 
+/// The longest error message kept, in characters: every field error is in
+/// [`market_core::ApiError::fields`] anyway.
+pub const MESSAGE_MAX_CHARS: usize = 2048;
+
+/// `text` cut to [`MESSAGE_MAX_CHARS`] characters, marked with `…` when cut.
+fn bounded(text: String) -> String {
+    if text.chars().count() <= MESSAGE_MAX_CHARS {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MESSAGE_MAX_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// The title (else the first text) of an HTML page, bounded.
 fn html_title(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
@@ -162,7 +176,7 @@ pub fn error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String
     if let Some(parsed) = ErrorBody::parse(body) {
         let text = parsed.text();
         if !text.is_empty() {
-            return (None, text);
+            return (None, bounded(text));
         }
     }
     if let Some(title) = std::str::from_utf8(body).ok().and_then(html_title) {
@@ -172,6 +186,21 @@ pub fn error_details(status: StatusCode, body: &[u8]) -> (Option<String>, String
         );
     }
     market_core::transport::default_error_details(status, body)
+}
+
+/// The field errors of an error body, by name ([`Errors::pairs`]), for
+/// [`market_core::ApiError::fields`]: `err.api().and_then(|a| a.field("customer.email"))`.
+pub fn field_errors(body: &[u8]) -> Vec<market_core::FieldError> {
+    ErrorBody::parse(body)
+        .map(|b| {
+            b.errors
+                .pairs()
+                .into_iter()
+                .take(market_core::error::FIELD_ERRORS_MAX)
+                .map(|(field, message)| market_core::FieldError::new(field, message))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// True when a 2xx body says `"success": false` (checked as text first, so a usual answer

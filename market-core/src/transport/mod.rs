@@ -121,6 +121,15 @@ pub trait Vendor: fmt::Debug + Send + Sync + 'static {
         default_error_details(status, body)
     }
 
+    /// Every error the vendor lists by field in an error body (RetailCRM's `errors`), for
+    /// [`ApiError::fields`]; the default lists none. Like [`Vendor::error_details`], it sees
+    /// the body with secrets removed; the transport keeps at most
+    /// [`crate::error::FIELD_ERRORS_MAX`] entries and redacts each again.
+    fn field_errors(&self, status: StatusCode, body: &[u8]) -> Vec<crate::FieldError> {
+        let _ = (status, body);
+        Vec::new()
+    }
+
     /// How long the server asked to wait. The default reads `Retry-After` (at most
     /// [`MAX_RETRY_AFTER`], an hour). Whatever a hook returns, the transport bounds it by
     /// [`MAX_PAUSE`] (a day) before waiting, pausing the group or reporting it; read vendor
@@ -1064,6 +1073,15 @@ impl Transport {
         let (code, message) = inner.vendor.error_details(status, &safe_body);
         let message = inner.vendor.redact(message);
         let code = code.map(|c| inner.vendor.redact(c));
+        let fields = inner
+            .vendor
+            .field_errors(status, &safe_body)
+            .into_iter()
+            .take(crate::error::FIELD_ERRORS_MAX)
+            .map(|f| {
+                crate::FieldError::new(inner.vendor.redact(f.field), inner.vendor.redact(f.message))
+            })
+            .collect();
         let retry_after = inner
             .vendor
             .retry_after(&headers)
@@ -1105,6 +1123,7 @@ impl Transport {
                 request_id,
                 retryable,
                 retry_after,
+                fields,
             }),
             may_retry,
             wait: retry_after,

@@ -225,6 +225,50 @@ async fn an_error_keeps_the_message_and_every_field_error_by_name() {
     );
     assert!(api.message.contains("customer: Customer not found"));
     assert!(api.message.contains("items[0].offer: Offer not found"));
+    // And by name, for code that acts on one field.
+    assert_eq!(api.field("customer"), Some("Customer not found"));
+    assert_eq!(api.field("items[0].offer"), Some("Offer not found"));
+    assert_eq!(api.fields.len(), 2);
+}
+
+#[tokio::test]
+async fn field_errors_of_a_list_are_split_at_their_field_and_kept_bounded() {
+    let server = MockServer::start().await;
+    let mut list: Vec<String> = vec![
+        "items[0].offer.id: Offer with id 123 not found.".into(),
+        "Something is wrong with the order".into(),
+        format!("apiKey: {API_KEY} is not allowed"),
+    ];
+    list.extend((0..500).map(|i| format!("items[{i}].quantity: too many")));
+    Mock::given(method("POST"))
+        .and(path("/api/v5/orders/create"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "success": false, "errorMsg": "Errors in the entity format", "errors": list
+        })))
+        .mount(&server)
+        .await;
+    let err = client(&server.uri())
+        .orders_create(&Order::default(), None)
+        .await
+        .unwrap_err();
+    let api = err.api().unwrap();
+    assert_eq!(
+        api.field("items[0].offer.id"),
+        Some("Offer with id 123 not found.")
+    );
+    assert_eq!(api.fields[1].field, "");
+    assert_eq!(api.fields[1].message, "Something is wrong with the order");
+    // An echoed key is removed from the fields as from the message.
+    let key_field = api.field("apiKey").unwrap();
+    assert!(!key_field.contains(API_KEY), "{key_field}");
+    assert!(!format!("{err:?}").contains(API_KEY));
+    // A hostile list is cut at the core's bound, and the message at the crate's.
+    assert_eq!(api.fields.len(), market_core::error::FIELD_ERRORS_MAX);
+    assert_eq!(
+        api.message.chars().count(),
+        retailcrm_api::error::MESSAGE_MAX_CHARS
+    );
+    assert!(api.message.ends_with('…'));
 }
 
 #[tokio::test]
