@@ -6,7 +6,8 @@
 //!
 //! - reads at most [`push::MAX_BODY_BYTES`] of a body (a larger one is refused with HTTP 413
 //!   before it is read whole: the `Content-Length` is checked first, a chunked body is
-//!   counted as it comes);
+//!   counted as it comes), and gives a sender [`Receiver::body_timeout`] (30 s) to send it
+//!   (HTTP 408 after);
 //! - decodes it with [`push::decode`], which never panics; a body that is not a push answers
 //!   [`push::REPLY_FAILED`], and what was wrong is logged by field path only, never with the
 //!   body (a DBS push carries the buyer's name, phone and address);
@@ -66,6 +67,7 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -117,6 +119,7 @@ type Callback = dyn Fn(Push) -> BoxFuture<'static, Result<(), BoxError>> + Send 
 pub struct Receiver {
     callback: Arc<Callback>,
     max_body_bytes: usize,
+    body_timeout: Duration,
     seen_capacity: usize,
 }
 
@@ -124,6 +127,7 @@ impl std::fmt::Debug for Receiver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Receiver")
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("body_timeout", &self.body_timeout)
             .field("seen_capacity", &self.seen_capacity)
             .finish_non_exhaustive()
     }
@@ -145,8 +149,16 @@ impl Receiver {
         Self {
             callback,
             max_body_bytes: push::MAX_BODY_BYTES,
+            body_timeout: Duration::from_secs(30),
             seen_capacity: 100_000,
         }
+    }
+
+    /// How long a sender has to send the whole body once the request has begun (30 s by
+    /// default); a slower one is answered HTTP 408 and [`push::REPLY_FAILED`].
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.body_timeout = timeout;
+        self
     }
 
     /// The largest body read (at most, and by default, [`push::MAX_BODY_BYTES`]); a larger
@@ -169,6 +181,7 @@ impl Receiver {
         let inner = Arc::new(Inner {
             callback: self.callback,
             max_body_bytes: self.max_body_bytes,
+            body_timeout: self.body_timeout,
             memory: Mutex::new(Memory {
                 seen: Seen::with_capacity(self.seen_capacity),
                 busy: HashSet::new(),
@@ -268,6 +281,7 @@ where
 struct Inner {
     callback: Arc<Callback>,
     max_body_bytes: usize,
+    body_timeout: Duration,
     memory: Mutex<Memory>,
 }
 
@@ -345,13 +359,18 @@ async fn receive(
         );
         return reply(StatusCode::PAYLOAD_TOO_LARGE, false);
     }
-    let body = match read_body(request.into_body(), inner.max_body_bytes).await {
-        Ok(body) => body,
-        Err(ReadError::TooLarge) => {
+    let read = read_body(request.into_body(), inner.max_body_bytes);
+    let body = match tokio::time::timeout(inner.body_timeout, read).await {
+        Ok(Ok(body)) => body,
+        Err(_) => {
+            tracing::warn!(path, "megamarket push refused: the body came too slowly");
+            return reply(StatusCode::REQUEST_TIMEOUT, false);
+        }
+        Ok(Err(ReadError::TooLarge)) => {
             tracing::warn!(path, "megamarket push refused: body too large");
             return reply(StatusCode::PAYLOAD_TOO_LARGE, false);
         }
-        Err(ReadError::Broken) => {
+        Ok(Err(ReadError::Broken)) => {
             tracing::warn!(path, "megamarket push: the body could not be read");
             return reply(StatusCode::BAD_REQUEST, false);
         }

@@ -451,3 +451,58 @@ fn the_router_function_and_the_receiver_debug_name_no_callback() {
     assert!(debug.contains("seen_capacity: 5"), "{debug}");
     let _router: axum::Router = receiver::router(|_: Push| async { Ok::<(), std::io::Error>(()) });
 }
+
+/// Sends the head of a push with `Content-Length: 100` and 10 bytes of its body, then the
+/// rest after `pause` (unless `None`); the answer as text.
+async fn slow_post(url: &str, pause: Option<std::time::Duration>) -> String {
+    let addr = url.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut body = br#"{"meta":{},"data":{"shipments":[{"shipmentId":"T1","items":[]}]}}"#.to_vec();
+    body.resize(100, b' ');
+    let head = format!(
+        "POST /order/new HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\ncontent-length: 100\r\nconnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&body[..10]).await.unwrap();
+    if let Some(pause) = pause {
+        tokio::time::sleep(pause).await;
+        stream.write_all(&body[10..]).await.unwrap();
+    }
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// A sender that never finishes its body is answered 408 once the body timeout has passed
+/// (on tokio's paused clock); one that finishes within it is served.
+#[tokio::test(start_paused = true)]
+async fn a_body_sent_too_slowly_is_refused_after_the_timeout() {
+    let seller = Arc::new(Seller::default());
+    let receiver = seller
+        .receiver()
+        .body_timeout(std::time::Duration::from_secs(30));
+    let running = run(receiver).await;
+
+    let started = tokio::time::Instant::now();
+    let stalled = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        slow_post(&running.url, None),
+    )
+    .await
+    .expect("answered within the body timeout, not left hanging");
+    assert!(stalled.starts_with("HTTP/1.1 408"), "{stalled}");
+    assert!(
+        stalled.ends_with(std::str::from_utf8(push::REPLY_FAILED).unwrap()),
+        "{stalled}"
+    );
+    assert!(started.elapsed() >= std::time::Duration::from_secs(30));
+    assert_eq!(seller.calls.load(Ordering::SeqCst), 0);
+
+    let slow = slow_post(&running.url, Some(std::time::Duration::from_secs(20))).await;
+    assert!(slow.starts_with("HTTP/1.1 200"), "{slow}");
+    assert!(
+        slow.ends_with(std::str::from_utf8(push::REPLY_OK).unwrap()),
+        "{slow}"
+    );
+    assert_eq!(seller.taken(), vec![(EventKind::New, "T1".to_owned())]);
+}
