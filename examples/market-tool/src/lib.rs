@@ -28,7 +28,7 @@
 //! line (the market-core types) or, with `--table`, as an aligned table; progress and errors go
 //! to stderr. Exit codes: 0 ok, 1 error, 2 usage, 3 some items rejected and others accepted.
 //!
-//! Adding a marketplace: one variant in [`cli::MarketplaceArg`], one arm in `connect` (and in
+//! Adding a marketplace: one variant in [`cli::MarketplaceArg`], one arm in `connect_to` (and in
 //! `cards`, where the trait has no card listing).
 #![deny(missing_docs)]
 #![allow(clippy::print_stdout)]

@@ -654,10 +654,12 @@ pub(crate) async fn run(
     let crm = crate::common::connect::<crate::common::RetailCrmConnector>(args.crm_url.clone())
         .await
         .map_err(Failure::call("retailcrm client"))?;
-    if crm.is_account() && args.state.is_none() && !args.walkthrough {
+    // A RetailCRM that outlives this process (an account, or a server at --crm-url) keeps
+    // its history between runs: the relay must keep its place in it too.
+    if crm.sandbox.is_none() && args.state.is_none() && !args.walkthrough {
         return Err(Failure::usage(
-            "a real RetailCRM account needs --state FILE, where the relay keeps the history id \
-             between runs (so that each manager's change is applied once)",
+            "a RetailCRM account (or a server at --crm-url) needs --state FILE, where the relay \
+             keeps the history id between runs, so that each manager's change is applied once",
         ));
     }
     if args.walkthrough && crm.sandbox.is_none() {
