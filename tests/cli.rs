@@ -849,6 +849,39 @@ mod relay {
         assert_eq!(crm.requests().count(UPLOAD), 0);
     }
 
+    fn no_credentials() -> bool {
+        [
+            "OZON_CLIENT_ID",
+            "OZON_BASE_URL",
+            "RETAILCRM_URL",
+            "RETAILCRM_API_KEY",
+            "RETAILCRM_BASE_URL",
+        ]
+        .iter()
+        .all(|v| std::env::var(v).is_err())
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_command_runs_the_walkthrough_on_the_sandboxes_and_refuses_bad_lines() {
+        let run = |args: &[&str]| {
+            let cli = Cli::try_parse_from(["market", "relay"].iter().chain(args)).unwrap();
+            market_tool::run(cli)
+        };
+        for bad in [
+            &["--from", "retailcrm"][..],
+            &["--from", "ozon,wb", "--base-url", "http://127.0.0.1:9"],
+            &["--from", "ozon", "--crm-url", "http://127.0.0.1:9"],
+            &["--from", "ozon", "--action", "cancel-other=explode"],
+            &["--from", "ozon", "--status", "cancelled=annulled"],
+        ] {
+            let err = run(bad).await.unwrap_err();
+            assert_eq!(err.code, EXIT_USAGE, "{bad:?}: {}", err.message);
+        }
+        if no_credentials() {
+            assert_eq!(run(&["--from", "ozon", "--walkthrough"]).await, Ok(0));
+        }
+    }
+
     fn relay_args(args: &[&str]) -> market_tool::cli::RelayArgs {
         let cli = Cli::try_parse_from(["market", "relay"].iter().chain(args)).unwrap();
         match cli.command {

@@ -186,6 +186,12 @@ pub async fn connect_to(
     }
 }
 
+/// Runs a parsed command line, writing its results to stdout; the exit code on success (3 for
+/// a partial batch). [`main`] is this with the process's arguments.
+pub async fn run(cli: Cli) -> Result<u8, Failure> {
+    commands::run(cli).await
+}
+
 /// The whole tool: reads the command line of this process, runs the command, and gives the exit
 /// code (the `market` example's `main` is this function).
 #[tokio::main]
