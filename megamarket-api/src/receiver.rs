@@ -14,7 +14,9 @@
 //! - splits the push into its events, one per shipment ([`Push::into_events`]), and hands each
 //!   event not handed over before to the seller's async callback, one at a time;
 //! - remembers an event as handed over ([`push::Seen`]) only when the callback returned `Ok`:
-//!   a failed (or panicking) callback leaves it to Megamarket's repeat;
+//!   a failed (or panicking) callback leaves it to Megamarket's repeat. The callback runs in a
+//!   task of its own, so it runs to its end (and is remembered) even when Megamarket gives up
+//!   waiting and closes the connection;
 //! - answers [`push::REPLY_OK`] (HTTP 200) when every event of the push was taken now or
 //!   before, else [`push::REPLY_FAILED`] (HTTP 200), and Megamarket sends the push again.
 //!
@@ -300,14 +302,13 @@ impl Inner {
     }
 }
 
-/// Frees a busy event whatever happens to the request (a callback that panics, a client
-/// that goes away mid-callback).
-struct BusyGuard<'a> {
-    inner: &'a Inner,
+/// Frees a busy event whatever happens to the callback (a panic included).
+struct BusyGuard {
+    inner: Arc<Inner>,
     key: EventKey,
 }
 
-impl Drop for BusyGuard<'_> {
+impl Drop for BusyGuard {
     fn drop(&mut self) {
         self.inner.memory().busy.remove(&self.key);
     }
@@ -403,7 +404,11 @@ fn describe(e: &PushError) -> String {
 }
 
 /// Hands one event to the callback unless it was handed over already; true when it is taken.
-async fn hand_over(inner: &Inner, event: Push) -> bool {
+///
+/// The callback runs in a task of its own: when Megamarket gives up waiting and closes the
+/// connection (axum then drops this request), the callback still runs to its end and its
+/// outcome is remembered, so the repeat finds the event taken.
+async fn hand_over(inner: &Arc<Inner>, event: Push) -> bool {
     let Some(key) = event.keys().into_iter().next() else {
         return true;
     };
@@ -418,28 +423,34 @@ async fn hand_over(inner: &Inner, event: Push) -> bool {
             return false;
         }
     }
-    let _busy = BusyGuard {
-        inner,
-        key: key.clone(),
+    let busy = BusyGuard {
+        inner: Arc::clone(inner),
+        key,
     };
-    let marker = event.clone();
-    // The call itself inside the future: a callback that panics before its first await is
-    // caught too.
-    let outcome = AssertUnwindSafe(async { (inner.callback)(event).await })
-        .catch_unwind()
-        .await;
-    match outcome {
-        Ok(Ok(())) => {
-            inner.memory().seen.mark(&marker);
-            true
+    let task = tokio::spawn(async move {
+        let marker = event.clone();
+        // The call itself inside the future: a callback that panics before its first await
+        // is caught too.
+        let callback = Arc::clone(&busy.inner.callback);
+        let outcome = AssertUnwindSafe(async move { callback(event).await })
+            .catch_unwind()
+            .await;
+        let (kind, shipment) = (&busy.key.0, &busy.key.1);
+        match outcome {
+            Ok(Ok(())) => {
+                // Marked before the guard frees the event: a repeat sees one or the other.
+                busy.inner.memory().seen.mark(&marker);
+                true
+            }
+            Ok(Err(e)) => {
+                tracing::warn!(?kind, %shipment, error = %e, "megamarket push: the callback failed; Megamarket will repeat it");
+                false
+            }
+            Err(_) => {
+                tracing::error!(?kind, %shipment, "megamarket push: the callback panicked; Megamarket will repeat it");
+                false
+            }
         }
-        Ok(Err(e)) => {
-            tracing::warn!(kind = ?key.0, shipment = %key.1, error = %e, "megamarket push: the callback failed; Megamarket will repeat it");
-            false
-        }
-        Err(_) => {
-            tracing::error!(kind = ?key.0, shipment = %key.1, "megamarket push: the callback panicked; Megamarket will repeat it");
-            false
-        }
-    }
+    });
+    task.await.unwrap_or(false)
 }

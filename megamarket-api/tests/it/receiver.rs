@@ -506,3 +506,76 @@ async fn a_body_sent_too_slowly_is_refused_after_the_timeout() {
     );
     assert_eq!(seller.taken(), vec![(EventKind::New, "T1".to_owned())]);
 }
+
+/// Megamarket gives up on a slow answer and closes the connection: the callback still runs to
+/// its end, the event is remembered, and the repeat is answered as taken without a second
+/// call (on tokio's paused clock: the pause only lets the server see the closed connection).
+#[tokio::test(start_paused = true)]
+async fn a_callback_outlives_a_sender_that_gave_up() {
+    let entered = Arc::new(tokio::sync::Notify::new());
+    let release = Arc::new(tokio::sync::Notify::new());
+    let calls = Arc::new(AtomicUsize::new(0));
+    let done = Arc::new(AtomicUsize::new(0));
+    let receiver = {
+        let (entered, release, calls, done) = (
+            entered.clone(),
+            release.clone(),
+            calls.clone(),
+            done.clone(),
+        );
+        Receiver::new(move |_event: Push| {
+            let (entered, release, calls, done) = (
+                entered.clone(),
+                release.clone(),
+                calls.clone(),
+                done.clone(),
+            );
+            async move {
+                calls.fetch_add(1, Ordering::SeqCst);
+                entered.notify_one();
+                release.notified().await;
+                done.fetch_add(1, Ordering::SeqCst);
+                Ok::<(), std::io::Error>(())
+            }
+        })
+    };
+    let running = run(receiver).await;
+    let addr = running.url.trim_start_matches("http://").to_owned();
+    let body = br#"{"meta":{},"data":{"shipments":[{"shipmentId":"G1","items":[]}]}}"#;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST /order/new HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    entered.notified().await;
+    // The sender gives up: the connection closes while the callback works.
+    drop(stream);
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    release.notify_one();
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        done.load(Ordering::SeqCst),
+        1,
+        "the callback ran to its end"
+    );
+
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = head.replace("\r\n\r\n", "\r\nconnection: close\r\n\r\n");
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.ends_with(std::str::from_utf8(push::REPLY_OK).unwrap()),
+        "{answer}"
+    );
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        1,
+        "the repeat was not handed over"
+    );
+}
