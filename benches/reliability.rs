@@ -3,8 +3,8 @@
 //! what a seller would lose, and fails if any target is missed.
 //!
 //! ```sh
-//! cargo bench --bench reliability            # all three vendors, some ten minutes
-//! cargo bench --bench reliability -- wb      # one vendor: ozon, wb or yandex-market
+//! cargo bench --bench reliability            # all four vendors, some ten minutes
+//! cargo bench --bench reliability -- wb      # one vendor: ozon, wb, yandex-market or megamarket
 //! ```
 #![allow(
     clippy::unwrap_used,
@@ -13,7 +13,7 @@
     clippy::print_stdout
 )]
 
-use market_fault_suite::{Ozon, Scale, Wb, Ym, run};
+use market_fault_suite::{Megamarket, Ozon, Scale, Wb, Ym, run};
 
 const LONG: Scale = Scale {
     orders: 2_000,
@@ -49,6 +49,11 @@ fn main() {
         }
         if wants("yandex-market") {
             let figures = run::<Ym>(LONG, 2028).await;
+            figures.print();
+            all.push(figures);
+        }
+        if wants("megamarket") {
+            let figures = run::<Megamarket>(LONG, 2029).await;
             figures.print();
             all.push(figures);
         }

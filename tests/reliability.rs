@@ -10,7 +10,7 @@
     clippy::print_stdout
 )]
 
-use market_fault_suite::{Ozon, Scale, Wb, Ym, run};
+use market_fault_suite::{Megamarket, Ozon, Scale, Wb, Ym, run};
 
 const SMALL: Scale = Scale {
     orders: 150,
@@ -26,6 +26,7 @@ async fn fault_suite_small() {
         run::<Ozon>(SMALL, 11).await,
         run::<Wb>(SMALL, 12).await,
         run::<Ym>(SMALL, 13).await,
+        run::<Megamarket>(SMALL, 14).await,
     ] {
         figures.print();
         figures.assert_targets();

@@ -678,3 +678,132 @@ impl Channel for Wb {
         self.sandbox.supply_count()
     }
 }
+
+/// Megamarket: the client and its emulator. Orders are FBS shipments confirmed by the seller
+/// (awaiting packing); the suite's write is `ship_order` (packing, safe to repeat, then
+/// `order/shipping`, which is not).
+pub struct Megamarket {
+    sandbox: megamarket_api::sandbox::Sandbox,
+    client: megamarket_api::Client,
+    next_offer: AtomicU64,
+    /// Writes that sent at least one `order/shipping` (a write may fail before it, reading
+    /// or packing the shipment).
+    shipping_writes: AtomicU64,
+}
+
+impl Megamarket {
+    fn with_shipment<T>(
+        &self,
+        id: &OrderId,
+        f: impl FnOnce(&mut megamarket_api::sandbox::state::Shipment) -> T,
+    ) -> Option<T> {
+        let mut state = self.sandbox.state();
+        state
+            .shipments
+            .get_mut(&megamarket_api::ShipmentId(id.as_str().to_owned()))
+            .map(f)
+    }
+}
+
+#[async_trait]
+impl Channel for Megamarket {
+    const NAME: &'static str = "Megamarket";
+    async fn start(plan: FaultPlan) -> Self {
+        use megamarket_api::sandbox::{Sandbox, SandboxConfig};
+        let sandbox = Sandbox::start(SandboxConfig {
+            rate_limits: false,
+            faults: plan,
+            ..SandboxConfig::default()
+        })
+        .await;
+        let client = sandbox
+            .client_builder()
+            .retry(retry())
+            .http(http())
+            .build()
+            .unwrap();
+        Self {
+            sandbox,
+            client,
+            next_offer: AtomicU64::new(0),
+            shipping_writes: AtomicU64::new(0),
+        }
+    }
+    fn marketplace(&self) -> &dyn Marketplace {
+        &self.client
+    }
+    fn faults(&self) -> &Faults {
+        self.sandbox.shell().faults()
+    }
+    fn requests(&self) -> &RequestLog {
+        self.sandbox.shell().requests()
+    }
+    fn add_order_at(&self, at: DateTime<Utc>) -> OrderId {
+        use megamarket_api::models::orders::ShipmentStatus;
+        use megamarket_api::sandbox::NewShipment;
+        let offers = self.sandbox.offers();
+        let n = self.next_offer.fetch_add(1, Ordering::SeqCst) as usize;
+        let offer = offers[n % offers.len()].clone();
+        let id = self
+            .sandbox
+            .add_shipment(NewShipment::fbs(&[(offer.as_str(), 1, 990)]).at(at));
+        let id = OrderId::new(id.0.as_str());
+        self.with_shipment(&id, |s| {
+            for item in &mut s.items {
+                item.status = ShipmentStatus::Confirmed;
+            }
+        });
+        id
+    }
+    fn cancel_by_buyer(&self, id: &OrderId) -> bool {
+        use megamarket_api::models::orders::ShipmentStatus;
+        self.with_shipment(id, |s| {
+            if s.status() != ShipmentStatus::Confirmed {
+                return false;
+            }
+            for item in &mut s.items {
+                item.status = ShipmentStatus::CustomerCanceled;
+            }
+            true
+        })
+        .unwrap_or(false)
+    }
+    fn advance(&self) {
+        use megamarket_api::models::orders::ShipmentStatus;
+        let mut state = self.sandbox.state();
+        for s in state.shipments.values_mut() {
+            for item in &mut s.items {
+                if item.status == ShipmentStatus::Shipped {
+                    item.status = ShipmentStatus::Delivered;
+                }
+            }
+        }
+    }
+    fn is_cancelled(&self, id: &OrderId) -> bool {
+        use megamarket_api::models::orders::ShipmentStatus;
+        self.with_shipment(id, |s| {
+            matches!(
+                s.status(),
+                ShipmentStatus::CustomerCanceled | ShipmentStatus::MerchantCanceled
+            )
+        })
+        .unwrap_or(false)
+    }
+    fn write_path(&self) -> Option<&'static str> {
+        Some("POST /api/market/v1/orderService/order/shipping")
+    }
+    async fn write(&self, id: &OrderId) -> market_core::Result<()> {
+        // Writes run one at a time and nothing else ships: the log's count before and after
+        // says whether this write sent `order/shipping`; a second one would be the repeat.
+        let path = "POST /api/market/v1/orderService/order/shipping";
+        let before = self.requests().count(path);
+        let result = self.client.ship_order(id).await;
+        if self.requests().count(path) > before {
+            self.shipping_writes.fetch_add(1, Ordering::SeqCst);
+        }
+        result
+    }
+    fn acted_writes(&self, _writes: usize) -> usize {
+        self.shipping_writes.load(Ordering::SeqCst) as usize
+    }
+}
