@@ -1,5 +1,5 @@
 //! The command line: `cargo xtask snapshot ...`, `cargo xtask drift ...`,
-//! `cargo xtask coverage ...`.
+//! `cargo xtask coverage ...`, `cargo xtask gen ...`.
 
 use std::path::{Path, PathBuf};
 
@@ -103,6 +103,15 @@ enum Command {
         #[arg(long)]
         min_percent: Option<u32>,
     },
+    /// Writes the generated wire models, operations, methods and contract tests of a vendor
+    /// crate from its current snapshot (WB only, for now).
+    Gen {
+        /// The vendor.
+        vendor: Vendor,
+        /// Regenerate in memory and fail when a committed file differs.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// Runs the command line (without the program name); returns what to print.
@@ -162,7 +171,30 @@ pub fn run(args: &[String]) -> Result<String, String> {
             list,
             min_percent,
         } => coverage_report(vendor, snapshot.as_deref(), list, min_percent),
+        Command::Gen { vendor, check } => generate(vendor, check),
     }
+}
+
+/// `cargo xtask gen`: writes (or with `check`, compares) a vendor crate's generated files.
+pub fn generate(vendor: Vendor, check: bool) -> Result<String, String> {
+    let root = crate::coverage::repo_root();
+    let files = match vendor {
+        Vendor::Wb => {
+            let declared = wb_api::api::OPERATIONS
+                .iter()
+                .map(|op| {
+                    format!(
+                        "{} {}",
+                        op.method.as_str(),
+                        crate::r#gen::wb::path_key(op.path)
+                    )
+                })
+                .collect();
+            crate::r#gen::wb::generate(&root, &declared)?
+        }
+        other => return Err(format!("no generator for {} yet", vendor_name(other))),
+    };
+    crate::r#gen::write_or_check(&root, &files, check)
 }
 
 /// The coverage report of one vendor crate, or of the three; an error (with the report)

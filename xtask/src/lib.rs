@@ -7,10 +7,13 @@
 //! - `snapshot --fill-from`: fills the schemas a source cut short from an earlier document of
 //!   the same source ([`fill`]);
 //! - `coverage`: how many operations of a vendor's current snapshot its crate declares
-//!   ([`coverage`]).
+//!   ([`coverage`]);
+//! - `gen`: the generated wire models, operations and contract tests of a vendor crate
+//!   ([`r#gen`](crate::r#gen)).
 #![deny(missing_docs)]
 
 pub mod cli;
 pub mod coverage;
 pub mod fill;
+pub mod r#gen;
 pub mod snapshot;
