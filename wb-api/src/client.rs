@@ -32,17 +32,35 @@ pub enum Host {
     Statistics,
     /// Analytics: the stock report of WB's warehouses (`seller-analytics-api`).
     Analytics,
+    /// Tariffs, seller info, subscriptions, news (`common-api`).
+    Common,
+    /// The balance, sales and acquiring reports (`finance-api`).
+    Finance,
+    /// Accounting documents (`documents-api`).
+    Documents,
+    /// The seller's rating (`feedbacks-api`).
+    Feedbacks,
+    /// Users of the seller account and their access (`user-management-api`).
+    UserManagement,
 }
+
+/// How many hosts WB has ([`Host::ALL`]).
+const HOSTS: usize = 11;
 
 impl Host {
     /// Every section.
-    pub const ALL: [Host; 6] = [
+    pub const ALL: [Host; HOSTS] = [
         Self::Content,
         Self::Prices,
         Self::Marketplace,
         Self::Returns,
         Self::Statistics,
         Self::Analytics,
+        Self::Common,
+        Self::Finance,
+        Self::Documents,
+        Self::Feedbacks,
+        Self::UserManagement,
     ];
 
     /// The production host.
@@ -54,6 +72,11 @@ impl Host {
             Self::Returns => "https://returns-api.wildberries.ru",
             Self::Statistics => "https://statistics-api.wildberries.ru",
             Self::Analytics => "https://seller-analytics-api.wildberries.ru",
+            Self::Common => "https://common-api.wildberries.ru",
+            Self::Finance => "https://finance-api.wildberries.ru",
+            Self::Documents => "https://documents-api.wildberries.ru",
+            Self::Feedbacks => "https://feedbacks-api.wildberries.ru",
+            Self::UserManagement => "https://user-management-api.wildberries.ru",
         }
     }
 
@@ -63,7 +86,14 @@ impl Host {
             Self::Content => Some("https://content-api-sandbox.wildberries.ru"),
             Self::Prices => Some("https://discounts-prices-api-sandbox.wildberries.ru"),
             Self::Statistics => Some("https://statistics-api-sandbox.wildberries.ru"),
-            Self::Marketplace | Self::Returns | Self::Analytics => None,
+            Self::Marketplace
+            | Self::Returns
+            | Self::Analytics
+            | Self::Common
+            | Self::Finance
+            | Self::Documents
+            | Self::Feedbacks
+            | Self::UserManagement => None,
         }
     }
 
@@ -75,6 +105,11 @@ impl Host {
             Self::Returns => 3,
             Self::Statistics => 4,
             Self::Analytics => 5,
+            Self::Common => 6,
+            Self::Finance => 7,
+            Self::Documents => 8,
+            Self::Feedbacks => 9,
+            Self::UserManagement => 10,
         }
     }
 }
@@ -256,7 +291,7 @@ fn is_read(op: &market_core::transport::Operation) -> bool {
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    transports: Arc<[Transport; 6]>,
+    transports: Arc<[Transport; HOSTS]>,
     /// The seller's articles and barcodes by nmID, read from the cards list on demand (the
     /// trait's prices are keyed by the seller's ids; WB's by nmID).
     pub(crate) card_index: Arc<std::sync::Mutex<Option<crate::marketplace::CardIndex>>>,
@@ -288,7 +323,7 @@ impl Client {
         ClientBuilder {
             token: SecretString::from(token.into()),
             settings: ClientSettings::new(),
-            hosts: [None, None, None, None, None, None],
+            hosts: Default::default(),
             token_type: TokenType::default(),
         }
     }
@@ -318,7 +353,7 @@ pub struct ClientBuilder {
     settings: ClientSettings,
     /// Hosts set one by one ([`ClientBuilder::host_url`], [`ClientBuilder::sandbox`]): they
     /// win over the settings' base URL, which wins over the production host.
-    hosts: [Option<String>; 6],
+    hosts: [Option<String>; HOSTS],
     token_type: TokenType,
 }
 
@@ -363,7 +398,7 @@ impl ClientBuilder {
     }
 
     /// The URL of each host, in [`Host::ALL`] order.
-    fn urls(&self) -> [String; 6] {
+    fn urls(&self) -> [String; HOSTS] {
         Host::ALL.map(|host| match &self.hosts[host.index()] {
             Some(url) => url.clone(),
             None => self
@@ -397,7 +432,7 @@ impl ClientBuilder {
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
         )?;
-        let transports: [Transport; 6] = transports
+        let transports: [Transport; HOSTS] = transports
             .try_into()
             .map_err(|_| Error::Config("one transport per WB host was not built".into()))?;
         Ok(Client {

@@ -316,9 +316,13 @@ pub const TABLE: &[GroupLimit] = &[
     },
 ];
 
-/// The table entry of a group.
+/// The table entry of a group: the hand-written [`TABLE`], then the groups of the generated
+/// operations ([`crate::generated::limits::GENERATED_GROUPS`]).
 pub fn group(name: &str) -> Option<&'static GroupLimit> {
-    TABLE.iter().find(|g| g.group == name)
+    TABLE
+        .iter()
+        .chain(crate::generated::limits::GENERATED_GROUPS)
+        .find(|g| g.group == name)
 }
 
 /// The documented limit of a group for a token type.

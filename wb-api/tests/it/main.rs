@@ -15,6 +15,7 @@ mod contract_statistics;
 mod contract_stocks;
 mod contract_supplies;
 mod contract_warehouses;
+mod generated;
 mod hardening;
 mod lifecycle;
 mod limits;

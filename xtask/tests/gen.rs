@@ -1,0 +1,231 @@
+//! The generator on a tiny WB-like document: what it writes for each schema feature, the
+//! naming and money rules, the override file, and the committed WB files being current.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+use xtask::cli::{Vendor, generate};
+use xtask::r#gen::wb::{Overrides, SECTIONS, generate_section, is_money};
+
+fn doc() -> Value {
+    json!({
+        "openapi": "3.0.1",
+        "info": {"title": "Tiny", "version": "1"},
+        "paths": {
+            "/api/v1/tariffs/box": {
+                "servers": [{"url": "https://common-api.wildberries.ru"}],
+                "get": {
+                    "parameters": [
+                        {"in": "query", "name": "date", "required": true, "schema": {"type": "string", "format": "date"}},
+                        {"in": "query", "name": "sort", "schema": {"type": "string", "enum": ["date", "category"]}}
+                    ],
+                    "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/BoxResponse"}}}}},
+                    "x-readonly-method": true,
+                    "x-wb-rate-limits": {"scope": "Request limit per one seller account:", "limits": [
+                        {"type": "Personal", "limit": "60 requests", "period": "1 min", "burst": "5 requests"},
+                        {"type": "Service", "limit": "60 requests", "period": "1 min", "burst": "5 requests"},
+                        {"type": "Base with secret", "limit": "60 requests", "period": "1 min", "burst": "5 requests"},
+                        {"type": "Base", "limit": "1 request", "period": "1 h", "burst": "1 request"}
+                    ]}
+                }
+            },
+            "/api/v1/reports/{reportId}": {
+                "servers": [{"url": "https://finance-api.wildberries.ru"}],
+                "post": {
+                    "parameters": [{"in": "path", "name": "reportId", "required": true, "schema": {"type": "integer", "format": "int64"}}],
+                    "requestBody": {"content": {"application/json": {"schema": {
+                        "type": "object",
+                        "required": ["limit"],
+                        "properties": {"limit": {"type": "integer"}, "filter": {"type": "object", "properties": {"nmId": {"type": "integer"}}}}
+                    }}}},
+                    "responses": {
+                        "200": {"content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/models.Row"}}}}},
+                        "204": {}
+                    },
+                    "x-readonly-method": false,
+                    "x-wb-rate-limits": {"scope": "Request limit per one seller account:", "limits": [
+                        {"limit": "1 request", "period": "1 min", "burst": "1 request"}
+                    ]}
+                }
+            },
+            "/api/v3/declared": {
+                "servers": [{"url": "https://common-api.wildberries.ru"}],
+                "get": {"responses": {}, "x-readonly-method": true, "x-wb-rate-limits": {"limits": []}}
+            }
+        },
+        "components": {"schemas": {
+            "BoxResponse": {"type": "object", "properties": {"response": {"$ref": "#/components/schemas/models.BoxResponse"}}},
+            "models.BoxResponse": {"type": "object", "properties": {
+                "data": {"oneOf": [
+                    {"type": "object", "properties": {"kgvpA": {"type": "number"}, "list": {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}}}},
+                    {"type": "object", "properties": {"kgvpB": {"type": "number"}, "list": {"type": "array", "items": {"type": "object", "properties": {"b": {"type": "integer"}}}}}}
+                ]},
+                "status": {"type": "string", "enum": ["active", "inactive", ""]},
+                "extra": {"type": "object", "additionalProperties": {"type": "integer"}}
+            }},
+            "models.Row": {"type": "object", "required": ["retailAmount", "forPay", "dt"], "properties": {
+                "retailAmount": {"type": "string", "example": "367"},
+                "forPay": {"type": "number"},
+                "deliveryAmount": {"type": "integer"},
+                "commissionPercent": {"type": "number"},
+                "warehouseName": {"type": "string", "example": "1 039"},
+                "dt": {"type": "string", "format": "date-time"},
+                "rrdId": {"type": "integer", "format": "int64"},
+                "fromId": {"type": "integer", "format": "uint64"},
+                "type": {"type": "string", "nullable": true}
+            }}
+        }}
+    })
+}
+
+fn overrides() -> Overrides {
+    Overrides::parse(
+        "# a comment\n\
+         type wb-tariffs models.BoxResponse BoxResponseBody\n\
+         op POST /api/v1/reports/{reportId} report_rows  # the rule's name is long\n",
+    )
+    .unwrap()
+}
+
+fn generated() -> xtask::r#gen::wb::SectionOut {
+    let declared: BTreeSet<String> = ["GET /api/v3/declared".to_owned()].into();
+    generate_section(&doc(), SECTIONS[0], &declared, &overrides()).unwrap()
+}
+
+#[test]
+fn every_schema_feature_becomes_the_crate_style() {
+    let out = generated();
+    let src = &out.source;
+    let names: Vec<&str> = out.ops.iter().map(|o| o.name.as_str()).collect();
+    // The declared operation is left to the hand-written code; the override names one.
+    assert_eq!(names, ["report_rows", "tariffs_box"]);
+    for want in [
+        // Statics with their group and retry class.
+        "pub static TARIFFS_BOX: Operation = Operation::get(\"tariffs_box\", \"/api/v1/tariffs/box\").in_group(\"tariffs_box\");",
+        ".in_group(\"report_rows\").non_idempotent();",
+        // Components named by the rule and the override; inline objects after parent + field.
+        "pub struct BoxResponse {",
+        "pub struct BoxResponseBody {",
+        "pub struct BoxResponseBodyData {",
+        "pub struct BoxResponseBodyDataList {",
+        "pub struct Row {",
+        "pub struct ReportRowsRequest {",
+        "pub struct ReportRowsRequestFilter {",
+        "pub struct TariffsBoxQuery {",
+        // oneOf of objects: every variant's fields, none required, nested objects merged.
+        "pub kgvp_a: Option<f64>,",
+        "pub kgvp_b: Option<f64>,",
+        "pub a: Option<String>,",
+        "pub b: Option<i64>,",
+        // Enums keep unknown values (wire_enum!), the empty value has a name.
+        "market_core::wire_enum! {",
+        "Empty = \"\",",
+        "pub status: Option<BoxResponseBodyStatus>,",
+        // additionalProperties: a map.
+        "pub extra: Option<BTreeMap<String, i64>>,",
+        // Money: strings with a numeric example and numbers, by name; counts and shares not.
+        "deserialize_with = \"market_core::wire::de::decimal\"",
+        "pub retail_amount: Decimal,",
+        "serialize_with = \"market_core::wire::ser::number\"",
+        "pub for_pay: Decimal,",
+        "pub delivery_amount: Option<i64>,",
+        "pub commission_percent: Option<f64>,",
+        "pub warehouse_name: Option<String>,",
+        // Formats: date-time through the wire helper, int64, uint64, date; keywords; nullable.
+        "deserialize_with = \"market_core::wire::de::opt_time\"",
+        "pub dt: Option<DateTime<Utc>>,",
+        "pub rrd_id: Option<i64>,",
+        "pub from_id: Option<u64>,",
+        "pub date: NaiveDate,",
+        "pub r#type: Option<String>,",
+        // Strict under the feature, wire names kept.
+        "#[cfg_attr(feature = \"strict\", serde(deny_unknown_fields))]",
+        "rename = \"retailAmount\"",
+        // Methods: path parameters, query, body, 204 as None, the host of the server URL.
+        "pub async fn report_rows(&self, report_id: i64, body: &ReportRowsRequest) -> Result<Option<Vec<Row>>>",
+        ".path_param(\"reportId\", report_id).json(body)?",
+        "self.client.transport(Host::Finance)",
+        "request = request.query(\"date\", &query.date);",
+        "if let Some(v) = &query.sort {",
+        "pub async fn tariffs_box(&self, query: &TariffsBoxQuery) -> Result<BoxResponse>",
+        "pub fn tariffs(&self) -> TariffsApi<'_>",
+    ] {
+        let flat: String = src.split_whitespace().collect::<Vec<_>>().join(" ");
+        let want_flat: String = want.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&want_flat), "missing {want:?} in\n{src}");
+    }
+    // A struct with a required enum cannot derive Default; the others do.
+    assert!(src.contains("Default"), "{src}");
+    assert_eq!(out.money_strings, ["retailAmount"]);
+    // The limit groups: a row for every token, the base one where it differs.
+    let tb = out.ops.iter().find(|o| o.name == "tariffs_box").unwrap();
+    assert_eq!(
+        (
+            tb.group.full.count,
+            tb.group.full.seconds,
+            tb.group.full.burst
+        ),
+        (60, 60, 5)
+    );
+    assert_eq!(tb.group.base.map(|b| (b.count, b.seconds)), Some((1, 3600)));
+    assert_eq!(tb.host, "Common");
+    // Tests: strict decoding, the request checked, the answer written back.
+    assert!(
+        out.tests.contains("fn tariffs_box_responses_decode()"),
+        "{}",
+        out.tests
+    );
+    assert!(
+        out.tests.contains("fn report_rows_request_matches_spec()"),
+        "{}",
+        out.tests
+    );
+}
+
+#[test]
+fn the_output_is_valid_rust() {
+    let out = generated();
+    let root = xtask::coverage::repo_root();
+    let formatted = xtask::r#gen::rustfmt(&out.source, &root).unwrap();
+    assert!(formatted.starts_with("//! @generated by cargo xtask gen wb — do not edit\n"));
+    assert!(xtask::r#gen::rustfmt("fn broken( {", &root).is_err());
+}
+
+#[test]
+fn a_name_clash_asks_for_an_override() {
+    let declared = BTreeSet::new();
+    let err = generate_section(&doc(), SECTIONS[0], &declared, &Overrides::default()).unwrap_err();
+    assert!(
+        err.contains("BoxResponse") && err.contains("override"),
+        "{err}"
+    );
+    assert!(Overrides::parse("rename x y").is_err());
+}
+
+#[test]
+fn the_money_rule() {
+    let num = json!({"type": "number"});
+    let numeric_text = json!({"type": "string", "example": "376.99"});
+    let text = json!({"type": "string", "example": "Комиссия"});
+    assert!(is_money("ppvzSalesCommission", &numeric_text));
+    assert!(is_money("retailPriceWithDisc", &numeric_text));
+    assert!(is_money("penalty", &numeric_text));
+    assert!(is_money("for_withdraw", &num));
+    assert!(is_money("acquiringFee", &numeric_text));
+    assert!(!is_money("paymentProcessing", &text));
+    assert!(!is_money("commissionPercent", &num));
+    assert!(!is_money("kgvpMarketplace", &num));
+    assert!(!is_money("deliveryAmount", &json!({"type": "integer"})));
+    assert!(!is_money("totalCommissionRate", &num));
+    assert!(!is_money("retailAmount", &json!({"type": "string"})));
+}
+
+#[test]
+fn the_committed_wb_files_are_current() {
+    let report = generate(Vendor::Wb, true).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        report.contains("unchanged wb-api/src/generated/mod.rs"),
+        "{report}"
+    );
+}
