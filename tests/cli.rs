@@ -759,6 +759,57 @@ mod relay {
     }
 
     #[tokio::test]
+    async fn a_buyers_cancellation_on_the_marketplace_reaches_the_crm_order_once() {
+        let (ozon, crm) = emulators(12, 0).await;
+        let shop = ozon.client().unwrap();
+        let channels: [&dyn Marketplace; 1] = [&shop];
+        let mut relay = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+        let first = relay.round(&channels, week()).await.unwrap();
+        assert!(first.crm_updates.is_empty(), "{:?}", first.crm_updates);
+        let key = first
+            .created
+            .iter()
+            .find(|(_, l)| *l == Lifecycle::AwaitingPackaging)
+            .map(|(k, _)| k.clone())
+            .unwrap();
+        assert_eq!(crm.order_status(&key).as_deref(), Some("new"));
+        let posting = key.strip_prefix("ozon:").unwrap();
+        assert!(ozon.cancel_by_buyer(&market::ozon::PostingNumber::new(posting)));
+
+        let second = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(second.crm_updates.len(), 1, "{:?}", second.crm_updates);
+        let update = &second.crm_updates[0];
+        assert_eq!(
+            (
+                update.order.as_str(),
+                update.crm_status.as_str(),
+                update.status
+            ),
+            (key.as_str(), "cancel-other", "updated")
+        );
+        assert_eq!(crm.order_status(&key).as_deref(), Some("cancel-other"));
+        // The relay's own edit is not a manager's cancellation sent back to Ozon.
+        assert!(second.statuses.is_empty(), "{:?}", second.statuses);
+        assert_eq!(ozon.requests().count("POST /v2/posting/fbs/cancel"), 0);
+        assert_eq!(second.exit_code(), 0);
+
+        // Once written, nothing more is sent for it.
+        let edits = crm
+            .requests()
+            .count("POST /api/v5/orders/{identifier}/edit");
+        let third = relay.round(&channels, week()).await.unwrap();
+        assert!(third.crm_updates.is_empty(), "{:?}", third.crm_updates);
+        assert!(third.statuses.is_empty());
+        assert_eq!(
+            crm.requests()
+                .count("POST /api/v5/orders/{identifier}/edit"),
+            edits
+        );
+    }
+
+    #[tokio::test]
     async fn the_history_id_is_kept_between_runs_and_a_first_run_starts_at_the_end() {
         let (ozon, crm) = emulators(6, 0).await;
         let shop = ozon.client().unwrap();

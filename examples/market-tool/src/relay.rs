@@ -200,6 +200,31 @@ pub struct StatusLine {
     pub message: Option<String>,
 }
 
+/// A marketplace's final state (cancelled, delivered, returned) written to the RetailCRM order
+/// that was made from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrmUpdate {
+    /// The order's external id (`ozon:0123-1`).
+    pub order: String,
+    /// The RetailCRM status code it was given (the `--status` mapping of the marketplace's
+    /// state).
+    pub crm_status: String,
+    /// `updated`, or `failed` when RetailCRM refused the edit.
+    pub status: &'static str,
+    /// RetailCRM's refusal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The marketplace states the relay writes to an order already in RetailCRM: the ones the
+/// marketplace decides (a buyer's cancellation, the delivery, a return), which a manager must
+/// see before acting on the order. Earlier states are the managers' to move.
+pub const MARKETPLACE_OWNED: [Lifecycle; 3] = [
+    Lifecycle::Cancelled,
+    Lifecycle::Delivered,
+    Lifecycle::Returned,
+];
+
 /// An order RetailCRM refused, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rejected {
@@ -224,6 +249,9 @@ pub struct RoundReport {
     pub rejected: Vec<Rejected>,
     /// Managers' status changes applied to the marketplaces, or refused by them.
     pub statuses: Vec<StatusLine>,
+    /// Orders already in RetailCRM whose marketplace reached a final state
+    /// ([`MARKETPLACE_OWNED`]) that RetailCRM did not show yet.
+    pub crm_updates: Vec<CrmUpdate>,
     /// The history id the next round starts after.
     pub history_id: Option<HistoryId>,
 }
@@ -245,7 +273,12 @@ impl RoundReport {
     /// The exit code: 0 when nothing was rejected or refused, 3 when some were and others
     /// went through, 1 when nothing went through.
     pub fn exit_code(&self) -> u8 {
-        let bad = self.rejected.len() + self.skipped();
+        let failed_updates = self
+            .crm_updates
+            .iter()
+            .filter(|u| u.status != "updated")
+            .count();
+        let bad = self.rejected.len() + self.skipped() + failed_updates;
         let good = self.created.len() + self.already_there.len() + self.applied();
         crate::output::exit_code(good, bad)
     }
@@ -258,6 +291,8 @@ pub struct Relay {
     desk: OrderDesk,
     statuses: StatusRelay,
     site: String,
+    /// The RetailCRM status code of each marketplace state (the desk's mapping).
+    codes: BTreeMap<Lifecycle, String>,
     last_id: Option<HistoryId>,
 }
 
@@ -284,6 +319,7 @@ impl Relay {
         actions.sort();
         let mut unknown = Vec::new();
         let site = mapping.desk.site.clone();
+        let codes = mapping.desk.statuses.clone();
         let desk = match OrderDesk::open(crm.clone(), mapping.desk).await {
             Ok(desk) => Some(desk),
             // The desk names every unknown code of its own part of the mapping.
@@ -321,6 +357,7 @@ impl Relay {
             desk,
             statuses,
             site,
+            codes,
             last_id,
         })
     }
@@ -362,8 +399,9 @@ impl Relay {
         let found = self.find(&keys).await?;
         let (there, new): (Vec<_>, Vec<_>) = orders
             .into_iter()
-            .partition(|(_, k)| found.contains(&k.to_string()));
+            .partition(|(_, k)| found.contains_key(&k.to_string()));
         report.already_there = there.iter().map(|(_, k)| k.to_string()).collect();
+        report.crm_updates = self.update_final_states(&there, &found).await;
 
         if !new.is_empty() {
             let lifecycles: HashMap<String, Lifecycle> = new
@@ -415,9 +453,53 @@ impl Relay {
         Ok(report)
     }
 
-    /// The external ids of `keys` RetailCRM holds on the site.
-    async fn find(&self, keys: &[String]) -> Result<HashSet<String>, Failure> {
-        let mut found = HashSet::new();
+    /// Writes each marketplace-decided final state ([`MARKETPLACE_OWNED`]) to the RetailCRM
+    /// order made from it when RetailCRM shows another status: a buyer's cancellation on the
+    /// marketplace reaches the managers before they ship. Once written, the next round finds
+    /// the code there and sends nothing; the edit is the relay's own, so the history leaves it
+    /// out of the managers' changes.
+    async fn update_final_states(
+        &self,
+        there: &[(Order, ImportKey)],
+        found: &HashMap<String, Found>,
+    ) -> Vec<CrmUpdate> {
+        use market_core::helpers::OrderSink as _;
+        let mut updates = Vec::new();
+        for (order, key) in there {
+            if !MARKETPLACE_OWNED.contains(&order.status.lifecycle) {
+                continue;
+            }
+            let key = key.to_string();
+            let (Some(code), Some(crm)) =
+                (self.codes.get(&order.status.lifecycle), found.get(&key))
+            else {
+                continue;
+            };
+            if crm.status.as_deref() == Some(code.as_str()) {
+                continue;
+            }
+            let Some(id) = crm.id else { continue };
+            let outcome = self
+                .desk
+                .status_changed(
+                    &market_core::LocalId::new(id.to_string()),
+                    order,
+                    &order.status,
+                )
+                .await;
+            updates.push(CrmUpdate {
+                order: key,
+                crm_status: code.clone(),
+                status: if outcome.is_ok() { "updated" } else { "failed" },
+                message: outcome.err().map(|e| e.to_string()),
+            });
+        }
+        updates
+    }
+
+    /// The RetailCRM orders of `keys` on the site, by external id.
+    async fn find(&self, keys: &[String]) -> Result<HashMap<String, Found>, Failure> {
+        let mut found = HashMap::new();
         for chunk in keys.chunks(LOOKUP_CHUNK) {
             let filter = OrderFilter {
                 external_ids: chunk.to_vec(),
@@ -430,10 +512,28 @@ impl Relay {
                 .try_collect()
                 .await
                 .map_err(Failure::call("retailcrm orders (looking up external ids)"))?;
-            found.extend(orders.into_iter().filter_map(|o| o.external_id));
+            found.extend(orders.into_iter().filter_map(|o| {
+                let key = o.external_id?;
+                Some((
+                    key,
+                    Found {
+                        id: o.id.map(|id| id.0),
+                        status: o.status,
+                    },
+                ))
+            }));
         }
         Ok(found)
     }
+}
+
+/// A RetailCRM order found by its external id.
+#[derive(Debug, Clone)]
+struct Found {
+    /// RetailCRM's id.
+    id: Option<i64>,
+    /// Its status code.
+    status: Option<String>,
 }
 
 /// The relay's state file: the history id to start after.
@@ -485,6 +585,8 @@ struct RoundLine<'a> {
     rejected: usize,
     statuses_applied: usize,
     statuses_skipped: usize,
+    /// Orders already in RetailCRM given their marketplace's final state.
+    crm_updated: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history_id: Option<i64>,
     /// Requests the local RetailCRM sandbox received in the round.
@@ -529,6 +631,11 @@ fn print_round(
         rejected: report.rejected.len(),
         statuses_applied: report.applied(),
         statuses_skipped: report.skipped(),
+        crm_updated: report
+            .crm_updates
+            .iter()
+            .filter(|u| u.status == "updated")
+            .count(),
         history_id: report.history_id.map(|h| h.0),
         crm_requests,
     };
@@ -541,6 +648,9 @@ fn print_round(
             for s in &report.statuses {
                 out.json(&ItemLine { round, item: s })?;
             }
+            for u in &report.crm_updates {
+                out.json(&ItemLine { round, item: u })?;
+            }
         }
         Format::Table => {
             let mut t = Table::new([
@@ -552,6 +662,7 @@ fn print_round(
                 "rejected",
                 "applied",
                 "skipped",
+                "crm_updated",
                 "history_id",
                 "crm_requests",
             ]);
@@ -565,11 +676,15 @@ fn print_round(
                 line.rejected.to_string(),
                 line.statuses_applied.to_string(),
                 line.statuses_skipped.to_string(),
+                line.crm_updated.to_string(),
                 opt(line.history_id.map(|h| h.to_string())),
                 opt(crm_requests.map(|n| n.to_string())),
             ]);
             out.table(&t)?;
-            if !report.rejected.is_empty() || !report.statuses.is_empty() {
+            if !report.rejected.is_empty()
+                || !report.statuses.is_empty()
+                || !report.crm_updates.is_empty()
+            {
                 let mut items = Table::new(["order", "what", "detail"]);
                 for r in &report.rejected {
                     items.push([r.order.clone(), "rejected".to_owned(), r.message.clone()]);
@@ -584,17 +699,28 @@ fn print_round(
                         },
                     ]);
                 }
+                for u in &report.crm_updates {
+                    items.push([
+                        u.order.clone(),
+                        format!("crm {}", u.status),
+                        match &u.message {
+                            Some(m) => format!("{}: {m}", u.crm_status),
+                            None => u.crm_status.clone(),
+                        },
+                    ]);
+                }
                 out.table(&items)?;
             }
         }
     }
     crate::common::note(&format!(
-        "round {round}: {} orders read, {} created, {} already there, {} rejected; \
-         {} status changes applied, {} skipped",
+        "round {round}: {} orders read, {} created, {} already there, {} rejected, \
+         {} given their final state; {} status changes applied, {} skipped",
         line.orders_read,
         line.created,
         line.already_there,
         line.rejected,
+        line.crm_updated,
         line.statuses_applied,
         line.statuses_skipped
     ));
