@@ -809,6 +809,84 @@ mod relay {
         );
     }
 
+    /// A channel whose listing fails after the inner channel's last order.
+    struct FailsAtTheEnd<'a>(&'a dyn Marketplace);
+
+    #[async_trait::async_trait]
+    impl Marketplace for FailsAtTheEnd<'_> {
+        fn kind(&self) -> market::core::MarketplaceKind {
+            self.0.kind()
+        }
+        fn account(&self) -> &str {
+            self.0.account()
+        }
+        fn capabilities(&self) -> market::core::Capabilities {
+            self.0.capabilities()
+        }
+        fn orders(
+            &self,
+            query: market::core::OrderQuery,
+        ) -> futures::stream::BoxStream<'_, market::core::Result<market::core::Order>> {
+            use futures::StreamExt as _;
+            self.0
+                .orders(query)
+                .chain(futures::stream::once(async {
+                    Err(market::core::Error::invalid("the listing broke off"))
+                }))
+                .boxed()
+        }
+        async fn order(
+            &self,
+            id: &market::core::OrderId,
+        ) -> market::core::Result<market::core::Order> {
+            self.0.order(id).await
+        }
+        async fn cancel_order(
+            &self,
+            id: &market::core::OrderId,
+            reason: &market::core::CancelReason,
+        ) -> market::core::Result<()> {
+            self.0.cancel_order(id, reason).await
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failing_channel_loses_nothing_it_gave_and_stops_nothing_else() {
+        let (ozon, crm) = emulators(12, 0).await;
+        let shop = ozon.client().unwrap();
+        let failing = FailsAtTheEnd(&shop);
+        let channels: [&dyn Marketplace; 1] = [&failing];
+        let mut relay = Relay::open(crm_client(&crm), Mapping::defaults("shop"), None)
+            .await
+            .unwrap();
+        let first = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(first.channel_errors.len(), 1);
+        let error = &first.channel_errors[0];
+        assert_eq!(error.channel, "ozon");
+        assert_eq!(error.orders_read, 12);
+        assert!(error.message.contains("broke off"), "{}", error.message);
+        // Every order it gave before failing is in the CRM.
+        assert_eq!(first.created.len(), 12);
+        assert_eq!(crm.order_count(), 12);
+        assert_eq!(first.exit_code(), market_tool::output::EXIT_PARTIAL);
+
+        let key = first
+            .created
+            .iter()
+            .find(|(_, l)| *l == Lifecycle::AwaitingPackaging)
+            .map(|(k, _)| k.clone())
+            .unwrap();
+        // A manager's change is relayed although the listing fails again.
+        assert!(crm.manager_sets_status(&key, "cancel-other"));
+        let second = relay.round(&channels, week()).await.unwrap();
+        assert_eq!(second.channel_errors.len(), 1);
+        assert_eq!(second.applied(), 1, "{:?}", second.statuses);
+        assert_eq!(
+            ozon.posting_status(key.strip_prefix("ozon:").unwrap()),
+            Some(PostingStatus::Cancelled)
+        );
+    }
+
     #[tokio::test]
     async fn the_history_id_is_kept_between_runs_and_a_first_run_starts_at_the_end() {
         let (ozon, crm) = emulators(6, 0).await;

@@ -225,6 +225,20 @@ pub const MARKETPLACE_OWNED: [Lifecycle; 3] = [
     Lifecycle::Returned,
 ];
 
+/// A channel whose order listing failed in a round: the orders it gave before the failure
+/// are relayed, the rest wait for the next round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChannelError {
+    /// The channel (`ozon`, `wildberries`, ...).
+    pub channel: String,
+    /// Always `failed`.
+    pub status: &'static str,
+    /// Orders it gave before failing.
+    pub orders_read: usize,
+    /// The error.
+    pub message: String,
+}
+
 /// An order RetailCRM refused, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rejected {
@@ -241,6 +255,9 @@ pub struct Rejected {
 pub struct RoundReport {
     /// Orders read from the channels (each once).
     pub orders_read: usize,
+    /// Channels whose listing failed; the other channels' orders, and what a failed one gave
+    /// before failing, still go to RetailCRM, and the managers' changes are still relayed.
+    pub channel_errors: Vec<ChannelError>,
     /// Orders created in RetailCRM, by external id, with their state on the marketplace.
     pub created: Vec<(String, Lifecycle)>,
     /// Orders RetailCRM already held (found by external id, not sent).
@@ -278,7 +295,7 @@ impl RoundReport {
             .iter()
             .filter(|u| u.status != "updated")
             .count();
-        let bad = self.rejected.len() + self.skipped() + failed_updates;
+        let bad = self.rejected.len() + self.skipped() + failed_updates + self.channel_errors.len();
         let good = self.created.len() + self.already_there.len() + self.applied();
         crate::output::exit_code(good, bad)
     }
@@ -380,13 +397,23 @@ impl Relay {
         for channel in channels {
             let kind = channel.kind();
             let mut stream = channel.orders(OrderQuery::changes(window));
+            let mut read = 0;
             while let Some(item) = stream.next().await {
-                let order = item.map_err(|e| {
-                    Failure::error(format!(
-                        "orders of {kind}: after {} orders: {e}",
-                        orders.len()
-                    ))
-                })?;
+                let order = match item {
+                    Ok(order) => order,
+                    Err(e) => {
+                        // Nothing read is dropped: what came before the failure is relayed,
+                        // and the next round reads the window again.
+                        report.channel_errors.push(ChannelError {
+                            channel: kind.name().to_owned(),
+                            status: "failed",
+                            orders_read: read,
+                            message: e.to_string(),
+                        });
+                        break;
+                    }
+                };
+                read += 1;
                 let key = ImportKey::new(kind.clone(), order.id.clone());
                 if seen.insert(key.to_string()) {
                     orders.push((order, key));
@@ -642,6 +669,9 @@ fn print_round(
     match out.format {
         Format::JsonLines => {
             out.json(&line)?;
+            for c in &report.channel_errors {
+                out.json(&ItemLine { round, item: c })?;
+            }
             for r in &report.rejected {
                 out.json(&ItemLine { round, item: r })?;
             }
@@ -684,8 +714,16 @@ fn print_round(
             if !report.rejected.is_empty()
                 || !report.statuses.is_empty()
                 || !report.crm_updates.is_empty()
+                || !report.channel_errors.is_empty()
             {
                 let mut items = Table::new(["order", "what", "detail"]);
+                for c in &report.channel_errors {
+                    items.push([
+                        c.channel.clone(),
+                        "listing failed".to_owned(),
+                        format!("after {} orders: {}", c.orders_read, c.message),
+                    ]);
+                }
                 for r in &report.rejected {
                     items.push([r.order.clone(), "rejected".to_owned(), r.message.clone()]);
                 }
@@ -712,6 +750,12 @@ fn print_round(
                 out.table(&items)?;
             }
         }
+    }
+    for c in &report.channel_errors {
+        crate::common::note(&format!(
+            "round {round}: the orders of {} failed after {} orders: {}",
+            c.channel, c.orders_read, c.message
+        ));
     }
     crate::common::note(&format!(
         "round {round}: {} orders read, {} created, {} already there, {} rejected, \
