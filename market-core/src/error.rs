@@ -94,6 +94,22 @@ pub enum Error {
     /// The client is misconfigured (bad base URL, header value, TLS setup).
     #[error("configuration error: {0}")]
     Config(String),
+
+    /// A vendor task (a report, a label file, an import) that the vendor says failed
+    /// ([`crate::task::poll`]).
+    #[error("{vendor} {operation}: task {task} failed{}: {message}", code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default())]
+    TaskFailed {
+        /// The vendor.
+        vendor: &'static str,
+        /// The operation that reads the task's state.
+        operation: &'static str,
+        /// The task's id as the vendor gave it.
+        task: String,
+        /// The vendor's error code, when it gives one.
+        code: Option<String>,
+        /// What the vendor said, or what the caller made of its state.
+        message: String,
+    },
 }
 
 /// What the vendor said when it refused a call.
@@ -367,6 +383,7 @@ impl Error {
             Self::Validation { .. } => "validation".into(),
             Self::Unsupported { .. } => "unsupported".into(),
             Self::Config(_) => "config".into(),
+            Self::TaskFailed { code, .. } => code.clone().unwrap_or_else(|| "task_failed".into()),
         }
     }
 }

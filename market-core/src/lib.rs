@@ -51,6 +51,7 @@ pub mod model;
 pub mod paginate;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
+pub mod task;
 pub mod transport;
 pub mod wire;
 

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use bytes::Bytes;
+use market_core::task::TaskState;
 use market_core::transport::{EXCERPT_LEN, Operation, Transport, Vendor};
 use market_core::{Error, LabelFormat, Result};
 use url::Url;
@@ -125,64 +126,48 @@ impl<'a> LabelsApi<'a> {
     }
 
     /// Polls a label task every `poll_every` until it completes, and returns the file URL
-    /// (fetch it with [`LabelsApi::download`]).
+    /// (fetch it with [`LabelsApi::download`]); the waiting is
+    /// [`market_core::task::poll`]'s, on tokio's clock.
     ///
-    /// Waits with `tokio::time::sleep` between polls. The time budget counts the waits: after waiting `max_wait` in all,
-    /// the task is polled once more and, if still not done, the call fails with
-    /// [`Error::Timeout`]. A task Ozon reports as failed is an [`Error::Validation`] naming
-    /// the task and carrying Ozon's error code (market-core has no vendor-task error).
+    /// The time budget counts the waits: after waiting `max_wait` in all, the task is polled
+    /// once more and, if still not done, the call fails with [`Error::Timeout`]. A task Ozon
+    /// reports as failed is an [`Error::TaskFailed`] carrying Ozon's error code.
     pub async fn wait_for_task(
         &self,
         task_id: i64,
         poll_every: Duration,
         max_wait: Duration,
     ) -> Result<String> {
-        if poll_every.is_zero() {
-            return Err(Error::Validation {
-                item: None,
-                message: "poll_every must be above zero".into(),
-            });
-        }
-        let mut waited = Duration::ZERO;
-        loop {
-            let state = self.task_status(task_id).await?;
-            match state.status {
-                Some(LabelTaskStatus::Completed) if !state.file_url.is_empty() => {
-                    return Ok(state.file_url);
-                }
-                Some(LabelTaskStatus::Completed) => {
-                    return Err(Error::Decode {
-                        vendor: market_core::MarketplaceKind::Ozon.name(),
-                        operation: LABEL_TASK_GET.name,
-                        path: "result.file_url".into(),
-                        message: "the task is completed but gives no file URL".into(),
-                        excerpt: String::new(),
-                    });
-                }
-                Some(LabelTaskStatus::Error) => {
-                    let code = if state.error.is_empty() {
-                        "no error code"
-                    } else {
-                        state.error.as_str()
-                    };
-                    return Err(Error::validation(
-                        format!("label task {task_id}"),
-                        format!("Ozon could not build the labels: {code}"),
-                    ));
-                }
-                _ => {}
-            }
-            if waited >= max_wait {
-                return Err(Error::Timeout {
-                    vendor: market_core::MarketplaceKind::Ozon.name(),
-                    operation: LABEL_TASK_GET.name,
-                    elapsed: waited,
-                });
-            }
-            let step = poll_every.min(max_wait.saturating_sub(waited));
-            tokio::time::sleep(step).await;
-            waited += step;
-        }
+        let policy = market_core::task::PollPolicy::fixed(poll_every, max_wait);
+        market_core::task::poll(
+            market_core::MarketplaceKind::Ozon.name(),
+            LABEL_TASK_GET.name,
+            task_id,
+            policy,
+            || async move {
+                let state = self.task_status(task_id).await?;
+                Ok(match state.status {
+                    Some(LabelTaskStatus::Completed) if !state.file_url.is_empty() => {
+                        TaskState::Done(state.file_url)
+                    }
+                    Some(LabelTaskStatus::Completed) => {
+                        return Err(Error::Decode {
+                            vendor: market_core::MarketplaceKind::Ozon.name(),
+                            operation: LABEL_TASK_GET.name,
+                            path: "result.file_url".into(),
+                            message: "the task is completed but gives no file URL".into(),
+                            excerpt: String::new(),
+                        });
+                    }
+                    Some(LabelTaskStatus::Error) => TaskState::Failed {
+                        code: (!state.error.is_empty()).then(|| state.error.clone()),
+                        message: "Ozon could not build the labels".into(),
+                    },
+                    _ => TaskState::Pending,
+                })
+            },
+        )
+        .await
     }
 
     /// Fetches a label file (the URL of a completed task) and checks that it is a PDF.

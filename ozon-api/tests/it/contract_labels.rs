@@ -309,9 +309,16 @@ async fn wait_for_task_stops_at_an_error_status_with_ozons_code() {
         .await
         .unwrap_err();
     match err {
-        Error::Validation { item, message } => {
-            assert_eq!(item.as_deref(), Some("label task 7"));
-            assert!(message.contains("POSTING_NOT_READY"), "{message}");
+        Error::TaskFailed {
+            vendor,
+            operation,
+            task,
+            code,
+            ..
+        } => {
+            assert_eq!((vendor, operation), ("ozon", "label_task_get"));
+            assert_eq!(task, "7");
+            assert_eq!(code.as_deref(), Some("POSTING_NOT_READY"));
         }
         other => panic!("expected the task's failure, got {other:?}"),
     }
