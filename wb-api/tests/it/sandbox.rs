@@ -1209,7 +1209,9 @@ async fn rate_limits_refuse_a_client_without_a_limiter_and_spare_one_with_it() {
 async fn wbs_rate_limit_headers_are_sent() {
     let sandbox = Sandbox::start().await;
     let mut last = None;
-    for _ in 0..25 {
+    // The group holds 20 and refills 5 a second in real time: the 429 comes after 21
+    // requests on an idle machine, later on a loaded one; 500 leaves room for a slow one.
+    for _ in 0..500 {
         let r = raw(
             &sandbox,
             reqwest::Method::GET,
@@ -1224,7 +1226,7 @@ async fn wbs_rate_limit_headers_are_sent() {
         }
         assert!(r.headers().contains_key("x-ratelimit-remaining"));
     }
-    let r = last.expect("a 429 within 25 requests of a group with a burst of 20");
+    let r = last.expect("a 429 from a group with a burst of 20");
     for h in [
         "x-ratelimit-retry",
         "x-ratelimit-reset",
