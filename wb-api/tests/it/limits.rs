@@ -282,6 +282,16 @@ fn first_over_quota(times: &[Duration], limit: RateLimit, cost: f64) -> Option<u
     None
 }
 
+/// HTTP settings for a paused clock: no timeout fires while the clock jumps.
+fn no_timeouts() -> market_core::transport::HttpSettings {
+    market_core::transport::HttpSettings {
+        connect_timeout: None,
+        request_timeout: None,
+        pool_idle_timeout: None,
+        ..Default::default()
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_run_of_4xx_answers_is_paced_to_what_wb_counts() {
     use wiremock::matchers::method;
@@ -296,12 +306,7 @@ async fn a_run_of_4xx_answers_is_paced_to_what_wb_counts() {
     let wb = wb_api::Client::builder("token")
         .base_url(server.uri())
         .retry(market_core::transport::RetryPolicy::never())
-        .http(market_core::transport::HttpSettings {
-            connect_timeout: None,
-            request_timeout: None,
-            pool_idle_timeout: None,
-            ..Default::default()
-        })
+        .http(no_timeouts())
         .build()
         .unwrap();
     let start = tokio::time::Instant::now();
@@ -342,12 +347,7 @@ async fn the_stock_report_is_paced_to_three_requests_a_minute() {
         .await;
     let wb = wb_api::Client::builder("token")
         .base_url(server.uri())
-        .http(market_core::transport::HttpSettings {
-            connect_timeout: None,
-            request_timeout: None,
-            pool_idle_timeout: None,
-            ..Default::default()
-        })
+        .http(no_timeouts())
         .build()
         .unwrap();
     let start = tokio::time::Instant::now();
@@ -381,12 +381,7 @@ async fn two_sales_calls(token: TokenType) -> (Vec<(Duration, market_core::Resul
     let wb = wb_api::Client::builder("token")
         .base_url(server.uri())
         .token_type(token)
-        .http(market_core::transport::HttpSettings {
-            connect_timeout: None,
-            request_timeout: None,
-            pool_idle_timeout: None,
-            ..Default::default()
-        })
+        .http(no_timeouts())
         .build()
         .unwrap();
     let start = tokio::time::Instant::now();
