@@ -42,10 +42,12 @@ pub enum Host {
     Feedbacks,
     /// Users of the seller account and their access (`user-management-api`).
     UserManagement,
+    /// FBW supplies to WB's warehouses (`supplies-api`).
+    Supplies,
 }
 
 /// How many hosts WB has ([`Host::ALL`]).
-const HOSTS: usize = 11;
+const HOSTS: usize = 12;
 
 impl Host {
     /// Every section.
@@ -61,6 +63,7 @@ impl Host {
         Self::Documents,
         Self::Feedbacks,
         Self::UserManagement,
+        Self::Supplies,
     ];
 
     /// The production host.
@@ -77,6 +80,7 @@ impl Host {
             Self::Documents => "https://documents-api.wildberries.ru",
             Self::Feedbacks => "https://feedbacks-api.wildberries.ru",
             Self::UserManagement => "https://user-management-api.wildberries.ru",
+            Self::Supplies => "https://supplies-api.wildberries.ru",
         }
     }
 
@@ -93,7 +97,8 @@ impl Host {
             | Self::Finance
             | Self::Documents
             | Self::Feedbacks
-            | Self::UserManagement => None,
+            | Self::UserManagement
+            | Self::Supplies => None,
         }
     }
 
@@ -110,6 +115,7 @@ impl Host {
             Self::Documents => 8,
             Self::Feedbacks => 9,
             Self::UserManagement => 10,
+            Self::Supplies => 11,
         }
     }
 }

@@ -180,17 +180,23 @@ pub fn generate(vendor: Vendor, check: bool) -> Result<String, String> {
     let root = crate::coverage::repo_root();
     let files = match vendor {
         Vendor::Wb => {
-            let declared = wb_api::api::OPERATIONS
-                .iter()
-                .map(|op| {
-                    format!(
-                        "{} {}",
-                        op.method.as_str(),
-                        crate::r#gen::wb::path_key(op.path)
-                    )
-                })
-                .collect();
-            crate::r#gen::wb::generate(&root, &declared)?
+            let hand = crate::r#gen::wb::HandWritten {
+                operations: wb_api::api::OPERATIONS
+                    .iter()
+                    .map(|op| {
+                        format!(
+                            "{} {}",
+                            op.method.as_str(),
+                            crate::r#gen::wb::path_key(op.path)
+                        )
+                    })
+                    .collect(),
+                groups: wb_api::limits::TABLE
+                    .iter()
+                    .map(|g| g.group.to_owned())
+                    .collect(),
+            };
+            crate::r#gen::wb::generate(&root, &hand)?
         }
         other => return Err(format!("no generator for {} yet", vendor_name(other))),
     };

@@ -2,11 +2,9 @@
 //! naming and money rules, the override file, and the committed WB files being current.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use std::collections::BTreeSet;
-
 use serde_json::{Value, json};
 use xtask::cli::{Vendor, generate};
-use xtask::r#gen::wb::{Overrides, SECTIONS, generate_section, is_money};
+use xtask::r#gen::wb::{HandWritten, Overrides, SECTIONS, generate_section, is_money};
 
 fn doc() -> Value {
     json!({
@@ -73,8 +71,13 @@ fn doc() -> Value {
                 "dt": {"type": "string", "format": "date-time"},
                 "rrdId": {"type": "integer", "format": "int64"},
                 "fromId": {"type": "integer", "format": "uint64"},
-                "type": {"type": "string", "nullable": true}
-            }}
+                "type": {"type": "string", "nullable": true},
+                "nmIDs": {"type": "array", "items": {"type": "integer"}},
+                "nmIds": {"type": "array", "items": {"type": "integer"}},
+                "mode": {"type": "string", "enum": ["fast", "slow"]},
+                "order": {"$ref": "#/components/schemas/RowMode"}
+            }},
+            "RowMode": {"type": "string", "enum": ["asc", "desc"], "example": "asc"}
         }}
     })
 }
@@ -88,9 +91,15 @@ fn overrides() -> Overrides {
     .unwrap()
 }
 
+fn hand() -> HandWritten {
+    HandWritten {
+        operations: ["GET /api/v3/declared".to_owned()].into(),
+        groups: ["stocks".to_owned()].into(),
+    }
+}
+
 fn generated() -> xtask::r#gen::wb::SectionOut {
-    let declared: BTreeSet<String> = ["GET /api/v3/declared".to_owned()].into();
-    generate_section(&doc(), SECTIONS[0], &declared, &overrides()).unwrap()
+    generate_section(&doc(), SECTIONS[0], &hand(), &overrides()).unwrap()
 }
 
 #[test]
@@ -139,6 +148,11 @@ fn every_schema_feature_becomes_the_crate_style() {
         "pub from_id: Option<u64>,",
         "pub date: NaiveDate,",
         "pub r#type: Option<String>,",
+        // Two wire names of one snake_case; an inline enum whose name a component holds.
+        "pub nm_ids: Option<Vec<i64>>,",
+        "pub nm_ids_2: Option<Vec<i64>>,",
+        "pub mode: Option<RowMode2>,",
+        "pub order: Option<RowMode>,",
         // Strict under the feature, wire names kept.
         "#[cfg_attr(feature = \"strict\", serde(deny_unknown_fields))]",
         "rename = \"retailAmount\"",
@@ -146,7 +160,7 @@ fn every_schema_feature_becomes_the_crate_style() {
         "pub async fn report_rows(&self, report_id: i64, body: &ReportRowsRequest) -> Result<Option<Vec<Row>>>",
         ".path_param(\"reportId\", report_id).json(body)?",
         "self.client.transport(Host::Finance)",
-        "request = request.query(\"date\", &query.date);",
+        "request = request.query(\"date\", query.date);",
         "if let Some(v) = &query.sort {",
         "pub async fn tariffs_box(&self, query: &TariffsBoxQuery) -> Result<BoxResponse>",
         "pub fn tariffs(&self) -> TariffsApi<'_>",
@@ -194,10 +208,19 @@ fn the_output_is_valid_rust() {
 
 #[test]
 fn a_name_clash_asks_for_an_override() {
-    let declared = BTreeSet::new();
-    let err = generate_section(&doc(), SECTIONS[0], &declared, &Overrides::default()).unwrap_err();
+    let err = generate_section(&doc(), SECTIONS[0], &hand(), &Overrides::default()).unwrap_err();
     assert!(
         err.contains("BoxResponse") && err.contains("override"),
+        "{err}"
+    );
+    // A limit group of the hand-written table is not taken.
+    let taken = HandWritten {
+        groups: ["tariffs_box".to_owned()].into(),
+        ..hand()
+    };
+    let err = generate_section(&doc(), SECTIONS[0], &taken, &overrides()).unwrap_err();
+    assert!(
+        err.contains("tariffs_box") && err.contains("hand-written"),
         "{err}"
     );
     assert!(Overrides::parse("rename x y").is_err());
@@ -208,17 +231,36 @@ fn the_money_rule() {
     let num = json!({"type": "number"});
     let numeric_text = json!({"type": "string", "example": "376.99"});
     let text = json!({"type": "string", "example": "Комиссия"});
-    assert!(is_money("ppvzSalesCommission", &numeric_text));
-    assert!(is_money("retailPriceWithDisc", &numeric_text));
-    assert!(is_money("penalty", &numeric_text));
-    assert!(is_money("for_withdraw", &num));
-    assert!(is_money("acquiringFee", &numeric_text));
-    assert!(!is_money("paymentProcessing", &text));
-    assert!(!is_money("commissionPercent", &num));
-    assert!(!is_money("kgvpMarketplace", &num));
-    assert!(!is_money("deliveryAmount", &json!({"type": "integer"})));
-    assert!(!is_money("totalCommissionRate", &num));
-    assert!(!is_money("retailAmount", &json!({"type": "string"})));
+    assert!(is_money("wb-tariffs", "ppvzSalesCommission", &numeric_text));
+    assert!(is_money("wb-tariffs", "retailPriceWithDisc", &numeric_text));
+    assert!(is_money("wb-tariffs", "penalty", &numeric_text));
+    assert!(is_money(
+        "financial-reports-and-accounting",
+        "for_withdraw",
+        &num
+    ));
+    assert!(is_money(
+        "financial-reports-and-accounting",
+        "current",
+        &num
+    ));
+    assert!(!is_money("analytics", "current", &num));
+    assert!(!is_money("wb-tariffs", "saleInvoiceCostPricePerc", &num));
+    assert!(is_money("wb-tariffs", "acquiringFee", &numeric_text));
+    assert!(!is_money("wb-tariffs", "paymentProcessing", &text));
+    assert!(!is_money("wb-tariffs", "commissionPercent", &num));
+    assert!(!is_money("wb-tariffs", "kgvpMarketplace", &num));
+    assert!(!is_money(
+        "wb-tariffs",
+        "deliveryAmount",
+        &json!({"type": "integer"})
+    ));
+    assert!(!is_money("wb-tariffs", "totalCommissionRate", &num));
+    assert!(!is_money(
+        "wb-tariffs",
+        "retailAmount",
+        &json!({"type": "string"})
+    ));
 }
 
 #[test]

@@ -8,6 +8,62 @@ use crate::limits::{GroupLimit, Row};
 /// The generated groups, in name order.
 pub const GENERATED_GROUPS: &[GroupLimit] = &[
     GroupLimit {
+        group: "acceptance_options",
+        full: Row {
+            count: 6,
+            seconds: 60,
+            burst: 6,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "acceptance_report",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 10800,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "acceptance_report_tasks_download_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "acceptance_report_tasks_status_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 5,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
         group: "account_balance",
         full: Row {
             count: 1,
@@ -17,6 +73,240 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         base: Some(Row {
             count: 1,
             seconds: 86400,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_antifraud_details",
+        full: Row {
+            count: 1,
+            seconds: 600,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_banned_products_blocked",
+        full: Row {
+            count: 1,
+            seconds: 10,
+            burst: 6,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_brand_share",
+        full: Row {
+            count: 1,
+            seconds: 5,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_brand_share_brands",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_brand_share_parent_subjects",
+        full: Row {
+            count: 1,
+            seconds: 5,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_deductions",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_excise_report",
+        full: Row {
+            count: 10,
+            seconds: 18000,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 86400,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_goods_labeling",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_goods_return",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_item_rating",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_measurement_penalties",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 21600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_order_feed",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 10800,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_region_sale",
+        full: Row {
+            count: 1,
+            seconds: 10,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_sales_funnel_grouped_history",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_sales_funnel_products",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_sales_funnel_products_history",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "analytics_warehouse_measurements",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 21600,
             burst: 1,
         }),
         four_xx_cost: 1,
@@ -122,6 +412,20 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "fbw_warehouses",
+        full: Row {
+            count: 6,
+            seconds: 60,
+            burst: 6,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 43200,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
         group: "finance_acquiring_detailed",
         full: Row {
             count: 1,
@@ -196,6 +500,104 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "nm_report_downloads",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "nm_report_downloads_create",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "nm_report_downloads_file_by_download_id",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "nm_report_downloads_retry",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "paid_storage",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "paid_storage_tasks_download_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "paid_storage_tasks_status_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 5,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 2,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
         group: "ping",
         full: Row {
             count: 3,
@@ -203,6 +605,76 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
             burst: 1,
         },
         base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "search_report_product_orders",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "search_report_product_search_texts",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "search_report_report",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "search_report_table_details",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "search_report_table_groups",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
         four_xx_cost: 1,
     },
     GroupLimit {
@@ -215,6 +687,118 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         base: Some(Row {
             count: 1,
             seconds: 86400,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "stocks_report_offices",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "stocks_report_products_groups",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "stocks_report_products_products",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "stocks_report_products_sizes",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 3,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "supplies",
+        full: Row {
+            count: 30,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "supplies_by_id",
+        full: Row {
+            count: 30,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "supplies_goods_by_id",
+        full: Row {
+            count: 30,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "supplies_package_by_id",
+        full: Row {
+            count: 30,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
             burst: 1,
         }),
         four_xx_cost: 1,
@@ -290,6 +874,20 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "transit_tariffs",
+        full: Row {
+            count: 6,
+            seconds: 60,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 43200,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
         group: "user_delete",
         full: Row {
             count: 1,
@@ -317,6 +915,48 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
             burst: 5,
         },
         base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "warehouse_remains",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "warehouse_remains_tasks_download_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "warehouse_remains_tasks_status_by_task_id",
+        full: Row {
+            count: 1,
+            seconds: 5,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
         four_xx_cost: 1,
     },
 ];

@@ -9,9 +9,12 @@ use std::sync::LazyLock;
 
 use market_core::transport::Operation;
 
+pub mod fbw;
 pub mod finance;
 pub mod general;
 pub mod limits;
+pub mod reports;
+pub mod seller_analytics;
 pub mod tariffs;
 
 /// Every generated operation.
@@ -19,6 +22,9 @@ pub static OPERATIONS: LazyLock<Vec<&'static Operation>> = LazyLock::new(|| {
     let mut all = Vec::new();
     all.extend_from_slice(tariffs::OPERATIONS);
     all.extend_from_slice(finance::OPERATIONS);
+    all.extend_from_slice(reports::OPERATIONS);
+    all.extend_from_slice(seller_analytics::OPERATIONS);
+    all.extend_from_slice(fbw::OPERATIONS);
     all.extend_from_slice(general::OPERATIONS);
     all
 });

@@ -13,7 +13,7 @@ use market_core::contract::harness::{self, Spec};
 use market_core::transport::RateLimit;
 use serde_json::{Value, json};
 use wb_api::Host;
-use wb_api::generated::{finance, general, tariffs};
+use wb_api::generated::{fbw, finance, general, reports, seller_analytics, tariffs};
 use wb_api::limits::{self, TokenType};
 
 /// The snapshot as [`spec`] reads it, with the string fields the models read as money given
@@ -178,6 +178,103 @@ const HOSTS: &[(&str, Host)] = &[
         Host::Finance,
     ),
     ("POST /api/finance/v1/sales-reports/list", Host::Finance),
+    ("GET /api/v1/acceptance_report", Host::Analytics),
+    (
+        "GET /api/v1/acceptance_report/tasks/{task_id}/download",
+        Host::Analytics,
+    ),
+    (
+        "GET /api/v1/acceptance_report/tasks/{task_id}/status",
+        Host::Analytics,
+    ),
+    ("GET /api/v1/analytics/antifraud-details", Host::Analytics),
+    (
+        "GET /api/v1/analytics/banned-products/blocked",
+        Host::Analytics,
+    ),
+    ("GET /api/v1/analytics/brand-share", Host::Analytics),
+    ("GET /api/v1/analytics/brand-share/brands", Host::Analytics),
+    (
+        "GET /api/v1/analytics/brand-share/parent-subjects",
+        Host::Analytics,
+    ),
+    ("GET /api/analytics/v1/deductions", Host::Analytics),
+    ("POST /api/v1/analytics/excise-report", Host::Analytics),
+    ("GET /api/v1/analytics/goods-labeling", Host::Analytics),
+    ("GET /api/v1/analytics/goods-return", Host::Analytics),
+    (
+        "GET /api/analytics/v1/measurement-penalties",
+        Host::Analytics,
+    ),
+    ("GET /api/v1/analytics/region-sale", Host::Analytics),
+    (
+        "GET /api/analytics/v1/warehouse-measurements",
+        Host::Analytics,
+    ),
+    ("GET /api/v1/paid_storage", Host::Analytics),
+    (
+        "GET /api/v1/paid_storage/tasks/{task_id}/download",
+        Host::Analytics,
+    ),
+    (
+        "GET /api/v1/paid_storage/tasks/{task_id}/status",
+        Host::Analytics,
+    ),
+    ("GET /api/v1/warehouse_remains", Host::Analytics),
+    (
+        "GET /api/v1/warehouse_remains/tasks/{task_id}/download",
+        Host::Analytics,
+    ),
+    (
+        "GET /api/v1/warehouse_remains/tasks/{task_id}/status",
+        Host::Analytics,
+    ),
+    ("POST /api/analytics/v2/item-rating", Host::Analytics),
+    ("POST /api/analytics/v1/order-feed", Host::Analytics),
+    (
+        "POST /api/analytics/v3/sales-funnel/grouped/history",
+        Host::Analytics,
+    ),
+    (
+        "POST /api/analytics/v3/sales-funnel/products",
+        Host::Analytics,
+    ),
+    (
+        "POST /api/analytics/v3/sales-funnel/products/history",
+        Host::Analytics,
+    ),
+    ("GET /api/v2/nm-report/downloads", Host::Analytics),
+    ("POST /api/v2/nm-report/downloads", Host::Analytics),
+    (
+        "GET /api/v2/nm-report/downloads/file/{downloadId}",
+        Host::Analytics,
+    ),
+    ("POST /api/v2/nm-report/downloads/retry", Host::Analytics),
+    ("POST /api/v2/search-report/product/orders", Host::Analytics),
+    (
+        "POST /api/v2/search-report/product/search-texts",
+        Host::Analytics,
+    ),
+    ("POST /api/v2/search-report/report", Host::Analytics),
+    ("POST /api/v2/search-report/table/details", Host::Analytics),
+    ("POST /api/v2/search-report/table/groups", Host::Analytics),
+    ("POST /api/v2/stocks-report/offices", Host::Analytics),
+    (
+        "POST /api/v2/stocks-report/products/groups",
+        Host::Analytics,
+    ),
+    (
+        "POST /api/v2/stocks-report/products/products",
+        Host::Analytics,
+    ),
+    ("POST /api/v2/stocks-report/products/sizes", Host::Analytics),
+    ("POST /api/v1/acceptance/options", Host::Supplies),
+    ("GET /api/v1/warehouses", Host::Supplies),
+    ("POST /api/v1/supplies", Host::Supplies),
+    ("GET /api/v1/supplies/{ID}", Host::Supplies),
+    ("GET /api/v1/supplies/{ID}/goods", Host::Supplies),
+    ("GET /api/v1/supplies/{ID}/package", Host::Supplies),
+    ("GET /api/v1/transit-tariffs", Host::Supplies),
     ("GET /api/common/v1/rating", Host::Feedbacks),
     ("GET /api/common/v1/subscriptions", Host::Common),
     (
@@ -634,6 +731,1177 @@ async fn finance_sales_reports_list_request_matches_spec() {
         .unwrap();
     assert_eq!(
         serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn acceptance_report_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<reports::CreateTaskResponse>("GET /api/v1/acceptance_report");
+}
+
+#[tokio::test]
+async fn acceptance_report_request_matches_spec() {
+    let op = "GET /api/v1/acceptance_report";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AcceptanceReportQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .acceptance_report(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn acceptance_report_tasks_download_by_task_id_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<reports::AcceptanceReportTasksDownloadByTaskIdResponse>>(
+            "GET /api/v1/acceptance_report/tasks/{task_id}/download",
+        );
+}
+
+#[tokio::test]
+async fn acceptance_report_tasks_download_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/acceptance_report/tasks/{task_id}/download";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .acceptance_report_tasks_download_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn acceptance_report_tasks_status_by_task_id_responses_decode() {
+    money_spec().assert_responses_decode::<reports::GetTasksResponse>(
+        "GET /api/v1/acceptance_report/tasks/{task_id}/status",
+    );
+}
+
+#[tokio::test]
+async fn acceptance_report_tasks_status_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/acceptance_report/tasks/{task_id}/status";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .acceptance_report_tasks_status_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_antifraud_details_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsAntifraudDetailsResponse>(
+        "GET /api/v1/analytics/antifraud-details",
+    );
+}
+
+#[tokio::test]
+async fn analytics_antifraud_details_request_matches_spec() {
+    let op = "GET /api/v1/analytics/antifraud-details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsAntifraudDetailsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_antifraud_details(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_banned_products_blocked_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsBannedProductsBlockedResponse>(
+        "GET /api/v1/analytics/banned-products/blocked",
+    );
+}
+
+#[tokio::test]
+async fn analytics_banned_products_blocked_request_matches_spec() {
+    let op = "GET /api/v1/analytics/banned-products/blocked";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsBannedProductsBlockedQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_banned_products_blocked(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_brand_share_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsBrandShareResponse>(
+        "GET /api/v1/analytics/brand-share",
+    );
+}
+
+#[tokio::test]
+async fn analytics_brand_share_request_matches_spec() {
+    let op = "GET /api/v1/analytics/brand-share";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsBrandShareQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_brand_share(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_brand_share_brands_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsBrandShareBrandsResponse>(
+        "GET /api/v1/analytics/brand-share/brands",
+    );
+}
+
+#[tokio::test]
+async fn analytics_brand_share_brands_request_matches_spec() {
+    let op = "GET /api/v1/analytics/brand-share/brands";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .analytics_brand_share_brands()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_brand_share_parent_subjects_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsBrandShareParentSubjectsResponse>(
+        "GET /api/v1/analytics/brand-share/parent-subjects",
+    );
+}
+
+#[tokio::test]
+async fn analytics_brand_share_parent_subjects_request_matches_spec() {
+    let op = "GET /api/v1/analytics/brand-share/parent-subjects";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsBrandShareParentSubjectsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_brand_share_parent_subjects(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_deductions_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsDeductionsResponse>(
+        "GET /api/analytics/v1/deductions",
+    );
+}
+
+#[tokio::test]
+async fn analytics_deductions_request_matches_spec() {
+    let op = "GET /api/analytics/v1/deductions";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsDeductionsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_deductions(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_excise_report_responses_decode() {
+    money_spec().assert_responses_decode::<reports::ExciseReportResponse>(
+        "POST /api/v1/analytics/excise-report",
+    );
+}
+
+#[tokio::test]
+async fn analytics_excise_report_request_matches_spec() {
+    let op = "POST /api/v1/analytics/excise-report";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsExciseReportQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let body: reports::ExciseReportRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_excise_report(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_goods_labeling_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsGoodsLabelingResponse>(
+        "GET /api/v1/analytics/goods-labeling",
+    );
+}
+
+#[tokio::test]
+async fn analytics_goods_labeling_request_matches_spec() {
+    let op = "GET /api/v1/analytics/goods-labeling";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsGoodsLabelingQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_goods_labeling(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_goods_return_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsGoodsReturnResponse>(
+        "GET /api/v1/analytics/goods-return",
+    );
+}
+
+#[tokio::test]
+async fn analytics_goods_return_request_matches_spec() {
+    let op = "GET /api/v1/analytics/goods-return";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsGoodsReturnQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_goods_return(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_measurement_penalties_responses_decode() {
+    money_spec().assert_responses_decode::<reports::MeasurementPenalties>(
+        "GET /api/analytics/v1/measurement-penalties",
+    );
+}
+
+#[tokio::test]
+async fn analytics_measurement_penalties_request_matches_spec() {
+    let op = "GET /api/analytics/v1/measurement-penalties";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsMeasurementPenaltiesQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_measurement_penalties(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_region_sale_responses_decode() {
+    money_spec().assert_responses_decode::<reports::AnalyticsRegionSaleResponse>(
+        "GET /api/v1/analytics/region-sale",
+    );
+}
+
+#[tokio::test]
+async fn analytics_region_sale_request_matches_spec() {
+    let op = "GET /api/v1/analytics/region-sale";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsRegionSaleQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_region_sale(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_warehouse_measurements_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<reports::Whm>("GET /api/analytics/v1/warehouse-measurements");
+}
+
+#[tokio::test]
+async fn analytics_warehouse_measurements_request_matches_spec() {
+    let op = "GET /api/analytics/v1/warehouse-measurements";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::AnalyticsWarehouseMeasurementsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .analytics_warehouse_measurements(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn paid_storage_responses_decode() {
+    money_spec().assert_responses_decode::<reports::CreateTaskResponse>("GET /api/v1/paid_storage");
+}
+
+#[tokio::test]
+async fn paid_storage_request_matches_spec() {
+    let op = "GET /api/v1/paid_storage";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::PaidStorageQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .paid_storage(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn paid_storage_tasks_download_by_task_id_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<reports::ResponsePaidStorage>>(
+        "GET /api/v1/paid_storage/tasks/{task_id}/download",
+    );
+}
+
+#[tokio::test]
+async fn paid_storage_tasks_download_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/paid_storage/tasks/{task_id}/download";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .paid_storage_tasks_download_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn paid_storage_tasks_status_by_task_id_responses_decode() {
+    money_spec().assert_responses_decode::<reports::GetTasksResponse>(
+        "GET /api/v1/paid_storage/tasks/{task_id}/status",
+    );
+}
+
+#[tokio::test]
+async fn paid_storage_tasks_status_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/paid_storage/tasks/{task_id}/status";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .paid_storage_tasks_status_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn warehouse_remains_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<reports::CreateTaskResponse>("GET /api/v1/warehouse_remains");
+}
+
+#[tokio::test]
+async fn warehouse_remains_request_matches_spec() {
+    let op = "GET /api/v1/warehouse_remains";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: reports::WarehouseRemainsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .reports()
+        .warehouse_remains(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn warehouse_remains_tasks_download_by_task_id_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<reports::WarehouseRemainsTasksDownloadByTaskIdResponse>>(
+            "GET /api/v1/warehouse_remains/tasks/{task_id}/download",
+        );
+}
+
+#[tokio::test]
+async fn warehouse_remains_tasks_download_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/warehouse_remains/tasks/{task_id}/download";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .warehouse_remains_tasks_download_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn warehouse_remains_tasks_status_by_task_id_responses_decode() {
+    money_spec().assert_responses_decode::<reports::GetTasksResponse>(
+        "GET /api/v1/warehouse_remains/tasks/{task_id}/status",
+    );
+}
+
+#[tokio::test]
+async fn warehouse_remains_tasks_status_by_task_id_request_matches_spec() {
+    let op = "GET /api/v1/warehouse_remains/tasks/{task_id}/status";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .reports()
+        .warehouse_remains_tasks_status_by_task_id("06e06887-9d9f-491f-b16a-bb1766fcb8d2")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_item_rating_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::AnalyticsItemRatingResponse>(
+        "POST /api/analytics/v2/item-rating",
+    );
+}
+
+#[tokio::test]
+async fn analytics_item_rating_request_matches_spec() {
+    let op = "POST /api/analytics/v2/item-rating";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::ItemRatingRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .analytics_item_rating(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_order_feed_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>("POST /api/analytics/v1/order-feed");
+}
+
+#[tokio::test]
+async fn analytics_order_feed_request_matches_spec() {
+    let op = "POST /api/analytics/v1/order-feed";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::OrderFeedRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .analytics_order_feed(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_sales_funnel_grouped_history_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<seller_analytics::AnalyticsSalesFunnelGroupedHistoryResponse>(
+            "POST /api/analytics/v3/sales-funnel/grouped/history",
+        );
+}
+
+#[tokio::test]
+async fn analytics_sales_funnel_grouped_history_request_matches_spec() {
+    let op = "POST /api/analytics/v3/sales-funnel/grouped/history";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::GroupedHistoryRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .analytics_sales_funnel_grouped_history(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_sales_funnel_products_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::AnalyticsSalesFunnelProductsResponse>(
+        "POST /api/analytics/v3/sales-funnel/products",
+    );
+}
+
+#[tokio::test]
+async fn analytics_sales_funnel_products_request_matches_spec() {
+    let op = "POST /api/analytics/v3/sales-funnel/products";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::ItemsRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .analytics_sales_funnel_products(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn analytics_sales_funnel_products_history_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<seller_analytics::ItemHistoryResponse>>(
+        "POST /api/analytics/v3/sales-funnel/products/history",
+    );
+}
+
+#[tokio::test]
+async fn analytics_sales_funnel_products_history_request_matches_spec() {
+    let op = "POST /api/analytics/v3/sales-funnel/products/history";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::ItemHistoryRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .analytics_sales_funnel_products_history(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn nm_report_downloads_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::NmReportGetReportsResponse>(
+        "GET /api/v2/nm-report/downloads",
+    );
+}
+
+#[tokio::test]
+async fn nm_report_downloads_request_matches_spec() {
+    let op = "GET /api/v2/nm-report/downloads";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: seller_analytics::NmReportDownloadsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .nm_report_downloads(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn nm_report_downloads_create_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::NmReportCreateReportResponse>(
+        "POST /api/v2/nm-report/downloads",
+    );
+}
+
+#[tokio::test]
+async fn nm_report_downloads_create_request_matches_spec() {
+    let op = "POST /api/v2/nm-report/downloads";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::NmReportDownloadsCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .nm_report_downloads_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn nm_report_downloads_file_by_download_id_request_matches_spec() {
+    let op = "GET /api/v2/nm-report/downloads/file/{downloadId}";
+    let server = spec().serve(op, json!({})).await;
+    let got = client(&server)
+        .seller_analytics()
+        .nm_report_downloads_file_by_download_id("x")
+        .await
+        .unwrap();
+    assert_eq!(got.as_ref(), b"{}");
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn nm_report_downloads_retry_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::NmReportRetryReportResponse>(
+        "POST /api/v2/nm-report/downloads/retry",
+    );
+}
+
+#[tokio::test]
+async fn nm_report_downloads_retry_request_matches_spec() {
+    let op = "POST /api/v2/nm-report/downloads/retry";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::NmReportRetryReportRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .nm_report_downloads_retry(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn search_report_product_orders_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::SearchReportProductOrdersResponse>(
+        "POST /api/v2/search-report/product/orders",
+    );
+}
+
+#[tokio::test]
+async fn search_report_product_orders_request_matches_spec() {
+    let op = "POST /api/v2/search-report/product/orders";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::ItemOrdersRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .search_report_product_orders(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn search_report_product_search_texts_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<seller_analytics::SearchReportProductSearchTextsResponse>(
+            "POST /api/v2/search-report/product/search-texts",
+        );
+}
+
+#[tokio::test]
+async fn search_report_product_search_texts_request_matches_spec() {
+    let op = "POST /api/v2/search-report/product/search-texts";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::ItemSearchTextsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .search_report_product_search_texts(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn search_report_report_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::SearchReportReportResponse>(
+        "POST /api/v2/search-report/report",
+    );
+}
+
+#[tokio::test]
+async fn search_report_report_request_matches_spec() {
+    let op = "POST /api/v2/search-report/report";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::MainRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .search_report_report(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn search_report_table_details_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::SearchReportTableDetailsResponse>(
+        "POST /api/v2/search-report/table/details",
+    );
+}
+
+#[tokio::test]
+async fn search_report_table_details_request_matches_spec() {
+    let op = "POST /api/v2/search-report/table/details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::TableDetailsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .search_report_table_details(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn search_report_table_groups_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::SearchReportTableGroupsResponse>(
+        "POST /api/v2/search-report/table/groups",
+    );
+}
+
+#[tokio::test]
+async fn search_report_table_groups_request_matches_spec() {
+    let op = "POST /api/v2/search-report/table/groups";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::TableGroupRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .search_report_table_groups(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn stocks_report_offices_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::StocksReportOfficesResponse>(
+        "POST /api/v2/stocks-report/offices",
+    );
+}
+
+#[tokio::test]
+async fn stocks_report_offices_request_matches_spec() {
+    let op = "POST /api/v2/stocks-report/offices";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: serde_json::Value = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .stocks_report_offices(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn stocks_report_products_groups_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::StocksReportProductsGroupsResponse>(
+        "POST /api/v2/stocks-report/products/groups",
+    );
+}
+
+#[tokio::test]
+async fn stocks_report_products_groups_request_matches_spec() {
+    let op = "POST /api/v2/stocks-report/products/groups";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::TableGroupRequestSt =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .stocks_report_products_groups(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn stocks_report_products_products_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::StocksReportProductsProductsResponse>(
+        "POST /api/v2/stocks-report/products/products",
+    );
+}
+
+#[tokio::test]
+async fn stocks_report_products_products_request_matches_spec() {
+    let op = "POST /api/v2/stocks-report/products/products";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: seller_analytics::TableItemRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .stocks_report_products_products(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn stocks_report_products_sizes_responses_decode() {
+    money_spec().assert_responses_decode::<seller_analytics::StocksReportProductsSizesResponse>(
+        "POST /api/v2/stocks-report/products/sizes",
+    );
+}
+
+#[tokio::test]
+async fn stocks_report_products_sizes_request_matches_spec() {
+    let op = "POST /api/v2/stocks-report/products/sizes";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: serde_json::Value = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .seller_analytics()
+        .stocks_report_products_sizes(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn acceptance_options_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<fbw::OptionsResultModel>("POST /api/v1/acceptance/options");
+}
+
+#[tokio::test]
+async fn acceptance_options_request_matches_spec() {
+    let op = "POST /api/v1/acceptance/options";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbw::AcceptanceOptionsQuery = decode(op, "maximal query", &query_instance(op));
+    let body: Vec<fbw::Good> = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbw()
+        .acceptance_options(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn fbw_warehouses_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<fbw::WarehousesResultItems>>("GET /api/v1/warehouses");
+}
+
+#[tokio::test]
+async fn fbw_warehouses_request_matches_spec() {
+    let op = "GET /api/v1/warehouses";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).fbw().fbw_warehouses().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<fbw::Supply>>("POST /api/v1/supplies");
+}
+
+#[tokio::test]
+async fn supplies_request_matches_spec() {
+    let op = "POST /api/v1/supplies";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbw::SuppliesQuery = decode(op, "maximal query", &query_instance(op));
+    let body: fbw::SuppliesFiltersRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server).fbw().supplies(&query, &body).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_by_id_responses_decode() {
+    money_spec().assert_responses_decode::<fbw::SupplyDetails>("GET /api/v1/supplies/{ID}");
+}
+
+#[tokio::test]
+async fn supplies_by_id_request_matches_spec() {
+    let op = "GET /api/v1/supplies/{ID}";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbw::SuppliesByIdQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .fbw()
+        .supplies_by_id(1, &query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_goods_by_id_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<fbw::GoodInSupply>>("GET /api/v1/supplies/{ID}/goods");
+}
+
+#[tokio::test]
+async fn supplies_goods_by_id_request_matches_spec() {
+    let op = "GET /api/v1/supplies/{ID}/goods";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbw::SuppliesGoodsByIdQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .fbw()
+        .supplies_goods_by_id(1, &query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_package_by_id_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<fbw::Box>>("GET /api/v1/supplies/{ID}/package");
+}
+
+#[tokio::test]
+async fn supplies_package_by_id_request_matches_spec() {
+    let op = "GET /api/v1/supplies/{ID}/package";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .fbw()
+        .supplies_package_by_id(1)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn transit_tariffs_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<fbw::TransitTariff>>("GET /api/v1/transit-tariffs");
+}
+
+#[tokio::test]
+async fn transit_tariffs_request_matches_spec() {
+    let op = "GET /api/v1/transit-tariffs";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).fbw().transit_tariffs().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(&got).unwrap(),
         answer,
         "{op}: the answer written back"
     );

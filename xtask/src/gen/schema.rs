@@ -104,12 +104,13 @@ pub enum Def {
     },
 }
 
-/// Decides whether a field is money: (wire name, its schema).
-pub type MoneyRule = fn(&str, &Value) -> bool;
+/// Decides whether a field is money: (section, wire name, its schema).
+pub type MoneyRule = fn(&str, &str, &Value) -> bool;
 
 /// The types of one section (one document).
 pub struct Registry<'a> {
     doc: &'a Value,
+    section: String,
     money: MoneyRule,
     /// Spec component name -> Rust name, from the override file.
     overrides: BTreeMap<String, String>,
@@ -120,6 +121,9 @@ pub struct Registry<'a> {
     /// Wire names of the string fields read as money (the contract tests give them a
     /// numeric maximal instance).
     pub money_strings: BTreeSet<String>,
+    /// The Rust names of the document's components (an inline type does not take one, unless
+    /// it is the same schema).
+    reserved: BTreeMap<String, Value>,
 }
 
 /// The schema a `$ref` points to in `doc` (`#/components/...`).
@@ -147,15 +151,61 @@ fn schema_ref(schema: &Value) -> Option<&str> {
 
 impl<'a> Registry<'a> {
     /// An empty registry for a document.
-    pub fn new(doc: &'a Value, money: MoneyRule, overrides: BTreeMap<String, String>) -> Self {
+    pub fn new(
+        doc: &'a Value,
+        section: &str,
+        money: MoneyRule,
+        overrides: BTreeMap<String, String>,
+    ) -> Self {
+        let mut reserved = BTreeMap::new();
+        if let Some(components) = doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+        {
+            for (name, schema) in components {
+                let rust = overrides
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| naming::schema_type(name));
+                reserved.insert(rust, stripped(schema));
+            }
+        }
         Self {
             doc,
+            section: section.to_owned(),
             money,
             overrides,
             defs: BTreeMap::new(),
             origin: BTreeMap::new(),
             money_strings: BTreeSet::new(),
+            reserved,
         }
+    }
+
+    /// The name of a type: a component's own (`exact`), or for an inline type `hint`, else
+    /// `hint2`, `hint3`... when another schema holds it (a component's name counts as held).
+    fn name_for(&self, hint: &str, schema: &Value, exact: bool) -> String {
+        if exact {
+            return hint.to_owned();
+        }
+        let own = stripped(schema);
+        for i in 1.. {
+            let cand = if i == 1 {
+                hint.to_owned()
+            } else {
+                format!("{hint}{i}")
+            };
+            match self.origin.get(&cand) {
+                Some(old) if *old == own => return cand,
+                Some(_) => continue,
+                None => {
+                    if self.reserved.get(&cand).is_none_or(|r| *r == own) {
+                        return cand;
+                    }
+                }
+            }
+        }
+        hint.to_owned()
     }
 
     /// The type of `schema`, registering the structs and enums it needs; an inline object or
@@ -164,6 +214,16 @@ impl<'a> Registry<'a> {
     /// # Errors
     /// Two different schemas wanting one name.
     pub fn ty(&mut self, schema: &Value, hint: &str, context: &str) -> Result<Ty, String> {
+        self.ty_in(schema, hint, context, false)
+    }
+
+    fn ty_in(
+        &mut self,
+        schema: &Value,
+        hint: &str,
+        context: &str,
+        exact: bool,
+    ) -> Result<Ty, String> {
         if let Some(name) = schema_ref(schema) {
             let target = deref(self.doc, schema).clone();
             let rust = self
@@ -172,14 +232,14 @@ impl<'a> Registry<'a> {
                 .cloned()
                 .unwrap_or_else(|| naming::schema_type(name));
             let context = format!("{context} (schema `{name}`)");
-            return self.ty(&target, &rust, &context);
+            return self.ty_in(&target, &rust, &context, true);
         }
         if schema.get("$ref").is_some() {
             let target = deref(self.doc, schema).clone();
-            return self.ty(&target, hint, context);
+            return self.ty_in(&target, hint, context, exact);
         }
         if let Some(merged) = self.merge(schema) {
-            return self.ty(&merged, hint, context);
+            return self.ty_in(&merged, hint, context, exact);
         }
         let kind = schema.get("type").and_then(Value::as_str).unwrap_or("");
         let has_props = schema
@@ -191,8 +251,9 @@ impl<'a> Registry<'a> {
             || (kind.is_empty() && schema.get("additionalProperties").is_some())
         {
             if has_props {
-                self.structure(schema, hint, context)?;
-                return Ok(Ty::Struct(hint.to_owned()));
+                let name = self.name_for(hint, schema, exact);
+                self.structure(schema, &name, context)?;
+                return Ok(Ty::Struct(name));
             }
             if let Some(ap) = schema.get("additionalProperties").filter(|a| a.is_object()) {
                 let inner = self.ty(ap, &format!("{hint}Value"), context)?;
@@ -203,7 +264,7 @@ impl<'a> Registry<'a> {
         match kind {
             "array" => {
                 let items = schema.get("items").cloned().unwrap_or(Value::Null);
-                let inner = self.ty(&items, hint, context)?;
+                let inner = self.ty_in(&items, hint, context, exact)?;
                 Ok(Ty::Vec(Box::new(inner)))
             }
             "string" => {
@@ -212,16 +273,17 @@ impl<'a> Registry<'a> {
                         .iter()
                         .filter_map(|v| v.as_str().map(str::to_owned))
                         .collect();
-                    if self.claim(hint, schema)? {
+                    let name = self.name_for(hint, schema, exact);
+                    if self.claim(&name, schema)? {
                         self.defs.insert(
-                            hint.to_owned(),
+                            name.clone(),
                             Def::Enum {
                                 doc: context.to_owned(),
                                 values,
                             },
                         );
                     }
-                    return Ok(Ty::Enum(hint.to_owned()));
+                    return Ok(Ty::Enum(name));
                 }
                 Ok(match schema.get("format").and_then(Value::as_str) {
                     Some("date-time") => Ty::DateTime,
@@ -295,13 +357,14 @@ impl<'a> Registry<'a> {
 
     /// Claims a Rust name for `schema`: fine when free or taken by the same schema.
     fn claim(&mut self, name: &str, schema: &Value) -> Result<bool, String> {
+        let own = stripped(schema);
         match self.origin.get(name) {
-            Some(old) if old == schema => Ok(false),
+            Some(old) if *old == own => Ok(false),
             Some(_) => Err(format!(
                 "two schemas want the Rust name {name}: name one in the override file"
             )),
             None => {
-                self.origin.insert(name.to_owned(), schema.clone());
+                self.origin.insert(name.to_owned(), own);
                 Ok(true)
             }
         }
@@ -337,7 +400,7 @@ impl<'a> Registry<'a> {
             let hint = format!("{name}{}", naming::camel(wire));
             let ctx = format!("`{wire}` of [`{name}`]");
             let mut ty = self.ty(prop, &hint, &ctx)?;
-            if (self.money)(wire, resolved) {
+            if (self.money)(&self.section, wire, resolved) {
                 ty = match ty {
                     Ty::F64 | Ty::I64 | Ty::U64 => Ty::Decimal(false),
                     Ty::Str => {
@@ -349,9 +412,16 @@ impl<'a> Registry<'a> {
             }
             let nullable = resolved.get("nullable") == Some(&json!(true));
             let optional = !required.contains(wire.as_str()) || nullable || ty == Ty::DateTime;
+            // Two wire names of one snake_case (`nmIDs`, `nmIds`): the later gets `_2`.
+            let mut rust = naming::field(wire);
+            let mut n = 1;
+            while fields.iter().any(|f: &Field| f.rust == rust) {
+                n += 1;
+                rust = format!("{}_{n}", naming::field(wire));
+            }
             fields.push(Field {
                 wire: wire.clone(),
-                rust: naming::field(wire),
+                rust,
                 doc: field_doc(wire, resolved),
                 ty,
                 optional,
@@ -422,6 +492,20 @@ impl<'a> Registry<'a> {
             }
         }
         out
+    }
+}
+
+/// A schema without its examples (two schemas differing only there are one type).
+fn stripped(schema: &Value) -> Value {
+    match schema {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "example" | "examples"))
+                .map(|(k, v)| (k.clone(), stripped(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(stripped).collect()),
+        other => other.clone(),
     }
 }
 

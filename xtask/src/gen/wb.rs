@@ -38,6 +38,24 @@ pub const SECTIONS: &[Section] = &[
         title: "Finance and documents: the balance, sales and acquiring reports, accounting documents",
     },
     Section {
+        file: "reports",
+        module: "reports",
+        api: "ReportsApi",
+        title: "Reports: deductions, paid storage, acceptance, warehouse remains, brand share, region sales, returns, labelling",
+    },
+    Section {
+        file: "analytics",
+        module: "seller_analytics",
+        api: "SellerAnalyticsApi",
+        title: "Seller analytics: sales funnel, search report, stock reports, order feed, item rating, nm-report downloads",
+    },
+    Section {
+        file: "orders-fbw",
+        module: "fbw",
+        api: "FbwApi",
+        title: "FBW supplies: acceptance options, supplies and their goods and packages, transit tariffs, WB warehouses",
+    },
+    Section {
         file: "api-information",
         module: "general",
         api: "GeneralApi",
@@ -61,13 +79,15 @@ pub const HOSTS: &[(&str, &str)] = &[
         "https://user-management-api.wildberries.ru",
         "UserManagement",
     ),
+    ("https://supplies-api.wildberries.ru", "Supplies"),
 ];
 
-/// WB's money rule, one table: a field is money (`rust_decimal::Decimal`) when its wire name,
-/// lower-cased, contains one of [`MONEY_PARTS`], contains none of [`NOT_MONEY_PARTS`], is not
-/// in [`NOT_MONEY_FIELDS`], and its wire type is a number, or a string whose spec example is
-/// a number (WB's finance reports send amounts as `"376.99"`; a string without a numeric
-/// example stays a string: the tariffs' `"1 039"`, `"11,2"` are display texts).
+/// WB's money rule, one table: a field is money (`rust_decimal::Decimal`) when it is in
+/// [`MONEY_FIELDS`], or its wire name, lower-cased without `_`, contains one of
+/// [`MONEY_PARTS`] and none of [`NOT_MONEY_PARTS`] and is not in [`NOT_MONEY_FIELDS`]; and
+/// its wire type is a number, or a string whose spec example is a number (WB's finance
+/// reports send amounts as `"376.99"`; a string without a numeric example stays a string: the
+/// tariffs' `"1 039"`, `"11,2"` are display texts).
 pub const MONEY_PARTS: &[&str] = &[
     "price",
     "amount",
@@ -84,8 +104,6 @@ pub const MONEY_PARTS: &[&str] = &[
     "paidacceptance",
     "deliveryservice",
     "balance",
-    "withdraw",
-    "current",
     "cashback",
     "vw",
     "vat",
@@ -95,7 +113,7 @@ pub const MONEY_PARTS: &[&str] = &[
 
 /// Name parts that make a matching field a share, a count or a text, not money.
 pub const NOT_MONEY_PARTS: &[&str] = &[
-    "percent",
+    "perc",
     "prc",
     "rate",
     "coef",
@@ -111,18 +129,28 @@ pub const NOT_MONEY_PARTS: &[&str] = &[
     "discount",
     "date",
     "type",
+    "dynamic",
 ];
 
 /// Fields whose name matches but that WB documents as counts (`deliveryAmount`: deliveries,
-/// `returnAmount`: returns).
-pub const NOT_MONEY_FIELDS: &[&str] = &["deliveryAmount", "returnAmount"];
+/// `returnAmount`: returns, `supplierBoxAmount`: boxes).
+pub const NOT_MONEY_FIELDS: &[&str] = &["deliveryAmount", "returnAmount", "supplierBoxAmount"];
 
-/// The money rule (see [`MONEY_PARTS`]).
-pub fn is_money(wire: &str, schema: &Value) -> bool {
+/// Money fields by section and exact wire name, where the name alone says nothing (the
+/// balance's `current` and `for_withdraw`; analytics' `current` is a count).
+pub const MONEY_FIELDS: &[(&str, &str)] = &[
+    ("financial-reports-and-accounting", "current"),
+    ("financial-reports-and-accounting", "for_withdraw"),
+];
+
+/// The money rule (see [`MONEY_PARTS`]): `section` is the document's file stem.
+pub fn is_money(section: &str, wire: &str, schema: &Value) -> bool {
     let lower = wire.to_ascii_lowercase().replace('_', "");
-    if NOT_MONEY_FIELDS.contains(&wire)
-        || !MONEY_PARTS.iter().any(|p| lower.contains(p))
-        || NOT_MONEY_PARTS.iter().any(|p| lower.contains(p))
+    let listed = MONEY_FIELDS.contains(&(section, wire));
+    if !listed
+        && (NOT_MONEY_FIELDS.contains(&wire)
+            || !MONEY_PARTS.iter().any(|p| lower.contains(p))
+            || NOT_MONEY_PARTS.iter().any(|p| lower.contains(p)))
     {
         return false;
     }
@@ -236,6 +264,8 @@ pub struct Op {
     body: Option<Ty>,
     response: Option<Ty>,
     no_content: bool,
+    /// The success answer is a file (not JSON): the method returns its bytes.
+    file: bool,
 }
 
 impl Op {
@@ -346,15 +376,24 @@ fn group(op: &Value, name: &str, shared: &mut BTreeMap<String, String>) -> Resul
     })
 }
 
-/// Generates one section from its document; `declared` (`METHOD /path`, parameter names
-/// dropped as `{}`) are left to the hand-written code.
+/// What the crate declares by hand: the generator leaves these operations alone and takes
+/// none of these limit-group names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandWritten {
+    /// `METHOD /path`, parameter names dropped (`{}`, [`path_key`]).
+    pub operations: BTreeSet<String>,
+    /// The limit groups of the hand-written table.
+    pub groups: BTreeSet<String>,
+}
+
+/// Generates one section from its document, leaving the hand-written operations alone.
 ///
 /// # Errors
 /// A name clash, an unknown server URL, a limit table the generator cannot read.
 pub fn generate_section(
     doc: &Value,
     section: Section,
-    declared: &BTreeSet<String>,
+    hand: &HandWritten,
     overrides: &Overrides,
 ) -> Result<SectionOut, String> {
     let types: BTreeMap<String, String> = overrides
@@ -363,7 +402,7 @@ pub fn generate_section(
         .filter(|((s, _), _)| s == section.file)
         .map(|((_, spec), rust)| (spec.clone(), rust.clone()))
         .collect();
-    let mut reg = Registry::new(doc, is_money, types);
+    let mut reg = Registry::new(doc, section.file, is_money, types);
     let mut ops = Vec::new();
     let mut shared = BTreeMap::new();
     let empty = serde_json::Map::new();
@@ -374,7 +413,9 @@ pub fn generate_section(
                 continue;
             };
             let upper = method.to_ascii_uppercase();
-            if declared.contains(&format!("{upper} {}", path_key(path)))
+            if hand
+                .operations
+                .contains(&format!("{upper} {}", path_key(path)))
                 || op["deprecated"] == Value::Bool(true)
             {
                 continue;
@@ -400,6 +441,13 @@ pub fn generate_section(
                     format!("{key}: no Host for {server} (add it to HOSTS and wb_api::Host)")
                 })?;
             let group = group(op, &name, &mut shared)?;
+            if hand.groups.contains(&group.name) {
+                return Err(format!(
+                    "{key}: the limit group {} is a hand-written one (name the operation in the \
+                     override file)",
+                    group.name
+                ));
+            }
             // Parameters: the path item's and the operation's, the operation's winning.
             let mut params: BTreeMap<(String, String), Value> = BTreeMap::new();
             for p in item["parameters"]
@@ -495,6 +543,12 @@ pub fn generate_section(
                 None => None,
             };
             let no_content = responses.get("204").is_some() && response.is_some();
+            let file = response.is_none()
+                && success.is_some_and(|c| {
+                    deref(doc, &responses[c])["content"]
+                        .as_object()
+                        .is_some_and(|m| !m.is_empty())
+                });
             ops.push(Op {
                 method: upper,
                 path: path.clone(),
@@ -507,6 +561,7 @@ pub fn generate_section(
                 body,
                 response,
                 no_content,
+                file,
             });
         }
     }
@@ -651,6 +706,7 @@ fn render_method(out: &mut String, op: &Op) {
     let ret = match (&op.response, op.no_content) {
         (Some(t), true) => format!("Option<{}>", t.rust()),
         (Some(t), false) => t.rust(),
+        (None, _) if op.file => "bytes::Bytes".into(),
         (None, _) => "()".into(),
     };
     out.push_str(&super::doc(
@@ -698,7 +754,10 @@ fn render_method(out: &mut String, op: &Op) {
                     p.wire,
                     value(&format!(
                         "{}query.{}",
-                        if matches!(p.ty, Ty::I64 | Ty::U64 | Ty::F64 | Ty::Bool) {
+                        if matches!(
+                            p.ty,
+                            Ty::I64 | Ty::U64 | Ty::F64 | Ty::Bool | Ty::Date | Ty::Decimal(_)
+                        ) {
                             ""
                         } else {
                             "&"
@@ -729,6 +788,12 @@ fn render_method(out: &mut String, op: &Op) {
                  if response.status == http::StatusCode::NO_CONTENT {{\n            return Ok(None);\n        }}\n        \
                  transport.decode(&{}, &response.body).map(Some)",
                 op.upper()
+            );
+        }
+        (None, _) if op.file => {
+            let _ = writeln!(
+                out,
+                "        {transport}.send(request).await.map(|r| r.body)"
             );
         }
         (None, _) => {
@@ -811,7 +876,7 @@ fn render_tests(section: Section, ops: &[Op]) -> String {
         let _ = writeln!(
             out,
             "    {}client(&server).{m}().{}({}).await.unwrap();",
-            if op.response.is_some() {
+            if op.response.is_some() || op.file {
                 "let got = "
             } else {
                 ""
@@ -830,6 +895,9 @@ fn render_tests(section: Section, ops: &[Op]) -> String {
                 out,
                 "    assert_eq!(serde_json::to_value({got}).unwrap(), answer, \"{{op}}: the answer written back\");"
             );
+        }
+        if op.file {
+            let _ = writeln!(out, "    assert_eq!(got.as_ref(), b\"{{}}\");");
         }
         let _ = writeln!(
             out,
@@ -1088,10 +1156,7 @@ fn generated_operations_have_the_spec_limit_retry_class_and_host() {
 ///
 /// # Errors
 /// An unreadable snapshot or override file, or a generation error.
-pub fn generate(
-    root: &Path,
-    declared: &BTreeSet<String>,
-) -> Result<BTreeMap<PathBuf, String>, String> {
+pub fn generate(root: &Path, hand: &HandWritten) -> Result<BTreeMap<PathBuf, String>, String> {
     let spec_dir = root.join("wb-api/spec/2026-08");
     let overrides_path = root.join("wb-api/spec/gen-overrides.txt");
     let overrides = match std::fs::read_to_string(&overrides_path) {
@@ -1105,7 +1170,7 @@ pub fn generate(
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let doc: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        outs.push(generate_section(&doc, *section, declared, &overrides)?);
+        outs.push(generate_section(&doc, *section, hand, &overrides)?);
     }
     let mut files = BTreeMap::new();
     let gen_dir = PathBuf::from("wb-api/src/generated");
