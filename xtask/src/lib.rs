@@ -9,7 +9,7 @@
 //! - `coverage`: how many operations of a vendor's current snapshot its crate declares
 //!   ([`coverage`]);
 //! - `gen`: the generated wire models, operations and contract tests of a vendor crate
-//!   ([`r#gen`](crate::r#gen)).
+//!   (the `gen` module).
 #![deny(missing_docs)]
 
 pub mod cli;
