@@ -44,10 +44,18 @@ pub enum Host {
     UserManagement,
     /// FBW supplies to WB's warehouses (`supplies-api`).
     Supplies,
+    /// Advertising campaigns (`advert-api`).
+    Advert,
+    /// Media campaigns (`advert-media-api`).
+    AdvertMedia,
+    /// The promotions calendar (`dp-calendar-api`).
+    Calendar,
+    /// Chats with buyers (`buyer-chat-api`).
+    BuyerChat,
 }
 
 /// How many hosts WB has ([`Host::ALL`]).
-const HOSTS: usize = 12;
+const HOSTS: usize = 16;
 
 impl Host {
     /// Every section.
@@ -64,6 +72,10 @@ impl Host {
         Self::Feedbacks,
         Self::UserManagement,
         Self::Supplies,
+        Self::Advert,
+        Self::AdvertMedia,
+        Self::Calendar,
+        Self::BuyerChat,
     ];
 
     /// The production host.
@@ -81,6 +93,10 @@ impl Host {
             Self::Feedbacks => "https://feedbacks-api.wildberries.ru",
             Self::UserManagement => "https://user-management-api.wildberries.ru",
             Self::Supplies => "https://supplies-api.wildberries.ru",
+            Self::Advert => "https://advert-api.wildberries.ru",
+            Self::AdvertMedia => "https://advert-media-api.wildberries.ru",
+            Self::Calendar => "https://dp-calendar-api.wildberries.ru",
+            Self::BuyerChat => "https://buyer-chat-api.wildberries.ru",
         }
     }
 
@@ -98,7 +114,11 @@ impl Host {
             | Self::Documents
             | Self::Feedbacks
             | Self::UserManagement
-            | Self::Supplies => None,
+            | Self::Supplies
+            | Self::Advert
+            | Self::AdvertMedia
+            | Self::Calendar
+            | Self::BuyerChat => None,
         }
     }
 
@@ -116,6 +136,10 @@ impl Host {
             Self::Feedbacks => 9,
             Self::UserManagement => 10,
             Self::Supplies => 11,
+            Self::Advert => 12,
+            Self::AdvertMedia => 13,
+            Self::Calendar => 14,
+            Self::BuyerChat => 15,
         }
     }
 }

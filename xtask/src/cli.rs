@@ -184,10 +184,13 @@ pub fn generate(vendor: Vendor, check: bool) -> Result<String, String> {
                 operations: wb_api::api::OPERATIONS
                     .iter()
                     .map(|op| {
-                        format!(
-                            "{} {}",
-                            op.method.as_str(),
-                            crate::r#gen::wb::path_key(op.path)
+                        (
+                            format!(
+                                "{} {}",
+                                op.method.as_str(),
+                                crate::r#gen::wb::path_key(op.path)
+                            ),
+                            op.limit_group.to_owned(),
                         )
                     })
                     .collect(),

@@ -93,13 +93,20 @@ fn overrides() -> Overrides {
 
 fn hand() -> HandWritten {
     HandWritten {
-        operations: ["GET /api/v3/declared".to_owned()].into(),
+        operations: [("GET /api/v3/declared".to_owned(), "stocks".to_owned())].into(),
         groups: ["stocks".to_owned()].into(),
     }
 }
 
 fn generated() -> xtask::r#gen::wb::SectionOut {
-    generate_section(&doc(), SECTIONS[0], &hand(), &overrides()).unwrap()
+    generate_section(
+        &doc(),
+        SECTIONS[0],
+        &hand(),
+        &overrides(),
+        &mut Default::default(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -208,7 +215,14 @@ fn the_output_is_valid_rust() {
 
 #[test]
 fn a_name_clash_asks_for_an_override() {
-    let err = generate_section(&doc(), SECTIONS[0], &hand(), &Overrides::default()).unwrap_err();
+    let err = generate_section(
+        &doc(),
+        SECTIONS[0],
+        &hand(),
+        &Overrides::default(),
+        &mut Default::default(),
+    )
+    .unwrap_err();
     assert!(
         err.contains("BoxResponse") && err.contains("override"),
         "{err}"
@@ -218,7 +232,14 @@ fn a_name_clash_asks_for_an_override() {
         groups: ["tariffs_box".to_owned()].into(),
         ..hand()
     };
-    let err = generate_section(&doc(), SECTIONS[0], &taken, &overrides()).unwrap_err();
+    let err = generate_section(
+        &doc(),
+        SECTIONS[0],
+        &taken,
+        &overrides(),
+        &mut Default::default(),
+    )
+    .unwrap_err();
     assert!(
         err.contains("tariffs_box") && err.contains("hand-written"),
         "{err}"

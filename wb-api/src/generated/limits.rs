@@ -78,6 +78,478 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "adv_advert",
+        full: Row {
+            count: 10,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_adverts",
+        full: Row {
+            count: 10,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_auction_nms_update",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_auction_placements_update",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_balance",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_budget",
+        full: Row {
+            count: 4,
+            seconds: 1,
+            burst: 4,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_budget_deposit_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_count",
+        full: Row {
+            count: 10,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_delete",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_fullstats",
+        full: Row {
+            count: 3,
+            seconds: 60,
+            burst: 1,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_bids_create",
+        full: Row {
+            count: 2,
+            seconds: 1,
+            burst: 4,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_bids_delete",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_get_bids",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_get_minus",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_list",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_set_minus_create",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_stats_v0",
+        full: Row {
+            count: 10,
+            seconds: 60,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_normquery_stats_v1",
+        full: Row {
+            count: 10,
+            seconds: 60,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_pause",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_payments",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_promotion_count",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 4,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_rename_create",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_seacat_save_ad_create",
+        full: Row {
+            count: 5,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_start",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_stats",
+        full: Row {
+            count: 10,
+            seconds: 1,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_stop",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_supplier_nms",
+        full: Row {
+            count: 5,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_supplier_subjects",
+        full: Row {
+            count: 1,
+            seconds: 12,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "adv_upd",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "advert_adverts",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "advert_bids_min",
+        full: Row {
+            count: 20,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "advert_bids_recommendations",
+        full: Row {
+            count: 5,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 20,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "advert_bids_update",
+        full: Row {
+            count: 5,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "advert_config",
+        full: Row {
+            count: 1,
+            seconds: 60,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
         group: "analytics_antifraud_details",
         full: Row {
             count: 1,
@@ -312,6 +784,50 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "calendar_promotions",
+        full: Row {
+            count: 10,
+            seconds: 6,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "calendar_promotions_nomenclatures",
+        full: Row {
+            count: 10,
+            seconds: 6,
+            burst: 5,
+        },
+        base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "click_collect_orders",
+        full: Row {
+            count: 300,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "click_collect_orders_client_identity",
+        full: Row {
+            count: 30,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
         group: "common_rating",
         full: Row {
             count: 1,
@@ -354,6 +870,78 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
             burst: 1,
         }),
         four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "content_brands",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "content_recommendations_list",
+        full: Row {
+            count: 100,
+            seconds: 60,
+            burst: 5,
+        },
+        base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "content_recommendations_set_create",
+        full: Row {
+            count: 100,
+            seconds: 60,
+            burst: 5,
+        },
+        base: None,
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "content_tag_create",
+        full: Row {
+            count: 100,
+            seconds: 60,
+            burst: 5,
+        },
+        base: Some(Row {
+            count: 2,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "dbw_orders_cancel_by_order_id_update",
+        full: Row {
+            count: 300,
+            seconds: 60,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 10,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "dbw_orders_meta_gtin_by_order_id_update",
+        full: Row {
+            count: 1000,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
     },
     GroupLimit {
         group: "documents_categories",
@@ -421,6 +1009,20 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         base: Some(Row {
             count: 1,
             seconds: 43200,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "feedbacks_pins",
+        full: Row {
+            count: 3,
+            seconds: 1,
+            burst: 6,
+        },
+        base: Some(Row {
+            count: 5,
+            seconds: 3600,
             burst: 1,
         }),
         four_xx_cost: 1,
@@ -498,6 +1100,200 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         },
         base: None,
         four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_final_price",
+        full: Row {
+            count: 150,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_meta_customs_declaration_create",
+        full: Row {
+            count: 20,
+            seconds: 60,
+            burst: 500,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_cancel_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_confirm_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_info",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_prepare_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_receive_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_click_collect_orders_status_reject_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_b2b_info",
+        full: Row {
+            count: 300,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_final_price",
+        full: Row {
+            count: 150,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_meta_customs_declaration_create",
+        full: Row {
+            count: 500,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_meta_details",
+        full: Row {
+            count: 300,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_meta_sgtin_create",
+        full: Row {
+            count: 500,
+            seconds: 60,
+            burst: 20,
+        },
+        base: Some(Row {
+            count: 10,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_status_cancel_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_status_confirm_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_status_deliver_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_status_receive_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbs_orders_status_reject_create",
+        full: Row {
+            count: 1,
+            seconds: 1,
+            burst: 10,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
+        group: "marketplace_dbw_orders_client",
+        full: Row {
+            count: 300,
+            seconds: 60,
+            burst: 20,
+        },
+        base: None,
+        four_xx_cost: 10,
     },
     GroupLimit {
         group: "nm_report_downloads",
@@ -598,6 +1394,16 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
         four_xx_cost: 1,
     },
     GroupLimit {
+        group: "passes_create",
+        full: Row {
+            count: 1,
+            seconds: 600,
+            burst: 1,
+        },
+        base: None,
+        four_xx_cost: 10,
+    },
+    GroupLimit {
         group: "ping",
         full: Row {
             count: 3,
@@ -669,6 +1475,48 @@ pub const GENERATED_GROUPS: &[GroupLimit] = &[
             count: 3,
             seconds: 60,
             burst: 3,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "seller_chats",
+        full: Row {
+            count: 10,
+            seconds: 10,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 1,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "seller_download_by_id",
+        full: Row {
+            count: 10,
+            seconds: 10,
+            burst: 10,
+        },
+        base: Some(Row {
+            count: 10,
+            seconds: 3600,
+            burst: 1,
+        }),
+        four_xx_cost: 1,
+    },
+    GroupLimit {
+        group: "seller_events",
+        full: Row {
+            count: 10,
+            seconds: 10,
+            burst: 10,
         },
         base: Some(Row {
             count: 1,

@@ -13,7 +13,10 @@ use market_core::contract::harness::{self, Spec};
 use market_core::transport::RateLimit;
 use serde_json::{Value, json};
 use wb_api::Host;
-use wb_api::generated::{fbw, finance, general, reports, seller_analytics, tariffs};
+use wb_api::generated::{
+    communication, dbs, dbw, fbs, fbw, finance, general, pickup, products, promotion, reports,
+    seller_analytics, tariffs,
+};
 use wb_api::limits::{self, TokenType};
 
 /// The snapshot as [`spec`] reads it, with the string fields the models read as money given
@@ -57,25 +60,32 @@ fn mark_money(v: &mut Value, names: &[&str]) {
     }
 }
 
-/// The query parameters of `op`, each at its schema's maximal instance.
+/// The query parameters of `op`, each at the vendor's example, else its schema's maximal
+/// instance.
 fn query_instance(op: &str) -> Value {
     let mut out = serde_json::Map::new();
     for p in spec().parameters(op) {
         if p["in"] == "query" {
+            let example = [&p["example"], &p["schema"]["example"]]
+                .into_iter()
+                .find(|e| !e.is_null())
+                .cloned();
             out.insert(
                 p["name"].as_str().unwrap().to_owned(),
-                spec().maximal(&p["schema"]),
+                example.unwrap_or_else(|| spec().maximal(&p["schema"])),
             );
         }
     }
     Value::Object(out)
 }
 
-/// The maximal request body of `op` (the spec's example where it gives no schema).
+/// The request body of `op`: every field, at the vendor's example where it gives one (its
+/// bounds hold), else the maximal instance's value; the spec's whole-body example where it
+/// gives no schema.
 fn request_instance(op: &str) -> Value {
     let schema = spec().request_schema(op);
     if schema.is_object() {
-        spec().maximal(schema)
+        spec().example_instance(schema)
     } else {
         spec().request_example(op).unwrap_or_default()
     }
@@ -122,7 +132,9 @@ fn generated_operations_have_the_spec_limit_retry_class_and_host() {
                 ));
             }
         }
-        let readonly = spec_op["x-readonly-method"].as_bool().unwrap();
+        let readonly = spec_op["x-readonly-method"]
+            .as_bool()
+            .unwrap_or(op.method == http::Method::GET);
         if readonly != op.idempotent {
             problems.push(format!(
                 "{name}: x-readonly-method {readonly}, idempotent {}",
@@ -275,6 +287,314 @@ const HOSTS: &[(&str, Host)] = &[
     ("GET /api/v1/supplies/{ID}/goods", Host::Supplies),
     ("GET /api/v1/supplies/{ID}/package", Host::Supplies),
     ("GET /api/v1/transit-tariffs", Host::Supplies),
+    (
+        "GET /api/marketplace/v3/fbs/orders/archive",
+        Host::Marketplace,
+    ),
+    (
+        "GET /api/marketplace/v3/fbs/settings/autoreturns",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/fbs/settings/autoreturns/items",
+        Host::Marketplace,
+    ),
+    (
+        "PATCH /api/marketplace/v3/fbs/settings/autoreturns/items",
+        Host::Marketplace,
+    ),
+    (
+        "GET /api/marketplace/v3/fbs/settings/autoreturns/subcategories/restricted",
+        Host::Marketplace,
+    ),
+    (
+        "PATCH /api/marketplace/v3/fbs/settings/autoreturns",
+        Host::Marketplace,
+    ),
+    (
+        "PUT /api/marketplace/v3/orders/{orderId}/meta/customs-declaration",
+        Host::Marketplace,
+    ),
+    ("POST /api/v3/orders/client", Host::Marketplace),
+    ("POST /api/v3/orders/status/history", Host::Marketplace),
+    (
+        "POST /api/v3/orders/stickers/cross-border",
+        Host::Marketplace,
+    ),
+    ("GET /api/v3/passes", Host::Marketplace),
+    ("DELETE /api/v3/passes/{passId}", Host::Marketplace),
+    ("PUT /api/v3/passes/{passId}", Host::Marketplace),
+    ("POST /api/v3/passes", Host::Marketplace),
+    ("GET /api/v3/passes/offices", Host::Marketplace),
+    ("GET /api/v3/supplies/{supplyId}/trbx", Host::Marketplace),
+    ("POST /api/v3/supplies/{supplyId}/trbx", Host::Marketplace),
+    ("DELETE /api/v3/supplies/{supplyId}/trbx", Host::Marketplace),
+    (
+        "POST /api/v3/supplies/{supplyId}/trbx/stickers",
+        Host::Marketplace,
+    ),
+    ("POST /api/v3/dbs/groups/info", Host::Marketplace),
+    ("GET /api/v3/dbs/orders", Host::Marketplace),
+    ("POST /api/v3/dbs/orders/client", Host::Marketplace),
+    ("POST /api/v3/dbs/orders/delivery-date", Host::Marketplace),
+    ("GET /api/v3/dbs/orders/new", Host::Marketplace),
+    (
+        "POST /api/marketplace/v3/dbs/orders/b2b/info",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/final-price",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/customs-declaration",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/delete",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/details",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/gtin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/imei",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/sgtin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/meta/uin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/cancel",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/confirm",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/deliver",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/info",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/receive",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/status/reject",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbs/orders/stickers",
+        Host::Marketplace,
+    ),
+    ("GET /api/v3/dbw/orders", Host::Marketplace),
+    (
+        "PATCH /api/v3/dbw/orders/{orderId}/cancel",
+        Host::Marketplace,
+    ),
+    (
+        "PATCH /api/v3/dbw/orders/{orderId}/confirm",
+        Host::Marketplace,
+    ),
+    ("POST /api/v3/dbw/orders/courier", Host::Marketplace),
+    ("POST /api/v3/dbw/orders/delivery-date", Host::Marketplace),
+    (
+        "PUT /api/v3/dbw/orders/{orderId}/meta/gtin",
+        Host::Marketplace,
+    ),
+    (
+        "PUT /api/v3/dbw/orders/{orderId}/meta/imei",
+        Host::Marketplace,
+    ),
+    (
+        "PUT /api/v3/dbw/orders/{orderId}/meta/uin",
+        Host::Marketplace,
+    ),
+    ("GET /api/v3/dbw/orders/new", Host::Marketplace),
+    ("POST /api/v3/dbw/orders/status", Host::Marketplace),
+    ("POST /api/v3/dbw/orders/stickers", Host::Marketplace),
+    (
+        "POST /api/marketplace/v3/dbw/orders/client",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbw/orders/meta/delete",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbw/orders/meta/details",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbw/orders/meta/sgtin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/dbw/orders/status/deliver",
+        Host::Marketplace,
+    ),
+    ("GET /api/v3/click-collect/orders", Host::Marketplace),
+    (
+        "POST /api/v3/click-collect/orders/client",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/v3/click-collect/orders/client/identity",
+        Host::Marketplace,
+    ),
+    ("GET /api/v3/click-collect/orders/new", Host::Marketplace),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/final-price",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/customs-declaration",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/delete",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/details",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/gtin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/imei",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/sgtin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/meta/uin",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/cancel",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/confirm",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/info",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/prepare",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/receive",
+        Host::Marketplace,
+    ),
+    (
+        "POST /api/marketplace/v3/click-collect/orders/status/reject",
+        Host::Marketplace,
+    ),
+    ("GET /api/content/v1/brands", Host::Content),
+    ("POST /content/v2/cards/moveNm", Host::Content),
+    ("POST /content/v2/get/cards/trash", Host::Content),
+    ("POST /api/content/v1/recommendations/list", Host::Content),
+    ("POST /api/content/v1/recommendations/set", Host::Content),
+    ("DELETE /content/v2/tag/{id}", Host::Content),
+    ("PATCH /content/v2/tag/{id}", Host::Content),
+    ("POST /content/v2/tag", Host::Content),
+    ("POST /content/v2/tag/nomenclature/link", Host::Content),
+    (
+        "GET /api/v3/dbw/warehouses/{warehouseId}/contacts",
+        Host::Marketplace,
+    ),
+    (
+        "PUT /api/v3/dbw/warehouses/{warehouseId}/contacts",
+        Host::Marketplace,
+    ),
+    ("POST /api/v2/upload/task/club-discount", Host::Prices),
+    ("GET /api/v1/feedback", Host::Feedbacks),
+    ("GET /api/v1/feedbacks", Host::Feedbacks),
+    ("POST /api/v1/feedbacks/answer", Host::Feedbacks),
+    ("PATCH /api/v1/feedbacks/answer", Host::Feedbacks),
+    ("GET /api/v1/feedbacks/archive", Host::Feedbacks),
+    ("GET /api/v1/feedbacks/count", Host::Feedbacks),
+    ("GET /api/v1/feedbacks/count-unanswered", Host::Feedbacks),
+    ("POST /api/v1/feedbacks/order/return", Host::Feedbacks),
+    ("GET /api/feedbacks/v1/pins", Host::Feedbacks),
+    ("GET /api/feedbacks/v1/pins/count", Host::Feedbacks),
+    ("POST /api/feedbacks/v1/pins", Host::Feedbacks),
+    ("DELETE /api/feedbacks/v1/pins", Host::Feedbacks),
+    ("GET /api/feedbacks/v1/pins/limits", Host::Feedbacks),
+    ("GET /api/v1/new-feedbacks-questions", Host::Feedbacks),
+    ("GET /api/v1/question", Host::Feedbacks),
+    ("GET /api/v1/questions", Host::Feedbacks),
+    ("GET /api/v1/questions/count", Host::Feedbacks),
+    ("GET /api/v1/questions/count-unanswered", Host::Feedbacks),
+    ("PATCH /api/v1/questions", Host::Feedbacks),
+    ("GET /api/v1/seller/chats", Host::BuyerChat),
+    ("GET /api/v1/seller/download/{id}", Host::BuyerChat),
+    ("GET /api/v1/seller/events", Host::BuyerChat),
+    ("GET /adv/v1/advert", Host::AdvertMedia),
+    ("GET /adv/v1/adverts", Host::AdvertMedia),
+    ("PATCH /adv/v0/auction/nms", Host::Advert),
+    ("PUT /adv/v0/auction/placements", Host::Advert),
+    ("GET /adv/v1/balance", Host::Advert),
+    ("GET /adv/v1/budget", Host::Advert),
+    ("POST /adv/v1/budget/deposit", Host::Advert),
+    ("GET /adv/v1/count", Host::AdvertMedia),
+    ("GET /adv/v0/delete", Host::Advert),
+    ("GET /adv/v3/fullstats", Host::Advert),
+    ("POST /adv/v0/normquery/bids", Host::Advert),
+    ("DELETE /adv/v0/normquery/bids", Host::Advert),
+    ("POST /adv/v0/normquery/get-bids", Host::Advert),
+    ("POST /adv/v0/normquery/get-minus", Host::Advert),
+    ("POST /adv/v0/normquery/list", Host::Advert),
+    ("POST /adv/v0/normquery/set-minus", Host::Advert),
+    ("POST /adv/v0/normquery/stats", Host::Advert),
+    ("POST /adv/v1/normquery/stats", Host::Advert),
+    ("GET /adv/v0/pause", Host::Advert),
+    ("GET /adv/v1/payments", Host::Advert),
+    ("GET /adv/v1/promotion/count", Host::Advert),
+    ("POST /adv/v0/rename", Host::Advert),
+    ("POST /adv/v2/seacat/save-ad", Host::Advert),
+    ("GET /adv/v0/start", Host::Advert),
+    ("POST /adv/v1/stats", Host::AdvertMedia),
+    ("GET /adv/v0/stop", Host::Advert),
+    ("POST /adv/v2/supplier/nms", Host::Advert),
+    ("GET /adv/v1/supplier/subjects", Host::Advert),
+    ("GET /adv/v1/upd", Host::Advert),
+    ("GET /api/advert/v2/adverts", Host::Advert),
+    ("POST /api/advert/v1/bids/min", Host::Advert),
+    ("GET /api/advert/v0/bids/recommendations", Host::Advert),
+    ("PATCH /api/advert/v1/bids", Host::Advert),
+    ("GET /api/advert/v1/config", Host::Advert),
+    ("GET /api/v1/calendar/promotions", Host::Calendar),
+    ("GET /api/v1/calendar/promotions/details", Host::Calendar),
+    (
+        "GET /api/v1/calendar/promotions/nomenclatures",
+        Host::Calendar,
+    ),
+    ("POST /api/v1/calendar/promotions/upload", Host::Calendar),
     ("GET /api/common/v1/rating", Host::Feedbacks),
     ("GET /api/common/v1/subscriptions", Host::Common),
     (
@@ -356,7 +676,7 @@ async fn tariffs_acceptance_coefficients_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -376,7 +696,7 @@ async fn tariffs_box_request_matches_spec() {
     let query: tariffs::TariffsBoxQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).tariffs().tariffs_box(&query).await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -402,7 +722,7 @@ async fn tariffs_commission_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -427,7 +747,7 @@ async fn tariffs_pallet_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -452,7 +772,7 @@ async fn tariffs_return_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -472,7 +792,7 @@ async fn account_balance_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).finance().account_balance().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -497,7 +817,7 @@ async fn documents_categories_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -521,7 +841,7 @@ async fn documents_download_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -545,7 +865,7 @@ async fn documents_download_all_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -569,7 +889,7 @@ async fn documents_list_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -755,7 +1075,7 @@ async fn acceptance_report_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -806,7 +1126,7 @@ async fn acceptance_report_tasks_status_by_task_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -833,7 +1153,7 @@ async fn analytics_antifraud_details_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -860,7 +1180,7 @@ async fn analytics_banned_products_blocked_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -886,7 +1206,7 @@ async fn analytics_brand_share_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -911,7 +1231,7 @@ async fn analytics_brand_share_brands_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -938,7 +1258,7 @@ async fn analytics_brand_share_parent_subjects_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -964,7 +1284,7 @@ async fn analytics_deductions_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -992,7 +1312,7 @@ async fn analytics_excise_report_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1019,7 +1339,7 @@ async fn analytics_goods_labeling_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1046,7 +1366,7 @@ async fn analytics_goods_return_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1073,7 +1393,7 @@ async fn analytics_measurement_penalties_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1099,7 +1419,7 @@ async fn analytics_region_sale_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1125,7 +1445,7 @@ async fn analytics_warehouse_measurements_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1149,7 +1469,7 @@ async fn paid_storage_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1199,7 +1519,7 @@ async fn paid_storage_tasks_status_by_task_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1224,7 +1544,7 @@ async fn warehouse_remains_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1275,7 +1595,7 @@ async fn warehouse_remains_tasks_status_by_task_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1302,7 +1622,7 @@ async fn analytics_item_rating_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1327,7 +1647,7 @@ async fn analytics_order_feed_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1355,7 +1675,7 @@ async fn analytics_sales_funnel_grouped_history_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1381,7 +1701,7 @@ async fn analytics_sales_funnel_products_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1408,7 +1728,7 @@ async fn analytics_sales_funnel_products_history_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1435,7 +1755,7 @@ async fn nm_report_downloads_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1462,7 +1782,7 @@ async fn nm_report_downloads_create_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1502,7 +1822,7 @@ async fn nm_report_downloads_retry_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1529,7 +1849,7 @@ async fn search_report_product_orders_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1557,7 +1877,7 @@ async fn search_report_product_search_texts_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1583,7 +1903,7 @@ async fn search_report_report_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1610,7 +1930,7 @@ async fn search_report_table_details_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1637,7 +1957,7 @@ async fn search_report_table_groups_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1663,7 +1983,7 @@ async fn stocks_report_offices_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1690,7 +2010,7 @@ async fn stocks_report_products_groups_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1717,7 +2037,7 @@ async fn stocks_report_products_products_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1743,7 +2063,7 @@ async fn stocks_report_products_sizes_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1769,7 +2089,7 @@ async fn acceptance_options_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1789,7 +2109,7 @@ async fn fbw_warehouses_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbw().fbw_warehouses().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1810,7 +2130,7 @@ async fn supplies_request_matches_spec() {
     let body: fbw::SuppliesFiltersRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server).fbw().supplies(&query, &body).await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1834,7 +2154,7 @@ async fn supplies_by_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1859,7 +2179,7 @@ async fn supplies_goods_by_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1882,7 +2202,7 @@ async fn supplies_package_by_id_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1901,7 +2221,3421 @@ async fn transit_tariffs_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbw().transit_tariffs().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_fbs_orders_archive_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::ArchiveOrders>(
+        "GET /api/marketplace/v3/fbs/orders/archive",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_fbs_orders_archive_request_matches_spec() {
+    let op = "GET /api/marketplace/v3/fbs/orders/archive";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbs::MarketplaceFbsOrdersArchiveQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .fbs()
+        .marketplace_fbs_orders_archive(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_fbs_settings_autoreturns_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>(
+        "GET /api/marketplace/v3/fbs/settings/autoreturns",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_fbs_settings_autoreturns_request_matches_spec() {
+    let op = "GET /api/marketplace/v3/fbs/settings/autoreturns";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .fbs()
+        .marketplace_fbs_settings_autoreturns()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_fbs_settings_autoreturns_items_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>(
+        "POST /api/marketplace/v3/fbs/settings/autoreturns/items",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_fbs_settings_autoreturns_items_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/fbs/settings/autoreturns/items";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::MarketplaceFbsSettingsAutoreturnsItemsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .marketplace_fbs_settings_autoreturns_items(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_fbs_settings_autoreturns_items_update_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>(
+        "PATCH /api/marketplace/v3/fbs/settings/autoreturns/items",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_fbs_settings_autoreturns_items_update_request_matches_spec() {
+    let op = "PATCH /api/marketplace/v3/fbs/settings/autoreturns/items";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::MarketplaceFbsSettingsAutoreturnsItemsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .marketplace_fbs_settings_autoreturns_items_update(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_fbs_settings_autoreturns_subcategories_restricted_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>(
+        "GET /api/marketplace/v3/fbs/settings/autoreturns/subcategories/restricted",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_fbs_settings_autoreturns_subcategories_restricted_request_matches_spec() {
+    let op = "GET /api/marketplace/v3/fbs/settings/autoreturns/subcategories/restricted";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbs::MarketplaceFbsSettingsAutoreturnsSubcategoriesRestrictedQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .fbs()
+        .marketplace_fbs_settings_autoreturns_subcategories_restricted(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn marketplace_fbs_settings_autoreturns_update_request_matches_spec() {
+    let op = "PATCH /api/marketplace/v3/fbs/settings/autoreturns";
+    let server = spec().serve(op, json!({})).await;
+    let body: fbs::MarketplaceFbsSettingsAutoreturnsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .fbs()
+        .marketplace_fbs_settings_autoreturns_update(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn marketplace_orders_meta_customs_declaration_by_order_id_update_request_matches_spec() {
+    let op = "PUT /api/marketplace/v3/orders/{orderId}/meta/customs-declaration";
+    let server = spec().serve(op, json!({})).await;
+    let body: fbs::MarketplaceOrdersMetaCustomsDeclarationByOrderIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .fbs()
+        .marketplace_orders_meta_customs_declaration_by_order_id_update(5632423, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn orders_client_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::CrossborderTurkeyClientInfoResp>(
+        "POST /api/v3/orders/client",
+    );
+}
+
+#[tokio::test]
+async fn orders_client_request_matches_spec() {
+    let op = "POST /api/v3/orders/client";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server).fbs().orders_client(&body).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn orders_status_history_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::OrdersStatusHistoryResponse>(
+        "POST /api/v3/orders/status/history",
+    );
+}
+
+#[tokio::test]
+async fn orders_status_history_request_matches_spec() {
+    let op = "POST /api/v3/orders/status/history";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::OrdersStatusHistoryRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .orders_status_history(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn orders_stickers_cross_border_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::OrdersStickersCrossBorderResponse>(
+        "POST /api/v3/orders/stickers/cross-border",
+    );
+}
+
+#[tokio::test]
+async fn orders_stickers_cross_border_request_matches_spec() {
+    let op = "POST /api/v3/orders/stickers/cross-border";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::OrdersStickersCrossBorderRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .orders_stickers_cross_border(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn passes_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<fbs::Pass>>("GET /api/v3/passes");
+}
+
+#[tokio::test]
+async fn passes_request_matches_spec() {
+    let op = "GET /api/v3/passes";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).fbs().passes().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn passes_by_pass_id_delete_request_matches_spec() {
+    let op = "DELETE /api/v3/passes/{passId}";
+    let server = spec().serve(op, json!({})).await;
+    client(&server)
+        .fbs()
+        .passes_by_pass_id_delete(45)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn passes_by_pass_id_update_request_matches_spec() {
+    let op = "PUT /api/v3/passes/{passId}";
+    let server = spec().serve(op, json!({})).await;
+    let body: fbs::PassesByPassIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .fbs()
+        .passes_by_pass_id_update(45, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn passes_create_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::PassesCreateResponse>("POST /api/v3/passes");
+}
+
+#[tokio::test]
+async fn passes_create_request_matches_spec() {
+    let op = "POST /api/v3/passes";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::PassesCreateRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server).fbs().passes_create(&body).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn passes_offices_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<fbs::PassOffice>>("GET /api/v3/passes/offices");
+}
+
+#[tokio::test]
+async fn passes_offices_request_matches_spec() {
+    let op = "GET /api/v3/passes/offices";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).fbs().passes_offices().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_trbx_by_supply_id_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::SuppliesTrbxBySupplyIdResponse>(
+        "GET /api/v3/supplies/{supplyId}/trbx",
+    );
+}
+
+#[tokio::test]
+async fn supplies_trbx_by_supply_id_request_matches_spec() {
+    let op = "GET /api/v3/supplies/{supplyId}/trbx";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .fbs()
+        .supplies_trbx_by_supply_id("WB-GI-1234567")
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_trbx_by_supply_id_create_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::SuppliesTrbxBySupplyIdCreateResponse>(
+        "POST /api/v3/supplies/{supplyId}/trbx",
+    );
+}
+
+#[tokio::test]
+async fn supplies_trbx_by_supply_id_create_request_matches_spec() {
+    let op = "POST /api/v3/supplies/{supplyId}/trbx";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: fbs::SuppliesTrbxBySupplyIdCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .supplies_trbx_by_supply_id_create("WB-GI-1234567", &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn supplies_trbx_by_supply_id_delete_request_matches_spec() {
+    let op = "DELETE /api/v3/supplies/{supplyId}/trbx";
+    let server = spec().serve(op, json!({})).await;
+    let body: fbs::SuppliesTrbxBySupplyIdDeleteRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .fbs()
+        .supplies_trbx_by_supply_id_delete("WB-GI-1234567", &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn supplies_trbx_stickers_by_supply_id_responses_decode() {
+    money_spec().assert_responses_decode::<fbs::SuppliesTrbxStickersBySupplyIdResponse>(
+        "POST /api/v3/supplies/{supplyId}/trbx/stickers",
+    );
+}
+
+#[tokio::test]
+async fn supplies_trbx_stickers_by_supply_id_request_matches_spec() {
+    let op = "POST /api/v3/supplies/{supplyId}/trbx/stickers";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: fbs::SuppliesTrbxStickersBySupplyIdQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let body: fbs::SuppliesTrbxStickersBySupplyIdRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .fbs()
+        .supplies_trbx_stickers_by_supply_id("WB-GI-1234567", &query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbs_groups_info_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<dbs::OrderGroup>>("POST /api/v3/dbs/groups/info");
+}
+
+#[tokio::test]
+async fn dbs_groups_info_request_matches_spec() {
+    let op = "POST /api/v3/dbs/groups/info";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrderGroupsRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server).dbs().dbs_groups_info(&body).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbs_orders_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::DbsOrdersResponse>("GET /api/v3/dbs/orders");
+}
+
+#[tokio::test]
+async fn dbs_orders_request_matches_spec() {
+    let op = "GET /api/v3/dbs/orders";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: dbs::DbsOrdersQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server).dbs().dbs_orders(&query).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbs_orders_client_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<dbs::DbsOnlyClientInfoResp>("POST /api/v3/dbs/orders/client");
+}
+
+#[tokio::test]
+async fn dbs_orders_client_request_matches_spec() {
+    let op = "POST /api/v3/dbs/orders/client";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .dbs_orders_client(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbs_orders_delivery_date_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::DeliveryDatesInfoResp>(
+        "POST /api/v3/dbs/orders/delivery-date",
+    );
+}
+
+#[tokio::test]
+async fn dbs_orders_delivery_date_request_matches_spec() {
+    let op = "POST /api/v3/dbs/orders/delivery-date";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::DeliveryDatesRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .dbs_orders_delivery_date(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbs_orders_new_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::DbsOrdersNewResponse>("GET /api/v3/dbs/orders/new");
+}
+
+#[tokio::test]
+async fn dbs_orders_new_request_matches_spec() {
+    let op = "GET /api/v3/dbs/orders/new";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).dbs().dbs_orders_new().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_b2b_info_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::B2bClientInfoResponses>(
+        "POST /api/marketplace/v3/dbs/orders/b2b/info",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_b2b_info_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/b2b/info";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_b2b_info(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_final_price_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::OrdersFinalPriceResponse>(
+        "POST /api/marketplace/v3/dbs/orders/final-price",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_final_price_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/final-price";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_final_price(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_customs_declaration_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/customs-declaration",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_customs_declaration_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/customs-declaration";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::MarketplaceDbsOrdersMetaCustomsDeclarationCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_customs_declaration_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_delete_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/delete",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_delete_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/delete";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersMetaDeleteRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_delete_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_details_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::OrdersMetaDetailsResponse>(
+        "POST /api/marketplace/v3/dbs/orders/meta/details",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_details_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_details(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_gtin_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/gtin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_gtin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/gtin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersGtinSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_gtin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_imei_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/imei",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_imei_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/imei";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersImeiSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_imei_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_sgtin_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/sgtin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_sgtin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/sgtin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_sgtin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_meta_uin_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/meta/uin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_meta_uin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/meta/uin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersUinSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_meta_uin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_cancel_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/status/cancel",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_cancel_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/cancel";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_cancel_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_confirm_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/status/confirm",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_confirm_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/confirm";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_confirm_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_deliver_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetDeliverResponses>(
+        "POST /api/marketplace/v3/dbs/orders/status/deliver",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_deliver_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/deliver";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_deliver_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_info_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::OrderStatusesV2>(
+        "POST /api/marketplace/v3/dbs/orders/status/info",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_info_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/info";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_info(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_receive_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::MarketplaceDbsOrdersStatusReceiveCreateResponse>(
+        "POST /api/marketplace/v3/dbs/orders/status/receive",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_receive_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/receive";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersCodeRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_receive_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_status_reject_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbs/orders/status/reject",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_status_reject_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/status/reject";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbs::OrdersCodeRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_status_reject_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbs_orders_stickers_responses_decode() {
+    money_spec().assert_responses_decode::<dbs::MarketplaceDbsOrdersStickersResponse>(
+        "POST /api/marketplace/v3/dbs/orders/stickers",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbs_orders_stickers_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbs/orders/stickers";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: dbs::MarketplaceDbsOrdersStickersQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let body: dbs::MarketplaceDbsOrdersStickersRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbs()
+        .marketplace_dbs_orders_stickers(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::DbwOrdersResponse>("GET /api/v3/dbw/orders");
+}
+
+#[tokio::test]
+async fn dbw_orders_request_matches_spec() {
+    let op = "GET /api/v3/dbw/orders";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: dbw::DbwOrdersQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server).dbw().dbw_orders(&query).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_orders_cancel_by_order_id_update_request_matches_spec() {
+    let op = "PATCH /api/v3/dbw/orders/{orderId}/cancel";
+    let server = spec().serve(op, json!({})).await;
+    client(&server)
+        .dbw()
+        .dbw_orders_cancel_by_order_id_update(5632423)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_orders_confirm_by_order_id_update_request_matches_spec() {
+    let op = "PATCH /api/v3/dbw/orders/{orderId}/confirm";
+    let server = spec().serve(op, json!({})).await;
+    client(&server)
+        .dbw()
+        .dbw_orders_confirm_by_order_id_update(5632423)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_courier_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<dbw::OrderCourierInfoResp>("POST /api/v3/dbw/orders/courier");
+}
+
+#[tokio::test]
+async fn dbw_orders_courier_request_matches_spec() {
+    let op = "POST /api/v3/dbw/orders/courier";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .dbw_orders_courier(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_delivery_date_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::DeliveryDatesInfoResp>(
+        "POST /api/v3/dbw/orders/delivery-date",
+    );
+}
+
+#[tokio::test]
+async fn dbw_orders_delivery_date_request_matches_spec() {
+    let op = "POST /api/v3/dbw/orders/delivery-date";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::DeliveryDatesRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .dbw_orders_delivery_date(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_orders_meta_gtin_by_order_id_update_request_matches_spec() {
+    let op = "PUT /api/v3/dbw/orders/{orderId}/meta/gtin";
+    let server = spec().serve(op, json!({})).await;
+    let body: dbw::DbwOrdersMetaGtinByOrderIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .dbw()
+        .dbw_orders_meta_gtin_by_order_id_update(5632423, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_orders_meta_imei_by_order_id_update_request_matches_spec() {
+    let op = "PUT /api/v3/dbw/orders/{orderId}/meta/imei";
+    let server = spec().serve(op, json!({})).await;
+    let body: dbw::DbwOrdersMetaImeiByOrderIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .dbw()
+        .dbw_orders_meta_imei_by_order_id_update(5632423, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_orders_meta_uin_by_order_id_update_request_matches_spec() {
+    let op = "PUT /api/v3/dbw/orders/{orderId}/meta/uin";
+    let server = spec().serve(op, json!({})).await;
+    let body: dbw::DbwOrdersMetaUinByOrderIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .dbw()
+        .dbw_orders_meta_uin_by_order_id_update(5632423, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_new_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::DbwOrdersNewResponse>("GET /api/v3/dbw/orders/new");
+}
+
+#[tokio::test]
+async fn dbw_orders_new_request_matches_spec() {
+    let op = "GET /api/v3/dbw/orders/new";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).dbw().dbw_orders_new().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_status_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<dbw::DbwOrdersStatusResponse>("POST /api/v3/dbw/orders/status");
+}
+
+#[tokio::test]
+async fn dbw_orders_status_request_matches_spec() {
+    let op = "POST /api/v3/dbw/orders/status";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::DbwOrdersStatusRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .dbw_orders_status(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_orders_stickers_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::DbwOrdersStickersResponse>(
+        "POST /api/v3/dbw/orders/stickers",
+    );
+}
+
+#[tokio::test]
+async fn dbw_orders_stickers_request_matches_spec() {
+    let op = "POST /api/v3/dbw/orders/stickers";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: dbw::DbwOrdersStickersQuery = decode(op, "maximal query", &query_instance(op));
+    let body: dbw::DbwOrdersStickersRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .dbw_orders_stickers(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbw_orders_client_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::ClientInfoResp>(
+        "POST /api/marketplace/v3/dbw/orders/client",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbw_orders_client_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbw/orders/client";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .marketplace_dbw_orders_client(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbw_orders_meta_delete_create_responses_decode() {
+    money_spec().assert_responses_decode::<serde_json::Value>(
+        "POST /api/marketplace/v3/dbw/orders/meta/delete",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbw_orders_meta_delete_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbw/orders/meta/delete";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersMetaDleteRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .marketplace_dbw_orders_meta_delete_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbw_orders_meta_details_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::OrdersMetaDetailsResponse>(
+        "POST /api/marketplace/v3/dbw/orders/meta/details",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbw_orders_meta_details_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbw/orders/meta/details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .marketplace_dbw_orders_meta_details(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbw_orders_meta_sgtin_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbw/orders/meta/sgtin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbw_orders_meta_sgtin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbw/orders/meta/sgtin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .marketplace_dbw_orders_meta_sgtin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_dbw_orders_status_deliver_create_responses_decode() {
+    money_spec().assert_responses_decode::<dbw::StatusSetResponses>(
+        "POST /api/marketplace/v3/dbw/orders/status/deliver",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_dbw_orders_status_deliver_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/dbw/orders/status/deliver";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: dbw::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .dbw()
+        .marketplace_dbw_orders_status_deliver_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn click_collect_orders_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::Orders>("GET /api/v3/click-collect/orders");
+}
+
+#[tokio::test]
+async fn click_collect_orders_request_matches_spec() {
+    let op = "GET /api/v3/click-collect/orders";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: pickup::ClickCollectOrdersQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .pickup()
+        .click_collect_orders(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn click_collect_orders_client_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::OrderClientInfoResp>(
+        "POST /api/v3/click-collect/orders/client",
+    );
+}
+
+#[tokio::test]
+async fn click_collect_orders_client_request_matches_spec() {
+    let op = "POST /api/v3/click-collect/orders/client";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .click_collect_orders_client(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn click_collect_orders_client_identity_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::CheckedIdentity>(
+        "POST /api/v3/click-collect/orders/client/identity",
+    );
+}
+
+#[tokio::test]
+async fn click_collect_orders_client_identity_request_matches_spec() {
+    let op = "POST /api/v3/click-collect/orders/client/identity";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::CheckIdentityRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .click_collect_orders_client_identity(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn click_collect_orders_new_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<pickup::NewOrders>("GET /api/v3/click-collect/orders/new");
+}
+
+#[tokio::test]
+async fn click_collect_orders_new_request_matches_spec() {
+    let op = "GET /api/v3/click-collect/orders/new";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .pickup()
+        .click_collect_orders_new()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_final_price_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::OrdersFinalPriceResponse>(
+        "POST /api/marketplace/v3/click-collect/orders/final-price",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_final_price_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/final-price";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_final_price(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_customs_declaration_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::CustomsDeclarationSetResponse>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/customs-declaration",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_customs_declaration_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/customs-declaration";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::MarketplaceClickCollectOrdersMetaCustomsDeclarationCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_customs_declaration_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_delete_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::OrdersResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/delete",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_delete_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/delete";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersMetaDeleteRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_delete_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_details_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::OrdersMetaDetailsResponse>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/details",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_details_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_details(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_gtin_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::MetaSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/gtin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_gtin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/gtin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersGtinSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_gtin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_imei_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::MetaSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/imei",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_imei_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/imei";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersImeiSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_imei_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_sgtin_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::MetaSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/sgtin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_sgtin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/sgtin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_sgtin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_meta_uin_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::MetaSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/meta/uin",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_meta_uin_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/meta/uin";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersUinSetRequest = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_meta_uin_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_cancel_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::StatusSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/status/cancel",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_cancel_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/cancel";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_cancel_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_confirm_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::StatusSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/status/confirm",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_confirm_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/confirm";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_confirm_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_info_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::OrderStatusesV2>(
+        "POST /api/marketplace/v3/click-collect/orders/status/info",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_info_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/info";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_info(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_prepare_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::MetaDetailsResponse>(
+        "POST /api/marketplace/v3/click-collect/orders/status/prepare",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_prepare_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/prepare";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_prepare_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_receive_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::StatusSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/status/receive",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_receive_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/receive";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_receive_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn marketplace_click_collect_orders_status_reject_create_responses_decode() {
+    money_spec().assert_responses_decode::<pickup::StatusSetResponses>(
+        "POST /api/marketplace/v3/click-collect/orders/status/reject",
+    );
+}
+
+#[tokio::test]
+async fn marketplace_click_collect_orders_status_reject_create_request_matches_spec() {
+    let op = "POST /api/marketplace/v3/click-collect/orders/status/reject";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .pickup()
+        .marketplace_click_collect_orders_status_reject_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_brands_responses_decode() {
+    money_spec().assert_responses_decode::<products::BrandsResponse>("GET /api/content/v1/brands");
+}
+
+#[tokio::test]
+async fn content_brands_request_matches_spec() {
+    let op = "GET /api/content/v1/brands";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: products::ContentBrandsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .products()
+        .content_brands(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_cards_move_nm_create_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<products::ResponseItemList>("POST /content/v2/cards/moveNm");
+}
+
+#[tokio::test]
+async fn content_cards_move_nm_create_request_matches_spec() {
+    let op = "POST /content/v2/cards/moveNm";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::ContentCardsMoveNmCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_cards_move_nm_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_get_cards_trash_responses_decode() {
+    money_spec().assert_responses_decode::<products::ContentGetCardsTrashResponse>(
+        "POST /content/v2/get/cards/trash",
+    );
+}
+
+#[tokio::test]
+async fn content_get_cards_trash_request_matches_spec() {
+    let op = "POST /content/v2/get/cards/trash";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: products::ContentGetCardsTrashQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let body: products::ContentGetCardsTrashRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_get_cards_trash(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_recommendations_list_responses_decode() {
+    money_spec().assert_responses_decode::<products::GetRecomRes>(
+        "POST /api/content/v1/recommendations/list",
+    );
+}
+
+#[tokio::test]
+async fn content_recommendations_list_request_matches_spec() {
+    let op = "POST /api/content/v1/recommendations/list";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::GetRecomReq = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_recommendations_list(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_recommendations_set_create_responses_decode() {
+    money_spec().assert_responses_decode::<products::SetRecomRes>(
+        "POST /api/content/v1/recommendations/set",
+    );
+}
+
+#[tokio::test]
+async fn content_recommendations_set_create_request_matches_spec() {
+    let op = "POST /api/content/v1/recommendations/set";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::SetRecomReq = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_recommendations_set_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_tag_by_id_delete_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<products::ResponseContentError>("DELETE /content/v2/tag/{id}");
+}
+
+#[tokio::test]
+async fn content_tag_by_id_delete_request_matches_spec() {
+    let op = "DELETE /content/v2/tag/{id}";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .products()
+        .content_tag_by_id_delete(1)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_tag_by_id_update_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<products::ResponseContentError>("PATCH /content/v2/tag/{id}");
+}
+
+#[tokio::test]
+async fn content_tag_by_id_update_request_matches_spec() {
+    let op = "PATCH /content/v2/tag/{id}";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::ContentTagByIdUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_tag_by_id_update(1, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_tag_create_responses_decode() {
+    money_spec().assert_responses_decode::<products::ResponseContentError>("POST /content/v2/tag");
+}
+
+#[tokio::test]
+async fn content_tag_create_request_matches_spec() {
+    let op = "POST /content/v2/tag";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::ContentTagCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_tag_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn content_tag_nomenclature_link_create_responses_decode() {
+    money_spec().assert_responses_decode::<products::ResponseContentError>(
+        "POST /content/v2/tag/nomenclature/link",
+    );
+}
+
+#[tokio::test]
+async fn content_tag_nomenclature_link_create_request_matches_spec() {
+    let op = "POST /content/v2/tag/nomenclature/link";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::ContentTagNomenclatureLinkCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .content_tag_nomenclature_link_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn dbw_warehouses_contacts_by_warehouse_id_responses_decode() {
+    money_spec().assert_responses_decode::<products::DbwWarehousesContactsByWarehouseIdResponse>(
+        "GET /api/v3/dbw/warehouses/{warehouseId}/contacts",
+    );
+}
+
+#[tokio::test]
+async fn dbw_warehouses_contacts_by_warehouse_id_request_matches_spec() {
+    let op = "GET /api/v3/dbw/warehouses/{warehouseId}/contacts";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .products()
+        .dbw_warehouses_contacts_by_warehouse_id(2)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn dbw_warehouses_contacts_by_warehouse_id_update_request_matches_spec() {
+    let op = "PUT /api/v3/dbw/warehouses/{warehouseId}/contacts";
+    let server = spec().serve(op, json!({})).await;
+    let body: products::StoreContactRequestBody =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .products()
+        .dbw_warehouses_contacts_by_warehouse_id_update(2, &body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn upload_task_club_discount_create_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<products::TaskCreated>("POST /api/v2/upload/task/club-discount");
+}
+
+#[tokio::test]
+async fn upload_task_club_discount_create_request_matches_spec() {
+    let op = "POST /api/v2/upload/task/club-discount";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: products::UploadTaskClubDiscountCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .products()
+        .upload_task_club_discount_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedback_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbackResponse>("GET /api/v1/feedback");
+}
+
+#[tokio::test]
+async fn feedback_request_matches_spec() {
+    let op = "GET /api/v1/feedback";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbackQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedback(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<communication::FeedbacksResponse>("GET /api/v1/feedbacks");
+}
+
+#[tokio::test]
+async fn feedbacks_request_matches_spec() {
+    let op = "GET /api/v1/feedbacks";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbacksQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn feedbacks_answer_create_request_matches_spec() {
+    let op = "POST /api/v1/feedbacks/answer";
+    let server = spec().serve(op, json!({})).await;
+    let body: communication::FeedbacksAnswerCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .communication()
+        .feedbacks_answer_create(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn feedbacks_answer_update_request_matches_spec() {
+    let op = "PATCH /api/v1/feedbacks/answer";
+    let server = spec().serve(op, json!({})).await;
+    let body: communication::FeedbacksAnswerUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .communication()
+        .feedbacks_answer_update(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_archive_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksArchiveResponse>(
+        "GET /api/v1/feedbacks/archive",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_archive_request_matches_spec() {
+    let op = "GET /api/v1/feedbacks/archive";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbacksArchiveQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_archive(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_count_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksCountResponse>(
+        "GET /api/v1/feedbacks/count",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_count_request_matches_spec() {
+    let op = "GET /api/v1/feedbacks/count";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbacksCountQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_count(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_count_unanswered_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksCountUnansweredResponse>(
+        "GET /api/v1/feedbacks/count-unanswered",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_count_unanswered_request_matches_spec() {
+    let op = "GET /api/v1/feedbacks/count-unanswered";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .communication()
+        .feedbacks_count_unanswered()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_order_return_create_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksOrderReturnCreateResponse>(
+        "POST /api/v1/feedbacks/order/return",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_order_return_create_request_matches_spec() {
+    let op = "POST /api/v1/feedbacks/order/return";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: communication::FeedbacksOrderReturnCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_order_return_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_pins_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksPinsResponse>(
+        "GET /api/feedbacks/v1/pins",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_pins_request_matches_spec() {
+    let op = "GET /api/feedbacks/v1/pins";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbacksPinsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_pins(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_pins_count_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksPinsCountResponse>(
+        "GET /api/feedbacks/v1/pins/count",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_pins_count_request_matches_spec() {
+    let op = "GET /api/feedbacks/v1/pins/count";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::FeedbacksPinsCountQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_pins_count(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_pins_create_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksPinsCreateResponse>(
+        "POST /api/feedbacks/v1/pins",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_pins_create_request_matches_spec() {
+    let op = "POST /api/feedbacks/v1/pins";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: Vec<communication::PinReviewItem> =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_pins_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_pins_delete_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksPinsDeleteResponse>(
+        "DELETE /api/feedbacks/v1/pins",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_pins_delete_request_matches_spec() {
+    let op = "DELETE /api/feedbacks/v1/pins";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: Vec<i64> = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .communication()
+        .feedbacks_pins_delete(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn feedbacks_pins_limits_responses_decode() {
+    money_spec().assert_responses_decode::<communication::FeedbacksPinsLimitsResponse>(
+        "GET /api/feedbacks/v1/pins/limits",
+    );
+}
+
+#[tokio::test]
+async fn feedbacks_pins_limits_request_matches_spec() {
+    let op = "GET /api/feedbacks/v1/pins/limits";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .communication()
+        .feedbacks_pins_limits()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn new_feedbacks_questions_responses_decode() {
+    money_spec().assert_responses_decode::<communication::NewFeedbacksQuestionsResponse>(
+        "GET /api/v1/new-feedbacks-questions",
+    );
+}
+
+#[tokio::test]
+async fn new_feedbacks_questions_request_matches_spec() {
+    let op = "GET /api/v1/new-feedbacks-questions";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .communication()
+        .new_feedbacks_questions()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn question_responses_decode() {
+    money_spec().assert_responses_decode::<communication::QuestionResponse>("GET /api/v1/question");
+}
+
+#[tokio::test]
+async fn question_request_matches_spec() {
+    let op = "GET /api/v1/question";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::QuestionQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .question(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn questions_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<communication::QuestionsResponse>("GET /api/v1/questions");
+}
+
+#[tokio::test]
+async fn questions_request_matches_spec() {
+    let op = "GET /api/v1/questions";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::QuestionsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .questions(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn questions_count_responses_decode() {
+    money_spec().assert_responses_decode::<communication::QuestionsCountResponse>(
+        "GET /api/v1/questions/count",
+    );
+}
+
+#[tokio::test]
+async fn questions_count_request_matches_spec() {
+    let op = "GET /api/v1/questions/count";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::QuestionsCountQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .questions_count(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn questions_count_unanswered_responses_decode() {
+    money_spec().assert_responses_decode::<communication::QuestionsCountUnansweredResponse>(
+        "GET /api/v1/questions/count-unanswered",
+    );
+}
+
+#[tokio::test]
+async fn questions_count_unanswered_request_matches_spec() {
+    let op = "GET /api/v1/questions/count-unanswered";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .communication()
+        .questions_count_unanswered()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn questions_update_responses_decode() {
+    money_spec().assert_responses_decode::<communication::QuestionsUpdateResponse>(
+        "PATCH /api/v1/questions",
+    );
+}
+
+#[tokio::test]
+async fn questions_update_request_matches_spec() {
+    let op = "PATCH /api/v1/questions";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: communication::QuestionsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .communication()
+        .questions_update(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn seller_chats_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<communication::ChatsResponse>("GET /api/v1/seller/chats");
+}
+
+#[tokio::test]
+async fn seller_chats_request_matches_spec() {
+    let op = "GET /api/v1/seller/chats";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .communication()
+        .seller_chats()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn seller_download_by_id_request_matches_spec() {
+    let op = "GET /api/v1/seller/download/{id}";
+    let server = spec().serve(op, json!({})).await;
+    let got = client(&server)
+        .communication()
+        .seller_download_by_id("x")
+        .await
+        .unwrap();
+    assert_eq!(got.as_ref(), b"{}");
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn seller_events_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<communication::EventsResponse>("GET /api/v1/seller/events");
+}
+
+#[tokio::test]
+async fn seller_events_request_matches_spec() {
+    let op = "GET /api/v1/seller/events";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: communication::SellerEventsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .communication()
+        .seller_events(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_advert_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvAdvertResponse>("GET /adv/v1/advert");
+}
+
+#[tokio::test]
+async fn adv_advert_request_matches_spec() {
+    let op = "GET /adv/v1/advert";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvAdvertQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_advert(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_adverts_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<promotion::AdvAdvertsResponse>>("GET /adv/v1/adverts");
+}
+
+#[tokio::test]
+async fn adv_adverts_request_matches_spec() {
+    let op = "GET /adv/v1/adverts";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvAdvertsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_adverts(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_auction_nms_update_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvAuctionNmsUpdateResponse>(
+        "PATCH /adv/v0/auction/nms",
+    );
+}
+
+#[tokio::test]
+async fn adv_auction_nms_update_request_matches_spec() {
+    let op = "PATCH /adv/v0/auction/nms";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::AdvAuctionNmsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_auction_nms_update(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_auction_placements_update_request_matches_spec() {
+    let op = "PUT /adv/v0/auction/placements";
+    let server = spec().serve(op, json!({})).await;
+    let body: promotion::AdvAuctionPlacementsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .promotion()
+        .adv_auction_placements_update(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_balance_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvBalanceResponse>("GET /adv/v1/balance");
+}
+
+#[tokio::test]
+async fn adv_balance_request_matches_spec() {
+    let op = "GET /adv/v1/balance";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).promotion().adv_balance().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_budget_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvBudgetResponse>("GET /adv/v1/budget");
+}
+
+#[tokio::test]
+async fn adv_budget_request_matches_spec() {
+    let op = "GET /adv/v1/budget";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvBudgetQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_budget(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_budget_deposit_create_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvBudgetDepositCreateResponse>(
+        "POST /adv/v1/budget/deposit",
+    );
+}
+
+#[tokio::test]
+async fn adv_budget_deposit_create_request_matches_spec() {
+    let op = "POST /adv/v1/budget/deposit";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvBudgetDepositCreateQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let body: promotion::AdvBudgetDepositCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_budget_deposit_create(&query, &body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_count_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvCountResponse>("GET /adv/v1/count");
+}
+
+#[tokio::test]
+async fn adv_count_request_matches_spec() {
+    let op = "GET /adv/v1/count";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).promotion().adv_count().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_delete_request_matches_spec() {
+    let op = "GET /adv/v0/delete";
+    let server = spec().serve(op, json!({})).await;
+    let query: promotion::AdvDeleteQuery = decode(op, "maximal query", &query_instance(op));
+    client(&server)
+        .promotion()
+        .adv_delete(&query)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_fullstats_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<promotion::FullStatsItem>>("GET /adv/v3/fullstats");
+}
+
+#[tokio::test]
+async fn adv_fullstats_request_matches_spec() {
+    let op = "GET /adv/v3/fullstats";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvFullstatsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_fullstats(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_normquery_bids_create_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/bids";
+    let server = spec().serve(op, json!({})).await;
+    let body: promotion::V0SetNormQueryBidsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .promotion()
+        .adv_normquery_bids_create(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_normquery_bids_delete_request_matches_spec() {
+    let op = "DELETE /adv/v0/normquery/bids";
+    let server = spec().serve(op, json!({})).await;
+    let body: promotion::V0DeleteNormQueryBidsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .promotion()
+        .adv_normquery_bids_delete(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_normquery_get_bids_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::V0GetNormQueryBidsResponse>(
+        "POST /adv/v0/normquery/get-bids",
+    );
+}
+
+#[tokio::test]
+async fn adv_normquery_get_bids_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/get-bids";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::V0GetNormQueryBidsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_normquery_get_bids(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_normquery_get_minus_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::V0GetNormQueryMinusResponse>(
+        "POST /adv/v0/normquery/get-minus",
+    );
+}
+
+#[tokio::test]
+async fn adv_normquery_get_minus_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/get-minus";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::V0GetNormQueryMinusRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_normquery_get_minus(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_normquery_list_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::V0GetNormQueryListResponse>(
+        "POST /adv/v0/normquery/list",
+    );
+}
+
+#[tokio::test]
+async fn adv_normquery_list_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/list";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::V0GetNormQueryListRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_normquery_list(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_normquery_set_minus_create_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/set-minus";
+    let server = spec().serve(op, json!({})).await;
+    let body: promotion::V0SetMinusNormQueryRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .promotion()
+        .adv_normquery_set_minus_create(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_normquery_stats_v0_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::V0GetNormQueryStatsResponse>(
+        "POST /adv/v0/normquery/stats",
+    );
+}
+
+#[tokio::test]
+async fn adv_normquery_stats_v0_request_matches_spec() {
+    let op = "POST /adv/v0/normquery/stats";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::V0GetNormQueryStatsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_normquery_stats_v0(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_normquery_stats_v1_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::V1GetNormQueryStatsResponse>(
+        "POST /adv/v1/normquery/stats",
+    );
+}
+
+#[tokio::test]
+async fn adv_normquery_stats_v1_request_matches_spec() {
+    let op = "POST /adv/v1/normquery/stats";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::V1GetNormQueryStatsRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_normquery_stats_v1(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_pause_request_matches_spec() {
+    let op = "GET /adv/v0/pause";
+    let server = spec().serve(op, json!({})).await;
+    let query: promotion::AdvPauseQuery = decode(op, "maximal query", &query_instance(op));
+    client(&server).promotion().adv_pause(&query).await.unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_payments_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<Vec<promotion::AdvPaymentsResponse>>("GET /adv/v1/payments");
+}
+
+#[tokio::test]
+async fn adv_payments_request_matches_spec() {
+    let op = "GET /adv/v1/payments";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvPaymentsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_payments(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got.unwrap()).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_promotion_count_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvPromotionCountResponse>(
+        "GET /adv/v1/promotion/count",
+    );
+}
+
+#[tokio::test]
+async fn adv_promotion_count_request_matches_spec() {
+    let op = "GET /adv/v1/promotion/count";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server)
+        .promotion()
+        .adv_promotion_count()
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_rename_create_request_matches_spec() {
+    let op = "POST /adv/v0/rename";
+    let server = spec().serve(op, json!({})).await;
+    let body: promotion::AdvRenameCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    client(&server)
+        .promotion()
+        .adv_rename_create(&body)
+        .await
+        .unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_seacat_save_ad_create_responses_decode() {
+    money_spec().assert_responses_decode::<i64>("POST /adv/v2/seacat/save-ad");
+}
+
+#[tokio::test]
+async fn adv_seacat_save_ad_create_request_matches_spec() {
+    let op = "POST /adv/v2/seacat/save-ad";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::AdvSeacatSaveAdCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_seacat_save_ad_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_start_request_matches_spec() {
+    let op = "GET /adv/v0/start";
+    let server = spec().serve(op, json!({})).await;
+    let query: promotion::AdvStartQuery = decode(op, "maximal query", &query_instance(op));
+    client(&server).promotion().adv_start(&query).await.unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_stats_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<promotion::AdvStatsResponse>>("POST /adv/v1/stats");
+}
+
+#[tokio::test]
+async fn adv_stats_request_matches_spec() {
+    let op = "POST /adv/v1/stats";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: Vec<promotion::AdvStatsRequest> =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server).promotion().adv_stats(&body).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[tokio::test]
+async fn adv_stop_request_matches_spec() {
+    let op = "GET /adv/v0/stop";
+    let server = spec().serve(op, json!({})).await;
+    let query: promotion::AdvStopQuery = decode(op, "maximal query", &query_instance(op));
+    client(&server).promotion().adv_stop(&query).await.unwrap();
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_supplier_nms_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<promotion::AdvSupplierNmsResponse>>(
+        "POST /adv/v2/supplier/nms",
+    );
+}
+
+#[tokio::test]
+async fn adv_supplier_nms_request_matches_spec() {
+    let op = "POST /adv/v2/supplier/nms";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: Vec<i64> = decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_supplier_nms(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_supplier_subjects_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<promotion::AdvSupplierSubjectsResponse>>(
+        "GET /adv/v1/supplier/subjects",
+    );
+}
+
+#[tokio::test]
+async fn adv_supplier_subjects_request_matches_spec() {
+    let op = "GET /adv/v1/supplier/subjects";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvSupplierSubjectsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .adv_supplier_subjects(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn adv_upd_responses_decode() {
+    money_spec().assert_responses_decode::<Vec<promotion::AdvUpdResponse>>("GET /adv/v1/upd");
+}
+
+#[tokio::test]
+async fn adv_upd_request_matches_spec() {
+    let op = "GET /adv/v1/upd";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvUpdQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server).promotion().adv_upd(&query).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn advert_adverts_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::GetAdverts>("GET /api/advert/v2/adverts");
+}
+
+#[tokio::test]
+async fn advert_adverts_request_matches_spec() {
+    let op = "GET /api/advert/v2/adverts";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvertAdvertsQuery = decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .advert_adverts(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn advert_bids_min_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvertBidsMinResponse>(
+        "POST /api/advert/v1/bids/min",
+    );
+}
+
+#[tokio::test]
+async fn advert_bids_min_request_matches_spec() {
+    let op = "POST /api/advert/v1/bids/min";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::AdvertBidsMinRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .advert_bids_min(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn advert_bids_recommendations_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<serde_json::Value>("GET /api/advert/v0/bids/recommendations");
+}
+
+#[tokio::test]
+async fn advert_bids_recommendations_request_matches_spec() {
+    let op = "GET /api/advert/v0/bids/recommendations";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::AdvertBidsRecommendationsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .advert_bids_recommendations(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn advert_bids_update_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::AdvertBidsUpdateResponse>(
+        "PATCH /api/advert/v1/bids",
+    );
+}
+
+#[tokio::test]
+async fn advert_bids_update_request_matches_spec() {
+    let op = "PATCH /api/advert/v1/bids";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::AdvertBidsUpdateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .advert_bids_update(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn advert_config_responses_decode() {
+    money_spec()
+        .assert_responses_decode::<promotion::V2GetConfigResponse>("GET /api/advert/v1/config");
+}
+
+#[tokio::test]
+async fn advert_config_request_matches_spec() {
+    let op = "GET /api/advert/v1/config";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let got = client(&server).promotion().advert_config().await.unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn calendar_promotions_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::CalendarPromotionsResponse>(
+        "GET /api/v1/calendar/promotions",
+    );
+}
+
+#[tokio::test]
+async fn calendar_promotions_request_matches_spec() {
+    let op = "GET /api/v1/calendar/promotions";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::CalendarPromotionsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .calendar_promotions(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn calendar_promotions_details_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::CalendarPromotionsDetailsResponse>(
+        "GET /api/v1/calendar/promotions/details",
+    );
+}
+
+#[tokio::test]
+async fn calendar_promotions_details_request_matches_spec() {
+    let op = "GET /api/v1/calendar/promotions/details";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::CalendarPromotionsDetailsQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .calendar_promotions_details(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn calendar_promotions_nomenclatures_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::CalendarPromotionsNomenclaturesResponse>(
+        "GET /api/v1/calendar/promotions/nomenclatures",
+    );
+}
+
+#[tokio::test]
+async fn calendar_promotions_nomenclatures_request_matches_spec() {
+    let op = "GET /api/v1/calendar/promotions/nomenclatures";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let query: promotion::CalendarPromotionsNomenclaturesQuery =
+        decode(op, "maximal query", &query_instance(op));
+    let got = client(&server)
+        .promotion()
+        .calendar_promotions_nomenclatures(&query)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
+        answer,
+        "{op}: the answer written back"
+    );
+    assert_requests_match_spec(&server, op).await;
+}
+
+#[test]
+fn calendar_promotions_upload_create_responses_decode() {
+    money_spec().assert_responses_decode::<promotion::CalendarPromotionsUploadCreateResponse>(
+        "POST /api/v1/calendar/promotions/upload",
+    );
+}
+
+#[tokio::test]
+async fn calendar_promotions_upload_create_request_matches_spec() {
+    let op = "POST /api/v1/calendar/promotions/upload";
+    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let server = spec().serve(op, answer.clone()).await;
+    let body: promotion::CalendarPromotionsUploadCreateRequest =
+        decode(op, "maximal request", &request_instance(op));
+    let got = client(&server)
+        .promotion()
+        .calendar_promotions_upload_create(&body)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1921,7 +5655,7 @@ async fn common_rating_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().common_rating().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1946,7 +5680,7 @@ async fn common_subscriptions_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1973,7 +5707,7 @@ async fn common_tariff_constructor_options_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -1999,7 +5733,7 @@ async fn communications_news_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -2023,7 +5757,7 @@ async fn invite_create_request_matches_spec() {
         .await
         .unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -2042,7 +5776,7 @@ async fn ping_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().ping().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -2061,7 +5795,7 @@ async fn seller_info_request_matches_spec() {
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().seller_info().await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );
@@ -2090,7 +5824,7 @@ async fn users_request_matches_spec() {
     let query: general::UsersQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).general().users(&query).await.unwrap();
     assert_eq!(
-        serde_json::to_value(&got).unwrap(),
+        serde_json::to_value(got).unwrap(),
         answer,
         "{op}: the answer written back"
     );

@@ -36,13 +36,15 @@ pub fn doc(prefix: &str, text: &str) -> String {
     let width = 100usize.saturating_sub(prefix.len() + 1).max(40);
     let mut out = String::new();
     for para in text.split('\n') {
+        // A list item's continuation lines are indented under its text.
+        let indent = if para.starts_with("- ") { "  " } else { "" };
         let mut line = String::new();
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
                 out.push_str(&format!("{prefix} {line}\n"));
-                line.clear();
+                line = indent.to_owned();
             }
-            if !line.is_empty() {
+            if !line.trim().is_empty() {
                 line.push(' ');
             }
             line.push_str(word);

@@ -4,7 +4,8 @@
 //!   path parameters, then `by_<parameter>` for each path parameter, then a verb for writes
 //!   (`create` for POST, `update` for PUT and PATCH, `delete` for DELETE; none for a read,
 //!   whatever its method), in SCREAMING_SNAKE for the static and snake_case for its name and
-//!   method: `GET /api/v1/tariffs/box` -> `TARIFFS_BOX`, `tariffs_box`;
+//!   method: `GET /api/v1/tariffs/box` -> `TARIFFS_BOX`, `tariffs_box`; two operations of a
+//!   section that the rule names alike get their path's version appended (`_v0`, `_v1`);
 //! - a component schema: Rust case of its name, a dotted prefix (`models.`) dropped;
 //! - an inline object: its parent type's name followed by the field's name in Rust case (the
 //!   items of an array field take the same name); at the operation, `<Op>Request`,
@@ -157,7 +158,8 @@ pub fn operation(method: &str, path: &str, readonly: bool) -> String {
     parts.join("_")
 }
 
-fn is_version(seg: &str) -> bool {
+/// A version segment of a path (`v1`, `v2`).
+pub fn is_version(seg: &str) -> bool {
     seg.strip_prefix('v')
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }

@@ -56,6 +56,48 @@ pub const SECTIONS: &[Section] = &[
         title: "FBW supplies: acceptance options, supplies and their goods and packages, transit tariffs, WB warehouses",
     },
     Section {
+        file: "orders-fbs",
+        module: "fbs",
+        api: "FbsApi",
+        title: "FBS: the order and supply methods beyond the hand-written ones (passes, boxes, labels, statuses)",
+    },
+    Section {
+        file: "orders-dbs",
+        module: "dbs",
+        api: "DbsApi",
+        title: "DBS: orders the seller delivers, their statuses, labels and metadata",
+    },
+    Section {
+        file: "orders-dbw",
+        module: "dbw",
+        api: "DbwApi",
+        title: "DBW: orders delivered by WB from the seller's warehouse, their statuses and metadata",
+    },
+    Section {
+        file: "in-store-pickup",
+        module: "pickup",
+        api: "PickupApi",
+        title: "In-store pickup: orders buyers collect at the seller's store",
+    },
+    Section {
+        file: "work-with-products",
+        module: "products",
+        api: "ProductsApi",
+        title: "Products: the card, price, stock and warehouse methods beyond the hand-written ones",
+    },
+    Section {
+        file: "user-communication",
+        module: "communication",
+        api: "CommunicationApi",
+        title: "Communication: feedbacks, questions, buyer chats and the claims beyond the hand-written ones",
+    },
+    Section {
+        file: "promotion",
+        module: "promotion",
+        api: "PromotionApi",
+        title: "Promotion: advertising campaigns, their budgets and statistics, the promotions calendar",
+    },
+    Section {
         file: "api-information",
         module: "general",
         api: "GeneralApi",
@@ -80,6 +122,10 @@ pub const HOSTS: &[(&str, &str)] = &[
         "UserManagement",
     ),
     ("https://supplies-api.wildberries.ru", "Supplies"),
+    ("https://advert-api.wildberries.ru", "Advert"),
+    ("https://advert-media-api.wildberries.ru", "AdvertMedia"),
+    ("https://dp-calendar-api.wildberries.ru", "Calendar"),
+    ("https://buyer-chat-api.wildberries.ru", "BuyerChat"),
 ];
 
 /// WB's money rule, one table: a field is money (`rust_decimal::Decimal`) when it is in
@@ -174,11 +220,13 @@ pub struct Overrides {
     pub ops: BTreeMap<String, String>,
     /// (section file stem, spec schema name) -> Rust name.
     pub types: BTreeMap<(String, String), String>,
+    /// `METHOD /path` -> why it is not generated.
+    pub skip: BTreeMap<String, String>,
 }
 
 impl Overrides {
-    /// Parses `op METHOD /path name` and `type <section> <SpecName> <RustName>` lines (`#`
-    /// starts a comment).
+    /// Parses `op METHOD /path name`, `type <section> <SpecName> <RustName>` and
+    /// `skip METHOD /path reason...` lines (`#` starts a comment).
     ///
     /// # Errors
     /// A line of another shape.
@@ -195,6 +243,12 @@ impl Overrides {
                     o.ops.insert(
                         format!("{} {path}", method.to_ascii_uppercase()),
                         (*name).to_owned(),
+                    );
+                }
+                ["skip", method, path, reason @ ..] if !reason.is_empty() => {
+                    o.skip.insert(
+                        format!("{} {path}", method.to_ascii_uppercase()),
+                        reason.join(" "),
                     );
                 }
                 ["type", section, spec, rust] => {
@@ -232,6 +286,9 @@ pub struct Group {
     pub base: Option<Row>,
     /// What a 4XX costs.
     pub four_xx_cost: u32,
+    /// A group of the hand-written table (a scope shared with hand-written operations): no
+    /// generated row.
+    pub hand: bool,
 }
 
 /// A parameter of an operation.
@@ -291,6 +348,8 @@ pub struct SectionOut {
     pub tests: String,
     /// Wire names of its string fields read as money.
     pub money_strings: Vec<String>,
+    /// The operations it leaves out, with the reason.
+    pub skipped: Vec<String>,
 }
 
 fn parse_count(v: &Value) -> Result<u32, String> {
@@ -331,7 +390,41 @@ fn row(v: &Value) -> Result<Row, String> {
 
 /// The limit group of an operation from its `x-wb-rate-limits`: a group of its own (named as
 /// the operation) unless the scope is shared, then named after the first operation of it.
-fn group(op: &Value, name: &str, shared: &mut BTreeMap<String, String>) -> Result<Group, String> {
+/// The scope text of an operation's `x-wb-rate-limits` when it is shared by several
+/// operations ("... for all methods in the Marketplace category"), `None` for a limit of its
+/// own.
+fn shared_scope(op: &Value) -> Option<String> {
+    let scope = op["x-wb-rate-limits"]["scope"]
+        .as_str()
+        .unwrap_or_default()
+        .trim();
+    let own = scope == "Request limit per one seller account:" || scope.starts_with("Non-tabular");
+    (!own).then(|| scope.to_owned())
+}
+
+/// The limit group of an operation: a group of its own (named as the operation), or for a
+/// shared scope the group of the scope (a hand-written one, or the first generated
+/// operation's), unless the operation's rows differ from the group's (WB gives some methods
+/// of one scope different rows).
+fn group(op: &Value, name: &str, shared: &mut BTreeMap<String, Group>) -> Result<Group, String> {
+    let own = rows_of(op, name, name)?;
+    if let Some(scope) = shared_scope(op) {
+        match shared.get(&scope) {
+            Some(g)
+                if (g.full, g.base, g.four_xx_cost) == (own.full, own.base, own.four_xx_cost) =>
+            {
+                return Ok(g.clone());
+            }
+            Some(_) => {}
+            None => {
+                shared.insert(scope, own.clone());
+            }
+        }
+    }
+    Ok(own)
+}
+
+fn rows_of(op: &Value, name: &str, group_name: &str) -> Result<Group, String> {
     let limits = &op["x-wb-rate-limits"];
     let rows = limits["limits"]
         .as_array()
@@ -353,26 +446,12 @@ fn group(op: &Value, name: &str, shared: &mut BTreeMap<String, String>) -> Resul
         }
     }
     let base = of("Base")?.filter(|b| *b != full);
-    let scope = limits["scope"]
-        .as_str()
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
-    let own = scope.starts_with("Request limit per one seller account")
-        || scope.starts_with("Non-tabular");
-    let group_name = if own {
-        name.to_owned()
-    } else {
-        shared
-            .entry(scope)
-            .or_insert_with(|| name.to_owned())
-            .clone()
-    };
     Ok(Group {
-        name: group_name,
+        name: group_name.to_owned(),
         full,
         base,
         four_xx_cost: op["x-market-4xx-cost"].as_u64().map_or(1, |c| c as u32),
+        hand: false,
     })
 }
 
@@ -380,8 +459,8 @@ fn group(op: &Value, name: &str, shared: &mut BTreeMap<String, String>) -> Resul
 /// none of these limit-group names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HandWritten {
-    /// `METHOD /path`, parameter names dropped (`{}`, [`path_key`]).
-    pub operations: BTreeSet<String>,
+    /// `METHOD /path`, parameter names dropped (`{}`, [`path_key`]) -> its limit group.
+    pub operations: BTreeMap<String, String>,
     /// The limit groups of the hand-written table.
     pub groups: BTreeSet<String>,
 }
@@ -395,6 +474,7 @@ pub fn generate_section(
     section: Section,
     hand: &HandWritten,
     overrides: &Overrides,
+    shared: &mut BTreeMap<String, Group>,
 ) -> Result<SectionOut, String> {
     let types: BTreeMap<String, String> = overrides
         .types
@@ -404,9 +484,11 @@ pub fn generate_section(
         .collect();
     let mut reg = Registry::new(doc, section.file, is_money, types);
     let mut ops = Vec::new();
-    let mut shared = BTreeMap::new();
+    let mut skipped = Vec::new();
     let empty = serde_json::Map::new();
     let paths = doc["paths"].as_object().unwrap_or(&empty);
+    // How many operations of the section the rule gives each name.
+    let mut rule_names: BTreeMap<String, usize> = BTreeMap::new();
     for (path, item) in paths {
         for method in ["get", "post", "put", "patch", "delete"] {
             let Some(op) = item.get(method).filter(|o| o.is_object()) else {
@@ -415,18 +497,60 @@ pub fn generate_section(
             let upper = method.to_ascii_uppercase();
             if hand
                 .operations
-                .contains(&format!("{upper} {}", path_key(path)))
+                .contains_key(&format!("{upper} {}", path_key(path)))
+                || overrides.ops.contains_key(&format!("{upper} {path}"))
+            {
+                continue;
+            }
+            let readonly = op["x-readonly-method"].as_bool().unwrap_or(upper == "GET");
+            *rule_names
+                .entry(naming::operation(&upper, path, readonly))
+                .or_default() += 1;
+        }
+    }
+    for (path, item) in paths {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            let Some(op) = item.get(method).filter(|o| o.is_object()) else {
+                continue;
+            };
+            let upper = method.to_ascii_uppercase();
+            if hand
+                .operations
+                .contains_key(&format!("{upper} {}", path_key(path)))
                 || op["deprecated"] == Value::Bool(true)
             {
                 continue;
             }
             let key = format!("{upper} {path}");
+            if let Some(reason) = overrides.skip.get(&key) {
+                skipped.push(format!("`{key}`: {reason}"));
+                continue;
+            }
+            let request_body = deref(doc, &op["requestBody"]);
+            // A body that is not JSON (a multipart upload) is left to hand-written code.
+            if request_body["content"]
+                .as_object()
+                .is_some_and(|c| !c.is_empty() && !c.contains_key("application/json"))
+            {
+                skipped.push(format!("`{key}`: a non-JSON request body"));
+                continue;
+            }
             let readonly = op["x-readonly-method"].as_bool().unwrap_or(upper == "GET");
-            let name = overrides
-                .ops
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| naming::operation(&upper, path, readonly));
+            let name = match overrides.ops.get(&key) {
+                Some(n) => n.clone(),
+                None => {
+                    let rule = naming::operation(&upper, path, readonly);
+                    // Two operations of the section that differ only by their version
+                    // (`/adv/v0/normquery/stats`, `/adv/v1/normquery/stats`) get `_v<N>`.
+                    if rule_names.get(&rule).copied().unwrap_or(0) > 1
+                        && let Some(v) = path.split('/').find(|seg| naming::is_version(seg))
+                    {
+                        format!("{rule}_{v}")
+                    } else {
+                        rule
+                    }
+                }
+            };
             let camel = naming::camel(&name);
             let server = op["servers"][0]["url"]
                 .as_str()
@@ -440,8 +564,19 @@ pub fn generate_section(
                 .ok_or_else(|| {
                     format!("{key}: no Host for {server} (add it to HOSTS and wb_api::Host)")
                 })?;
-            let group = group(op, &name, &mut shared)?;
-            if hand.groups.contains(&group.name) {
+            let group = match group(op, &name, shared) {
+                Ok(g) => g,
+                // `limits::GroupLimit` holds one row for personal, service and base-with-secret
+                // tokens.
+                Err(e) if e.contains("differs from the personal one") => {
+                    skipped.push(format!(
+                        "`{key}`: a base-with-secret or service limit of its own"
+                    ));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            if !group.hand && hand.groups.contains(&group.name) {
                 return Err(format!(
                     "{key}: the limit group {} is a hand-written one (name the operation in the \
                      override file)",
@@ -513,15 +648,13 @@ pub fn generate_section(
                 reg.insert_struct(&qname, &format!("`{key}`: the query parameters"), fields)?;
                 Some((qname, query))
             };
-            let body = match op["requestBody"]["content"]["application/json"].get("schema") {
+            let body = match request_body["content"]["application/json"].get("schema") {
                 Some(s) => Some(reg.ty(
                     s,
                     &format!("{camel}Request"),
                     &format!("`{key}`: request body"),
                 )?),
-                None if op["requestBody"]["content"]["application/json"].is_object() => {
-                    Some(Ty::Json)
-                }
+                None if request_body["content"]["application/json"].is_object() => Some(Ty::Json),
                 None => None,
             };
             let responses = &op["responses"];
@@ -583,6 +716,7 @@ pub fn generate_section(
         source,
         tests,
         money_strings: reg.money_strings.iter().cloned().collect(),
+        skipped,
     })
 }
 
@@ -756,7 +890,13 @@ fn render_method(out: &mut String, op: &Op) {
                         "{}query.{}",
                         if matches!(
                             p.ty,
-                            Ty::I64 | Ty::U64 | Ty::F64 | Ty::Bool | Ty::Date | Ty::Decimal(_)
+                            Ty::I64
+                                | Ty::U64
+                                | Ty::F64
+                                | Ty::Bool
+                                | Ty::Date
+                                | Ty::Decimal(_)
+                                | Ty::Vec(_)
                         ) {
                             ""
                         } else {
@@ -886,11 +1026,7 @@ fn render_tests(section: Section, ops: &[Op]) -> String {
         );
         if op.response.is_some() {
             // The answer read and written back is the answer sent: no field lost or renamed.
-            let got = if op.no_content {
-                "got.unwrap()"
-            } else {
-                "&got"
-            };
+            let got = if op.no_content { "got.unwrap()" } else { "got" };
             let _ = writeln!(
                 out,
                 "    assert_eq!(serde_json::to_value({got}).unwrap(), answer, \"{{op}}: the answer written back\");"
@@ -916,7 +1052,7 @@ fn render_limits(ops: &[&Op]) -> String {
          /// The generated groups, in name order.\npub const GENERATED_GROUPS: &[GroupLimit] = &[\n",
     );
     let mut groups: BTreeMap<&str, &Group> = BTreeMap::new();
-    for op in ops {
+    for op in ops.iter().filter(|o| !o.group.hand) {
         groups.entry(op.group.name.as_str()).or_insert(&op.group);
     }
     let row = |r: &Row| {
@@ -951,6 +1087,13 @@ fn render_mod(outs: &[SectionOut]) -> String {
          its wire models, its [`Operation`] and a method on the section's accessor. The naming \
          and money rules are in the repository's DESIGN.md (\"Generated code\").",
     ));
+    let skipped: Vec<&String> = outs.iter().flat_map(|o| o.skipped.iter()).collect();
+    if !skipped.is_empty() {
+        out.push_str("//!\n//! Not generated:\n//!\n");
+        for s in skipped {
+            out.push_str(&super::doc("//!", &format!("- {s}")));
+        }
+    }
     out.push_str(
         "\nuse std::sync::LazyLock;\n\nuse market_core::transport::Operation;\n\npub mod limits;\n",
     );
@@ -1071,22 +1214,32 @@ fn mark_money(v: &mut Value, names: &[&str]) {
     }
 }
 
-/// The query parameters of `op`, each at its schema's maximal instance.
+/// The query parameters of `op`, each at the vendor's example, else its schema's maximal
+/// instance.
 fn query_instance(op: &str) -> Value {
     let mut out = serde_json::Map::new();
     for p in spec().parameters(op) {
         if p["in"] == "query" {
-            out.insert(p["name"].as_str().unwrap().to_owned(), spec().maximal(&p["schema"]));
+            let example = [&p["example"], &p["schema"]["example"]]
+                .into_iter()
+                .find(|e| !e.is_null())
+                .cloned();
+            out.insert(
+                p["name"].as_str().unwrap().to_owned(),
+                example.unwrap_or_else(|| spec().maximal(&p["schema"])),
+            );
         }
     }
     Value::Object(out)
 }
 
-/// The maximal request body of `op` (the spec's example where it gives no schema).
+/// The request body of `op`: every field, at the vendor's example where it gives one (its
+/// bounds hold), else the maximal instance's value; the spec's whole-body example where it
+/// gives no schema.
 fn request_instance(op: &str) -> Value {
     let schema = spec().request_schema(op);
     if schema.is_object() {
-        spec().maximal(schema)
+        spec().example_instance(schema)
     } else {
         spec().request_example(op).unwrap_or_default()
     }
@@ -1130,7 +1283,9 @@ fn generated_operations_have_the_spec_limit_retry_class_and_host() {
                 problems.push(format!("{name} ({token:?}): ours {ours:?}, spec {theirs:?}"));
             }
         }
-        let readonly = spec_op["x-readonly-method"].as_bool().unwrap();
+        let readonly = spec_op["x-readonly-method"]
+            .as_bool()
+            .unwrap_or(op.method == http::Method::GET);
         if readonly != op.idempotent {
             problems.push(format!("{name}: x-readonly-method {readonly}, idempotent {}", op.idempotent));
         }
@@ -1152,6 +1307,39 @@ fn generated_operations_have_the_spec_limit_retry_class_and_host() {
 
 "#;
 
+/// The shared scopes of the hand-written operations, each with its hand-written group (the
+/// first operation of a scope in document and path order names it).
+///
+/// # Errors
+/// A limit table the generator cannot read.
+pub fn hand_scopes(
+    docs: &BTreeMap<String, Value>,
+    hand: &HandWritten,
+) -> Result<BTreeMap<String, Group>, String> {
+    let mut shared = BTreeMap::new();
+    for doc in docs.values() {
+        let Some(paths) = doc["paths"].as_object() else {
+            continue;
+        };
+        for (path, item) in paths {
+            for method in ["get", "post", "put", "patch", "delete"] {
+                let Some(op) = item.get(method).filter(|o| o.is_object()) else {
+                    continue;
+                };
+                let key = format!("{} {}", method.to_ascii_uppercase(), path_key(path));
+                let (Some(group), Some(scope)) = (hand.operations.get(&key), shared_scope(op))
+                else {
+                    continue;
+                };
+                let mut g = rows_of(op, &key, group)?;
+                g.hand = true;
+                shared.entry(scope).or_insert(g);
+            }
+        }
+    }
+    Ok(shared)
+}
+
 /// Generates every WB file: path relative to the repository root -> formatted source.
 ///
 /// # Errors
@@ -1163,14 +1351,37 @@ pub fn generate(root: &Path, hand: &HandWritten) -> Result<BTreeMap<PathBuf, Str
         Ok(t) => Overrides::parse(&t)?,
         Err(_) => Overrides::default(),
     };
-    let mut outs = Vec::new();
-    for section in SECTIONS {
-        let path = spec_dir.join(format!("{}.json", section.file));
+    let mut docs = BTreeMap::new();
+    for entry in
+        std::fs::read_dir(&spec_dir).map_err(|e| format!("reading {}: {e}", spec_dir.display()))?
+    {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(stem) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|_| path.extension().is_some_and(|e| e == "json"))
+        else {
+            continue;
+        };
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let doc: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        outs.push(generate_section(&doc, *section, hand, &overrides)?);
+        docs.insert(stem.to_owned(), doc);
+    }
+    let mut shared = hand_scopes(&docs, hand)?;
+    let mut outs = Vec::new();
+    for section in SECTIONS {
+        let doc = docs
+            .get(section.file)
+            .ok_or_else(|| format!("no {}.json in {}", section.file, spec_dir.display()))?;
+        outs.push(generate_section(
+            doc,
+            *section,
+            hand,
+            &overrides,
+            &mut shared,
+        )?);
     }
     let mut files = BTreeMap::new();
     let gen_dir = PathBuf::from("wb-api/src/generated");
