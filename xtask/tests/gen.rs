@@ -292,3 +292,100 @@ fn the_committed_wb_files_are_current() {
         "{report}"
     );
 }
+
+fn limits(scope: &str, per_minute: u32) -> Value {
+    json!({"scope": scope, "limits": [
+        {"limit": format!("{per_minute} requests"), "period": "1 min", "burst": "5 requests"}
+    ]})
+}
+
+fn op(readonly: bool, scope: &str, per_minute: u32) -> Value {
+    json!({
+        "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
+        "x-readonly-method": readonly,
+        "x-wb-rate-limits": limits(scope, per_minute)
+    })
+}
+
+#[test]
+fn versions_shared_scopes_files_and_left_out_operations() {
+    const SHARED: &str =
+        "Request limit per one seller account for all methods in the FBS category:";
+    const OWN: &str = "Request limit per one seller account:";
+    let server = json!([{"url": "https://marketplace-api.wildberries.ru"}]);
+    let doc = json!({
+        "openapi": "3.0.1",
+        "info": {"title": "Tiny", "version": "1"},
+        "paths": {
+            "/adv/v0/stats": {"servers": server, "post": op(true, OWN, 5)},
+            "/adv/v1/stats": {"servers": server, "post": op(true, OWN, 5)},
+            "/api/v3/passes": {"servers": server, "get": op(true, SHARED, 300)},
+            "/api/v3/passes/offices": {"servers": server, "get": op(true, SHARED, 10)},
+            "/api/v3/report/file": {"servers": server, "get": {
+                "responses": {"200": {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+                "x-readonly-method": true,
+                "x-wb-rate-limits": limits(OWN, 1)
+            }},
+            "/api/v3/media": {"servers": server, "post": {
+                "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object"}}}},
+                "responses": {"200": {}},
+                "x-readonly-method": false,
+                "x-wb-rate-limits": limits(OWN, 1)
+            }},
+            "/api/v3/odd": {"servers": server, "get": op(true, OWN, 1)}
+        }
+    });
+    let overrides =
+        Overrides::parse("skip GET /api/v3/odd its example contradicts its schema\n").unwrap();
+    // The hand-written FBS methods hold the shared scope with their group `fbs`.
+    let hand_group = xtask::r#gen::wb::Group {
+        name: "fbs".into(),
+        full: xtask::r#gen::wb::Row {
+            count: 300,
+            seconds: 60,
+            burst: 5,
+        },
+        base: None,
+        four_xx_cost: 1,
+        hand: true,
+    };
+    let mut shared = [(SHARED.trim().to_owned(), hand_group)].into();
+    let hand = HandWritten {
+        groups: ["fbs".to_owned()].into(),
+        ..HandWritten::default()
+    };
+    let out = generate_section(&doc, SECTIONS[0], &hand, &overrides, &mut shared).unwrap();
+    let by_name = |n: &str| {
+        out.ops
+            .iter()
+            .find(|o| o.name == n)
+            .unwrap_or_else(|| panic!("no {n}: {:?}", out.ops))
+    };
+    // Named alike by the rule: the version tells them apart.
+    by_name("adv_stats_v0");
+    by_name("adv_stats_v1");
+    // The shared scope's hand-written group, unless the rows differ.
+    assert_eq!(by_name("passes").group.name, "fbs");
+    assert!(by_name("passes").group.hand);
+    assert_eq!(by_name("passes_offices").group.name, "passes_offices");
+    // A file answer comes back as its bytes.
+    let flat: String = out.source.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("pub async fn report_file(&self) -> Result<bytes::Bytes>"),
+        "{}",
+        out.source
+    );
+    // Left out, with the reason.
+    assert_eq!(
+        out.skipped,
+        [
+            "`POST /api/v3/media`: a non-JSON request body",
+            "`GET /api/v3/odd`: its example contradicts its schema",
+        ]
+    );
+    assert!(
+        out.ops
+            .iter()
+            .all(|o| o.name != "media_create" && o.name != "odd")
+    );
+}
