@@ -301,10 +301,26 @@ impl WbVendor {
     }
 }
 
-/// True for the operations that read data ([`crate::api::READS`]): a 200 of theirs must
-/// carry it.
+/// The names of the operations that read data: [`crate::api::READS`] and every generated
+/// operation WB marks read-only ([`crate::generated::OPERATIONS`] that are idempotent). A
+/// 200 of theirs must carry the data. A set, built once: the lookup is on every success.
+static READ_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::api::READS
+            .iter()
+            .map(|op| op.name)
+            .chain(
+                crate::generated::OPERATIONS
+                    .iter()
+                    .filter(|op| op.idempotent)
+                    .map(|op| op.name),
+            )
+            .collect()
+    });
+
+/// True for the operations that read data ([`READ_NAMES`]): a 200 of theirs must carry it.
 fn is_read(op: &market_core::transport::Operation) -> bool {
-    crate::api::READS.iter().any(|r| r.name == op.name)
+    READ_NAMES.contains(op.name)
 }
 
 /// A client of the Wildberries seller APIs for one seller account (one token).

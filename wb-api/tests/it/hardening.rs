@@ -663,3 +663,65 @@ async fn extreme_prices_and_dates_map_without_panicking() {
         Some(("wildberries", "orders_list"))
     );
 }
+
+// ---- generated reads (wb_api::generated) -------------------------------------------------------
+
+#[test]
+fn no_data_answer_of_a_generated_read_looks_like_an_error() {
+    // The error-shape check runs on every 200 of a read: it must never take WB's own data for
+    // an error. Every example and the maximal instance of each generated read's answer.
+    let spec = crate::common::spec();
+    let mut checked = 0;
+    for op in wb_api::generated::OPERATIONS
+        .iter()
+        .filter(|op| op.idempotent)
+    {
+        let key = format!("{} {}", op.method.as_str(), op.path);
+        let status = spec.success_status(&key);
+        let mut answers = spec.response_examples(&key, status);
+        let schema = spec.response_schema(&key);
+        if !schema.is_null() {
+            let mut maximal = spec.maximal(schema);
+            // The maximal instance fills a boolean with `true`; the feedback section's
+            // envelope flag `error` is `false` on every data answer (its examples say so).
+            if let Some(flag) = maximal.get_mut("error").filter(|f| f.is_boolean()) {
+                *flag = Value::Bool(false);
+            }
+            answers.push(maximal);
+        }
+        for answer in answers {
+            let bytes = serde_json::to_vec(&answer).unwrap();
+            assert!(
+                !wb_api::error::is_error_shape(&bytes),
+                "{}: {answer}",
+                op.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "only {checked} answers checked");
+}
+
+#[tokio::test]
+async fn a_generated_read_answered_200_in_an_error_shape_is_an_error() {
+    let server = MockServer::start().await;
+    let wb = client(&server);
+    for body in error_shapes() {
+        answer_everything(&server, &body).await;
+        let query = wb_api::generated::tariffs::TariffsBoxQuery {
+            date: "2026-12-07".into(),
+        };
+        match wb.tariffs().tariffs_box(&query).await {
+            Ok(answer) => panic!("{body} read as {answer:?}"),
+            Err(e) => {
+                // WB's refusal, not a decoding failure (strict) or an empty answer (tolerant).
+                assert_eq!(e.status(), Some(200), "{body}: {e}");
+                assert_eq!(
+                    names(&e),
+                    Some(("wildberries", "tariffs_box")),
+                    "{body}: {e}"
+                );
+            }
+        }
+    }
+}
