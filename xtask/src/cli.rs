@@ -279,11 +279,12 @@ pub fn load_snapshot(path: &Path) -> Result<Vec<Value>, String> {
     Ok(docs)
 }
 
-/// The operations a vendor crate calls today (its `api::OPERATIONS`).
+/// The operations a vendor crate calls today (its `api::OPERATIONS`, and for WB the generated
+/// ones too: `wb_api::generated::ALL_OPERATIONS`).
 pub fn crate_operations(vendor: Vendor) -> Vec<Used> {
     let ops: &[&market_core::transport::Operation] = match vendor {
         Vendor::Ozon => ozon_api::api::OPERATIONS,
-        Vendor::Wb => wb_api::api::OPERATIONS,
+        Vendor::Wb => wb_api::generated::ALL_OPERATIONS.as_slice(),
         Vendor::YandexMarket => yandex_market_api::api::OPERATIONS,
     };
     ops.iter()
