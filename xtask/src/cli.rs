@@ -104,7 +104,7 @@ enum Command {
         min_percent: Option<u32>,
     },
     /// Writes the generated wire models, operations, methods and contract tests of a vendor
-    /// crate from its current snapshot (WB only, for now).
+    /// crate from its current snapshot (WB and Yandex Market).
     Gen {
         /// The vendor.
         vendor: Vendor,
@@ -201,6 +201,24 @@ pub fn generate(vendor: Vendor, check: bool) -> Result<String, String> {
             };
             crate::r#gen::wb::generate(&root, &hand)?
         }
+        Vendor::YandexMarket => {
+            let hand = crate::r#gen::HandWritten {
+                operations: yandex_market_api::api::OPERATIONS
+                    .iter()
+                    .map(|op| {
+                        (
+                            format!("{} {}", op.method.as_str(), crate::r#gen::path_key(op.path)),
+                            op.limit_group.to_owned(),
+                        )
+                    })
+                    .collect(),
+                groups: yandex_market_api::limits::table()
+                    .iter()
+                    .map(|l| l.operation.to_owned())
+                    .collect(),
+            };
+            crate::r#gen::ym::generate(&root, &hand)?
+        }
         other => return Err(format!("no generator for {} yet", vendor_name(other))),
     };
     crate::r#gen::write_or_check(&root, &files, check)
@@ -279,13 +297,13 @@ pub fn load_snapshot(path: &Path) -> Result<Vec<Value>, String> {
     Ok(docs)
 }
 
-/// The operations a vendor crate calls today (its `api::OPERATIONS`, and for WB the generated
-/// ones too: `wb_api::generated::ALL_OPERATIONS`).
+/// The operations a vendor crate calls today (its `api::OPERATIONS`, and for WB and Yandex
+/// Market the generated ones too: `<crate>::generated::ALL_OPERATIONS`).
 pub fn crate_operations(vendor: Vendor) -> Vec<Used> {
     let ops: &[&market_core::transport::Operation] = match vendor {
         Vendor::Ozon => ozon_api::api::OPERATIONS,
         Vendor::Wb => wb_api::generated::ALL_OPERATIONS.as_slice(),
-        Vendor::YandexMarket => yandex_market_api::api::OPERATIONS,
+        Vendor::YandexMarket => yandex_market_api::generated::ALL_OPERATIONS.as_slice(),
     };
     ops.iter()
         .map(|op| Used {

@@ -335,12 +335,13 @@ pub fn exclusions_file(vendor: Vendor) -> PathBuf {
     repo_root().join(dir).join("spec/coverage-exclusions.txt")
 }
 
-/// The operations the vendor crate declares (WB: the hand-written and the generated ones).
+/// The operations the vendor crate declares (WB and Yandex Market: the hand-written and the
+/// generated ones).
 pub fn declared(vendor: Vendor) -> &'static [&'static Operation] {
     match vendor {
         Vendor::Ozon => ozon_api::api::OPERATIONS,
         Vendor::Wb => wb_api::generated::ALL_OPERATIONS.as_slice(),
-        Vendor::YandexMarket => yandex_market_api::api::OPERATIONS,
+        Vendor::YandexMarket => yandex_market_api::generated::ALL_OPERATIONS.as_slice(),
     }
 }
 

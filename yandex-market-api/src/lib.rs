@@ -28,6 +28,7 @@
 pub mod api;
 pub mod client;
 pub mod error;
+pub mod generated;
 pub mod ids;
 pub mod limits;
 pub mod marketplace;

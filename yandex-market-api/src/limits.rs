@@ -60,14 +60,24 @@ pub const PARALLEL_PER_LOGIN: u32 = 2;
 /// The largest request body Yandex Market accepts, in bytes.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
 
-/// The quota table of the methods this crate calls.
+/// The quota table of the methods this crate calls by hand (`api::OPERATIONS`).
 pub fn table() -> &'static [OperationLimit] {
     LIMITS
 }
 
-/// The documented quota of one method in a tier, as a market-core limit.
+/// The quota table of the generated operations (`generated::OPERATIONS`), from the spec by
+/// `cargo xtask gen yandex-market`.
+pub fn generated_table() -> &'static [OperationLimit] {
+    crate::generated::limits::GENERATED_LIMITS
+}
+
+/// The documented quota of one method in a tier, as a market-core limit: the hand-written
+/// table first, then the generated one.
 pub fn limit(operation: &str, tier: Tier) -> Option<RateLimit> {
-    let l = LIMITS.iter().find(|l| l.operation == operation)?;
+    let l = LIMITS
+        .iter()
+        .chain(generated_table())
+        .find(|l| l.operation == operation)?;
     let q = match tier {
         Tier::Base => l.none,
         Tier::Medium => l.medium,

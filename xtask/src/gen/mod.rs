@@ -19,11 +19,14 @@
 pub mod naming;
 pub mod schema;
 pub mod wb;
+pub mod ym;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use schema::Ty;
 
 /// The header of every generated file.
 pub fn header(vendor: &str) -> String {
@@ -129,4 +132,98 @@ pub fn write_or_check(
         ));
     }
     Ok(out)
+}
+
+/// The override file: operation names and type names the rule makes unusable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `METHOD /path` -> snake_case name.
+    pub ops: BTreeMap<String, String>,
+    /// (section file stem, spec schema name) -> Rust name.
+    pub types: BTreeMap<(String, String), String>,
+    /// `METHOD /path` -> why it is not generated.
+    pub skip: BTreeMap<String, String>,
+}
+
+impl Overrides {
+    /// Parses `op METHOD /path name`, `type <section> <SpecName> <RustName>` and
+    /// `skip METHOD /path reason...` lines (`#` starts a comment).
+    ///
+    /// # Errors
+    /// A line of another shape.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut o = Self::default();
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match parts.as_slice() {
+                ["op", method, path, name] => {
+                    o.ops.insert(
+                        format!("{} {path}", method.to_ascii_uppercase()),
+                        (*name).to_owned(),
+                    );
+                }
+                ["skip", method, path, reason @ ..] if !reason.is_empty() => {
+                    o.skip.insert(
+                        format!("{} {path}", method.to_ascii_uppercase()),
+                        reason.join(" "),
+                    );
+                }
+                ["type", section, spec, rust] => {
+                    o.types.insert(
+                        ((*section).to_owned(), (*spec).to_owned()),
+                        (*rust).to_owned(),
+                    );
+                }
+                _ => return Err(format!("bad override line: {line}")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// A path with parameter names dropped (`/v1/items/{}`), as the coverage report keys it.
+pub fn path_key(path: &str) -> String {
+    path.split('/')
+        .map(|s| if s.starts_with('{') { "{}" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A path parameter's argument type (`&str` for a string).
+pub fn path_arg_type(ty: &Ty) -> String {
+    match ty {
+        Ty::Str => "&str".into(),
+        other => other.rust(),
+    }
+}
+
+/// A type as named from outside its module (`tariffs::BoxResponse`).
+pub fn qualified(ty: &Ty, module: &str) -> String {
+    match ty {
+        Ty::Struct(n) | Ty::Enum(n) => format!("{module}::{n}"),
+        Ty::Vec(t) => format!("Vec<{}>", qualified(t, module)),
+        Ty::Boxed(t) => format!("Box<{}>", qualified(t, module)),
+        Ty::Map(t) => format!(
+            "std::collections::BTreeMap<String, {}>",
+            qualified(t, module)
+        ),
+        Ty::Decimal(_) => "rust_decimal::Decimal".into(),
+        Ty::DateTime => "chrono::DateTime<chrono::Utc>".into(),
+        Ty::Date => "chrono::NaiveDate".into(),
+        other => other.rust(),
+    }
+}
+
+/// What the crate declares by hand: the generator leaves these operations alone and takes
+/// none of these limit-group names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandWritten {
+    /// `METHOD /path`, parameter names dropped (`{}`, [`path_key`]) -> its limit group.
+    pub operations: BTreeMap<String, String>,
+    /// The limit groups of the hand-written table.
+    pub groups: BTreeSet<String>,
 }

@@ -42,6 +42,8 @@ pub enum Ty {
     Vec(Box<Ty>),
     /// `BTreeMap<String, T>`.
     Map(Box<Ty>),
+    /// `Box<T>`: a struct holding itself.
+    Boxed(Box<Ty>),
     /// A generated struct.
     Struct(String),
     /// A generated enum.
@@ -64,6 +66,7 @@ impl Ty {
             Ty::Date => "NaiveDate".into(),
             Ty::Vec(t) => format!("Vec<{}>", t.rust()),
             Ty::Map(t) => format!("BTreeMap<String, {}>", t.rust()),
+            Ty::Boxed(t) => format!("Box<{}>", t.rust()),
             Ty::Struct(n) | Ty::Enum(n) => n.clone(),
             Ty::Json => "serde_json::Value".into(),
         }
@@ -107,11 +110,17 @@ pub enum Def {
 /// Decides whether a field is money: (section, wire name, its schema).
 pub type MoneyRule = fn(&str, &str, &Value) -> bool;
 
+/// Decides whether a field is money from the object holding it too: (the parent object's
+/// schema, wire name, the field's schema); Yandex Market's `value` is money beside a
+/// `currencyId`.
+pub type ParentMoneyRule = fn(&Value, &str, &Value) -> bool;
+
 /// The types of one section (one document).
 pub struct Registry<'a> {
     doc: &'a Value,
     section: String,
     money: MoneyRule,
+    parent_money: Option<ParentMoneyRule>,
     /// Spec component name -> Rust name, from the override file.
     overrides: BTreeMap<String, String>,
     /// Rust name -> definition.
@@ -174,12 +183,20 @@ impl<'a> Registry<'a> {
             doc,
             section: section.to_owned(),
             money,
+            parent_money: None,
             overrides,
             defs: BTreeMap::new(),
             origin: BTreeMap::new(),
             money_strings: BTreeSet::new(),
             reserved,
         }
+    }
+
+    /// Also reads as money the fields `rule` says are, knowing the object holding them.
+    #[must_use]
+    pub fn with_parent_money(mut self, rule: ParentMoneyRule) -> Self {
+        self.parent_money = Some(rule);
+        self
     }
 
     /// The name of a type: a component's own (`exact`), or for an inline type `hint`, else
@@ -400,7 +417,9 @@ impl<'a> Registry<'a> {
             let hint = format!("{name}{}", naming::camel(wire));
             let ctx = format!("`{wire}` of [`{name}`]");
             let mut ty = self.ty(prop, &hint, &ctx)?;
-            if (self.money)(&self.section, wire, resolved) {
+            if (self.money)(&self.section, wire, resolved)
+                || self.parent_money.is_some_and(|r| r(schema, wire, resolved))
+            {
                 ty = match ty {
                     Ty::F64 | Ty::I64 | Ty::U64 => Ty::Decimal(false),
                     Ty::Str => {
@@ -409,6 +428,10 @@ impl<'a> Registry<'a> {
                     }
                     other => other,
                 };
+            }
+            // A struct holding itself (a region's parent region) holds it boxed.
+            if ty == Ty::Struct(name.to_owned()) {
+                ty = Ty::Boxed(Box::new(ty));
             }
             let nullable = resolved.get("nullable") == Some(&json!(true));
             let optional = !required.contains(wire.as_str()) || nullable || ty == Ty::DateTime;
@@ -513,6 +536,7 @@ fn has_default(ty: &Ty, structs: &BTreeSet<String>) -> bool {
     match ty {
         Ty::Enum(_) => false,
         Ty::Struct(n) => structs.contains(n),
+        Ty::Boxed(t) => has_default(t, structs),
         _ => true,
     }
 }
@@ -630,9 +654,13 @@ fn render_enum(out: &mut String, name: &str, doc: &str, values: &[String]) {
     let _ = writeln!(out, "market_core::wire_enum! {{");
     out.push_str(&super::doc("    ///", &format!("{doc}.")));
     let _ = writeln!(out, "    pub enum {name} {{");
-    let mut seen = BTreeSet::new();
+    // `Unknown` is the macro's own variant (a value it does not know).
+    let mut seen = BTreeSet::from(["Unknown".to_owned()]);
     for v in values {
         let mut variant = naming::variant(v);
+        if variant == "Unknown" {
+            variant = "UnknownValue".to_owned();
+        }
         while !seen.insert(variant.clone()) {
             variant.push('_');
         }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::naming;
 use super::schema::{Field, Registry, Ty, deref};
+use super::{naming, path_arg_type};
 
 /// One generated section: a document of the snapshot and its module.
 #[derive(Debug, Clone, Copy)]
@@ -213,56 +213,7 @@ pub fn is_money(section: &str, wire: &str, schema: &Value) -> bool {
     }
 }
 
-/// The override file: operation names and type names the rule makes unusable.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overrides {
-    /// `METHOD /path` -> snake_case name.
-    pub ops: BTreeMap<String, String>,
-    /// (section file stem, spec schema name) -> Rust name.
-    pub types: BTreeMap<(String, String), String>,
-    /// `METHOD /path` -> why it is not generated.
-    pub skip: BTreeMap<String, String>,
-}
-
-impl Overrides {
-    /// Parses `op METHOD /path name`, `type <section> <SpecName> <RustName>` and
-    /// `skip METHOD /path reason...` lines (`#` starts a comment).
-    ///
-    /// # Errors
-    /// A line of another shape.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let mut o = Self::default();
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
-            let parts: Vec<&str> = line.split_whitespace().collect();
-            match parts.as_slice() {
-                ["op", method, path, name] => {
-                    o.ops.insert(
-                        format!("{} {path}", method.to_ascii_uppercase()),
-                        (*name).to_owned(),
-                    );
-                }
-                ["skip", method, path, reason @ ..] if !reason.is_empty() => {
-                    o.skip.insert(
-                        format!("{} {path}", method.to_ascii_uppercase()),
-                        reason.join(" "),
-                    );
-                }
-                ["type", section, spec, rust] => {
-                    o.types.insert(
-                        ((*section).to_owned(), (*spec).to_owned()),
-                        (*rust).to_owned(),
-                    );
-                }
-                _ => return Err(format!("bad override line: {line}")),
-            }
-        }
-        Ok(o)
-    }
-}
+pub use super::{HandWritten, Overrides, path_key, qualified};
 
 /// One row of WB's limit table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -453,16 +404,6 @@ fn rows_of(op: &Value, name: &str, group_name: &str) -> Result<Group, String> {
         four_xx_cost: op["x-market-4xx-cost"].as_u64().map_or(1, |c| c as u32),
         hand: false,
     })
-}
-
-/// What the crate declares by hand: the generator leaves these operations alone and takes
-/// none of these limit-group names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HandWritten {
-    /// `METHOD /path`, parameter names dropped (`{}`, [`path_key`]) -> its limit group.
-    pub operations: BTreeMap<String, String>,
-    /// The limit groups of the hand-written table.
-    pub groups: BTreeSet<String>,
 }
 
 /// Generates one section from its document, leaving the hand-written operations alone.
@@ -722,14 +663,6 @@ pub fn generate_section(
     })
 }
 
-/// A path with parameter names dropped (`/v1/items/{}`), as the coverage report keys it.
-pub fn path_key(path: &str) -> String {
-    path.split('/')
-        .map(|s| if s.starts_with('{') { "{}" } else { s })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 fn render_module(section: Section, ops: &[Op], reg: &Registry<'_>) -> String {
     let mut out = super::header("wb");
     out.push_str(&super::doc(
@@ -819,13 +752,6 @@ fn render_module(section: Section, ops: &[Op], reg: &Registry<'_>) -> String {
     }
     out.push_str("}\n");
     out
-}
-
-fn path_arg_type(ty: &Ty) -> String {
-    match ty {
-        Ty::Str => "&str".into(),
-        other => other.rust(),
-    }
 }
 
 fn render_method(out: &mut String, op: &Op) {
@@ -943,21 +869,6 @@ fn render_method(out: &mut String, op: &Op) {
         }
     }
     out.push_str("    }\n\n");
-}
-
-fn qualified(ty: &Ty, module: &str) -> String {
-    match ty {
-        Ty::Struct(n) | Ty::Enum(n) => format!("{module}::{n}"),
-        Ty::Vec(t) => format!("Vec<{}>", qualified(t, module)),
-        Ty::Map(t) => format!(
-            "std::collections::BTreeMap<String, {}>",
-            qualified(t, module)
-        ),
-        Ty::Decimal(_) => "rust_decimal::Decimal".into(),
-        Ty::DateTime => "chrono::DateTime<chrono::Utc>".into(),
-        Ty::Date => "chrono::NaiveDate".into(),
-        other => other.rust(),
-    }
 }
 
 fn path_arg_value(p: &Param) -> String {

@@ -17,6 +17,7 @@ mod contract_real;
 mod contract_returns;
 mod contract_stocks;
 mod contract_warehouses;
+mod generated;
 mod lifecycle;
 mod list_answers;
 mod marketplace;
