@@ -316,8 +316,8 @@ pub struct Relay {
 impl Relay {
     /// Checks every code of `mapping` against the account's reference books (an unknown code
     /// is a usage error naming each, before any order is sent), and sets the history
-    /// position: `last_id` when stored, else the end of the history (read once), so that
-    /// changes made before the first run are not applied.
+    /// position: `last_id` when stored, else the end of the history (its newest id, found in
+    /// two requests), so that changes made before the first run are not applied.
     pub async fn open(
         crm: retailcrm_api::Client,
         mapping: Mapping,
@@ -361,13 +361,11 @@ impl Relay {
         let statuses = StatusRelay::new(crm.clone(), mapping.actions);
         let last_id = match last_id {
             Some(id) => Some(id),
-            None => {
-                statuses
-                    .run(None, &[])
-                    .await
-                    .map_err(Failure::call("retailcrm orders/history"))?
-                    .last_id
-            }
+            // Two requests whatever the history's length: the newest record's id.
+            None => crm
+                .orders_history_last_id()
+                .await
+                .map_err(Failure::call("retailcrm orders/history"))?,
         };
         Ok(Self {
             crm,

@@ -237,6 +237,39 @@ impl Client {
         .await
     }
 
+    /// The id of the newest order-history record (`None` for an empty history), in two
+    /// requests whatever the history's length: its first page says how many pages there are
+    /// and the last page holds the newest records. A poller that has no stored id starts
+    /// there, instead of reading years of history to find the end.
+    ///
+    /// # Errors
+    /// The reads' errors; [`market_core::Error::Validation`] when the last page the
+    /// pagination names is empty.
+    pub async fn orders_history_last_id(&self) -> Result<Option<HistoryId>> {
+        let page = |n: u32| {
+            ORDERS_HISTORY
+                .request()
+                .query("limit", PageSize::Hundred.get())
+                .query("page", n)
+        };
+        let first: OrdersHistoryPage = self.transport.json(page(1)).await?;
+        let pages = first.pagination.total_page_count;
+        let newest = |records: &[OrderHistoryRecord]| {
+            records.iter().filter_map(HistoryRecord::record_id).max()
+        };
+        if pages <= 1 {
+            return Ok(newest(&first.history));
+        }
+        let last: OrdersHistoryPage = self.transport.json(page(pages)).await?;
+        match newest(&last.history) {
+            Some(id) => Ok(Some(id)),
+            None => Err(crate::error::invalid(format!(
+                "{}: the pagination names {pages} pages but page {pages} holds no record",
+                ORDERS_HISTORY.name
+            ))),
+        }
+    }
+
     /// The changes of orders after `since` (`None`: from the first), as pages; the records
     /// this same key wrote are left out, and each page says its last id to store.
     pub fn orders_history(

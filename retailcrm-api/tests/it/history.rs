@@ -129,3 +129,74 @@ fn the_real_history_body_marks_records_of_this_key() {
         serde_json::from_slice(&example("orders.history")).unwrap();
     assert!(body.history.iter().any(|r| r.api_key.is_some()));
 }
+
+#[tokio::test]
+async fn the_newest_history_id_takes_two_requests_however_long_the_history() {
+    let server = MockServer::start().await;
+    // 73,412 pages: only the first and the last are read.
+    Mock::given(method("GET"))
+        .and(path("/api/v5/orders/history"))
+        .and(query_param("page", "1"))
+        .and(query_param("limit", "100"))
+        .and(query_param_is_missing("filter[sinceId]"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body(
+            (1..=100).map(|id| record(id, false)).collect(),
+            73_412,
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/orders/history"))
+        .and(query_param("page", "73412"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body(
+            (7_341_101..=7_341_137).map(|id| record(id, true)).collect(),
+            73_412,
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let last = client(&server.uri())
+        .orders_history_last_id()
+        .await
+        .unwrap();
+    assert_eq!(last, Some(HistoryId(7_341_137)));
+}
+
+#[tokio::test]
+async fn an_empty_history_has_no_newest_id_and_an_empty_last_page_is_an_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/orders/history"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body(vec![], 0)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert_eq!(
+        client(&server.uri())
+            .orders_history_last_id()
+            .await
+            .unwrap(),
+        None
+    );
+
+    // A pagination that names pages the server does not have.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/orders/history"))
+        .and(query_param("page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body(vec![record(1, false)], 999)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v5/orders/history"))
+        .and(query_param("page", "999"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body(vec![], 999)))
+        .mount(&server)
+        .await;
+    let err = client(&server.uri())
+        .orders_history_last_id()
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("holds no record"), "{err}");
+}
