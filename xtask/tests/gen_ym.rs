@@ -52,6 +52,16 @@ fn doc() -> Value {
                     "x-resource-limit-config": {"none": quota(10, "hours"), "medium": quota(10, "hours"), "path": "req.offerIds", "parallel-limit-value": 3}
                 }
             },
+            "/v2/reports/list": {
+                "get": {
+                    "operationId": "getReportsList",
+                    "parameters": [
+                        {"in": "query", "name": "limit", "schema": {"type": "integer", "default": 25, "maximum": 50}}
+                    ],
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {"reports": {"type": "array", "items": {"type": "string"}}}}}}}},
+                    "x-resource-limit-config": {"none": quota(1000, "hours"), "medium": quota(1000, "hours"), "path": "resp.reports"}
+                }
+            },
             "/v2/reports/old/generate": {
                 "post": {
                     "operationId": "generateOldReport",
@@ -161,13 +171,22 @@ fn a_section_is_generated_in_the_crate_style() {
     let out = generate_section(&doc(), SECTIONS[0], &hand(), &Overrides::default()).unwrap();
     let names: Vec<&str> = out.ops.iter().map(|o| o.name.as_str()).collect();
     // Deprecated and hand-written operations are left alone.
-    assert_eq!(names, ["report_info_get", "united_netting_report_generate"]);
+    assert_eq!(
+        names,
+        [
+            "report_info_get",
+            "reports_list_get",
+            "united_netting_report_generate"
+        ]
+    );
     let src = &out.source;
     for want in [
         "pub static REPORT_INFO_GET: Operation =",
         ".in_group(\"getReportInfo\");",
         ".in_group(\"generateUnitedNettingReport\").non_idempotent();",
         ".weight(body.offer_ids.len())",
+        // Items returned: the page size asked for, else the default.
+        ".weight(query.limit.and_then(|l| usize::try_from(l).ok()).unwrap_or(25))",
         "if response.result.is_none() {",
         "UnknownValue = \"UNKNOWN\"",
         "pub parent: Option<Box<RegionDto>>,",
@@ -200,7 +219,7 @@ fn an_override_names_or_skips_an_operation() {
     .unwrap();
     let out = generate_section(&doc(), SECTIONS[0], &hand(), &o).unwrap();
     let names: Vec<&str> = out.ops.iter().map(|o| o.name.as_str()).collect();
-    assert_eq!(names, ["report_info"]);
+    assert_eq!(names, ["report_info", "reports_list_get"]);
     assert_eq!(
         out.skipped,
         ["`POST /v2/reports/united-netting/generate`: not today"]

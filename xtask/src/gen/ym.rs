@@ -232,6 +232,15 @@ struct Param {
     example: Value,
 }
 
+/// The weight of an item-counted request.
+#[derive(Debug, Clone)]
+enum Weight {
+    /// The length of the body's array (Rust name, optional).
+    Body(String, bool),
+    /// The page size asked for (the query field), else this.
+    Page(String, u64),
+}
+
 /// One generated operation.
 #[derive(Debug, Clone)]
 pub struct Op {
@@ -250,8 +259,8 @@ pub struct Op {
     path_params: Vec<Param>,
     query: Option<(String, Vec<Param>)>,
     body: Option<Ty>,
-    /// `req.X` counted: the body's field (Rust name, optional) whose length is the weight.
-    weight: Option<(String, bool)>,
+    /// Items counted: what the request's weight is.
+    weight: Option<Weight>,
     response: Option<Ty>,
     /// A read whose answer has an optional `result`: its absence is an error.
     needs_result: bool,
@@ -433,17 +442,41 @@ pub fn generate_section(
                 None if request_body["content"]["application/json"].is_object() => Some(Ty::Json),
                 None => None,
             };
-            // Items counted in the request: the body's array is the request's weight.
-            let weight = match (limit.path.strip_prefix("req."), &body) {
+            // Items counted: the request's weight is the body's array (`req.offerIds`; for items
+            // returned, `resp.result.shopSkus`, the array of the same name asked for), else
+            // for items returned the page size asked for (an upper bound), else its default or
+            // maximum.
+            let counted = limit.path.strip_prefix("req.").or_else(|| {
+                limit
+                    .path
+                    .rsplit('.')
+                    .next()
+                    .filter(|_| limit.path != "resp")
+            });
+            let body_array = match (counted, &body) {
                 (Some(field), Some(Ty::Struct(b))) => match reg.defs.get(b) {
                     Some(Def::Struct { fields, .. }) => fields
                         .iter()
                         .find(|f| f.wire == field && matches!(f.ty, Ty::Vec(_)))
-                        .map(|f| (f.rust.clone(), f.optional)),
+                        .map(|f| Weight::Body(f.rust.clone(), f.optional)),
                     _ => None,
                 },
                 _ => None,
             };
+            let page = params
+                .get(&("query".to_owned(), "limit".to_owned()))
+                .filter(|_| limit.path.starts_with("resp.") && query.is_some())
+                .map(|p| {
+                    let s = &p["schema"];
+                    Weight::Page(
+                        naming::field("limit"),
+                        s["default"]
+                            .as_u64()
+                            .or_else(|| s["maximum"].as_u64())
+                            .unwrap_or(1),
+                    )
+                });
+            let weight = body_array.or(page);
             let responses = &op["responses"];
             let success = ["200", "201", "202"]
                 .into_iter()
@@ -661,11 +694,17 @@ fn render_method(out: &mut String, op: &Op) {
         out.push_str(".json(body)?");
     }
     match &op.weight {
-        Some((f, false)) => {
+        Some(Weight::Body(f, false)) => {
             let _ = write!(out, ".weight(body.{f}.len())");
         }
-        Some((f, true)) => {
+        Some(Weight::Body(f, true)) => {
             let _ = write!(out, ".weight(body.{f}.as_ref().map_or(0, Vec::len))");
+        }
+        Some(Weight::Page(f, n)) => {
+            let _ = write!(
+                out,
+                ".weight(query.{f}.and_then(|l| usize::try_from(l).ok()).unwrap_or({n}))"
+            );
         }
         None => {}
     }

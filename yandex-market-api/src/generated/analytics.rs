@@ -788,7 +788,8 @@ impl AnalyticsApi<'_> {
         let request = GOODS_STATS_GET
             .request()
             .path_param("campaignId", campaign_id)
-            .json(body)?;
+            .json(body)?
+            .weight(body.shop_skus.len());
         let response: GetGoodsStatsResponse = self.client.transport().json(request).await?;
         if response.result.is_none() {
             return Err(market_core::Error::Decode {

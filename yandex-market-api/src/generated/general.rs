@@ -837,7 +837,13 @@ impl GeneralApi<'_> {
     ) -> Result<GetRegionWithChildrenResponse> {
         let mut request = REGION_CHILDREN_SEARCH
             .request()
-            .path_param("regionId", region_id);
+            .path_param("regionId", region_id)
+            .weight(
+                query
+                    .limit
+                    .and_then(|l| usize::try_from(l).ok())
+                    .unwrap_or(50),
+            );
         if let Some(v) = &query.limit {
             request = request.query("limit", v);
         }
@@ -860,7 +866,12 @@ impl GeneralApi<'_> {
         &self,
         query: &RegionsByNameSearchQuery,
     ) -> Result<GetRegionsResponse> {
-        let mut request = REGIONS_BY_NAME_SEARCH.request();
+        let mut request = REGIONS_BY_NAME_SEARCH.request().weight(
+            query
+                .limit
+                .and_then(|l| usize::try_from(l).ok())
+                .unwrap_or(10),
+        );
         if let Some(v) = &query.limit {
             request = request.query("limit", v);
         }

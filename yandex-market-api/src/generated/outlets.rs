@@ -820,7 +820,15 @@ impl OutletsApi<'_> {
         campaign_id: i64,
         query: &OutletsGetQuery,
     ) -> Result<GetOutletsResponse> {
-        let mut request = OUTLETS_GET.request().path_param("campaignId", campaign_id);
+        let mut request = OUTLETS_GET
+            .request()
+            .path_param("campaignId", campaign_id)
+            .weight(
+                query
+                    .limit
+                    .and_then(|l| usize::try_from(l).ok())
+                    .unwrap_or(25),
+            );
         if let Some(v) = &query.limit {
             request = request.query("limit", v);
         }
