@@ -785,6 +785,62 @@ fn path_arg_value(p: &Param) -> String {
     }
 }
 
+/// Writes the `query` and `body` a test calls `op` with; returns the call's arguments.
+fn call_args(out: &mut String, op: &Op, m: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    for p in &op.path_params {
+        args.push(path_arg_value(p));
+    }
+    if let Some((q, _)) = &op.query {
+        let _ = writeln!(
+            out,
+            "    let query: {m}::{q} = decode(op, \"maximal query\", &query_instance(op));"
+        );
+        args.push("&query".into());
+    }
+    if let Some(b) = &op.body {
+        let _ = writeln!(
+            out,
+            "    let body: {} = decode(op, \"maximal request\", &request_instance(op));",
+            qualified(b, m)
+        );
+        args.push("&body".into());
+    }
+    args
+}
+
+/// The `result` rule on the first read that has it: a 200 without `result` is a decode
+/// error, a 200 saying `ERROR` is an error (the client's rule for `get...` reads).
+fn render_result_rule_test(outs: &[SectionOut]) -> String {
+    let mut out = String::new();
+    let Some((o, op)) = outs.iter().find_map(|o| {
+        o.ops
+            .iter()
+            .find(|op| op.needs_result && op.id.starts_with("get"))
+            .map(|op| (o, op))
+    }) else {
+        return out;
+    };
+    let m = o.section.module;
+    let _ = writeln!(
+        out,
+        "#[tokio::test]\nasync fn a_read_without_its_result_or_saying_error_fails() {{\n    let op = {:?};",
+        op.id
+    );
+    let args = call_args(&mut out, op, m).join(", ");
+    let _ = writeln!(
+        out,
+        "    let server = full_spec().serve(op, json!({{\"status\": \"OK\"}})).await;\n    \
+         let err = client(&server).{m}().{name}({args}).await.unwrap_err();\n    \
+         assert!(matches!(err, yandex_market_api::Error::Decode {{ .. }}), \"{{err:?}}\");\n    \
+         let server = full_spec().serve(op, json!({{\"status\": \"ERROR\", \"errors\": [{{\"code\": \"BAD_REQUEST\", \"message\": \"no\"}}]}})).await;\n    \
+         let err = client(&server).{m}().{name}({args}).await.unwrap_err();\n    \
+         assert!(err.to_string().contains(\"BAD_REQUEST\"), \"{{err}}\");\n}}\n",
+        name = op.name
+    );
+    out
+}
+
 fn render_tests(section: Section, ops: &[Op]) -> String {
     let m = section.module;
     let mut out = String::new();
@@ -816,25 +872,7 @@ fn render_tests(section: Section, ops: &[Op]) -> String {
                 "    let server = full_spec().serve(op, json!({{}})).await;"
             );
         }
-        let mut args = Vec::new();
-        for p in &op.path_params {
-            args.push(path_arg_value(p));
-        }
-        if let Some((q, _)) = &op.query {
-            let _ = writeln!(
-                out,
-                "    let query: {m}::{q} = decode(op, \"maximal query\", &query_instance(op));"
-            );
-            args.push("&query".into());
-        }
-        if let Some(b) = &op.body {
-            let _ = writeln!(
-                out,
-                "    let body: {} = decode(op, \"maximal request\", &request_instance(op));",
-                qualified(b, m)
-            );
-            args.push("&body".into());
-        }
+        let args = call_args(&mut out, op, m);
         let _ = writeln!(
             out,
             "    {}client(&server).{m}().{}({}).await.unwrap();",
@@ -974,6 +1012,7 @@ fn render_test_file(outs: &[SectionOut]) -> String {
             .join(", ")
     );
     out.push_str(STATIC_TESTS);
+    out.push_str(&render_result_rule_test(outs));
     for o in outs {
         out.push_str(&o.tests);
     }

@@ -211,6 +211,34 @@ fn generated_operations_have_the_spec_quota_and_retry_class() {
     );
 }
 
+#[tokio::test]
+async fn a_read_without_its_result_or_saying_error_fails() {
+    let op = "getReportInfo";
+    let query: reports::ReportInfoGetQuery = decode(op, "maximal query", &query_instance(op));
+    let server = full_spec().serve(op, json!({"status": "OK"})).await;
+    let err = client(&server)
+        .reports()
+        .report_info_get("x", &query)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, yandex_market_api::Error::Decode { .. }),
+        "{err:?}"
+    );
+    let server = full_spec()
+        .serve(
+            op,
+            json!({"status": "ERROR", "errors": [{"code": "BAD_REQUEST", "message": "no"}]}),
+        )
+        .await;
+    let err = client(&server)
+        .reports()
+        .report_info_get("x", &query)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("BAD_REQUEST"), "{err}");
+}
+
 #[test]
 fn banners_statistics_report_generate_responses_decode() {
     full_spec().assert_responses_decode::<reports::GenerateReportResponse>(
