@@ -801,7 +801,8 @@ fn call_args(out: &mut String, op: &Op, m: &str) -> Vec<String> {
     if let Some(b) = &op.body {
         let _ = writeln!(
             out,
-            "    let body: {} = decode(op, \"maximal request\", &request_instance(op));",
+            "    let body: {} = decode(op, \"maximal request\", &request_instance(op));\n    \
+             assert_eq!(instants(serde_json::to_value(&body).unwrap()), instants(without_nulls(request_instance(op))), \"{{op}}: the request written back\");",
             qualified(b, m)
         );
         args.push("&body".into());
@@ -1122,6 +1123,20 @@ fn fit(schema: &Value, v: &mut Value, depth: usize) {
             }
         }
         _ => {}
+    }
+}
+
+/// `v` with every RFC 3339 time in UTC (the models write `2020-02-02T11:30:30Z` for the
+/// vendor's `2020-02-02T14:30:30+03:00`: the same instant).
+fn instants(v: Value) -> Value {
+    match v {
+        Value::String(s) => match chrono::DateTime::parse_from_rfc3339(&s) {
+            Ok(t) => Value::String(t.with_timezone(&chrono::Utc).to_rfc3339()),
+            Err(_) => Value::String(s),
+        },
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, x)| (k, instants(x))).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(instants).collect()),
+        other => other,
     }
 }
 

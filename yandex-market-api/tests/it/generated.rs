@@ -128,6 +128,22 @@ fn fit(schema: &Value, v: &mut Value, depth: usize) {
     }
 }
 
+/// `v` with every RFC 3339 time in UTC (the models write `2020-02-02T11:30:30Z` for the
+/// vendor's `2020-02-02T14:30:30+03:00`: the same instant).
+fn instants(v: Value) -> Value {
+    match v {
+        Value::String(s) => match chrono::DateTime::parse_from_rfc3339(&s) {
+            Ok(t) => Value::String(t.with_timezone(&chrono::Utc).to_rfc3339()),
+            Err(_) => Value::String(s),
+        },
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, x)| (k, instants(x))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(instants).collect()),
+        other => other,
+    }
+}
+
 /// `v` without its `null` members: to an `Option`, a `null` and an absent field are one
 /// value (the maximal instance ends a schema holding itself with `null`).
 fn without_nulls(v: Value) -> Value {
@@ -255,6 +271,11 @@ async fn banners_statistics_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateBannersStatisticsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .banners_statistics_report_generate(&query, &body)
@@ -283,6 +304,11 @@ async fn barcodes_report_generate_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: reports::GenerateBarcodesReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .barcodes_report_generate(&body)
@@ -314,6 +340,11 @@ async fn boost_consolidated_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateBoostConsolidatedRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .boost_consolidated_report_generate(&query, &body)
@@ -345,6 +376,11 @@ async fn closure_documents_detalization_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateClosureDocumentsDetalizationRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .closure_documents_detalization_report_generate(&query, &body)
@@ -374,6 +410,11 @@ async fn closure_documents_report_generate_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: reports::GenerateClosureDocumentsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .closure_documents_report_generate(&body)
@@ -405,6 +446,11 @@ async fn competitors_position_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateCompetitorsPositionReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .competitors_position_report_generate(&query, &body)
@@ -435,6 +481,11 @@ async fn goods_feedback_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateGoodsFeedbackRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .goods_feedback_report_generate(&query, &body)
@@ -465,6 +516,11 @@ async fn goods_movement_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateGoodsMovementReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .goods_movement_report_generate(&query, &body)
@@ -495,6 +551,11 @@ async fn goods_prices_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateGoodsPricesReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .goods_prices_report_generate(&query, &body)
@@ -526,6 +587,11 @@ async fn goods_realization_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateGoodsRealizationReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .goods_realization_report_generate(&query, &body)
@@ -556,6 +622,11 @@ async fn goods_turnover_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateGoodsTurnoverRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .goods_turnover_report_generate(&query, &body)
@@ -586,6 +657,11 @@ async fn jewelry_fiscal_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateJewelryFiscalReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .jewelry_fiscal_report_generate(&query, &body)
@@ -616,6 +692,11 @@ async fn key_indicators_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateKeyIndicatorsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .key_indicators_report_generate(&query, &body)
@@ -647,6 +728,11 @@ async fn marketing_detalization_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateMarketingDetalizationRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .marketing_detalization_report_generate(1, &query, &body)
@@ -678,6 +764,11 @@ async fn mass_order_labels_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateMassOrderLabelsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .mass_order_labels_report_generate(&query, &body)
@@ -734,6 +825,11 @@ async fn sales_geography_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateSalesGeographyRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .sales_geography_report_generate(&query, &body)
@@ -765,6 +861,11 @@ async fn shelfs_statistics_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateShelfsStatisticsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .shelfs_statistics_report_generate(&query, &body)
@@ -794,6 +895,11 @@ async fn shipment_list_document_report_generate_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: reports::GenerateShipmentListDocumentReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .shipment_list_document_report_generate(&body)
@@ -824,6 +930,11 @@ async fn shows_boost_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateShowsBoostRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .shows_boost_report_generate(&query, &body)
@@ -854,6 +965,11 @@ async fn shows_sales_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateShowsSalesReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .shows_sales_report_generate(&query, &body)
@@ -885,6 +1001,11 @@ async fn stocks_on_warehouses_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateStocksOnWarehousesReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .stocks_on_warehouses_report_generate(&query, &body)
@@ -916,6 +1037,11 @@ async fn united_marketplace_services_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateUnitedMarketplaceServicesReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .united_marketplace_services_report_generate(&query, &body)
@@ -946,6 +1072,11 @@ async fn united_netting_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateUnitedNettingReportRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .united_netting_report_generate(&query, &body)
@@ -976,6 +1107,11 @@ async fn united_orders_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateUnitedOrdersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .united_orders_report_generate(&query, &body)
@@ -1006,6 +1142,11 @@ async fn united_returns_report_generate_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: reports::GenerateUnitedReturnsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .reports()
         .united_returns_report_generate(&query, &body)
@@ -1034,6 +1175,11 @@ async fn orders_from_shipment_transfer_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: shipments::TransferOrdersFromShipmentRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .shipments()
         .orders_from_shipment_transfer(1, 1, &body)
@@ -1076,6 +1222,11 @@ async fn shipment_confirm_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: shipments::ConfirmShipmentRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .shipments()
         .shipment_confirm(1, 1, &body)
@@ -1203,6 +1354,11 @@ async fn shipment_pallets_count_set_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: shipments::SetShipmentPalletsCountRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .shipments()
         .shipment_pallets_count_set(1, 1, &body)
@@ -1263,6 +1419,11 @@ async fn shipments_search_request_matches_spec() {
     let query: shipments::ShipmentsSearchQuery = decode(op, "maximal query", &query_instance(op));
     let body: shipments::SearchShipmentsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .shipments()
         .shipments_search(1, &query, &body)
@@ -1290,6 +1451,11 @@ async fn chat_create_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: communication::CreateChatRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .chat_create(1, &body)
@@ -1345,6 +1511,11 @@ async fn chat_history_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetChatHistoryRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .chat_history_get(1, &query, &body)
@@ -1399,6 +1570,11 @@ async fn chats_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let query: communication::ChatsGetQuery = decode(op, "maximal query", &query_instance(op));
     let body: communication::GetChatsRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .chats_get(1, &query, &body)
@@ -1429,6 +1605,11 @@ async fn goods_feedback_comment_delete_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::DeleteGoodsFeedbackCommentRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedback_comment_delete(1, &query, &body)
@@ -1460,6 +1641,11 @@ async fn goods_feedback_comment_update_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::UpdateGoodsFeedbackCommentRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedback_comment_update(1, &query, &body)
@@ -1491,6 +1677,11 @@ async fn goods_feedback_comments_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetGoodsFeedbackCommentsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedback_comments_get(1, &query, &body)
@@ -1521,6 +1712,11 @@ async fn goods_feedbacks_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetGoodsFeedbackRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedbacks_get(1, &query, &body)
@@ -1551,6 +1747,11 @@ async fn goods_feedbacks_reaction_skip_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::SkipGoodsFeedbackReactionRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedbacks_reaction_skip(1, &query, &body)
@@ -1582,6 +1783,11 @@ async fn goods_feedbacks_urbanads_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetGoodsFeedbackUrbanadsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_feedbacks_urbanads_get(1, &query, &body)
@@ -1612,6 +1818,11 @@ async fn goods_question_answers_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetAnswersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_question_answers_get(1, &query, &body)
@@ -1641,6 +1852,11 @@ async fn goods_question_text_entity_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: communication::UpdateGoodsQuestionTextEntityRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_question_text_entity_update(1, &body)
@@ -1670,6 +1886,11 @@ async fn goods_questions_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::GetQuestionsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .goods_questions_get(1, &query, &body)
@@ -1699,6 +1920,11 @@ async fn message_to_chat_send_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: communication::SendMessageToChatRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .communication()
         .message_to_chat_send(1, &query, &body)
@@ -1725,6 +1951,11 @@ async fn bids_for_business_put_request_matches_spec() {
     let answer = full_spec().maximal(full_spec().response_schema(op));
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::PutSkuBidsRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .bids_for_business_put(1, &body)
@@ -1751,6 +1982,11 @@ async fn bids_for_campaign_put_request_matches_spec() {
     let answer = full_spec().maximal(full_spec().response_schema(op));
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::PutSkuBidsRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .bids_for_campaign_put(1, &body)
@@ -1779,6 +2015,11 @@ async fn bids_info_for_business_get_request_matches_spec() {
     let query: promotion::BidsInfoForBusinessGetQuery =
         decode(op, "maximal query", &query_instance(op));
     let body: promotion::GetBidsInfoRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .bids_info_for_business_get(1, &query, &body)
@@ -1808,6 +2049,11 @@ async fn bids_recommendations_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::GetBidsRecommendationsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .bids_recommendations_get(1, &body)
@@ -1839,6 +2085,11 @@ async fn offer_recommendations_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: promotion::GetOfferRecommendationsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .offer_recommendations_get(1, &query, &body)
@@ -1867,6 +2118,11 @@ async fn promo_offers_delete_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::DeletePromoOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .promo_offers_delete(1, &body)
@@ -1895,6 +2151,11 @@ async fn promo_offers_get_request_matches_spec() {
     let query: promotion::PromoOffersGetQuery = decode(op, "maximal query", &query_instance(op));
     let body: promotion::GetPromoOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .promo_offers_get(1, &query, &body)
@@ -1923,6 +2184,11 @@ async fn promo_offers_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::UpdatePromoOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .promo_offers_update(1, &body)
@@ -1949,6 +2215,11 @@ async fn promos_get_request_matches_spec() {
     let answer = full_spec().maximal(full_spec().response_schema(op));
     let server = full_spec().serve(op, answer.clone()).await;
     let body: promotion::GetPromosRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .promotion()
         .promos_get(1, &body)
@@ -1975,6 +2246,11 @@ async fn outlet_create_request_matches_spec() {
     let answer = full_spec().maximal(full_spec().response_schema(op));
     let server = full_spec().serve(op, answer.clone()).await;
     let body: outlets::ChangeOutletRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .outlets()
         .outlet_create(1, &body)
@@ -2097,6 +2373,11 @@ async fn outlet_licenses_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: outlets::UpdateOutletLicenseRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .outlets()
         .outlet_licenses_update(1, &body)
@@ -2123,6 +2404,11 @@ async fn outlet_update_request_matches_spec() {
     let answer = full_spec().maximal(full_spec().response_schema(op));
     let server = full_spec().serve(op, answer.clone()).await;
     let body: outlets::ChangeOutletRequest = decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .outlets()
         .outlet_update(1, 1, &body)
@@ -2178,6 +2464,11 @@ async fn campaign_offers_delete_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: assortment::DeleteCampaignOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .campaign_offers_delete(1, &body)
@@ -2208,6 +2499,11 @@ async fn campaign_offers_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: assortment::GetCampaignOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .campaign_offers_get(1, &query, &body)
@@ -2235,6 +2531,11 @@ async fn campaign_offers_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: assortment::UpdateCampaignOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .campaign_offers_update(1, &body)
@@ -2262,6 +2563,11 @@ async fn hidden_offers_add_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: assortment::AddHiddenOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .hidden_offers_add(1, &body)
@@ -2289,6 +2595,11 @@ async fn hidden_offers_delete_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: assortment::DeleteHiddenOffersRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .hidden_offers_delete(1, &body)
@@ -2344,6 +2655,11 @@ async fn offer_barcodes_generate_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: assortment::GenerateOfferBarcodesRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .assortment()
         .offer_barcodes_generate(1, &body)
@@ -2372,6 +2688,11 @@ async fn delivery_options_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::GetDeliveryOptionsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .delivery_options_get(1, &body)
@@ -2399,6 +2720,11 @@ async fn external_order_id_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::UpdateExternalOrderIdRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .external_order_id_update(1, 1, &body)
@@ -2480,6 +2806,11 @@ async fn order_create_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::CreateOrderRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_create(1, &body)
@@ -2508,6 +2839,11 @@ async fn order_digital_codes_provide_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::ProvideOrderDigitalCodesRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_digital_codes_provide(1, 1, &body)
@@ -2535,6 +2871,11 @@ async fn order_eac_verify_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::VerifyOrderEacRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_eac_verify(1, 1, &body)
@@ -2590,6 +2931,11 @@ async fn order_storage_limit_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::UpdateOrderStorageLimitRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_storage_limit_update(1, 1, &body)
@@ -2617,6 +2963,11 @@ async fn order_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::UpdateOrderRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_update(1, &body)
@@ -2646,6 +2997,11 @@ async fn order_update_options_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::GetOrderUpdateOptionsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .order_update_options_get(1, &body)
@@ -2674,6 +3030,11 @@ async fn orders_stats_get_request_matches_spec() {
     let query: order_extras::OrdersStatsGetQuery = decode(op, "maximal query", &query_instance(op));
     let body: order_extras::GetOrdersStatsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .orders_stats_get(1, &query, &body)
@@ -2701,6 +3062,11 @@ async fn return_cancel_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::CancelReturnRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .return_cancel(1, &body)
@@ -2728,6 +3094,11 @@ async fn return_create_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::CreateReturnRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .return_create(1, &body)
@@ -2757,6 +3128,11 @@ async fn return_delivery_options_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: order_extras::GetReturnDeliveryOptionsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .order_extras()
         .return_delivery_options_get(1, &body)
@@ -2799,6 +3175,11 @@ async fn goods_stats_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: analytics::GetGoodsStatsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .analytics()
         .goods_stats_get(1, &body)
@@ -2826,6 +3207,11 @@ async fn operations_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: analytics::GetOperationsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .analytics()
         .operations_get(1, &body)
@@ -2880,6 +3266,11 @@ async fn quality_ratings_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: analytics::GetQualityRatingRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .analytics()
         .quality_ratings_get(1, &body)
@@ -2935,6 +3326,11 @@ async fn supply_request_documents_get_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: supplies::GetSupplyRequestDocumentsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .supplies()
         .supply_request_documents_get(1, &body)
@@ -2966,6 +3362,11 @@ async fn supply_request_items_get_request_matches_spec() {
         decode(op, "maximal query", &query_instance(op));
     let body: supplies::GetSupplyRequestItemsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .supplies()
         .supply_request_items_get(1, &query, &body)
@@ -2994,6 +3395,11 @@ async fn supply_requests_get_request_matches_spec() {
     let query: supplies::SupplyRequestsGetQuery = decode(op, "maximal query", &query_instance(op));
     let body: supplies::GetSupplyRequestsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .supplies()
         .supply_requests_get(1, &query, &body)
@@ -3023,6 +3429,11 @@ async fn warehouse_status_update_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: supplies::UpdateWarehouseStatusRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .supplies()
         .warehouse_status_update(1, &body)
@@ -3201,6 +3612,11 @@ async fn tariffs_calculate_request_matches_spec() {
     let server = full_spec().serve(op, answer.clone()).await;
     let body: general::CalculateTariffsRequest =
         decode(op, "maximal request", &request_instance(op));
+    assert_eq!(
+        instants(serde_json::to_value(&body).unwrap()),
+        instants(without_nulls(request_instance(op))),
+        "{op}: the request written back"
+    );
     let got = client(&server)
         .general()
         .tariffs_calculate(&body)
