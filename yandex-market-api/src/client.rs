@@ -120,8 +120,7 @@ impl Vendor for YmVendor {
     /// `"status": "ERROR"`: a 200 carrying Yandex Market's error shape is an error with
     /// Yandex Market's code and message, never a page without data.
     fn is_success(&self, op: &Operation, status: StatusCode, body: &[u8]) -> bool {
-        status.is_success()
-            && !(crate::api::spec_id(op).starts_with("get") && crate::error::says_error(body))
+        status.is_success() && !(is_read(op) && crate::error::says_error(body))
     }
 
     /// HTTP 420 is Yandex Market's "quota spent", retried like a 429; a 2xx that says
@@ -372,4 +371,14 @@ impl Client {
             warehouse_ids: Arc::default(),
         }
     }
+}
+
+/// True for the operations that read data: their `operationId` starts with `get`, `search`,
+/// `download` or `calculate` (the generator's rule for read-only operations as well). A 200 of
+/// theirs that says `ERROR` carries no data and is an error.
+fn is_read(op: &Operation) -> bool {
+    let id = crate::api::spec_id(op);
+    ["get", "search", "download", "calculate"]
+        .iter()
+        .any(|verb| id.starts_with(verb))
 }

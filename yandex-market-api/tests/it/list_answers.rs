@@ -371,3 +371,31 @@ async fn a_category_tree_or_parameters_answer_without_its_data_is_an_error() {
         .unwrap();
     assert!(p.parameters.is_empty());
 }
+
+#[tokio::test]
+async fn a_search_read_answered_200_with_error_is_an_error() {
+    // Reads are not only `get…`: a generated `searchRegionsByName` that says ERROR in a 200
+    // gave no data.
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/regions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": "ERROR",
+            "errors": [{"code": "INTERNAL_ERROR", "message": "Internal error"}]
+        })))
+        .mount(&server)
+        .await;
+    let query = yandex_market_api::generated::general::RegionsByNameSearchQuery {
+        name: "Москва".into(),
+        ..Default::default()
+    };
+    let err = crate::common::client(&server)
+        .general()
+        .regions_by_name_search(&query)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(200), "{err}");
+    assert_eq!(err.api().unwrap().code.as_deref(), Some("INTERNAL_ERROR"));
+}
