@@ -60,6 +60,16 @@ fn mark_money(v: &mut Value, names: &[&str]) {
     }
 }
 
+/// A maximal answer as WB sends data: the maximal instance fills every boolean with `true`,
+/// and a top-level `error: true` (the envelope flag of the feedback and questions sections)
+/// would make it WB's error shape, which the client rightly refuses.
+fn data_answer(mut answer: Value) -> Value {
+    if let Some(flag) = answer.get_mut("error").filter(|f| f.is_boolean()) {
+        *flag = Value::Bool(false);
+    }
+    answer
+}
+
 /// The query parameters of `op`, each at the vendor's example, else its schema's maximal
 /// instance.
 fn query_instance(op: &str) -> Value {
@@ -666,7 +676,7 @@ fn tariffs_acceptance_coefficients_responses_decode() {
 #[tokio::test]
 async fn tariffs_acceptance_coefficients_request_matches_spec() {
     let op = "GET /api/tariffs/v1/acceptance/coefficients";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: tariffs::TariffsAcceptanceCoefficientsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -691,7 +701,7 @@ fn tariffs_box_responses_decode() {
 #[tokio::test]
 async fn tariffs_box_request_matches_spec() {
     let op = "GET /api/v1/tariffs/box";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: tariffs::TariffsBoxQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).tariffs().tariffs_box(&query).await.unwrap();
@@ -713,7 +723,7 @@ fn tariffs_commission_responses_decode() {
 #[tokio::test]
 async fn tariffs_commission_request_matches_spec() {
     let op = "GET /api/v1/tariffs/commission";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: tariffs::TariffsCommissionQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -738,7 +748,7 @@ fn tariffs_pallet_responses_decode() {
 #[tokio::test]
 async fn tariffs_pallet_request_matches_spec() {
     let op = "GET /api/v1/tariffs/pallet";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: tariffs::TariffsPalletQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -763,7 +773,7 @@ fn tariffs_return_responses_decode() {
 #[tokio::test]
 async fn tariffs_return_request_matches_spec() {
     let op = "GET /api/v1/tariffs/return";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: tariffs::TariffsReturnQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -788,7 +798,7 @@ fn account_balance_responses_decode() {
 #[tokio::test]
 async fn account_balance_request_matches_spec() {
     let op = "GET /api/v1/account/balance";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).finance().account_balance().await.unwrap();
     assert_eq!(
@@ -808,7 +818,7 @@ fn documents_categories_responses_decode() {
 #[tokio::test]
 async fn documents_categories_request_matches_spec() {
     let op = "GET /api/v1/documents/categories";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: finance::DocumentsCategoriesQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -832,7 +842,7 @@ fn documents_download_responses_decode() {
 #[tokio::test]
 async fn documents_download_request_matches_spec() {
     let op = "GET /api/v1/documents/download";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: finance::DocumentsDownloadQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -856,7 +866,7 @@ fn documents_download_all_responses_decode() {
 #[tokio::test]
 async fn documents_download_all_request_matches_spec() {
     let op = "POST /api/v1/documents/download/all";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::RequestDownload = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -880,7 +890,7 @@ fn documents_list_responses_decode() {
 #[tokio::test]
 async fn documents_list_request_matches_spec() {
     let op = "GET /api/v1/documents/list";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: finance::DocumentsListQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -906,7 +916,7 @@ fn finance_acquiring_detailed_responses_decode() {
 #[tokio::test]
 async fn finance_acquiring_detailed_request_matches_spec() {
     let op = "POST /api/finance/v1/acquiring/detailed";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::AcquiringReportsDetailedReq =
         decode(op, "maximal request", &request_instance(op));
@@ -933,7 +943,7 @@ fn finance_acquiring_detailed_by_report_id_responses_decode() {
 #[tokio::test]
 async fn finance_acquiring_detailed_by_report_id_request_matches_spec() {
     let op = "POST /api/finance/v1/acquiring/detailed/{reportId}";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::FinancialReportsDetailedReportIdReq =
         decode(op, "maximal request", &request_instance(op));
@@ -960,7 +970,7 @@ fn finance_acquiring_list_responses_decode() {
 #[tokio::test]
 async fn finance_acquiring_list_request_matches_spec() {
     let op = "POST /api/finance/v1/acquiring/list";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::AcquiringReportListReq =
         decode(op, "maximal request", &request_instance(op));
@@ -987,7 +997,7 @@ fn finance_sales_reports_detailed_responses_decode() {
 #[tokio::test]
 async fn finance_sales_reports_detailed_request_matches_spec() {
     let op = "POST /api/finance/v1/sales-reports/detailed";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::SalesReportsDetailedReq =
         decode(op, "maximal request", &request_instance(op));
@@ -1014,7 +1024,7 @@ fn finance_sales_reports_detailed_by_report_id_responses_decode() {
 #[tokio::test]
 async fn finance_sales_reports_detailed_by_report_id_request_matches_spec() {
     let op = "POST /api/finance/v1/sales-reports/detailed/{reportId}";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::FinancialReportsDetailedReportIdReq =
         decode(op, "maximal request", &request_instance(op));
@@ -1041,7 +1051,7 @@ fn finance_sales_reports_list_responses_decode() {
 #[tokio::test]
 async fn finance_sales_reports_list_request_matches_spec() {
     let op = "POST /api/finance/v1/sales-reports/list";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: finance::SalesReportListReq = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -1066,7 +1076,7 @@ fn acceptance_report_responses_decode() {
 #[tokio::test]
 async fn acceptance_report_request_matches_spec() {
     let op = "GET /api/v1/acceptance_report";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AcceptanceReportQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1093,7 +1103,7 @@ fn acceptance_report_tasks_download_by_task_id_responses_decode() {
 #[tokio::test]
 async fn acceptance_report_tasks_download_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/acceptance_report/tasks/{task_id}/download";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1118,7 +1128,7 @@ fn acceptance_report_tasks_status_by_task_id_responses_decode() {
 #[tokio::test]
 async fn acceptance_report_tasks_status_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/acceptance_report/tasks/{task_id}/status";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1143,7 +1153,7 @@ fn analytics_antifraud_details_responses_decode() {
 #[tokio::test]
 async fn analytics_antifraud_details_request_matches_spec() {
     let op = "GET /api/v1/analytics/antifraud-details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsAntifraudDetailsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1170,7 +1180,7 @@ fn analytics_banned_products_blocked_responses_decode() {
 #[tokio::test]
 async fn analytics_banned_products_blocked_request_matches_spec() {
     let op = "GET /api/v1/analytics/banned-products/blocked";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsBannedProductsBlockedQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1197,7 +1207,7 @@ fn analytics_brand_share_responses_decode() {
 #[tokio::test]
 async fn analytics_brand_share_request_matches_spec() {
     let op = "GET /api/v1/analytics/brand-share";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsBrandShareQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1223,7 +1233,7 @@ fn analytics_brand_share_brands_responses_decode() {
 #[tokio::test]
 async fn analytics_brand_share_brands_request_matches_spec() {
     let op = "GET /api/v1/analytics/brand-share/brands";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1248,7 +1258,7 @@ fn analytics_brand_share_parent_subjects_responses_decode() {
 #[tokio::test]
 async fn analytics_brand_share_parent_subjects_request_matches_spec() {
     let op = "GET /api/v1/analytics/brand-share/parent-subjects";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsBrandShareParentSubjectsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1275,7 +1285,7 @@ fn analytics_deductions_responses_decode() {
 #[tokio::test]
 async fn analytics_deductions_request_matches_spec() {
     let op = "GET /api/analytics/v1/deductions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsDeductionsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1301,7 +1311,7 @@ fn analytics_excise_report_responses_decode() {
 #[tokio::test]
 async fn analytics_excise_report_request_matches_spec() {
     let op = "POST /api/v1/analytics/excise-report";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsExciseReportQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1329,7 +1339,7 @@ fn analytics_goods_labeling_responses_decode() {
 #[tokio::test]
 async fn analytics_goods_labeling_request_matches_spec() {
     let op = "GET /api/v1/analytics/goods-labeling";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsGoodsLabelingQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1356,7 +1366,7 @@ fn analytics_goods_return_responses_decode() {
 #[tokio::test]
 async fn analytics_goods_return_request_matches_spec() {
     let op = "GET /api/v1/analytics/goods-return";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsGoodsReturnQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1383,7 +1393,7 @@ fn analytics_measurement_penalties_responses_decode() {
 #[tokio::test]
 async fn analytics_measurement_penalties_request_matches_spec() {
     let op = "GET /api/analytics/v1/measurement-penalties";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsMeasurementPenaltiesQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1410,7 +1420,7 @@ fn analytics_region_sale_responses_decode() {
 #[tokio::test]
 async fn analytics_region_sale_request_matches_spec() {
     let op = "GET /api/v1/analytics/region-sale";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsRegionSaleQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1435,7 +1445,7 @@ fn analytics_warehouse_measurements_responses_decode() {
 #[tokio::test]
 async fn analytics_warehouse_measurements_request_matches_spec() {
     let op = "GET /api/analytics/v1/warehouse-measurements";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::AnalyticsWarehouseMeasurementsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1460,7 +1470,7 @@ fn paid_storage_responses_decode() {
 #[tokio::test]
 async fn paid_storage_request_matches_spec() {
     let op = "GET /api/v1/paid_storage";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::PaidStorageQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1486,7 +1496,7 @@ fn paid_storage_tasks_download_by_task_id_responses_decode() {
 #[tokio::test]
 async fn paid_storage_tasks_download_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/paid_storage/tasks/{task_id}/download";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1511,7 +1521,7 @@ fn paid_storage_tasks_status_by_task_id_responses_decode() {
 #[tokio::test]
 async fn paid_storage_tasks_status_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/paid_storage/tasks/{task_id}/status";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1535,7 +1545,7 @@ fn warehouse_remains_responses_decode() {
 #[tokio::test]
 async fn warehouse_remains_request_matches_spec() {
     let op = "GET /api/v1/warehouse_remains";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: reports::WarehouseRemainsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -1562,7 +1572,7 @@ fn warehouse_remains_tasks_download_by_task_id_responses_decode() {
 #[tokio::test]
 async fn warehouse_remains_tasks_download_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/warehouse_remains/tasks/{task_id}/download";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1587,7 +1597,7 @@ fn warehouse_remains_tasks_status_by_task_id_responses_decode() {
 #[tokio::test]
 async fn warehouse_remains_tasks_status_by_task_id_request_matches_spec() {
     let op = "GET /api/v1/warehouse_remains/tasks/{task_id}/status";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .reports()
@@ -1612,7 +1622,7 @@ fn analytics_item_rating_responses_decode() {
 #[tokio::test]
 async fn analytics_item_rating_request_matches_spec() {
     let op = "POST /api/analytics/v2/item-rating";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::ItemRatingRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1637,7 +1647,7 @@ fn analytics_order_feed_responses_decode() {
 #[tokio::test]
 async fn analytics_order_feed_request_matches_spec() {
     let op = "POST /api/analytics/v1/order-feed";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::OrderFeedRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1665,7 +1675,7 @@ fn analytics_sales_funnel_grouped_history_responses_decode() {
 #[tokio::test]
 async fn analytics_sales_funnel_grouped_history_request_matches_spec() {
     let op = "POST /api/analytics/v3/sales-funnel/grouped/history";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::GroupedHistoryRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1692,7 +1702,7 @@ fn analytics_sales_funnel_products_responses_decode() {
 #[tokio::test]
 async fn analytics_sales_funnel_products_request_matches_spec() {
     let op = "POST /api/analytics/v3/sales-funnel/products";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::ItemsRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -1718,7 +1728,7 @@ fn analytics_sales_funnel_products_history_responses_decode() {
 #[tokio::test]
 async fn analytics_sales_funnel_products_history_request_matches_spec() {
     let op = "POST /api/analytics/v3/sales-funnel/products/history";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::ItemHistoryRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1745,7 +1755,7 @@ fn nm_report_downloads_responses_decode() {
 #[tokio::test]
 async fn nm_report_downloads_request_matches_spec() {
     let op = "GET /api/v2/nm-report/downloads";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: seller_analytics::NmReportDownloadsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -1772,7 +1782,7 @@ fn nm_report_downloads_create_responses_decode() {
 #[tokio::test]
 async fn nm_report_downloads_create_request_matches_spec() {
     let op = "POST /api/v2/nm-report/downloads";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::NmReportDownloadsCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1812,7 +1822,7 @@ fn nm_report_downloads_retry_responses_decode() {
 #[tokio::test]
 async fn nm_report_downloads_retry_request_matches_spec() {
     let op = "POST /api/v2/nm-report/downloads/retry";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::NmReportRetryReportRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1839,7 +1849,7 @@ fn search_report_product_orders_responses_decode() {
 #[tokio::test]
 async fn search_report_product_orders_request_matches_spec() {
     let op = "POST /api/v2/search-report/product/orders";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::ItemOrdersRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1867,7 +1877,7 @@ fn search_report_product_search_texts_responses_decode() {
 #[tokio::test]
 async fn search_report_product_search_texts_request_matches_spec() {
     let op = "POST /api/v2/search-report/product/search-texts";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::ItemSearchTextsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1894,7 +1904,7 @@ fn search_report_report_responses_decode() {
 #[tokio::test]
 async fn search_report_report_request_matches_spec() {
     let op = "POST /api/v2/search-report/report";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::MainRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -1920,7 +1930,7 @@ fn search_report_table_details_responses_decode() {
 #[tokio::test]
 async fn search_report_table_details_request_matches_spec() {
     let op = "POST /api/v2/search-report/table/details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::TableDetailsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1947,7 +1957,7 @@ fn search_report_table_groups_responses_decode() {
 #[tokio::test]
 async fn search_report_table_groups_request_matches_spec() {
     let op = "POST /api/v2/search-report/table/groups";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::TableGroupRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -1974,7 +1984,7 @@ fn stocks_report_offices_responses_decode() {
 #[tokio::test]
 async fn stocks_report_offices_request_matches_spec() {
     let op = "POST /api/v2/stocks-report/offices";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: serde_json::Value = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2000,7 +2010,7 @@ fn stocks_report_products_groups_responses_decode() {
 #[tokio::test]
 async fn stocks_report_products_groups_request_matches_spec() {
     let op = "POST /api/v2/stocks-report/products/groups";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::TableGroupRequestSt =
         decode(op, "maximal request", &request_instance(op));
@@ -2027,7 +2037,7 @@ fn stocks_report_products_products_responses_decode() {
 #[tokio::test]
 async fn stocks_report_products_products_request_matches_spec() {
     let op = "POST /api/v2/stocks-report/products/products";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: seller_analytics::TableItemRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2054,7 +2064,7 @@ fn stocks_report_products_sizes_responses_decode() {
 #[tokio::test]
 async fn stocks_report_products_sizes_request_matches_spec() {
     let op = "POST /api/v2/stocks-report/products/sizes";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: serde_json::Value = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2079,7 +2089,7 @@ fn acceptance_options_responses_decode() {
 #[tokio::test]
 async fn acceptance_options_request_matches_spec() {
     let op = "POST /api/v1/acceptance/options";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbw::AcceptanceOptionsQuery = decode(op, "maximal query", &query_instance(op));
     let body: Vec<fbw::Good> = decode(op, "maximal request", &request_instance(op));
@@ -2105,7 +2115,7 @@ fn fbw_warehouses_responses_decode() {
 #[tokio::test]
 async fn fbw_warehouses_request_matches_spec() {
     let op = "GET /api/v1/warehouses";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbw().fbw_warehouses().await.unwrap();
     assert_eq!(
@@ -2124,7 +2134,7 @@ fn supplies_responses_decode() {
 #[tokio::test]
 async fn supplies_request_matches_spec() {
     let op = "POST /api/v1/supplies";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbw::SuppliesQuery = decode(op, "maximal query", &query_instance(op));
     let body: fbw::SuppliesFiltersRequest = decode(op, "maximal request", &request_instance(op));
@@ -2145,7 +2155,7 @@ fn supplies_by_id_responses_decode() {
 #[tokio::test]
 async fn supplies_by_id_request_matches_spec() {
     let op = "GET /api/v1/supplies/{ID}";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbw::SuppliesByIdQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -2170,7 +2180,7 @@ fn supplies_goods_by_id_responses_decode() {
 #[tokio::test]
 async fn supplies_goods_by_id_request_matches_spec() {
     let op = "GET /api/v1/supplies/{ID}/goods";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbw::SuppliesGoodsByIdQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -2194,7 +2204,7 @@ fn supplies_package_by_id_responses_decode() {
 #[tokio::test]
 async fn supplies_package_by_id_request_matches_spec() {
     let op = "GET /api/v1/supplies/{ID}/package";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .fbw()
@@ -2217,7 +2227,7 @@ fn transit_tariffs_responses_decode() {
 #[tokio::test]
 async fn transit_tariffs_request_matches_spec() {
     let op = "GET /api/v1/transit-tariffs";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbw().transit_tariffs().await.unwrap();
     assert_eq!(
@@ -2238,7 +2248,7 @@ fn marketplace_fbs_orders_archive_responses_decode() {
 #[tokio::test]
 async fn marketplace_fbs_orders_archive_request_matches_spec() {
     let op = "GET /api/marketplace/v3/fbs/orders/archive";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbs::MarketplaceFbsOrdersArchiveQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -2265,7 +2275,7 @@ fn marketplace_fbs_settings_autoreturns_responses_decode() {
 #[tokio::test]
 async fn marketplace_fbs_settings_autoreturns_request_matches_spec() {
     let op = "GET /api/marketplace/v3/fbs/settings/autoreturns";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .fbs()
@@ -2290,7 +2300,7 @@ fn marketplace_fbs_settings_autoreturns_items_responses_decode() {
 #[tokio::test]
 async fn marketplace_fbs_settings_autoreturns_items_request_matches_spec() {
     let op = "POST /api/marketplace/v3/fbs/settings/autoreturns/items";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::MarketplaceFbsSettingsAutoreturnsItemsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2317,7 +2327,7 @@ fn marketplace_fbs_settings_autoreturns_items_update_responses_decode() {
 #[tokio::test]
 async fn marketplace_fbs_settings_autoreturns_items_update_request_matches_spec() {
     let op = "PATCH /api/marketplace/v3/fbs/settings/autoreturns/items";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::MarketplaceFbsSettingsAutoreturnsItemsUpdateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2344,7 +2354,7 @@ fn marketplace_fbs_settings_autoreturns_subcategories_restricted_responses_decod
 #[tokio::test]
 async fn marketplace_fbs_settings_autoreturns_subcategories_restricted_request_matches_spec() {
     let op = "GET /api/marketplace/v3/fbs/settings/autoreturns/subcategories/restricted";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbs::MarketplaceFbsSettingsAutoreturnsSubcategoriesRestrictedQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -2399,7 +2409,7 @@ fn orders_client_responses_decode() {
 #[tokio::test]
 async fn orders_client_request_matches_spec() {
     let op = "POST /api/v3/orders/client";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
     let got = client(&server).fbs().orders_client(&body).await.unwrap();
@@ -2421,7 +2431,7 @@ fn orders_status_history_responses_decode() {
 #[tokio::test]
 async fn orders_status_history_request_matches_spec() {
     let op = "POST /api/v3/orders/status/history";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::OrdersStatusHistoryRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2448,7 +2458,7 @@ fn orders_stickers_cross_border_responses_decode() {
 #[tokio::test]
 async fn orders_stickers_cross_border_request_matches_spec() {
     let op = "POST /api/v3/orders/stickers/cross-border";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::OrdersStickersCrossBorderRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2473,7 +2483,7 @@ fn passes_responses_decode() {
 #[tokio::test]
 async fn passes_request_matches_spec() {
     let op = "GET /api/v3/passes";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbs().passes().await.unwrap();
     assert_eq!(
@@ -2518,7 +2528,7 @@ fn passes_create_responses_decode() {
 #[tokio::test]
 async fn passes_create_request_matches_spec() {
     let op = "POST /api/v3/passes";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::PassesCreateRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server).fbs().passes_create(&body).await.unwrap();
@@ -2538,7 +2548,7 @@ fn passes_offices_responses_decode() {
 #[tokio::test]
 async fn passes_offices_request_matches_spec() {
     let op = "GET /api/v3/passes/offices";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).fbs().passes_offices().await.unwrap();
     assert_eq!(
@@ -2559,7 +2569,7 @@ fn supplies_trbx_by_supply_id_responses_decode() {
 #[tokio::test]
 async fn supplies_trbx_by_supply_id_request_matches_spec() {
     let op = "GET /api/v3/supplies/{supplyId}/trbx";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .fbs()
@@ -2584,7 +2594,7 @@ fn supplies_trbx_by_supply_id_create_responses_decode() {
 #[tokio::test]
 async fn supplies_trbx_by_supply_id_create_request_matches_spec() {
     let op = "POST /api/v3/supplies/{supplyId}/trbx";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: fbs::SuppliesTrbxBySupplyIdCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2625,7 +2635,7 @@ fn supplies_trbx_stickers_by_supply_id_responses_decode() {
 #[tokio::test]
 async fn supplies_trbx_stickers_by_supply_id_request_matches_spec() {
     let op = "POST /api/v3/supplies/{supplyId}/trbx/stickers";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: fbs::SuppliesTrbxStickersBySupplyIdQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -2652,7 +2662,7 @@ fn dbs_groups_info_responses_decode() {
 #[tokio::test]
 async fn dbs_groups_info_request_matches_spec() {
     let op = "POST /api/v3/dbs/groups/info";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrderGroupsRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server).dbs().dbs_groups_info(&body).await.unwrap();
@@ -2672,7 +2682,7 @@ fn dbs_orders_responses_decode() {
 #[tokio::test]
 async fn dbs_orders_request_matches_spec() {
     let op = "GET /api/v3/dbs/orders";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: dbs::DbsOrdersQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).dbs().dbs_orders(&query).await.unwrap();
@@ -2693,7 +2703,7 @@ fn dbs_orders_client_responses_decode() {
 #[tokio::test]
 async fn dbs_orders_client_request_matches_spec() {
     let op = "POST /api/v3/dbs/orders/client";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2719,7 +2729,7 @@ fn dbs_orders_delivery_date_responses_decode() {
 #[tokio::test]
 async fn dbs_orders_delivery_date_request_matches_spec() {
     let op = "POST /api/v3/dbs/orders/delivery-date";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::DeliveryDatesRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2743,7 +2753,7 @@ fn dbs_orders_new_responses_decode() {
 #[tokio::test]
 async fn dbs_orders_new_request_matches_spec() {
     let op = "GET /api/v3/dbs/orders/new";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).dbs().dbs_orders_new().await.unwrap();
     assert_eq!(
@@ -2764,7 +2774,7 @@ fn marketplace_dbs_orders_b2b_info_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_b2b_info_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/b2b/info";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2790,7 +2800,7 @@ fn marketplace_dbs_orders_final_price_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_final_price_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/final-price";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2816,7 +2826,7 @@ fn marketplace_dbs_orders_meta_customs_declaration_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_customs_declaration_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/customs-declaration";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::MarketplaceDbsOrdersMetaCustomsDeclarationCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -2843,7 +2853,7 @@ fn marketplace_dbs_orders_meta_delete_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_delete_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/delete";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersMetaDeleteRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2869,7 +2879,7 @@ fn marketplace_dbs_orders_meta_details_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_details_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2895,7 +2905,7 @@ fn marketplace_dbs_orders_meta_gtin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_gtin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/gtin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersGtinSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2921,7 +2931,7 @@ fn marketplace_dbs_orders_meta_imei_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_imei_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/imei";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersImeiSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2947,7 +2957,7 @@ fn marketplace_dbs_orders_meta_sgtin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_sgtin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/sgtin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2973,7 +2983,7 @@ fn marketplace_dbs_orders_meta_uin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_meta_uin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/meta/uin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersUinSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -2999,7 +3009,7 @@ fn marketplace_dbs_orders_status_cancel_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_cancel_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/cancel";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3025,7 +3035,7 @@ fn marketplace_dbs_orders_status_confirm_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_confirm_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/confirm";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3051,7 +3061,7 @@ fn marketplace_dbs_orders_status_deliver_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_deliver_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/deliver";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3077,7 +3087,7 @@ fn marketplace_dbs_orders_status_info_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_info_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/info";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3103,7 +3113,7 @@ fn marketplace_dbs_orders_status_receive_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_receive_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/receive";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersCodeRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3129,7 +3139,7 @@ fn marketplace_dbs_orders_status_reject_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_status_reject_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/status/reject";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbs::OrdersCodeRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3155,7 +3165,7 @@ fn marketplace_dbs_orders_stickers_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbs_orders_stickers_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbs/orders/stickers";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: dbs::MarketplaceDbsOrdersStickersQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -3182,7 +3192,7 @@ fn dbw_orders_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_request_matches_spec() {
     let op = "GET /api/v3/dbw/orders";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: dbw::DbwOrdersQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).dbw().dbw_orders(&query).await.unwrap();
@@ -3227,7 +3237,7 @@ fn dbw_orders_courier_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_courier_request_matches_spec() {
     let op = "POST /api/v3/dbw/orders/courier";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3253,7 +3263,7 @@ fn dbw_orders_delivery_date_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_delivery_date_request_matches_spec() {
     let op = "POST /api/v3/dbw/orders/delivery-date";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::DeliveryDatesRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3319,7 +3329,7 @@ fn dbw_orders_new_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_new_request_matches_spec() {
     let op = "GET /api/v3/dbw/orders/new";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).dbw().dbw_orders_new().await.unwrap();
     assert_eq!(
@@ -3339,7 +3349,7 @@ fn dbw_orders_status_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_status_request_matches_spec() {
     let op = "POST /api/v3/dbw/orders/status";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::DbwOrdersStatusRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3365,7 +3375,7 @@ fn dbw_orders_stickers_responses_decode() {
 #[tokio::test]
 async fn dbw_orders_stickers_request_matches_spec() {
     let op = "POST /api/v3/dbw/orders/stickers";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: dbw::DbwOrdersStickersQuery = decode(op, "maximal query", &query_instance(op));
     let body: dbw::DbwOrdersStickersRequest = decode(op, "maximal request", &request_instance(op));
@@ -3392,7 +3402,7 @@ fn marketplace_dbw_orders_client_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbw_orders_client_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbw/orders/client";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersRequestApi = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3418,7 +3428,7 @@ fn marketplace_dbw_orders_meta_delete_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbw_orders_meta_delete_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbw/orders/meta/delete";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersMetaDleteRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3444,7 +3454,7 @@ fn marketplace_dbw_orders_meta_details_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbw_orders_meta_details_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbw/orders/meta/details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3470,7 +3480,7 @@ fn marketplace_dbw_orders_meta_sgtin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbw_orders_meta_sgtin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbw/orders/meta/sgtin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3496,7 +3506,7 @@ fn marketplace_dbw_orders_status_deliver_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_dbw_orders_status_deliver_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/dbw/orders/status/deliver";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: dbw::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3520,7 +3530,7 @@ fn click_collect_orders_responses_decode() {
 #[tokio::test]
 async fn click_collect_orders_request_matches_spec() {
     let op = "GET /api/v3/click-collect/orders";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: pickup::ClickCollectOrdersQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -3546,7 +3556,7 @@ fn click_collect_orders_client_responses_decode() {
 #[tokio::test]
 async fn click_collect_orders_client_request_matches_spec() {
     let op = "POST /api/v3/click-collect/orders/client";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3572,7 +3582,7 @@ fn click_collect_orders_client_identity_responses_decode() {
 #[tokio::test]
 async fn click_collect_orders_client_identity_request_matches_spec() {
     let op = "POST /api/v3/click-collect/orders/client/identity";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::CheckIdentityRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3597,7 +3607,7 @@ fn click_collect_orders_new_responses_decode() {
 #[tokio::test]
 async fn click_collect_orders_new_request_matches_spec() {
     let op = "GET /api/v3/click-collect/orders/new";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .pickup()
@@ -3622,7 +3632,7 @@ fn marketplace_click_collect_orders_final_price_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_final_price_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/final-price";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3648,7 +3658,7 @@ fn marketplace_click_collect_orders_meta_customs_declaration_create_responses_de
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_customs_declaration_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/customs-declaration";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::MarketplaceClickCollectOrdersMetaCustomsDeclarationCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -3675,7 +3685,7 @@ fn marketplace_click_collect_orders_meta_delete_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_delete_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/delete";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersMetaDeleteRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -3702,7 +3712,7 @@ fn marketplace_click_collect_orders_meta_details_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_details_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3728,7 +3738,7 @@ fn marketplace_click_collect_orders_meta_gtin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_gtin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/gtin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersGtinSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3754,7 +3764,7 @@ fn marketplace_click_collect_orders_meta_imei_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_imei_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/imei";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersImeiSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3780,7 +3790,7 @@ fn marketplace_click_collect_orders_meta_sgtin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_sgtin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/sgtin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersSgtinsSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3806,7 +3816,7 @@ fn marketplace_click_collect_orders_meta_uin_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_meta_uin_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/meta/uin";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersUinSetRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3832,7 +3842,7 @@ fn marketplace_click_collect_orders_status_cancel_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_cancel_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/cancel";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3858,7 +3868,7 @@ fn marketplace_click_collect_orders_status_confirm_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_confirm_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/confirm";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3884,7 +3894,7 @@ fn marketplace_click_collect_orders_status_info_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_info_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/info";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3910,7 +3920,7 @@ fn marketplace_click_collect_orders_status_prepare_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_prepare_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/prepare";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3936,7 +3946,7 @@ fn marketplace_click_collect_orders_status_receive_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_receive_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/receive";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3962,7 +3972,7 @@ fn marketplace_click_collect_orders_status_reject_create_responses_decode() {
 #[tokio::test]
 async fn marketplace_click_collect_orders_status_reject_create_request_matches_spec() {
     let op = "POST /api/marketplace/v3/click-collect/orders/status/reject";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: pickup::OrdersRequestV2 = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -3986,7 +3996,7 @@ fn content_brands_responses_decode() {
 #[tokio::test]
 async fn content_brands_request_matches_spec() {
     let op = "GET /api/content/v1/brands";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: products::ContentBrandsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4011,7 +4021,7 @@ fn content_cards_move_nm_create_responses_decode() {
 #[tokio::test]
 async fn content_cards_move_nm_create_request_matches_spec() {
     let op = "POST /content/v2/cards/moveNm";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::ContentCardsMoveNmCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4038,7 +4048,7 @@ fn content_get_cards_trash_responses_decode() {
 #[tokio::test]
 async fn content_get_cards_trash_request_matches_spec() {
     let op = "POST /content/v2/get/cards/trash";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: products::ContentGetCardsTrashQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4067,7 +4077,7 @@ fn content_recommendations_list_responses_decode() {
 #[tokio::test]
 async fn content_recommendations_list_request_matches_spec() {
     let op = "POST /api/content/v1/recommendations/list";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::GetRecomReq = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -4093,7 +4103,7 @@ fn content_recommendations_set_create_responses_decode() {
 #[tokio::test]
 async fn content_recommendations_set_create_request_matches_spec() {
     let op = "POST /api/content/v1/recommendations/set";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::SetRecomReq = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -4118,7 +4128,7 @@ fn content_tag_by_id_delete_responses_decode() {
 #[tokio::test]
 async fn content_tag_by_id_delete_request_matches_spec() {
     let op = "DELETE /content/v2/tag/{id}";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .products()
@@ -4142,7 +4152,7 @@ fn content_tag_by_id_update_responses_decode() {
 #[tokio::test]
 async fn content_tag_by_id_update_request_matches_spec() {
     let op = "PATCH /content/v2/tag/{id}";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::ContentTagByIdUpdateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4167,7 +4177,7 @@ fn content_tag_create_responses_decode() {
 #[tokio::test]
 async fn content_tag_create_request_matches_spec() {
     let op = "POST /content/v2/tag";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::ContentTagCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4194,7 +4204,7 @@ fn content_tag_nomenclature_link_create_responses_decode() {
 #[tokio::test]
 async fn content_tag_nomenclature_link_create_request_matches_spec() {
     let op = "POST /content/v2/tag/nomenclature/link";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::ContentTagNomenclatureLinkCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4221,7 +4231,7 @@ fn dbw_warehouses_contacts_by_warehouse_id_responses_decode() {
 #[tokio::test]
 async fn dbw_warehouses_contacts_by_warehouse_id_request_matches_spec() {
     let op = "GET /api/v3/dbw/warehouses/{warehouseId}/contacts";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .products()
@@ -4259,7 +4269,7 @@ fn upload_task_club_discount_create_responses_decode() {
 #[tokio::test]
 async fn upload_task_club_discount_create_request_matches_spec() {
     let op = "POST /api/v2/upload/task/club-discount";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: products::UploadTaskClubDiscountCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4284,7 +4294,7 @@ fn feedback_responses_decode() {
 #[tokio::test]
 async fn feedback_request_matches_spec() {
     let op = "GET /api/v1/feedback";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbackQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4309,7 +4319,7 @@ fn feedbacks_responses_decode() {
 #[tokio::test]
 async fn feedbacks_request_matches_spec() {
     let op = "GET /api/v1/feedbacks";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbacksQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4363,7 +4373,7 @@ fn feedbacks_archive_responses_decode() {
 #[tokio::test]
 async fn feedbacks_archive_request_matches_spec() {
     let op = "GET /api/v1/feedbacks/archive";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbacksArchiveQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4390,7 +4400,7 @@ fn feedbacks_count_responses_decode() {
 #[tokio::test]
 async fn feedbacks_count_request_matches_spec() {
     let op = "GET /api/v1/feedbacks/count";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbacksCountQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4417,7 +4427,7 @@ fn feedbacks_count_unanswered_responses_decode() {
 #[tokio::test]
 async fn feedbacks_count_unanswered_request_matches_spec() {
     let op = "GET /api/v1/feedbacks/count-unanswered";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .communication()
@@ -4442,7 +4452,7 @@ fn feedbacks_order_return_create_responses_decode() {
 #[tokio::test]
 async fn feedbacks_order_return_create_request_matches_spec() {
     let op = "POST /api/v1/feedbacks/order/return";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: communication::FeedbacksOrderReturnCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4469,7 +4479,7 @@ fn feedbacks_pins_responses_decode() {
 #[tokio::test]
 async fn feedbacks_pins_request_matches_spec() {
     let op = "GET /api/feedbacks/v1/pins";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbacksPinsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4495,7 +4505,7 @@ fn feedbacks_pins_count_responses_decode() {
 #[tokio::test]
 async fn feedbacks_pins_count_request_matches_spec() {
     let op = "GET /api/feedbacks/v1/pins/count";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::FeedbacksPinsCountQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4522,7 +4532,7 @@ fn feedbacks_pins_create_responses_decode() {
 #[tokio::test]
 async fn feedbacks_pins_create_request_matches_spec() {
     let op = "POST /api/feedbacks/v1/pins";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: Vec<communication::PinReviewItem> =
         decode(op, "maximal request", &request_instance(op));
@@ -4549,7 +4559,7 @@ fn feedbacks_pins_delete_responses_decode() {
 #[tokio::test]
 async fn feedbacks_pins_delete_request_matches_spec() {
     let op = "DELETE /api/feedbacks/v1/pins";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: Vec<i64> = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -4575,7 +4585,7 @@ fn feedbacks_pins_limits_responses_decode() {
 #[tokio::test]
 async fn feedbacks_pins_limits_request_matches_spec() {
     let op = "GET /api/feedbacks/v1/pins/limits";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .communication()
@@ -4600,7 +4610,7 @@ fn new_feedbacks_questions_responses_decode() {
 #[tokio::test]
 async fn new_feedbacks_questions_request_matches_spec() {
     let op = "GET /api/v1/new-feedbacks-questions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .communication()
@@ -4623,7 +4633,7 @@ fn question_responses_decode() {
 #[tokio::test]
 async fn question_request_matches_spec() {
     let op = "GET /api/v1/question";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::QuestionQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4648,7 +4658,7 @@ fn questions_responses_decode() {
 #[tokio::test]
 async fn questions_request_matches_spec() {
     let op = "GET /api/v1/questions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::QuestionsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4674,7 +4684,7 @@ fn questions_count_responses_decode() {
 #[tokio::test]
 async fn questions_count_request_matches_spec() {
     let op = "GET /api/v1/questions/count";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::QuestionsCountQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4701,7 +4711,7 @@ fn questions_count_unanswered_responses_decode() {
 #[tokio::test]
 async fn questions_count_unanswered_request_matches_spec() {
     let op = "GET /api/v1/questions/count-unanswered";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .communication()
@@ -4726,7 +4736,7 @@ fn questions_update_responses_decode() {
 #[tokio::test]
 async fn questions_update_request_matches_spec() {
     let op = "PATCH /api/v1/questions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: communication::QuestionsUpdateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4752,7 +4762,7 @@ fn seller_chats_responses_decode() {
 #[tokio::test]
 async fn seller_chats_request_matches_spec() {
     let op = "GET /api/v1/seller/chats";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .communication()
@@ -4789,7 +4799,7 @@ fn seller_events_responses_decode() {
 #[tokio::test]
 async fn seller_events_request_matches_spec() {
     let op = "GET /api/v1/seller/events";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: communication::SellerEventsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4813,7 +4823,7 @@ fn adv_advert_responses_decode() {
 #[tokio::test]
 async fn adv_advert_request_matches_spec() {
     let op = "GET /adv/v1/advert";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvAdvertQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4838,7 +4848,7 @@ fn adv_adverts_responses_decode() {
 #[tokio::test]
 async fn adv_adverts_request_matches_spec() {
     let op = "GET /adv/v1/adverts";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvAdvertsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4864,7 +4874,7 @@ fn adv_auction_nms_update_responses_decode() {
 #[tokio::test]
 async fn adv_auction_nms_update_request_matches_spec() {
     let op = "PATCH /adv/v0/auction/nms";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::AdvAuctionNmsUpdateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -4903,7 +4913,7 @@ fn adv_balance_responses_decode() {
 #[tokio::test]
 async fn adv_balance_request_matches_spec() {
     let op = "GET /adv/v1/balance";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).promotion().adv_balance().await.unwrap();
     assert_eq!(
@@ -4922,7 +4932,7 @@ fn adv_budget_responses_decode() {
 #[tokio::test]
 async fn adv_budget_request_matches_spec() {
     let op = "GET /adv/v1/budget";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvBudgetQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -4948,7 +4958,7 @@ fn adv_budget_deposit_create_responses_decode() {
 #[tokio::test]
 async fn adv_budget_deposit_create_request_matches_spec() {
     let op = "POST /adv/v1/budget/deposit";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvBudgetDepositCreateQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -4975,7 +4985,7 @@ fn adv_count_responses_decode() {
 #[tokio::test]
 async fn adv_count_request_matches_spec() {
     let op = "GET /adv/v1/count";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).promotion().adv_count().await.unwrap();
     assert_eq!(
@@ -5007,7 +5017,7 @@ fn adv_fullstats_responses_decode() {
 #[tokio::test]
 async fn adv_fullstats_request_matches_spec() {
     let op = "GET /adv/v3/fullstats";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvFullstatsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -5061,7 +5071,7 @@ fn adv_normquery_get_bids_responses_decode() {
 #[tokio::test]
 async fn adv_normquery_get_bids_request_matches_spec() {
     let op = "POST /adv/v0/normquery/get-bids";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::V0GetNormQueryBidsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5088,7 +5098,7 @@ fn adv_normquery_get_minus_responses_decode() {
 #[tokio::test]
 async fn adv_normquery_get_minus_request_matches_spec() {
     let op = "POST /adv/v0/normquery/get-minus";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::V0GetNormQueryMinusRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5115,7 +5125,7 @@ fn adv_normquery_list_responses_decode() {
 #[tokio::test]
 async fn adv_normquery_list_request_matches_spec() {
     let op = "POST /adv/v0/normquery/list";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::V0GetNormQueryListRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5156,7 +5166,7 @@ fn adv_normquery_stats_v0_responses_decode() {
 #[tokio::test]
 async fn adv_normquery_stats_v0_request_matches_spec() {
     let op = "POST /adv/v0/normquery/stats";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::V0GetNormQueryStatsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5183,7 +5193,7 @@ fn adv_normquery_stats_v1_responses_decode() {
 #[tokio::test]
 async fn adv_normquery_stats_v1_request_matches_spec() {
     let op = "POST /adv/v1/normquery/stats";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::V1GetNormQueryStatsRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5218,7 +5228,7 @@ fn adv_payments_responses_decode() {
 #[tokio::test]
 async fn adv_payments_request_matches_spec() {
     let op = "GET /adv/v1/payments";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvPaymentsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -5244,7 +5254,7 @@ fn adv_promotion_count_responses_decode() {
 #[tokio::test]
 async fn adv_promotion_count_request_matches_spec() {
     let op = "GET /adv/v1/promotion/count";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .promotion()
@@ -5281,7 +5291,7 @@ fn adv_seacat_save_ad_create_responses_decode() {
 #[tokio::test]
 async fn adv_seacat_save_ad_create_request_matches_spec() {
     let op = "POST /adv/v2/seacat/save-ad";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::AdvSeacatSaveAdCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5315,7 +5325,7 @@ fn adv_stats_responses_decode() {
 #[tokio::test]
 async fn adv_stats_request_matches_spec() {
     let op = "POST /adv/v1/stats";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: Vec<promotion::AdvStatsRequest> =
         decode(op, "maximal request", &request_instance(op));
@@ -5347,7 +5357,7 @@ fn adv_supplier_nms_responses_decode() {
 #[tokio::test]
 async fn adv_supplier_nms_request_matches_spec() {
     let op = "POST /adv/v2/supplier/nms";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: Vec<i64> = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -5373,7 +5383,7 @@ fn adv_supplier_subjects_responses_decode() {
 #[tokio::test]
 async fn adv_supplier_subjects_request_matches_spec() {
     let op = "GET /adv/v1/supplier/subjects";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvSupplierSubjectsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5398,7 +5408,7 @@ fn adv_upd_responses_decode() {
 #[tokio::test]
 async fn adv_upd_request_matches_spec() {
     let op = "GET /adv/v1/upd";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvUpdQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).promotion().adv_upd(&query).await.unwrap();
@@ -5418,7 +5428,7 @@ fn advert_adverts_responses_decode() {
 #[tokio::test]
 async fn advert_adverts_request_matches_spec() {
     let op = "GET /api/advert/v2/adverts";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvertAdvertsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -5444,7 +5454,7 @@ fn advert_bids_min_responses_decode() {
 #[tokio::test]
 async fn advert_bids_min_request_matches_spec() {
     let op = "POST /api/advert/v1/bids/min";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::AdvertBidsMinRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5470,7 +5480,7 @@ fn advert_bids_recommendations_responses_decode() {
 #[tokio::test]
 async fn advert_bids_recommendations_request_matches_spec() {
     let op = "GET /api/advert/v0/bids/recommendations";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::AdvertBidsRecommendationsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5497,7 +5507,7 @@ fn advert_bids_update_responses_decode() {
 #[tokio::test]
 async fn advert_bids_update_request_matches_spec() {
     let op = "PATCH /api/advert/v1/bids";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::AdvertBidsUpdateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5523,7 +5533,7 @@ fn advert_config_responses_decode() {
 #[tokio::test]
 async fn advert_config_request_matches_spec() {
     let op = "GET /api/advert/v1/config";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).promotion().advert_config().await.unwrap();
     assert_eq!(
@@ -5544,7 +5554,7 @@ fn calendar_promotions_responses_decode() {
 #[tokio::test]
 async fn calendar_promotions_request_matches_spec() {
     let op = "GET /api/v1/calendar/promotions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::CalendarPromotionsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5571,7 +5581,7 @@ fn calendar_promotions_details_responses_decode() {
 #[tokio::test]
 async fn calendar_promotions_details_request_matches_spec() {
     let op = "GET /api/v1/calendar/promotions/details";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::CalendarPromotionsDetailsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5598,7 +5608,7 @@ fn calendar_promotions_nomenclatures_responses_decode() {
 #[tokio::test]
 async fn calendar_promotions_nomenclatures_request_matches_spec() {
     let op = "GET /api/v1/calendar/promotions/nomenclatures";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: promotion::CalendarPromotionsNomenclaturesQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5625,7 +5635,7 @@ fn calendar_promotions_upload_create_responses_decode() {
 #[tokio::test]
 async fn calendar_promotions_upload_create_request_matches_spec() {
     let op = "POST /api/v1/calendar/promotions/upload";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: promotion::CalendarPromotionsUploadCreateRequest =
         decode(op, "maximal request", &request_instance(op));
@@ -5651,7 +5661,7 @@ fn common_rating_responses_decode() {
 #[tokio::test]
 async fn common_rating_request_matches_spec() {
     let op = "GET /api/common/v1/rating";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().common_rating().await.unwrap();
     assert_eq!(
@@ -5672,7 +5682,7 @@ fn common_subscriptions_responses_decode() {
 #[tokio::test]
 async fn common_subscriptions_request_matches_spec() {
     let op = "GET /api/common/v1/subscriptions";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server)
         .general()
@@ -5697,7 +5707,7 @@ fn common_tariff_constructor_options_responses_decode() {
 #[tokio::test]
 async fn common_tariff_constructor_options_request_matches_spec() {
     let op = "GET /api/common/v1/tariff-constructor/options";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: general::CommonTariffConstructorOptionsQuery =
         decode(op, "maximal query", &query_instance(op));
@@ -5724,7 +5734,7 @@ fn communications_news_responses_decode() {
 #[tokio::test]
 async fn communications_news_request_matches_spec() {
     let op = "GET /api/communications/v2/news";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: general::CommunicationsNewsQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server)
@@ -5748,7 +5758,7 @@ fn invite_create_responses_decode() {
 #[tokio::test]
 async fn invite_create_request_matches_spec() {
     let op = "POST /api/v1/invite";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let body: general::CreateInviteRequest = decode(op, "maximal request", &request_instance(op));
     let got = client(&server)
@@ -5772,7 +5782,7 @@ fn ping_responses_decode() {
 #[tokio::test]
 async fn ping_request_matches_spec() {
     let op = "GET /ping";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().ping().await.unwrap();
     assert_eq!(
@@ -5791,7 +5801,7 @@ fn seller_info_responses_decode() {
 #[tokio::test]
 async fn seller_info_request_matches_spec() {
     let op = "GET /api/v1/seller-info";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let got = client(&server).general().seller_info().await.unwrap();
     assert_eq!(
@@ -5819,7 +5829,7 @@ fn users_responses_decode() {
 #[tokio::test]
 async fn users_request_matches_spec() {
     let op = "GET /api/v1/users";
-    let answer = money_spec().maximal(money_spec().response_schema(op));
+    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));
     let server = spec().serve(op, answer.clone()).await;
     let query: general::UsersQuery = decode(op, "maximal query", &query_instance(op));
     let got = client(&server).general().users(&query).await.unwrap();

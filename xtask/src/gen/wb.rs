@@ -901,7 +901,7 @@ fn render_tests(section: Section, ops: &[Op]) -> String {
         if op.response.is_some() {
             let _ = writeln!(
                 out,
-                "    let answer = money_spec().maximal(money_spec().response_schema(op));\n    \
+                "    let answer = data_answer(money_spec().maximal(money_spec().response_schema(op)));\n    \
                  let server = spec().serve(op, answer.clone()).await;"
             );
         } else {
@@ -1125,6 +1125,16 @@ fn mark_money(v: &mut Value, names: &[&str]) {
         Value::Array(items) => items.iter_mut().for_each(|i| mark_money(i, names)),
         _ => {}
     }
+}
+
+/// A maximal answer as WB sends data: the maximal instance fills every boolean with `true`,
+/// and a top-level `error: true` (the envelope flag of the feedback and questions sections)
+/// would make it WB's error shape, which the client rightly refuses.
+fn data_answer(mut answer: Value) -> Value {
+    if let Some(flag) = answer.get_mut("error").filter(|f| f.is_boolean()) {
+        *flag = Value::Bool(false);
+    }
+    answer
 }
 
 /// The query parameters of `op`, each at the vendor's example, else its schema's maximal
