@@ -161,16 +161,9 @@ pub struct FieldError {
 impl FieldError {
     /// A field error, both parts cut to [`FIELD_MESSAGE_MAX_CHARS`] characters.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        let cut = |s: String| {
-            if s.chars().count() > FIELD_MESSAGE_MAX_CHARS {
-                s.chars().take(FIELD_MESSAGE_MAX_CHARS).collect()
-            } else {
-                s
-            }
-        };
         Self {
-            field: cut(field.into()),
-            message: cut(message.into()),
+            field: truncate_chars(&field.into(), FIELD_MESSAGE_MAX_CHARS),
+            message: truncate_chars(&message.into(), FIELD_MESSAGE_MAX_CHARS),
         }
     }
 }
@@ -412,6 +405,15 @@ const REDACT_WINDOW: usize = 64 * 1024;
 pub fn redacted_excerpt(body: &[u8], max: usize, redact: impl FnOnce(String) -> String) -> String {
     let window = &body[..body.len().min(max.saturating_add(REDACT_WINDOW))];
     cut(redact(String::from_utf8_lossy(window).into_owned()), max)
+}
+
+/// The first `max` characters of `s` (all of it when shorter): for vendor text kept in
+/// errors and reports, bounded by characters, not bytes.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => s[..i].to_owned(),
+        None => s.to_owned(),
+    }
 }
 
 /// Cuts `text` to at most `max` bytes at a character boundary, marking the cut with `…`.

@@ -133,7 +133,7 @@ impl FeedTarget {
             let id = card.category.id.as_str();
             // A category id YML cannot carry is not declared: its cards are rejected by
             // the writer by offer id instead of failing the whole shop.
-            if !category_id_ok(id) || !known.insert(id.to_owned()) {
+            if market_core::feed::check_category_id(id).is_err() || !known.insert(id.to_owned()) {
                 continue;
             }
             let name = card
@@ -146,15 +146,6 @@ impl FeedTarget {
         }
         shop
     }
-}
-
-/// A category id as YML takes it: a positive integer of at most
-/// [`market_core::feed::MAX_CATEGORY_ID_LEN`] digits.
-fn category_id_ok(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= market_core::feed::MAX_CATEGORY_ID_LEN
-        && id.bytes().all(|b| b.is_ascii_digit())
-        && id.bytes().any(|b| b != b'0')
 }
 
 /// The file the feed is written to before it replaces `path`.

@@ -138,7 +138,7 @@ fn bounded(text: String) -> String {
     if text.chars().count() <= MESSAGE_MAX_CHARS {
         return text;
     }
-    let mut cut: String = text.chars().take(MESSAGE_MAX_CHARS - 1).collect();
+    let mut cut = market_core::error::truncate_chars(&text, MESSAGE_MAX_CHARS - 1);
     cut.push('…');
     cut
 }

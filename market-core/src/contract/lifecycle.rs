@@ -15,6 +15,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use crate::error::truncate_chars;
 use crate::transport::Operation;
 
 /// The longest phrase kept in a [`ShutdownNotice`], in characters.
@@ -577,13 +578,6 @@ fn first_api_path(raw: &str) -> Option<String> {
         }
     }
     found.into_iter().min_by_key(|(i, _)| *i).map(|(_, p)| p)
-}
-
-fn truncate_chars(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => s[..i].to_owned(),
-        None => s.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -114,7 +114,7 @@ mod rules;
 mod writer;
 
 pub use model::{FeedCategory, FeedOffer, Outlet, Param, ShipmentOption, Shop, Vat};
-pub use rules::{Dialect, MAX_CATEGORY_ID_LEN, MAX_URL_LEN, OfferError, Rule};
+pub use rules::{Dialect, MAX_CATEGORY_ID_LEN, MAX_URL_LEN, OfferError, Rule, check_category_id};
 pub use writer::{
     AsyncYmlWriter, DEFAULT_BUFFER_CAPACITY, FeedError, FeedOptions, FeedStats, FeedSummary,
     YmlWriter, write_cards, write_feed,

@@ -195,8 +195,9 @@ fn check_url(url: &Url) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a category id: a positive integer of at most 18 digits.
-pub(crate) fn check_category_id(id: &str) -> Result<(), String> {
+/// Checks a category id as YML takes it: a positive integer of at most
+/// [`MAX_CATEGORY_ID_LEN`] digits; the error says why not.
+pub fn check_category_id(id: &str) -> Result<(), String> {
     if id.is_empty() || id.len() > MAX_CATEGORY_ID_LEN || !id.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!(
             "category id {id:?} is not a positive integer of at most {MAX_CATEGORY_ID_LEN} digits"
