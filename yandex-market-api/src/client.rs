@@ -373,12 +373,8 @@ impl Client {
     }
 }
 
-/// True for the operations that read data: their `operationId` starts with `get`, `search`,
-/// `download` or `calculate` (the generator's rule for read-only operations as well). A 200 of
-/// theirs that says `ERROR` carries no data and is an error.
+/// True for the operations that read data ([`crate::api::is_read_id`] of the `operationId`):
+/// a 200 of theirs that says `ERROR` carries no data and is an error.
 fn is_read(op: &Operation) -> bool {
-    let id = crate::api::spec_id(op);
-    ["get", "search", "download", "calculate"]
-        .iter()
-        .any(|verb| id.starts_with(verb))
+    crate::api::is_read_id(crate::api::spec_id(op))
 }

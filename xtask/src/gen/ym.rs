@@ -101,9 +101,9 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
-/// The `operationId` verbs of a read (idempotent; its 200 saying `ERROR` is an error only
-/// for `get...`, as the client's rule for hand-written reads).
-pub const READ_VERBS: &[&str] = &["get", "search", "download", "calculate"];
+/// The `operationId` verbs of a read (idempotent; a 200 saying `ERROR` is an error): the
+/// crate's own rule, [`yandex_market_api::api::READ_VERBS`].
+pub use yandex_market_api::api::READ_VERBS;
 
 /// Yandex Market's money rule, one table: a `number` field (Yandex Market sends money as JSON
 /// numbers; its integers are counts, percents in hundredths and ids) whose wire name,
@@ -209,10 +209,9 @@ pub fn rule_name(id: &str) -> String {
     words.join("_")
 }
 
-/// Whether an `operationId` names a read.
+/// Whether an `operationId` names a read ([`yandex_market_api::api::is_read_id`]).
 pub fn is_read(id: &str) -> bool {
-    let first = naming::words(id).into_iter().next().unwrap_or_default();
-    READ_VERBS.contains(&first.as_str())
+    yandex_market_api::api::is_read_id(id)
 }
 
 /// The section of a path, `None` when no section takes it.
@@ -1199,9 +1198,7 @@ fn generated_operations_have_the_spec_quota_and_retry_class() {
         if row.parallel.map(u64::from) != config["parallel-limit-value"].as_u64() {
             problems.push(format!("{id}: parallel {:?}", row.parallel));
         }
-        let read = ["get", "search", "download", "calculate"]
-            .iter()
-            .any(|v| id.strip_prefix(v).is_some_and(|rest| rest.starts_with(char::is_uppercase)));
+        let read = yandex_market_api::api::is_read_id(id);
         if read != op.idempotent {
             problems.push(format!("{id}: a read {read}, idempotent {}", op.idempotent));
         }

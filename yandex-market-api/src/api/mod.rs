@@ -74,6 +74,20 @@ pub fn spec_id(op: &Operation) -> &'static str {
     op.limit_group
 }
 
+/// The `operationId` verbs of an operation that reads data (`getOrders`, `searchRegionsByName`,
+/// `downloadReport...`, `calculateTariffs`).
+pub const READ_VERBS: &[&str] = &["get", "search", "download", "calculate"];
+
+/// True when an `operationId` names a read: it starts with one of [`READ_VERBS`] followed by
+/// an upper-case letter. A 200 of a read that says `ERROR` carries no data; the generator
+/// makes every other operation non-idempotent.
+pub fn is_read_id(id: &str) -> bool {
+    READ_VERBS.iter().any(|verb| {
+        id.strip_prefix(verb)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
+}
+
 /// The operation of [`OPERATIONS`] with this spec `operationId` (`"updateStocks"`).
 pub fn by_spec_id(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().copied().find(|op| spec_id(op) == id)

@@ -206,10 +206,7 @@ fn generated_operations_have_the_spec_quota_and_retry_class() {
         if row.parallel.map(u64::from) != config["parallel-limit-value"].as_u64() {
             problems.push(format!("{id}: parallel {:?}", row.parallel));
         }
-        let read = ["get", "search", "download", "calculate"].iter().any(|v| {
-            id.strip_prefix(v)
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        });
+        let read = yandex_market_api::api::is_read_id(id);
         if read != op.idempotent {
             problems.push(format!("{id}: a read {read}, idempotent {}", op.idempotent));
         }
