@@ -1130,7 +1130,7 @@ fn mark_money(v: &mut Value, names: &[&str]) {
 /// A maximal answer as WB sends data: the maximal instance fills every boolean with `true`,
 /// and a top-level `error: true` (the envelope flag of the feedback and questions sections)
 /// would make it WB's error shape, which the client rightly refuses.
-fn data_answer(mut answer: Value) -> Value {
+pub(crate) fn data_answer(mut answer: Value) -> Value {
     if let Some(flag) = answer.get_mut("error").filter(|f| f.is_boolean()) {
         *flag = Value::Bool(false);
     }
